@@ -1,0 +1,7 @@
+"""citecheck: check the citations and references of scholarly manuscripts."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__"]

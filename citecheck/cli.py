@@ -1,0 +1,238 @@
+"""The command line: flags -> settings, report -> reporter, exceptions -> exit codes.
+
+Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
+2 usage, configuration or unreadable input; 3 internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from citecheck import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values:
+        out.extend(p.strip() for p in v.split(",") if p.strip())
+    return tuple(out)
+
+
+def _use_color(stream: Any) -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> None:
+    click.echo(f"citecheck: error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="citecheck")
+def main() -> None:
+    """Check the citations and references of scholarly manuscripts."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--references", "-r", "references", multiple=True, type=click.Path(),
+              help="A reference file (BibTeX, CSL-JSON) to check the manuscripts against. Repeatable.")
+@click.option("--format", "-f", "fmt", default="text", show_default=True,
+              help="Output format: text, json, and the others listed by --help-formats.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
+@click.option("--offline", is_flag=True, default=None,
+              help="No network: local checks only, registry checks from the cache.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 when findings at or above this severity exist (default: error).")
+@click.option("--select", multiple=True, help="Only these rules (codes or names, comma-separated).")
+@click.option("--ignore", multiple=True, help="Skip these rules (codes or names, comma-separated).")
+@click.option("--mailto", help="Contact e-mail for Crossref's polite pool (or CITECHECK_MAILTO).")
+@click.option("--crossref-url", help="Crossref API base URL (or CITECHECK_CROSSREF_URL).")
+@click.option("--doi-url", help="DOI resolver base URL (or CITECHECK_DOI_URL).")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR).")
+@click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the cache.")
+@click.option("--refresh", is_flag=True, default=None, help="Ignore cached records and ask again.")
+@click.option("--deadline", type=float, help="Seconds allowed for all registry look-ups.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True),
+              help="Configuration file (default: citecheck.toml or pyproject.toml nearby).")
+@click.option("--quiet", "-q", is_flag=True, help="Only the findings; no notes or summary.")
+@click.option("--verbose", "-v", is_flag=True, help="More detail (evidence) in text output.")
+def check(
+    paths: tuple[str, ...],
+    references: tuple[str, ...],
+    fmt: str,
+    output: str | None,
+    offline: bool | None,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    mailto: str | None,
+    crossref_url: str | None,
+    doi_url: str | None,
+    cache_dir: str | None,
+    no_cache: bool | None,
+    refresh: bool | None,
+    deadline: float | None,
+    config_file: str | None,
+    quiet: bool,
+    verbose: bool,
+) -> None:
+    """Check manuscripts (files or folders) and report citation problems.
+
+    With no PATHS, checks manuscripts/ against references/ in the current folder.
+    """
+    from citecheck.config import build_settings
+    from citecheck.engine import check as run_check
+    from citecheck.errors import CitecheckError
+    from citecheck.findings import Severity
+    from citecheck.reporters import format_names, render
+
+    if fmt not in format_names():
+        _fail(f"unknown format '{fmt}' (choose from {', '.join(format_names())})")
+    flags: dict[str, Any] = {
+        "paths": paths or None,
+        "references": references or None,
+        "offline": offline,
+        "fail_on": fail_on,
+        "select": _split(select) or None,
+        "ignore": _split(ignore) or None,
+        "mailto": mailto,
+        "crossref_url": crossref_url,
+        "doi_url": doi_url,
+        "cache_dir": cache_dir,
+        "no_cache": no_cache,
+        "refresh": refresh,
+        "deadline": deadline,
+    }
+    try:
+        settings = build_settings(
+            flags=flags, config_file=Path(config_file) if config_file else None
+        )
+        _check_rule_names(settings.select + settings.ignore)
+        progress = _progress_printer() if sys.stderr.isatty() and not quiet else None
+        report = run_check(settings, progress=progress)
+    except CitecheckError as exc:
+        _fail(str(exc), exc.exit_code)
+        return
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+        return
+    except Exception as exc:  # the last line of defence: no traceback for users
+        if os.environ.get("CITECHECK_DEBUG"):
+            raise
+        _fail(
+            f"internal error: {type(exc).__name__}: {exc} "
+            "(set CITECHECK_DEBUG=1 for a traceback and please report it)",
+            EXIT_INTERNAL,
+        )
+        return
+
+    color = output is None and _use_color(sys.stdout)
+    if fmt == "text":
+        from citecheck.reporters.text import render as render_text
+
+        text = render_text(report, color=color, verbose=verbose, quiet=quiet)
+    else:
+        text = render(report, fmt, color=color)
+    if output:
+        from citecheck.atomic import write_text_atomic
+
+        write_text_atomic(Path(output), text)
+    else:
+        click.echo(text, nl=False)
+    if not quiet and fmt != "text":
+        for note in report.notes:
+            click.echo(f"citecheck: {note}", err=True)
+    threshold = settings.fail_on
+    worst = report.worst()
+    if threshold != "never" and worst is not None and worst.rank >= Severity(threshold).rank:
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
+
+
+def _check_rule_names(names: tuple[str, ...]) -> None:
+    from citecheck.errors import ConfigError
+    from citecheck.rules import all_rules
+    from citecheck.rules.base import matches
+
+    rules = all_rules()
+    for name in names:
+        if not any(matches(r, [name]) for r in rules):
+            raise ConfigError(f"unknown rule '{name}' (see 'citecheck rules')")
+
+
+def _progress_printer() -> Any:
+    def show(label: str, done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        click.echo(f"\r{label} {done}/{total}", err=True, nl=False)
+        if end:
+            click.echo("", err=True)
+
+    return show
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("--references-only", is_flag=True,
+              help="Read PATH as a list of reference strings, one per line.")
+@click.option("--format", "-f", "fmt", type=click.Choice(["json", "text"]), default="json",
+              show_default=True)
+def parse(path: str, references_only: bool, fmt: str) -> None:
+    """Print the citations and references extracted from PATH (for debugging)."""
+    from citecheck.errors import CitecheckError
+    from citecheck.parse import parse_path
+
+    try:
+        data = parse_path(Path(path), references_only=references_only)
+    except CitecheckError as exc:
+        _fail(str(exc), exc.exit_code)
+        return
+    if fmt == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    for c in data["citations"]:
+        loc = c["location"]
+        click.echo(f"{loc['line']}:{loc['column']}\tcitation\t{c['text']}")
+    for r in data["references"]:
+        loc = r["location"]
+        authors = "; ".join(a["family"] for a in r["authors"])
+        click.echo(f"{loc['line']}:{loc['column']}\treference\t{authors} ({r['year']}) {r['title']}")
+
+
+@main.command("rules")
+def rules_cmd() -> None:
+    """List every rule: code, name, default severity, summary."""
+    from citecheck.rules import all_rules
+
+    for rule in all_rules():
+        click.echo(f"{rule.code}  {rule.name:<24} {rule.severity.value:<8} {rule.summary}")
+
+
+@main.command("rule")
+@click.argument("name")
+def rule_cmd(name: str) -> None:
+    """Print the documentation of one rule (by code or name)."""
+    from citecheck.rules import find_rule
+
+    rule = find_rule(name)
+    if rule is None:
+        _fail(f"unknown rule '{name}' (see 'citecheck rules')")
+        return
+    click.echo(f"{rule.code} {rule.name} ({rule.severity.value})\n")
+    click.echo(rule.doc.strip() or rule.summary)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

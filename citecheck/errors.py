@@ -1,0 +1,21 @@
+"""Exceptions the library raises for the CLI to turn into exit codes."""
+
+from __future__ import annotations
+
+
+class CitecheckError(Exception):
+    """Base class: a problem we can explain to the user."""
+
+    exit_code = 3
+
+
+class InputError(CitecheckError):
+    """Unreadable or unusable input (missing file, binary, bad encoding): exit 2."""
+
+    exit_code = 2
+
+
+class ConfigError(CitecheckError):
+    """Invalid configuration or option: exit 2."""
+
+    exit_code = 2

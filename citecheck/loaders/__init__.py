@@ -1,0 +1,64 @@
+"""Loaders turn files into :class:`~citecheck.document.Document` s.
+
+The registry is explicit: a suffix names a module and a function, imported only
+when a file of that kind is met (so ``citecheck --version`` stays fast).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import cast
+
+from citecheck.document import Document, Problem, Reference
+from citecheck.errors import InputError
+
+# suffix -> (module, function) for manuscripts: fn(path, display_path) -> Document
+MANUSCRIPT_LOADERS: dict[str, tuple[str, str]] = {
+    ".md": ("citecheck.loaders.markdown", "load"),
+    ".markdown": ("citecheck.loaders.markdown", "load"),
+    ".txt": ("citecheck.loaders.markdown", "load"),
+    ".text": ("citecheck.loaders.markdown", "load"),
+}
+
+# suffix -> (module, function) for reference files:
+# fn(path, display_path) -> (references, problems)
+REFERENCE_LOADERS: dict[str, tuple[str, str]] = {
+    ".bib": ("citecheck.loaders.bibtex", "load_references"),
+    ".json": ("citecheck.loaders.csljson", "load_references"),
+}
+
+ManuscriptLoader = Callable[[Path, str], Document]
+ReferenceLoader = Callable[[Path, str], tuple[list[Reference], list[Problem]]]
+
+
+def manuscript_suffixes() -> frozenset[str]:
+    """File endings we read as manuscripts."""
+    return frozenset(MANUSCRIPT_LOADERS)
+
+
+def reference_suffixes() -> frozenset[str]:
+    """File endings we read as reference lists."""
+    return frozenset(REFERENCE_LOADERS)
+
+
+def _resolve(table: dict[str, tuple[str, str]], path: Path, what: str) -> Callable[..., object]:
+    suffix = path.suffix.lower()
+    if suffix not in table:
+        known = ", ".join(sorted(table))
+        raise InputError(f"{path}: cannot read '{suffix or path.name}' files as {what} (known: {known})")
+    module, func = table[suffix]
+    return cast(Callable[..., object], getattr(importlib.import_module(module), func))
+
+
+def load_manuscript(path: Path, display_path: str) -> Document:
+    """Load one manuscript with the loader for its suffix."""
+    loader = cast(ManuscriptLoader, _resolve(MANUSCRIPT_LOADERS, path, "a manuscript"))
+    return loader(path, display_path)
+
+
+def load_reference_file(path: Path, display_path: str) -> tuple[list[Reference], list[Problem]]:
+    """Load a separate reference file (BibTeX, CSL-JSON, ...)."""
+    loader = cast(ReferenceLoader, _resolve(REFERENCE_LOADERS, path, "a reference file"))
+    return loader(path, display_path)

@@ -1,0 +1,219 @@
+"""BibTeX reference files through bibtexparser 2.
+
+Parse failures are data: a broken entry or a duplicate key becomes a
+:class:`~citecheck.document.Problem` with its line, and the rest is still read.
+Handles ``@string`` macros, month macros, ``crossref``/``xdata`` inheritance,
+brace-protected corporate authors and LaTeX accents.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import bibtexparser
+from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+
+from citecheck.document import Author, Location, Problem, Reference, ReferenceKind
+from citecheck.loaders.text import read_text
+
+# bibtexparser logs every failed block; we report them as findings instead.
+logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
+logging.getLogger("bibtexparser").propagate = False
+
+_KINDS: dict[str, ReferenceKind] = {
+    "article": "article", "book": "book", "inbook": "chapter", "incollection": "chapter",
+    "inproceedings": "conference", "conference": "conference", "proceedings": "conference",
+    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
+    "techreport": "report", "report": "report", "online": "web", "electronic": "web",
+    "www": "web", "dataset": "dataset", "data": "dataset", "software": "software",
+    "unpublished": "other", "misc": "other", "manual": "report", "booklet": "book",
+    "collection": "book", "legislation": "law", "legal": "law", "jurisdiction": "law",
+}
+_INHERIT = {"booktitle": "title", "booksubtitle": "subtitle"}
+_YEAR = re.compile(r"(\d{4}[a-z]?)")
+
+
+@lru_cache(maxsize=1)
+def _latex() -> Any:
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    return LatexNodes2Text(math_mode="text", strict_latex_spaces=True)
+
+
+def latex_to_text(value: str) -> str:
+    """LaTeX accents and commands to Unicode; braces and runs of spaces removed."""
+    if "\\" in value or "{" in value or "$" in value or "~" in value:
+        try:
+            value = _latex().latex_to_text(value)
+        except Exception:  # pylatexenc is lenient, but never let a field crash a run
+            value = value.replace("{", "").replace("}", "")
+    return " ".join(value.split())
+
+
+def _authors(raw: str) -> tuple[tuple[Author, ...], bool]:
+    people: list[Author] = []
+    et_al = False
+    for name in split_multiple_persons_names(raw):
+        name = name.strip()
+        if not name:
+            continue
+        if name.lower() == "others":
+            et_al = True
+            continue
+        if name.startswith("{") and name.endswith("}") and name.count("{") == 1:
+            people.append(Author(family=latex_to_text(name[1:-1]), corporate=True))
+            continue
+        try:
+            parts = parse_single_name_into_parts(name, strict=False)
+        except Exception:
+            people.append(Author(family=latex_to_text(name)))
+            continue
+        family = latex_to_text(" ".join(parts.von + parts.last))
+        given = latex_to_text(" ".join(parts.first)) or None
+        if family:
+            people.append(Author(family=family, given=given))
+    return tuple(people), et_al
+
+
+def _field(fields: dict[str, str], *names: str) -> str | None:
+    for n in names:
+        v = fields.get(n)
+        if v:
+            text = latex_to_text(v)
+            if text:
+                return text
+    return None
+
+
+def _inherit(entries: dict[str, dict[str, str]], fields: dict[str, str], seen: set[str]) -> None:
+    """Fill missing fields from ``crossref``/``xdata`` parents (biber's default mapping)."""
+    for link in ("crossref", "xdata"):
+        for parent_key in (fields.get(link) or "").split(","):
+            parent_key = parent_key.strip().lower()
+            if not parent_key or parent_key in seen or parent_key not in entries:
+                continue
+            seen.add(parent_key)
+            parent = dict(entries[parent_key])
+            _inherit(entries, parent, seen)
+            for k, v in parent.items():
+                if k in ("crossref", "xdata", "ids"):
+                    continue
+                target = next((t for t, s in _INHERIT.items() if s == k), None) if link == "crossref" else None
+                if target and target not in fields:
+                    fields[target] = v
+                fields.setdefault(k, v)
+
+
+def _reference(entry_type: str, key: str, fields: dict[str, str], loc: Location, raw: str) -> Reference:
+    authors, et_al = _authors(fields.get("author") or fields.get("editor") or "")
+    year = None
+    year_src = fields.get("year") or fields.get("date") or ""
+    m = _YEAR.search(year_src)
+    if m:
+        year = m.group(1)
+    elif year_src.strip().lower() in {"n.d.", "nd", "in press", "forthcoming"}:
+        year = year_src.strip().lower()
+    doi = _field(fields, "doi")
+    if doi:
+        doi = re.sub(r"^(https?://(dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.I).strip()
+    kind = _KINDS.get(entry_type.lower(), "other")
+    eprint_type = (fields.get("archiveprefix") or fields.get("eprinttype") or "").lower()
+    if eprint_type in {"arxiv", "biorxiv", "medrxiv"}:
+        kind = "preprint"
+    pages = _field(fields, "pages")
+    if pages:
+        pages = pages.replace("--", "-").replace("–", "-")
+    return Reference(
+        text=raw,
+        authors=authors,
+        et_al=et_al,
+        year=year,
+        title=_field(fields, "title"),
+        container=_field(fields, "journal", "journaltitle", "booktitle", "series"),
+        volume=_field(fields, "volume"),
+        issue=_field(fields, "number", "issue"),
+        pages=pages,
+        publisher=_field(fields, "publisher", "institution", "school", "organization"),
+        doi=doi,
+        url=_field(fields, "url"),
+        key=key,
+        kind=kind,
+        location=loc,
+        source="bibtex",
+        fields={k: v for k, v in fields.items()},
+    )
+
+
+def parse_bibtex_string(text: str, display_path: str) -> tuple[list[Reference], list[Problem]]:
+    """Every entry of a BibTeX source as a :class:`Reference`; broken ones as problems."""
+    from bibtexparser.middlewares import ResolveStringReferencesMiddleware
+
+    library = bibtexparser.parse_string(
+        text, parse_stack=[ResolveStringReferencesMiddleware(allow_inplace_modification=True)]
+    )
+    problems: list[Problem] = []
+    lines = text.split("\n")
+    entries: dict[str, dict[str, str]] = {}
+    for e in library.entries:
+        entries.setdefault(e.key.lower(), {f.key.lower(): str(f.value) for f in e.fields})
+    refs: list[Reference] = []
+    for e in library.entries:
+        fields = {f.key.lower(): _unquote(str(f.value)) for f in e.fields}
+        if "crossref" in fields or "xdata" in fields:
+            _inherit(entries, fields, {e.key.lower()})
+        if fields.get("month"):
+            fields["month"] = _month(fields["month"])
+        line = (e.start_line or 0) + 1
+        raw = e.raw if getattr(e, "raw", None) else "\n".join(lines[line - 1 : line])
+        loc = Location(path=display_path, line=line, column=1)
+        refs.append(_reference(e.entry_type, e.key, fields, loc, raw))
+    for block in library.failed_blocks:
+        line = (block.start_line or 0) + 1
+        loc = Location(path=display_path, line=line, column=1)
+        kind = type(block).__name__
+        if kind == "DuplicateBlockKeyBlock":
+            key = getattr(block, "key", "?")
+            problems.append(
+                Problem(
+                    message=f"duplicate BibTeX key '{key}': this entry is ignored by BibTeX",
+                    location=loc,
+                    kind="duplicate-key",
+                    evidence={"key": key},
+                )
+            )
+        else:
+            first = block.raw.split("\n", 1)[0][:80]
+            problems.append(
+                Problem(
+                    message=f"BibTeX entry could not be parsed: {first}",
+                    location=loc,
+                    evidence={"error": str(getattr(block, "error", "") or "syntax error")[:300]},
+                )
+            )
+    return refs, problems
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+
+
+def _month(value: str) -> str:
+    v = value.strip().lower()[:3]
+    return str(_MONTHS[v]) if v in _MONTHS else value
+
+
+def _unquote(value: str) -> str:
+    v = value.strip()
+    if len(v) >= 2 and ((v[0] == "{" and v[-1] == "}") or (v[0] == '"' and v[-1] == '"')):
+        return v[1:-1]
+    return v
+
+
+def load_references(path: Path, display_path: str) -> tuple[list[Reference], list[Problem]]:
+    """Read a ``.bib`` file."""
+    text, _encoding = read_text(path)
+    return parse_bibtex_string(text, display_path)

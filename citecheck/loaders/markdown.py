@@ -1,0 +1,327 @@
+"""Markdown and plain-text manuscripts whose bibliography is a section of the file.
+
+The loader finds headings (ATX ``#``, setext underlines, and plain-text heading
+lines such as ``DAFTAR PUSTAKA``), takes the reference-list section(s) by heading
+name, blanks everything that is not prose (front matter, code, comments, the
+bibliography itself) so citation offsets still point into the file, and hands the
+body to the citation extractor and the list to the reference parser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from citecheck.document import Document, LineIndex, Location, Metadata, Problem, Reference
+from citecheck.loaders import sections
+from citecheck.loaders.text import read_text
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_SUPPRESS = re.compile(r"<!--\s*citecheck:\s*(ignore|disable)(?:\[([^\]]*)\])?\s*-->", re.I)
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+_URL = re.compile(r"<?https?://[^\s<>)\]]+>?")
+_LABEL_LINE = re.compile(r"^\s*(\*\*|__)?([^\n]{1,60}?)(\*\*|__)?\s*:?\s*$")
+_KEYWORDS = re.compile(
+    r"^[\s*_]*(?P<label>" + "|".join(re.escape(k) for k in sections.KEYWORD_LABELS)
+    + r")[\s*_]*[:.\u2014\u2013-][\s*_]*(?P<rest>.+)$",
+    re.I | re.M,
+)
+_ABSTRACT_INLINE = re.compile(
+    r"^[\s*_]*(?P<label>abstract|abstrak|summary|ringkasan|zusammenfassung|résumé|resumen|resumo|riassunto|samenvatting)[\s*_]*[:.\u2014\u2013-][\s*_]*(?P<rest>.+)$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading line: its text, level (1-6; 7 for plain-text heading lines), offsets."""
+
+    text: str
+    level: int
+    start: int  # offset of the heading's first line
+    end: int  # offset just after its last line (incl. setext underline)
+
+
+def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _is_plain_heading(line: str, prev: str) -> bool:
+    """A short standalone line that names a known section (plain-text manuscripts)."""
+    if prev.strip() or len(line) > 80 or not line.strip():
+        return False
+    m = _LABEL_LINE.match(line)
+    if not m:
+        return False
+    name = m.group(2)
+    return (
+        sections.is_bibliography_heading(name, weak=True)
+        or sections.is_abstract_heading(name)
+        or sections.is_back_matter_heading(name)
+    )
+
+
+def find_headings(text: str, code_mask: list[tuple[int, int]]) -> list[Heading]:
+    """Every heading outside code blocks, in order."""
+    lines = _lines_with_offsets(text)
+    headings: list[Heading] = []
+    in_code = {i for i, (off, _) in enumerate(lines) if any(a <= off < b for a, b in code_mask)}
+    for i, (off, line) in enumerate(lines):
+        if i in in_code:
+            continue
+        m = _ATX.match(line)
+        if m:
+            headings.append(Heading(m.group(2).strip(), len(m.group(1)), off, off + len(line)))
+            continue
+        nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
+        prev = lines[i - 1][1] if i > 0 else ""
+        if line.strip() and _SETEXT.match(nxt) and not prev.strip() and i + 1 not in in_code:
+            level = 1 if nxt.strip().startswith("=") else 2
+            if not (level == 2 and line.lstrip().startswith(("-", "*", "+"))):
+                end = lines[i + 1][0] + len(nxt)
+                headings.append(Heading(line.strip(), level, off, end))
+                continue
+        if _is_plain_heading(line, prev):
+            headings.append(Heading(line.strip(), 7, off, off + len(line)))
+    return headings
+
+
+def _code_blocks(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    fence = ""
+    for off, line in _lines_with_offsets(text):
+        m = _FENCE.match(line)
+        if open_at is None and m:
+            open_at, fence = off, m.group(1)[0] * 3
+        elif open_at is not None and line.strip().startswith(fence):
+            spans.append((open_at, off + len(line)))
+            open_at = None
+    if open_at is not None:
+        spans.append((open_at, len(text)))
+    return spans
+
+
+def _front_matter(text: str) -> tuple[int, int] | None:
+    if not text.startswith("---\n"):
+        return None
+    end = re.search(r"^(---|\.\.\.)[ \t]*$", text[4:], re.M)
+    if end is None:
+        return None
+    return (0, 4 + end.end())
+
+
+def bibliography_sections(text: str, headings: list[Heading]) -> list[tuple[Heading, int, int]]:
+    """(heading, start, end) of each reference-list section: from after its heading to
+    the next heading of the same or higher level, or to back matter, or to the end."""
+    strong = [i for i, h in enumerate(headings) if sections.is_bibliography_heading(h.text)]
+    chosen = strong or [
+        i for i, h in enumerate(headings) if sections.is_bibliography_heading(h.text, weak=True)
+    ]
+    out: list[tuple[Heading, int, int]] = []
+    for i in chosen:
+        h = headings[i]
+        end = len(text)
+        for later in headings[i + 1 :]:
+            if (
+                later.level <= h.level
+                or sections.is_back_matter_heading(later.text)
+                or (later.level == 7 and h.level < 7)
+            ):
+                end = later.start
+                break
+        out.append((h, h.end, end))
+    return out
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for k in range(start, min(end, len(chars))):
+        if chars[k] != "\n":
+            chars[k] = " "
+
+
+def _metadata(text: str, headings: list[Heading], front: tuple[int, int] | None) -> Metadata:
+    title = None
+    if front is not None:
+        m = re.search(r"^title:\s*[\"']?(.+?)[\"']?\s*$", text[front[0] : front[1]], re.M)
+        if m:
+            title = m.group(1)
+    if title is None:
+        first = next((h for h in headings if h.level == 1), None)
+        if first is not None:
+            title = first.text
+        else:
+            for line in text.split("\n"):
+                if line.strip():
+                    title = line.strip().strip("#*_ ") if len(line) < 250 else None
+                    break
+    abstracts: list[str] = []
+    for i, h in enumerate(headings):
+        if sections.is_abstract_heading(h.text):
+            end = headings[i + 1].start if i + 1 < len(headings) else len(text)
+            body = text[h.end : end].strip()
+            # an abstract is its first paragraphs, up to a keywords line
+            body = _KEYWORDS.split(body, maxsplit=1)[0] if _KEYWORDS.search(body) else body
+            if body:
+                abstracts.append(" ".join(body.split())[:5000])
+    for line in text.split("\n"):
+        m = _ABSTRACT_INLINE.match(line)
+        if m and len(m.group("rest")) > 40:
+            abstracts.append(" ".join(m.group("rest").split())[:5000])
+    keywords: list[str] = []
+    for m in _KEYWORDS.finditer(text):
+        for kw in re.split(r"[;,]", m.group("rest").strip(" *_.")):
+            kw = kw.strip(" *_.")
+            if kw and len(kw) < 80:
+                keywords.append(kw)
+    return Metadata(
+        title=title,
+        abstracts=tuple(dict.fromkeys(abstracts)),
+        keywords=tuple(dict.fromkeys(keywords)),
+        headings=tuple(h.text for h in headings),
+        language=guess_language(text),
+    )
+
+
+_STOPWORDS = {
+    "en": ("the", "and", "of", "to", "in", "is", "that", "for", "with", "are"),
+    "id": ("yang", "dan", "di", "dengan", "untuk", "dalam", "ini", "pada", "dari", "adalah"),
+    "de": ("der", "die", "und", "das", "nicht", "mit", "ist", "für", "auf", "sich"),
+    "fr": ("les", "des", "est", "dans", "une", "pour", "que", "qui", "sur", "pas"),
+    "es": ("los", "las", "del", "que", "por", "una", "para", "con", "como", "más"),
+    "pt": ("não", "uma", "para", "com", "dos", "das", "que", "como", "mais", "pelo"),
+    "it": ("della", "delle", "che", "per", "una", "sono", "con", "nel", "degli", "gli"),
+    "nl": ("het", "een", "van", "en", "niet", "zijn", "voor", "met", "ook", "wordt"),
+}
+
+
+def guess_language(text: str) -> str | None:
+    """ISO 639-1 code of the most frequent stop-word set in the first 50k characters."""
+    words = re.findall(r"[^\W\d_]+", text[:50000].lower())
+    if len(words) < 20:
+        return None
+    counts = {lang: 0 for lang in _STOPWORDS}
+    sets = {lang: set(ws) for lang, ws in _STOPWORDS.items()}
+    for w in words:
+        for lang, s in sets.items():
+            if w in s:
+                counts[lang] += 1
+    best = max(counts.items(), key=lambda kv: kv[1])
+    return best[0] if best[1] >= 5 else None
+
+
+def _suppressions(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    """(offset after the comment, rule names) of each ``<!-- citecheck: ignore[...] -->``."""
+    out: list[tuple[int, tuple[str, ...]]] = []
+    for m in _SUPPRESS.finditer(text):
+        names = tuple(n.strip().lower() for n in (m.group(2) or "*").split(",") if n.strip())
+        out.append((m.end(), names or ("*",)))
+    return out
+
+
+def _next_after(marks: list[tuple[int, tuple[str, ...]]], starts: list[int]) -> dict[int, tuple[str, ...]]:
+    """Map each mark to the first start offset after it (index into ``starts``)."""
+    import bisect
+
+    out: dict[int, tuple[str, ...]] = {}
+    for off, names in marks:
+        i = bisect.bisect_left(starts, off)
+        if i < len(starts):
+            out[i] = out.get(i, ()) + names
+    return out
+
+
+def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Document:
+    """A :class:`Document` from Markdown / plain-text source."""
+    from citecheck.citations import extract_citations
+    from citecheck.references import parse_reference, split_entries, to_reference
+
+    index = LineIndex(text)
+    code = _code_blocks(text)
+    front = _front_matter(text)
+    headings = find_headings(text, code + ([front] if front else []))
+    bib = bibliography_sections(text, headings)
+
+    chars = list(text)
+    for a, b in code:
+        _blank(chars, a, b)
+    if front:
+        _blank(chars, *front)
+    for m in _COMMENT.finditer(text):
+        _blank(chars, m.start(), m.end())
+    for m in _INLINE_CODE.finditer(text):
+        _blank(chars, m.start(), m.end())
+    for m in _URL.finditer(text):
+        _blank(chars, m.start(), m.end())
+    for h in headings:
+        _blank(chars, h.start, h.end)
+    for _h, a, b in bib:
+        _blank(chars, a, b)
+    body = "".join(chars)
+
+    citations = extract_citations(body, path=display_path, index=index)
+    marks = _suppressions(text)
+    if marks and citations:
+        by_index = _next_after(marks, [c.start for c in citations])
+        citations = [
+            c.model_copy(update={"suppressed": by_index[i]}) if i in by_index else c
+            for i, c in enumerate(citations)
+        ]
+
+    references: list[Reference] = []
+    problems: list[Problem] = []
+    for _h, a, b in bib:
+        section = text[a:b]
+        for span in split_entries(section):
+            start = a + span.start
+            loc = index.location(display_path, start)
+            try:
+                parsed = parse_reference(span.text)
+            except Exception as exc:  # the parser is total by contract; stay safe anyway
+                problems.append(Problem(message=f"reference could not be parsed: {exc}", location=loc))
+                continue
+            references.append(
+                to_reference(parsed, text=span.text, location=loc, number=span.number)
+            )
+    if marks and references:
+        ref_starts = [index.line_start(r.location.line) + r.location.column - 1 for r in references]
+        by_index = _next_after(marks, ref_starts)
+        references = [
+            r.model_copy(update={"suppressed": by_index[i]}) if i in by_index else r
+            for i, r in enumerate(references)
+        ]
+    return Document(
+        path=display_path,
+        format=fmt,
+        text=text,
+        citations=tuple(citations),
+        references=tuple(references),
+        metadata=_metadata(text, headings, front),
+        problems=tuple(problems),
+        bibliography_found=bool(bib),
+    )
+
+
+def load(path: Path, display_path: str) -> Document:
+    """Read a Markdown or plain-text manuscript."""
+    text, _encoding = read_text(path)
+    try:
+        from citecheck.loaders import pandoc
+    except ImportError:  # pragma: no cover - the Pandoc loader is optional in the tree
+        pandoc = None  # type: ignore[assignment]
+    if pandoc is not None and pandoc.is_pandoc(text):
+        return pandoc.load_pandoc(path, display_path, text)
+    fmt = "markdown" if path.suffix.lower() in {".md", ".markdown"} else "text"
+    return parse_markdown(text, display_path, fmt=fmt)
+
+
+__all__ = ["Heading", "Location", "bibliography_sections", "find_headings", "load", "parse_markdown"]

@@ -1,0 +1,90 @@
+"""Headings of manuscripts: which ones open a bibliography, an abstract, back matter.
+
+Shared by every loader that sees paragraphs with headings (Markdown, plain text,
+DOCX, PDF), in the languages our users write.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Whole-heading names of a reference list, lower-case, accents kept.
+BIBLIOGRAPHY_HEADINGS = frozenset(
+    {
+        # English
+        "references", "reference list", "reference", "bibliography", "works cited",
+        "literature cited", "references cited", "cited literature", "literature",
+        "references and notes", "notes and references", "list of references",
+        # Indonesian / Malay
+        "daftar pustaka", "daftar referensi", "referensi", "rujukan", "bibliografi",
+        "daftar rujukan", "pustaka acuan", "kepustakaan", "rujukan pustaka", "pustaka",
+        # German, Dutch, Scandinavian
+        "literaturverzeichnis", "literatur", "quellenverzeichnis", "quellen",
+        "literatuur", "literatuurlijst", "referenties", "referenser", "litteratur", "källor",
+        # French, Spanish, Portuguese, Italian, Turkish
+        "références", "références bibliographiques", "bibliographie",
+        "referencias", "referencias bibliográficas", "bibliografía",
+        "referências", "referências bibliográficas", "bibliografia",
+        "riferimenti bibliografici", "riferimenti", "kaynaklar", "kaynakça",
+    }
+)
+# Names that usually mean a reference list but also head other sections.
+WEAK_BIBLIOGRAPHY_HEADINGS = frozenset({"sources", "source", "sumber", "fuentes", "fontes"})
+
+ABSTRACT_HEADINGS = frozenset(
+    {
+        "abstract", "abstrak", "summary", "ringkasan", "intisari", "sari", "zusammenfassung",
+        "kurzfassung", "résumé", "resume", "resumen", "resumo", "riassunto", "sommario",
+        "samenvatting", "sammanfattning", "özet",
+    }
+)
+
+# Sections that follow a reference list and are not references.
+BACK_MATTER_HEADINGS = frozenset(
+    {
+        "appendix", "appendices", "lampiran", "anhang", "annexe", "annexes", "anexo", "anexos",
+        "apéndice", "appendice", "bijlage", "acknowledgements", "acknowledgments",
+        "acknowledgement", "ucapan terima kasih", "terima kasih", "danksagung",
+        "remerciements", "agradecimientos", "biodata", "biodata penulis", "tentang penulis",
+        "about the authors", "about the author", "author biographies", "supplementary material",
+        "supplementary materials", "supporting information", "author contributions",
+        "funding", "conflict of interest", "conflicts of interest", "competing interests",
+        "notes", "endnotes", "figures", "tables", "figure legends", "data availability",
+    }
+)
+
+KEYWORD_LABELS = (
+    "keywords", "key words", "kata kunci", "kata-kata kunci", "schlüsselwörter",
+    "schlagwörter", "mots-clés", "mots clés", "palabras clave", "palavras-chave",
+    "parole chiave", "trefwoorden", "nyckelord", "anahtar kelimeler", "index terms",
+)
+
+# "7. References", "VII. REFERENCES", "**References**", "References:", "A. Daftar Pustaka"
+_DECOR = re.compile(r"^[\s#*_=\-\u2013\u2014.:]*(?:(?:\d+(?:\.\d+)*|[ivxlcdm]+|[a-z])[.)]\s+)?", re.I)
+_TRAIL = re.compile(r"[\s#*_:.\u2013\u2014\-]+$")
+
+
+def heading_key(text: str) -> str:
+    """The heading's words, lower-case, without numbering, markup or final colon."""
+    text = unicodedata.normalize("NFC", text)
+    text = _DECOR.sub("", text.strip())
+    text = _TRAIL.sub("", text)
+    return " ".join(text.replace("*", "").replace("_", " ").split()).lower()
+
+
+def is_bibliography_heading(text: str, *, weak: bool = False) -> bool:
+    """True if ``text`` names a reference list (``weak`` also accepts "Sources")."""
+    key = heading_key(text)
+    return key in BIBLIOGRAPHY_HEADINGS or (weak and key in WEAK_BIBLIOGRAPHY_HEADINGS)
+
+
+def is_abstract_heading(text: str) -> bool:
+    """True if ``text`` names an abstract."""
+    return heading_key(text) in ABSTRACT_HEADINGS
+
+
+def is_back_matter_heading(text: str) -> bool:
+    """True if ``text`` names a section that follows references (appendix, funding...)."""
+    key = heading_key(text)
+    return key in BACK_MATTER_HEADINGS or key.startswith(("appendix ", "lampiran ", "anhang "))

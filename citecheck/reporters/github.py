@@ -1,0 +1,57 @@
+"""GitHub Actions workflow commands (``--format github``): one annotation a finding.
+
+``::error file=paper.md,line=12,col=5,title=CC101 cited-not-listed::message``.
+Values are escaped as the Actions runner expects: in the message ``%``, CR and LF
+become ``%25``, ``%0D``, ``%0A``; in a property also ``:`` and ``,`` (``%3A``, ``%2C``),
+so a manuscript's text can never end a command early or inject another one.
+"""
+
+from __future__ import annotations
+
+from citecheck.findings import Finding, Report, Severity
+
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a command property's value (file, title...)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(f: Finding) -> str:
+    """The workflow command for one finding."""
+    props: list[tuple[str, str]] = []
+    loc = f.location
+    if loc is not None:
+        props.append(("file", loc.path))
+        # Only real file lines: a PDF line counts from the top of its page.
+        if loc.page is None and loc.paragraph is None:
+            props.append(("line", str(loc.line)))
+            props.append(("col", str(loc.column)))
+    props.append(("title", f"{f.code} {f.rule}"))
+    message = f.message
+    if loc is not None and (loc.page is not None or loc.paragraph is not None):
+        message += f" ({loc.short()})"
+    head = ",".join(f"{k}={escape_property(v)}" for k, v in props)
+    return f"::{_COMMANDS[f.severity]} {head}::{escape_data(message)}"
+
+
+def render(report: Report, *, color: bool = False) -> str:
+    """One annotation per finding, then notes and skipped checks as notices."""
+    lines = [annotation(f) for f in report.findings]
+    for note in report.notes:
+        lines.append(f"::warning title=citecheck::{escape_data(note)}")
+    for s in report.skipped_checks:
+        where = f" ({s.path})" if s.path else ""
+        lines.append(f"::notice title=citecheck skipped a check::{escape_data(f'{s.check}{where}: {s.reason}')}")
+    errors, warnings, infos = (report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+    lines.append(
+        f"citecheck: {len(report.files)} manuscript(s), {errors} error(s), "
+        f"{warnings} warning(s), {infos} info"
+    )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,91 @@
+"""What a rule is, and what it is given.
+
+A rule is a pure function of a :class:`RuleContext` that yields findings. Each rule
+module defines one ``RULE`` and its docstring is the rule's documentation
+(Why it matters / Example / Configuration), printed by ``citecheck rule NAME``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from citecheck.document import Citation, Document, Location, Reference
+from citecheck.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from citecheck.config import Settings
+    from citecheck.linking import Links
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Everything a rule may read about one document.
+
+    ``resolutions`` maps a reference index to its registry resolution (empty when
+    the registry stage did not run); ``topic`` holds the off-topic scores (None
+    when that stage did not run or abstained).
+    """
+
+    document: Document
+    links: Links
+    settings: Settings
+    resolutions: Mapping[int, Any] = field(default_factory=dict)
+    topic: Any | None = None
+
+
+Check = Callable[[RuleContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's identity (code and kebab-case name, both forever) and its check."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    check: Check
+    doc: str = ""
+    needs: frozenset[str] = frozenset()  # "registry", "topic": stages the rule needs
+    aliases: tuple[str, ...] = ()
+
+    def finding(
+        self,
+        *,
+        message: str,
+        location: Location | None,
+        citation: Citation | None = None,
+        reference: Reference | None = None,
+        evidence: dict[str, Any] | None = None,
+        confidence: float | None = None,
+        severity: Severity | None = None,
+        related: tuple[Location, ...] = (),
+    ) -> Finding:
+        """A :class:`Finding` of this rule with the citation/reference in JSON shape."""
+        return Finding(
+            code=self.code,
+            rule=self.name,
+            severity=severity or self.severity,
+            message=message,
+            location=location,
+            citation=citation.to_json() if citation is not None else None,
+            reference=reference.to_json() if reference is not None else None,
+            evidence=evidence or {},
+            confidence=confidence,
+            related=related,
+        )
+
+
+def matches(rule: Rule, names: Iterable[str]) -> bool:
+    """True if any of ``names`` names this rule (code, code prefix, name or alias)."""
+    for raw in names:
+        n = raw.strip()
+        if not n:
+            continue
+        if n.upper() == rule.code or (n.upper().startswith("CC") and rule.code.startswith(n.upper())):
+            return True
+        if n.lower() == rule.name or n.lower() in rule.aliases:
+            return True
+    return False

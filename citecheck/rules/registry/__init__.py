@@ -1,0 +1,7 @@
+"""Rules of the registry family."""
+
+from __future__ import annotations
+
+from citecheck.rules.base import Rule
+
+RULES: tuple[Rule, ...] = ()
