@@ -27,7 +27,7 @@ EXACT, VARIANT, FUZZY, NONE = 3, 2, 1, 0
 
 #: Default similarity (normalised Damerau-Levenshtein, 0..100) for a misspelt surname,
 #: chosen on measured data (docs/benchmarks.md, "Name matching thresholds").
-NAME_THRESHOLD = 80.0
+NAME_THRESHOLD = 75.0
 #: Surnames this short (in letters) only match fuzzily by swapping two adjacent
 #: letters: "Li"/"Lu", "Kim"/"Kin", "Wang"/"Wong" are different people.
 SHORT_NAME = 4
@@ -168,9 +168,6 @@ def fuzzy_accepts(a: str, b: str, threshold: float = NAME_THRESHOLD) -> tuple[bo
             DamerauLevenshtein.distance(a, b) == 1
         )
         return swapped, score
-    if a[0] != b[0] and a[1:2] != b[1:2]:
-        # both first letters differ: rarely a typo, usually another name
-        return False, score
     return score >= threshold, score
 
 

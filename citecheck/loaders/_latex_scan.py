@@ -49,7 +49,6 @@ def mask(source: str, *, stop_at_end_document: bool = True) -> Masked:
         m = _SCAN.search(source, pos)
         if m is None:
             break
-        kind = m.lastgroup if m.lastgroup != "delim" and m.lastgroup != "env" else None
         if m.group("esc"):
             pos = m.end()
             continue
@@ -87,7 +86,7 @@ def mask(source: str, *, stop_at_end_document: bool = True) -> Masked:
         if m.group("enddoc") and stop_at_end_document:
             spans.append((m.end(), n))
             break
-        pos = m.end() if kind is not None else m.end()
+        pos = m.end()
     return Masked(text=_blank(source, spans), markers=tuple(markers))
 
 
@@ -136,20 +135,19 @@ def read_group(text: str, pos: int, opening: str = "{", closing: str = "}") -> t
         if ch == "\\":
             j += 2
             continue
-        if ch == opening if opening != "[" else ch == "[" and depth == 0:
-            depth += 1
-        elif opening == "{" and ch == "{":
-            depth += 1
-        elif ch == closing:
-            depth -= 1
-            if depth == 0:
-                return text[i + 1 : j], j + 1
-        elif opening == "[" and ch == "{":
+        if ch == "{" and opening != "{":
+            # braces protect brackets inside optional arguments: [see {[}x{]}]
             inner = read_group(text, j)
             if inner is None:
                 return None
             j = inner[1]
             continue
+        if ch == opening:
+            depth += 1
+        elif ch == closing:
+            depth -= 1
+            if depth == 0:
+                return text[i + 1 : j], j + 1
         j += 1
     return None
 

@@ -17,8 +17,8 @@ from urllib.parse import unquote
 # spaces. The suffix may contain almost anything, so it is cut by _trim afterwards.
 # PDFs wrap DOIs after "10." or after the "/": whitespace is tolerated there only.
 _DOI_RE = re.compile(
-    r"(?<![\w.])10\.[ \t]?\n?[ \t]?(\d{4,9}(?:\.\d+)*)[ \t]?\n?[ \t]?/[ \t]?\n?[ \t]?"
-    r"([^\s\"<>]{1,300})"
+    r"(?<![\w.])10\.[ \t]?\n?[ \t]?(\d{4,9}(?:\.\d+)*)[ \t]?\n?[ \t]?(?:/|%2[Ff])[ \t]?\n?[ \t]?"
+    r"([^\s\"]{1,300})"
 )
 _PREFIX_RE = re.compile(
     r"^\s*(?:(?:https?://)?(?:dx\.|www\.)?doi\.org/|doi\s*[:=]?\s*|DOI\s*[:=]?\s*|"
@@ -66,7 +66,9 @@ def find_doi(text: str) -> tuple[str, int, int] | None:
     m = _DOI_RE.search(text)
     if m is None:
         return None
-    raw = _trim(m.group(2))
+    raw = m.group(2)
+    cut = raw.find("](")  # a Markdown link written around the DOI
+    raw = _trim(raw if cut < 0 else raw[:cut])
     suffix = _trim(_decode(raw))
     if not suffix:
         return None

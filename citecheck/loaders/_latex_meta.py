@@ -1,0 +1,112 @@
+"""What LaTeX says besides citations: metadata, citing sentences, ``\\bibitem`` entries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from citecheck.document import LineIndex, Metadata, Reference
+from citecheck.loaders._latex_commands import BibItem
+from citecheck.loaders._latex_scan import read_group
+from citecheck.loaders.bibtex import latex_to_text
+
+_CITE_CMD = re.compile(r"\\[A-Za-z]*cite[A-Za-z]*\*?(?:\s*\[[^\]]*\])*(?:\s*\{[^}]*\})+")
+_SECTION = re.compile(r"\\(?:chapter|section|subsection)\*?\s*(?=[\[{])")
+_ABSTRACT = re.compile(r"\\begin\{abstract\}(.*?)\\end\{abstract\}", re.S)
+_KEYWORDS_ENV = re.compile(r"\\begin\{keywords?\}(.*?)\\end\{keywords?\}", re.S)
+_BABEL = re.compile(r"\\usepackage\[([^\]]*)\]\{babel\}|\\setmainlanguage(?:\[[^\]]*\])?\{(\w+)\}")
+_LANGUAGES = {
+    "english": "en", "british": "en", "american": "en", "indonesian": "id", "bahasa": "id",
+    "bahasai": "id", "german": "de", "ngerman": "de", "french": "fr", "spanish": "es",
+    "portuguese": "pt", "brazilian": "pt", "italian": "it", "dutch": "nl", "malay": "ms",
+}
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\\])|\n\s*\n")
+_END_BIB = re.compile(r"\\end\{thebibliography\}")
+
+
+def _command_arg(masked: str, name: str) -> str | None:
+    m = re.search(r"\\" + name + r"\*?\s*(?:\[[^\]]*\])?\s*(?=\{)", masked)
+    if not m:
+        return None
+    got = read_group(masked, m.end())
+    return latex_to_text(got[0]) if got else None
+
+
+def latex_metadata(masked_files: Sequence[str]) -> Metadata:
+    """Title, abstract, keywords, section headings and babel language."""
+    main = masked_files[0] if masked_files else ""
+    allsrc = "\n".join(masked_files)
+    title = _command_arg(main, "title")
+    abstracts = tuple(latex_to_text(m.group(1)) for m in _ABSTRACT.finditer(allsrc))
+    kw_raw = _command_arg(allsrc, "keywords")
+    if kw_raw is None:
+        env = _KEYWORDS_ENV.search(allsrc)
+        kw_raw = latex_to_text(env.group(1)) if env else None
+    keywords = tuple(k.strip() for k in re.split(r"[;,·]|\\sep", kw_raw or "") if k.strip())
+    headings: list[str] = []
+    for m in _SECTION.finditer(allsrc):
+        _, pos = m.group(0), m.end()
+        if allsrc[pos] == "[":
+            skip = read_group(allsrc, pos, "[", "]")
+            pos = skip[1] if skip else pos
+        got = read_group(allsrc, pos)
+        if got:
+            headings.append(latex_to_text(got[0]))
+    language = None
+    lang = _BABEL.search(main)
+    if lang:
+        opts = (lang.group(1) or lang.group(2) or "").split(",")
+        # babel's main language is the last option
+        for opt in reversed(opts):
+            code = _LANGUAGES.get(opt.strip().removeprefix("main=").lower())
+            if code:
+                language = code
+                break
+    return Metadata(title=title, abstracts=abstracts, keywords=keywords,
+                    headings=tuple(headings), language=language)
+
+
+def sentence_at(masked: str, start: int, end: int) -> str | None:
+    """The plain-text sentence around a citation command (for topic checks)."""
+    left = 0
+    for m in _SENTENCE_END.finditer(masked, max(0, start - 1500), start):
+        left = m.end()
+    right_m = _SENTENCE_END.search(masked, end, end + 1500)
+    right = right_m.end() if right_m else min(len(masked), end + 400)
+    raw = _CITE_CMD.sub(" ", masked[left:right])
+    text = latex_to_text(raw)
+    return text or None
+
+
+def bibitem_references(
+    items: Sequence[tuple[BibItem, str, str, str, LineIndex]],
+) -> list[Reference]:
+    """References from ``\\bibitem`` s: (item, display path, source, masked, line index)."""
+    out: list[Reference] = []
+    for n, (item, display, _source, masked, index) in enumerate(items):
+        nxt = [it for it in items[n + 1 :] if it[1] == display]
+        stop = nxt[0][0].start if nxt else len(masked)
+        end_env = _END_BIB.search(masked, item.end, stop)
+        if end_env:
+            stop = end_env.start()
+        body = masked[item.end : stop]
+        text = latex_to_text(body.replace("\\newblock", " "))
+        loc = index.location(display, item.start)
+        number = n + 1
+        if item.label and item.label.strip().isdigit():
+            number = int(item.label.strip())
+        out.append(_reference(text, loc_number=number, key=item.key, location=loc))
+    return out
+
+
+def _reference(text: str, *, loc_number: int, key: str, location: object) -> Reference:
+    from citecheck.document import Location
+
+    assert isinstance(location, Location)
+    try:
+        from citecheck.references import parse_reference, to_reference
+
+        ref = to_reference(parse_reference(text), text=text, location=location, number=loc_number)
+        return ref.model_copy(update={"key": key, "number": loc_number})
+    except (ImportError, AttributeError):  # the reference parser is not in this tree yet
+        return Reference(text=text, key=key, number=loc_number, location=location)

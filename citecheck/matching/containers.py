@@ -1,0 +1,103 @@
+"""Journal and book titles, full or abbreviated.
+
+References abbreviate containers ISO 4 / NLM style ("J Muscle Res Cell Motil" for
+"Journal of Muscle Research and Cell Motility", "Proc Natl Acad Sci USA"), drop
+articles and prepositions, and sometimes drop words ("Proc Biol Sci" for
+"Proceedings of the Royal Society B: Biological Sciences"). An abbreviated word
+matches a full word when it starts with the same letter and its letters occur in
+order in it ("Natl" in "National").
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from citecheck.matching.record import RecordView
+from citecheck.matching.text import norm
+
+# Words ISO 4 drops; skipping them in the full title costs nothing.
+STOPWORDS = frozenset(
+    {"of", "and", "the", "for", "in", "on", "a", "an", "to", "at", "by", "with", "from",
+     "de", "des", "der", "die", "und", "la", "le", "les", "du", "et", "el", "y", "di",
+     "da", "do", "dan", "untuk", "dalam", "pada", "journal"}
+)
+
+
+def _is_abbreviation_of(short: str, word: str) -> bool:
+    if short == word:
+        return True
+    if not short or not word or short[0] != word[0] or len(short) > len(word):
+        return False
+    it = iter(word)
+    return all(ch in it for ch in short)
+
+
+def _acronym_end(word: str, full: list[str], start: int) -> int | None:
+    """End index when ``word`` spells the initials of ``full[start:]`` ("usa")."""
+    if len(word) < 2 or start >= len(full):
+        return None
+    k = start
+    for ch in word:
+        while k < len(full) and full[k] in STOPWORDS:
+            k += 1
+        if k >= len(full) or full[k][0] != ch:
+            return None
+        k += 1
+    return k
+
+
+def abbreviation_score(short: str, full: str) -> float:
+    """0..1: how well ``short`` reads as an abbreviation of ``full``.
+
+    Every word of ``short`` must abbreviate a later word of ``full`` in order
+    (else 0). Content words of ``full`` left unmatched lower the score a little
+    (dropped words), content words left over at the end lower it more; stop words
+    cost nothing.
+    """
+    sw, fw = norm(short).split(), norm(full).split()
+    if not sw or not fw:
+        return 0.0
+    j = 0
+    skipped = 0
+    for word in sw:
+        acronym = _acronym_end(word, fw, j)
+        if acronym is not None:
+            j = acronym
+            continue
+        while j < len(fw) and not _is_abbreviation_of(word, fw[j]):
+            if fw[j] not in STOPWORDS:
+                skipped += 1
+            j += 1
+        if j == len(fw):
+            # "journal" is a stop word on the full side only; "J" must still match.
+            return 0.0
+        j += 1
+    # Words dropped inside are typical of NLM abbreviations; words missing at the
+    # end usually mean another journal ("Nature" vs "Nature Medicine").
+    trailing = sum(1 for w in fw[j:] if w not in STOPWORDS)
+    content = sum(1 for w in fw if w not in STOPWORDS) or 1
+    return max(0.0, 1.0 - (0.5 * skipped + trailing) / content)
+
+
+def container_similarity(reference_container: str | None, record: RecordView) -> float | None:
+    """0..1 similarity of a cited container to the record's (None: nothing to compare)."""
+    if not reference_container or not norm(reference_container):
+        return None
+    names = [*record.container, *record.short_container]
+    if not names:
+        return None
+    ref = norm(reference_container)
+    best = 0.0
+    for name in names:
+        full = norm(name)
+        if not full:
+            continue
+        if ref == full or ref.replace(" ", "") == full.replace(" ", ""):
+            return 1.0
+        best = max(
+            best,
+            fuzz.token_sort_ratio(ref, full) / 100.0,
+            abbreviation_score(ref, full),
+            abbreviation_score(full, ref),
+        )
+    return best

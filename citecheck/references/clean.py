@@ -1,0 +1,71 @@
+"""Cleaning one reference string before parsing: markup, line wraps, spacing.
+
+Loaders hand over text as written (Markdown emphasis, HTML-ish tags from JATS or
+PDF converters, lines wrapped by a PDF). The parser wants one line of plain text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_LINK_RE = re.compile(r"\[([^\[\]\n]{0,500})\]\(\s*<?([^()\s<>]{1,2000})>?\s*\)")
+_ANGLE_RE = re.compile(r"<((?:https?|ftp)://[^<>\s]{1,2000}|doi:[^<>\s]{1,300})>", re.IGNORECASE)
+_TAG_RE = re.compile(
+    r"</?(?:i|b|em|strong|italic|bold|sup|sub|u|span|sc|small)(?:\s[^<>]{0,200})?>",
+    re.IGNORECASE,
+)
+_BOLD_RE = re.compile(r"(\*\*|__)(?=\S)([^*\n]{1,2000}?)(?<=\S)\1")
+_STAR_RE = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]{1,2000}?)(?<=[^\s*\\])\*(?![\w*])")
+# "_x_" only at word boundaries: underscores inside URLs, DOIs ("2_suppl") and
+# identifiers are not emphasis.
+_UNDER_RE = re.compile(r"(?<![\w\\])_(?=[^\s_])([^_\n]{1,2000}?)(?<=[^\s_\\])_(?!\w)")
+_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!&])")
+# A word broken by a PDF line wrap: "tol-\nerance". The hyphen is kept (it may be a
+# real compound: "low-\nand"); only the break goes.
+_HYPHEN_WRAP_RE = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
+# A URL or DOI broken at a line end after "/" "." "-" "_": glue without a space.
+_URL_WRAP_RE = re.compile(r"((?:https?://|doi\.org/|10\.\d{4,9}/)[^\s]{0,300}[/._-])[ \t]*\n[ \t]*(?=\S)")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def strip_markup(text: str) -> str:
+    """Remove Markdown/HTML emphasis and links, keeping link text and targets.
+
+    ``[text](url)`` becomes ``text url`` (``url`` alone when the text is the URL),
+    ``<https://...>`` becomes the bare URL, ``*x*``/``_x_``/``**x**`` become ``x``.
+    """
+    if not any(c in text for c in "*_[<\\"):
+        return text
+    text = _LINK_RE.sub(_link, text)
+    text = _ANGLE_RE.sub(r"\1", text)
+    text = _TAG_RE.sub("", text)
+    text = _BOLD_RE.sub(r"\2", text)
+    text = _STAR_RE.sub(r"\1", text)
+    text = _UNDER_RE.sub(r"\1", text)
+    return _ESCAPE_RE.sub(r"\1", text)
+
+
+def _link(m: re.Match[str]) -> str:
+    label, target = m.group(1).strip(), m.group(2)
+    bare = re.sub(r"^(?:https?://)?(?:www\.)?", "", target).rstrip("/")
+    shown = re.sub(r"^(?:https?://)?(?:www\.)?", "", label).rstrip("/")
+    if not label or shown == bare or label == target:
+        return target
+    if bare.lower().endswith(shown.lower()) and "/" in shown:
+        return target  # "[10.1/x](https://doi.org/10.1/x)": the DOI once
+    return f"{label} {target}"
+
+
+def join_lines(text: str) -> str:
+    """Join wrapped lines: hyphen wraps and broken URLs glued, other breaks -> one space."""
+    if "\n" in text:
+        text = _URL_WRAP_RE.sub(r"\1", text)
+        text = _HYPHEN_WRAP_RE.sub("-", text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def clean_reference(text: str) -> str:
+    """The reference as one line of plain text (markup removed, spaces collapsed)."""
+    text = text.replace("\u00ad", "").replace("\ufeff", "").replace("\u200b", "")
+    text = text.replace("ﬁ", "fi").replace("ﬂ", "fl").replace("ﬀ", "ff")
+    return join_lines(strip_markup(text))

@@ -1,0 +1,160 @@
+"""Splitting a bibliography section into entries.
+
+Entries come as Markdown list items (``- ``, ``* ``, ``1. ``), numbered items
+(``[1]``, ``(1)``, ``1)``), paragraphs separated by blank lines, or one entry per
+line, and any of these may be wrapped over several lines. A line starts a new entry
+when it is marked (list marker or number label), when hanging indentation says so, or
+when it *looks like the start of a reference* (an author, a corporate name, a law)
+and the previous line looks like the end of one (final period, DOI, URL, page range).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citecheck.references.clean import clean_reference
+
+_MARKER_RE = re.compile(r"^[ \t]{0,6}(?:([-*+•▪◦])|\[(\d{1,4})\]|\((\d{1,3})\)|(\d{1,3})[.)])[ \t]+(?=\S)")
+_BLANK_RE = re.compile(r"^[ \t]*$")
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin letters; lower-case ones in ĀĂ... are harmless here
+_SURNAME = rf"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]a|[Dd]i|[Dd]u|[Dd]el|[Dd]er|[Ll]e|[Ll]a|[Dd]os|[Tt]en|[Tt]er|[Ee]l|[Aa]l)[ -])*[{_UP}][\w'’-]*"
+_START_RES = (
+    # Surname, X.  /  Surname, Given  /  Surname X,  /  Surname XY.
+    re.compile(rf"^{_SURNAME}(?: {_SURNAME})?,? (?:[{_UP}]\.|[{_UP}]{{1,3}}[,. ]|[{_UP}][a-z]+[,.])"),
+    # J. Surname,  /  J.A. Surname
+    re.compile(rf"^(?:[{_UP}]\.[ -]?){{1,3}} ?{_SURNAME}[,.]"),
+    # Anything name-like followed closely by a year: "Sugiyono. (2019)", "WHO. 2020."
+    re.compile(r"^[^\s(]{2,}(?: [^\s(]+){0,8}?[.,]? \(?(?:1[6-9]\d\d|20\d\d)[a-z]?\)?[.,:;)]"),
+    re.compile(r"^(?:Undang|Peraturan|Keputusan|Instruksi|Surat Edaran|UU |PP |Perpres|Permen|Perda)"),
+    re.compile(r"^(?:[-—–_]{2,}|“|\")"),  # "———. 1964." repeated author; quoted titles
+)
+_END_RE = re.compile(
+    r"(?:[.)\]”\"]|\b10\.\d{4,9}/\S+|https?://\S+|\d+\s*[-–]\s*\d+|\bpp?\.\s*\d+)\s*$"
+)
+_CONTINUE_RE = re.compile(r"(?:[,;:&\-–(]|\b(?:and|dan|und|et|of|the|in|&))\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class EntrySpan:
+    """One bibliography entry inside the section text.
+
+    ``start``/``end`` are offsets into the section text (end exclusive, trailing
+    whitespace excluded); ``number`` is the printed label ("3." / "[3]" / "(3)");
+    ``text`` is the entry on one line, markers and markup removed.
+    """
+
+    start: int
+    end: int
+    number: int | None
+    text: str
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+    indent: int
+    marker: re.Match[str] | None
+
+
+def _lines(section: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in section.split("\n"):
+        end = pos + len(raw)
+        text = raw.rstrip()
+        indent = len(raw) - len(raw.lstrip(" \t"))
+        out.append(_Line(pos, pos + len(text), text, indent, _MARKER_RE.match(raw)))
+        pos = end + 1
+    return out
+
+
+def _looks_like_start(text: str) -> bool:
+    s = text.lstrip()
+    return any(r.match(s) for r in _START_RES)
+
+
+def _label_number(m: re.Match[str]) -> int | None:
+    for g in (2, 3, 4):
+        if m.group(g):
+            return int(m.group(g))
+    return None
+
+
+def split_entries(section_text: str) -> list[EntrySpan]:
+    """The entries of one bibliography section, in order (see the module docstring)."""
+    lines = _lines(section_text)
+    content = [ln for ln in lines if not _BLANK_RE.match(ln.text)]
+    if not content:
+        return []
+    marked = sum(1 for ln in content if ln.marker is not None)
+    marker_mode = marked >= max(2, len(content) // 4) or (marked >= 1 and len(content) <= 3)
+    base_indent = min(ln.indent for ln in content)
+    hanging = _hanging_indent(content, base_indent)
+    groups: list[list[_Line]] = []
+    prev: _Line | None = None
+    last_number: int | None = None
+    after_blank = False
+    for ln in lines:
+        if _BLANK_RE.match(ln.text):
+            after_blank = True
+            continue
+        new = False
+        if prev is None:
+            new = True
+        elif after_blank:
+            # A loose Markdown list may indent a continuation paragraph under its item.
+            new = not (marker_mode and ln.marker is None and ln.indent > base_indent)
+        elif marker_mode and ln.marker is not None:
+            num = _label_number(ln.marker)
+            # A wrapped line may start with "12." (a page, a volume): only a label that
+            # continues the numbering, or follows a finished entry, starts an entry.
+            new = (
+                num is None
+                or last_number is None
+                or num == last_number + 1
+                or bool(_END_RE.search(prev.text[-300:]))
+            )
+        elif marker_mode:
+            new = False
+        elif hanging:
+            new = ln.indent <= base_indent
+        else:
+            tail = prev.text[-300:]
+            new = (
+                _looks_like_start(ln.text[:300])
+                and bool(_END_RE.search(tail))
+                and not _CONTINUE_RE.search(tail)
+            )
+        if new:
+            groups.append([ln])
+            if ln.marker is not None and marker_mode:
+                n = _label_number(ln.marker)
+                last_number = n if n is not None else last_number
+        else:
+            groups[-1].append(ln)
+        prev = ln
+        after_blank = False
+    return [_span(section_text, g, marker_mode) for g in groups]
+
+
+def _hanging_indent(content: list[_Line], base: int) -> bool:
+    """True when entries start at the base indent and continuation lines are indented."""
+    indented = sum(1 for ln in content if ln.indent >= base + 2)
+    flush = len(content) - indented
+    return indented >= 1 and flush >= 2 and indented >= flush // 2
+
+
+def _span(section: str, group: list[_Line], marker_mode: bool) -> EntrySpan:
+    first = group[0]
+    number = None
+    start = first.start + first.indent
+    body_start = start
+    if marker_mode and first.marker is not None:
+        number = _label_number(first.marker)
+        body_start = first.start + first.marker.end()
+    end = group[-1].end
+    text = clean_reference(section[body_start:end])
+    return EntrySpan(start=start, end=end, number=number, text=text)

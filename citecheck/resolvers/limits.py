@@ -1,0 +1,150 @@
+"""Request budgets that follow the limits a registry advertises in its responses.
+
+Crossref has changed its numbers several times (50/s for years, then 5/s public and
+10/s polite in December 2025, then separate ``-single`` and ``-array`` pools in 2026),
+so nothing here is hard-coded beyond a conservative start: every response's
+``x-rate-limit-limit`` / ``x-rate-limit-interval`` / ``x-concurrency-limit`` /
+``x-api-pool`` headers re-tune the budget of the kind of request that got them.
+
+A :class:`Bucket` allows at most ``concurrency`` requests in flight and spaces their
+starts ``1 / rate`` seconds apart. Requests start evenly spaced rather than in bursts
+because Crossref counts per second and a burst at a window edge looks like double rate.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+# Stay a little under the advertised rate: our clock and the server's window are
+# not aligned, and network jitter can bunch requests that we spaced evenly.
+SAFETY = 0.9
+_INTERVAL_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$", re.IGNORECASE)
+_UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
+
+
+@dataclass(frozen=True)
+class Advertised:
+    """What one response said about the budget (None where a header was absent)."""
+
+    rate: float | None = None  # requests per second
+    concurrency: int | None = None
+    pool: str | None = None
+
+
+def parse_headers(headers: Mapping[str, str]) -> Advertised:
+    """Read the rate-limit headers (case-insensitive mapping such as ``httpx.Headers``)."""
+    rate: float | None = None
+    limit_s = headers.get("x-rate-limit-limit")
+    interval_s = headers.get("x-rate-limit-interval") or "1s"
+    m = _INTERVAL_RE.match(interval_s)
+    try:
+        limit = float(limit_s) if limit_s is not None else None
+    except ValueError:
+        limit = None
+    if limit is not None and limit > 0 and m is not None:
+        seconds = float(m.group(1)) * _UNITS[(m.group(2) or "s").lower()]
+        if seconds > 0:
+            rate = limit / seconds
+    concurrency: int | None = None
+    conc_s = headers.get("x-concurrency-limit")
+    if conc_s is not None and conc_s.strip().isdigit() and int(conc_s) > 0:
+        concurrency = int(conc_s)
+    pool = headers.get("x-api-pool")
+    return Advertised(rate=rate, concurrency=concurrency, pool=pool.strip().lower() if pool else None)
+
+
+class Bucket:
+    """One budget: bounded concurrency and evenly spaced starts."""
+
+    def __init__(self, name: str, *, rate: float, concurrency: int) -> None:
+        self.name = name
+        self.rate = rate
+        self.concurrency = max(1, concurrency)
+        self.penalty = 1.0  # halved on every 429, never restored within a run
+        self.throttled = False  # a 429 was seen: concurrency stays at 1
+        self.in_flight = 0
+        self._last_start: float | None = None
+        self._cond = asyncio.Condition()
+
+    def _spacing(self) -> float:
+        return 1.0 / max(self.rate * self.penalty, 1e-6)
+
+    async def acquire(self) -> None:
+        """Wait for a free slot and for the spacing since the previous start."""
+        async with self._cond:
+            while True:
+                wait: float | None = None
+                if self.in_flight < self.concurrency:
+                    now = time.monotonic()
+                    earliest = now if self._last_start is None else self._last_start + self._spacing()
+                    if earliest <= now:
+                        self.in_flight += 1
+                        self._last_start = now
+                        return
+                    wait = earliest - now
+                try:
+                    # A limit change or a release wakes us early (notify_all).
+                    await asyncio.wait_for(self._cond.wait(), timeout=wait)
+                except asyncio.TimeoutError:
+                    pass
+
+    async def release(self) -> None:
+        """Give a slot back."""
+        async with self._cond:
+            self.in_flight -= 1
+            self._cond.notify_all()
+
+    async def tune(self, *, rate: float | None, concurrency: int | None) -> None:
+        """Adopt advertised limits (a 429 seen earlier keeps concurrency at 1)."""
+        async with self._cond:
+            if rate is not None:
+                self.rate = rate * SAFETY
+            if concurrency is not None and not self.throttled:
+                self.concurrency = concurrency
+            self._cond.notify_all()
+
+    async def slow_down(self) -> None:
+        """After a 429: half the rate, one request at a time."""
+        async with self._cond:
+            self.penalty = max(self.penalty / 2, 1 / 16)
+            self.throttled = True
+            self.concurrency = 1
+            self._cond.notify_all()
+
+
+class Budgets:
+    """The buckets of one run: Crossref ``single`` and ``list``, and ``doi`` (doi.org).
+
+    When Crossref reports a pool without a ``-single``/``-array`` suffix, single and
+    list requests share one budget (that is how the older pools counted).
+    """
+
+    def __init__(self, *, single_rate: float, list_rate: float, doi_rate: float,
+                 concurrency: int, doi_concurrency: int) -> None:
+        self._buckets = {
+            "single": Bucket("single", rate=single_rate, concurrency=concurrency),
+            "list": Bucket("list", rate=list_rate, concurrency=concurrency),
+            "doi": Bucket("doi", rate=doi_rate, concurrency=doi_concurrency),
+        }
+        self.shared = False
+        self.pool: str | None = None
+
+    def bucket(self, kind: str) -> Bucket:
+        """The bucket a request of ``kind`` must pass through."""
+        if self.shared and kind == "list":
+            return self._buckets["single"]
+        return self._buckets[kind]
+
+    async def observe(self, kind: str, headers: Mapping[str, str]) -> None:
+        """Re-tune from one response's headers."""
+        adv = parse_headers(headers)
+        if adv.rate is None and adv.concurrency is None:
+            return
+        if adv.pool is not None and kind != "doi":
+            self.pool = adv.pool
+            self.shared = not adv.pool.endswith(("-single", "-array"))
+        await self.bucket(kind).tune(rate=adv.rate, concurrency=adv.concurrency)
