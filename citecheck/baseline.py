@@ -10,13 +10,12 @@ findings, and a third one is new.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from citecheck.atomic import write_text_atomic
 from citecheck.errors import InputError
 from citecheck.findings import FileSummary, Finding, Report, Severity
 
@@ -57,22 +56,8 @@ def baseline_json(report: Report) -> dict[str, Any]:
 def write_baseline(report: Report, path: Path) -> None:
     """Write the baseline atomically (a crash never leaves half a file)."""
     text = json.dumps(baseline_json(report), indent=2, ensure_ascii=False) + "\n"
-    atomic_write_text(path, text)
-
-
-def atomic_write_text(path: Path, text: str, *, encoding: str = "utf-8") -> None:
-    """Write ``text`` through a temporary file in the same folder, then rename it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomic(path, text)
 
 
 def load_baseline(path: Path) -> Counter[str]:

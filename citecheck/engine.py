@@ -245,4 +245,5 @@ def check(
         per_file=tuple(per_file),
         notes=tuple(dict.fromkeys(notes)),
         documents=tuple(p.document for p in prepared),
+        links=tuple(p.links for p in prepared),
     )

@@ -128,6 +128,7 @@ class Report(BaseModel):
     per_file: tuple[FileSummary, ...] = ()
     notes: tuple[str, ...] = ()  # warnings for people (e.g. "no bibliography found")
     documents: tuple[Any, ...] = Field(default=(), exclude=True)  # for rich reporters (HTML)
+    links: tuple[Any, ...] = Field(default=(), exclude=True)  # Links per document (HTML report)
 
     def by_rule(self) -> dict[str, int]:
         """Finding counts per rule name, sorted by name."""

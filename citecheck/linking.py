@@ -1,22 +1,39 @@
 """Decide which reference each citation means.
 
 Output is data (:class:`Links`), not findings: the crossmatch rules read it.
+
+How a careful copy-editor decides, and so do we:
+
+* numeric citations link by number (``Reference.number``, else the position in the
+  list); key citations (LaTeX, Pandoc) by key, case-sensitively as biber and Pandoc
+  do; a key that matches only when case is ignored still links (BibTeX accepts it)
+  and the evidence says so.
+* author-year citations are compared on names (see :mod:`citecheck.names`) and years
+  (:mod:`citecheck.years`). Every candidate falls in one bucket: *exact* (names and
+  year agree), *year* (names agree, year differs) or *authors* (year agrees, a name is
+  misspelt or a co-author missing, extra or different). Exact wins; several equally
+  good exact candidates are *ambiguous* (2020 against 2020a and 2020b).
+* a citation without an exact match prefers a reference no other citation matches
+  exactly: "Smith 2021" goes to the uncited "Smith 2020", not to the "Smith 2019"
+  cited correctly elsewhere; this avoids blaming one typo twice (cited-not-listed
+  and listed-not-cited).
+* "et al." needs the first author to match and the reference to have 3+ authors
+  (APA 7, Harvard, Chicago's 4+ included); against a 1-2 author reference it still
+  links, as an author mismatch.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
 from citecheck.document import Document
+from citecheck.linkers import LinkStatus
+from citecheck.linkers.authoryear import link_author_year
+from citecheck.linkers.labels import link_keys, link_numbers
+from citecheck.names import NAME_THRESHOLD
 
-LinkStatus = Literal[
-    "exact",  # names and year agree (incl. et al. forms, diacritics, particles)
-    "author-mismatch",  # one reference fits, but a name is misspelt / co-author missing or extra
-    "year-mismatch",  # same authors, other year
-    "ambiguous",  # several references fit equally (needs 2020a/2020b)
-    "unmatched",  # no reference fits: cited-not-listed
-]
+__all__ = ["Link", "LinkStatus", "Links", "link"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +68,22 @@ class Links:
         return tuple(ln for ln in self.links if ln.reference == index)
 
 
-def link(document: Document) -> Links:
-    """Link every citation of ``document`` to at most one reference."""
-    raise NotImplementedError  # implemented by the linker work
+def link(document: Document, *, name_threshold: float = NAME_THRESHOLD) -> Links:
+    """Link every citation of ``document`` to at most one reference.
+
+    ``name_threshold`` is the surname similarity (0..100) above which a different
+    spelling counts as a misspelling (config: ``thresholds.name_similarity``).
+    """
+    citations = document.citations
+    refs = document.references
+    numeric = [i for i, c in enumerate(citations) if c.style == "numeric"]
+    keyed = [i for i, c in enumerate(citations) if c.style == "key"]
+    author_year = [i for i, c in enumerate(citations) if c.style == "author-year"]
+    found: dict[int, Link] = {}
+    for ci, status, ref, cands, ev in (
+        *link_numbers(citations, refs, numeric),
+        *link_keys(citations, refs, keyed),
+        *link_author_year(citations, refs, author_year, threshold=name_threshold),
+    ):
+        found[ci] = Link(citation=ci, status=status, reference=ref, candidates=cands, evidence=ev)
+    return Links(links=tuple(found[i] for i in sorted(found)))

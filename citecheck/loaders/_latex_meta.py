@@ -20,7 +20,9 @@ _LANGUAGES = {
     "bahasai": "id", "german": "de", "ngerman": "de", "french": "fr", "spanish": "es",
     "portuguese": "pt", "brazilian": "pt", "italian": "it", "dutch": "nl", "malay": "ms",
 }
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\\])|\n\s*\n")
+_SENTENCE_END = re.compile(
+    r"[.!?](?=\s+[A-Z\\])|\n\s*\n|\\(?:chapter|(?:sub)*section|(?:sub)?paragraph|item|caption)\*?(?:\{[^}]*\})?"
+)
 _END_BIB = re.compile(r"\\end\{thebibliography\}")
 
 
@@ -69,12 +71,13 @@ def latex_metadata(masked_files: Sequence[str]) -> Metadata:
 def sentence_at(masked: str, start: int, end: int) -> str | None:
     """The plain-text sentence around a citation command (for topic checks)."""
     left = 0
-    for m in _SENTENCE_END.finditer(masked, max(0, start - 1500), start):
-        left = m.end()
+    for m in _SENTENCE_END.finditer(masked, max(0, start - 1500), min(len(masked), start + 3)):
+        if m.end() <= start:
+            left = m.end()
     right_m = _SENTENCE_END.search(masked, end, end + 1500)
     right = right_m.end() if right_m else min(len(masked), end + 400)
     raw = _CITE_CMD.sub(" ", masked[left:right])
-    text = latex_to_text(raw)
+    text = re.sub(r"\s+([.,;:!?])", r"\1", latex_to_text(raw))
     return text or None
 
 

@@ -16,6 +16,11 @@ from citecheck.findings import Report
 REPORTERS: dict[str, tuple[str, str]] = {
     "text": ("citecheck.reporters.text", "render"),
     "json": ("citecheck.reporters.json", "render"),
+    "sarif": ("citecheck.reporters.sarif", "render"),
+    "github": ("citecheck.reporters.github", "render"),
+    "junit": ("citecheck.reporters.junit", "render"),
+    "markdown": ("citecheck.reporters.markdown", "render"),
+    "html": ("citecheck.reporters.html", "render"),
 }
 
 Renderer = Callable[..., str]

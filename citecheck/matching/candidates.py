@@ -1,0 +1,190 @@
+"""Validating registry search hits for a reference (missing-doi, unverified-reference).
+
+A bibliographic search always returns something (Crossref's top hit for a
+non-existent "Foo and Bar (2003)" is "Reference to the Non-Existent"), so every hit
+is validated against the reference, in the spirit of Crossref's own
+search-based matching with validation: the title must agree, the first author must
+not disagree, and year, volume, pages and container add support or contradict.
+A hit is *accepted* (its DOI may be suggested) when its score reaches
+``Thresholds.accept`` with a title at least ``Thresholds.candidate_title`` and no
+contradiction; it is *plausible* (the reference is not called unverified) when its
+score reaches ``Thresholds.plausible``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from citecheck.document import Reference
+from citecheck.matching.compare import first_author_score
+from citecheck.matching.containers import container_similarity
+from citecheck.matching.numbers import cited_year, expand_pages, numbers_agree, pages_agree
+from citecheck.matching.record import RecordView, view
+from citecheck.matching.text import norm, numbers_in, squash, years_in
+from citecheck.matching.thresholds import Thresholds
+from citecheck.matching.titles import title_similarity
+
+# Records that are never the cited work itself: parts of works, issues, reviews.
+EXCLUDED_TYPES = frozenset(
+    {"journal-issue", "journal-volume", "journal", "component", "peer-review", "grant",
+     "proceedings-series", "book-series", "report-series", "standard-series",
+     "book-set", "book-track", "book-part"}
+)
+_PREPRINT_WORDS = re.compile(
+    r"preprint|biorxiv|medrxiv|arxiv|ssrn|research\s*square|chemrxiv|psyarxiv|osf|"
+    r"socarxiv|edarxiv|preprints\.org|techrxiv|zenodo|posted",
+    re.IGNORECASE,
+)
+_STRIP_IDS = re.compile(r"(?:https?://\S+|doi:\s*\S+|\b10\.\d{4,9}/\S+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Validation:
+    """The verdict on one search hit."""
+
+    record: RecordView
+    score: float  # 0..1, the confidence that the hit is the cited work
+    accepted: bool
+    plausible: bool
+    signals: dict[str, Any] = field(default_factory=dict)
+    reasons: tuple[str, ...] = ()  # why it was rejected or weakened
+
+
+def _year_signal(reference: Reference, record: RecordView) -> tuple[float, str]:
+    years = record.year_set()
+    parsed = cited_year(reference.year)
+    cited = {parsed} if parsed is not None else set(years_in(_STRIP_IDS.sub(" ", reference.text)))
+    if not years or not cited:
+        return 0.0, "unknown"
+    if cited & years:
+        return 1.0, "exact"
+    if any(abs(a - b) <= 1 for a in cited for b in years):
+        return 0.5, "near"
+    return -1.0, "differ"
+
+
+def _number_signal(ref_value: str | None, rec_value: str | None, raw: set[str]) -> tuple[float, str]:
+    """+1 agree, -1 parsed disagreement, 0 not comparable (raw presence counts as agree)."""
+    if not rec_value:
+        return 0.0, "unknown"
+    parsed = numbers_agree(ref_value, rec_value)
+    if parsed is True:
+        return 1.0, "agree"
+    if parsed is False:
+        return -1.0, "differ"
+    if rec_value.lstrip("0") in raw:
+        return 1.0, "in-text"
+    return 0.0, "unknown"
+
+
+def _page_signal(reference: Reference, record: RecordView, raw: set[str]) -> tuple[float, str]:
+    parsed = pages_agree(reference.pages, record.pages)
+    if parsed is True:
+        return 1.0, "agree"
+    if parsed is False:
+        return -1.0, "differ"
+    pages = expand_pages(record.pages)
+    if pages is not None and re.sub(r"\D", "", pages[0]).lstrip("0") in raw:
+        return 1.0, "in-text"
+    return 0.0, "unknown"
+
+
+def _container_signal(reference: Reference, record: RecordView) -> tuple[float, str]:
+    sim = container_similarity(reference.container, record)
+    if sim is not None:
+        return (1.0, "agree") if sim >= 0.8 else ((-0.5, "differ") if sim < 0.5 else (0.0, "weak"))
+    text = squash(reference.text)
+    names = [squash(n) for n in (*record.container, *record.short_container)]
+    names = [n for n in names if len(n) >= 4]
+    if any(n in text for n in names):
+        return 1.0, "in-text"
+    return 0.0, "unknown"
+
+
+def _cites_preprint(reference: Reference) -> bool:
+    return bool(_PREPRINT_WORDS.search(reference.text)) or reference.kind == "preprint"
+
+
+def validate(reference: Reference, record: dict[str, Any], thresholds: Thresholds) -> Validation:
+    """Score one search hit against ``reference``."""
+    rec = view(record)
+    title = title_similarity(reference, rec)
+    author = first_author_score(reference, rec, title)
+    raw = set(numbers_in(_STRIP_IDS.sub(" ", reference.text)))
+    year_v, year_s = _year_signal(reference, rec)
+    vol_v, vol_s = _number_signal(reference.volume, rec.volume, raw)
+    page_v, page_s = _page_signal(reference, rec, raw)
+    cont_v, cont_s = _container_signal(reference, rec)
+    reasons: list[str] = []
+    if title.score < thresholds.candidate_title:
+        reasons.append(f"title similarity {title.score:.2f} < {thresholds.candidate_title}")
+    a = 0.5 if author.score is None else author.score
+    if author.score is not None and author.score < 0.7:
+        reasons.append(f"first author '{author.record}' not found in the reference")
+    if year_s == "differ":
+        reasons.append(f"year {sorted(rec.year_set())} differs from the cited year")
+    for name, status in (("volume", vol_s), ("pages", page_s), ("container", cont_s)):
+        if status == "differ":
+            reasons.append(f"{name} differs")
+    if rec.type in EXCLUDED_TYPES:
+        reasons.append(f"record type '{rec.type}' is not a citable work")
+    if rec.is_preprint and not _cites_preprint(reference):
+        reasons.append("record is a preprint but the reference is not")
+    support = [max(v, 0.0) for v in (year_v, vol_v, page_v, cont_v)]
+    contra = [min(v, 0.0) for v in (year_v, vol_v, page_v, cont_v)]
+    score = 0.5 * title.score + 0.25 * a + 0.25 * (sum(support) / 4) + 0.25 * sum(contra)
+    score = max(0.0, min(1.0, score))
+    hard = any(
+        r.startswith(("record type", "record is a preprint", "year")) for r in reasons
+    )
+    accepted = (
+        not reasons and score >= thresholds.accept and title.score >= thresholds.candidate_title
+    )
+    plausible = not hard and score >= thresholds.plausible
+    signals: dict[str, Any] = {
+        "title": {"score": round(title.score, 3), "record": rec.full_title,
+                  "reference": reference.title, "method": title.method},
+        "first_author": {"score": None if author.score is None else round(author.score, 3),
+                         "record": author.record, "reference": author.reference},
+        "year": {"status": year_s, "record": rec.years, "reference": reference.year},
+        "volume": {"status": vol_s, "record": rec.volume, "reference": reference.volume},
+        "pages": {"status": page_s, "record": rec.pages, "reference": reference.pages},
+        "container": {"status": cont_s, "record": (rec.container or (None,))[0],
+                      "reference": reference.container},
+        "type": rec.type,
+    }
+    return Validation(rec, score, accepted, plausible or accepted, signals, tuple(reasons))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome of validating all hits of one search."""
+
+    accepted: Validation | None  # best accepted hit
+    best: Validation | None  # best-scoring hit overall (accepted or not)
+    plausible: bool  # some hit is plausible: do not call the reference unverified
+    ambiguous: bool = False  # two accepted hits with different DOIs scored alike
+
+
+def judge(
+    reference: Reference, records: Iterable[dict[str, Any]], thresholds: Thresholds
+) -> Verdict:
+    """Validate every hit; pick the accepted one, refusing near-ties between works."""
+    checked = sorted(
+        (validate(reference, r, thresholds) for r in records),
+        key=lambda v: (-v.score, v.record.doi or ""),
+    )
+    if not checked:
+        return Verdict(None, None, False)
+    accepted = [v for v in checked if v.accepted]
+    plausible = any(v.plausible for v in checked)
+    if not accepted:
+        return Verdict(None, checked[0], plausible)
+    top = accepted[0]
+    rivals = [v for v in accepted[1:] if v.record.doi != top.record.doi]
+    if rivals and top.score - rivals[0].score < 0.05 and norm(rivals[0].record.title) != "":
+        return Verdict(None, top, True, ambiguous=True)
+    return Verdict(top, top, True)

@@ -1,0 +1,168 @@
+"""Comparing a reference with the record its DOI resolves to.
+
+:func:`identity` answers "is this the same work?" (doi-mismatch);
+:func:`field_differences` lists the fields that disagree when it is
+(metadata-mismatch). Parsed fields are compared first; a difference is only kept
+when the record's value is also absent from the raw reference string, so a
+parser's mistake (volume read as issue, year taken from the title) is not
+reported as the author's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from citecheck.document import Reference
+from citecheck.matching.authors import compare_author_lists, name_in_text, surname_similarity
+from citecheck.matching.containers import container_similarity
+from citecheck.matching.numbers import check_year, expand_pages, numbers_agree, pages_agree
+from citecheck.matching.record import RecordView
+from citecheck.matching.text import numbers_in, years_in
+from citecheck.matching.thresholds import Thresholds
+from citecheck.matching.titles import TitleScore, title_similarity
+
+
+@dataclass(frozen=True)
+class AuthorScore:
+    """First-author similarity and how it was measured."""
+
+    score: float | None  # None: one side has no (personal) author
+    reference: str | None
+    record: str | None
+    method: str  # "parsed", "text" or "none"
+
+
+def author_zone(reference: Reference, title: TitleScore) -> str:
+    """The part of the string where authors stand: before the title when it was found."""
+    text = reference.text
+    if title.method == "text" and title.text_start is not None and title.score >= 0.8:
+        cut = int(title.text_start * len(text)) + 12
+        return text[:cut]
+    return text[: max(60, len(text) // 2)]
+
+
+def first_author_score(reference: Reference, record: RecordView, title: TitleScore) -> AuthorScore:
+    """Similarity of the reference's first author to the record's first author."""
+    first = record.first_author
+    if first is None or first.organisation:
+        ref_first = reference.authors[0].family if reference.authors else None
+        return AuthorScore(None, ref_first, first.family if first else None, "none")
+    parsed = None
+    ref_name = None
+    if reference.authors and not reference.authors[0].corporate:
+        ref_name = reference.authors[0].family
+        parsed = surname_similarity(ref_name, first.family)
+    in_text = name_in_text(first.family, author_zone(reference, title))
+    if parsed is not None and parsed >= in_text:
+        return AuthorScore(parsed, ref_name, first.family, "parsed")
+    return AuthorScore(in_text, ref_name, first.family, "text")
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Title and first-author evidence that a record is (not) the cited work."""
+
+    title: TitleScore
+    author: AuthorScore
+    numbers_agree: bool  # record volume and first page both occur in the string
+
+    def mismatch(self, thresholds: Thresholds) -> bool:
+        """True when title AND first author disagree beyond the thresholds."""
+        if self.author.score is None or self.title.record_title is None:
+            return False
+        if self.numbers_agree:
+            return False
+        return (
+            self.title.score < thresholds.mismatch_title
+            and self.author.score < thresholds.mismatch_author
+        )
+
+
+def _numbers_in_text(reference: Reference, record: RecordView) -> bool:
+    nums = set(numbers_in(reference.text))
+    pages = expand_pages(record.pages)
+    if not record.volume or pages is None:
+        return False
+    vol = record.volume.lstrip("0")
+    first = pages[0].lstrip("0")
+    return vol in nums and first in nums
+
+
+def identity(reference: Reference, record: RecordView) -> Identity:
+    """Compare the reference with ``record`` on title and first author."""
+    title = title_similarity(reference, record)
+    author = first_author_score(reference, record, title)
+    return Identity(title, author, _numbers_in_text(reference, record))
+
+
+@dataclass(frozen=True)
+class FieldDiff:
+    """One field that disagrees, with both values."""
+
+    field: str
+    reference: Any
+    record: Any
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+def field_differences(
+    reference: Reference, record: RecordView, thresholds: Thresholds
+) -> list[FieldDiff]:
+    """Every parsed field that disagrees with the record (title, authors, year, ...)."""
+    out: list[FieldDiff] = []
+    raw_numbers = set(numbers_in(reference.text))
+    raw_years = set(years_in(reference.text))
+
+    ident = identity(reference, record)
+    if reference.title and ident.title.score < thresholds.title_differs:
+        out.append(FieldDiff("title", reference.title, record.full_title,
+                             {"similarity": round(ident.title.score, 3),
+                              "threshold": thresholds.title_differs}))
+
+    diff = compare_author_lists(
+        reference.authors, record.authors,
+        truncated=reference.et_al or "..." in reference.text or "…" in reference.text,
+        same=thresholds.surname_same, similar=thresholds.surname_similar,
+    )
+    if not diff.empty:
+        detail: dict[str, Any] = {}
+        if diff.misspelt:
+            detail["misspelt"] = [{"reference": a, "record": b} for a, b in diff.misspelt]
+        if diff.missing:
+            detail["missing"] = list(diff.missing)
+        if diff.extra:
+            detail["extra"] = list(diff.extra)
+        out.append(FieldDiff("authors", [a.family for a in reference.authors],
+                             [a.family for a in record.authors], detail))
+
+    year = check_year(reference.year, record)
+    if year.status in ("near", "differ") and year.cited in raw_years:
+        if not (raw_years & record.year_set()):
+            out.append(FieldDiff("year", reference.year, sorted(record.year_set()),
+                                 {"record_dates": year.record_years}))
+
+    for name, ref_value, rec_value in (
+        ("volume", reference.volume, record.volume),
+        ("issue", reference.issue, record.issue),
+    ):
+        if numbers_agree(ref_value, rec_value) is False and rec_value is not None:
+            if rec_value.lstrip("0") not in raw_numbers:
+                out.append(FieldDiff(name, ref_value, rec_value))
+
+    if pages_agree(reference.pages, record.pages) is False:
+        rec_first = expand_pages(record.pages)
+        if rec_first is not None and rec_first[0].lstrip("0") not in raw_numbers:
+            out.append(FieldDiff("pages", reference.pages, record.pages,
+                                 {"reference_expanded": expand_pages(reference.pages),
+                                  "record_expanded": rec_first}))
+
+    if record.type in (None, "journal-article"):
+        sim = container_similarity(reference.container, record)
+        if sim is not None and sim < thresholds.container_differs:
+            out.append(FieldDiff("container", reference.container,
+                                 (record.container or record.short_container or (None,))[0],
+                                 {"similarity": round(sim, 3),
+                                  "threshold": thresholds.container_differs,
+                                  "record_short": list(record.short_container)}))
+    return out

@@ -1,0 +1,173 @@
+"""The author list at the start of a reference string.
+
+:func:`scan_authors` reads name after name from the start of the string and stops
+at the first thing that is not a name or a separator, so it finds where the author
+list ends without knowing the style in advance. The first name decides the pattern
+that later names may take (a Vancouver list stays Vancouver; "Smith, J., and R. Roe"
+switches to given-first after the first author as Chicago and MLA do).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citecheck.document import Author
+from citecheck.references import names as n
+
+# Separators between two names.
+_SEP_RE = re.compile(
+    r"(?P<sep>\s?(?:,\s?(?:and|&|dan|und|y|et)\s|,\s?&|;\s?(?:and\s|&\s?)?|,\s?…\s?|,?\s?\.\.\.\s?|,?\s?…\s?"
+    r"|,\s?|\s(?:and|&|dan|und|y|et|e)\s|\s?&\s?))"
+)
+_ET_AL_RE = re.compile(
+    r",?\s?(?:et\.?\s?al\.?|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.)", re.IGNORECASE
+)
+_FOLLOW = {
+    "A": ("A", "D", "E"),
+    "B": ("E", "D"),
+    "C": ("C",),
+    "D": ("D", "E"),
+    "E": ("E", "D"),
+    "M": ("A", "D", "E", "C"),
+    "K": ("K", "A", "E"),
+}
+_UNITS = {"A": n.UNIT_A, "B": n.UNIT_B, "C": n.UNIT_C, "D": n.UNIT_D, "E": n.UNIT_E}
+_CORP_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\.[A-Z])\.(?=\s|$)|\s?[(\[]|,\s?(?:\d|n\.d)|:\s|\s(?=\d{4}\b)")
+
+
+@dataclass(frozen=True)
+class AuthorScan:
+    """Authors found at the start of a string and where the list ends."""
+
+    authors: tuple[Author, ...]
+    et_al: bool
+    end: int  # offset just after the last name / "et al." / "(Eds.)"
+    editors: bool = False
+    style: str = ""  # pattern of the first name: A B C D E (see _unit), K corporate, M mononym
+
+
+def _make(fmt: str, m: re.Match[str]) -> Author:
+    family = m.group("family").strip()
+    given = m.group("given").strip() if "given" in m.groupdict() else None
+    return Author(family=family, given=given or None)
+
+
+def is_corporate(name: str) -> bool:
+    """True for institution names: a keyword (Organization, Badan, ...) or an acronym."""
+    words = re.findall(r"[\w&]+", name)
+    if not words:
+        return False
+    if len(words) == 1:
+        return bool(n.ACRONYM_RE.fullmatch(words[0])) and len(words[0]) >= 2
+    if any(w in n.CORPORATE_WORDS for w in words):
+        return all(w[0].isupper() or w in n.FUNCTION_WORDS or w.isdigit() for w in words)
+    return False
+
+
+def _corporate(s: str, pos: int) -> tuple[Author, int] | None:
+    """A corporate author at ``pos``: "World Health Organization [WHO]", "Badan Pusat Statistik"."""
+    window = s[pos : pos + 160]
+    m = _CORP_END_RE.search(window)
+    chunk = window[: m.start()] if m else window
+    chunk = chunk.rstrip(" ,")
+    if not chunk or len(chunk.split()) > 12 or not is_corporate(chunk):
+        return None
+    end = pos + len(chunk)
+    abbr = None
+    am = n.ABBREV_RE.match(s, end)
+    if am is not None:
+        abbr = am.group("abbr")
+        end = am.end()
+    return Author(family=chunk, corporate=True, abbreviation=abbr), end
+
+
+def _unit(s: str, pos: int, allowed: tuple[str, ...]) -> tuple[Author, int, str] | None:
+    for fmt in allowed:
+        if fmt == "K":
+            corp = _corporate(s, pos)
+            if corp is not None:
+                return corp[0], corp[1], "K"
+            continue
+        m = _UNITS[fmt].match(s, pos)
+        if m is not None:
+            author = _make(fmt, m)
+            if fmt in ("B", "E") and is_corporate(m.group(0)):
+                continue
+            return author, m.end(), fmt
+    return None
+
+
+def scan_authors(s: str, pos: int = 0) -> AuthorScan:
+    """Read the author list starting at ``pos`` (see the module docstring)."""
+    first = _corporate(s, pos)
+    authors: list[Author] = []
+    style = ""
+    if first is not None:
+        authors.append(first[0])
+        end, style = first[1], "K"
+    else:
+        got = _unit(s, pos, ("A", "C", "B", "D", "E"))
+        if got is None:
+            mono = n.UNIT_MONO.match(s, pos)
+            if mono is None:
+                return AuthorScan((), False, pos)
+            family = mono.group("family")
+            corp = is_corporate(family)
+            return _finish(s, [Author(family=family, corporate=corp)], mono.end(), "M")
+        authors.append(got[0])
+        end, style = got[1], got[2]
+    return _continue(s, authors, end, style)
+
+
+def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan:
+    allowed = _FOLLOW[style]
+    while True:
+        end = _suffix(s, end, authors)
+        et = _ET_AL_RE.match(s, end)
+        if et is not None:
+            return _finish(s, authors, et.end(), style, et_al=True)
+        sep = _SEP_RE.match(s, end)
+        if sep is None:
+            break
+        token = sep.group("sep").strip(" ,")
+        nxt = sep.end()
+        et = _ET_AL_RE.match(s, nxt)
+        if et is not None and token in ("", "&"):
+            return _finish(s, authors, et.end(), style, et_al=True)
+        kinds = (("A", "B", "C") + allowed) if token.startswith(";") else allowed
+        got = _unit(s, nxt, kinds)
+        if got is None:
+            break
+        authors.append(got[0])
+        end = got[1]
+        if token in ("…", "...") or token.endswith(("and", "&", "dan", "und", "y", "et", "e")):
+            # The name after "and" or an ellipsis is the last one.
+            return _finish(s, authors, _suffix(s, end, authors), style, et_al=token in ("…", "..."))
+    return _finish(s, authors, end, style)
+
+
+def _suffix(s: str, end: int, authors: list[Author]) -> int:
+    """Attach "Jr." / "III" to the last author and skip over it."""
+    m = n.SUFFIX_RE.match(s, end)
+    if m is None:
+        return end
+    last = authors[-1]
+    given = f"{last.given}, {m.group(0).strip(' ,')}" if last.given else m.group(0).strip(" ,")
+    authors[-1] = last.model_copy(update={"given": given})
+    return m.end()
+
+
+def _finish(
+    s: str, authors: list[Author], end: int, style: str, *, et_al: bool = False
+) -> AuthorScan:
+    editors = False
+    m = n.EDITORS_RE.match(s, end)
+    if m is not None:
+        editors, end = True, m.end()
+    if authors and not authors[-1].corporate:
+        am = n.ABBREV_RE.match(s, end)
+        if am is not None and len(authors) == 1 and is_corporate(authors[0].family):
+            authors[-1] = authors[-1].model_copy(update={"abbreviation": am.group("abbr")})
+            end = am.end()
+    return AuthorScan(tuple(authors), et_al, end, editors, style)

@@ -1,0 +1,72 @@
+"""Regular-expression building blocks for personal and corporate names.
+
+Python's ``re`` has no ``\\p{Lu}``; the upper/lower-case letter classes are built
+once from the Latin, Greek and Cyrillic blocks (immutable strings, not state).
+Every pattern here is linear: repeated groups are separated by a mandatory space or
+punctuation, so no two iterations can match the same text.
+"""
+
+from __future__ import annotations
+
+import re
+
+UP = "".join(chr(c) for c in range(0x41, 0x530) if chr(c).isupper())
+LO = "".join(chr(c) for c in range(0x61, 0x530) if chr(c).islower()) + "ß"
+L = UP + LO
+
+# A capitalised name word: Smith, D'Hondt, O'Brien, McDonough, Martin-Ruiz, DULONG.
+WORD = rf"[{UP}][{L}]*(?:['’][{L}]+)?(?:-[{L}]+)*"
+# Lower-case particles that belong to the family name: "van der Berg", "de Souza".
+PARTICLE = r"(?:van|von|der|den|de|del|della|dela|di|da|das|dos|du|le|la|ten|ter|vom|zu|zur|bin|binti|al|el|d'|l')"
+# A family name written before the given names: up to three words plus particles
+# ("Rodríguez Bolívar", "Van der Berg", "de la Fuente").
+FAMILY = rf"(?:{PARTICLE}\s?)*{WORD}(?:\s(?:{PARTICLE}\s)*{WORD}){{0,2}}?"
+# One family name after given names ("J. van der Berg", "Rui Lin").
+FAMILY_LAST = rf"(?:{PARTICLE}\s)*{WORD}"
+# Dotted initials: "J.", "J. A.", "J.A.", "J.-P.", "Ch.", "M.P".
+INITIALS_DOT = rf"[{UP}][{LO}]?\.(?:\s?-?\s?[{UP}][{LO}]?\.)*(?:\s?[{UP}](?![{L}.]))?"
+# Undotted initials block: "WS", "J", "GN" (Vancouver style).
+INITIALS_BARE = rf"[{UP}]{{1,4}}(?![{L}'’.-])"
+# Given names: "John", "Judith C.", "Elena V. M.", "Sandra O", "Jean-Paul".
+GIVEN = rf"{WORD}(?:\s(?:[{UP}]\.(?:-[{UP}]\.)?|{WORD}|[{UP}](?![{L}.]))){{0,2}}"
+
+# What may follow a name: the end of the unit.
+_AFTER = (
+    rf"(?:(?<=\.)|(?=\s*(?:[,;:]|\.(?!\w)|\s(?:and|&|dan|und|et|y|e|und)\s|\s?[(\[]|$|"
+    rf"\s…|\s\.\.\.|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk))))"
+)
+
+UNIT_A = re.compile(rf"(?P<family>{FAMILY}),\s?(?P<given>{INITIALS_DOT}|{INITIALS_BARE}){_AFTER}")
+UNIT_B = re.compile(rf"(?P<family>{FAMILY}),\s(?P<given>{GIVEN}){_AFTER}")
+UNIT_C = re.compile(rf"(?P<family>{FAMILY})\s(?P<given>{INITIALS_BARE}|{INITIALS_DOT}){_AFTER}")
+UNIT_D = re.compile(rf"(?P<given>{INITIALS_DOT})\s?(?P<family>{FAMILY_LAST}(?:\s{WORD})?){_AFTER}")
+UNIT_E = re.compile(rf"(?P<given>{GIVEN})\s(?P<family>{FAMILY_LAST}){_AFTER}")
+# A single-word name ("Sugiyono", "OECD") directly followed by the year.
+UNIT_MONO = re.compile(
+    rf"(?P<family>{WORD})(?=[.,]?\s\(?(?:1[5-9]\d\d|20\d\d|n\.\s?d\.|in press|t\.t\.)|[.,]?\s*$)"
+)
+
+SUFFIX_RE = re.compile(r",?\s(?:Jr\.?|Sr\.?|II|III|IV)(?=[,.;\s]|$)")
+ABBREV_RE = re.compile(r"\s?[\[(](?P<abbr>[A-Z][A-Za-z&]{1,12})[\])]")
+EDITORS_RE = re.compile(
+    r",?\s?\((?:eds?|Eds?|ED|EDS|Hrsg|Penyunting|Ed\.?\s?&\s?Trans|coord|Coord|dir|Dir)\.?\)",
+)
+
+CORPORATE_WORDS = frozenset(
+    """Organization Organisation Association Associates Institute Institut Instituto
+    Department Departemen Ministry Kementerian Kemenkes Kemendikbud Badan Dinas Council Society
+    University Universitas Universiteit Office Bureau Agency Committee Komisi Komite Foundation
+    Yayasan Group Commission Bank Corporation Corp Inc Ltd LLC Company Program Programme
+    Network Consortium Collaboration Collaborative Government Pemerintah Republik Service
+    Services Centre Center Centers Board Authority Federation Union Nations Trust Fund League
+    Alliance Academy Akademi College Administration Direktorat Sekretariat Secretariat Lembaga
+    Pusat Statistik Kantor Survey Team Forum Panel Partnership Initiative Project Assembly
+    Parliament Congress Senate Court Coalition Council Registry Observatory Laboratory
+    Bappenas Kemenkeu Kominfo Bapennas Kepolisian Provinsi Kabupaten Kota Dewan Majelis
+    Ikatan Persatuan Asosiasi Perhimpunan Direktorat Jenderal Ditjen Balai Puskesmas Rumah
+    Sakit Hospital Clinic Agency Working Health Statistics Statistical Office Agency""".split()
+)
+ACRONYM_RE = re.compile(rf"[{UP}][{UP}&]{{1,9}}")
+FUNCTION_WORDS = frozenset(
+    "of for and the on in at dan untuk di & de du des la le für und der van on to".split()
+)

@@ -1,0 +1,146 @@
+"""Crossref REST API calls: batch and single work look-ups, agency, bibliographic search.
+
+Each call returns plain data or :class:`Unavailable`; deciding what a missing record
+means (ask doi.org next) is the caller's job.
+
+Records are stored and handed on *raw* (Crossref's ``message`` objects) minus a few
+heavy fields no check reads (the work's own reference list, full-text links,
+licences, funders): that keeps cached records small and batch answers well under
+the size cap. Batch requests ``select`` the same fields, so a record looks the same
+whichever route fetched it, except that single look-ups also keep fields Crossref
+does not let us select (``journal-issue``, ``subtype``, ``language``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from citecheck.resolvers.base import Unavailable
+from citecheck.resolvers.http import Fetcher, Reply
+
+SERVICE = "Crossref"
+DROPPED = frozenset({
+    "reference", "link", "license", "funder", "assertion", "content-domain",
+    "clinical-trial-number", "standards-body", "resource", "score",
+})
+# Crossref's selectable work fields (swagger ``select``), minus DROPPED.
+WORK_FIELDS = (
+    "DOI", "ISBN", "ISSN", "URL", "abstract", "accepted", "alternative-id", "approved",
+    "archive", "article-number", "author", "chair", "container-title", "created", "degree",
+    "deposited", "editor", "event", "group-title", "indexed", "is-referenced-by-count",
+    "issn-type", "issue", "issued", "member", "original-title", "page", "posted", "prefix",
+    "published", "published-online", "published-print", "publisher", "publisher-location",
+    "references-count", "relation", "short-container-title", "short-title", "subject",
+    "subtitle", "title", "translator", "type", "update-policy", "update-to", "updated-by",
+    "volume",
+)
+# Search hits: what candidate validation compares, plus the relevance score.
+SEARCH_FIELDS = (
+    "DOI", "ISBN", "ISSN", "article-number", "author", "container-title", "editor", "event",
+    "group-title", "issue", "issued", "member", "original-title", "page", "posted", "prefix",
+    "published", "published-online", "published-print", "publisher", "relation", "score",
+    "short-container-title", "short-title", "subtitle", "title", "type", "update-to",
+    "updated-by", "volume",
+)
+SEARCH_ROWS = 5
+
+
+def encode_doi(doi: str) -> str:
+    """The DOI as a URL path: reserved characters escaped, the slash kept."""
+    return quote(doi, safe="/")
+
+
+def slim(record: dict[str, Any], *, keep_score: bool = False) -> dict[str, Any]:
+    """The record without the heavy fields no check reads."""
+    return {k: v for k, v in record.items() if k not in DROPPED or (keep_score and k == "score")}
+
+
+def _message(reply: Reply) -> Any:
+    data = reply.data
+    if isinstance(data, dict) and data.get("status") == "ok":
+        return data.get("message")
+    return None
+
+
+class Crossref:
+    """The Crossref calls of one run, all through one :class:`Fetcher`."""
+
+    def __init__(self, fetcher: Fetcher, base_url: str) -> None:
+        self.fetcher = fetcher
+        self.base = base_url.rstrip("/")
+        self.batch_ok = True  # switched off if Crossref rejects our batch query
+
+    async def works(self, dois: list[str]) -> dict[str, dict[str, Any]] | Unavailable:
+        """Records of ``dois`` by one ``filter=doi:`` list request, keyed by lower-case DOI.
+
+        DOIs Crossref does not hold are simply absent from the answer.
+        """
+        params = {
+            "filter": ",".join(f"doi:{d}" for d in dois),
+            "rows": str(max(len(dois), 1)),
+            "select": ",".join(WORK_FIELDS),
+        }
+        reply = await self.fetcher.get(f"{self.base}/works", bucket="list", service=SERVICE,
+                                       params=params)
+        if isinstance(reply, Unavailable):
+            return reply
+        message = _message(reply) if reply.status == 200 else None
+        items = message.get("items") if isinstance(message, dict) else None
+        if not isinstance(items, list):
+            if reply.status == 400:
+                self.batch_ok = False  # fall back to single look-ups for the rest of the run
+            return Unavailable(f"unexpected Crossref answer to a batch look-up (HTTP {reply.status})")
+        out: dict[str, dict[str, Any]] = {}
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("DOI"), str):
+                out[item["DOI"].lower()] = slim(item)
+        return out
+
+    async def work(self, doi: str) -> dict[str, Any] | None | Unavailable:
+        """The record of one DOI; None when Crossref does not know it (404/400)."""
+        reply = await self.fetcher.get(f"{self.base}/works/{encode_doi(doi)}", bucket="single",
+                                       service=SERVICE)
+        if isinstance(reply, Unavailable):
+            return reply
+        if reply.status in (400, 404):
+            # 404 "Resource not found." (text/plain): not a Crossref DOI, or no DOI at all.
+            return None
+        if reply.status == 401:
+            return Unavailable("Crossref rejected the Plus API token (HTTP 401)")
+        message = _message(reply) if reply.status == 200 else None
+        if not isinstance(message, dict) or not isinstance(message.get("DOI"), str):
+            return Unavailable(f"unexpected Crossref answer (HTTP {reply.status})")
+        return slim(message)
+
+    async def agency(self, doi: str) -> str | None | Unavailable:
+        """The registration agency id (``crossref``, ``datacite``, ``medra``...), if known."""
+        reply = await self.fetcher.get(f"{self.base}/works/{encode_doi(doi)}/agency",
+                                       bucket="single", service=SERVICE)
+        if isinstance(reply, Unavailable):
+            return reply
+        if reply.status in (400, 404):
+            return None
+        message = _message(reply) if reply.status == 200 else None
+        agency = message.get("agency") if isinstance(message, dict) else None
+        ident = agency.get("id") if isinstance(agency, dict) else None
+        if not isinstance(ident, str):
+            return Unavailable(f"unexpected Crossref agency answer (HTTP {reply.status})")
+        return ident.lower()
+
+    async def search(self, text: str) -> list[dict[str, Any]] | Unavailable:
+        """The top hits of ``query.bibliographic`` for a reference string, best first."""
+        params = {
+            "query.bibliographic": text,
+            "rows": str(SEARCH_ROWS),
+            "select": ",".join(SEARCH_FIELDS),
+        }
+        reply = await self.fetcher.get(f"{self.base}/works", bucket="list", service=SERVICE,
+                                       params=params)
+        if isinstance(reply, Unavailable):
+            return reply
+        message = _message(reply) if reply.status == 200 else None
+        items = message.get("items") if isinstance(message, dict) else None
+        if not isinstance(items, list):
+            return Unavailable(f"unexpected Crossref search answer (HTTP {reply.status})")
+        return [slim(i, keep_score=True) for i in items if isinstance(i, dict)]

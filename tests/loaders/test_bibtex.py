@@ -1,0 +1,69 @@
+from citecheck.loaders.bibtex import parse_bibtex_string
+
+BIB = r"""@string{jpart = "Journal of Public Administration Research and Theory"}
+% a comment line
+@article{ansell2008,
+  author = {Ansell, Chris and Gash, Alison},
+  title = {Collaborative {Governance} in Theory and Practice},
+  journal = jpart, year = 2008, month = oct, volume = {18}, number = {4},
+  pages = {543--571}, doi = {https://doi.org/10.1093/jopart/mum032}
+}
+@article{ansell2008,
+  title = {A second entry with the same key}
+}
+@inproceedings{child, author = {Li, X. and others}, title = {Part}, crossref = {proc}, pages = {1--5}}
+@proceedings{proc, title = {Proceedings of Things}, year = {2019}, publisher = {ACM}}
+@misc{who2020, author = {{World Health Organization}}, title = {Report}, year = {2020}}
+@book{bolivar, title = {Good}, author = {Rodr{\'\i}guez Bol{\'\i}var, Manuel Pedro and van der Berg, Jan}, year = {2016}}
+@article{broken,
+  title = {unterminated
+"""
+
+
+def _parse():
+    return parse_bibtex_string(BIB, "refs.bib")
+
+
+def test_fields_strings_and_month_macros():
+    refs, _ = _parse()
+    a = next(r for r in refs if r.key == "ansell2008")
+    assert [x.family for x in a.authors] == ["Ansell", "Gash"]
+    assert a.container == "Journal of Public Administration Research and Theory"
+    assert (a.year, a.volume, a.issue, a.pages) == ("2008", "18", "4", "543-571")
+    assert a.doi == "10.1093/jopart/mum032"
+    assert a.title == "Collaborative Governance in Theory and Practice"
+    assert a.location.line == 3
+    assert a.fields["month"] == "10"
+
+
+def test_crossref_inheritance_and_et_al():
+    refs, _ = _parse()
+    child = next(r for r in refs if r.key == "child")
+    assert child.year == "2019"
+    assert child.container == "Proceedings of Things"
+    assert child.et_al is True
+
+
+def test_corporate_particles_and_accents():
+    refs, _ = _parse()
+    who = next(r for r in refs if r.key == "who2020")
+    assert who.authors[0].corporate and who.authors[0].family == "World Health Organization"
+    bol = next(r for r in refs if r.key == "bolivar")
+    assert [x.family for x in bol.authors] == ["Rodríguez Bolívar", "van der Berg"]
+
+
+def test_duplicate_key_and_broken_entry_are_problems_not_crashes():
+    refs, problems = _parse()
+    kinds = sorted(p.kind for p in problems)
+    assert kinds == ["duplicate-key", "parse-error"]
+    dup = next(p for p in problems if p.kind == "duplicate-key")
+    assert dup.location.line == 9 and "ansell2008" in dup.message
+    broken = next(p for p in problems if p.kind == "parse-error")
+    assert broken.location.line == 16
+    assert {r.key for r in refs} >= {"ansell2008", "child", "proc", "who2020", "bolivar"}
+
+
+def test_empty_and_garbage_input():
+    assert parse_bibtex_string("", "x.bib") == ([], [])
+    refs, problems = parse_bibtex_string("\x00\x01 not bibtex at all {{{", "x.bib")
+    assert refs == []

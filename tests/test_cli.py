@@ -1,0 +1,152 @@
+"""End-to-end behaviour of the command line (offline; no network)."""
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from citecheck import __version__
+from citecheck.cli import main
+
+PAPER = """# A small paper
+
+Collaboration needs trust (Ansell & Gash, 2008). Trust grows slowly (Smith, 2019).
+
+## References
+
+Ansell, C., & Gash, A. (2008). Collaborative governance in theory and practice. *Journal of Public Administration Research and Theory*, 18(4), 543–571.
+
+Jones, B. (2017). A work nobody cites. *Journal of Things*, 3(2), 1–10.
+"""
+
+
+@pytest.fixture()
+def run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CITECHECK_OFFLINE", "1")
+    monkeypatch.setenv("CITECHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+
+    def invoke(*args):
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+def test_findings_exit_1_and_json_shape(run, tmp_path):
+    (tmp_path / "paper.md").write_text(PAPER, encoding="utf-8")
+    result = run("check", "paper.md", "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == 1 and data["files"] == ["paper.md"]
+    rules = {(f["rule"], f["location"]["line"]) for f in data["findings"]}
+    assert ("cited-not-listed", 3) in rules
+    assert ("listed-not-cited", 9) in rules
+    missing = next(f for f in data["findings"] if f["rule"] == "cited-not-listed")
+    assert missing["citation"]["authors"] == ["Smith"] and missing["citation"]["year"] == "2019"
+    assert data["summary"]["citations"] == 2 and data["summary"]["references"] == 2
+
+
+def test_fail_on_and_select(run, tmp_path):
+    (tmp_path / "paper.md").write_text(PAPER, encoding="utf-8")
+    assert run("check", "paper.md", "--fail-on", "never").exit_code == 0
+    assert run("check", "paper.md", "--select", "listed-not-cited").exit_code == 0
+    assert run("check", "paper.md", "--select", "CC102", "--fail-on", "warning").exit_code == 1
+    assert run("check", "paper.md", "--ignore", "cited-not-listed,CC102").exit_code == 0
+
+
+def test_text_output_groups_by_rule(run, tmp_path):
+    (tmp_path / "paper.md").write_text(PAPER, encoding="utf-8")
+    out = run("check", "paper.md").stdout
+    assert "CC101 cited-not-listed (1)" in out and "paper.md:3:" in out
+    assert "\x1b[" not in out  # no colour when not a terminal
+
+
+def test_missing_file_is_exit_2(run):
+    result = run("check", "nope.md")
+    assert result.exit_code == 2 and "no such file" in result.output
+
+
+def test_folder_without_manuscripts_is_exit_2(run, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("check", "empty")
+    assert result.exit_code == 2 and "no manuscripts" in result.output
+
+
+def test_binary_file_is_exit_2(run, tmp_path):
+    (tmp_path / "paper.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")
+    result = run("check", "paper.md")
+    assert result.exit_code == 2 and "binary" in result.output
+
+
+def test_latin1_file_is_read(run, tmp_path):
+    text = PAPER.replace("A small paper", "Une étude sur la coopération économique")
+    (tmp_path / "paper.md").write_bytes(text.encode("latin-1", errors="replace"))
+    result = run("check", "paper.md", "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["summary"]["references"] == 2
+
+
+def test_empty_file(run, tmp_path):
+    (tmp_path / "paper.md").write_text("", encoding="utf-8")
+    result = run("check", "paper.md")
+    assert result.exit_code == 0
+
+
+def test_no_bibliography_says_so(run, tmp_path):
+    (tmp_path / "paper.md").write_text("Trust grows slowly (Smith, 2019).\n", encoding="utf-8")
+    result = run("check", "paper.md", "--format", "json")
+    data = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert "missing-bibliography" in {f["rule"] for f in data["findings"]}
+
+
+def test_unknown_rule_and_format_are_exit_2(run, tmp_path):
+    (tmp_path / "paper.md").write_text(PAPER, encoding="utf-8")
+    assert run("check", "paper.md", "--select", "no-such-rule").exit_code == 2
+    assert run("check", "paper.md", "--format", "yaml").exit_code == 2
+
+
+def test_bad_config_is_exit_2(run, tmp_path):
+    (tmp_path / "paper.md").write_text(PAPER, encoding="utf-8")
+    (tmp_path / "citecheck.toml").write_text("fail-onn = 1\n", encoding="utf-8")
+    result = run("check", "paper.md")
+    assert result.exit_code == 2 and "fail-onn" in result.output
+
+
+def test_input_never_modified(run, tmp_path):
+    path = tmp_path / "paper.md"
+    path.write_text(PAPER, encoding="utf-8")
+    os.chmod(path, 0o444)
+    before = path.read_bytes()
+    run("check", "paper.md", "--format", "json", "--output", str(tmp_path / "out.json"))
+    assert path.read_bytes() == before
+    assert json.loads((tmp_path / "out.json").read_text())["files"] == ["paper.md"]
+
+
+def test_parse_references_only(run, tmp_path):
+    (tmp_path / "refs.txt").write_text(
+        "Ansell, C., & Gash, A. (2008). Collaborative governance in theory and practice. "
+        "Journal of Public Administration Research and Theory, 18(4), 543-571.\n\n"
+        "Adio S, Reth J. 2006. Title of a paper. J Muscle Res Cell Motil 27:153-60.\n",
+        encoding="utf-8",
+    )
+    data = json.loads(run("parse", "--references-only", "refs.txt").stdout)
+    refs = data["references"]
+    assert [r["year"] for r in refs] == ["2008", "2006"]
+    assert refs[0]["authors"][0] == {"family": "Ansell", "given": "C."}
+    assert refs[1]["authors"][0]["family"] == "Adio" and refs[1]["location"]["line"] == 3
+
+
+def test_rules_and_rule_doc(run):
+    listing = run("rules").stdout
+    assert "CC101" in listing and "cited-not-listed" in listing
+    doc = run("rule", "author-mismatch")
+    assert doc.exit_code == 0 and "Why it matters" in doc.stdout
+    assert run("rule", "nonsense").exit_code == 2
