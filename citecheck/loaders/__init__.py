@@ -20,6 +20,9 @@ MANUSCRIPT_LOADERS: dict[str, tuple[str, str]] = {
     ".markdown": ("citecheck.loaders.markdown", "load"),
     ".txt": ("citecheck.loaders.markdown", "load"),
     ".text": ("citecheck.loaders.markdown", "load"),
+    ".tex": ("citecheck.loaders.latex", "load"),
+    ".ltx": ("citecheck.loaders.latex", "load"),
+    ".pmd": ("citecheck.loaders.pandoc", "load"),
 }
 
 # suffix -> (module, function) for reference files:
@@ -27,6 +30,10 @@ MANUSCRIPT_LOADERS: dict[str, tuple[str, str]] = {
 REFERENCE_LOADERS: dict[str, tuple[str, str]] = {
     ".bib": ("citecheck.loaders.bibtex", "load_references"),
     ".json": ("citecheck.loaders.csljson", "load_references"),
+    ".bibtex": ("citecheck.loaders.bibtex", "load_references"),
+    ".yaml": ("citecheck.loaders.csl_yaml", "load_references"),
+    ".yml": ("citecheck.loaders.csl_yaml", "load_references"),
+    ".ris": ("citecheck.loaders.ris", "load_references"),
 }
 
 ManuscriptLoader = Callable[[Path, str], Document]

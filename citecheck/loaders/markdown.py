@@ -143,6 +143,10 @@ def bibliography_sections(text: str, headings: list[Heading]) -> list[tuple[Head
     return out
 
 
+def _spaces(text: str) -> str:
+    return "".join("\n" if ch == "\n" else " " for ch in text)
+
+
 def _blank(chars: list[str], start: int, end: int) -> None:
     for k in range(start, min(end, len(chars))):
         if chars[k] != "\n":
@@ -279,8 +283,9 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
 
     references: list[Reference] = []
     problems: list[Problem] = []
+    no_comments = _COMMENT.sub(lambda m: _spaces(m.group(0)), text)
     for _h, a, b in bib:
-        section = text[a:b]
+        section = no_comments[a:b]
         for span in split_entries(section):
             start = a + span.start
             loc = index.location(display_path, start)

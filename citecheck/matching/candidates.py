@@ -23,7 +23,7 @@ from citecheck.matching.compare import first_author_score
 from citecheck.matching.containers import container_similarity
 from citecheck.matching.numbers import cited_year, expand_pages, numbers_agree, pages_agree
 from citecheck.matching.record import RecordView, view
-from citecheck.matching.text import norm, numbers_in, squash, years_in
+from citecheck.matching.text import numbers_in, squash, years_in
 from citecheck.matching.thresholds import Thresholds
 from citecheck.matching.titles import title_similarity
 
@@ -38,19 +38,43 @@ _PREPRINT_WORDS = re.compile(
     r"socarxiv|edarxiv|preprints\.org|techrxiv|zenodo|posted",
     re.IGNORECASE,
 )
+# Two accepted hits of different works closer than this are a tie: suggest neither.
+AMBIGUOUS_GAP = 0.05
 _STRIP_IDS = re.compile(r"(?:https?://\S+|doi:\s*\S+|\b10\.\d{4,9}/\S+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Validation:
-    """The verdict on one search hit."""
+    """The evidence on one search hit; decisions are taken against thresholds."""
 
     record: RecordView
     score: float  # 0..1, the confidence that the hit is the cited work
-    accepted: bool
-    plausible: bool
+    title_score: float
+    author_score: float | None  # None: not comparable (no personal author)
     signals: dict[str, Any] = field(default_factory=dict)
-    reasons: tuple[str, ...] = ()  # why it was rejected or weakened
+    conflicts: tuple[str, ...] = ()  # contradictions other than title and author
+    hard: bool = False  # a conflict no score outweighs (type, preprint, year)
+
+    def reasons(self, thresholds: Thresholds) -> tuple[str, ...]:
+        """Why this hit is not (fully) the cited work; empty when it is."""
+        out: list[str] = []
+        if self.title_score < thresholds.candidate_title:
+            out.append(f"title similarity {self.title_score:.2f} < {thresholds.candidate_title}")
+        if self.author_score is not None and self.author_score < thresholds.candidate_author:
+            who = self.signals.get("first_author", {}).get("record")
+            out.append(
+                f"first author '{who}' not in the reference "
+                f"(similarity {self.author_score:.2f} < {thresholds.candidate_author})"
+            )
+        return (*out, *self.conflicts)
+
+    def accepted(self, thresholds: Thresholds) -> bool:
+        """The hit is the cited work: its DOI may be suggested."""
+        return not self.reasons(thresholds) and self.score >= thresholds.accept
+
+    def plausible(self, thresholds: Thresholds) -> bool:
+        """The hit may well be the cited work: do not call the reference unverified."""
+        return self.accepted(thresholds) or (not self.hard and self.score >= thresholds.plausible)
 
 
 def _year_signal(reference: Reference, record: RecordView) -> tuple[float, str]:
@@ -108,7 +132,7 @@ def _cites_preprint(reference: Reference) -> bool:
     return bool(_PREPRINT_WORDS.search(reference.text)) or reference.kind == "preprint"
 
 
-def validate(reference: Reference, record: dict[str, Any], thresholds: Thresholds) -> Validation:
+def validate(reference: Reference, record: dict[str, Any]) -> Validation:
     """Score one search hit against ``reference``."""
     rec = view(record)
     title = title_similarity(reference, rec)
@@ -118,32 +142,21 @@ def validate(reference: Reference, record: dict[str, Any], thresholds: Threshold
     vol_v, vol_s = _number_signal(reference.volume, rec.volume, raw)
     page_v, page_s = _page_signal(reference, rec, raw)
     cont_v, cont_s = _container_signal(reference, rec)
-    reasons: list[str] = []
-    if title.score < thresholds.candidate_title:
-        reasons.append(f"title similarity {title.score:.2f} < {thresholds.candidate_title}")
-    a = 0.5 if author.score is None else author.score
-    if author.score is not None and author.score < 0.7:
-        reasons.append(f"first author '{author.record}' not found in the reference")
+    conflicts: list[str] = []
     if year_s == "differ":
-        reasons.append(f"year {sorted(rec.year_set())} differs from the cited year")
+        conflicts.append(f"year {sorted(rec.year_set())} differs from the cited year")
+    if rec.type in EXCLUDED_TYPES:
+        conflicts.append(f"record type '{rec.type}' is not a citable work")
+    if rec.is_preprint and not _cites_preprint(reference):
+        conflicts.append("record is a preprint but the reference is not")
+    hard = bool(conflicts)
     for name, status in (("volume", vol_s), ("pages", page_s), ("container", cont_s)):
         if status == "differ":
-            reasons.append(f"{name} differs")
-    if rec.type in EXCLUDED_TYPES:
-        reasons.append(f"record type '{rec.type}' is not a citable work")
-    if rec.is_preprint and not _cites_preprint(reference):
-        reasons.append("record is a preprint but the reference is not")
+            conflicts.append(f"{name} differs")
+    a = 0.5 if author.score is None else author.score
     support = [max(v, 0.0) for v in (year_v, vol_v, page_v, cont_v)]
     contra = [min(v, 0.0) for v in (year_v, vol_v, page_v, cont_v)]
     score = 0.5 * title.score + 0.25 * a + 0.25 * (sum(support) / 4) + 0.25 * sum(contra)
-    score = max(0.0, min(1.0, score))
-    hard = any(
-        r.startswith(("record type", "record is a preprint", "year")) for r in reasons
-    )
-    accepted = (
-        not reasons and score >= thresholds.accept and title.score >= thresholds.candidate_title
-    )
-    plausible = not hard and score >= thresholds.plausible
     signals: dict[str, Any] = {
         "title": {"score": round(title.score, 3), "record": rec.full_title,
                   "reference": reference.title, "method": title.method},
@@ -156,7 +169,9 @@ def validate(reference: Reference, record: dict[str, Any], thresholds: Threshold
                       "reference": reference.container},
         "type": rec.type,
     }
-    return Validation(rec, score, accepted, plausible or accepted, signals, tuple(reasons))
+    return Validation(
+        rec, max(0.0, min(1.0, score)), title.score, author.score, signals, tuple(conflicts), hard
+    )
 
 
 @dataclass(frozen=True)
@@ -174,17 +189,22 @@ def judge(
 ) -> Verdict:
     """Validate every hit; pick the accepted one, refusing near-ties between works."""
     checked = sorted(
-        (validate(reference, r, thresholds) for r in records),
+        (validate(reference, r) for r in records),
         key=lambda v: (-v.score, v.record.doi or ""),
     )
+    return decide(checked, thresholds)
+
+
+def decide(checked: list[Validation], thresholds: Thresholds) -> Verdict:
+    """The verdict on validations sorted best first."""
     if not checked:
         return Verdict(None, None, False)
-    accepted = [v for v in checked if v.accepted]
-    plausible = any(v.plausible for v in checked)
+    accepted = [v for v in checked if v.accepted(thresholds)]
+    plausible = any(v.plausible(thresholds) for v in checked)
     if not accepted:
         return Verdict(None, checked[0], plausible)
     top = accepted[0]
     rivals = [v for v in accepted[1:] if v.record.doi != top.record.doi]
-    if rivals and top.score - rivals[0].score < 0.05 and norm(rivals[0].record.title) != "":
+    if rivals and top.score - rivals[0].score < AMBIGUOUS_GAP:
         return Verdict(None, top, True, ambiguous=True)
     return Verdict(top, top, True)

@@ -40,6 +40,9 @@ class Thresholds:
     # Title similarity a candidate needs before other signals count.
     # Key: "missing-doi.title".
     candidate_title: float = 0.85
+    # First-author similarity below which a hit's author contradicts the reference.
+    # Key: "missing-doi.author".
+    candidate_author: float = 0.7
 
     @classmethod
     def from_settings(cls, settings: Settings | None) -> Thresholds:
@@ -57,6 +60,7 @@ class Thresholds:
             "accept": "missing-doi.accept",
             "plausible": "unverified-reference.plausible",
             "candidate_title": "missing-doi.title",
+            "candidate_author": "missing-doi.author",
         }
         values = {attr: settings.threshold(key, getattr(base, attr)) for attr, key in keys.items()}
         return cls(**values)

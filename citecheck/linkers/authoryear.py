@@ -1,0 +1,231 @@
+"""Author-year citations: choose one reference by names and year.
+
+Candidates come from an index of listed first-author keys (exact and variant forms);
+only a citation without a same-year candidate searches for misspellings, and only
+among the first authors listed with that year (``rapidfuzz.process.extract`` over a
+short list), so linking stays linear in the size of the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from citecheck.document import Citation, Reference
+from citecheck.linkers import Decision
+from citecheck.linkers.assess import Assessment, Cited, Listed, assess, label
+from citecheck.names import NameKey, index_keys, lookup_keys, name_key
+from citecheck.years import parse_year
+
+EXACT_BUCKET, YEAR_BUCKET, AUTHOR_BUCKET = 0, 1, 2
+
+
+@dataclass
+class _Index:
+    """Listed references by first-author key, and first-author keys per year."""
+
+    listed: list[Listed]
+    by_key: dict[str, list[int]]
+    by_year: dict[str, dict[str, list[int]]]  # year bucket -> core key -> refs
+    abbreviations: dict[str, NameKey]
+
+
+def _build_index(refs: Sequence[Reference], cited: Sequence[Cited]) -> _Index:
+    listed: list[Listed] = []
+    by_key: dict[str, list[int]] = {}
+    by_year: dict[str, dict[str, list[int]]] = {}
+    abbreviations: dict[str, NameKey] = {}
+    for i, ref in enumerate(refs):
+        names = tuple(name_key(a.family, a.abbreviation) for a in ref.authors if a.family.strip())
+        item = Listed(index=i, names=names, et_al=ref.et_al, year=parse_year(ref.year))
+        listed.append(item)
+        if not names:
+            continue
+        for k in index_keys(names[0]):
+            by_key.setdefault(k, []).append(i)
+        by_year.setdefault(item.year.bucket, {}).setdefault(names[0].core, []).append(i)
+        for n in names:
+            if n.abbreviation:
+                abbreviations.setdefault(n.abbreviation, n)
+    for c in cited:
+        for n in c.names:
+            if n.abbreviation:
+                abbreviations.setdefault(n.abbreviation, n)
+    return _Index(listed, by_key, by_year, abbreviations)
+
+
+def _cited(citation: Citation) -> Cited:
+    declared = getattr(citation, "abbreviation", None)  # optional field of the extractor
+    names = tuple(
+        name_key(a, declared if i == 0 and isinstance(declared, str) else None)
+        for i, a in enumerate(citation.authors)
+        if a.strip()
+    )
+    return Cited(names=names, et_al=citation.et_al, year=parse_year(citation.year))
+
+
+def _candidates(cit: Cited, index: _Index) -> set[int]:
+    first = cit.names[0]
+    keys = set(lookup_keys(first)) | {t for t in first.tokens if len(t) >= 3}
+    expanded = index.abbreviations.get(first.full)
+    if expanded is not None:
+        keys |= lookup_keys(expanded)
+    out: set[int] = set()
+    for k in keys:
+        out.update(index.by_key.get(k, ()))
+    return out
+
+
+def _fuzzy_candidates(cit: Cited, index: _Index) -> set[int]:
+    """Refs of the same year whose first author is spelt similarly (checked later)."""
+    out: set[int] = set()
+    query = cit.names[0].core
+    for bucket in {cit.year.bucket, "none"}:
+        table = index.by_year.get(bucket)
+        if not table or not query:
+            continue
+        hits = process.extract(
+            query, list(table), scorer=DamerauLevenshtein.normalized_similarity,
+            score_cutoff=0.5, limit=8,
+        )
+        for key, _score, _pos in hits:
+            out.update(table[key])
+    return out
+
+
+def _assessments(cit: Cited, index: _Index, threshold: float) -> list[Assessment]:
+    found = [
+        a for r in _candidates(cit, index)
+        if (a := assess(cit, index.listed[r], threshold, index.abbreviations)) is not None
+    ]
+    if not any(a.bucket in (EXACT_BUCKET, AUTHOR_BUCKET) for a in found):
+        seen = {a.ref for a in found}
+        for r in _fuzzy_candidates(cit, index) - seen:
+            a = assess(cit, index.listed[r], threshold, index.abbreviations)
+            if a is not None and a.bucket == AUTHOR_BUCKET:
+                found.append(a)
+    return found
+
+
+def link_author_year(
+    citations: Sequence[Citation], refs: Sequence[Reference], indexes: Sequence[int],
+    *, threshold: float,
+) -> list[Decision]:
+    """Decisions for the author-year citations ``indexes`` (see ``citecheck.linking``)."""
+    cited = {ci: _cited(citations[ci]) for ci in indexes}
+    index = _build_index(refs, list(cited.values()))
+    memo: dict[tuple[Any, ...], list[Assessment]] = {}
+    options: dict[int, list[Assessment]] = {}
+    for ci, cit in cited.items():
+        if not cit.names:
+            options[ci] = []
+            continue
+        sig = (tuple(n.display for n in cit.names), cit.et_al, cit.year.text)
+        if sig not in memo:
+            memo[sig] = _assessments(cit, index, threshold)
+        options[ci] = memo[sig]
+
+    decisions: dict[int, Decision] = {}
+    claimed: set[int] = set()
+    # pass 1: exact matches claim their reference
+    for ci, found in options.items():
+        exact = [a for a in found if a.bucket == EXACT_BUCKET]
+        if not exact:
+            continue
+        best = _top(exact)
+        if len(best) == 1:
+            decisions[ci] = Decision(ci, "exact", best[0].ref, (), best[0].evidence(cited[ci], index.listed))
+            claimed.add(best[0].ref)
+        else:
+            decisions[ci] = _ambiguous(ci, cited[ci], best, index)
+    # pass 2: mismatches prefer references no exact citation claimed
+    for ci, found in options.items():
+        if ci not in decisions:
+            decisions[ci] = _near_miss(ci, cited[ci], found, claimed, index)
+    # pass 3: references whose authors could not be parsed, by their text
+    unmatched = [ci for ci, d in decisions.items() if d.status == "unmatched"]
+    if unmatched:
+        authorless = [i for i, item in enumerate(index.listed) if not item.names]
+        for ci in unmatched:
+            hit = _by_text(cited[ci], authorless, refs, index)
+            if hit is not None:
+                decisions[ci] = Decision(ci, "exact", hit, (), {
+                    **_cited_evidence(cited[ci]), "matched_on": "entry text",
+                })
+    return [decisions[ci] for ci in indexes]
+
+
+def _top(found: list[Assessment]) -> list[Assessment]:
+    """The best assessments (several when they tie), one per reference."""
+    ranked = sorted(found, key=lambda a: a.rank)
+    return [a for a in ranked if a.rank == ranked[0].rank]
+
+
+def _ambiguous(ci: int, cit: Cited, best: list[Assessment], index: _Index) -> Decision:
+    refs = tuple(a.ref for a in sorted(best, key=lambda a: a.ref))
+    evidence = {
+        **_cited_evidence(cit),
+        "candidates": [{"reference": r, "label": label(index.listed[r])} for r in refs],
+    }
+    return Decision(ci, "ambiguous", None, refs, evidence)
+
+
+def _near_miss(
+    ci: int, cit: Cited, found: list[Assessment], claimed: set[int], index: _Index
+) -> Decision:
+    years = [a for a in found if a.bucket == YEAR_BUCKET]
+    authors = [a for a in found if a.bucket == AUTHOR_BUCKET]
+    usable: list[Assessment] = [a for a in years + authors if a.ref not in claimed]
+    if not usable:
+        # a reference cited exactly elsewhere is still the answer when it is the only
+        # work by these authors, or the names differ only by a typo / missing name
+        usable = years if len(years) == 1 else []
+        usable += [a for a in authors if not a.substitution]
+    if not usable:
+        return Decision(ci, "unmatched", None, (), _similar(cit, found, index))
+    best = _top(usable)
+    if len(best) > 1 and best[0].bucket == AUTHOR_BUCKET:
+        return _ambiguous(ci, cit, best, index)
+    if len(best) > 1:
+        return Decision(ci, "unmatched", None, (), _similar(cit, found, index))
+    choice = best[0]
+    status = "year-mismatch" if choice.bucket == YEAR_BUCKET else "author-mismatch"
+    evidence = choice.evidence(cit, index.listed)
+    evidence["cited_exactly_elsewhere"] = choice.ref in claimed
+    return Decision(ci, status, choice.ref, (), evidence)
+
+
+def _similar(cit: Cited, found: list[Assessment], index: _Index) -> dict[str, Any]:
+    evidence = _cited_evidence(cit)
+    if found:
+        evidence["similar"] = [
+            {"reference": a.ref, "label": label(index.listed[a.ref])}
+            for a in sorted(found, key=lambda a: a.rank)[:5]
+        ]
+    return evidence
+
+
+def _cited_evidence(cit: Cited) -> dict[str, Any]:
+    return {"cited_authors": [n.display for n in cit.names], "cited_et_al": cit.et_al,
+            "cited_year": cit.year.text or None}
+
+
+def _by_text(cit: Cited, authorless: list[int], refs: Sequence[Reference], index: _Index) -> int | None:
+    """A reference without parsed authors whose text starts with the cited name."""
+    from citecheck.names import fold  # local: only needed for unparsed entries
+    from citecheck.years import agreement
+
+    if not cit.names or not authorless:
+        return None
+    head = fold(cit.names[0].display.split("[")[0])
+    hits = [
+        i for i in authorless
+        if head and fold(refs[i].text).startswith(head)
+        and agreement(cit.year, index.listed[i].year if index.listed[i].year.kind != "none"
+                      else parse_year(refs[i].text)) > 0
+    ]
+    return hits[0] if len(hits) == 1 else None

@@ -1,0 +1,225 @@
+"""Pandoc Markdown: ``[@key]`` citations and bibliographies named in YAML metadata.
+
+The Markdown loader hands a file here when :func:`is_pandoc` says so. References
+come from the front matter: ``bibliography:`` files (BibTeX, CSL-JSON, CSL-YAML,
+RIS, resolved next to the manuscript), inline ``references:`` (CSL), and
+``nocite:`` keys (``@*`` means every entry is listed on purpose).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from citecheck.document import Citation, Document, LineIndex, Location, Metadata, Problem, Reference
+from citecheck.errors import InputError
+from citecheck.loaders._pandoc_cites import CITE_AT, find_cites, nocite_keys
+
+_FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
+_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_SUPPRESS = re.compile(r"<!--\s*citecheck:\s*(?:ignore|disable)(?:\[([^\]]*)\])?\s*-->", re.I)
+_LINK_DEST = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_URL = re.compile(r"<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>|https?://[^\s<>)\]]+|<[^\s<>@]+@[^\s<>]+>")
+_EXPLICIT_BRACKET = re.compile(r"\[[^\[\]\n]*?(?<![\w\\])-?@[\w{]")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z*_\[])|\n\s*\n")
+
+
+def front_matter(text: str) -> tuple[dict[str, Any], int]:
+    """The YAML metadata block at the start (or {}) and its end offset."""
+    m = _FRONT.match(text)
+    if not m:
+        return {}, 0
+    try:
+        data = yaml.safe_load(m.group("body"))
+    except yaml.YAMLError:
+        return {}, m.end()
+    return (data if isinstance(data, dict) else {}), m.end()
+
+
+def is_pandoc(text: str) -> bool:
+    """A Markdown file written for Pandoc citeproc: bibliography metadata or ``[@key]``."""
+    meta, end = front_matter(text)
+    if any(k in meta for k in ("bibliography", "references", "nocite")):
+        return True
+    return _EXPLICIT_BRACKET.search(_masked(text, end)) is not None
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for k in range(start, min(end, len(chars))):
+        if chars[k] != "\n":
+            chars[k] = " "
+
+
+def _masked(text: str, front_end: int) -> str:
+    """Text with metadata, code, comments and URLs blanked (offsets kept)."""
+    chars = list(text)
+    _blank(chars, 0, front_end)
+    fence_open: tuple[int, str] | None = None
+    for m in _FENCE.finditer(text):
+        if fence_open is None:
+            fence_open = (m.start(), m.group(1)[0] * len(m.group(1)))
+        elif m.group(1).startswith(fence_open[1]):
+            line_end = text.find("\n", m.end())
+            _blank(chars, fence_open[0], line_end if line_end != -1 else len(text))
+            fence_open = None
+    if fence_open is not None:
+        _blank(chars, fence_open[0], len(text))
+    current = "".join(chars)
+    for rx in (_COMMENT, _INLINE_CODE, _LINK_DEST, _URL):
+        for m in rx.finditer(current):
+            _blank(chars, m.start() + (1 if rx is _LINK_DEST else 0), m.end())
+        current = "".join(chars)
+    return current
+
+
+def load_pandoc(path: Path, display_path: str, text: str) -> Document:
+    """A :class:`Document` from Pandoc Markdown already read from ``path``."""
+    meta, front_end = front_matter(text)
+    index = LineIndex(text)
+    masked = _masked(text, front_end)
+    suppress = _suppressions(text, index)
+    citations: list[Citation] = []
+    for c in find_cites(masked):
+        loc = index.location(display_path, c.key_start)
+        citations.append(
+            Citation(
+                text=text[c.start : c.end], style="key", key=c.key, narrative=c.narrative,
+                prefix=c.prefix, locator=c.locator, group=c.group, start=c.start, end=c.end,
+                location=loc, sentence=_sentence(masked, c.start, c.end),
+                suppressed=suppress.get(loc.line, ()),
+            )
+        )
+    problems: list[Problem] = []
+    keys, star = nocite_keys(meta.get("nocite", ""))
+    nocite_line = _meta_line(text, front_end, "nocite")
+    group = max((c.group for c in citations), default=0)
+    for key in keys:
+        group += 1
+        loc = Location(path=display_path, line=nocite_line, column=1)
+        citations.append(Citation(text=f"@{key}", style="key", key=key, group=group, location=loc))
+    references, files = _references(path, display_path, text, meta, front_end, problems)
+    return Document(
+        path=display_path,
+        format="pandoc",
+        text=text,
+        citations=tuple(citations),
+        references=tuple(references),
+        metadata=_metadata(text, masked, meta),
+        problems=tuple(problems),
+        bibliography_found="bibliography" in meta or "references" in meta,
+        reference_files=tuple(files),
+        allow_uncited=star,
+    )
+
+
+def load(path: Path, display_path: str) -> Document:
+    """Read a Pandoc Markdown file (also used when the suffix says nothing)."""
+    from citecheck.loaders.text import read_text
+
+    text, _ = read_text(path)
+    return load_pandoc(path, display_path, text)
+
+
+def _suppressions(text: str, index: LineIndex) -> dict[int, tuple[str, ...]]:
+    """``<!-- citecheck: ignore[rule] -->``: its own line, or the next line when alone."""
+    out: dict[int, tuple[str, ...]] = {}
+    for m in _SUPPRESS.finditer(text):
+        line, _ = index.line_col(m.start())
+        line_start = index.line_start(line)
+        alone = not text[line_start : m.start()].strip()
+        rest_end = text.find("\n", m.end())
+        alone = alone and not text[m.end() : rest_end if rest_end != -1 else len(text)].strip()
+        target = line + 1 if alone else line
+        args = tuple(a.strip() for a in (m.group(1) or "*").split(",") if a.strip())
+        out[target] = out.get(target, ()) + args
+    return out
+
+
+def _meta_line(text: str, front_end: int, key: str) -> int:
+    m = re.search(rf"^{re.escape(key)}\s*:", text[:front_end], re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else 1
+
+
+def _sentence(masked: str, start: int, end: int) -> str | None:
+    left = 0
+    for m in _SENTENCE_END.finditer(masked, max(0, start - 1500), min(len(masked), start + 2)):
+        if m.end() <= start:
+            left = m.end()
+    right_m = _SENTENCE_END.search(masked, end, end + 1500)
+    right = right_m.end() if right_m else min(len(masked), end + 400)
+    raw = re.sub(r"\[[^\[\]]*@[^\[\]]*\]", " ", masked[left:right])
+    raw = CITE_AT.sub(" ", raw)
+    out = re.sub(r"\s+([.,;:!?])", r"\1", " ".join(raw.split()))
+    return out or None
+
+
+def _references(
+    path: Path, display_path: str, text: str, meta: dict[str, Any], front_end: int,
+    problems: list[Problem],
+) -> tuple[list[Reference], list[str]]:
+    from citecheck.loaders import load_reference_file, reference_suffixes
+    from citecheck.loaders.csl_yaml import csl_items_to_references, item_lines
+
+    refs: list[Reference] = []
+    files: list[str] = []
+    bib = meta.get("bibliography")
+    names = [bib] if isinstance(bib, str) else [str(b) for b in bib] if isinstance(bib, list) else []
+    line = _meta_line(text, front_end, "bibliography")
+    here = posixpath.dirname(display_path)
+    for name in names:
+        loc = Location(path=display_path, line=line, column=1)
+        candidates = [path.parent / name, Path.cwd() / name]
+        found = next((p for p in candidates if p.is_file()), None)
+        if found is None:
+            problems.append(Problem(message=f"bibliography file '{name}' not found; its entries are not checked",
+                                    location=loc, kind="missing-bibliography-file", evidence={"file": name}))
+            continue
+        if found.suffix.lower() not in reference_suffixes():
+            problems.append(Problem(message=f"bibliography file '{name}': unknown format", location=loc,
+                                    kind="missing-bibliography-file"))
+            continue
+        shown = posixpath.normpath(posixpath.join(here, name)) if found == candidates[0] else name
+        try:
+            got, probs = load_reference_file(found, shown)
+        except InputError as exc:
+            problems.append(Problem(message=str(exc), location=loc, kind="missing-bibliography-file"))
+            continue
+        refs.extend(got)
+        problems.extend(probs)
+        files.append(shown)
+    inline = meta.get("references")
+    if isinstance(inline, list):
+        body = _FRONT.match(text)
+        lines = item_lines(body.group("body"), base_line=1) if body else []
+        got, probs = csl_items_to_references(inline, display_path, lines)
+        refs.extend(got)
+        problems.extend(probs)
+    return refs, files
+
+
+def _metadata(text: str, masked: str, meta: dict[str, Any]) -> Metadata:
+    from citecheck.loaders.markdown import find_headings
+
+    def as_text(v: Any) -> str | None:
+        if isinstance(v, str) and v.strip():
+            return " ".join(v.split())
+        return None
+
+    kw = meta.get("keywords") or meta.get("keyword")
+    keywords = tuple(str(k) for k in kw) if isinstance(kw, list) else tuple(
+        k.strip() for k in str(kw).split(",") if k.strip()) if kw else ()
+    abstract = as_text(meta.get("abstract"))
+    del text
+    return Metadata(
+        title=as_text(meta.get("title")),
+        abstracts=(abstract,) if abstract else (),
+        keywords=keywords,
+        headings=tuple(h.text for h in find_headings(masked, [])),
+        language=(as_text(meta.get("lang")) or "")[:2].lower() or None,
+    )

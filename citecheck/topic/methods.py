@@ -1,0 +1,106 @@
+"""Recognise methods references: software, statistics, method textbooks, data, guidelines.
+
+These are cited across every field (R, ImageJ, SPSS, beta regression, Sugiyono's
+*Metode Penelitian*, PRISMA), so their distance from the manuscript's topic says
+nothing. The off-topic rule down-weights them. Patterns are deliberately narrow:
+a topical study that merely *uses* regression is not a methods reference.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citecheck.document import Reference
+
+# Software and tools named in a title, container or publisher (case matters for
+# the short all-caps names, so these are matched case-sensitively).
+_SOFTWARE_CS = re.compile(
+    r"\b(?:R|SPSS|SAS|STATA|Stata|MATLAB|GraphPad|ImageJ|Fiji|PyMOL|GROMACS|CHARMM|AMBER|"
+    r"MEGA\d*|MrBayes|BEAST\d?|RAxML|PhyML|PAML|PHYLIP|BLAST|ClustalW|Clustal|MUSCLE|MAFFT|"
+    r"SAMtools|BWA|Bowtie\d?|TopHat\d?|Cufflinks|DESeq\d?|edgeR|limma|GATK|PLINK|ADMIXTURE|"
+    r"EIGENSOFT|STRUCTURE|Trimmomatic|FastQC|SmartPLS|AMOS|LISREL|Mplus|NVivo|ATLAS\.ti|"
+    r"WinBUGS|OpenBUGS|JAGS|Stan|lme4|ggplot2|nlme|vegan|Bioconductor|Cytoscape|"
+    r"EViews|Minitab|RevMan|SciPy|NumPy|scikit-learn|PyTorch|TensorFlow|Python|"
+    r"Phenix|PHENIX|Coot|CCP4|Chimera|MODELLER|AutoDock|FlowJo|CellProfiler|QIIME\d?)\b"
+)
+_SOFTWARE_WORDS = re.compile(
+    r"\b(?:software|statistical computing|R package|package for|toolkit|toolbox|"
+    r"web server|program for|computer program|user'?s? (?:guide|manual)|version \d)",
+    re.IGNORECASE,
+)
+# Titles that name a statistical or analytic method as their subject.
+_STATISTICS = re.compile(
+    r"\b(?:regression|mixed[- ]effects? models?|linear models?|additive models?|"
+    r"false discovery rate|multiple (?:testing|comparisons)|bootstrap|jackknife|"
+    r"maximum likelihood|likelihood ratio|bayesian (?:inference|analysis|data analysis)|"
+    r"structural equation|partial least squares|PLS-SEM|factor analysis|"
+    r"coefficient alpha|cronbach|observer agreement|inter-?rater|kappa|"
+    r"statistical power|power analysis|sample size|effect sizes?|"
+    r"meta-analys[ie]s (?:in clinical trials|of observational)|heterogeneity in meta|"
+    r"inconsistency in meta|publication bias|funnel plot|graphical test|"
+    r"life[- ]tables|survival analysis|proportional hazards|kaplan|"
+    r"model selection|information criterion|multimodel inference|akaike|"
+    r"nonparametric|non-parametric|rank[- ]sum|chi-?square|analysis of variance|anova|"
+    r"multivariate (?:analysis|data analysis)|analisis multivariat\w*|statistik\w*|statistics)\b",
+    re.IGNORECASE,
+)
+# Method textbooks and qualitative-method classics (English and Indonesian).
+_METHOD_BOOKS = re.compile(
+    r"\b(?:metod(?:e|ologi) penelitian|penelitian (?:kualitatif|kuantitatif|tindakan)|"
+    r"research (?:design|methods?|methodology)|qualitative (?:research|inquiry|data analysis)|"
+    r"quantitative research|mixed[- ]methods?|case study research|grounded theory|"
+    r"thematic analysis|content analysis|focus groups?|survey (?:methods|research)|"
+    r"naturalistic inquiry|designing and conducting|doing qualitative|"
+    r"basics of qualitative|teknik (?:analisis|sampling)|populasi dan sampel)\b",
+    re.IGNORECASE,
+)
+# Reporting guidelines, appraisal tools and ethics declarations.
+_GUIDELINES = re.compile(
+    r"\b(?:PRISMA|CONSORT|STROBE|STARD|ARRIVE|COREQ|SRQR|TRIPOD|MOOSE|SPIRIT|CHEERS|"
+    r"AMSTAR|QUADAS|GRADE|Newcastle[- ]Ottawa|Cochrane (?:Handbook|Collaboration)|"
+    r"risk of bias|reporting (?:guideline|items|standards)|Declaration of Helsinki|"
+    r"checklist for)\b"
+)
+# Databases, data sets and official statistics.
+_DATA = re.compile(
+    r"\b(?:(?i:data ?sets?|databases?|data bank)|GenBank|Protein Data Bank|UniProt|Ensembl|"
+    r"Gene Ontology|KEGG|Pfam|dbSNP|1000 Genomes|HapMap|GEO|Census|World Development "
+    r"Indicators|Badan Pusat Statistik|Statistics Indonesia|Demographic and Health Survey)\b"
+)
+
+
+def methods_reason(reference: Reference) -> str | None:
+    """Why ``reference`` looks like a methods reference (a short label), or None."""
+    if reference.kind in ("software", "dataset"):
+        return reference.kind
+    title = reference.title or ""
+    where = " ".join(x for x in (title, reference.container or "", reference.publisher or "") if x)
+    if not where.strip():
+        return None
+    if _SOFTWARE_CS.search(title) or _SOFTWARE_WORDS.search(where):
+        return "software"
+    if _GUIDELINES.search(title):
+        return "reporting guideline"
+    if _METHOD_BOOKS.search(title):
+        return "research-method text"
+    if _STATISTICS.search(title) and _is_method_title(title):
+        return "statistical method"
+    if _DATA.search(title):
+        return "data set"
+    return None
+
+
+_TOPICAL = re.compile(
+    r"\b(?:patients?|children|women|men|mice|rats?|cells?|infection|disease|cancer|"
+    r"students?|firms?|companies|employees|farmers|households?|in (?:the )?[A-Z][a-z]+|"
+    r"di [A-Z][a-z]+|pada|terhadap|among|associated with|risk factors?)\b"
+)
+
+
+def _is_method_title(title: str) -> bool:
+    """A statistics word makes a methods title unless the title names a study population.
+
+    "Beta regression for modelling rates and proportions" is a method;
+    "Logistic regression of risk factors for malaria in children" is a study.
+    """
+    return _TOPICAL.search(title) is None

@@ -1,0 +1,142 @@
+"""What the off-topic scorer reads: manuscript passages, reference texts, citing sentences.
+
+:func:`build_inputs` turns a document (plus its links and, when online, the
+registry records) into plain :class:`TopicInputs`, so the scorer and the
+benchmark do not depend on how a loader or the linker represent things.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from citecheck.document import Document
+from citecheck.linking import Links
+from citecheck.topic.methods import methods_reason
+
+# Section headings that say nothing about the topic (English and Indonesian).
+_GENERIC_HEADING = re.compile(
+    r"^(?:abstract|abstrak|introduction|background|methods?|materials and methods|"
+    r"methodology|results?|discussion|results and discussion|conclusions?|summary|"
+    r"references|bibliography|acknowledge?ments?|supporting information|funding|"
+    r"author contributions|competing interests|data availability|appendix|limitations|"
+    r"pendahuluan|latar belakang|metode(?: penelitian)?|metodologi|hasil|pembahasan|"
+    r"hasil dan pembahasan|kesimpulan|kesimpulan dan saran|saran|penutup|daftar pustaka|"
+    r"referensi|ucapan terima kasih|tinjauan pustaka|kajian pustaka|landasan teori|"
+    r"kerangka (?:teori|pemikiran)|simpulan)$",
+    re.IGNORECASE,
+)
+_NUMBERING = re.compile(r"^\s*(?:[IVX]+|\d+(?:\.\d+)*|[A-Z])[.)]?\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+_TAGS = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One piece of the manuscript profile: its kind and its text."""
+
+    kind: str  # "title", "abstract", "keywords", "heading"
+    text: str
+
+
+@dataclass(frozen=True)
+class ReferenceText:
+    """The text the scorer embeds for one reference, and why it may be exempt."""
+
+    index: int
+    text: str  # title (+ container, + registry subjects/abstract when known)
+    title: str
+    methods: str | None = None  # methods label ("software", ...) or None
+    sentences: tuple[str, ...] = ()  # citing sentences
+
+
+@dataclass(frozen=True)
+class TopicInputs:
+    """Everything one document contributes to the off-topic scores."""
+
+    passages: tuple[Passage, ...]
+    references: tuple[ReferenceText, ...]
+    untitled: int = 0  # references without a usable title
+    notes: tuple[str, ...] = field(default=())
+
+
+def split_sentences(text: str) -> list[str]:
+    """Abstract sentences (a naive splitter is enough for profiling)."""
+    parts = [p.strip() for p in _SENTENCE_END.split(text) if p.strip()]
+    return [p for p in parts if len(p) >= 20] or ([text.strip()] if text.strip() else [])
+
+
+def manuscript_passages(document: Document) -> tuple[Passage, ...]:
+    """Title, abstract sentences, keywords and topical headings of ``document``."""
+    meta = document.metadata
+    out: list[Passage] = []
+    if meta.title and meta.title.strip():
+        out.append(Passage("title", meta.title.strip()))
+    for abstract in meta.abstracts:
+        out.extend(Passage("abstract", s) for s in split_sentences(abstract))
+    if meta.keywords:
+        out.append(Passage("keywords", "; ".join(k.strip() for k in meta.keywords if k.strip())))
+    for heading in meta.headings:
+        h = _NUMBERING.sub("", heading).strip(" .:")
+        if len(h) >= 4 and not _GENERIC_HEADING.match(h):
+            out.append(Passage("heading", h))
+    return tuple(out)
+
+
+def _registry_extra(resolution: Any) -> str:
+    """Crossref subjects and abstract of a found record (empty when offline)."""
+    record: Mapping[str, Any] | None = None
+    by_doi = getattr(resolution, "by_doi", None)
+    if by_doi is not None and isinstance(getattr(by_doi, "record", None), dict):
+        record = by_doi.record
+    if record is None:
+        return ""
+    parts: list[str] = []
+    subjects = record.get("subject")
+    if isinstance(subjects, list):
+        parts.append("; ".join(str(s) for s in subjects))
+    abstract = record.get("abstract")
+    if isinstance(abstract, str):
+        clean = " ".join(_TAGS.sub(" ", abstract).split())
+        parts.append(clean[:600])
+    return " ".join(p for p in parts if p)
+
+
+def build_inputs(
+    document: Document, links: Links, resolutions: Mapping[int, Any] | None = None
+) -> TopicInputs:
+    """Collect the scorer's inputs from a linked (and maybe resolved) document."""
+    sentences: dict[int, list[str]] = {}
+    for ln in links.links:
+        if ln.reference is None or not 0 <= ln.citation < len(document.citations):
+            continue
+        sentence = document.citations[ln.citation].sentence
+        if sentence and sentence not in sentences.setdefault(ln.reference, []):
+            sentences[ln.reference].append(sentence)
+    refs: list[ReferenceText] = []
+    untitled = 0
+    for i, ref in enumerate(document.references):
+        title = (ref.title or "").strip()
+        if len(title) < 8:
+            untitled += 1
+            continue
+        text = title
+        if ref.container and ref.container.strip().casefold() not in title.casefold():
+            text = f"{title}. {ref.container.strip()}"
+        extra = _registry_extra((resolutions or {}).get(i))
+        if extra:
+            text = f"{text}. {extra}"
+        refs.append(
+            ReferenceText(
+                index=i,
+                text=text,
+                title=title,
+                methods=methods_reason(ref),
+                sentences=tuple(sentences.get(i, ())),
+            )
+        )
+    return TopicInputs(
+        passages=manuscript_passages(document), references=tuple(refs), untitled=untitled
+    )
