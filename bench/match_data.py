@@ -44,9 +44,10 @@ def load_glutton(path: Path) -> list[Item]:
     """biblio-glutton sample: reference string + DOI, title, first author, journal."""
     out: list[Item] = []
     for i, x in enumerate(json.loads(path.read_text(encoding="utf-8"))):
-        rec: dict[str, Any] = {"DOI": x["doi"].lower(), "type": "journal-article"}
-        if x.get("atitle"):
-            rec["title"] = [x["atitle"]]
+        if not x.get("atitle"):
+            continue  # one entry has no labelled title
+        rec: dict[str, Any] = {"DOI": x["doi"].lower(), "type": "journal-article",
+                               "title": [x["atitle"]]}
         if x.get("firstAuthor"):
             rec["author"] = [{"family": x["firstAuthor"], "sequence": "first"}]
         if x.get("jtitle"):
@@ -145,7 +146,8 @@ def load_rme(apa: Path, chicago: Path) -> list[Item]:
 def _families(author_text: str) -> list[str]:
     out = []
     for piece in re.split(r",|;|&|\band\b", author_text):
-        words = [w for w in piece.split() if not re.fullmatch(r"(?:[A-Z]\.?-?)+|et|al\.?", w)]
+        words = [w for w in piece.split()
+                 if not re.fullmatch(r"(?:[A-Z]\.\s?-?)+|[A-Z]{1,3}|et|al\.?", w)]
         if words:
             out.append(" ".join(words).strip(".,"))
     return out
@@ -155,14 +157,19 @@ def load_anystyle(path: Path) -> list[Item]:
     """AnyStyle gold: tagged strings; records are built from the tags."""
     root = ElementTree.parse(str(path)).getroot()
     out: list[Item] = []
+    seen: set[tuple[str, str]] = set()  # the gold file lists some works twice
     for i, seq in enumerate(root.iter("sequence")):
         tags = {child.tag: (child.text or "").strip() for child in seq}
         text = " ".join((child.text or "").strip() for child in seq)
         title = tags.get("title", "").strip(" .,“”\"")
         year = _year_of(tags.get("date", ""))
         families = _families(tags.get("author", ""))
-        if not title or not year or not families or len(title) < 15:
+        if not title or not year or not families or not re.search(r"[A-Za-z]", families[0]):
             continue
+        key = (re.sub(r"\W+", "", title.lower()), families[0].split()[-1].lower())
+        if key in seen:
+            continue
+        seen.add(key)
         container = (tags.get("journal") or tags.get("container-title") or "").strip(" .,")
         container = re.sub(r"^In:?\s+", "", container)
         volume = re.sub(r"[^0-9].*$", "", re.sub(r"^\D*", "", tags.get("volume", ""))) or None

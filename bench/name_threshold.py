@@ -28,7 +28,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein, Indel, JaroWinkler
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from citecheck.names import SHORT_NAME, fold, fuzzy_accepts  # noqa: E402
+from citecheck.names import SHORT_NAME, fold, fuzzy_accepts
 
 # Common Indonesian/Malay surnames and single names (written for this benchmark) so the
 # pool also has the -wan/-wati, -a/-i pairs of Indonesian manuscripts.

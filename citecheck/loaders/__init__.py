@@ -22,7 +22,10 @@ MANUSCRIPT_LOADERS: dict[str, tuple[str, str]] = {
     ".text": ("citecheck.loaders.markdown", "load"),
     ".tex": ("citecheck.loaders.latex", "load"),
     ".ltx": ("citecheck.loaders.latex", "load"),
-    ".pmd": ("citecheck.loaders.pandoc", "load"),
+    ".docx": ("citecheck.loaders.docx", "load"),
+    ".pdf": ("citecheck.loaders.pdf", "load"),
+    ".xml": ("citecheck.loaders.jats", "load"),
+    ".nxml": ("citecheck.loaders.jats", "load"),
 }
 
 # suffix -> (module, function) for reference files:

@@ -9,10 +9,11 @@ address) is not a citation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-_KEY = r"(?:\{(?P<braced>[^{}\n]*)\}|(?P<plain>[^\W](?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*))"
-CITE_AT = re.compile(r"(?<![\w\\@])(?P<minus>-?)@" + _KEY)
+_KEY = r"(?:\{(?P<braced>[^{}\s]+)\}|(?P<plain>[^\W](?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*))"
+# Not after a letter or digit (e-mail addresses), a backslash (\@) or another @.
+CITE_AT = re.compile(r"(?<![^\W_])(?<![\\@])(?P<minus>-?)@" + _KEY)
 _BRACKET = re.compile(r"\[(?P<body>[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\](?![(\[:])")
 _LOCATOR_BRACKET = re.compile(r"[ \t]*\[(?P<loc>[^\[\]\n@]*)\](?![(\[:])")
 # pandoc-crossref references (figures, tables, equations, sections): not citations.
@@ -62,15 +63,19 @@ def find_cites(masked: str) -> list[PandocCite]:
         group += 1
         offset = base
         for item in items:
-            m = CITE_AT.search(item)
-            assert m is not None
-            key = _key(m)
-            if not is_crossref(key):
+            found = list(CITE_AT.finditer(item))
+            first = found[0]
+            for n, m in enumerate(found):
+                key = _key(m)
+                if is_crossref(key):
+                    continue
+                # further keys inside the suffix are citations too (Pandoc parses them)
                 out.append(
                     PandocCite(
                         key=key, start=b.start(), end=b.end(), key_start=offset + m.start(),
                         narrative=False, suppress_author=bool(m.group("minus")),
-                        prefix=_clean(item[: m.start()]), locator=_clean(item[m.end() :]),
+                        prefix=_clean(item[: first.start()]) if n == 0 else None,
+                        locator=_clean(item[first.end() :]) if n == 0 else None,
                         group=group,
                     )
                 )
@@ -94,7 +99,11 @@ def find_cites(masked: str) -> list[PandocCite]:
                        suppress_author=False, prefix=None, locator=locator, group=group)
         )
     out.sort(key=lambda c: (c.start, c.key_start))
-    return out
+    # number groups in reading order
+    renumber: dict[int, int] = {}
+    for c in out:
+        renumber.setdefault(c.group, len(renumber) + 1)
+    return [replace(c, group=renumber[c.group]) for c in out]
 
 
 def nocite_keys(value: object) -> tuple[list[str], bool]:

@@ -25,9 +25,10 @@ _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SUPPRESS = re.compile(r"<!--\s*citecheck:\s*(?:ignore|disable)(?:\[([^\]]*)\])?\s*-->", re.I)
 _LINK_DEST = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
-_URL = re.compile(r"<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>|https?://[^\s<>)\]]+|<[^\s<>@]+@[^\s<>]+>")
+# Autolinks only: Pandoc parses "@user" in a bare URL as a citation, and so do we.
+_URL = re.compile(r"<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>")
 _EXPLICIT_BRACKET = re.compile(r"\[[^\[\]\n]*?(?<![\w\\])-?@[\w{]")
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z*_\[])|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z*_\[@])|\n\s*\n")
 
 
 def front_matter(text: str) -> tuple[dict[str, Any], int]:

@@ -14,6 +14,7 @@ score reaches ``Thresholds.plausible``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,6 +55,7 @@ class Validation:
     signals: dict[str, Any] = field(default_factory=dict)
     conflicts: tuple[str, ...] = ()  # contradictions other than title and author
     hard: bool = False  # a conflict no score outweighs (type, preprint, year)
+    support: int = 0  # how many of year, volume, pages, container agree
 
     def reasons(self, thresholds: Thresholds) -> tuple[str, ...]:
         """Why this hit is not (fully) the cited work; empty when it is."""
@@ -66,6 +68,8 @@ class Validation:
                 f"first author '{who}' not in the reference "
                 f"(similarity {self.author_score:.2f} < {thresholds.candidate_author})"
             )
+        if not self.conflicts and self.support == 0:
+            out.append("nothing but title and author agrees (no year, volume, pages or venue)")
         return (*out, *self.conflicts)
 
     def accepted(self, thresholds: Thresholds) -> bool:
@@ -77,10 +81,19 @@ class Validation:
         return self.accepted(thresholds) or (not self.hard and self.score >= thresholds.plausible)
 
 
+def _outside_title(values: list[str], record: RecordView) -> set[str]:
+    """``values`` minus one occurrence of each number written in the record's title
+    (a year or count in the title is not the publication year or volume)."""
+    left = Counter(values)
+    left.subtract(Counter(numbers_in(record.full_title)))
+    return {v for v, n in left.items() if n > 0}
+
+
 def _year_signal(reference: Reference, record: RecordView) -> tuple[float, str]:
     years = record.year_set()
     parsed = cited_year(reference.year)
-    cited = {parsed} if parsed is not None else set(years_in(_STRIP_IDS.sub(" ", reference.text)))
+    written = [str(y) for y in years_in(_STRIP_IDS.sub(" ", reference.text))]
+    cited = {parsed} if parsed is not None else {int(y) for y in _outside_title(written, record)}
     if not years or not cited:
         return 0.0, "unknown"
     if cited & years:
@@ -137,7 +150,7 @@ def validate(reference: Reference, record: dict[str, Any]) -> Validation:
     rec = view(record)
     title = title_similarity(reference, rec)
     author = first_author_score(reference, rec, title)
-    raw = set(numbers_in(_STRIP_IDS.sub(" ", reference.text)))
+    raw = _outside_title(numbers_in(_STRIP_IDS.sub(" ", reference.text)), rec)
     year_v, year_s = _year_signal(reference, rec)
     vol_v, vol_s = _number_signal(reference.volume, rec.volume, raw)
     page_v, page_s = _page_signal(reference, rec, raw)
@@ -170,7 +183,8 @@ def validate(reference: Reference, record: dict[str, Any]) -> Validation:
         "type": rec.type,
     }
     return Validation(
-        rec, max(0.0, min(1.0, score)), title.score, author.score, signals, tuple(conflicts), hard
+        rec, max(0.0, min(1.0, score)), title.score, author.score, signals, tuple(conflicts),
+        hard, sum(1 for v in support if v > 0),
     )
 
 

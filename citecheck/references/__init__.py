@@ -5,6 +5,25 @@ Contract used by every loader::
 
     split_entries(section_text) -> list[EntrySpan]      # entries of one bibliography section
     parse_reference(text) -> ParsedReference            # fields of one entry
+    to_reference(parsed, text=..., location=...) -> Reference
+
+DOI helpers shared with the resolvers: ``extract_doi(text)`` (as printed) and
+``normalise_doi(s)`` (lower-case, for comparisons).
 """
 
 from __future__ import annotations
+
+from citecheck.references.doi import extract_doi, extract_url, normalise_doi
+from citecheck.references.parse import ParsedReference, parse_reference, to_reference
+from citecheck.references.segment import EntrySpan, split_entries
+
+__all__ = [
+    "EntrySpan",
+    "ParsedReference",
+    "extract_doi",
+    "extract_url",
+    "normalise_doi",
+    "parse_reference",
+    "split_entries",
+    "to_reference",
+]

@@ -18,7 +18,7 @@ from citecheck.references import names as n
 # Separators between two names.
 _SEP_RE = re.compile(
     r"(?P<sep>\s?(?:,\s?(?:and|&|dan|und|y|et)\s|,\s?&|;\s?(?:and\s|&\s?)?|,\s?…\s?|,?\s?\.\.\.\s?|,?\s?…\s?"
-    r"|,\s?|\s(?:and|&|dan|und|y|et|e)\s|\s?&\s?))"
+    r"|,,?\s?|\s(?:and|&|dan|und|y|et|e)\s|\s?&\s?))"
 )
 _ET_AL_RE = re.compile(
     r",?\s?(?:et\.?\s?al\.?|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.)", re.IGNORECASE
@@ -27,12 +27,15 @@ _FOLLOW = {
     "A": ("A", "D", "E"),
     "B": ("E", "D"),
     "C": ("C",),
-    "D": ("D", "E"),
+    "D": ("D",),
     "E": ("E", "D"),
     "M": ("A", "D", "E", "C"),
     "K": ("K", "A", "E"),
+    "U": ("U", "E", "D"),
 }
-_UNITS = {"A": n.UNIT_A, "B": n.UNIT_B, "C": n.UNIT_C, "D": n.UNIT_D, "E": n.UNIT_E}
+_UNITS = {
+    "A": n.UNIT_A, "B": n.UNIT_B, "C": n.UNIT_C, "D": n.UNIT_D, "E": n.UNIT_E, "U": n.UNIT_U,
+}
 _CORP_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\.[A-Z])\.(?=\s|$)|\s?[(\[]|,\s?(?:\d|n\.d)|:\s|\s(?=\d{4}\b)")
 
 
@@ -70,6 +73,11 @@ def _corporate(s: str, pos: int) -> tuple[Author, int] | None:
     window = s[pos : pos + 160]
     m = _CORP_END_RE.search(window)
     chunk = window[: m.start()] if m else window
+    if ", " in chunk:
+        # "U.S. Department of the Interior, National Park Service" is one name, but
+        # "R. H. Bube, Photovoltaic Materials, Imperial College Press" is not.
+        first, _, more = chunk.partition(", ")
+        chunk = chunk if is_corporate(first) and is_corporate(more) else first
     chunk = chunk.rstrip(" ,")
     if not chunk or len(chunk.split()) > 12 or not is_corporate(chunk):
         return None
@@ -92,32 +100,36 @@ def _unit(s: str, pos: int, allowed: tuple[str, ...]) -> tuple[Author, int, str]
         m = _UNITS[fmt].match(s, pos)
         if m is not None:
             author = _make(fmt, m)
-            if fmt in ("B", "E") and is_corporate(m.group(0)):
+            if fmt in ("B", "E", "U") and is_corporate(m.group(0)):
                 continue
+            if fmt == "B" and " " in _bare(author.family):
+                # "Paul Saurette, Jane Doe" / "Avinash Balachandran, Stephen M. Erlien" are
+                # given-first names, not one "Surname Surname, Given".
+                if " " in _bare(author.given or "") or not n.AFTER_STRICT_RE.match(s, m.end()):
+                    continue
             return author, m.end(), fmt
     return None
 
 
+def _bare(name: str) -> str:
+    """The name without particles and initials, to count its real words."""
+    words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.?|[a-z']+", w)]
+    return " ".join(words)
+
+
 def scan_authors(s: str, pos: int = 0) -> AuthorScan:
     """Read the author list starting at ``pos`` (see the module docstring)."""
-    first = _corporate(s, pos)
-    authors: list[Author] = []
-    style = ""
-    if first is not None:
-        authors.append(first[0])
-        end, style = first[1], "K"
-    else:
-        got = _unit(s, pos, ("A", "C", "B", "D", "E"))
-        if got is None:
-            mono = n.UNIT_MONO.match(s, pos)
-            if mono is None:
-                return AuthorScan((), False, pos)
-            family = mono.group("family")
-            corp = is_corporate(family)
-            return _finish(s, [Author(family=family, corporate=corp)], mono.end(), "M")
-        authors.append(got[0])
-        end, style = got[1], got[2]
-    return _continue(s, authors, end, style)
+    got = _unit(s, pos, ("A", "C", "U", "B", "D", "E", "K"))
+    if got is not None and got[2] == "E" and s[got[1] : got[1] + 2].lstrip()[:1] == ":":
+        got = _unit(s, pos, ("K",))  # "Money Market Investments: The Risk": a title
+    if got is None:
+        mono = n.UNIT_MONO.match(s, pos)
+        if mono is None:
+            return AuthorScan((), False, pos)
+        family = mono.group("family")
+        corp = is_corporate(family)
+        return _finish(s, [Author(family=family, corporate=corp)], mono.end(), "M")
+    return _continue(s, [got[0]], got[1], got[2])
 
 
 def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan:
@@ -128,6 +140,14 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
         if et is not None:
             return _finish(s, authors, et.end(), style, et_al=True)
         sep = _SEP_RE.match(s, end)
+        if sep is None and style == "A" and s[end - 1 : end] == ".":
+            # "Sasayama, D. Hattori, K. Teraishi, T." : names without commas between.
+            got = _unit(s, end + 1, ("A",)) if s[end : end + 1] == " " else None
+            if got is None:
+                break
+            authors.append(got[0])
+            end = got[1]
+            continue
         if sep is None:
             break
         token = sep.group("sep").strip(" ,")
@@ -136,9 +156,17 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
         if et is not None and token in ("", "&"):
             return _finish(s, authors, et.end(), style, et_al=True)
         kinds = (("A", "B", "C") + allowed) if token.startswith(";") else allowed
+        if token.endswith(("and", "&", "dan")):
+            if style == "D":
+                kinds = ("D", "E")  # "J. Smith and Jane Doe"
+            elif style == "B":
+                kinds = ("E", "B")  # "Maclay, Howard, & Osgood, Charles E."
         got = _unit(s, nxt, kinds)
         if got is None:
             break
+        last = token.endswith(("and", "&", "dan", "und"))
+        if not last and got[2] in ("B", "E") and s[got[1] : got[1] + 2].lstrip()[:1] == ":":
+            break  # "Tomlinson, Gary, Metaphysical Song: An Essay" -- a title, not a name
         authors.append(got[0])
         end = got[1]
         if token in ("…", "...") or token.endswith(("and", "&", "dan", "und", "y", "et", "e")):

@@ -7,6 +7,7 @@ PDF converters, lines wrapped by a PDF). The parser wants one line of plain text
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _LINK_RE = re.compile(r"\[([^\[\]\n]{0,500})\]\(\s*<?([^()\s<>]{1,2000})>?\s*\)")
 _ANGLE_RE = re.compile(r"<((?:https?|ftp)://[^<>\s]{1,2000}|doi:[^<>\s]{1,300})>", re.IGNORECASE)
@@ -66,6 +67,8 @@ def join_lines(text: str) -> str:
 
 def clean_reference(text: str) -> str:
     """The reference as one line of plain text (markup removed, spaces collapsed)."""
+    # PDF and macOS text often carries decomposed accents ("a" + U+0301).
+    text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00ad", "").replace("\ufeff", "").replace("\u200b", "")
     text = text.replace("ﬁ", "fi").replace("ﬂ", "fl").replace("ﬀ", "ff")
     return join_lines(strip_markup(text))

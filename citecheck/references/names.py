@@ -15,32 +15,75 @@ LO = "".join(chr(c) for c in range(0x61, 0x530) if chr(c).islower()) + "ß"
 L = UP + LO
 
 # A capitalised name word: Smith, D'Hondt, O'Brien, McDonough, Martin-Ruiz, DULONG.
-WORD = rf"[{UP}][{L}]*(?:['’][{L}]+)?(?:-[{L}]+)*"
+# "Mur- phy": a PDF line-break hyphen left inside the name.
+WORD = rf"[{UP}][{L}]*(?:(?:['’-]|-\s(?=[{LO}]))[{L}]+)*"
 # Lower-case particles that belong to the family name: "van der Berg", "de Souza".
 PARTICLE = r"(?:van|von|der|den|de|del|della|dela|di|da|das|dos|du|le|la|ten|ter|vom|zu|zur|bin|binti|al|el|d'|l')"
 # A family name written before the given names: up to three words plus particles
 # ("Rodríguez Bolívar", "Van der Berg", "de la Fuente").
-FAMILY = rf"(?:{PARTICLE}\s?)*{WORD}(?:\s(?:{PARTICLE}\s)*{WORD}){{0,2}}?"
+_CAP_PARTICLE = (
+    r"(?:Van|Von|De|Der|Den|Des|Da|Di|Du|Le|La|Del|Della|Dos|Das|Ten|Ter|Vander|Mac|Al|El|St\.?|"
+    r"DE|DER|VAN|VON|DEN|DA|DI|DU|LE|LA|AL|EL|DOS|DEL)"
+)
+# Up to two words (plus particles): three capitalised words before a comma are more
+# often a given-first name ("Ling Tony Chen, R. Drach") than a compound surname.
+FAMILY = (
+    rf"(?!(?!{_CAP_PARTICLE}\s)[{UP}]{{1,3}}\s|[{UP}]\.)"
+    rf"(?:{PARTICLE}\s?)*{WORD}(?:\s(?:(?:{PARTICLE}|{_CAP_PARTICLE})\s)*{WORD})?"
+)
 # One family name after given names ("J. van der Berg", "Rui Lin").
-FAMILY_LAST = rf"(?:{PARTICLE}\s)*{WORD}"
+FAMILY_LAST = rf"(?:(?:{PARTICLE}|{_CAP_PARTICLE})\s)*{WORD}"
 # Dotted initials: "J.", "J. A.", "J.A.", "J.-P.", "Ch.", "M.P".
 INITIALS_DOT = rf"[{UP}][{LO}]?\.(?:\s?-?\s?[{UP}][{LO}]?\.)*(?:\s?[{UP}](?![{L}.]))?"
 # Undotted initials block: "WS", "J", "GN" (Vancouver style).
-INITIALS_BARE = rf"[{UP}]{{1,4}}(?![{L}'’.-])"
+# One bare letter followed by "." is a dotted initial (INITIALS_DOT), never bare.
+INITIALS_BARE = rf"(?:[{UP}]{{2,4}}(?:\.(?=[,;:\s]|$))?(?![{L}'’-]|\.\w)|[{UP}](?![{L}'’.-]))"
 # Given names: "John", "Judith C.", "Elena V. M.", "Sandra O", "Jean-Paul".
-GIVEN = rf"{WORD}(?:\s(?:[{UP}]\.(?:-[{UP}]\.)?|{WORD}|[{UP}](?![{L}.]))){{0,2}}"
-
-# What may follow a name: the end of the unit.
-_AFTER = (
-    rf"(?:(?<=\.)|(?=\s*(?:[,;:]|\.(?!\w)|\s(?:and|&|dan|und|et|y|e|und)\s|\s?[(\[]|$|"
-    rf"\s…|\s\.\.\.|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk))))"
+# Given names then middle initials: "John", "Judith C.", "Elena V. M.", "Sandra O",
+# "Linda Patterson"; no full word after an initial ("Cathy N. Revolution ...").
+GIVEN = (
+    rf"{WORD}(?:\s(?!{_CAP_PARTICLE}\s)[{UP}][{L}]+(?:['’-][{L}]+)*){{0,2}}"
+    rf"(?:\s[{UP}]\.(?:-[{UP}]\.)?|\s[{UP}](?![{L}.])){{0,2}}"
 )
 
-UNIT_A = re.compile(rf"(?P<family>{FAMILY}),\s?(?P<given>{INITIALS_DOT}|{INITIALS_BARE}){_AFTER}")
-UNIT_B = re.compile(rf"(?P<family>{FAMILY}),\s(?P<given>{GIVEN}){_AFTER}")
-UNIT_C = re.compile(rf"(?P<family>{FAMILY})\s(?P<given>{INITIALS_BARE}|{INITIALS_DOT}){_AFTER}")
-UNIT_D = re.compile(rf"(?P<given>{INITIALS_DOT})\s?(?P<family>{FAMILY_LAST}(?:\s{WORD})?){_AFTER}")
-UNIT_E = re.compile(rf"(?P<given>{GIVEN})\s(?P<family>{FAMILY_LAST}){_AFTER}")
+# What may follow a name: the end of the unit.
+_AFTER_STRICT = (
+    rf"(?=\s*(?:[,;:]|\.(?!\w)|\s(?:and|&|dan|und|et|y|e|und)\s|\s?[(\[]|$|"
+    rf"\s…|\s\.\.\.|\s(?:Jr|Sr)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk)))"
+)
+_AFTER = (
+    rf"(?:(?<=\.)|(?=\s*(?:[,;:]|\.(?!\w)|\s(?:and|&|dan|und|et|y|e|und)\s|\s?[(\[]|$|"
+    rf"\s…|\s\.\.\.|\s(?:Jr|Sr)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk))))"
+)
+
+# "Pate, C. Marvin." is "Surname, Given" with a leading initial, not "Pate, C.".
+_NOT_MIDDLE_NAME = (
+    rf"(?!\s[{UP}][{LO}]+(?:\.(?:\s|$)|[;:]|\s?\(|\s(?:and|&)\s|,(?!\s?[{UP}]\.)))"
+)
+UNIT_A = re.compile(
+    rf"(?P<family>{FAMILY}(?:\s(?:Jr|Sr)\.?)?),\s?(?P<given>{INITIALS_DOT}|{INITIALS_BARE})"
+    rf"{_NOT_MIDDLE_NAME}{_AFTER}"
+)
+# Words that start titles, never given names ("Saurette, The Kantian Imperative").
+_NOT_GIVEN = r"(?!(?:The|An|On|In|Of|For|To|From|Toward|Towards|Why|How|What|When|Is|Are|Do|Does|Using|New|Notes|Note|Report|Review|Studi|Analisis|Pengaruh|Hubungan|Les|Die|Das|Der|Il|Un|Une|Una|Uno|Los|Las|Gli)\b)"
+UNIT_B = re.compile(
+    rf"(?P<family>{FAMILY}),\s{_NOT_GIVEN}"
+    rf"(?P<given>(?:[{UP}]\.\s?)?{GIVEN}(?:\s(?:de|da|van|von|der|du|di|del|dos))?)"
+    rf"{_AFTER}"
+)
+# "Thomas F. LaPorta and ...": "Thomas F." is not a Vancouver name when a surname follows.
+_NOT_SURNAME_NEXT = rf"(?!\s{WORD}(?:,|\s(?:and|&)\s))"
+UNIT_C = re.compile(
+    rf"(?P<family>{FAMILY})\s(?P<given>{INITIALS_DOT}|{INITIALS_BARE}){_NOT_SURNAME_NEXT}{_AFTER}"
+)
+UNIT_D = re.compile(
+    rf"(?P<given>{INITIALS_DOT})\s?(?P<family>{FAMILY_LAST}){_AFTER}"
+)
+# "KAHAN Marcel", "DULONG Robert": an upper-case surname before the given names.
+UNIT_U = re.compile(
+    rf"(?P<family>[{UP}]{{3,}}(?:[- ][{UP}]{{2,}})?)\s(?P<given>(?=[{UP}][{LO}]){GIVEN}){_AFTER}"
+)
+UNIT_E = re.compile(rf"{_NOT_GIVEN}(?P<given>(?:[{UP}]\.\s)?{GIVEN})\s(?P<family>{FAMILY_LAST}){_AFTER}")
 # A single-word name ("Sugiyono", "OECD") directly followed by the year.
 UNIT_MONO = re.compile(
     rf"(?P<family>{WORD})(?=[.,]?\s\(?(?:1[5-9]\d\d|20\d\d|n\.\s?d\.|in press|t\.t\.)|[.,]?\s*$)"
@@ -49,7 +92,8 @@ UNIT_MONO = re.compile(
 SUFFIX_RE = re.compile(r",?\s(?:Jr\.?|Sr\.?|II|III|IV)(?=[,.;\s]|$)")
 ABBREV_RE = re.compile(r"\s?[\[(](?P<abbr>[A-Z][A-Za-z&]{1,12})[\])]")
 EDITORS_RE = re.compile(
-    r",?\s?\((?:eds?|Eds?|ED|EDS|Hrsg|Penyunting|Ed\.?\s?&\s?Trans|coord|Coord|dir|Dir)\.?\)",
+    r",?\s?\((?:eds?|Eds?|ED|EDS|Hrsg|Penyunting|Editors?|editors?|Ed\.?\s?&\s?Trans|coord|Coord|dir|Dir)\.?\)"
+    r"|,\s(?:eds?|Eds?)\.(?=\s)",
 )
 
 CORPORATE_WORDS = frozenset(
@@ -70,3 +114,4 @@ ACRONYM_RE = re.compile(rf"[{UP}][{UP}&]{{1,9}}")
 FUNCTION_WORDS = frozenset(
     "of for and the on in at dan untuk di & de du des la le für und der van on to".split()
 )
+AFTER_STRICT_RE = re.compile(_AFTER_STRICT)

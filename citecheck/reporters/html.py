@@ -159,13 +159,27 @@ _LEGEND = (
 def _document(view: DocView, catalogue: RuleCatalogue) -> str:
     doc = view.document
     return (
-        f'<section class="doc" id="d{view.index}"><h2>{escape(doc.path)}</h2>'
+        # Manuscripts without findings start folded, so a batch of fifty stays scannable.
+        f'<details class="doc" id="d{view.index}"{" open" if view.findings else ""}>'
+        f'<summary><h2>{escape(doc.path)}</h2> <span class="meta">{_counts(view)}</span></summary>'
         '<div class="cols"><div>'
         f'<div class="panel"><h3>Text</h3>{_LEGEND}<div class="text">{highlighted_text(view)}</div></div>'
         f'<div class="panel"><h3>Findings</h3>{_findings(view.findings, view, catalogue)}</div>'
         f'</div><div class="panel"><h3>References ({len(doc.references)})</h3>{references_list(view)}</div>'
-        "</div></section>"
+        "</div></details>"
     )
+
+
+def _counts(view: DocView) -> str:
+    found = [f for _, f in view.findings]
+    if not found:
+        return "no problems found"
+    parts = [
+        _plural(n, _TITLES[s].lower().rstrip("s")) if s is not Severity.INFO else f"{n} info"
+        for s in _SEVERITIES
+        if (n := sum(1 for f in found if f.severity is s))
+    ]
+    return ", ".join(parts)
 
 
 def render(report: Report, *, color: bool = False, rules: RuleCatalogue | None = None) -> str:

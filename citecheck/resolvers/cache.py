@@ -99,17 +99,20 @@ class Cache:
 
     @classmethod
     def _connect(cls, path: Path) -> Cache:
-        writable = True
-        try:
+        # The rollback journal is created next to the file: the folder must be writable too.
+        writable = os.access(path.parent, os.W_OK) and (
+            not path.exists() or os.access(path, os.W_OK)
+        )
+        if writable:
             conn = sqlite3.connect(path, timeout=10.0, isolation_level=None)
             conn.execute("PRAGMA busy_timeout = 10000")
             conn.execute("PRAGMA journal_mode = DELETE")
-        except sqlite3.OperationalError:
-            if not path.exists():
-                raise
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10.0,
+        elif path.exists():
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0,
                                    isolation_level=None)
-            writable = False
+            conn.execute("PRAGMA busy_timeout = 10000")
+        else:
+            raise sqlite3.OperationalError("folder is not writable")
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:

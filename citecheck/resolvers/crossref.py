@@ -97,7 +97,7 @@ class Crossref:
                 out[item["DOI"].lower()] = slim(item)
         return out
 
-    async def work(self, doi: str) -> dict[str, Any] | None | Unavailable:
+    async def work(self, doi: str) -> dict[str, Any] | Unavailable | None:
         """The record of one DOI; None when Crossref does not know it (404/400)."""
         reply = await self.fetcher.get(f"{self.base}/works/{encode_doi(doi)}", bucket="single",
                                        service=SERVICE)
@@ -113,7 +113,7 @@ class Crossref:
             return Unavailable(f"unexpected Crossref answer (HTTP {reply.status})")
         return slim(message)
 
-    async def agency(self, doi: str) -> str | None | Unavailable:
+    async def agency(self, doi: str) -> str | Unavailable | None:
         """The registration agency id (``crossref``, ``datacite``, ``medra``...), if known."""
         reply = await self.fetcher.get(f"{self.base}/works/{encode_doi(doi)}/agency",
                                        bucket="single", service=SERVICE)

@@ -72,7 +72,7 @@ def csl_to_record(csl: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-async def content_negotiate(fetcher: Fetcher, base: str, doi: str) -> dict[str, Any] | None | Unavailable:
+async def content_negotiate(fetcher: Fetcher, base: str, doi: str) -> dict[str, Any] | Unavailable | None:
     """The DOI's metadata as a record (see :func:`csl_to_record`); None when the agency
     offers none (404/406)."""
     url = f"{base.rstrip('/')}/{encode_doi(doi)}"

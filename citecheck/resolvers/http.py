@@ -46,9 +46,9 @@ class Policy:
     # Before the first response tells us better (Crossref's limits change often).
     single_rate: float = 2.0
     list_rate: float = 1.0
-    doi_rate: float = 5.0
+    doi_rate: float = 10.0  # doi.org advertises no limits; as Crossref's polite single pool
     concurrency: int = 1
-    doi_concurrency: int = 2
+    doi_concurrency: int = 3
     breaker_min_requests: int = 10
     breaker_ratio: float = 0.10  # Crossref's etiquette: stop at >= 10 % errors
     breaker_min_failures: int = 3
@@ -189,8 +189,9 @@ class Fetcher:
             if remaining <= 0:
                 self.deadline_hit = True
                 return Unavailable("deadline for registry look-ups reached", query=url)
-            outcome = await self._attempt(url, bucket=bucket, params=params, accept=accept,
-                                          expect_json=expect_json, remaining=remaining)
+            outcome = await self._attempt(url, bucket=bucket, breaker=breaker, params=params,
+                                          accept=accept, expect_json=expect_json,
+                                          remaining=remaining)
             if isinstance(outcome, Reply):
                 breaker.record(True)
                 return outcome
@@ -211,8 +212,9 @@ class Fetcher:
             await self.policy.sleep(delay)
         return Unavailable(failure.reason, query=url)
 
-    async def _attempt(self, url: str, *, bucket: str, params: dict[str, str] | None,
-                       accept: str, expect_json: bool, remaining: float) -> Reply | _Failure:
+    async def _attempt(self, url: str, *, bucket: str, breaker: Breaker,
+                       params: dict[str, str] | None, accept: str, expect_json: bool,
+                       remaining: float) -> Reply | _Failure:
         current, query = url, params
         for _hop in range(self.policy.max_redirects + 1):
             if not self.allowed(current):
@@ -223,6 +225,13 @@ class Fetcher:
             timeout = max(0.1, min(self.timeout, remaining))
             slot = self.budgets.bucket(bucket)
             await slot.acquire()
+            if breaker.open or time.monotonic() >= self.deadline_at:
+                # Waiting for the slot took long: the service may have failed meanwhile.
+                await slot.release()
+                if breaker.open:
+                    return _Failure(breaker.reason(), retry=False, counts=False)
+                self.deadline_hit = True
+                return _Failure("deadline for registry look-ups reached", retry=False, counts=False)
             self.requests[bucket] += 1
             try:
                 result = await asyncio.wait_for(

@@ -20,7 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 # Stay a little under the advertised rate: our clock and the server's window are
-# not aligned, and network jitter can bunch requests that we spaced evenly.
+# not aligned, and network jitter can bunch requests that we spaced evenly. At 0.9,
+# ``limit + 1`` evenly spaced starts span 1.11 intervals: ~110 ms of jitter tolerance
+# on a 1 s window, whatever the limit.
 SAFETY = 0.9
 _INTERVAL_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$", re.IGNORECASE)
 _UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
@@ -67,6 +69,7 @@ class Bucket:
         self.penalty = 1.0  # halved on every 429, never restored within a run
         self.throttled = False  # a 429 was seen: concurrency stays at 1
         self.in_flight = 0
+        self.tuned = False
         self._last_start: float | None = None
         self._cond = asyncio.Condition()
 
@@ -101,6 +104,11 @@ class Bucket:
     async def tune(self, *, rate: float | None, concurrency: int | None) -> None:
         """Adopt advertised limits (a 429 seen earlier keeps concurrency at 1)."""
         async with self._cond:
+            if not self.tuned:
+                # The first request reached the server late (connection set-up), so count
+                # the spacing from its answer: the next one must not arrive too close to it.
+                self.tuned = True
+                self._last_start = time.monotonic()
             if rate is not None:
                 self.rate = rate * SAFETY
             if concurrency is not None and not self.throttled:

@@ -108,11 +108,11 @@ class Lookup:
             result = _doi_from_entry(doi, self._stale_doi[doi])
             self.stale_used += 1
         elif self.cache is not None and isinstance(result, Found):
-            body = {"record": result.record, "source": result.source, "agency": result.agency}
-            self.cache.put("doi", doi, "found", body)
+            found = {"record": result.record, "source": result.source, "agency": result.agency}
+            self.cache.put("doi", doi, "found", found)
         elif self.cache is not None and isinstance(result, NotFound):
-            body = {"sources": list(result.sources), "evidence": result.evidence}
-            self.cache.put("doi", doi, "not_found", body)
+            missing = {"sources": list(result.sources), "evidence": result.evidence}
+            self.cache.put("doi", doi, "not_found", missing)
         self.dois[doi] = result
         self._tick(result)
 
@@ -169,7 +169,7 @@ class Lookup:
                         self.settle_doi(doi, Found(got[doi], "crossref", doi, "crossref"))
                 missing = [d for d in dois if d not in got]
         results = await asyncio.gather(*(self._single(d) for d in missing))
-        for doi, result in zip(missing, results):
+        for doi, result in zip(missing, results, strict=True):
             self.settle_doi(doi, result)
         if self.cache is not None:
             self.cache.flush()
@@ -223,8 +223,9 @@ def _candidates(items: list[dict[str, Any]]) -> tuple[Candidate, ...]:
 def _doi_from_entry(doi: str, entry: Entry) -> Resolution:
     body = entry.body
     if entry.status == "found" and isinstance(body.get("record"), dict):
-        source = body.get("source") or "crossref"
-        return Found(body["record"], source, doi, body.get("agency"), from_cache=True)
+        source = body.get("source")
+        return Found(body["record"], source_of(source if isinstance(source, str) else "crossref"),
+                     doi, body.get("agency"), from_cache=True)
     sources = body.get("sources") or ["crossref"]
     evidence = body.get("evidence") if isinstance(body.get("evidence"), dict) else {}
     return NotFound(query=doi, sources=tuple(sources), evidence=dict(evidence or {}), from_cache=True)

@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from citecheck.rules.base import Rule
+from citecheck.rules.input import missing_bibliography, parse_error
 
-RULES: tuple[Rule, ...] = ()
+RULES: tuple[Rule, ...] = (parse_error.RULE, missing_bibliography.RULE)

@@ -1,0 +1,163 @@
+"""Author-year citations: "(Ansell & Gash, 2007; Emerson & Nabatchi, 2015)", "Smith (2019)".
+
+Every bracket pair whose content holds a year is split at ";" into pieces. A piece
+with names is a parenthetical citation; a piece that starts with the year is the
+narrative form when names end right before the bracket ("Smith et al. (2019)").
+Corporate abbreviations ("World Health Organization [WHO]") are collected so a
+later "(WHO, 2020)" can be reported with the full name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citecheck.citations.brackets import Pair, masked_inner
+from citecheck.citations.found import Found
+from citecheck.citations.lexicon import DETERMINERS
+from citecheck.citations.names import Authors, parse_authors, tokens
+from citecheck.citations.patterns import ACRONYM, YEAR
+from citecheck.citations.pieces import Piece, parse_piece
+
+_WINDOW = 250  # how far before a bracket a narrative author string may start
+_SHORT_WINDOW = 80  # tried first: most author strings are short
+_PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_PIECE_SPLIT = re.compile(r"[^;]+")
+# A cheap test before the full year pattern (whose look-behind runs at every offset).
+_MAYBE_YEAR = re.compile(r"\d\d\d\d|[a-zA-Z]\.|press|review|prep|ubmitted|orthcoming|proses|Druck|prensa")
+_ACRONYM_GLUE = frozenset("of the and for on in at to & dan untuk dari di ke pada de des du la y e".split())
+
+
+def _window(text: str, before: int, size: int) -> tuple[int, str]:
+    """Text before ``before`` back to ``size`` characters or the last blank line."""
+    lo = max(0, before - size)
+    window = text[lo:before]
+    ends = [m.end() for m in _PARAGRAPH.finditer(window)]
+    if ends:
+        lo += ends[-1]
+        window = window[ends[-1] :]
+    return lo, window
+
+
+def narrative_authors(text: str, open_: int) -> tuple[int, Authors] | None:
+    """Names that end right before the bracket at ``open_`` (offset base, authors)."""
+    hit = _narrative(text, open_, _SHORT_WINDOW)
+    if hit is not None and hit[0] + hit[1].start < open_ - _SHORT_WINDOW + 20:
+        hit = _narrative(text, open_, _WINDOW)  # the names may go on further back
+    return hit
+
+
+def _narrative(text: str, open_: int, size: int) -> tuple[int, Authors] | None:
+    lo, window = _window(text, open_, size)
+    before = window.rstrip(" \t\n\u00a0*_")
+    if not before or len(window) - len(before) > 3:
+        return None
+    before = _POSSESSIVE.sub("", before)
+    authors = parse_authors(before, narrative=True)
+    if authors is None:
+        return None
+    prev = tokens(before[max(0, authors.start - 40) : authors.start])
+    det = (prev and prev[-1][0] in DETERMINERS) or authors.leading in DETERMINERS
+    if det and not (authors.corporate or authors.et_al or len(authors.names) > 1):
+        return None  # "the Paris Agreement (2015)", "this Act (2014)"
+    return lo, authors
+
+
+def expand_acronym(text: str, open_: int, acronym: str) -> tuple[int, str] | None:
+    """The words before ``open_`` whose initials spell ``acronym`` (start, name)."""
+    lo, window = _window(text, open_, 200)
+    toks = tokens(window)
+    if not toks or len(window.rstrip()) - toks[-1][2] > 0 or len(window) - toks[-1][2] > 2:
+        return None
+    run: list[tuple[str, int, int]] = []
+    for tok in reversed(toks):
+        if not (tok[0][0].isupper() or tok[0] in _ACRONYM_GLUE) or len(run) > 12:
+            break
+        run.insert(0, tok)
+    letters = acronym.replace("&", "").replace("-", "").upper()
+    for k in range(len(run) - 1, -1, -1):
+        words = run[k:]
+        if not words[0][0][0].isupper():
+            continue
+        capitals = "".join(w[0][0] for w in words if w[0][0].isupper()).upper()
+        every = "".join(w[0][0] for w in words).upper()
+        if letters in (capitals, every):
+            return lo + words[0][1], " ".join(window[words[0][1] : words[-1][2]].split())
+    return None
+
+
+def _lone_acronym(authors: Authors) -> bool:
+    return len(authors.names) == 1 and not authors.et_al and ACRONYM.fullmatch(authors.names[0]) is not None
+
+
+def _emit(out: list[Found], piece: Piece, *, start: int, end: int, group: int, **fields: object) -> None:
+    for year in piece.years:
+        out.append(
+            Found(start=start, end=end, group=group, year=year, locator=piece.locator,
+                  prefix=piece.prefix, **fields)  # type: ignore[arg-type]
+        )
+
+
+def _parse_bracket(text: str, pair: Pair, content: str, out: list[Found], abbrevs: dict[str, str]) -> None:
+    base = pair.open + 1
+    spans = [(m.start(), m.end()) for m in _PIECE_SPLIT.finditer(content) if m.group().strip()]
+    previous: Authors | None = None
+    for idx, (ps, pe) in enumerate(spans):
+        piece = parse_piece(content[ps:pe])
+        if piece is None:
+            previous = None
+            continue
+        names = piece.authors
+        if names is None:
+            if idx == 0:
+                hit = narrative_authors(text, pair.open)
+                if hit is None:
+                    continue
+                lo, previous = hit
+                end = pair.close + 1 if idx == len(spans) - 1 else base + ps + piece.end
+                _emit(out, piece, start=lo + previous.start, end=end, group=pair.open,
+                      authors=previous.names, et_al=previous.et_al, narrative=True,
+                      abbreviation=previous.abbreviation, needs_support=_lone_acronym(previous))
+            elif previous is not None:
+                _emit(out, piece, start=base + ps + piece.start, end=base + ps + piece.end,
+                      group=pair.open, authors=previous.names, et_al=previous.et_al)
+            continue
+        previous = names
+        if idx == 0 and len(names.names) == 1 and not names.et_al and ACRONYM.fullmatch(names.names[0]):
+            expansion = expand_acronym(text, pair.open, names.names[0])
+            if expansion is not None:  # "World Health Organization (WHO, 2020)"
+                abbrevs.setdefault(names.names[0], expansion[1])
+                _emit(out, piece, start=expansion[0], end=base + ps + piece.end if idx < len(spans) - 1 else pair.close + 1,
+                      group=pair.open, authors=(expansion[1],), narrative=True,
+                      abbreviation=names.names[0])
+                continue
+        if names.abbreviation and len(names.names) == 1:
+            abbrevs.setdefault(names.abbreviation, names.names[0])
+        _emit(out, piece, start=base + ps + piece.start, end=base + ps + piece.end,
+              group=pair.open, authors=names.names, et_al=names.et_al,
+              abbreviation=names.abbreviation,
+              needs_support=not piece.comma and _lone_acronym(names))
+
+
+def extract_author_year(text: str, pairs: list[Pair]) -> list[Found]:
+    """All author-year citations in ``text``, abbreviations resolved to full names."""
+    out: list[Found] = []
+    abbrevs: dict[str, str] = {}
+    for pair in pairs:
+        keep = {c.open for c in pair.children if ACRONYM.fullmatch(text[c.open + 1 : c.close].strip())}
+        content = masked_inner(text, pair, keep=keep)
+        stripped = content.strip()
+        if ACRONYM.fullmatch(stripped):
+            expansion = expand_acronym(text, pair.open, stripped)
+            if expansion is not None:
+                abbrevs.setdefault(stripped, expansion[1])
+            continue
+        if _MAYBE_YEAR.search(content) is not None and YEAR.search(content) is not None:
+            _parse_bracket(text, pair, content, out, abbrevs)
+    supported = set(abbrevs) | {f.authors[0] for f in out if len(f.authors) == 1 and not f.needs_support}
+    out = [f for f in out if not f.needs_support or f.authors[0] in supported]
+    for f in out:
+        if f.abbreviation is None and len(f.authors) == 1 and f.authors[0] in abbrevs:
+            f.abbreviation = f.authors[0]
+            f.authors = (abbrevs[f.authors[0]],)
+    return out

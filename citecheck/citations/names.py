@@ -1,0 +1,248 @@
+"""Splitting an author string into surnames: "Sulistyaningsih, Purnama, dan Kalsum".
+
+The same parser serves both citation forms. Inside brackets the whole author part
+must be names except for a leading prefix ("see", "Sumber:"). Before a bracketed
+year (narrative form) the parser keeps the longest run of names that ends at the
+bracket, reading from right to left, so "According to Smith and Jones" yields
+Smith and Jones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citecheck.citations.lexicon import (
+    ABBREVIATIONS,
+    CONJUNCTIONS,
+    CORPORATE_CONNECTORS,
+    CORPORATE_KEYWORDS,
+    ET_AL_FORMS,
+    LEADING_WORDS,
+    NON_NAME_WORDS,
+    PARTICLES,
+)
+from citecheck.citations.patterns import ACRONYM, TOKEN
+
+_CUT_CONNECTORS = CORPORATE_CONNECTORS - PARTICLES
+_PREFIXED = re.compile(r"[a-z]{1,3}['’\-]")  # d'Alembert, al-Farabi, l'Hôpital
+_INITIAL = re.compile(r"[A-Z]\.")
+_HYPHEN = re.compile(r"[-‐‑–]")
+_CAMEL = re.compile(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]")
+# Surname prefixes written with an inner capital: McDonald, DeLano, LeBlanc, MacArthur.
+_NAME_CAMEL = re.compile(
+    r"(?:Mc|Mac|De|Di|Du|Da|Dos|La|Le|Van|Von|Fitz|St|Al|El|Ben|Abu|Ter|Ten|Del|Della|Des)"
+    r"[A-ZÀ-ÖØ-Þ]"
+)
+# Agency names that are single words; other single corporate keywords are nouns.
+_ONE_WORD_BODIES = frozenset("Bappenas Bappeda Kemenkes Kemendikbud Kemendikbudristek".split())
+
+Token = tuple[str, int, int]  # text, start, end (offsets into the parsed string)
+
+
+@dataclass(frozen=True)
+class Authors:
+    """Names found in an author string and where they start and end."""
+
+    names: tuple[str, ...]
+    et_al: bool
+    start: int  # offset of the first name in the parsed string
+    end: int  # offset after the last name (or after "et al.")
+    corporate: bool = False
+    abbreviation: str | None = None
+    leading: str | None = None  # the word cut off just before the names ("the", "Menurut")
+
+
+def tokens(text: str) -> list[Token]:
+    """Tokens of ``text``; Markdown emphasis marks are skipped."""
+    out: list[Token] = []
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        if word != "*" and word != "_":
+            out.append((word, m.start(), m.end()))
+    return out
+
+
+def _bare(word: str) -> str:
+    return word.rstrip(".")
+
+
+def is_name_word(word: str) -> bool:
+    """Capitalised ("Smith", "WHO", "McDonald") or prefixed ("d'Alembert", "al-Farabi")."""
+    if word[0].isupper():
+        return True
+    m = _PREFIXED.match(word)
+    return m is not None and word[m.end() : m.end() + 1].isupper()
+
+
+def _is_sentence_end(word: str) -> bool:
+    """A word whose final period ends a sentence (not an initial or abbreviation)."""
+    if not word.endswith(".") or _INITIAL.fullmatch(word):
+        return False
+    low = word[:-1].lower()
+    return low not in ABBREVIATIONS and "." not in low
+
+
+def _strip_et_al(toks: list[Token]) -> bool:
+    """Remove a trailing "et al." form (and a comma before it); True if found."""
+    for size in (2, 1):
+        if len(toks) > size:
+            tail = tuple(t[0].lower().replace(".", "") for t in toks[-size:])
+            if tail in ET_AL_FORMS:
+                del toks[-size:]
+                if toks and toks[-1][0] == ",":
+                    toks.pop()
+                return True
+    return False
+
+
+def _strip_abbreviation(toks: list[Token]) -> str | None:
+    """Remove a trailing "[WHO]" / "(WHO)" and return "WHO"."""
+    if len(toks) >= 4 and toks[-3][0] in "([" and toks[-1][0] in ")]":
+        if ACRONYM.fullmatch(toks[-2][0]):
+            abbr = toks[-2][0]
+            del toks[-3:]
+            return abbr
+    return None
+
+
+def _segments(toks: list[Token]) -> tuple[list[list[Token]], list[str]]:
+    """Split into name segments and the separators between them ("," "and", ", and").
+
+    Anything that cannot be in an author string (digits, other marks, a word that
+    ends a sentence) discards everything before it.
+    """
+    segs: list[list[Token]] = []
+    seps: list[str] = []
+    cur: list[Token] = []
+    pending = ""
+    for tok in toks:
+        text = tok[0]
+        if text == "," or text == "&" or text in CONJUNCTIONS:
+            if cur or segs:
+                pending += "," if text == "," else "&"
+            continue
+        if not text[0].isalpha() or _is_sentence_end(text):
+            segs, seps, cur, pending = [], [], [], ""
+            continue
+        if pending and cur:
+            segs.append(cur)
+            seps.append(pending)
+            cur = []
+        pending = ""
+        cur.append(tok)
+    if cur:
+        segs.append(cur)
+    elif segs:  # a dangling separator: "Smith and" is not an author string
+        return [], []
+    return segs, seps
+
+
+def _has_keyword(seg: list[Token]) -> bool:
+    return any(_bare(t[0]) in CORPORATE_KEYWORDS for t in seg)
+
+
+def _merge_corporate(segs: list[list[Token]], seps: list[str]) -> None:
+    """Join "Kementerian Pendidikan" + "dan" + "Kebudayaan" into one corporate name."""
+    i = 0
+    while i < len(seps):
+        if "," not in seps[i] and (_has_keyword(segs[i]) or _has_keyword(segs[i + 1])):
+            segs[i] = segs[i] + segs[i + 1]
+            del segs[i + 1]
+            del seps[i]
+        else:
+            i += 1
+
+
+@dataclass(frozen=True)
+class _Name:
+    tokens: list[Token]
+    whole: bool  # the name used the whole segment
+    corporate: bool
+    leading: str | None
+
+
+def _name_suffix(seg: list[Token], *, lenient: bool) -> _Name | None:
+    """The longest run of name words ending the segment, or None."""
+    kept: list[Token] = []
+    i = len(seg) - 1
+    while i >= 0:
+        word = seg[i][0]
+        if _INITIAL.fullmatch(word) and kept:
+            i -= 1
+            continue
+        if not (is_name_word(word) or word in PARTICLES or word in CORPORATE_CONNECTORS):
+            break
+        kept.append(seg[i])
+        i -= 1
+    whole = i < 0
+    kept.reverse()
+    corporate = len(kept) > 1 and _has_keyword(kept)
+    if not corporate:
+        cut = max((j for j, t in enumerate(kept) if t[0] in _CUT_CONNECTORS), default=-1)
+        if cut >= 0:
+            kept, whole = kept[cut + 1 :], False
+    leading = None
+    while kept and (kept[0][0] in _CUT_CONNECTORS or _bare(kept[0][0]) in LEADING_WORDS):
+        leading = kept.pop(0)[0]
+        whole = False
+    if not kept or not any(is_name_word(t[0]) for t in kept) or kept[-1][0] in PARTICLES:
+        return None
+    corporate = len(kept) > 1 and _has_keyword(kept)
+    if not corporate and not lenient and not _plausible_person(kept):
+        return None
+    return _Name(kept, whole, corporate, leading)
+
+
+def _plausible_person(kept: list[Token]) -> bool:
+    words = [_bare(t[0]) for t in kept]
+    parts = [p for w in words for p in _HYPHEN.split(w)]  # "June-September"
+    if any(w in NON_NAME_WORDS for w in words + parts):
+        return False
+    if any(_CAMEL.search(w) and not _NAME_CAMEL.match(w) for w in words):
+        return False  # "HiSeq 2000", "EpiInfo 2007": product names, not surnames
+    if len(words) == 1 and words[0] in CORPORATE_KEYWORDS and words[0] not in _ONE_WORD_BODIES:
+        return False
+    return not all(len(_bare(t[0])) == 1 for t in kept)
+
+
+def _name_text(text: str, name: _Name) -> str:
+    first, last = name.tokens[0], name.tokens[-1]
+    return " ".join(text[first[1] : last[2]].split()).replace("* ", "").replace(" *", "")
+
+
+def parse_authors(text: str, *, narrative: bool) -> Authors | None:
+    """Parse the author string ending ``text`` (see the module docstring)."""
+    toks = tokens(text)
+    end = toks[-1][2] if toks else 0
+    et_al = _strip_et_al(toks)
+    abbreviation = _strip_abbreviation(toks)
+    segs, seps = _segments(toks)
+    if not segs:
+        return None
+    _merge_corporate(segs, seps)
+    names: list[_Name] = []
+    i = len(segs) - 1
+    while i >= 0:
+        if names and narrative and i == len(segs) - 2 and "&" not in seps[i]:
+            break  # "However, Smith (2019)": a comma alone does not join names here
+        name = _name_suffix(segs[i], lenient=et_al and i == len(segs) - 1)
+        if name is None:
+            break
+        names.insert(0, name)
+        if not name.whole:
+            break
+        i -= 1
+    if not names:
+        return None
+    if not et_al:
+        end = names[-1].tokens[-1][2]
+    return Authors(
+        names=tuple(_name_text(text, n) for n in names),
+        et_al=et_al,
+        start=names[0].tokens[0][1],
+        end=end,
+        corporate=len(names) == 1 and names[0].corporate,
+        abbreviation=abbreviation,
+        leading=names[0].leading,
+    )

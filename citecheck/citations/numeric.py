@@ -1,0 +1,126 @@
+"""Numeric citations: "[1]", "[1, 3]", "[1–5]", "[1-3, 7]", "[2]–[4]", "(1)".
+
+A range expands to one citation per number, all sharing the bracket's span. Ranges
+that would expand to more than :data:`MAX_EXPANSION` numbers are not citations.
+Parenthesised numbers are only candidates here; whether a document cites that way
+is decided in :mod:`citecheck.citations` from the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citecheck.citations.brackets import Pair
+from citecheck.citations.found import Found
+from citecheck.citations.patterns import BRACKET_RANGE_DASH, NUMBER_PART
+
+MAX_EXPANSION = 500
+MAX_NUMBER = 1499  # larger bracketed numbers are years, sample sizes, not list positions
+_COLON_LOCATOR = re.compile(r"\s*(?P<n>\d{1,4})\s*:\s*(?P<loc>\S.*)", re.S)
+_LABEL_START = re.compile(r"\s*[^\W\d_]{1,8}\.")  # "p. 5", "fig. 2", "pl. LII"
+_DENSITY = 0.7  # share of 1..N a real reference list's citations cover
+_SLACK = 10
+_ENUM_BEFORE = re.compile(r"(?:^|[:;,]|\b(?:and|or|dan|atau|serta|und|oder|et|ou|y|o))[ \t]*$")
+
+
+@dataclass(frozen=True)
+class NumericBracket:
+    """A bracket holding only citation numbers."""
+
+    pair: Pair
+    numbers: tuple[int, ...]
+    locator: str | None
+    single: bool  # one plain number: "[4]", the ends of "[2]–[4]"
+
+
+def parse_numbers(content: str, *, allow_locator: bool) -> tuple[tuple[int, ...], str | None] | None:
+    """The numbers of "1, 3–5", or None; with ``allow_locator`` also "12, p. 5", "1: fig. 4"."""
+    if allow_locator:
+        colon = _COLON_LOCATOR.fullmatch(content)
+        if colon is not None and 0 < int(colon.group("n")) <= MAX_NUMBER:
+            return (int(colon.group("n")),), colon.group("loc").strip()
+    numbers: list[int] = []
+    pos = 0
+    for part in content.split(","):
+        m = NUMBER_PART.fullmatch(part)
+        if m is None:
+            if allow_locator and numbers and _LABEL_START.match(part):
+                return tuple(numbers), content[pos:].strip()
+            return None
+        pos += len(part) + 1
+        a = int(m.group("a"))
+        b = int(m.group("b")) if m.group("b") else a
+        if not 0 < a <= b <= MAX_NUMBER or len(numbers) + b - a >= MAX_EXPANSION:
+            return None
+        numbers.extend(range(a, b + 1))
+    return tuple(numbers), None
+
+
+def numeric_brackets(text: str, pairs: list[Pair], kind: str) -> list[NumericBracket]:
+    """Pairs of ``kind`` ("[" or "(") whose content is citation numbers."""
+    out: list[NumericBracket] = []
+    for pair in pairs:
+        if pair.kind != kind or pair.children:
+            continue
+        content = text[pair.open + 1 : pair.close]
+        if not content or not content.lstrip()[:1].isdigit():
+            continue
+        parsed = parse_numbers(content, allow_locator=kind == "[")
+        if parsed is None:
+            continue
+        out.append(NumericBracket(pair, parsed[0], parsed[1], len(parsed[0]) == 1))
+    return out
+
+
+def drop_outliers(found: list[Found]) -> list[Found]:
+    """Drop bracket groups citing numbers far above the document's dense range.
+
+    Cited numbers of a real list fill 1..N almost completely; intervals ("[90, 150]")
+    and stray years stick out above it.
+    """
+    distinct = sorted({f.number for f in found if f.number is not None})
+    dense = 0
+    for count, n in enumerate(distinct, start=1):
+        if count >= _DENSITY * n:
+            dense = n
+    limit = dense + max(_SLACK, dense // 4)
+    too_high = {f.group for f in found if f.number is not None and f.number > limit}
+    return [f for f in found if f.group not in too_high]
+
+
+def looks_like_enumeration(text: str, pair: Pair) -> bool:
+    """"(1) first ... (2) second", equation numbers: parenthesised numbers that are not citations."""
+    line_start = text.rfind("\n", 0, pair.open) + 1
+    line_end = text.find("\n", pair.close)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if "=" in line or "$" in line:
+        return True
+    before = text[max(line_start, pair.open - 12) : pair.open]
+    after = text[pair.close + 1 : pair.close + 3]
+    return _ENUM_BEFORE.search(before) is not None and after[:1].isspace() and after[1:2].isalpha()
+
+
+def to_found(text: str, brackets: list[NumericBracket]) -> list[Found]:
+    """Citations for numeric brackets; "[2]–[4]" also cites 3 and shares one span."""
+    out: list[Found] = []
+    i = 0
+    while i < len(brackets):
+        first = last = brackets[i]
+        numbers = list(first.numbers)
+        j = i + 1
+        while first.single and j < len(brackets) and brackets[j].single:
+            dash = BRACKET_RANGE_DASH.fullmatch(text, last.pair.close + 1, brackets[j].pair.open)
+            nxt = brackets[j].numbers[0]
+            if dash is None or not numbers[-1] < nxt <= numbers[-1] + MAX_EXPANSION:
+                break
+            numbers.extend(range(numbers[-1] + 1, nxt + 1))
+            last = brackets[j]
+            j += 1
+        for n in numbers:
+            out.append(
+                Found(start=first.pair.open, end=last.pair.close + 1, group=first.pair.open,
+                      style="numeric", number=n, locator=first.locator)
+            )
+        i = j
+    return out

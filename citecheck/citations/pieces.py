@@ -1,0 +1,124 @@
+"""One citation inside brackets: "see Sugiyono, 2019, p. 45" -> prefix, authors, years, locator."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from citecheck.citations.names import Authors, parse_authors
+from citecheck.citations.patterns import (
+    CITED_IN,
+    LOCATOR,
+    LOCATOR_SEP,
+    MORE_YEAR,
+    SUFFIX_ONLY,
+    YEAR,
+)
+
+_MAX_PREFIX = 200  # prose before a citation in the same bracket: "(Figure 1, Smith 2019)"
+_SHOWN_PREFIX = 60
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A parsed piece; offsets are relative to the piece string."""
+
+    authors: Authors | None  # None: only a year ("2019, p. 4"), the narrative form
+    years: tuple[str, ...]
+    start: int  # where the citation text begins (after the prefix)
+    end: int  # where it ends (after the year or locator)
+    prefix: str | None = None
+    locator: str | None = None
+    comma: bool = True  # "Smith, 2019" rather than "Smith 2019"
+
+
+def _year_text(m: re.Match[str]) -> str:
+    if m.group("nd") is not None:
+        nd = " ".join(m.group("nd").split())
+        return nd.replace(". ", ".").lower() if "." in nd else nd.lower()
+    suffix = m.group("s") or m.group("s2") or ""
+    return m.group("y") + suffix
+
+
+def _shown_prefix(prefix: str) -> str | None:
+    """The prefix as reported: its last words when the bracket holds a long remark."""
+    prefix = prefix.strip().rstrip(",").strip()
+    if len(prefix) > _SHOWN_PREFIX:
+        cut = prefix[-_SHOWN_PREFIX:]
+        prefix = cut[cut.find(" ") + 1 :] if " " in cut else cut
+    return prefix or None
+
+
+@lru_cache(maxsize=4096)  # manuscripts repeat the same citations many times
+def parse_piece(piece: str) -> Piece | None:
+    """Parse one ";"-separated piece of a bracket, or None if it is not a citation."""
+    m = YEAR.search(piece)
+    if m is None:
+        return None
+    head = piece[: m.start()]
+    authors: Authors | None = None
+    prefix = ""
+    start = m.start()
+    if head.strip():
+        if head[-1] not in ", \t\n\u00a0":
+            return None
+        author_part = head.rstrip().rstrip(",").rstrip()
+        authors = parse_authors(author_part, narrative=False)
+        if authors is None:
+            return None
+        prefix = author_part[: authors.start]
+        if len(prefix) > _MAX_PREFIX:
+            return None
+        start = authors.start
+    years = [_year_text(m)]
+    pos, locator = m.end(), None
+    while pos < len(piece) and piece[pos:].strip():
+        more = SUFFIX_ONLY.match(piece, pos)
+        if more and years[-1][:4].isdigit() and years[-1][-1].isalpha():
+            years.append(years[-1][:-1] + more.group("s"))
+            pos = more.end()
+            continue
+        sep = MORE_YEAR.match(piece, pos)
+        nxt = YEAR.match(piece, sep.end()) if sep else None
+        if nxt is not None:
+            years.append(_year_text(nxt))
+            pos = nxt.end()
+            continue
+        cited = CITED_IN.match(piece, pos)
+        if cited is not None:  # the secondary source is the work in the list
+            inner = parse_piece(piece[cited.end() :])
+            if inner is None or inner.authors is None:
+                return None
+            shift = cited.end()
+            return Piece(
+                authors=inner.authors,
+                years=inner.years,
+                start=inner.start + shift,
+                end=inner.end + shift,
+                prefix=piece[pos:cited.end()].strip(" ,"),
+                locator=inner.locator,
+            )
+        lsep = LOCATOR_SEP.match(piece, pos)
+        loc = LOCATOR.match(piece, lsep.end()) if lsep else None
+        if loc is not None and locator is None:
+            locator = loc.group().strip()
+            pos = loc.end()
+            continue
+        rest = piece[pos:]
+        if rest.lstrip().startswith(",") or (rest[0].isspace() and rest.lstrip()[0].islower()):
+            break  # a comment after the citation: "2010 for a recent review"
+        return None
+    end = pos
+    while end > start and piece[end - 1].isspace():
+        end -= 1
+    return Piece(
+        authors=authors,
+        years=tuple(years),
+        start=start,
+        end=end,
+        prefix=_shown_prefix(prefix),
+        locator=locator,
+        comma=head.rstrip().endswith(","),
+    )
+

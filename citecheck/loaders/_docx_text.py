@@ -1,0 +1,140 @@
+"""WordprocessingML paragraphs: their text, style, and the fields inside them.
+
+A field (``{ ADDIN ZOTERO_ITEM CSL_CITATION {...} }``) has an instruction and a
+result (the text Word shows). Complex fields (``w:fldChar`` begin/separate/end,
+possibly spanning paragraphs) and simple fields (``w:fldSimple``) are both read.
+Deleted text of tracked changes and the fallback copies of text boxes are skipped.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SKIP = {f"{W}del", f"{W}delText", f"{W}instrText", f"{W}pPr", f"{W}rPr", _MC_FALLBACK,
+         f"{W}footnotePr", f"{W}endnotePr", f"{W}sectPr", f"{W}moveFrom"}
+
+
+@dataclass
+class Field:
+    """One field: instruction, field data, and where its result sits."""
+
+    instruction: str = ""
+    data: str = ""  # w:fldData (EndNote's base64 payload)
+    paragraph: int = -1  # index of the paragraph where the result starts
+    start: int = 0  # offset of the result in that paragraph's text
+    end_paragraph: int = -1
+    end: int = 0
+
+
+@dataclass
+class Paragraph:
+    """One ``w:p`` with its plain text."""
+
+    text: str
+    style: str = ""
+    outline: int | None = None
+    notes: list[str] = field(default_factory=list)  # footnote/endnote ids anchored here
+
+
+@dataclass
+class _State:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list)
+    stack: list[tuple[Field, bool]] = field(default_factory=list)  # (field, in result part)
+    current: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def offset(self) -> int:
+        return sum(len(s) for s in self.current)
+
+
+def read_paragraphs(root: ET.Element) -> tuple[list[Paragraph], list[Field]]:
+    """Every paragraph under ``root`` in document order, and every field."""
+    st = _State()
+    for p in _paragraphs(root):
+        st.current, st.notes = [], []
+        for child in p:
+            _inline(child, st)
+        style_el = p.find(f"{W}pPr/{W}pStyle")
+        outline_el = p.find(f"{W}pPr/{W}outlineLvl")
+        outline = outline_el.get(f"{W}val") if outline_el is not None else None
+        st.paragraphs.append(
+            Paragraph(
+                text="".join(st.current).replace("\n", " "),
+                style=(style_el.get(f"{W}val") or "") if style_el is not None else "",
+                outline=int(outline) if outline and outline.isdigit() else None,
+                notes=st.notes,
+            )
+        )
+    for f, _ in st.stack:  # unterminated fields end at the document end
+        f.end_paragraph, f.end = len(st.paragraphs) - 1, len(st.paragraphs[-1].text) if st.paragraphs else 0
+        st.fields.append(f)
+    return st.paragraphs, st.fields
+
+
+def _paragraphs(root: ET.Element) -> list[ET.Element]:
+    out: list[ET.Element] = []
+
+    def visit(el: ET.Element) -> None:
+        for child in el:
+            if child.tag == f"{W}p":
+                out.append(child)
+                # paragraphs in text boxes inside this paragraph come after it
+                for inner in child.iter(f"{W}txbxContent"):
+                    visit(inner)
+            elif child.tag not in (_MC_FALLBACK, f"{W}del"):
+                visit(child)
+
+    visit(root)
+    return out
+
+
+def _inline(el: ET.Element, st: _State) -> None:
+    tag = el.tag
+    if tag in _SKIP or tag == f"{W}txbxContent" or tag == f"{W}p":
+        if tag == f"{W}instrText" and st.stack and not st.stack[-1][1]:
+            st.stack[-1][0].instruction += el.text or ""
+        return
+    if tag == f"{W}t":
+        st.current.append(el.text or "")
+    elif tag in (f"{W}tab", f"{W}ptab"):
+        st.current.append("\t")
+    elif tag in (f"{W}br", f"{W}cr"):
+        st.current.append(" ")
+    elif tag == f"{W}noBreakHyphen":
+        st.current.append("-")
+    elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
+        kind = "f" if tag.endswith("footnoteReference") else "e"
+        st.notes.append(kind + (el.get(f"{W}id") or ""))
+    elif tag == f"{W}fldChar":
+        _fld_char(el, st)
+    elif tag == f"{W}fldSimple":
+        f = Field(instruction=el.get(f"{W}instr") or "", paragraph=len(st.paragraphs), start=st.offset)
+        for child in el:
+            _inline(child, st)
+        f.end_paragraph, f.end = len(st.paragraphs), st.offset
+        st.fields.append(f)
+    else:
+        for child in el:
+            _inline(child, st)
+
+
+def _fld_char(el: ET.Element, st: _State) -> None:
+    kind = el.get(f"{W}fldCharType")
+    if kind == "begin":
+        data_el = el.find(f"{W}fldData")
+        st.stack.append((Field(data=(data_el.text or "") if data_el is not None else ""), False))
+    elif kind == "separate" and st.stack:
+        f, _ = st.stack[-1]
+        f.paragraph, f.start = len(st.paragraphs), st.offset
+        st.stack[-1] = (f, True)
+    elif kind == "end" and st.stack:
+        f, in_result = st.stack.pop()
+        if not in_result:
+            f.paragraph, f.start = len(st.paragraphs), st.offset
+        f.end_paragraph, f.end = len(st.paragraphs), st.offset
+        st.fields.append(f)

@@ -1,0 +1,255 @@
+"""Word documents (``.docx``): body, tables, footnotes and endnotes, reference-manager fields.
+
+``Document.text`` holds one paragraph per line (body first, then notes), so a
+citation's line is its paragraph number; locations carry ``paragraph`` (for a
+note, the body paragraph that anchors it). Zotero/Mendeley/EndNote fields give
+structured citations and references; everything else goes through the text
+citation extractor and the reference-string parser.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from citecheck.document import Citation, Document, LineIndex, Location, Metadata, Problem, Reference
+from citecheck.errors import InputError
+from citecheck.loaders import _docx_fields as fields
+from citecheck.loaders._docx_text import Field, Paragraph, read_paragraphs
+from citecheck.loaders._xml import PositionedTree, XmlError
+from citecheck.loaders._zip import SafeZip
+from citecheck.loaders.text import read_bytes
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@dataclass
+class _Parts:
+    body: list[Paragraph]
+    notes: list[tuple[str, Paragraph]]  # (note id like "f3", paragraph)
+    fields: list[Field]
+
+
+def _xml(z: SafeZip, name: str, path: Path) -> ET.Element | None:
+    data = z.read(name)
+    if data is None:
+        return None
+    try:
+        return PositionedTree(data).root
+    except XmlError as exc:
+        raise InputError(f"{path}: {name} is damaged: {exc}") from exc
+
+
+def _read(path: Path) -> _Parts:
+    read_bytes(path, max_bytes=200_000_000)  # existence, permissions, size
+    z = SafeZip(path)
+    try:
+        doc = _xml(z, "word/document.xml", path)
+        if doc is None:
+            raise InputError(f"{path}: no word/document.xml inside; not a Word document")
+        body_el = doc.find(f"{W}body")
+        body, body_fields = read_paragraphs(body_el if body_el is not None else doc)
+        notes: list[tuple[str, Paragraph]] = []
+        for part, kind, tag in (("word/footnotes.xml", "f", "footnote"), ("word/endnotes.xml", "e", "endnote")):
+            root = _xml(z, part, path)
+            if root is None:
+                continue
+            for note in root.findall(f"{W}{tag}"):
+                if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                paras, _ = read_paragraphs(note)
+                for p in paras:
+                    notes.append((kind + (note.get(f"{W}id") or ""), p))
+    finally:
+        z.close()
+    return _Parts(body=body, notes=notes, fields=body_fields)
+
+
+def load(path: Path, display_path: str) -> Document:
+    """Read a ``.docx`` manuscript."""
+    parts = _read(path)
+    lines = [p.text for p in parts.body]
+    anchor: dict[int, int] = {}  # text line (0-based) -> body paragraph (1-based)
+    note_anchor = {nid: i + 1 for i, p in enumerate(parts.body) for nid in p.notes}
+    for nid, p in parts.notes:
+        anchor[len(lines)] = note_anchor.get(nid, len(parts.body))
+        lines.append(p.text)
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+
+    def loc(line0: int, col0: int) -> Location:
+        par = anchor.get(line0, line0 + 1)
+        return Location(path=display_path, line=par, column=col0 + 1 if line0 not in anchor else 1,
+                        paragraph=par)
+
+    cite_fields = [f for f in parts.fields if fields.is_citation(f.instruction)]
+    bib_fields = [f for f in parts.fields if fields.is_bibliography(f.instruction)]
+    structured, field_refs, used = _field_citations(cite_fields, loc, starts, text)
+    bib_lines = _bibliography_lines(parts.body, bib_fields)
+
+    masked = list(text)
+    for f in used:  # structured citations are not read again as text
+        _blank(masked, starts[f.paragraph] + f.start, starts[f.end_paragraph] + f.end)
+    for i in bib_lines:
+        _blank(masked, starts[i], starts[i] + len(lines[i]))
+    citations = structured + _text_citations("".join(masked), display_path, anchor)
+    references: list[Reference] = list(field_refs)
+    problems: list[Problem] = []
+    printed_bib = [i for i in bib_lines if not any(b.paragraph <= i <= b.end_paragraph for b in bib_fields)]
+    if not field_refs or printed_bib:
+        references.extend(_text_references(lines, printed_bib if field_refs else bib_lines, loc, problems))
+    citations.sort(key=lambda c: (c.start, c.key or ""))
+    return Document(
+        path=display_path,
+        format="docx",
+        text=text,
+        citations=tuple(citations),
+        references=tuple(references),
+        metadata=_metadata(parts.body),
+        problems=tuple(problems),
+        bibliography_found=bool(bib_lines or field_refs),
+    )
+
+
+def _blank(chars: list[str], start: int, end: int) -> None:
+    for k in range(start, min(end, len(chars))):
+        if chars[k] != "\n":
+            chars[k] = " "
+
+
+def _field_citations(
+    cite_fields: list[Field], loc: object, starts: list[int], text: str
+) -> tuple[list[Citation], list[Reference], list[Field]]:
+    from citecheck.loaders.csljson import csl_item_to_reference
+
+    citations: list[Citation] = []
+    refs: dict[str, Reference] = {}
+    used: list[Field] = []
+    for group, f in enumerate(cite_fields, start=1):
+        got = fields.items(f.instruction, f.data)
+        if not got or f.paragraph < 0:
+            continue  # unreadable payload: the printed text is read as plain text instead
+        used.append(f)
+        start, end = starts[f.paragraph] + f.start, starts[f.end_paragraph] + f.end
+        where = loc(f.paragraph, f.start)  # type: ignore[operator]
+        for item in got:
+            citations.append(
+                Citation(text=text[start:end] or item.key, style="key", key=item.key,
+                         prefix=item.prefix, locator=item.locator, group=100000 + group,
+                         start=start, end=end, location=where)
+            )
+            if item.key not in refs:
+                csl = dict(item.csl)
+                csl["id"] = item.key
+                refs[item.key] = csl_item_to_reference(
+                    csl, location=where, text=_describe(csl), source="docx-field")
+    return citations, list(refs.values()), used
+
+
+def _describe(csl: dict[str, object]) -> str:
+    """A readable one-line form of a CSL item for reports."""
+    people = csl.get("author") if isinstance(csl.get("author"), list) else []
+    names = [str(p.get("family") or p.get("literal") or "") for p in people if isinstance(p, dict)]  # type: ignore[union-attr]
+    issued = csl.get("issued")
+    year = ""
+    if isinstance(issued, dict):
+        parts = issued.get("date-parts")
+        year = str(parts[0][0]) if isinstance(parts, list) and parts and parts[0] else str(issued.get("raw") or "")
+    bits = [", ".join(n for n in names if n), f"({year})" if year else "", str(csl.get("title") or ""),
+            str(csl.get("container-title") or "")]
+    return ". ".join(b for b in bits if b) or str(csl.get("id"))
+
+
+def _is_heading(p: Paragraph) -> int | None:
+    style = p.style.lower().replace(" ", "")
+    if style.startswith("heading") and style[7:].isdigit():
+        return int(style[7:])
+    if style in ("title", "subtitle"):
+        return 0
+    if p.outline is not None and p.outline < 9:
+        return p.outline + 1
+    return None
+
+
+def _bibliography_lines(body: list[Paragraph], bib_fields: list[Field]) -> list[int]:
+    """Paragraph indexes of the reference list (heading-delimited, styled, or a field)."""
+    from citecheck.loaders import sections
+
+    out: set[int] = set()
+    for f in bib_fields:
+        out.update(range(max(f.paragraph, 0), f.end_paragraph + 1))
+    out.update(i for i, p in enumerate(body) if p.style.lower() == "bibliography" and p.text.strip())
+    for i, p in enumerate(body):
+        level = _is_heading(p)
+        short = len(p.text) <= 60
+        if not short or not (sections.is_bibliography_heading(p.text)
+                             or (level is not None and sections.is_bibliography_heading(p.text, weak=True))):
+            continue
+        for j in range(i + 1, len(body)):
+            q = body[j]
+            lv = _is_heading(q)
+            if (lv is not None and (level is None or lv <= level)) or (
+                len(q.text) <= 60 and sections.is_back_matter_heading(q.text)
+            ):
+                break
+            if q.text.strip():
+                out.add(j)
+    return sorted(out)
+
+
+def _text_citations(masked: str, display_path: str, anchor: dict[int, int]) -> list[Citation]:
+    from citecheck.citations import extract_citations
+
+    found = extract_citations(masked, path=display_path, index=LineIndex(masked))
+    out: list[Citation] = []
+    for c in found:
+        line0 = c.location.line - 1
+        par = anchor.get(line0, line0 + 1)
+        column = 1 if line0 in anchor else c.location.column
+        out.append(c.model_copy(update={"location": Location(path=display_path, line=par, column=column,
+                                                             paragraph=par)}))
+    return out
+
+
+def _text_references(lines: list[str], bib: list[int], loc: object, problems: list[Problem]) -> list[Reference]:
+    from citecheck.references import parse_reference, split_entries, to_reference
+
+    if not bib:
+        return []
+    section = "\n".join(lines[i] for i in bib)
+    offsets = []
+    pos = 0
+    for i in bib:
+        offsets.append((pos, i))
+        pos += len(lines[i]) + 1
+    out: list[Reference] = []
+    for span in split_entries(section):
+        line_idx = max((i for off, i in offsets if off <= span.start), default=bib[0])
+        col = span.start - max(off for off, i in offsets if i == line_idx)
+        where = loc(line_idx, col)  # type: ignore[operator]
+        try:
+            parsed = parse_reference(span.text)
+        except Exception as exc:  # the parser is total by contract; stay safe anyway
+            problems.append(Problem(message=f"reference could not be parsed: {exc}", location=where))
+            continue
+        out.append(to_reference(parsed, text=span.text, location=where, number=span.number))
+    return out
+
+
+def _metadata(body: list[Paragraph]) -> Metadata:
+    from citecheck.loaders import sections
+
+    title = next((p.text.strip() for p in body if p.style.lower() == "title" and p.text.strip()), None)
+    headings = tuple(p.text.strip() for p in body if _is_heading(p) not in (None, 0) and p.text.strip())
+    abstracts: list[str] = []
+    for i, p in enumerate(body):
+        if len(p.text) <= 40 and sections.is_abstract_heading(p.text):
+            nxt = next((q.text.strip() for q in body[i + 1 : i + 4] if q.text.strip()), None)
+            if nxt:
+                abstracts.append(nxt)
+        elif p.style.lower() == "abstract" and p.text.strip():
+            abstracts.append(p.text.strip())
+    return Metadata(title=title, abstracts=tuple(abstracts), headings=headings)

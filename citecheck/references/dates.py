@@ -1,0 +1,74 @@
+"""Publication years in reference strings: "(2019)", "2020a.", "(n.d.)", "2010;20(5)"."""
+
+from __future__ import annotations
+
+import re
+
+YEAR = r"(?:1[5-9]\d\d|20[0-4]\d)"
+# A year with an optional disambiguation letter: 2020a (but not the "a" of "2020and").
+YEAR_TOKEN = rf"{YEAR}(?:[a-z](?![a-zA-Z]))?"
+NO_YEAR = (
+    r"(?:n\.\s?d\.?|[Nn]o date|[Ii]n [Pp]ress|[Ff]orthcoming|[Uu]nder review|[Ss]ubmitted"
+    r"|t\.t\.|[Tt]anpa [Tt]ahun|s\.a\.|n\.y\.|[Ss]edang terbit|[Aa]ccepted)"
+)
+MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Januari|Februari|Maret|April|Mei|"
+    r"Juni|Juli|Agustus|September|Oktober|November|Desember|January|February|March|June|July|"
+    r"August|October|December|Spring|Summer|Fall|Autumn|Winter)\.?"
+)
+
+# Right after the authors: "(2019)", "(2019a).", "(2019, March 3).", "[2019]", "(n.d.)".
+_PAREN_AT = re.compile(
+    rf"\s?[.,:;]?\s?[(\[]\s?(?P<y>{YEAR_TOKEN}|{NO_YEAR})(?:\s?[-/–]\s?\d{{2,4}}[a-z]?)?"
+    rf"(?:[,;]\s?[^()\[\]]{{1,40}})?\s?[)\]]\s?[.,:;]?"
+)
+# Right after the authors, bare: ". 2006. Title", ", 2000, ApJ", " 2009 Reply".
+_BARE_AT = re.compile(
+    rf"\s?[.,:;]?\s(?P<y>{YEAR_TOKEN}|{NO_YEAR})(?:\s?[-/–]\s?\d{{2,4}})?"
+    rf"(?:[.,:;]|\s(?=[A-Z“\"‘«'])|$)"
+)
+# Anywhere: "(1987)", "(March 27, 1969)", "(September, 1964)".
+_PAREN_ANY = re.compile(
+    rf"\((?:{MONTH}\s?(?:\d{{1,2}},?\s?)?|\d{{1,2}}\s{MONTH},?\s)?(?P<y>{YEAR_TOKEN}|{NO_YEAR})\)"
+)
+# Anywhere, bare: a year not part of a range, a DOI or a longer number.
+_BARE_ANY = re.compile(rf"(?<![\w./–-])(?P<y>{YEAR_TOKEN})(?![\w/]|[–-]\d|\.\d)")
+
+
+def normalise_year(raw: str) -> str:
+    """Canonical spelling: "2020a", "n.d.", "in press" (others kept, lower-cased)."""
+    y = raw.strip()
+    low = y.lower().replace(" ", "")
+    if low in ("n.d.", "n.d", "nodate"):
+        return "n.d."
+    if low == "inpress":
+        return "in press"
+    return y if y[:1].isdigit() else y.lower()
+
+
+def year_at(s: str, pos: int) -> tuple[str, int] | None:
+    """A year written right at ``pos`` (after the authors), and the offset after it."""
+    m = _PAREN_AT.match(s, pos) or _BARE_AT.match(s, pos)
+    if m is None:
+        return None
+    return normalise_year(m.group("y")), m.end()
+
+
+def find_year(s: str, start: int = 0, end: int | None = None) -> tuple[str, int, int] | None:
+    """The most year-like year in ``s[start:end]``: parenthesised first, then bare.
+
+    Returns (year, start, end) of the whole mention.
+    """
+    stop = len(s) if end is None else end
+    m = _PAREN_ANY.search(s, start, stop)
+    if m is not None:
+        return normalise_year(m.group("y")), m.start(), m.end()
+    m = _BARE_ANY.search(s, start, stop)
+    if m is not None:
+        return normalise_year(m.group("y")), m.start(), m.end()
+    return None
+
+
+def looks_like_year(token: str) -> bool:
+    """True when ``token`` is a plausible publication year (1500-2049)."""
+    return re.fullmatch(YEAR, token) is not None

@@ -1,0 +1,191 @@
+"""What follows the title: container, volume, issue, pages, publisher.
+
+The tail of a reference is read around its first *locator*: the earliest place where
+a volume, issue or page pattern starts ("47(15), 9967", "27:153-60", "Vol. 5 No. 2",
+"2010;20(5):813-22", "67, 547-619"). Text before it is the container (journal or
+book), text after it may hold pages, a year, a publisher.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citecheck.references.dates import YEAR, find_year, looks_like_year, normalise_year
+
+PAGES = r"[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s?(?:[-–—‐−]{1,2}|to)\s?[A-Za-z]{0,2}\d+[A-Za-z]?)?"
+_ISSUE_WORD = r"(?:[Nn]o|NO|[Nn]r|[Ii]ssue|[Nn]omor|[Ii]ss|[Nn]um|[Nn]umber|[Hh]eft|[Ee]disi)"
+_LOCATORS = (
+    # Vancouver / ICMJE: "2010;20(5):813-22", "2014 Mar;21:823-33", "1974;99:496-7"
+    re.compile(
+        rf"(?<![\w.-])(?P<year>{YEAR})[a-z]?(?:\s[A-Z][a-z]{{2,8}}\.?(?:\s\d{{1,2}})?)?\s?;\s?"
+        rf"(?P<vol>\d+[A-Z]?)?(?:\s?\((?P<iss>[^()]{{1,20}})\))?(?:\s?:\s?(?P<pages>{PAGES}))?"
+    ),
+    # Explicit: "Vol. 5 No. 2", "vol. 55", "v. 26", "Volume 12, Issue 3", "Vol. XIX, No. 3"
+    re.compile(
+        r"(?<![\w])(?:[Vv]ol(?:ume)?|VOL|[Jj]ilid|[Vv]|[Bb]d|[Tt]ome)\.?\s?(?P<vol>\d+[A-Z]?|[IVXLC]+\b)"
+        rf"(?:\s?\((?P<iss>[^()]{{1,20}})\)|,?\s{_ISSUE_WORD}\.?\s?(?P<iss2>[\w-]{{1,12}}))?"
+    ),
+    # "47(15)", "23 (2)", "13(11-12)", "19(2_suppl)"
+    re.compile(r"(?<![\w.,-])(?P<vol>\d{1,5}[A-Z]?)\s?\((?P<iss>[^()]{1,20})\)"),
+    # "27:153-60", "7:14"
+    re.compile(rf"(?<![\w.-])(?P<vol>\d{{1,5}})\s?:\s?(?P<pages>{PAGES})"),
+    # "2, no. 7"
+    re.compile(rf"(?<![\w.-])(?P<vol>\d{{1,5}}),?\s{_ISSUE_WORD}\.?\s?(?P<iss>[\w-]{{1,12}})"),
+    # "67, 547-619", "475, 163", "117, 2383-2391", "87, pp. 334-344"
+    re.compile(rf"(?<![\w.-])(?P<vol>\d{{1,5}}),\s(?:pp?\.\s?)?(?P<pages>{PAGES})(?![\w(/])"),
+    # "Language 67 547-619" / "Nature 227 680–685"
+    re.compile(rf"(?<![\w.-])(?P<vol>\d{{1,5}})\s(?P<pages>\d+\s?[-–—]\s?\d+)(?![\w(/])"),
+)
+_AFTER_ISSUE_RE = re.compile(r"\s?,?\s?\((?P<iss>[^()]{1,20})\)")
+_SKIP_PAREN_RE = re.compile(r"\s?\((?![\d\s–-]+\))[^()]{1,30}\)")
+_PAGES_AFTER_RE = re.compile(
+    rf"[\s,:.]*(?:(?:pp?|hlm|hal|halaman|pages?|S)\.?\s?)?(?P<pages>{PAGES})(?![\w/])"
+)
+_PAGES_ANY_RE = re.compile(
+    rf"(?:\b(?:pp?|hlm|hal|halaman|pages?)\.?\s?|\(pp?\.\s?)(?P<pages>{PAGES})(?![\w/])"
+)
+_RANGE_RE = re.compile(r"(?<![\w./-])(?P<pages>[A-Za-z]?\d+\s?[-–—]\s?[A-Za-z]?\d+)(?![\w/])")
+_PUBLISHER_RE = re.compile(
+    r"(?P<loc>[A-Z][\w'’.-]*(?:,?\s[A-Z][\w'’.-]*){0,3})\s?:\s?(?P<pub>[^.:;()\[\]]{2,80}?)"
+    r"(?=[.,;)\]]|$)"
+)
+_IN_RE = re.compile(r"^(?:In|in|Dalam|dalam|IN)\s?:?\s")
+_EDITORS_RE = re.compile(
+    r"^(?P<eds>.{1,250}?)\s?\((?:[Ee]ds?|ED|EDS|Hrsg|[Pp]enyunting|[Ee]ditors?|[Ee]d\.?\s?by)\.?\)[,.:]?\s?"
+)
+_ED_BY_RE = re.compile(r",?\s(?:ed\.|eds\.|edited by|Edited by|Ed\. by)\s.*$")
+_TRAIL_YEAR_RE = re.compile(rf"[\s,.]+(?P<y>{YEAR})[a-z]?[,.;]?$")
+
+
+@dataclass(frozen=True)
+class Tail:
+    """Fields read from the text after the title."""
+
+    container: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    year: str | None = None
+    publisher: str | None = None
+    chapter: bool = False  # "In ..." / editors before the container
+
+
+def first_locator(s: str, pos: int) -> tuple[re.Match[str], int] | None:
+    best: tuple[re.Match[str], int] | None = None
+    for i, rx in enumerate(_LOCATORS):
+        m = rx.search(s, pos)
+        if m is not None and (best is None or m.start() < best[0].start()):
+            best = (m, i)
+    return best
+
+
+def _clean_container(s: str) -> str | None:
+    s = s.strip(" ,.;:–-")
+    s = _IN_RE.sub("", s).strip(" ,.;:")
+    return s or None
+
+
+def parse_tail(s: str) -> Tail:
+    """Container, volume, issue, pages, year, publisher from the text after the title."""
+    chapter = False
+    body = s.strip()
+    if _IN_RE.match(body):
+        chapter = True
+        body = _IN_RE.sub("", body, count=1)
+        em = _EDITORS_RE.match(body)
+        if em is not None:
+            body = body[em.end() :]
+    year: str | None = None
+    found = first_locator(body, 0)
+    if found is not None and found[1] >= 2 and looks_like_year(found[0].group("vol")):
+        # A year read as a volume ("Physical Review Letters 2001, 86, (4), 688-691").
+        later = first_locator(body, found[0].end("vol"))
+        if later is not None:
+            year, found = found[0].group("vol"), later
+    if found is None:
+        return _no_locator(body, chapter, year)
+    m, kind = found
+    groups = m.groupdict()
+    container_text = body[: m.start()]
+    if kind == 0 and groups.get("year"):
+        year = groups["year"]
+    volume = groups.get("vol")
+    issue = groups.get("iss") or groups.get("iss2")
+    pages = groups.get("pages")
+    pos = m.end()
+    if issue is None:
+        am = _AFTER_ISSUE_RE.match(body, pos)
+        if am is not None and not looks_like_year(am.group("iss")):
+            issue, pos = am.group("iss"), am.end()
+    sm = _SKIP_PAREN_RE.match(body, pos)
+    if sm is not None:
+        y = find_year(sm.group(0))
+        if y is not None and year is None:
+            year = y[0]
+        pos = sm.end()
+    if pages is None:
+        pm = _PAGES_AFTER_RE.match(body, pos)
+        if pm is not None and not (looks_like_year(pm.group("pages")) and year is None):
+            pages = pm.group("pages")
+        else:
+            pa = _PAGES_ANY_RE.search(body, pos)
+            pages = pa.group("pages") if pa is not None else None
+    if chapter:
+        container_text = _ED_BY_RE.sub("", container_text)
+    container = _clean_container(container_text)
+    if container is not None:
+        ty = _TRAIL_YEAR_RE.search(container)
+        if ty is not None and len(container) > ty.end() - ty.start() + 2:
+            year = year or ty.group("y")
+            container = _clean_container(container[: ty.start()])
+    if year is None:
+        y = find_year(body, m.end())
+        year = y[0] if y is not None else None
+    publisher = None
+    if chapter:
+        pub = _PUBLISHER_RE.search(body, m.end())
+        publisher = pub.group("pub").strip() if pub is not None else None
+    return Tail(container, volume, issue, _clean_pages(pages), year, publisher, chapter)
+
+
+def _clean_pages(pages: str | None) -> str | None:
+    if pages is None:
+        return None
+    return re.sub(r"\s+", "", pages) if pages else None
+
+
+def _no_locator(body: str, chapter: bool, year: str | None) -> Tail:
+    """Books, chapters, conference papers and web pages: no volume/issue pattern."""
+    pages = None
+    pa = _PAGES_ANY_RE.search(body)
+    if pa is not None:
+        pages = pa.group("pages")
+    else:
+        ra = _RANGE_RE.search(body)
+        if ra is not None:
+            pages = ra.group("pages")
+    publisher = None
+    pub = _PUBLISHER_RE.search(body)
+    container_end = len(body)
+    if pub is not None:
+        publisher = pub.group("pub").strip(" ,")
+        container_end = pub.start()
+    if pa is not None:
+        container_end = min(container_end, pa.start())
+    elif pages is not None and ra is not None:
+        container_end = min(container_end, ra.start())
+    head = body[:container_end]
+    if chapter:
+        head = _ED_BY_RE.sub("", head)
+    # The container is the first sentence of what is left ("Bridging the Soft Skills Gap").
+    head_end = re.search(r"\.\s|\(|\[|$", head)
+    container = _clean_container(head[: head_end.start()] if head_end else head)
+    if container is not None and re.fullmatch(rf"[\s(]*(?:{YEAR}[a-z]?|n\.d\.)[)\s]*", container):
+        container = None
+    if year is None:
+        y = find_year(body)
+        year = y[0] if y is not None else None
+        if y is not None and container is not None and normalise_year(container) == y[0]:
+            container = None
+    return Tail(container, None, None, _clean_pages(pages), year, publisher, chapter)

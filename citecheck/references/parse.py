@@ -1,0 +1,236 @@
+"""Parsing one reference string into fields.
+
+The string is read left to right: number label, DOI/URL (taken out first so their
+digits and dots confuse nothing), authors (:mod:`authors`), year, title
+(:mod:`title`), then the tail (:mod:`fields`). Every step is a small linear-time
+regex or scanner, so a pathological megabyte input costs milliseconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from citecheck.document import Author, Location, Reference, ReferenceKind
+from citecheck.references.authors import scan_authors
+from citecheck.references.clean import clean_reference
+from citecheck.references.dates import find_year, year_at
+from citecheck.references.doi import find_doi, find_url
+from citecheck.references.fields import Tail, first_locator, parse_tail
+from citecheck.references.kinds import classify, is_law
+from citecheck.references.title import split_title, trim_title
+
+MAX_CHARS = 4000  # a longer "reference" is a mis-split section; parse its start only
+_LABEL_RE = re.compile(r"^\s?(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])\s")
+_ACCESS_RE = re.compile(
+    r"(?:[.,]?\s?(?:Retrieved|Diakses|Accessed|Available|Tersedia|Viewed|Last accessed)"
+    r"(?:\s(?:from|on|at|dari|pada|di|online))?(?:\s[^:]{0,40}?)?[:,]?\s?|"
+    r"[.,]?\s?(?:URL|\[Online\]|Online|Available online|Link)\s?:?\s?|[.,]?\s?(?:doi|DOI)\s?:?\s?)$"
+)
+_ACCESS_AFTER_RE = re.compile(
+    r"^[.,]?\s?[(\[]?(?:[Aa]ccessed|[Dd]iakses|[Rr]etrieved|[Cc]ited|[Vv]iewed)(?:\s(?:on|pada|tanggal))?"
+    r"\s?:?\s?[^()\[\]]{0,40}[)\]]?\.?"
+)
+_EXPLICIT_LOC_RE = re.compile(r",\s(?:pp?\.\s?\d|[Vv]ol\.?\s?\d|v\.\s?\d|[Nn]o\.\s?\d)")
+_ONLY_NUMBERS_RE = re.compile(r"[\s\d,:;.()\[\]–—-]*(?:pp?\.[\s\d–—-]*)?$")
+_DITTO_RE = re.compile(r"^[-—–_]{2,}\s?[.,]?\s?")
+_BARE_LABEL_RE = re.compile(r"^\d{1,3}\s(?=[A-Z])")
+_LAW_YEAR_RE = re.compile(r"\b(?:[Tt]ahun|TAHUN|of)\s((?:1[89]|20)\d\d)\b")
+
+
+@dataclass(frozen=True)
+class ParsedReference:
+    """The fields of one reference string (``None`` where not found).
+
+    ``doi`` is as printed without prefix and trailing punctuation (compare with
+    :func:`citecheck.references.doi.normalise_doi`); ``editors`` says the names are
+    editors ("(Eds.)").
+    """
+
+    authors: tuple[Author, ...] = ()
+    et_al: bool = False
+    year: str | None = None
+    title: str | None = None
+    container: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    publisher: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    kind: ReferenceKind = "other"
+    editors: bool = False
+
+
+def strip_label(s: str) -> tuple[int | None, str]:
+    """Remove a leading "[3]" / "3." / "(3)" label; return (number, rest)."""
+    m = _LABEL_RE.match(s)
+    if m is None:
+        return None, s
+    num = next(g for g in m.groups() if g is not None)
+    return int(num), s[m.end() :]
+
+
+def _take_links(s: str) -> tuple[str, str | None, str | None]:
+    """Remove the DOI and URL mentions (with "Retrieved from", "doi:") from ``s``."""
+    doi = url = None
+    found = find_doi(s)
+    if found is not None:
+        doi, start, end = found
+        s = _cut(s, start, end)
+    found_url = find_url(s)
+    if found_url is not None:
+        url, start, end = found_url
+        s = _cut(s, start, end)
+        if "doi.org/10." in url.lower() and doi is not None:
+            url = None
+    return s.strip(), doi, url
+
+
+def _cut(s: str, start: int, end: int) -> str:
+    head = _ACCESS_RE.sub("", s[:start][-80:])
+    head = s[: max(0, start - 80)] + head
+    tail = _ACCESS_AFTER_RE.sub("", s[end:], count=1)
+    tail = tail.lstrip(" ")
+    if tail[:1] in ("", ".", ",", ";", ")", "]"):
+        return head.rstrip(" ,;") + tail
+    return head.rstrip() + " " + tail
+
+
+def parse_reference(text: str) -> ParsedReference:
+    """Parse one reference string (any common style; see the package docstring)."""
+    s = clean_reference(text[: MAX_CHARS * 2])[:MAX_CHARS]
+    num, s = strip_label(s)
+    if num is None:
+        bare = _BARE_LABEL_RE.match(s)
+        if bare is not None and scan_authors(s, bare.end()).authors:
+            s = s[bare.end() :]  # "37 Cluxton, R. J. J., ..." (a label that lost its period)
+    s, doi, url = _take_links(s)
+    ditto = _DITTO_RE.match(s)
+    if ditto is not None:
+        s = s[ditto.end() :]  # "———. 1996. Title": same authors as the entry before
+    if is_law(s[:200]) and _law_first(s):
+        return _law(s, doi, url)
+    scan = scan_authors(s)
+    pos = scan.end
+    year = None
+    at = year_at(s, pos)
+    if at is not None:
+        year, pos = at
+    quoted = s[pos : pos + 3].lstrip(" .,:;")[:1] in "“\"«‘'„`"
+    title, pos = split_title(s, pos)
+    rest = s[pos:]
+    if title is not None and not quoted:
+        title, container_hint = _split_unquoted(title)
+        if container_hint is not None:
+            rest = container_hint + ". " + rest
+        if title is not None:
+            title, moved = trim_title(title)
+            if moved:
+                rest = moved + ". " + rest
+    tail = parse_tail(rest) if rest.strip() else Tail()
+    if year is None:
+        year = tail.year
+    if year is None:
+        y = find_year(s, scan.end)
+        year = y[0] if y is not None else None
+    kind = classify(
+        s,
+        container=tail.container,
+        volume=tail.volume,
+        pages=tail.pages,
+        publisher=tail.publisher,
+        url=url,
+        chapter=tail.chapter,
+    )
+    if kind == "law" and not scan.authors:
+        title = title or s.rstrip(". ")
+    return ParsedReference(
+        authors=scan.authors,
+        et_al=scan.et_al,
+        year=year,
+        title=title,
+        container=tail.container,
+        volume=tail.volume,
+        issue=tail.issue,
+        pages=tail.pages,
+        publisher=tail.publisher,
+        doi=doi,
+        url=url,
+        kind=kind,
+        editors=scan.editors,
+    )
+
+
+def _split_unquoted(title: str) -> tuple[str | None, str | None]:
+    """Split "Title, Journal, vol. 24, pp. 9-10" (no quotes, commas only) into its parts.
+
+    Returns (title, text to parse as the tail), the tail None when nothing was split.
+    """
+    start = None
+    em = _EXPLICIT_LOC_RE.search(title)
+    if em is not None:
+        start = em.start()
+    found = first_locator(title, 0)
+    if found is not None and found[1] != 0 and _ONLY_NUMBERS_RE.match(title, found[0].end()):
+        start = found[0].start() if start is None else min(start, found[0].start())
+    if start is None:
+        return title, None
+    before = title[:start].rstrip(" ,")
+    head, sep, container = before.rpartition(", ")
+    if not sep:
+        if _ONLY_NUMBERS_RE.match(title, start) and len(before.split()) <= 6 and "," in title[start - 2 : start]:
+            return None, title  # "ApJ, 475, 163": no title, only a journal
+        return title, None
+    return head, title[len(head) :].lstrip(" ,")
+
+
+def _law_first(s: str) -> bool:
+    # Statutes listed by title; an author list in front ("Republik Indonesia. (2014).")
+    # is parsed the ordinary way and classified as law afterwards.
+    return scan_authors(s).end == 0 or bool(re.match(r"^(?:Undang|Peraturan|Keputusan|UU)", s))
+
+
+def _law(s: str, doi: str | None, url: str | None) -> ParsedReference:
+    m = _LAW_YEAR_RE.search(s)
+    year = m.group(1) if m else None
+    if year is None:
+        y = find_year(s)
+        year = y[0] if y else None
+    title = s.strip().rstrip(".").strip() or None
+    return ParsedReference(year=year, title=title, doi=doi, url=url, kind="law")
+
+
+def to_reference(
+    parsed: ParsedReference,
+    *,
+    text: str,
+    location: Location,
+    number: int | None = None,
+    key: str | None = None,
+    source: str = "bibliography",
+) -> Reference:
+    """A :class:`~citecheck.document.Reference` from parsed fields and where they stand."""
+    fields: dict[str, str] = {}
+    if parsed.editors:
+        fields["editors"] = "true"
+    return Reference(
+        text=text,
+        authors=parsed.authors,
+        et_al=parsed.et_al,
+        year=parsed.year,
+        title=parsed.title,
+        container=parsed.container,
+        volume=parsed.volume,
+        issue=parsed.issue,
+        pages=parsed.pages,
+        publisher=parsed.publisher,
+        doi=parsed.doi,
+        url=parsed.url,
+        key=key,
+        number=number,
+        kind=parsed.kind,
+        location=location,
+        source=source,  # type: ignore[arg-type]
+        fields=fields,
+    )

@@ -1,0 +1,157 @@
+"""Where the title of a reference ends.
+
+A title runs from after the authors (and year) to the first sentence end that is not
+an abbreviation, or is the text inside quotes (IEEE, Chicago, MLA, Harvard).
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’", "„": "“", "'": "'", "”": "”"}
+_LEAD_RE = re.compile(r"[\s.,:;]*")
+_BOUNDARY_RE = re.compile(
+    r"[.?!](?=\s|$)"
+    r"|\s(?=(?:In|Dalam|in):\s)"
+    r"|,\s(?=in\s[A-Z])"
+    r"|\s(?=\[(?:Doctoral|Master|Skripsi|Tesis|Thesis|Disertasi|PhD|Ph\.D|Unpublished|Online|"
+    r"Internet|Electronic|Data set|Dataset|Computer|Software|Video|Film|Abstract|Letter|"
+    r"Editorial|Review|Preprint|Report|Paper|Poster|Conference)\b)"
+    r"|\s(?=\((?:Doctoral|Master|Unpublished|Skripsi|Tesis|Disertasi|Thesis|PhD)\b)"
+)
+# Words that end with a period inside a title without ending it.
+_ABBREVIATIONS = frozenset(
+    "vs e.g i.e cf ca etc st dr mr mrs ms prof no nos vol vols jr sr al inc co ltd fig figs "
+    "eq approx resp dept univ natl int intl trans rev ser suppl pt sec ch chap op "
+    "viz u.s u.k u.s.a d.c e.u p.m a.m".split()
+)
+_PREV_WORD_RE = re.compile(r"(\S+)$")
+_PUBLISHER_WORDS = (
+    r"Press|Publishers?|Publishing|Publications|Verlag|Books|Wiley|Springer|Elsevier|Routledge|"
+    r"Sage|SAGE|Blackwell|Penguin|Macmillan|McGraw|Pearson|Prentice|Norton|Harper|Academic|"
+    r"Gramedia|Erlangga|Alfabeta|Kencana|Rineka|Prenada|Grafindo|Rosdakarya|Aksara|Deepublish|"
+    r"Pustaka|Penerbit|Andi|Salemba|Refika|Graha|Ilmu|Inc|Ltd|Co|Company|Sons|Taylor|Francis|"
+    r"CRC|Kluwer|Hill|Seuil|Gallimard|Flammarion|PUF|Larose|Plenum"
+)
+_TRAIL_PARTS = (
+    re.compile(r"\s?\((?:[^()]*:\s?[^()]*|[^()]*\b(?:1[5-9]|20)\d\d)\)$"),  # (London: SCM, 1966)
+    re.compile(
+        r"[,.]?\s?\(?\b(?:\d+(?:st|nd|rd|th|\.ª|e|ème)?\.?\s(?:ed|edn|edition|Ed|éd|Aufl)\.?|"
+        r"[Ee]disi\s\w+|[Cc]et(?:akan)?\.?\s\w+|[Rr]ev(?:ised)?\.?\s[Ee]d\.?)\)?$"
+    ),
+)
+_TRAIL_COMMA_PART = re.compile(
+    r"^(?:\(?(?:1[5-9]|20)\d\d[a-z]?\)?|[A-Z][\w .'’-]{0,40}:\s?[A-Z][^:]*|pp?\.\s?\d[^:]*|\d+\s?pp?\.?)$"
+)
+_PUBLISHER_RE = re.compile(rf"\b(?:{_PUBLISHER_WORDS})\b")
+_PLACE_RE = re.compile(r"^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$")
+
+
+def _is_boundary(s: str, i: int) -> bool:
+    """Whether the "." at ``s[i]`` ends the title."""
+    nxt = s[i + 1 : i + 3].lstrip()
+    if nxt[:1].islower():
+        return False
+    m = _PREV_WORD_RE.search(s, max(0, i - 30), i)
+    if m is None:
+        return True
+    word = m.group(1).lstrip("([“\"'‘")
+    if word.lower() in _ABBREVIATIONS:
+        return False
+    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word):  # "U.S", "A.B.C"
+        return False
+    if len(word) == 1 and word.isupper():
+        # "J. S. Bach" inside a title versus "vitamin D." at its end: an initial is
+        # followed by a capitalised word and another period soon after.
+        follow = s[i + 1 : i + 5]
+        if re.match(r"\s?[A-Z]\.", follow):
+            return False
+    return True
+
+
+def split_title(s: str, pos: int) -> tuple[str | None, int]:
+    """The title starting at ``pos`` and the offset just after it (and its punctuation)."""
+    pos = _LEAD_RE.match(s, pos).end()  # type: ignore[union-attr]
+    if pos >= len(s):
+        return None, pos
+    open_q = s[pos]
+    if open_q in _QUOTES:
+        close = _QUOTES[open_q]
+        j = s.find(close, pos + 1)
+        if open_q in "'‘":
+            # An apostrophe closes too early ("Today's"); want a quote followed by
+            # punctuation or space.
+            m = re.compile(r"[’'](?=[\s.,;:]|$)").search(s, pos + 1)
+            j = m.start() if m else -1
+        after = s[j + 1 : j + 3] if j > 0 else ""
+        # “Thing is” constructions: ... -- the quote closes inside the title.
+        inside = bool(re.match(r"\s[a-z]|:\s[A-Z]", after))
+        if j > pos + 1 and not inside:
+            title = s[pos + 1 : j].strip().rstrip(",.;: ")
+            return title or None, j + 1
+    if s.startswith("``", pos):
+        j = s.find("''", pos + 2)
+        if j > pos + 2:
+            return s[pos + 2 : j].strip().rstrip(",.;: ") or None, j + 2
+    for m in _BOUNDARY_RE.finditer(s, pos):
+        ch = m.group(0)
+        if ch == "." and not _is_boundary(s, m.start()):
+            continue
+        if ch in "?!" and _subtitle_follows(s, m.end()):
+            continue
+        end = m.start() + (1 if ch in "?!" else 0)
+        title = s[pos:end].strip().rstrip(",.;: ")
+        if len(title) < 2:
+            continue
+        return title, m.end()
+    return s[pos:].strip().rstrip(",.;: ") or None, len(s)
+
+
+def _subtitle_follows(s: str, pos: int) -> bool:
+    """After "Why?": is the next sentence a subtitle (more text follows) or the journal?"""
+    from citecheck.references.fields import first_locator  # the tail grammar
+
+    rest = s[pos:].lstrip()
+    if not rest or rest[0].islower():
+        return bool(rest)
+    m = re.search(r"[.?!](?=\s|$)", rest)
+    if m is None:
+        return False
+    sentence = rest[: m.start()]
+    if first_locator(sentence, 0) is not None or re.match(r"(?:In|Dalam):?\s", sentence):
+        return False
+    return bool(rest[m.end() :].strip()) and len(sentence.split()) >= 3
+
+
+def trim_title(title: str) -> tuple[str, str]:
+    """Split trailing edition, place/publisher and year parts off a title.
+
+    "Photovoltaic Materials, Imperial College Press, 1998" -> ("Photovoltaic Materials",
+    "Imperial College Press, 1998"); returns (title, removed text).
+    """
+    removed = ""
+    changed = True
+    while changed and title:
+        changed = False
+        for rx in _TRAIL_PARTS:
+            m = rx.search(title)
+            if m is not None and m.start() > 0:
+                removed = title[m.start() :] + " " + removed
+                title = title[: m.start()].rstrip(" ,.;:")
+                changed = True
+        head, sep, last = title.rpartition(", ")
+        last = last.strip()
+        if not (sep and head):
+            break
+        before = head.rpartition(", ")[2]
+        # "..., Wiley, New York, 1946": a place only counts after a publisher.
+        place = bool(_PLACE_RE.match(last)) and bool(_PUBLISHER_RE.search(before))
+        if (
+            _TRAIL_COMMA_PART.match(last)
+            or (len(last) < 60 and _PUBLISHER_RE.search(last))
+            or place
+        ):
+            removed = last + ", " + removed
+            title = head.rstrip(" ,")
+            changed = True
+    return title, removed.strip(" ,")

@@ -1,0 +1,100 @@
+"""Which reference entries describe the same work (for duplicate-reference).
+
+Two entries are the same work when they share a DOI, a BibTeX key (BibTeX compares
+keys without case), or the first author, the year (letters ignored) and a title
+similar enough (``TITLE_THRESHOLD``, measured in ``bench/title_duplicates.py``;
+see docs/benchmarks.md "Duplicate reference thresholds"). Titles that differ in a
+number ("Part 1" / "Part 2", "II" / "III") are different works.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from citecheck.document import Reference
+from citecheck.names import fold, name_key
+from citecheck.years import parse_year
+
+#: ``fuzz.ratio`` (0..100) of folded titles above which two titles are one title.
+TITLE_THRESHOLD = 90.0
+_NUMBERS = re.compile(r"\b(\d+|[ivxlc]+)\b")
+_DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """``later`` repeats ``earlier`` (indexes into the reference list)."""
+
+    earlier: int
+    later: int
+    reason: str  # "doi", "key", "title"
+    score: float | None = None
+
+
+def normal_doi(doi: str | None) -> str | None:
+    """Lower-case DOI without resolver prefix."""
+    if not doi:
+        return None
+    return _DOI.sub("", doi.strip()).rstrip(".").lower() or None
+
+
+def title_key(title: str) -> str:
+    """Folded title without punctuation."""
+    return fold(title)
+
+
+def same_title(a: str, b: str, threshold: float = TITLE_THRESHOLD) -> tuple[bool, float]:
+    """(same title?, score): similar wording (or one is the other without its
+    subtitle) and the same numbers."""
+    ka, kb = title_key(a), title_key(b)
+    if not ka or not kb:
+        return False, 0.0
+    score = float(fuzz.ratio(ka, kb))
+    main_a, main_b = title_key(a.split(":")[0]), title_key(b.split(":")[0])
+    if (main_a == kb or main_b == ka) and len(min(ka, kb, key=len).split()) >= 4:
+        score = max(score, 95.0)  # a dropped subtitle
+    if score < threshold:
+        return False, score
+    if sorted(_NUMBERS.findall(ka)) != sorted(_NUMBERS.findall(kb)):
+        return False, score
+    return True, score
+
+
+def find_duplicates(refs: Sequence[Reference], threshold: float = TITLE_THRESHOLD) -> list[Duplicate]:
+    """Every later entry that repeats an earlier one (each later entry once)."""
+    out: dict[int, Duplicate] = {}
+    first_by: dict[tuple[str, str], int] = {}
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, ref in enumerate(refs):
+        doi = normal_doi(ref.doi)
+        key = ref.key.casefold() if ref.key else None
+        for kind, value in (("doi", doi), ("key", key)):
+            if value is None:
+                continue
+            earlier = first_by.setdefault((kind, value), i)
+            if earlier != i and i not in out:
+                out[i] = Duplicate(earlier, i, kind)
+        if ref.authors and ref.authors[0].family.strip():
+            group = (name_key(ref.authors[0].family).core, parse_year(ref.year).base)
+            groups.setdefault(group, []).append(i)
+    for members in groups.values():
+        for pos, j in enumerate(members):
+            if j in out:
+                continue
+            for i in members[:pos]:
+                a, b = refs[i], refs[j]
+                if a.title and b.title:
+                    same, score = same_title(a.title, b.title, threshold)
+                elif not a.title and not b.title:
+                    score = float(fuzz.ratio(fold(a.text), fold(b.text)))
+                    same = score >= 97.0  # no titles parsed: near-identical entries only
+                else:
+                    continue
+                if same and (normal_doi(a.doi) == normal_doi(b.doi) or not (a.doi and b.doi)):
+                    out[j] = Duplicate(i, j, "title", score)
+                    break
+    return [out[k] for k in sorted(out)]

@@ -1,0 +1,108 @@
+"""author-mismatch (CC104): a citation and the entry it means disagree on a name.
+
+Why it matters
+--------------
+A misspelt surname, a co-author left out or added, or "et al." for a work with
+only two authors makes the citation hard to match to its entry (and is the kind
+of slip reviewers notice first). The linker has decided the citation means this
+entry (same year, first author the same or a likely misspelling); the finding
+says which names differ, with the similarity score and the threshold used.
+
+Example
+-------
+Bad::
+
+    Rahmawati (2020) found ...          Rahnawati, S. (2020). Literasi digital ...
+    (Smith et al., 2019)                Smith, J., & Jones, K. (2019). ...
+
+Good::
+
+    Rahnawati (2020) found ...
+    (Smith & Jones, 2019)
+
+Configuration
+-------------
+``thresholds.name_similarity`` (default 75, see docs/benchmarks.md "Name matching
+thresholds") is the similarity (0-100) above which two surnames count as one name
+misspelt. Surnames of four letters or fewer never count as misspelt unless a
+co-author and the year confirm the work ("Li" and "Lu" are different people).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from citecheck.document import Reference
+from citecheck.findings import Finding, Severity
+from citecheck.rules.base import Rule, RuleContext
+from citecheck.rules.crossmatch._common import linked, listed, quote
+
+
+def _explain(evidence: dict[str, Any], ref: Reference) -> tuple[list[str], float]:
+    """Plain-language reasons and a confidence for the finding."""
+    reasons: list[str] = []
+    confidence = 0.9
+    n_listed = len(evidence.get("listed_authors") or ())
+    for pair in evidence.get("names", ()):
+        if pair["how"].startswith("fuzzy"):
+            reasons.append(
+                f"'{pair['cited']}' is spelt '{pair['listed']}' in the list "
+                f"(similarity {pair['score']:.0f}/100)"
+            )
+            confidence = min(confidence, max(0.5, pair["score"] / 100))
+        elif pair["how"] == "none":
+            reasons.append(f"co-author '{pair['cited']}' is not an author of this entry")
+            confidence = min(confidence, 0.6)
+    problems = set(evidence.get("problems", ()))
+    cited = evidence.get("cited_authors") or []
+    if "order" in problems:
+        reasons.append("the authors are named in a different order")
+    if "extra-coauthor" in problems:
+        extra = cited[n_listed:]
+        reasons.append(
+            f"{', '.join(repr(x) for x in extra)} {'is' if len(extra) == 1 else 'are'} not "
+            f"among the entry's authors"
+        )
+    if "missing-coauthor" in problems:
+        if n_listed >= 3 or ref.et_al:
+            reasons.append(f"the entry has {n_listed if not ref.et_al else 'more'} authors; "
+                           f"write '{cited[0] if cited else '...'} et al.'")
+        else:
+            missing = (evidence.get("listed_authors") or [])[len(cited):]
+            reasons.append(f"co-author {' and '.join(repr(x) for x in missing)} is not named")
+    if "et-al-few-authors" in problems:
+        reasons.append(
+            f"'et al.' is used but the entry has only {n_listed} author{'s' if n_listed != 1 else ''}"
+            "; name them all"
+        )
+        confidence = min(confidence, 0.8)
+    return reasons, confidence
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    """A warning for each citation linked despite differing names."""
+    doc = ctx.document
+    for ln in linked(ctx.links, ("author-mismatch",)):
+        if ln.reference is None:
+            continue
+        c = doc.citations[ln.citation]
+        ref = doc.references[ln.reference]
+        reasons, confidence = _explain(ln.evidence, ref)
+        message = f"Cited as '{quote(c)}' but the reference list has '{listed(ref)}'"
+        if reasons:
+            message += ": " + "; ".join(reasons)
+        yield RULE.finding(
+            message=message, location=c.location, citation=c, reference=ref,
+            evidence=dict(ln.evidence), confidence=confidence,
+        )
+
+
+RULE = Rule(
+    code="CC104",
+    name="author-mismatch",
+    severity=Severity.WARNING,
+    summary="a citation and its reference disagree on a name",
+    check=check,
+    doc=__doc__ or "",
+)

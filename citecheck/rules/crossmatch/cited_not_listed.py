@@ -1,0 +1,88 @@
+"""cited-not-listed (CC101): an in-text citation has no entry in the reference list.
+
+Why it matters
+--------------
+Readers cannot find a work that is cited but not listed, and editors treat it as a
+sign of careless or copied referencing. Each missing work is reported once, at its
+first citation, with every other place it is cited; a citation that merely
+misspells a listed name or year is reported as author-mismatch / year-mismatch
+instead.
+
+Example
+-------
+Bad::
+
+    Trust matters in collaboration (Putra, 2022).
+
+    ## References
+    Ansell, C., & Gash, A. (2008). Collaborative governance ...
+
+Good: add "Putra, A. (2022). ..." to the references, or correct the citation.
+
+Configuration
+-------------
+None. When the manuscript has no reference list at all, missing-bibliography is
+reported instead of one error per citation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from citecheck.findings import Finding, Severity
+from citecheck.rules.base import Rule, RuleContext
+from citecheck.rules.crossmatch._common import missing_groups, places, quote
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    """One error per missing work, at its first citation."""
+    doc = ctx.document
+    if not doc.references and not doc.bibliography_found:
+        return  # missing-bibliography says it once
+    link_of = {ln.citation: ln for ln in ctx.links.links}
+    for members in missing_groups(doc, ctx.links):
+        first = doc.citations[members[0]]
+        evidence = dict(link_of[members[0]].evidence)
+        evidence["cited"] = len(members)
+        where = "" if len(members) == 1 else f" {places(len(members))}"
+        if first.style == "numeric":
+            size = len(doc.references)
+            message = (
+                f"Reference number {first.number} is cited{where} as '{quote(first)}' but the "
+                f"reference list has no entry {first.number} (it has {size} entr"
+                f"{'y' if size == 1 else 'ies'})"
+            )
+        elif first.style == "key":
+            message = (
+                f"'{quote(first)}'{where} cites the key '{first.key}' but no reference entry "
+                "has this key"
+            )
+        else:
+            message = f"'{quote(first)}' is cited{where} but is not in the reference list"
+            others = list(dict.fromkeys(
+                quote(doc.citations[m]) for m in members[1:]
+                if doc.citations[m].year != first.year
+            ))
+            if others:
+                message += f" (also cited as {', '.join(repr(o) for o in others[:3])})"
+            similar = evidence.get("similar") or []
+            if similar:
+                labels = " or ".join(f"'{s['label']}'" for s in similar[:3])
+                message += f" (the list has {labels})"
+        yield RULE.finding(
+            message=message,
+            location=first.location,
+            citation=first,
+            evidence=evidence,
+            related=tuple(doc.citations[m].location for m in members[1:]),
+        )
+
+
+RULE = Rule(
+    code="CC101",
+    name="cited-not-listed",
+    severity=Severity.ERROR,
+    summary="an in-text citation has no reference entry",
+    check=check,
+    doc=__doc__ or "",
+)

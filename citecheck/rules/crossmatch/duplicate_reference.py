@@ -1,0 +1,74 @@
+"""duplicate-reference (CC107): the same work is listed twice.
+
+Why it matters
+--------------
+A work listed twice inflates the reference count, usually means two drafts were
+merged, and leaves readers unsure which entry a citation means. Two entries are
+the same work when they share a DOI, a BibTeX key (BibTeX ignores case in keys),
+or the first author, the year and a title that differs only by case, punctuation,
+a dropped subtitle or a typo (similarity ≥ 90, with the same numbers: "Part 1"
+and "Part 2" are different works; see docs/benchmarks.md "Duplicate reference
+thresholds"). "Smith (2020a)" and "Smith (2020b)" with different titles are two works.
+
+Example
+-------
+Bad::
+
+    Ansell, C., & Gash, A. (2008). Collaborative governance in theory and practice. ...
+    Ansell, C. & Gash, A. (2008). Collaborative Governance in Theory and Practice. ...
+
+Good: keep one entry.
+
+Configuration
+-------------
+``thresholds.title_similarity`` (default 90) is the title similarity (0-100) above
+which two entries by the same first author and year are one work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from citecheck.findings import Finding, Severity
+from citecheck.rules.base import Rule, RuleContext
+from citecheck.rules.crossmatch._common import excerpt
+from citecheck.rules.crossmatch._duplicates import TITLE_THRESHOLD, find_duplicates
+
+_WHY = {"doi": "the same DOI", "key": "the same key", "title": "the same authors, year and title"}
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    """A warning at each entry that repeats an earlier one."""
+    refs = ctx.document.references
+    threshold = ctx.settings.threshold("title_similarity", TITLE_THRESHOLD)
+    for dup in find_duplicates(refs, threshold):
+        earlier, later = refs[dup.earlier], refs[dup.later]
+        evidence: dict[str, object] = {"reason": dup.reason, "duplicate_of": dup.earlier}
+        if dup.reason == "doi":
+            evidence["doi"] = later.doi
+        elif dup.reason == "key":
+            evidence["keys"] = [earlier.key, later.key]
+        else:
+            evidence.update({"titles": [earlier.title, later.title], "score": dup.score,
+                             "threshold": threshold})
+        yield RULE.finding(
+            message=(
+                f"Reference entry '{excerpt(later, 70)}' repeats the entry "
+                f"'{excerpt(earlier, 70)}' ({_WHY[dup.reason]}); keep one"
+            ),
+            location=later.location,
+            reference=later,
+            evidence=evidence,
+            confidence=None if dup.reason != "title" else min(1.0, (dup.score or 100) / 100),
+            related=(earlier.location,),
+        )
+
+
+RULE = Rule(
+    code="CC107",
+    name="duplicate-reference",
+    severity=Severity.WARNING,
+    summary="the same work is listed twice",
+    check=check,
+    doc=__doc__ or "",
+)

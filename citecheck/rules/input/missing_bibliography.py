@@ -1,0 +1,57 @@
+"""missing-bibliography (CC002): the manuscript cites works but has no reference list.
+
+Why it matters
+--------------
+Without a reference list (a "References", "Bibliography" or "Daftar Pustaka"
+section, or a reference file given with ``--references``) no citation can be
+checked. This one warning replaces a cited-not-listed error for every citation.
+
+Example
+-------
+Bad: a manuscript with "(Ansell & Gash, 2008)" in the text and no reference section.
+
+Good: the same manuscript ending with::
+
+    ## References
+    Ansell, C., & Gash, A. (2008). Collaborative governance in theory and practice. ...
+
+Configuration
+-------------
+Give the reference file with ``--references refs.bib`` when the bibliography lives
+outside the manuscript.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from citecheck.document import Location
+from citecheck.findings import Finding, Severity
+from citecheck.rules.base import Rule, RuleContext
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    """A warning when there are citations but neither a bibliography nor references."""
+    doc = ctx.document
+    if not doc.citations or doc.bibliography_found or doc.references:
+        return
+    n = len(doc.citations)
+    yield RULE.finding(
+        message=(
+            f"The manuscript has {n} in-text citation{'s' if n != 1 else ''} but no reference "
+            "list was found (no References / Bibliography / Daftar Pustaka section and no "
+            "reference file), so the citations could not be checked"
+        ),
+        location=Location(path=doc.path),
+        evidence={"citations": n},
+    )
+
+
+RULE = Rule(
+    code="CC002",
+    name="missing-bibliography",
+    severity=Severity.WARNING,
+    summary="the manuscript cites works but has no reference list",
+    check=check,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,54 @@
+"""parse-error (CC001): part of the input could not be read.
+
+Why it matters
+--------------
+A BibTeX entry with a missing brace, a reference file that is not valid JSON or a
+manuscript section the loader could not make sense of means some references or
+citations were not checked at all. The rest of the file is still checked; this
+finding says what was skipped and where.
+
+Example
+-------
+Bad (``refs.bib``)::
+
+    @article{smith2019,
+      title = {Collaborative governance,
+      year = 2019 }
+
+Good::
+
+    @article{smith2019,
+      title = {Collaborative governance},
+      year = 2019 }
+
+Configuration
+-------------
+None. Ignore it with ``--ignore parse-error`` (the unread parts stay unchecked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from citecheck.findings import Finding, Severity
+from citecheck.rules.base import Rule, RuleContext
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    """One finding per problem a loader recorded."""
+    for problem in ctx.document.problems:
+        yield RULE.finding(
+            message=problem.message,
+            location=problem.location,
+            evidence={"kind": problem.kind, **problem.evidence},
+        )
+
+
+RULE = Rule(
+    code="CC001",
+    name="parse-error",
+    severity=Severity.ERROR,
+    summary="part of the input could not be read",
+    check=check,
+    doc=__doc__ or "",
+)

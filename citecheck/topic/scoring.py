@@ -1,0 +1,221 @@
+"""Score each reference's distance from the manuscript's topic.
+
+Three signals, each a cosine turned into a robust z-score within the document
+(median/MAD over its references), because raw cosine ranges differ by model:
+
+* ``manuscript``: the reference against the manuscript profile (title, abstracts,
+  keywords, topical headings);
+* ``references``: the reference against the mean of all *other* references
+  (leave-one-out centroid; works whatever language the manuscript is written in);
+* ``citing``: the reference against the sentences that cite it.
+
+The combined score is a weighted mean of the available z-scores; a reference is
+flagged when it is below the threshold on the combined score *and* its cosine to
+the other references is low in absolute terms for this backend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from citecheck.topic.backends import Backend
+from citecheck.topic.language import guess_language
+from citecheck.topic.profile import TopicInputs
+
+Array = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Thresholds and weights for one backend (chosen on the benchmark's dev split)."""
+
+    threshold: float  # flag when the combined z-score is below this
+    centroid_ceiling: float  # ... and the raw leave-one-out cosine is below this
+    methods_threshold: float  # stricter threshold for methods references
+    weights: tuple[float, float, float] = (1.0, 1.0, 1.0)  # manuscript, references, citing
+
+
+@dataclass(frozen=True)
+class Similar:
+    """A passage and its cosine to the reference (evidence for people)."""
+
+    source: str  # "title", "abstract", "keywords", "heading", "reference"
+    text: str
+    cosine: float
+
+
+@dataclass(frozen=True)
+class ReferenceScore:
+    """The off-topic verdict for one reference."""
+
+    index: int
+    score: float  # combined robust z-score; lower = further from the topic
+    flagged: bool
+    threshold: float
+    z: dict[str, float]
+    cosines: dict[str, float]
+    methods: str | None = None
+    most_similar: tuple[Similar, ...] = ()
+    least_similar: Similar | None = None
+    sentences: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocumentTopic:
+    """Scores of one document, or why it abstained."""
+
+    backend: str
+    scores: dict[int, ReferenceScore] = field(default_factory=dict)
+    abstained: str | None = None  # reason when nothing was scored
+    notes: tuple[str, ...] = ()
+
+
+MIN_REFERENCES = 8
+
+
+def robust_z(values: Array) -> Array:
+    """(x - median) / (1.4826 * MAD), with the scale floored so ties do not explode."""
+    med = float(np.median(values))
+    mad = float(np.median(np.abs(values - med))) * 1.4826
+    scale = max(mad, 0.5 * float(values.std()), 1e-3)
+    out: Array = ((values - med) / scale).astype(np.float32)
+    return out
+
+
+def _coverable(text: str, backend: Backend, dominant: str | None) -> bool:
+    """Can ``backend`` compare ``text`` with the rest of the document?"""
+    lang = guess_language(text)
+    if lang is None:
+        return True
+    if backend.languages is not None:
+        return lang in backend.languages
+    return backend.cross_lingual or dominant is None or lang == dominant
+
+
+def _cut(text: str, limit: int = 200) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration) -> DocumentTopic:
+    """Score every reference of one document (abstaining when the signal is thin)."""
+    refs = inputs.references
+    total = len(refs) + inputs.untitled
+    if len(refs) < MIN_REFERENCES:
+        why = "titles missing" if inputs.untitled > len(refs) else "too few references"
+        return DocumentTopic(
+            backend=backend.name,
+            abstained=f"{why}: {len(refs)} of {total} references have a usable title "
+            f"(at least {MIN_REFERENCES} needed)",
+        )
+    langs = [guess_language(r.title) for r in refs]
+    known = [lg for lg in langs if lg]
+    dominant = max(set(known), key=known.count) if known else None
+    usable = [r for r in refs if _coverable(r.title, backend, dominant)]
+    notes: list[str] = []
+    if len(usable) < MIN_REFERENCES:
+        return DocumentTopic(
+            backend=backend.name,
+            abstained=f"language not supported by the {backend.name} backend for "
+            f"{len(refs) - len(usable)} of {len(refs)} reference titles",
+        )
+    if len(usable) < len(refs):
+        notes.append(f"{len(refs) - len(usable)} reference(s) in a language the "
+                     f"{backend.name} backend cannot compare were not scored")
+    passages = [p for p in inputs.passages if _coverable(p.text, backend, dominant)]
+    if len(passages) < len(inputs.passages):
+        notes.append("manuscript passages in an unsupported language were left out of the profile")
+
+    ref_texts = [r.text for r in usable]
+    sent_texts = sorted({s for r in usable for s in r.sentences if _coverable(s, backend, dominant)})
+    all_vecs = backend.encode([*ref_texts, *(p.text for p in passages), *sent_texts])
+    R = all_vecs[: len(usable)]
+    P = all_vecs[len(usable) : len(usable) + len(passages)]
+    S = all_vecs[len(usable) + len(passages) :]
+    sent_row = {s: i for i, s in enumerate(sent_texts)}
+
+    cos_ref = _leave_one_out(R)
+    cos_ms = _profile_cosines(R, P, [p.kind for p in passages]) if len(passages) else None
+    cos_cit = np.full(len(usable), np.nan, dtype=np.float32)
+    for i, r in enumerate(usable):
+        rows = [sent_row[s] for s in r.sentences if s in sent_row]
+        if rows:
+            cos_cit[i] = float(np.max(S[rows] @ R[i]))
+    has_cit = ~np.isnan(cos_cit)
+    # The citing signal needs enough cited references to standardise against.
+    use_cit = int(has_cit.sum()) >= MIN_REFERENCES
+
+    comps: dict[str, Array] = {"references": robust_z(cos_ref)}
+    if cos_ms is not None:
+        comps["manuscript"] = robust_z(cos_ms)
+    z_cit = np.full(len(usable), np.nan, dtype=np.float32)
+    if use_cit:
+        z_cit[has_cit] = robust_z(cos_cit[has_cit])
+    w_ms, w_ref, w_cit = calibration.weights
+
+    scores: dict[int, ReferenceScore] = {}
+    P_all = np.vstack([P, R]) if len(P) else R
+    src_all = [(p.kind, p.text) for p in passages] + [("reference", r.title) for r in usable]
+    for i, r in enumerate(usable):
+        parts = [(w_ref, float(comps["references"][i]))]
+        z = {"references": round(float(comps["references"][i]), 3)}
+        cos = {"references": round(float(cos_ref[i]), 3)}
+        if "manuscript" in comps and cos_ms is not None:
+            parts.append((w_ms, float(comps["manuscript"][i])))
+            z["manuscript"] = round(float(comps["manuscript"][i]), 3)
+            cos["manuscript"] = round(float(cos_ms[i]), 3)
+        if use_cit and has_cit[i]:
+            parts.append((w_cit, float(z_cit[i])))
+            z["citing"] = round(float(z_cit[i]), 3)
+            cos["citing"] = round(float(cos_cit[i]), 3)
+        combined = sum(w * v for w, v in parts) / sum(w for w, _ in parts)
+        threshold = calibration.methods_threshold if r.methods else calibration.threshold
+        flagged = combined < threshold and cos_ref[i] < calibration.centroid_ceiling
+        sims = P_all @ R[i]
+        own = len(passages) + i  # the reference itself, excluded from evidence
+        order = [j for j in np.argsort(-sims) if j != own]
+        most = tuple(Similar(src_all[j][0], _cut(src_all[j][1]), round(float(sims[j]), 3))
+                     for j in order[:2])
+        least = None
+        if len(passages):
+            k = int(np.argmin(sims[: len(passages)]))
+            least = Similar(src_all[k][0], _cut(src_all[k][1]), round(float(sims[k]), 3))
+        scores[r.index] = ReferenceScore(
+            index=r.index, score=round(combined, 3), flagged=bool(flagged),
+            threshold=threshold, z=z, cosines=cos, methods=r.methods,
+            most_similar=most, least_similar=least,
+            sentences=tuple(_cut(s, 300) for s in r.sentences[:3]),
+        )
+    return DocumentTopic(backend=backend.name, scores=scores, notes=tuple(notes))
+
+
+def _leave_one_out(R: Array) -> Array:
+    """Cosine of each row with the normalised mean of all other rows."""
+    C = R.sum(axis=0, keepdims=True) - R
+    norms = np.linalg.norm(C, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    out: Array = np.einsum("ij,ij->i", R, C / norms).astype(np.float32)
+    return out
+
+
+_KIND_WEIGHT = {"title": 1.0, "abstract": 1.0, "keywords": 0.5, "heading": 0.5}
+
+
+def _profile_cosines(R: Array, P: Array, kinds: Sequence[str]) -> Array:
+    """Cosine of each reference with the weighted mean of the passage groups."""
+    profile = np.zeros(R.shape[1], dtype=np.float32)
+    for kind, weight in _KIND_WEIGHT.items():
+        rows = [i for i, k in enumerate(kinds) if k == kind]
+        if rows:
+            mean = P[rows].mean(axis=0)
+            norm = float(np.linalg.norm(mean))
+            if norm > 0:
+                profile += weight * mean / norm
+    norm = float(np.linalg.norm(profile))
+    if norm == 0:
+        return np.zeros(len(R), dtype=np.float32)
+    out: Array = (R @ (profile / norm)).astype(np.float32)
+    return out

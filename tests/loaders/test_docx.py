@@ -1,0 +1,121 @@
+"""DOCX loader: paragraphs, tables, notes, reference-manager fields, zip safety."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import pytest
+
+from citecheck.errors import InputError
+from citecheck.loaders._zip import SafeZip, ZipLimits
+from citecheck.loaders.docx import load
+
+NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _p(text: str, style: str | None = None) -> str:
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    return f"<w:p>{ppr}<w:r><w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r></w:p>"
+
+
+def _field(instruction: str, result: str) -> str:
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve">{escape(instruction[:40])}</w:instrText></w:r>'
+        f'<w:r><w:instrText xml:space="preserve">{escape(instruction[40:])}</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r><w:t>{escape(result)}</w:t></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def _docx(path: Path, body: str, footnotes: str | None = None) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", f"<w:document {NS}><w:body>{body}</w:body></w:document>")
+        if footnotes is not None:
+            z.writestr("word/footnotes.xml", f"<w:footnotes {NS}>{footnotes}</w:footnotes>")
+    return path
+
+
+def test_text_paragraphs_tables_and_footnotes(tmp_path: Path) -> None:
+    body = (
+        _p("Groundwater study", "Title")
+        + _p("Rain matters (Smith, 2019).")
+        + "<w:tbl><w:tr><w:tc>" + _p("Table cell cites Lee (2018).") + "</w:tc></w:tr></w:tbl>"
+        + '<w:p><w:r><w:t>Anchor.</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>'
+        + '<w:p><w:del><w:r><w:delText>(Gone, 2001)</w:delText></w:r></w:del></w:p>'
+        + _p("References", "Heading1")
+        + _p("Smith, J. (2019). Rain. Journal of Water, 1, 1-2.")
+        + _p("Lee, K. (2018). Soil. Springer.")
+    )
+    notes = '<w:footnote w:id="2"><w:p><w:r><w:t>See also (Park, 2010).</w:t></w:r></w:p></w:footnote>'
+    doc = load(_docx(tmp_path / "a.docx", body, notes), "a.docx")
+    got = [(c.authors, c.year, c.location.paragraph) for c in doc.citations]
+    assert (("Smith",), "2019", 2) in got and (("Lee",), "2018", 3) in got
+    assert (("Park",), "2010", 4) in got  # footnote located at its anchor paragraph
+    assert all(c.authors != ("Gone",) for c in doc.citations)
+    assert [r.year for r in doc.references] == ["2019", "2018"]
+    assert doc.references[0].location.paragraph == 7
+    assert doc.metadata.title == "Groundwater study" and doc.bibliography_found
+
+
+def test_zotero_and_mendeley_fields_are_structured(tmp_path: Path) -> None:
+    item = {"id": 7, "type": "article-journal", "title": "Roots", "author": [{"family": "Smith", "given": "J"}],
+            "issued": {"date-parts": [[2019]]}, "DOI": "10.1000/x1"}
+    zotero = "ADDIN ZOTERO_ITEM CSL_CITATION " + json.dumps(
+        {"citationItems": [{"id": 7, "uris": ["http://zotero.org/users/1/items/AB"], "itemData": item,
+                            "locator": "4"}]})
+    mendeley = "ADDIN CSL_CITATION " + json.dumps(
+        {"citationItems": [{"id": "ITEM-1", "itemData": {**item, "title": "Soil", "id": "ITEM-1"},
+                            "uris": ["http://www.mendeley.com/documents/?uuid=u2"]}]})
+    body = (
+        f"<w:p><w:r><w:t xml:space=\"preserve\">Text </w:t></w:r>{_field(zotero, '(Smith, 2019)')}</w:p>"
+        f"<w:p>{_field(mendeley, '(Smith, 2019b)')}</w:p>"
+        + _p("References", "Heading1")
+        + f"<w:p>{_field('ADDIN ZOTERO_BIBL {} CSL_BIBLIOGRAPHY', 'Smith J (2019) Roots.')}</w:p>"
+    )
+    doc = load(_docx(tmp_path / "z.docx", body), "z.docx")
+    assert [c.key for c in doc.citations] == ["http://zotero.org/users/1/items/AB",
+                                              "http://www.mendeley.com/documents/?uuid=u2"]
+    assert doc.citations[0].text == "(Smith, 2019)" and doc.citations[0].locator == "p. 4"
+    assert doc.citations[0].location.paragraph == 1 and doc.citations[0].location.column == 6
+    assert [r.title for r in doc.references] == ["Roots", "Soil"]
+    assert all(r.source == "docx-field" and r.doi == "10.1000/x1" for r in doc.references)
+
+
+def test_endnote_field(tmp_path: Path) -> None:
+    xml = ("<EndNote><Cite><Author>Lee</Author><Year>2018</Year><RecNum>12</RecNum>"
+           "<record><rec-number>12</rec-number><ref-type name=\"Journal Article\">17</ref-type>"
+           "<contributors><authors><author>Lee, Kim</author></authors></contributors>"
+           "<titles><title>Soils</title><secondary-title>Geoderma</secondary-title></titles>"
+           "<dates><year>2018</year></dates></record></Cite></EndNote>")
+    body = f"<w:p>{_field('ADDIN EN.CITE ' + xml, '(Lee, 2018)')}</w:p>"
+    doc = load(_docx(tmp_path / "e.docx", body), "e.docx")
+    assert [c.key for c in doc.citations] == ["endnote:12"]
+    ref = doc.references[0]
+    assert (ref.authors[0].family, ref.year, ref.title, ref.container) == ("Lee", "2018", "Soils", "Geoderma")
+
+
+def test_zip_limits(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", "<a>" + " " * 3_000_000 + "</a>")
+    with pytest.raises(InputError, match="zip bomb"):
+        SafeZip(bomb).read("word/document.xml")
+    many = tmp_path / "many.docx"
+    with zipfile.ZipFile(many, "w") as z:
+        for i in range(12):
+            z.writestr(f"p{i}", "x")
+    with pytest.raises(InputError, match="parts"):
+        SafeZip(many, ZipLimits(max_members=10))
+
+
+def test_entity_expansion_refused(tmp_path: Path) -> None:
+    p = tmp_path / "x.docx"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("word/document.xml", '<!DOCTYPE d [<!ENTITY a "aaaa">]><d>&a;</d>')
+    with pytest.raises(InputError, match="damaged"):
+        load(p, "x.docx")

@@ -1,0 +1,54 @@
+"""listed-not-cited: entries no citation links to."""
+
+from __future__ import annotations
+
+from crossmatch_builders import cit, doc, ref, run
+
+from citecheck.config import Settings
+from citecheck.rules.crossmatch.listed_not_cited import RULE
+
+
+def _doc() -> object:
+    return doc(
+        [cit("(Ansell & Gash, 2008)", "Ansell", "Gash", year="2008"),
+         cit("Rahmawati (2020)", "Rahmawati", year="2020"),
+         cit("(Emerson, 2011)", "Emerson", year="2011")],
+        [ref("Ansell", "Gash", year="2008"), ref("Rahnawati", year="2020"),
+         ref("Emerson", year="2012"), ref("Wahyudi", year="2018", key="wahyudi2018",
+                                            text="Wahyudi, T. (2018). Inovasi pelayanan publik.")],
+    )
+
+
+def test_only_the_uncited_entry() -> None:
+    [f] = run(RULE, _doc())  # type: ignore[arg-type]
+    assert f.code == "CC102" and f.severity.value == "warning"
+    assert f.message == "Reference entry 'Wahyudi, T. (2018). Inovasi pelayanan publik.' is never cited in the text"
+    assert f.location is not None and f.location.line == 103
+    assert f.reference is not None and f.reference["year"] == "2018"
+
+
+def test_allow_uncited_by_key_or_text() -> None:
+    assert run(RULE, _doc(), Settings(allow_uncited=("wahyudi2018",))) == []  # type: ignore[arg-type]
+    assert run(RULE, _doc(), Settings(allow_uncited=("Wahyudi, T. (2018)",))) == []  # type: ignore[arg-type]
+
+
+def test_shared_bibliography_is_not_checked() -> None:
+    d = doc([cit("(Ansell, 2008)", "Ansell", year="2008")],
+            [ref("Ansell", year="2008"), ref("Other", year="2001")], allow_uncited=True)
+    assert run(RULE, d) == []
+
+
+def test_no_citations_at_all_reports_nothing() -> None:
+    assert run(RULE, doc([], [ref("Ansell", year="2008")])) == []
+
+
+def test_ambiguous_candidates_count_as_cited() -> None:
+    d = doc([cit("(Smith, 2020)", "Smith", year="2020")], [ref("Smith", year="2020a"), ref("Smith", year="2020b")])
+    assert run(RULE, d) == []
+
+
+def test_numbered_list() -> None:
+    d = doc([cit("[1]", style="numeric", number=1)],
+            [ref("Owens", year="2014", number=1), ref("Bartel", year="2015", number=2)])
+    [f] = run(RULE, d)
+    assert f.message.startswith("Reference entry [2] ")
