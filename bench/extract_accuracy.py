@@ -97,10 +97,14 @@ def evaluate(md_path: Path, key_path: Path) -> tuple[Counter[str], list[str]]:
             counts["located"] += 1  # right place, wrong number/name/year
             errors.append(f"WRONG {md_path.stem}: {c.text!r} -> {c.authors} {c.year} {c.number}")
         else:
-            errors.append(f"FALSE {md_path.stem}: {c.text!r} in {c.sentence[:100] if c.sentence else ''!r}")
+            errors.append(
+                f"FALSE {md_path.stem}: {c.text!r} in {c.sentence[:100] if c.sentence else ''!r}"
+            )
     for g in gold:
         if not g.used:
-            errors.append(f"MISSED {md_path.stem}: {md[g.start:g.end]!r} ctx {md[max(0, g.start - 50):g.end + 10]!r}")
+            errors.append(
+                f"MISSED {md_path.stem}: {md[g.start : g.end]!r} ctx {md[max(0, g.start - 50) : g.end + 10]!r}"
+            )
     counts[f"style:{key['citation_style']}"] += 1
     return counts, errors
 
@@ -118,26 +122,35 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for d in args.dirs:
             out = Path(tmp) / d.name
-            subprocess.run([sys.executable, str(args.tool), "--batch", str(d), "-o", str(out)],
-                           check=False, capture_output=True)  # exit 1 if one file fails
+            subprocess.run(
+                [sys.executable, str(args.tool), "--batch", str(d), "-o", str(out)],
+                check=False,
+                capture_output=True,
+            )  # exit 1 if one file fails
             for key_path in sorted(out.glob("*.key.json")):
                 style = json.loads(key_path.read_text(encoding="utf-8"))["citation_style"]
                 if style not in ("numeric", "author-year"):
                     continue
                 t0 = time.perf_counter()
-                counts, errs = evaluate(key_path.with_name(key_path.name[: -len(".key.json")] + ".md"), key_path)
+                counts, errs = evaluate(
+                    key_path.with_name(key_path.name[: -len(".key.json")] + ".md"), key_path
+                )
                 elapsed += time.perf_counter() - t0
                 totals.setdefault(style, Counter()).update(counts)
                 errors.extend(errs)
     grand: Counter[str] = Counter()
-    print(f"{'style':12} {'articles':>8} {'key':>6} {'found':>6} {'correct':>7} {'precision':>9} {'recall':>7}")
+    print(
+        f"{'style':12} {'articles':>8} {'key':>6} {'found':>6} {'correct':>7} {'precision':>9} {'recall':>7}"
+    )
     for style, c in [*sorted(totals.items()), ("all", grand)]:
         if style != "all":
             grand.update(c)
         p = c["correct"] / c["predicted"] if c["predicted"] else 0.0
         r = c["correct"] / c["gold"] if c["gold"] else 0.0
         n = sum(v for k, v in c.items() if k.startswith("style:"))
-        print(f"{style:12} {n:8} {c['gold']:6} {c['predicted']:6} {c['correct']:7} {p:9.3f} {r:7.3f}")
+        print(
+            f"{style:12} {n:8} {c['gold']:6} {c['predicted']:6} {c['correct']:7} {p:9.3f} {r:7.3f}"
+        )
     print(f"extraction time (incl. scoring): {elapsed:.2f} s")
     for line in errors[: args.show]:
         print(line)

@@ -160,6 +160,25 @@ def simulate(pool: list[str], accept: Callable[[str, str], bool], trials: int = 
     return f"P={p:.3f} R={tp / (tp + fn):.3f} (TP={tp} FP={fp} FN={fn})"
 
 
+def real_lists(datasets: Path) -> None:
+    """Within each real JATS reference list: pairs of *different* surnames that a rule
+    would call one misspelt name (the false links it could make in that document)."""
+    print("\n## real reference lists (jats-dev): distinct surname pairs a rule would join")
+    rules: dict[str, Callable[[str, str], bool]] = {
+        "DL >= 75, no short-name rule": lambda a, b: 100 * DamerauLevenshtein.normalized_similarity(a, b) >= 75,
+        "fuzzy_accepts(75) (production)": lambda a, b: fuzzy_accepts(a, b, 75.0)[0],
+        "fuzzy_accepts(80)": lambda a, b: fuzzy_accepts(a, b, 80.0)[0],
+    }
+    for xml in sorted((datasets / "jats-dev").glob("*.xml")):
+        names = sorted({fold(n).replace(" ", "") for n in re.findall(r"<surname>([^<]+)</surname>", xml.read_text(encoding="utf-8"))})
+        pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :]]
+        parts = []
+        for label, rule in rules.items():
+            hits = [f"{a}/{b}" for a, b in pairs if rule(a, b)]
+            parts.append(f"{label}: {len(hits)} {hits[:4]}")
+        print(f"  {xml.name} ({len(names)} surnames)\n    " + "\n    ".join(parts))
+
+
 def main(argv: list[str]) -> None:
     datasets = Path(argv[1]) if len(argv) > 1 else Path("../shared/datasets")
     pool = surnames(datasets)
@@ -182,6 +201,7 @@ def main(argv: list[str]) -> None:
         print(f"  fuzzy_accepts({t}): {simulate(pool, lambda a, b, t=t: fuzzy_accepts(a, b, float(t))[0])}")
     dl = SCORERS["damerau-levenshtein"]
     print(f"  plain DL >= 75, no short-name rule: {simulate(pool, lambda a, b: dl(a, b) >= 75)}")
+    real_lists(datasets)
 
 
 if __name__ == "__main__":

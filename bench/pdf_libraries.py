@@ -58,7 +58,7 @@ def _citecheck(path: Path) -> list[str]:
 
 LIBRARIES: dict[str, Callable[[Path], list[str]]] = {
     "pypdf": _pypdf, "pdfminer.six": _pdfminer, "pdfplumber": _pdfplumber,
-    "PyMuPDF": _pymupdf, "pypdfium2": _pypdfium2, "citecheck (pdfminer.six + layout)": _citecheck,
+    "PyMuPDF": _pymupdf, "pypdfium2": _pypdfium2, "citecheck (pypdfium2 + layout)": _citecheck,
 }
 
 

@@ -47,9 +47,9 @@ from rapidfuzz import fuzz
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.refparse_gold import gold_surnames  # noqa: E402
-from citecheck.references import normalise_doi, parse_reference  # noqa: E402
-from citecheck.references.parse import ParsedReference  # noqa: E402
+from bench.refparse_gold import gold_surnames
+from citecheck.references import normalise_doi, parse_reference
+from citecheck.references.parse import ParsedReference
 
 FIELDS = ("first_author", "surnames", "year", "title", "container", "volume", "issue",
           "first_page", "doi")

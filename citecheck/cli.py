@@ -75,6 +75,8 @@ def main() -> None:
               help="Record today's findings in the --baseline file (then exit 0).")
 @click.option("--output-dir", type=click.Path(file_okay=False),
               help="Also write one report per manuscript (in --format) into this folder.")
+@click.option("--also-output", "also_output", multiple=True, metavar="FORMAT=FILE",
+              help="Also write the report in another format, e.g. sarif=citecheck.sarif. Repeatable.")
 def check(
     paths: tuple[str, ...],
     references: tuple[str, ...],
@@ -97,6 +99,7 @@ def check(
     baseline: str | None,
     write_baseline: bool,
     output_dir: str | None,
+    also_output: tuple[str, ...],
 ) -> None:
     """Check manuscripts (files or folders) and report citation problems.
 
@@ -110,6 +113,10 @@ def check(
 
     if fmt not in format_names():
         _fail(f"unknown format '{fmt}' (choose from {', '.join(format_names())})")
+    extra_outputs = [item.partition("=")[::2] for item in also_output]
+    for extra_fmt, extra_file in extra_outputs:
+        if extra_fmt not in format_names() or not extra_file:
+            _fail(f"--also-output wants FORMAT=FILE with FORMAT one of {', '.join(format_names())}")
     flags: dict[str, Any] = {
         "paths": paths or None,
         "references": references or None,
@@ -155,24 +162,32 @@ def check(
         )
         return
 
-    def _render(rep: Any, color: bool) -> str:
-        if fmt == "text":
+    def _render(rep: Any, color: bool, name: str = fmt) -> str:
+        if name == "text":
             from citecheck.reporters.text import render as render_text
 
             return render_text(rep, color=color, verbose=verbose, quiet=quiet)
-        return render(rep, fmt, color=color)
+        return render(rep, name, color=color)
+
+    from citecheck.batch import summary_table
 
     color = output is None and _use_color(sys.stdout)
-    text = _render(report, color)
-    if fmt == "text" and len(report.files) > 1 and not quiet:
-        from citecheck.batch import summary_table
-
-        text += "\n" + summary_table(report)
+    if settings.output_dir and not output:
+        text = summary_table(report)  # the reports go to the folder; the terminal gets the table
+    else:
+        text = _render(report, color)
+        if fmt == "text" and len(report.files) > 1 and not quiet:
+            text += "\n" + summary_table(report)
     if settings.output_dir:
         from citecheck.batch import write_reports
 
         written = write_reports(report, Path(settings.output_dir), fmt, lambda rep: _render(rep, False))
         click.echo(f"citecheck: wrote {len(written)} report(s) to {settings.output_dir}", err=True)
+    for extra_fmt, extra_file in extra_outputs:
+        from citecheck.atomic import write_text_atomic
+
+        Path(extra_file).parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(Path(extra_file), _render(report, False, extra_fmt))
     if output:
         from citecheck.atomic import write_text_atomic
 

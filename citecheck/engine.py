@@ -19,6 +19,7 @@ from citecheck.findings import FileSummary, Finding, Report, Severity, SkippedCh
 from citecheck.linking import Links, link
 from citecheck.loaders import (
     load_manuscript,
+    looks_like_manuscript,
     load_reference_file,
     manuscript_suffixes,
     reference_suffixes,
@@ -67,7 +68,10 @@ def collect_manuscripts(paths: Sequence[str], root: Path) -> list[Path]:
         if p.is_dir():
             inner = sorted(
                 q for q in p.rglob("*")
-                if q.is_file() and q.suffix.lower() in suffixes and not _hidden(q, p)
+                if q.is_file()
+                and q.suffix.lower() in suffixes
+                and not _hidden(q, p)
+                and looks_like_manuscript(q)
             )
             if not inner:
                 raise InputError(
@@ -114,6 +118,9 @@ def prepare(path: Path, root: Path, settings: Settings) -> Prepared:
     shown = display_path(path, root)
     doc = load_manuscript(path, shown)
     ref_files, shared = _reference_files_for(path, root, settings)
+    # a LaTeX or Pandoc document may already have read the same file
+    already = set(doc.reference_files)
+    ref_files = [rf for rf in ref_files if display_path(rf, root) not in already]
     extra_refs: list[Reference] = []
     problems: list[Problem] = list(doc.problems)
     for rf in ref_files:
@@ -125,7 +132,8 @@ def prepare(path: Path, root: Path, settings: Settings) -> Prepared:
             update={
                 "references": doc.references + tuple(extra_refs),
                 "problems": tuple(problems),
-                "reference_files": tuple(display_path(rf, root) for rf in ref_files),
+                "reference_files": doc.reference_files
+                + tuple(display_path(rf, root) for rf in ref_files),
                 "allow_uncited": doc.allow_uncited or shared,
             }
         )
@@ -232,7 +240,7 @@ def check(
         if not item.document.bibliography_found and not item.document.references:
             notes.append(
                 f"{item.document.path}: no bibliography section or reference file found; "
-                "every citation is reported as cited-not-listed"
+                "the citations could not be checked against a reference list"
             )
     findings.sort(key=lambda f: f.sort_key())
     return Report(

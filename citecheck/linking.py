@@ -24,6 +24,9 @@ How a careful copy-editor decides, and so do we:
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,6 +77,28 @@ def link(document: Document, *, name_threshold: float = NAME_THRESHOLD) -> Links
     ``name_threshold`` is the surname similarity (0..100) above which a different
     spelling counts as a misspelling (config: ``thresholds.name_similarity``).
     """
+    with _gc_paused():
+        return _link(document, name_threshold)
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while linking.
+
+    Linking allocates many small acyclic objects (reference counting frees them);
+    on 10,000-entry lists the collector's repeated scans of the whole document made
+    linking grow faster than linearly (bench/linking_speed.py: 3.4 s -> 1.2 s).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _link(document: Document, name_threshold: float) -> Links:
     citations = document.citations
     refs = document.references
     numeric = [i for i, c in enumerate(citations) if c.style == "numeric"]

@@ -13,8 +13,7 @@ Each returned :class:`~citecheck.document.Citation` satisfies
 cited work (sharing ``group``); a work cited with several years ("Smith, 2019,
 2020a") or a numeric range ("[1–5]") yields one citation per year or number, all
 with the same span. ``mode="auto"`` decides per document whether bracketed numbers
-are citations: "[n]" when they are at least half as frequent as author-year
-citations, "(n)" only when the document has no "[n]" citations and clearly cites
+are citations: "[n]" when they outnumber author-year citations, "(n)" only when the document has no "[n]" citations and clearly cites
 by number.
 """
 
@@ -49,13 +48,17 @@ def _numeric(text: str, pairs: list, mode: Mode, author_year: int) -> list[Found
         return []
     square = numeric_brackets(text, pairs, "[")
     square_groups = len(square)
-    if square and (mode == "numeric" or 2 * square_groups >= author_year):
+    if square and (mode == "numeric" or square_groups > author_year):
         return drop_outliers(to_found(text, square))
     if square_groups:
         return []
-    paren = [b for b in numeric_brackets(text, pairs, "(") if not looks_like_enumeration(text, b.pair)]
+    paren = [
+        b for b in numeric_brackets(text, pairs, "(") if not looks_like_enumeration(text, b.pair)
+    ]
     distinct = {n for b in paren for n in b.numbers}
-    clearly = len(distinct) >= _PAREN_MIN_DISTINCT and len(paren) >= _PAREN_OVER_AUTHOR_YEAR * max(author_year, 1)
+    clearly = len(distinct) >= _PAREN_MIN_DISTINCT and len(paren) >= _PAREN_OVER_AUTHOR_YEAR * max(
+        author_year, 1
+    )
     if paren and (clearly or (mode == "numeric" and author_year == 0)):
         return drop_outliers(to_found(text, paren))
     return []

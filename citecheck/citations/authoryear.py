@@ -10,6 +10,7 @@ later "(WHO, 2020)" can be reported with the full name.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from citecheck.citations.brackets import Pair, masked_inner
 from citecheck.citations.found import Found
@@ -24,8 +25,12 @@ _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _PIECE_SPLIT = re.compile(r"[^;]+")
 # A cheap test before the full year pattern (whose look-behind runs at every offset).
-_MAYBE_YEAR = re.compile(r"\d\d\d\d|[a-zA-Z]\.|press|review|prep|ubmitted|orthcoming|proses|Druck|prensa")
-_ACRONYM_GLUE = frozenset("of the and for on in at to & dan untuk dari di ke pada de des du la y e".split())
+_MAYBE_YEAR = re.compile(
+    r"\d\d\d\d|[a-zA-Z]\.|press|review|prep|ubmitted|orthcoming|proses|Druck|prensa"
+)
+_ACRONYM_GLUE = frozenset(
+    "of the and for on in at to & dan untuk dari di ke pada de des du la y e".split()
+)
 
 
 def _window(text: str, before: int, size: int) -> tuple[int, str]:
@@ -87,18 +92,22 @@ def expand_acronym(text: str, open_: int, acronym: str) -> tuple[int, str] | Non
 
 
 def _lone_acronym(authors: Authors) -> bool:
-    return len(authors.names) == 1 and not authors.et_al and ACRONYM.fullmatch(authors.names[0]) is not None
+    return (
+        len(authors.names) == 1
+        and not authors.et_al
+        and ACRONYM.fullmatch(authors.names[0]) is not None
+    )
 
 
-def _emit(out: list[Found], piece: Piece, *, start: int, end: int, group: int, **fields: object) -> None:
+def _emit(out: list[Found], piece: Piece, found: Found) -> None:
+    """One citation per year of the piece ("Smith, 2019, 2020a" cites two works)."""
     for year in piece.years:
-        out.append(
-            Found(start=start, end=end, group=group, year=year, locator=piece.locator,
-                  prefix=piece.prefix, **fields)  # type: ignore[arg-type]
-        )
+        out.append(replace(found, year=year, locator=piece.locator, prefix=piece.prefix))
 
 
-def _parse_bracket(text: str, pair: Pair, content: str, out: list[Found], abbrevs: dict[str, str]) -> None:
+def _parse_bracket(
+    text: str, pair: Pair, content: str, out: list[Found], abbrevs: dict[str, str]
+) -> None:
     base = pair.open + 1
     spans = [(m.start(), m.end()) for m in _PIECE_SPLIT.finditer(content) if m.group().strip()]
     previous: Authors | None = None
@@ -115,28 +124,71 @@ def _parse_bracket(text: str, pair: Pair, content: str, out: list[Found], abbrev
                     continue
                 lo, previous = hit
                 end = pair.close + 1 if idx == len(spans) - 1 else base + ps + piece.end
-                _emit(out, piece, start=lo + previous.start, end=end, group=pair.open,
-                      authors=previous.names, et_al=previous.et_al, narrative=True,
-                      abbreviation=previous.abbreviation, needs_support=_lone_acronym(previous))
+                _emit(
+                    out,
+                    piece,
+                    Found(
+                        start=lo + previous.start,
+                        end=end,
+                        group=pair.open,
+                        authors=previous.names,
+                        et_al=previous.et_al,
+                        narrative=True,
+                        abbreviation=previous.abbreviation,
+                        needs_support=_lone_acronym(previous),
+                    ),
+                )
             elif previous is not None:
-                _emit(out, piece, start=base + ps + piece.start, end=base + ps + piece.end,
-                      group=pair.open, authors=previous.names, et_al=previous.et_al)
+                _emit(
+                    out,
+                    piece,
+                    Found(
+                        start=base + ps + piece.start,
+                        end=base + ps + piece.end,
+                        group=pair.open,
+                        authors=previous.names,
+                        et_al=previous.et_al,
+                    ),
+                )
             continue
         previous = names
-        if idx == 0 and len(names.names) == 1 and not names.et_al and ACRONYM.fullmatch(names.names[0]):
+        if (
+            idx == 0
+            and len(names.names) == 1
+            and not names.et_al
+            and ACRONYM.fullmatch(names.names[0])
+        ):
             expansion = expand_acronym(text, pair.open, names.names[0])
             if expansion is not None:  # "World Health Organization (WHO, 2020)"
                 abbrevs.setdefault(names.names[0], expansion[1])
-                _emit(out, piece, start=expansion[0], end=base + ps + piece.end if idx < len(spans) - 1 else pair.close + 1,
-                      group=pair.open, authors=(expansion[1],), narrative=True,
-                      abbreviation=names.names[0])
+                _emit(
+                    out,
+                    piece,
+                    Found(
+                        start=expansion[0],
+                        end=base + ps + piece.end if idx < len(spans) - 1 else pair.close + 1,
+                        group=pair.open,
+                        authors=(expansion[1],),
+                        narrative=True,
+                        abbreviation=names.names[0],
+                    ),
+                )
                 continue
         if names.abbreviation and len(names.names) == 1:
             abbrevs.setdefault(names.abbreviation, names.names[0])
-        _emit(out, piece, start=base + ps + piece.start, end=base + ps + piece.end,
-              group=pair.open, authors=names.names, et_al=names.et_al,
-              abbreviation=names.abbreviation,
-              needs_support=not piece.comma and _lone_acronym(names))
+        _emit(
+            out,
+            piece,
+            Found(
+                start=base + ps + piece.start,
+                end=base + ps + piece.end,
+                group=pair.open,
+                authors=names.names,
+                et_al=names.et_al,
+                abbreviation=names.abbreviation,
+                needs_support=not piece.comma and _lone_acronym(names),
+            ),
+        )
 
 
 def extract_author_year(text: str, pairs: list[Pair]) -> list[Found]:
@@ -144,7 +196,9 @@ def extract_author_year(text: str, pairs: list[Pair]) -> list[Found]:
     out: list[Found] = []
     abbrevs: dict[str, str] = {}
     for pair in pairs:
-        keep = {c.open for c in pair.children if ACRONYM.fullmatch(text[c.open + 1 : c.close].strip())}
+        keep = {
+            c.open for c in pair.children if ACRONYM.fullmatch(text[c.open + 1 : c.close].strip())
+        }
         content = masked_inner(text, pair, keep=keep)
         stripped = content.strip()
         if ACRONYM.fullmatch(stripped):
@@ -154,7 +208,9 @@ def extract_author_year(text: str, pairs: list[Pair]) -> list[Found]:
             continue
         if _MAYBE_YEAR.search(content) is not None and YEAR.search(content) is not None:
             _parse_bracket(text, pair, content, out, abbrevs)
-    supported = set(abbrevs) | {f.authors[0] for f in out if len(f.authors) == 1 and not f.needs_support}
+    supported = set(abbrevs) | {
+        f.authors[0] for f in out if len(f.authors) == 1 and not f.needs_support
+    }
     out = [f for f in out if not f.needs_support or f.authors[0] in supported]
     for f in out:
         if f.abbreviation is None and len(f.authors) == 1 and f.authors[0] in abbrevs:

@@ -19,11 +19,30 @@ CONJUNCTIONS = _words("and & dan serta und et y e i och en og ve và")
 #: "et al." forms, as tuples of lower-cased tokens with their periods removed.
 ET_AL_FORMS: frozenset[tuple[str, ...]] = frozenset(
     {
-        ("et", "al"), ("et", "alii"), ("dkk",), ("dkk", "al"), ("ua",), ("u", "a"),
-        ("et", "coll"), ("and", "colleagues"), ("and", "others"), ("and", "coworkers"),
-        ("and", "co-workers"), ("dan", "kawan-kawan"), ("dan", "rekan"),
-        ("dan", "rekan-rekan"), ("y", "cols"), ("y", "col"), ("e", "col"), ("e", "cols"),
-        ("i", "in"), ("mfl",), ("ve", "ark"), ("ea",), ("ym",), ("ja", "muut"),
+        ("et", "al"),
+        ("et", "alii"),
+        ("dkk",),
+        ("dkk", "al"),
+        ("ua",),
+        ("u", "a"),
+        ("et", "coll"),
+        ("and", "colleagues"),
+        ("and", "others"),
+        ("and", "coworkers"),
+        ("and", "co-workers"),
+        ("dan", "kawan-kawan"),
+        ("dan", "rekan"),
+        ("dan", "rekan-rekan"),
+        ("y", "cols"),
+        ("y", "col"),
+        ("e", "col"),
+        ("e", "cols"),
+        ("i", "in"),
+        ("mfl",),
+        ("ve", "ark"),
+        ("ea",),
+        ("ym",),
+        ("ja", "muut"),
     }
 )
 
@@ -43,7 +62,7 @@ CORPORATE_KEYWORDS = _words(
     "Society Centre Center Centers Board Authority Services Service Group Forum Programme "
     "Program Union Nations University Universitas Corporation Administration Federation "
     "Network Alliance Consortium Collaboration Initiative Fund Secretariat Statistics "
-    "Academy Academies College Party Government Trust Registry Court "
+    "Academy Academies College Party Government Trust Registry Court Team Project Consortium "
     "Badan Kementerian Departemen Dinas Lembaga Direktorat Pusat Statistik Komisi Dewan "
     "Majelis Pemerintah Kantor Otoritas Sekretariat Kemenkes Kemendikbud Kemendikbudristek "
     "Bappenas Bappeda Balai Biro Perum Yayasan Ikatan Persatuan Asosiasi Perhimpunan "

@@ -142,6 +142,11 @@ def _has_keyword(seg: list[Token]) -> bool:
     return any(_bare(t[0]) in CORPORATE_KEYWORDS for t in seg)
 
 
+def _corporate(kept: list[Token]) -> bool:
+    """Two or more words, one an organisation word, not ending in a label ("Group B")."""
+    return len(kept) > 1 and _has_keyword(kept) and len(kept[-1][0]) > 1
+
+
 def _merge_corporate(segs: list[list[Token]], seps: list[str]) -> None:
     """Join "Kementerian Pendidikan" + "dan" + "Kebudayaan" into one corporate name."""
     i = 0
@@ -177,7 +182,7 @@ def _name_suffix(seg: list[Token], *, lenient: bool) -> _Name | None:
         i -= 1
     whole = i < 0
     kept.reverse()
-    corporate = len(kept) > 1 and _has_keyword(kept)
+    corporate = _corporate(kept)
     if not corporate:
         cut = max((j for j, t in enumerate(kept) if t[0] in _CUT_CONNECTORS), default=-1)
         if cut >= 0:
@@ -188,7 +193,7 @@ def _name_suffix(seg: list[Token], *, lenient: bool) -> _Name | None:
         whole = False
     if not kept or not any(is_name_word(t[0]) for t in kept) or kept[-1][0] in PARTICLES:
         return None
-    corporate = len(kept) > 1 and _has_keyword(kept)
+    corporate = _corporate(kept)
     if not corporate and not lenient and not _plausible_person(kept):
         return None
     return _Name(kept, whole, corporate, leading)
@@ -203,7 +208,8 @@ def _plausible_person(kept: list[Token]) -> bool:
         return False  # "HiSeq 2000", "EpiInfo 2007": product names, not surnames
     if len(words) == 1 and words[0] in CORPORATE_KEYWORDS and words[0] not in _ONE_WORD_BODIES:
         return False
-    return not all(len(_bare(t[0])) == 1 for t in kept)
+    # A bare capital ("Group B", "Wave A") is a label; initials carry a period.
+    return not any(len(t[0]) == 1 for t in kept)
 
 
 def _name_text(text: str, name: _Name) -> str:

@@ -19,8 +19,10 @@ MAX_EXPANSION = 500
 MAX_NUMBER = 1499  # larger bracketed numbers are years, sample sizes, not list positions
 _COLON_LOCATOR = re.compile(r"\s*(?P<n>\d{1,4})\s*:\s*(?P<loc>\S.*)", re.S)
 _LABEL_START = re.compile(r"\s*[^\W\d_]{1,8}\.")  # "p. 5", "fig. 2", "pl. LII"
+_NUMBER_SEP = re.compile(r"[,;]")
 _DENSITY = 0.7  # share of 1..N a real reference list's citations cover
 _SLACK = 10
+_MIN_FOR_OUTLIERS = 10  # too few numbers say nothing about the list's length
 _ENUM_BEFORE = re.compile(r"(?:^|[:;,]|\b(?:and|or|dan|atau|serta|und|oder|et|ou|y|o))[ \t]*$")
 
 
@@ -34,7 +36,9 @@ class NumericBracket:
     single: bool  # one plain number: "[4]", the ends of "[2]–[4]"
 
 
-def parse_numbers(content: str, *, allow_locator: bool) -> tuple[tuple[int, ...], str | None] | None:
+def parse_numbers(
+    content: str, *, allow_locator: bool
+) -> tuple[tuple[int, ...], str | None] | None:
     """The numbers of "1, 3–5", or None; with ``allow_locator`` also "12, p. 5", "1: fig. 4"."""
     if allow_locator:
         colon = _COLON_LOCATOR.fullmatch(content)
@@ -42,7 +46,7 @@ def parse_numbers(content: str, *, allow_locator: bool) -> tuple[tuple[int, ...]
             return (int(colon.group("n")),), colon.group("loc").strip()
     numbers: list[int] = []
     pos = 0
-    for part in content.split(","):
+    for part in _NUMBER_SEP.split(content):
         m = NUMBER_PART.fullmatch(part)
         if m is None:
             if allow_locator and numbers and _LABEL_START.match(part):
@@ -80,6 +84,8 @@ def drop_outliers(found: list[Found]) -> list[Found]:
     and stray years stick out above it.
     """
     distinct = sorted({f.number for f in found if f.number is not None})
+    if len(distinct) < _MIN_FOR_OUTLIERS:
+        return found
     dense = 0
     for count, n in enumerate(distinct, start=1):
         if count >= _DENSITY * n:
@@ -90,7 +96,7 @@ def drop_outliers(found: list[Found]) -> list[Found]:
 
 
 def looks_like_enumeration(text: str, pair: Pair) -> bool:
-    """"(1) first ... (2) second", equation numbers: parenthesised numbers that are not citations."""
+    """ "(1) first ... (2) second", equation numbers: parenthesised numbers that are not citations."""
     line_start = text.rfind("\n", 0, pair.open) + 1
     line_end = text.find("\n", pair.close)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
@@ -119,8 +125,14 @@ def to_found(text: str, brackets: list[NumericBracket]) -> list[Found]:
             j += 1
         for n in numbers:
             out.append(
-                Found(start=first.pair.open, end=last.pair.close + 1, group=first.pair.open,
-                      style="numeric", number=n, locator=first.locator)
+                Found(
+                    start=first.pair.open,
+                    end=last.pair.close + 1,
+                    group=first.pair.open,
+                    style="numeric",
+                    number=n,
+                    locator=first.locator,
+                )
             )
         i = j
     return out

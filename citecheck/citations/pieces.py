@@ -96,7 +96,7 @@ def parse_piece(piece: str) -> Piece | None:
                 years=inner.years,
                 start=inner.start + shift,
                 end=inner.end + shift,
-                prefix=piece[pos:cited.end()].strip(" ,"),
+                prefix=piece[pos : cited.end()].strip(" ,"),
                 locator=inner.locator,
             )
         lsep = LOCATOR_SEP.match(piece, pos)
@@ -121,4 +121,3 @@ def parse_piece(piece: str) -> Piece | None:
         locator=locator,
         comma=head.rstrip().endswith(","),
     )
-

@@ -30,7 +30,7 @@ class _Index:
 
     listed: list[Listed]
     by_key: dict[str, list[int]]
-    by_year: dict[str, dict[str, list[int]]]  # year bucket -> core key -> refs
+    by_year: dict[str, dict[str, list[int]]]  # "year ^first-letter" / "year last$" -> core -> refs
     abbreviations: dict[str, NameKey]
     year_keys: dict[str, list[str]] = field(default_factory=dict)  # by_year's keys, as lists
     fuzzy_memo: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)
@@ -49,7 +49,12 @@ def _build_index(refs: Sequence[Reference], cited: Sequence[Cited]) -> _Index:
             continue
         for k in index_keys(names[0]):
             by_key.setdefault(k, []).append(i)
-        by_year.setdefault(item.year.bucket, {}).setdefault(names[0].core, []).append(i)
+        core = names[0].core
+        if core:
+            # misspellings rarely change both the first and the last letter, so the
+            # fuzzy search looks only at same-year names sharing one of them
+            for end in (f"^{core[0]}", f"{core[-1]}$"):
+                by_year.setdefault(f"{item.year.bucket} {end}", {}).setdefault(core, []).append(i)
         for n in names:
             if n.abbreviation:
                 abbreviations.setdefault(n.abbreviation, n)
@@ -86,9 +91,11 @@ def _fuzzy_candidates(cit: Cited, index: _Index) -> set[int]:
     """Refs of the same year whose first author is spelt similarly (checked later)."""
     out: set[int] = set()
     query = cit.names[0].core
-    for bucket in {cit.year.bucket, "none"}:
+    if not query:
+        return out
+    for bucket in {f"{y} {end}" for y in (cit.year.bucket, "none") for end in (f"^{query[0]}", f"{query[-1]}$")}:
         table = index.by_year.get(bucket)
-        if not table or not query:
+        if not table:
             continue
         memo = index.fuzzy_memo.get((query, bucket))
         if memo is None:
@@ -174,6 +181,8 @@ def link_author_year(
 
 def _top(found: list[Assessment]) -> list[Assessment]:
     """The best assessments (several when they tie), one per reference."""
+    if len(found) == 1:
+        return found
     ranked = sorted(found, key=lambda a: a.rank)
     return [a for a in ranked if a.rank == ranked[0].rank]
 

@@ -53,6 +53,25 @@ def reference_suffixes() -> frozenset[str]:
     return frozenset(REFERENCE_LOADERS)
 
 
+def looks_like_manuscript(path: Path) -> bool:
+    """Whether a file met while walking a folder is a manuscript in its own right.
+
+    Included LaTeX chapters (no ``\\documentclass``) and XML that is not a JATS
+    article are parts or data, not manuscripts; files named explicitly are always read.
+    """
+    suffix = path.suffix.lower()
+    if suffix not in (".tex", ".ltx", ".xml", ".nxml"):
+        return True
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(65536)
+    except OSError:
+        return True
+    if suffix in (".tex", ".ltx"):
+        return b"\\documentclass" in head or b"\\documentstyle" in head
+    return b"<article" in head
+
+
 def _resolve(table: dict[str, tuple[str, str]], path: Path, what: str) -> Callable[..., object]:
     suffix = path.suffix.lower()
     if suffix not in table:

@@ -63,7 +63,8 @@ def _csl_items(instruction: str) -> list[FieldItem] | None:
     for it in payload.get("citationItems", []) if isinstance(payload, dict) else []:
         if not isinstance(it, dict):
             continue
-        data = it.get("itemData") if isinstance(it.get("itemData"), dict) else {}
+        raw_data = it.get("itemData")
+        data: dict[str, Any] = raw_data if isinstance(raw_data, dict) else {}
         uris = it.get("uris") or it.get("uri") or []
         key = str(uris[0]) if isinstance(uris, list) and uris else str(it.get("id") or data.get("id") or "")
         if not key:

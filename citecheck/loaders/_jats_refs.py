@@ -115,7 +115,7 @@ def ref_to_reference(ref: ET.Element, *, location: Location, order: int) -> Refe
     else:
         text = text_of(cit)
     fields = {local(c.tag): text_of(c) for c in cit if local(c.tag) and text_of(c)}
-    ref = Reference(
+    out = Reference(
         text=text,
         authors=authors,
         et_al=et_al,
@@ -135,9 +135,9 @@ def ref_to_reference(ref: ET.Element, *, location: Location, order: int) -> Refe
         source="jats",
         fields=fields,
     )
-    if ref.year is None or not ref.authors or ref.title is None:
-        ref = _fill_from_text(ref)
-    return ref
+    if out.year is None or not out.authors or out.title is None:
+        out = _fill_from_text(out)
+    return out
 
 
 def _fill_from_text(ref: Reference) -> Reference:

@@ -108,12 +108,12 @@ def _shape(text: str) -> str:
 def drop_running_lines(pages: list[list[PdfLine]], heights: list[float]) -> list[list[PdfLine]]:
     """Remove page numbers and headers/footers repeated across pages (in the margins)."""
     margin_shapes: Counter[str] = Counter()
-    for page, h in zip(pages, heights):
+    for page, h in zip(pages, heights, strict=True):
         seen = {_shape(ln.text) for ln in page if ln.y0 > 0.9 * h or ln.y1 < 0.1 * h}
         margin_shapes.update(seen)
     repeated = {s for s, n in margin_shapes.items() if n >= 3 and n >= 0.5 * len(pages)}
     out: list[list[PdfLine]] = []
-    for page, h in zip(pages, heights):
+    for page, h in zip(pages, heights, strict=True):
         kept = []
         for ln in page:
             in_margin = ln.y0 > 0.9 * h or ln.y1 < 0.1 * h

@@ -22,7 +22,7 @@ class _PositionBuilder(ET.TreeBuilder):
         self.expat: Any = None
         self.offsets: dict[int, int] = {}
 
-    def start(self, tag: Any, attrs: Any) -> ET.Element:  # type: ignore[override]
+    def start(self, tag: Any, attrs: Any) -> ET.Element:
         element = super().start(tag, attrs)
         if self.expat is not None:
             self.offsets[id(element)] = int(self.expat.CurrentByteIndex)

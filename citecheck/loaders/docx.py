@@ -151,8 +151,9 @@ def _field_citations(
 
 def _describe(csl: dict[str, object]) -> str:
     """A readable one-line form of a CSL item for reports."""
-    people = csl.get("author") if isinstance(csl.get("author"), list) else []
-    names = [str(p.get("family") or p.get("literal") or "") for p in people if isinstance(p, dict)]  # type: ignore[union-attr]
+    raw_people = csl.get("author")
+    people: list[object] = raw_people if isinstance(raw_people, list) else []
+    names = [str(p.get("family") or p.get("literal") or "") for p in people if isinstance(p, dict)]
     issued = csl.get("issued")
     year = ""
     if isinstance(issued, dict):

@@ -30,9 +30,13 @@ from citecheck.loaders._latex_commands import (
     Include,
     find_commands,
 )
-from citecheck.loaders._latex_meta import bibitem_references, latex_metadata, sentence_at
+from citecheck.loaders._latex_meta import (
+    bibitem_references,
+    latex_metadata,
+    light_detex,
+    sentence_at,
+)
 from citecheck.loaders._latex_scan import mask
-from citecheck.loaders.bibtex import latex_to_text
 from citecheck.loaders.text import read_text
 
 MAX_FILES = 2000  # includes followed per document: guards against include bombs
@@ -136,7 +140,7 @@ def _add_citations(cmd: CiteCall, src: _SourceFile, state: _State, suppress: dic
     for k in keys:
         note_index = cmd.key_groups[cmd.keys.index(k)] if cmd.key_groups else 0
         pre, post = cmd.notes[note_index] if cmd.notes else (cmd.prenote, cmd.postnote)
-        pre, post = (latex_to_text(pre) or None) if pre else None, (latex_to_text(post) or None) if post else None
+        pre, post = (light_detex(pre) or None) if pre else None, (light_detex(post) or None) if post else None
         loc = src.index.location(src.display, k.start)
         state.citations.append(
             Citation(

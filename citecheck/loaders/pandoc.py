@@ -148,7 +148,7 @@ def _meta_line(text: str, front_end: int, key: str) -> int:
 
 
 def _sentence(masked: str, start: int, end: int) -> str | None:
-    left = 0
+    left = max(0, start - 1500)
     for m in _SENTENCE_END.finditer(masked, max(0, start - 1500), min(len(masked), start + 2)):
         if m.end() <= start:
             left = m.end()

@@ -9,6 +9,7 @@ PDFs without a text layer (scans) are an :class:`InputError`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ MIN_CHARS_PER_PAGE = 20  # below this on average, the PDF is a scan without a te
 
 def _open(path: Path) -> Any:
     try:
-        import pypdfium2
+        import pypdfium2  # type: ignore[import-untyped]
     except ImportError as exc:  # pragma: no cover - dependency declared in pyproject
         raise InputError(f"{path}: reading PDF needs pypdfium2 (pip install 'citecheck[pdf]')") from exc
     read_bytes(path, max_bytes=500_000_000)
@@ -90,8 +91,8 @@ def load(path: Path, display_path: str) -> Document:
     lines = dehyphenate(lines)
     text = "\n".join(lines)
     starts = [0]
-    for ln in lines[:-1]:
-        starts.append(starts[-1] + len(ln) + 1)
+    for line_text in lines[:-1]:
+        starts.append(starts[-1] + len(line_text) + 1)
 
     def loc(line0: int, col0: int) -> Location:
         page, n = where[line0] if where else (1, 1)
@@ -148,7 +149,7 @@ def _references(
 
     if not bib:
         return []
-    gaps = [boxes[a].y0 - boxes[b].y1 for a, b in zip(bib, bib[1:]) if boxes[a].y0 > boxes[b].y1]
+    gaps = [boxes[a].y0 - boxes[b].y1 for a, b in itertools.pairwise(bib) if boxes[a].y0 > boxes[b].y1]
     typical = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
     lefts = [boxes[i].x0 for i in bib]
     split_x = (min(lefts) + max(lefts)) / 2 if max(lefts) - min(lefts) > 100 else max(lefts) + 1

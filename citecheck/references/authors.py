@@ -155,7 +155,7 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
         et = _ET_AL_RE.match(s, nxt)
         if et is not None and token in ("", "&"):
             return _finish(s, authors, et.end(), style, et_al=True)
-        kinds = (("A", "B", "C") + allowed) if token.startswith(";") else allowed
+        kinds = (("A", "B", "C", *allowed)) if token.startswith(";") else allowed
         if token.endswith(("and", "&", "dan")):
             if style == "D":
                 kinds = ("D", "E")  # "J. Smith and Jane Doe"

@@ -24,7 +24,7 @@ _PAREN_AT = re.compile(
 )
 # Right after the authors, bare: ". 2006. Title", ", 2000, ApJ", " 2009 Reply".
 _BARE_AT = re.compile(
-    rf"\s?[.,:;]?\s(?P<y>{YEAR_TOKEN}|{NO_YEAR})(?:\s?[-/–]\s?\d{{2,4}})?"
+    rf"(?:\s?[.,:;]?\s|^)(?P<y>{YEAR_TOKEN}|{NO_YEAR})(?:\s?[-/–]\s?\d{{2,4}})?"
     rf"(?:[.,:;]|\s(?=[A-Z“\"‘«'])|$)"
 )
 # Anywhere: "(1987)", "(March 27, 1969)", "(September, 1964)".

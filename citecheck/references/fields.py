@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from citecheck.references.dates import YEAR, find_year, looks_like_year, normalise_year
 
 PAGES = r"[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s?(?:[-–—‐−]{1,2}|to)\s?[A-Za-z]{0,2}\d+[A-Za-z]?)?"
-_ISSUE_WORD = r"(?:[Nn]o|NO|[Nn]r|[Ii]ssue|[Nn]omor|[Ii]ss|[Nn]um|[Nn]umber|[Hh]eft|[Ee]disi)"
+_ISSUE_WORD = r"(?:[Nn]o|NO|[Nn]°|[Nn]º|[Nn]r|[Ii]ssue|[Nn]omor|[Ii]ss|[Nn]um|[Nn]umber|[Hh]eft|[Ee]disi)"
 _LOCATORS = (
     # Vancouver / ICMJE: "2010;20(5):813-22", "2014 Mar;21:823-33", "1974;99:496-7"
     re.compile(
-        rf"(?<![\w.-])(?P<year>{YEAR})[a-z]?(?:\s[A-Z][a-z]{{2,8}}\.?(?:\s\d{{1,2}})?)?\s?;\s?"
+        rf"(?<![\w.–—-])(?P<year>{YEAR})[a-z]?(?:\s[A-Z][a-z]{{2,8}}\.?(?:\s\d{{1,2}})?)?\s?;\s?"
         rf"(?P<vol>\d+[A-Z]?)?(?:\s?\((?P<iss>[^()]{{1,20}})\))?(?:\s?:\s?(?P<pages>{PAGES}))?"
     ),
     # Explicit: "Vol. 5 No. 2", "vol. 55", "v. 26", "Volume 12, Issue 3", "Vol. XIX, No. 3"
@@ -27,16 +27,29 @@ _LOCATORS = (
         rf"(?:\s?\((?P<iss>[^()]{{1,20}})\)|,?\s{_ISSUE_WORD}\.?\s?(?P<iss2>[\w-]{{1,12}}))?"
     ),
     # "47(15)", "23 (2)", "13(11-12)", "19(2_suppl)"
-    re.compile(r"(?<![\w.,-])(?P<vol>\d{1,5}[A-Z]?)\s?\((?P<iss>[^()]{1,20})\)"),
+    re.compile(
+        r"(?<![\w.,–—-])(?P<vol>\d{1,5}[A-Z]?)\s?"
+        r"\((?![A-Za-z]{3,}\.?\s|(?:1[5-9]|20)\d\d(?:/\d+)?\))(?P<iss>[^()]{1,20})\)"
+    ),
     # "27:153-60", "7:14"
-    re.compile(rf"(?<![\w.-])(?P<vol>\d{{1,5}})\s?:\s?(?P<pages>{PAGES})"),
+    re.compile(rf"(?<![\w.–—-])(?P<vol>\d{{1,5}})\s?:\s?(?P<pages>{PAGES})"),
     # "2, no. 7"
-    re.compile(rf"(?<![\w.-])(?P<vol>\d{{1,5}}),?\s{_ISSUE_WORD}\.?\s?(?P<iss>[\w-]{{1,12}})"),
+    re.compile(rf"(?<![\w.–—-])(?P<vol>\d{{1,5}}),?\s{_ISSUE_WORD}\.?\s?(?P<iss>[\w-]{{1,12}})"),
     # "67, 547-619", "475, 163", "117, 2383-2391", "87, pp. 334-344"
-    re.compile(rf"(?<![\w.-])(?P<vol>\d{{1,5}}),\s(?:pp?\.\s?)?(?P<pages>{PAGES})(?![\w(/])"),
+    re.compile(rf"(?<![\w.–—-])(?P<vol>\d{{1,5}}),\s(?:pp?\.\s?)?(?P<pages>{PAGES})(?![\w(/])"),
+    # "ETL 64 (1988), pp. 433-40", "Math. Programming, 60 (1993)"
+    re.compile(
+        rf"(?<![\w.–—-])(?P<vol>\d{{1,5}}),?\s\((?:[A-Za-z]+\.?,?\s(?:\d{{1,2}},?\s)?)?(?P<year>{YEAR})\)"
+    ),
+    # "Studies in African Linguistics 42. 101-132."
+    re.compile(r"(?<![\w.–—-])(?P<vol>\d{1,5})\.\s(?P<pages>\d+\s?[-–—]\s?\d+)(?![\w(/])"),
+    # "Artificial Intelligence, 19." at the very end
+    re.compile(r"(?<=[A-Za-z]),\s(?!(?:1[5-9]|20)\d\d)(?P<vol>\d{1,4})\.?$"),
     # "Language 67 547-619" / "Nature 227 680–685"
-    re.compile(rf"(?<![\w.-])(?P<vol>\d{{1,5}})\s(?P<pages>\d+\s?[-–—]\s?\d+)(?![\w(/])"),
+    re.compile(r"(?<![\w.–—-])(?P<vol>\d{1,5})\s(?P<pages>\d+\s?[-–—]\s?\d+)(?![\w(/])"),
 )
+_ISSUE_NO = 4  # index in _LOCATORS of "2, no. 7"
+_VOL_PAGES = 5  # index of "67, 547-619"
 _AFTER_ISSUE_RE = re.compile(r"\s?,?\s?\((?P<iss>[^()]{1,20})\)")
 _SKIP_PAREN_RE = re.compile(r"\s?\((?![\d\s–-]+\))[^()]{1,30}\)")
 _PAGES_AFTER_RE = re.compile(
@@ -56,6 +69,28 @@ _EDITORS_RE = re.compile(
 )
 _ED_BY_RE = re.compile(r",?\s(?:ed\.|eds\.|edited by|Edited by|Ed\. by)\s.*$")
 _TRAIL_YEAR_RE = re.compile(rf"[\s,.]+(?P<y>{YEAR})[a-z]?[,.;]?$")
+_MONTHS = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|mars|avr|mai|juin|juil|"
+    r"août|sept|oct|nov|déc|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember)"
+    r"[a-zéû]*\.?"
+)
+# Dates, "to appear", "pages 381" and the like trailing a container name.
+_CONTAINER_TAIL_RE = re.compile(
+    rf"(?:,?\s(?:\d{{1,2}}\s)?{_MONTHS}(?:[-–/]{_MONTHS})?(?:\s\d{{1,2}})?(?:,?\s(?:1[5-9]|20)\d\d)?"
+    r"|,?\s(?:to appear|in press|forthcoming|ahead of print|Ahead of print|online first|pages?)\b.*"
+    r"|,?\s(?:art\.?\s?(?:nr|no)\.?).*)$",
+    re.IGNORECASE,
+)
+_PUBLISHER_WORDS_RE = re.compile(
+    r"\b(?:Press|Publishers?|Publishing|Verlag|Books|Wiley|Springer|Elsevier|Routledge|Sage|"
+    r"Penerbit|Pustaka|Gramedia|Erlangga|Alfabeta|Kencana|Rineka Cipta|Prenada|Grafindo|"
+    r"Rosdakarya|Bumi Aksara|Deepublish|Salemba|Refika|Andi Offset)\b"
+)
+_THESIS_RE = re.compile(
+    r"^\[?(?:Ph\.?\s?D\.?|PhD|MA|MSc|M\.A\.|Master'?s|Doctoral|Unpublished|Skripsi|Tesis|Disertasi)"
+    r"(?:\s(?:thesis|dissertation|diss\.))?",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -83,6 +118,8 @@ def first_locator(s: str, pos: int) -> tuple[re.Match[str], int] | None:
 def _clean_container(s: str) -> str | None:
     s = s.strip(" ,.;:–-")
     s = _IN_RE.sub("", s).strip(" ,.;:")
+    if len(s) > 12:
+        s = _CONTAINER_TAIL_RE.sub("", s).strip(" ,.;:")
     return s or None
 
 
@@ -106,9 +143,19 @@ def parse_tail(s: str) -> Tail:
     if found is None:
         return _no_locator(body, chapter, year)
     m, kind = found
-    groups = m.groupdict()
+    # "(March 27, 1969)" / "May 28, 2013": a date, not volume 27 and page 1969.
+    while re.search(rf"{_MONTHS}\s?$", body[max(0, m.start() - 12) : m.start()]):
+        again = first_locator(body, m.end())
+        if again is None:
+            return _no_locator(body, chapter, year)
+        m, kind = again
+    groups = dict(m.groupdict())
+    if groups.get("vol") and looks_like_year(groups["vol"]) and kind in (_ISSUE_NO, _VOL_PAGES):
+        # "mai 2006, n°58" / "Holt, 1995, 125-40": the year, then issue or pages.
+        year = year or groups["vol"]
+        groups["vol"] = None
     container_text = body[: m.start()]
-    if kind == 0 and groups.get("year"):
+    if groups.get("year"):
         year = groups["year"]
     volume = groups.get("vol")
     issue = groups.get("iss") or groups.get("iss2")
@@ -178,9 +225,26 @@ def _no_locator(body: str, chapter: bool, year: str | None) -> Tail:
     head = body[:container_end]
     if chapter:
         head = _ED_BY_RE.sub("", head)
-    # The container is the first sentence of what is left ("Bridging the Soft Skills Gap").
+    # The container is the first sentence of what is left ("Bridging the Soft Skills Gap"),
+    # skipping "Ph.D. dissertation." / "Trans. X." / "Edited by X." sentences.
+    head = re.sub(
+        r"^(?:\(?(?:Trans|Transl|Trad|tr)\.\s[^.]*\.?\)?|Edited by [^.]*\.|Translated by [^.]*\.)\s?",
+        "",
+        head.strip(),
+    )
+    thesis = _THESIS_RE.match(head)
+    if thesis is not None:
+        head = re.sub(r"^[^.]*\.\s?", "", head[thesis.end() :].lstrip(" ,"), count=1) if "." in head else ""
     head_end = re.search(r"\.\s|\(|\[|$", head)
     container = _clean_container(head[: head_end.start()] if head_end else head)
+    if thesis is not None and container is not None:
+        publisher, container = publisher or container, None  # the university
+    if container is not None and re.fullmatch(r"\d+(?:st|nd|rd|th)?\.?\s(?:ed|edn|edition)\.?", container):
+        container = None
+    if container is not None and not chapter and _PUBLISHER_WORDS_RE.search(container):
+        # "Academic Press, London" / "Imperial College Press, 1998": a publisher.
+        publisher = publisher or container.split(",")[0].strip()
+        container = None
     if container is not None and re.fullmatch(rf"[\s(]*(?:{YEAR}[a-z]?|n\.d\.)[)\s]*", container):
         container = None
     if year is None:

@@ -48,12 +48,12 @@ GIVEN = (
 
 # What may follow a name: the end of the unit.
 _AFTER_STRICT = (
-    rf"(?=\s*(?:[,;:]|\.(?!\w)|\s(?:and|&|dan|und|et|y|e|und)\s|\s?[(\[]|$|"
-    rf"\s…|\s\.\.\.|\s(?:Jr|Sr)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk)))"
+    r"(?=\s*(?:[,;:]|\.(?!\w)|\s(?:and|&|dan|und|et|y|e|und)\s|\s?[(\[]|$|"
+    r"\s…|\s\.\.\.|\s(?:Jr|Sr)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk)))"
 )
 _AFTER = (
-    rf"(?:(?<=\.)|(?=\s*(?:[,;:]|\.(?!\w)|\s(?:and|&|dan|und|et|y|e|und)\s|\s?[(\[]|$|"
-    rf"\s…|\s\.\.\.|\s(?:Jr|Sr)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk))))"
+    r"(?:(?<=\.)|(?=\s*(?:[,;:]|\.(?!\w)|\s(?:and|&|dan|und|et|y|e|und)\s|\s?[(\[]|$|"
+    r"\s…|\s\.\.\.|\s(?:Jr|Sr)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk))))"
 )
 
 # "Pate, C. Marvin." is "Surname, Given" with a leading initial, not "Pate, C.".

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from citecheck.document import Author, Location, Reference, ReferenceKind
 from citecheck.references.authors import scan_authors
@@ -33,6 +34,12 @@ _ACCESS_AFTER_RE = re.compile(
 )
 _EXPLICIT_LOC_RE = re.compile(r",\s(?:pp?\.\s?\d|[Vv]ol\.?\s?\d|v\.\s?\d|[Nn]o\.\s?\d)")
 _ONLY_NUMBERS_RE = re.compile(r"[\s\d,:;.()\[\]–—-]*(?:pp?\.[\s\d–—-]*)?$")
+_ABBREV_RUN_RE = re.compile(r"(?:[A-Z][A-Za-z]*\.?\s?(?:(?:of|&|and|the)\s)?){1,8}")
+_JOURNAL_START_RE = re.compile(
+    r"(?:Journal|Jurnal|Transactions|Trans\.|Proceedings|Proc\.|IEEE|ACM|Annals|Ann\.|Review|"
+    r"Bulletin|Letters|Revue|Zeitschrift|Revista|Rivista|J\.|Acta|Archives|Advances|"
+    r"[A-Z][a-z]{0,6}\.\s[A-Z][a-z]{0,6}\.)"
+)
 _DITTO_RE = re.compile(r"^[-—–_]{2,}\s?[.,]?\s?")
 _BARE_LABEL_RE = re.compile(r"^\d{1,3}\s(?=[A-Z])")
 _LAW_YEAR_RE = re.compile(r"\b(?:[Tt]ahun|TAHUN|of)\s((?:1[89]|20)\d\d)\b")
@@ -44,7 +51,8 @@ class ParsedReference:
 
     ``doi`` is as printed without prefix and trailing punctuation (compare with
     :func:`citecheck.references.doi.normalise_doi`); ``editors`` says the names are
-    editors ("(Eds.)").
+    editors ("(Eds.)"); ``ditto`` says the authors were written as "———" (Chicago/MLA
+    "same authors as above"), so a loader should copy them from the previous entry.
     """
 
     authors: tuple[Author, ...] = ()
@@ -60,6 +68,7 @@ class ParsedReference:
     url: str | None = None
     kind: ReferenceKind = "other"
     editors: bool = False
+    ditto: bool = False  # "———." in place of the authors: same as the entry before
 
 
 def strip_label(s: str) -> tuple[int | None, str]:
@@ -159,6 +168,7 @@ def parse_reference(text: str) -> ParsedReference:
         url=url,
         kind=kind,
         editors=scan.editors,
+        ditto=ditto is not None,
     )
 
 
@@ -177,11 +187,19 @@ def _split_unquoted(title: str) -> tuple[str | None, str | None]:
     if start is None:
         return title, None
     before = title[:start].rstrip(" ,")
-    head, sep, container = before.rpartition(", ")
+    head, sep, _container = before.rpartition(", ")
     if not sep:
-        if _ONLY_NUMBERS_RE.match(title, start) and len(before.split()) <= 6 and "," in title[start - 2 : start]:
-            return None, title  # "ApJ, 475, 163": no title, only a journal
+        if _ONLY_NUMBERS_RE.match(title, start) and len(before.split()) <= 6 and (
+            "," in title[start - 2 : start] or _ABBREV_RUN_RE.fullmatch(before)
+        ):
+            return None, title  # "ApJ, 475, 163" / "J. Appl. Phys. 87": only a journal
         return title, None
+    # The container starts at the first comma followed by a journal-like name
+    # ("..., IEEE Transactions on Systems, Man, and Cybernetics, 21(6)"), else the last.
+    for cm in re.finditer(r",\s", before):
+        if _JOURNAL_START_RE.match(before, cm.end()):
+            head = before[: cm.start()]
+            break
     return head, title[len(head) :].lstrip(" ,")
 
 
@@ -208,12 +226,16 @@ def to_reference(
     location: Location,
     number: int | None = None,
     key: str | None = None,
-    source: str = "bibliography",
+    source: Literal["bibliography", "bibtex", "csl-json", "jats", "docx-field", "other"] = (
+        "bibliography"
+    ),
 ) -> Reference:
     """A :class:`~citecheck.document.Reference` from parsed fields and where they stand."""
     fields: dict[str, str] = {}
     if parsed.editors:
         fields["editors"] = "true"
+    if parsed.ditto:
+        fields["ditto"] = "true"
     return Reference(
         text=text,
         authors=parsed.authors,
@@ -231,6 +253,6 @@ def to_reference(
         number=number,
         kind=parsed.kind,
         location=location,
-        source=source,  # type: ignore[arg-type]
+        source=source,
         fields=fields,
     )

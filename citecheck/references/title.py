@@ -25,6 +25,18 @@ _ABBREVIATIONS = frozenset(
     "eq approx resp dept univ natl int intl trans rev ser suppl pt sec ch chap op "
     "viz u.s u.k u.s.a d.c e.u p.m a.m".split()
 )
+# Words that journal abbreviations end with a period ("J. Appl. Phys.", "Trans. Amer.
+# Math. Soc."); a period after one of them, before a capital or a digit, ends nothing.
+_JOURNAL_ABBREVIATIONS = frozenset(
+    "J Am Amer Appl Phys Chem Soc Lett Math Trans Int Res Rev Proc Natl Acad Sci Biol Med Eng "
+    "Mech Comput Ann Bull Nat Geophys Astron Astrophys Mol Clin Exp Environ Ecol Econ Stat "
+    "Anal Opt Mater Eur Br Brit Can Aust Jpn Inst Assoc Dev Psychol Behav Neurosci Pharmacol "
+    "Immunol Microbiol Genet Biochem Biophys Physiol Pathol Surg Nutr Epidemiol Toxicol "
+    "Endocrinol Metab Radiol Oncol Cardiol Pediatr Dis Infect Technol Syst Inf Manag Educ "
+    "Polit Sociol Philos Ling Commun Conf Symp Ser Mon Roy Prog Adv Curr Opin Zool Bot "
+    "Agric Hydrol Meteorol Geol Mineral Petrol Ind Electron Magn Nucl Struct Mar Q Z Jpn "
+    "Ges Wiss Ztschr Arch Acta Abstr Entomol Neurol Ophthalmol Otolaryngol Dermatol".split()
+)
 _PREV_WORD_RE = re.compile(r"(\S+)$")
 _PUBLISHER_WORDS = (
     r"Press|Publishers?|Publishing|Publications|Verlag|Books|Wiley|Springer|Elsevier|Routledge|"
@@ -57,6 +69,8 @@ def _is_boundary(s: str, i: int) -> bool:
         return True
     word = m.group(1).lstrip("([“\"'‘")
     if word.lower() in _ABBREVIATIONS:
+        return False
+    if word in _JOURNAL_ABBREVIATIONS and re.match(r"\s?(?:[A-Z]|\d|\(\d)", s[i + 1 : i + 4]):
         return False
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word):  # "U.S", "A.B.C"
         return False

@@ -37,9 +37,10 @@ class Lookup:
     """State of one run's look-ups; results land in ``dois`` and ``searches``."""
 
     cache: Cache | None
-    fetcher: Fetcher | None  # None when offline
+    fetcher: Fetcher | None  # set once something must be fetched
     crossref: Crossref | None
     doi_url: str
+    offline: bool = False
     refresh: bool = False
     ttl: Ttl = field(default_factory=Ttl)
     progress: Progress | None = None
@@ -56,7 +57,7 @@ class Lookup:
     # -- cache ---------------------------------------------------------------------------
 
     def _fresh(self, entry: Entry, limit: float) -> bool:
-        return self.fetcher is None or (not self.refresh and entry.age <= limit)
+        return self.offline or (not self.refresh and entry.age <= limit)
 
     def from_cache(self, dois: list[str], queries: list[str]) -> tuple[list[str], list[str]]:
         """Settle what the cache answers; return the DOIs and queries left to fetch."""
@@ -70,7 +71,7 @@ class Lookup:
                     self.dois[doi] = _doi_from_entry(doi, entry)
                     continue
                 self._stale_doi[doi] = entry
-            if self.fetcher is None:
+            if self.offline:
                 self.dois[doi] = Unavailable(OFFLINE, query=doi)
             else:
                 todo_d.append(doi)
@@ -81,7 +82,7 @@ class Lookup:
                     self.searches[q] = _search_from_entry(entry)
                     continue
                 self._stale_search[q] = entry
-            if self.fetcher is None:
+            if self.offline:
                 self.searches[q] = Unavailable(OFFLINE, query=q)
             else:
                 todo_q.append(q)

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from citecheck.errors import InputError
-from citecheck.loaders._pdf_layout import PdfLine, dehyphenate, drop_running_lines, merge_superscripts
+from citecheck.loaders._pdf_layout import (
+    PdfLine,
+    dehyphenate,
+    drop_running_lines,
+    merge_superscripts,
+)
 from citecheck.loaders.pdf import load
 
 FORMATS = Path(__file__).parents[1] / "fixtures" / "formats"

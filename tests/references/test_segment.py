@@ -1,0 +1,111 @@
+"""Splitting a bibliography section into entries."""
+
+from __future__ import annotations
+
+from citecheck.references import split_entries
+
+
+def test_one_entry_per_line() -> None:
+    section = (
+        "Ansell, C., & Gash, A. (2008). Collaborative governance. Journal of Public Administration, 18(4), 543-571.\n"
+        "Sugiyono. (2019). Metode Penelitian Kuantitatif, Kualitatif, dan R&D. Bandung: Alfabeta.\n"
+        "World Health Organization. (2020). Global tuberculosis report. Geneva: WHO.\n"
+    )
+    entries = split_entries(section)
+    assert [e.text[:8] for e in entries] == ["Ansell, ", "Sugiyono", "World He"]
+    assert all(e.number is None for e in entries)
+    first = entries[0]
+    assert section[first.start : first.end].startswith("Ansell")
+    assert section[first.end - 1] == "."
+
+
+def test_wrapped_entries_without_blank_lines() -> None:
+    section = (
+        "Adio S, Reth J. 2006. Myosin motors in muscle cells. J Muscle Res Cell\n"
+        "Motil 27:153-60.\n"
+        "Brown, A. B., Cole, D., &\n"
+        "Doe, J. (2019). A long title that is wrapped over\n"
+        "two lines. Journal of Things, 12(3), 45-67.\n"
+        "Rahmawati, S. (2021). Pengaruh motivasi terhadap kinerja pegawai. Jurnal Ilmu\n"
+        "Manajemen, 9(1), 1-12.\n"
+    )
+    entries = split_entries(section)
+    assert len(entries) == 3
+    assert entries[0].text.endswith("J Muscle Res Cell Motil 27:153-60.")
+    assert entries[1].text.startswith("Brown, A. B., Cole, D., & Doe, J. (2019).")
+    assert "wrapped over two lines." in entries[1].text
+    assert entries[2].text.startswith("Rahmawati")
+
+
+def test_numbered_and_bracketed_labels() -> None:
+    section = (
+        "[1] A. Smith, “A title,” IEEE Trans. Softw. Eng., vol. 5, no. 2,\n"
+        "    pp. 1-10, 2019.\n"
+        "[2] B. Jones and C. Lee, “Another title,” in Proc. ICSE, 2020, pp. 5-9.\n"
+    )
+    entries = split_entries(section)
+    assert [e.number for e in entries] == [1, 2]
+    assert entries[0].text.startswith("A. Smith")
+    assert entries[0].text.endswith("pp. 1-10, 2019.")
+
+
+def test_numbered_list_with_page_like_continuation() -> None:
+    # A wrapped line that starts with "12." is not entry 12.
+    section = "1. Smith J, Doe A. Title of the work. Journal\n12. 2019;3:1-2.\n2. Roe R. Other. J 2020;4:5.\n"
+    entries = split_entries(section)
+    assert [e.number for e in entries] == [1, 2]
+    assert "Journal 12. 2019;3:1-2." in entries[0].text
+
+
+def test_markdown_list_and_markup() -> None:
+    section = (
+        "- Smith, J. (2019). *A book title*. Springer.\n"
+        "- Doe, A. (2020). Title. _Journal of Tests_, **5**(1), 1-2.\n"
+        "  <https://doi.org/10.1234/abc>\n"
+        "* Lee, K. (2018). [Web page](https://example.org/page). Retrieved from the site.\n"
+    )
+    entries = split_entries(section)
+    assert len(entries) == 3
+    assert entries[0].text == "Smith, J. (2019). A book title. Springer."
+    assert entries[1].text == "Doe, A. (2020). Title. Journal of Tests, 5(1), 1-2. https://doi.org/10.1234/abc"
+    assert "Web page https://example.org/page" in entries[2].text
+    assert entries[0].number is None
+
+
+def test_paragraphs_separated_by_blank_lines() -> None:
+    section = (
+        "Smith, J. (2019). Title one that is long\nand wrapped. Publisher.\n\n"
+        "Doe, A. (2020). Title two. Journal, 1, 2-3.\n\n\n"
+        "Undang-Undang Republik Indonesia Nomor 23 Tahun 2014 tentang Pemerintahan Daerah.\n"
+    )
+    entries = split_entries(section)
+    assert len(entries) == 3
+    assert entries[0].text == "Smith, J. (2019). Title one that is long and wrapped. Publisher."
+    assert entries[2].text.startswith("Undang-Undang")
+
+
+def test_hanging_indent() -> None:
+    section = (
+        "Smith, J. (2019). A title that goes on\n"
+        "    and on. Journal, 1, 2.\n"
+        "Doe, A. (2020). Another one\n"
+        "    wrapped. Journal, 3, 4.\n"
+    )
+    entries = split_entries(section)
+    assert [e.text for e in entries] == [
+        "Smith, J. (2019). A title that goes on and on. Journal, 1, 2.",
+        "Doe, A. (2020). Another one wrapped. Journal, 3, 4.",
+    ]
+
+
+def test_hyphenated_line_break_and_broken_url() -> None:
+    section = "Gabrielsson J (2007) A model of tol-\nerance. Eur J Pharm Sci 32:85-104. https://doi.org/10.1016/\nj.ejps.2007.06.001\n"
+    entries = split_entries(section)
+    assert len(entries) == 1
+    assert "tol-erance" in entries[0].text
+    assert entries[0].text.endswith("https://doi.org/10.1016/j.ejps.2007.06.001")
+
+
+def test_empty_and_blank_sections() -> None:
+    assert split_entries("") == []
+    assert split_entries("\n\n   \n") == []
