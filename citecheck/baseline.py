@@ -155,12 +155,16 @@ def baseline_step(report: Report, path: str | None, *, write: bool) -> tuple[Rep
     """
     if path is None:
         if write:
-            raise ConfigError("--write-baseline needs --baseline FILE (or 'baseline' in the configuration)")
+            raise ConfigError(
+                "--write-baseline needs --baseline FILE (or 'baseline' in the configuration)"
+            )
         return report, None
     file = Path(path)
     if write:
         write_baseline(report, file)
         n = len(report.findings)
         counts = load_baseline(file)
-        return apply_baseline(report, counts), f"recorded {n} finding{'s' if n != 1 else ''} in {path}"
+        return apply_baseline(
+            report, counts
+        ), f"recorded {n} finding{'s' if n != 1 else ''} in {path}"
     return apply_baseline(report, load_baseline(file)), None

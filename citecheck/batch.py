@@ -14,8 +14,13 @@ from citecheck.atomic import write_text_atomic
 from citecheck.findings import Report
 
 EXTENSIONS = {
-    "text": "txt", "json": "json", "sarif": "sarif", "github": "txt",
-    "junit": "xml", "markdown": "md", "html": "html",
+    "text": "txt",
+    "json": "json",
+    "sarif": "sarif",
+    "github": "txt",
+    "junit": "xml",
+    "markdown": "md",
+    "html": "html",
 }
 
 
@@ -31,12 +36,18 @@ def split_by_manuscript(report: Report) -> list[Report]:
             report.model_copy(
                 update={
                     "files": (path,),
-                    "findings": tuple(f for f in report.findings if f.location and f.location.path in own),
+                    "findings": tuple(
+                        f for f in report.findings if f.location and f.location.path in own
+                    ),
                     "citations": summary.citations if summary else 0,
                     "references": summary.references if summary else 0,
-                    "skipped_checks": tuple(s for s in report.skipped_checks if s.path in (None, path)),
+                    "skipped_checks": tuple(
+                        s for s in report.skipped_checks if s.path in (None, path)
+                    ),
                     "per_file": (summary,) if summary else (),
-                    "notes": tuple(n for n in report.notes if not _other_file_note(n, path, report.files)),
+                    "notes": tuple(
+                        n for n in report.notes if not _other_file_note(n, path, report.files)
+                    ),
                     "documents": (doc,) if doc is not None else (),
                     "links": (report.links[k],) if 0 <= k < len(report.links) else (),
                 }
@@ -96,7 +107,9 @@ def summary_table(report: Report) -> str:
     widths = [max(len(r[i]) for r in table) for i in range(len(head))]
 
     def line(r: tuple[str, ...]) -> str:
-        return "  ".join([r[0].ljust(widths[0]), *(c.rjust(w) for c, w in zip(r[1:], widths[1:], strict=True))])
+        return "  ".join(
+            [r[0].ljust(widths[0]), *(c.rjust(w) for c, w in zip(r[1:], widths[1:], strict=True))]
+        )
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(head), rule, *(line(r) for r in rows), rule, line(total)]) + "\n"

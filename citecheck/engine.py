@@ -137,7 +137,21 @@ def prepare(path: Path, root: Path, settings: Settings) -> Prepared:
                 "allow_uncited": doc.allow_uncited or shared,
             }
         )
+    doc = _fill_ditto_authors(doc)
     return Prepared(document=doc, links=link(doc))
+
+
+def _fill_ditto_authors(doc: Document) -> Document:
+    """"———. (2019)." entries repeat the previous entry's authors (Chicago, MLA)."""
+    if not any(r.fields.get("ditto") == "true" for r in doc.references):
+        return doc
+    refs = list(doc.references)
+    for i in range(1, len(refs)):
+        if refs[i].fields.get("ditto") == "true" and not refs[i].authors:
+            refs[i] = refs[i].model_copy(
+                update={"authors": refs[i - 1].authors, "et_al": refs[i - 1].et_al}
+            )
+    return doc.model_copy(update={"references": tuple(refs)})
 
 
 def active_rules(settings: Settings) -> list[Rule]:

@@ -18,14 +18,20 @@ from citecheck.findings import FileSummary, Finding, Report, Severity
 
 def _finding(text: str, line: int, code: str = "CC101") -> Finding:
     return Finding(
-        code=code, rule="cited-not-listed", severity=Severity.ERROR, message=f"{text} is not listed",
-        location=Location(path="paper.md", line=line), citation={"text": text},
+        code=code,
+        rule="cited-not-listed",
+        severity=Severity.ERROR,
+        message=f"{text} is not listed",
+        location=Location(path="paper.md", line=line),
+        citation={"text": text},
     )
 
 
 def _report(*findings: Finding) -> Report:
     return Report(
-        tool_version="0", files=("paper.md",), findings=findings,
+        tool_version="0",
+        files=("paper.md",),
+        findings=findings,
         per_file=(FileSummary(path="paper.md", citations=3, references=1, errors=len(findings)),),
     )
 
@@ -55,8 +61,15 @@ def test_fixed_findings_are_noted() -> None:
     assert any("no longer occur" in n for n in out.notes)
 
 
-@pytest.mark.parametrize("content", ["not json", "[]", '{"findings": [{"x": 1}], "schema_version": 1}',
-                                     '{"findings": [], "schema_version": 99}'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "not json",
+        "[]",
+        '{"findings": [{"x": 1}], "schema_version": 1}',
+        '{"findings": [], "schema_version": 99}',
+    ],
+)
 def test_bad_files_are_input_errors(tmp_path: Path, content: str) -> None:
     path = tmp_path / "b.json"
     path.write_text(content, encoding="utf-8")
@@ -84,16 +97,42 @@ def test_cli_baseline_workflow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     runner = CliRunner()
     first = runner.invoke(main, ["check", "paper.md", "--select", "cited-not-listed"])
     assert first.exit_code == 1, first.output
-    wrote = runner.invoke(main, ["check", "paper.md", "--select", "cited-not-listed",
-                                 "--baseline", "base.json", "--write-baseline"])
+    wrote = runner.invoke(
+        main,
+        [
+            "check",
+            "paper.md",
+            "--select",
+            "cited-not-listed",
+            "--baseline",
+            "base.json",
+            "--write-baseline",
+        ],
+    )
     assert wrote.exit_code == 0, wrote.output
     assert "recorded 1 finding in base.json" in wrote.stderr
-    again = runner.invoke(main, ["check", "paper.md", "--select", "cited-not-listed", "--baseline", "base.json"])
+    again = runner.invoke(
+        main, ["check", "paper.md", "--select", "cited-not-listed", "--baseline", "base.json"]
+    )
     assert again.exit_code == 0, again.output
-    (tmp_path / "paper.md").write_text("# Paper\n\nNew line.\n" + PAPER.replace(
-        "slowly (Smith, 2019).", "slowly (Smith, 2019). And (Doe, 2020)."), encoding="utf-8")
-    new = runner.invoke(main, ["check", "paper.md", "--select", "cited-not-listed", "--baseline", "base.json",
-                               "--format", "json"])
+    (tmp_path / "paper.md").write_text(
+        "# Paper\n\nNew line.\n"
+        + PAPER.replace("slowly (Smith, 2019).", "slowly (Smith, 2019). And (Doe, 2020)."),
+        encoding="utf-8",
+    )
+    new = runner.invoke(
+        main,
+        [
+            "check",
+            "paper.md",
+            "--select",
+            "cited-not-listed",
+            "--baseline",
+            "base.json",
+            "--format",
+            "json",
+        ],
+    )
     assert new.exit_code == 1
     assert ["Doe" in f["citation"]["text"] for f in json.loads(new.stdout)["findings"]] == [True]
     missing = runner.invoke(main, ["check", "paper.md", "--write-baseline"])
@@ -104,8 +143,9 @@ def test_baseline_from_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CITECHECK_OFFLINE", "1")
     (tmp_path / "paper.md").write_text(PAPER, encoding="utf-8")
-    (tmp_path / "citecheck.toml").write_text('baseline = "ci/base.json"\nselect = ["cited-not-listed"]\n',
-                                             encoding="utf-8")
+    (tmp_path / "citecheck.toml").write_text(
+        'baseline = "ci/base.json"\nselect = ["cited-not-listed"]\n', encoding="utf-8"
+    )
     runner = CliRunner()
     assert runner.invoke(main, ["check", "paper.md", "--write-baseline"]).exit_code == 0
     assert (tmp_path / "ci" / "base.json").is_file()

@@ -34,7 +34,14 @@ def test_report_names_are_unique_and_safe() -> None:
 
 def test_summary_table() -> None:
     lines = summary_table(make_report()).splitlines()
-    assert lines[0].split() == ["manuscript", "citations", "references", "errors", "warnings", "info"]
+    assert lines[0].split() == [
+        "manuscript",
+        "citations",
+        "references",
+        "errors",
+        "warnings",
+        "info",
+    ]
     assert lines[3].split() == ["manuscripts/paper.md", "5", "3", "3", "1", "0"]
     assert lines[-1].split() == ["total", "(2)", "5", "3", "3", "1", "0"]
 
@@ -47,9 +54,24 @@ def test_cli_output_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("CITECHECK_OFFLINE", "1")
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "one.md").write_text(PAPER, encoding="utf-8")
-    (tmp_path / "in" / "two.md").write_text(PAPER.replace("(Smith, 2019)", "(Doe, 2020)"), encoding="utf-8")
-    result = CliRunner().invoke(main, ["check", "in", "--format", "json", "--output-dir", "out",
-                                       "--select", "cited-not-listed", "--output", "all.json"])
+    (tmp_path / "in" / "two.md").write_text(
+        PAPER.replace("(Smith, 2019)", "(Doe, 2020)"), encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        main,
+        [
+            "check",
+            "in",
+            "--format",
+            "json",
+            "--output-dir",
+            "out",
+            "--select",
+            "cited-not-listed",
+            "--output",
+            "all.json",
+        ],
+    )
     assert result.exit_code == 1, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["in_one.json", "in_two.json"]
     one = json.loads((tmp_path / "out" / "in_one.json").read_text(encoding="utf-8"))
@@ -58,3 +80,24 @@ def test_cli_output_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert [f["rule"] for f in two["findings"]] == ["cited-not-listed"]
     text = CliRunner().invoke(main, ["check", "in", "--select", "cited-not-listed"])
     assert "total (2)" in text.stdout
+
+
+def test_output_dir_from_config_and_also_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CITECHECK_OFFLINE", "1")
+    (tmp_path / "one.md").write_text(PAPER, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.citecheck]\noutput-dir = "reports"\nselect = ["cited-not-listed"]\n', encoding="utf-8"
+    )
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["check", "one.md", "--format", "html", "--also-output", "junit=ci/junit.xml"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("manuscript ")  # the table, not a page of HTML
+    assert (tmp_path / "reports" / "one.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert (tmp_path / "ci" / "junit.xml").read_text(encoding="utf-8").startswith("<?xml")
+    flag_wins = runner.invoke(main, ["check", "one.md", "--output-dir", "elsewhere"])
+    assert flag_wins.exit_code == 0 and (tmp_path / "elsewhere" / "one.txt").is_file()
+    bad = runner.invoke(main, ["check", "one.md", "--also-output", "pdf=x.pdf"])
+    assert bad.exit_code == 2 and "FORMAT=FILE" in bad.stderr

@@ -26,7 +26,9 @@ def _read(path: Path) -> str:
     return path.read_bytes().decode("utf-8" if "latin1" not in path.name else "latin-1")
 
 
-def _change(key: str, field: str, value: str, *, rule: str = "metadata-mismatch", path: str = "refs.bib") -> Change:
+def _change(
+    key: str, field: str, value: str, *, rule: str = "metadata-mismatch", path: str = "refs.bib"
+) -> Change:
     return Change(path=path, key=key, field=field, value=value, rule=rule, reason="test")
 
 
@@ -52,14 +54,24 @@ def test_no_change_round_trips_byte_for_byte(path: Path, tmp_path: Path) -> None
 
 @pytest.mark.parametrize(
     ("name", "key"),
-    [("jabref.bib", "Emerson2012"), ("jabref.bib", "handbook2006"), ("zotero-crlf.bib", "nam2011smart"),
-     ("quirks.bib", "Dawes2016"), ("quirks.bib", "short2020"), ("quirks.bib", "parens2019"),
-     ("quirks.bib", "after2015"), ("latin1.bib", "Müller2010")],
+    [
+        ("jabref.bib", "Emerson2012"),
+        ("jabref.bib", "handbook2006"),
+        ("zotero-crlf.bib", "nam2011smart"),
+        ("quirks.bib", "Dawes2016"),
+        ("quirks.bib", "short2020"),
+        ("quirks.bib", "parens2019"),
+        ("quirks.bib", "after2015"),
+        ("latin1.bib", "Müller2010"),
+    ],
 )
 def test_only_the_target_entry_changes(name: str, key: str) -> None:
     text = _read(FIXTURES / name)
-    changes = [_change(key, "doi", "10.1000/xyz.123", rule="preprint-published"),
-               _change(key, "year", "2012"), _change(key, "volume", "22")]
+    changes = [
+        _change(key, "doi", "10.1000/xyz.123", rule="preprint-published"),
+        _change(key, "year", "2012"),
+        _change(key, "volume", "22"),
+    ]
     new, applied, skipped = apply_bib(text, changes)
     assert _others(new, key) == _others(text, key)
     assert [e.key for e in scan_entries(new)] == [e.key for e in scan_entries(text)]
@@ -72,25 +84,45 @@ def test_only_the_target_entry_changes(name: str, key: str) -> None:
 
 def test_new_fields_follow_the_entrys_style() -> None:
     text = _read(FIXTURES / "jabref.bib")
-    new, _, _ = apply_bib(text, [_change("Emerson2012", "doi", "10.1093/jopart/mur011", rule="missing-doi")])
-    assert "  volume  = {22},\n  doi     = {10.1093/jopart/mur011},\n}" in new  # aligned, trailing comma
+    new, _, _ = apply_bib(
+        text, [_change("Emerson2012", "doi", "10.1093/jopart/mur011", rule="missing-doi")]
+    )
+    assert (
+        "  volume  = {22},\n  doi     = {10.1093/jopart/mur011},\n}" in new
+    )  # aligned, trailing comma
     quirks = _read(FIXTURES / "quirks.bib")
-    new, _, _ = apply_bib(quirks, [_change("Dawes2016", "doi", "10.1016/j.giq.2016.01.003", rule="missing-doi"),
-                                   _change("Dawes2016", "pages", "15–27")])
-    assert '   PAGES = "15-27",\n   DOI = "10.1016/j.giq.2016.01.003"}' in new  # case, quotes, no trailing comma
+    new, _, _ = apply_bib(
+        quirks,
+        [
+            _change("Dawes2016", "doi", "10.1016/j.giq.2016.01.003", rule="missing-doi"),
+            _change("Dawes2016", "pages", "15–27"),
+        ],
+    )
+    assert (
+        '   PAGES = "15-27",\n   DOI = "10.1016/j.giq.2016.01.003"}' in new
+    )  # case, quotes, no trailing comma
     new, _, _ = apply_bib(quirks, [_change("short2020", "doi", "10.1/s", rule="missing-doi")])
     assert "year={2020}, doi={10.1/s}}" in new  # one-line entry stays one line
     crlf = _read(FIXTURES / "zotero-crlf.bib")
-    new, _, _ = apply_bib(crlf, [_change("nam2011smart", "doi", "10.1145/2072069.2072100", rule="missing-doi")])
+    new, _, _ = apply_bib(
+        crlf, [_change("nam2011smart", "doi", "10.1145/2072069.2072100", rule="missing-doi")]
+    )
     assert "\tyear = {2011},\r\n\tdoi = {10.1145/2072069.2072100}\r\n}" in new
     assert new.count("\r\n") == new.count("\n")  # no bare LF slipped in
 
 
 def test_values_keep_their_form() -> None:
     quirks = _read(FIXTURES / "quirks.bib")
-    new, applied, _ = apply_bib(quirks, [_change("after2015", "doi", "10.1000/NEW", rule="preprint-published"),
-                                         _change("parens2019", "year", "2018")])
-    assert "doi={https://doi.org/10.1000/NEW}" in new and "year = 2018\n)" in new and len(applied) == 2
+    new, applied, _ = apply_bib(
+        quirks,
+        [
+            _change("after2015", "doi", "10.1000/NEW", rule="preprint-published"),
+            _change("parens2019", "year", "2018"),
+        ],
+    )
+    assert (
+        "doi={https://doi.org/10.1000/NEW}" in new and "year = 2018\n)" in new and len(applied) == 2
+    )
     jab = _read(FIXTURES / "jabref.bib")
     new, _, _ = apply_bib(jab, [_change("handbook2006", "year", "in press")])
     assert "year      = {in press}," in new  # a bare number becomes braced text only when it must
@@ -116,11 +148,18 @@ def test_what_is_not_safe_is_skipped() -> None:
     dup = text + "\n@misc{Emerson2012, title={again}}\n"
     _, applied, skipped = apply_bib(dup, [_change("Emerson2012", "volume", "1")])
     assert not applied and "used by 2 entries" in skipped[0].why
-    _, applied, skipped = apply_bib(text, [_change("Ansell2008", "doi", "10.1/a", rule="missing-doi"),
-                                           _change("Ansell2008", "doi", "10.1/b", rule="missing-doi")])
+    _, applied, skipped = apply_bib(
+        text,
+        [
+            _change("Ansell2008", "doi", "10.1/a", rule="missing-doi"),
+            _change("Ansell2008", "doi", "10.1/b", rule="missing-doi"),
+        ],
+    )
     assert len(applied) == 1 and "another change" in skipped[0].why
     withdoi = _read(FIXTURES / "quirks.bib")
-    _, applied, skipped = apply_bib(withdoi, [_change("after2015", "doi", "10.1/z", rule="missing-doi")])
+    _, applied, skipped = apply_bib(
+        withdoi, [_change("after2015", "doi", "10.1/z", rule="missing-doi")]
+    )
     assert not applied and skipped[0].why == "the entry already has a DOI"
 
 
@@ -151,13 +190,15 @@ CSL = """[
 
 
 def test_csl_json_edits() -> None:
-    changes = [_change("ansell2008", "year", "2008", path="r.json"),
-               _change("ansell2008", "volume", "19", path="r.json"),
-               _change("ansell2008", "doi", "10.1093/jopart/mum032", rule="missing-doi", path="r.json"),
-               _change("ansell2008", "issue", "4", path="r.json"),
-               _change("dawes2016", "doi", "10.1016/NEW", rule="preprint-published", path="r.json"),
-               _change("dawes2016", "pages", "15 – 27", path="r.json"),
-               _change("nobody", "doi", "10.1/x", path="r.json")]
+    changes = [
+        _change("ansell2008", "year", "2008", path="r.json"),
+        _change("ansell2008", "volume", "19", path="r.json"),
+        _change("ansell2008", "doi", "10.1093/jopart/mum032", rule="missing-doi", path="r.json"),
+        _change("ansell2008", "issue", "4", path="r.json"),
+        _change("dawes2016", "doi", "10.1016/NEW", rule="preprint-published", path="r.json"),
+        _change("dawes2016", "pages", "15 – 27", path="r.json"),
+        _change("nobody", "doi", "10.1/x", path="r.json"),
+    ]
     new, applied, skipped = apply_json(CSL, changes)
     assert len(applied) == 6 and skipped[0].why == "no item with this id"
     assert '"issued": {"date-parts": [[2008]]},' in new and '"volume": 19,' in new
@@ -169,48 +210,95 @@ def test_csl_json_edits() -> None:
     assert apply_json("{not json", changes[:1])[2][0].why.startswith("the file is not valid JSON")
 
 
-def _finding(rule: str, key: str, path: str, evidence: dict[str, object], confidence: float | None = None) -> Finding:
+def _finding(
+    rule: str, key: str, path: str, evidence: dict[str, object], confidence: float | None = None
+) -> Finding:
     return Finding(
-        code={"missing-doi": "CC209", "metadata-mismatch": "CC204", "preprint-published": "CC208"}[rule],
-        rule=rule, severity=Severity.WARNING, message=f"{rule} for {key}",
+        code={"missing-doi": "CC209", "metadata-mismatch": "CC204", "preprint-published": "CC208"}[
+            rule
+        ],
+        rule=rule,
+        severity=Severity.WARNING,
+        message=f"{rule} for {key}",
         location=Location(path=path, line=1),
         reference={"text": key, "key": key, "location": {"path": path, "line": 1, "column": 1}},
-        evidence=evidence, confidence=confidence,
+        evidence=evidence,
+        confidence=confidence,
     )
 
 
 def test_plan_reads_the_evidence() -> None:
     findings = [
-        _finding("missing-doi", "Emerson2012", "refs.bib", {"suggested_doi": "10.1093/jopart/mur011"}, 0.97),
+        _finding(
+            "missing-doi",
+            "Emerson2012",
+            "refs.bib",
+            {"suggested_doi": "10.1093/jopart/mur011"},
+            0.97,
+        ),
         _finding("missing-doi", "Emerson2012", "refs.bib", {"suggested_doi": "10.1/low"}, 0.5),
-        _finding("metadata-mismatch", "Emerson2012", "refs.bib",
-                 {"fields": [{"field": "year", "listed": "2011", "registry": "2012"},
-                             {"field": "title", "listed": "a", "registry": "b"}]}),
-        _finding("metadata-mismatch", "x", "refs.bib", {"fields": {"volume": {"listed": "1", "crossref": "2"}}}),
-        _finding("preprint-published", "zuiderwijk2014preprint", "refs.bib",
-                 {"published_doi": "10.1016/j.giq.2014.01.001", "published": {"container": "GIQ", "year": 2014}}),
+        _finding(
+            "metadata-mismatch",
+            "Emerson2012",
+            "refs.bib",
+            {
+                "fields": [
+                    {"field": "year", "listed": "2011", "registry": "2012"},
+                    {"field": "title", "listed": "a", "registry": "b"},
+                ]
+            },
+        ),
+        _finding(
+            "metadata-mismatch",
+            "x",
+            "refs.bib",
+            {"fields": {"volume": {"listed": "1", "crossref": "2"}}},
+        ),
+        _finding(
+            "preprint-published",
+            "zuiderwijk2014preprint",
+            "refs.bib",
+            {
+                "published_doi": "10.1016/j.giq.2014.01.001",
+                "published": {"container": "GIQ", "year": 2014},
+            },
+        ),
         _finding("missing-doi", "inline", "paper.md", {"suggested_doi": "10.1/x"}),
     ]
     changes, left = plan(findings, min_confidence=0.9)
     assert [(c.key, c.field, c.value) for c in changes] == [
-        ("Emerson2012", "doi", "10.1093/jopart/mur011"), ("Emerson2012", "year", "2012"), ("x", "volume", "2"),
+        ("Emerson2012", "doi", "10.1093/jopart/mur011"),
+        ("Emerson2012", "year", "2012"),
+        ("x", "volume", "2"),
     ]
     reasons = [why for _, why in left]
     assert any("below 0.90" in r for r in reasons) and any("not in a BibTeX" in r for r in reasons)
     assert any("'title' is not among the fields" in r for r in reasons)
-    with_preprints, _ = plan(findings, preprints=True, fields=frozenset({"doi", "year", "container"}))
-    assert ("zuiderwijk2014preprint", "container", "GIQ") in [(c.key, c.field, c.value) for c in with_preprints]
+    with_preprints, _ = plan(
+        findings, preprints=True, fields=frozenset({"doi", "year", "container"})
+    )
+    assert ("zuiderwijk2014preprint", "container", "GIQ") in [
+        (c.key, c.field, c.value) for c in with_preprints
+    ]
 
 
 def test_cli_dry_run_then_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     shutil.copy(FIXTURES / "jabref.bib", tmp_path / "refs.bib")
     original = (tmp_path / "refs.bib").read_bytes()
-    report = {"findings": [
-        _finding("missing-doi", "Emerson2012", "refs.bib", {"suggested_doi": "10.1093/jopart/mur011"}).to_json(),
-        _finding("metadata-mismatch", "Emerson2012", "refs.bib",
-                 {"fields": [{"field": "year", "listed": "2011", "registry": "2012"}]}).to_json(),
-    ]}
+    report = {
+        "findings": [
+            _finding(
+                "missing-doi", "Emerson2012", "refs.bib", {"suggested_doi": "10.1093/jopart/mur011"}
+            ).to_json(),
+            _finding(
+                "metadata-mismatch",
+                "Emerson2012",
+                "refs.bib",
+                {"fields": [{"field": "year", "listed": "2011", "registry": "2012"}]},
+            ).to_json(),
+        ]
+    }
     (tmp_path / "report.json").write_text(json.dumps(report), encoding="utf-8")
     runner = CliRunner()
     dry = runner.invoke(main, ["fix", "--from-report", "report.json"])

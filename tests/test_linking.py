@@ -11,13 +11,13 @@ P = "paper.md"
 def C(*authors: str, year: str | None = None, et_al: bool = False, **kw: object) -> Citation:
     names = " & ".join(authors) + (" et al." if et_al else "")
     return Citation(text=f"({names}, {year})", authors=authors, year=year, et_al=et_al,
-                    location=Location(path=P), **kw)  # type: ignore[arg-type]
+                    location=Location(path=P), **kw)
 
 
 def R(*families: str, year: str | None = None, **kw: object) -> Reference:
     authors = tuple(Author(family=f) for f in families)
     text = str(kw.pop("text", f"{', '.join(families)} ({year}). Title."))
-    return Reference(text=text, authors=authors, year=year, location=Location(path=P), **kw)  # type: ignore[arg-type]
+    return Reference(text=text, authors=authors, year=year, location=Location(path=P), **kw)
 
 
 def links(cits: list[Citation], refs: list[Reference]) -> list[Link]:
@@ -244,3 +244,10 @@ def test_every_citation_gets_one_link_in_order() -> None:
     got = links(cits, [R("A", year="2001")])
     assert [ln.citation for ln in got] == [0, 1, 2]
     assert [ln.status for ln in got] == ["exact", "exact", "unmatched"]
+
+
+def test_et_al_not_blamed_on_authors_the_parser_missed() -> None:
+    gap = R("Wolfe", year="1999", text="Wolfe MS, De Los Angeles J, Miller DD, Xia W. 1999. Presenilins.")
+    assert decided([C("Wolfe", year="1999", et_al=True)], [gap]) == [("exact", 0)]
+    single = R("Wolfe", year="1999", text="Wolfe, M. S. (1999). Presenilins.")
+    assert decided([C("Wolfe", year="1999", et_al=True)], [single]) == [("author-mismatch", 0)]

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from citecheck.names import EXACT, FUZZY, NONE, VARIANT, compare, fold, fuzzy_accepts, name_key, split_abbreviation
+from citecheck.names import (
+    EXACT,
+    FUZZY,
+    NONE,
+    VARIANT,
+    compare,
+    fold,
+    fuzzy_accepts,
+    name_key,
+    split_abbreviation,
+)
 
 
 def tier(a: str, b: str) -> int:

@@ -61,17 +61,27 @@ def find_chromium() -> str | None:
     return None
 
 
-def _run(binary: str, args: list[str], url: str, timeout: float) -> subprocess.CompletedProcess[str]:
+def _run(
+    binary: str, args: list[str], url: str, timeout: float
+) -> subprocess.CompletedProcess[str]:
     with tempfile.TemporaryDirectory(prefix="citecheck-chromium-") as profile:
         return subprocess.run(
             [binary, *FLAGS, f"--user-data-dir={profile}", *args, url],
-            capture_output=True, text=True, timeout=timeout, check=False,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
         )
 
 
 def check_page(
-    page: Path, *, screenshot: Path | None = None, width: int = 1400, height: int = 2000,
-    timeout: float = 90.0, binary: str | None = None,
+    page: Path,
+    *,
+    screenshot: Path | None = None,
+    width: int = 1400,
+    height: int = 2000,
+    timeout: float = 90.0,
+    binary: str | None = None,
 ) -> PageCheck:
     """Load ``page`` once: dump the DOM after its scripts ran, and take a screenshot."""
     binary = binary or find_chromium()
@@ -79,12 +89,18 @@ def check_page(
         raise FileNotFoundError("chromium not found (apt-get install chromium)")
     args = ["--dump-dom"]
     if screenshot is not None:
-        args += [f"--screenshot={screenshot.resolve()}", f"--window-size={width},{height}", "--hide-scrollbars"]
+        args += [
+            f"--screenshot={screenshot.resolve()}",
+            f"--window-size={width},{height}",
+            "--hide-scrollbars",
+        ]
     run = _run(binary, args, page.resolve().as_uri(), timeout)
     console = tuple(m.group(1) for line in run.stderr.splitlines() if (m := _CONSOLE.search(line)))
     if screenshot is not None and not screenshot.exists():
         raise RuntimeError(f"chromium wrote no screenshot: {run.stderr[-2000:]}")
-    return PageCheck(ready=READY in run.stdout, console=console, screenshot=screenshot, dom=run.stdout)
+    return PageCheck(
+        ready=READY in run.stdout, console=console, screenshot=screenshot, dom=run.stdout
+    )
 
 
 def _demo_report(out: Path) -> Path:
@@ -105,8 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("page", nargs="?", type=Path, help="the HTML report to open")
     parser.add_argument("--screenshot", type=Path, help="write a PNG screenshot here")
-    parser.add_argument("--demo", type=Path, metavar="OUT.png",
-                        help="render the sample report and screenshot it to OUT.png")
+    parser.add_argument(
+        "--demo",
+        type=Path,
+        metavar="OUT.png",
+        help="render the sample report and screenshot it to OUT.png",
+    )
     parser.add_argument("--width", type=int, default=1400)
     parser.add_argument("--height", type=int, default=2000)
     args = parser.parse_args(argv)

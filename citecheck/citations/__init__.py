@@ -24,6 +24,7 @@ from typing import Literal
 from citecheck.citations.authoryear import extract_author_year
 from citecheck.citations.brackets import find_pairs
 from citecheck.citations.found import Found
+from citecheck.citations.normal import to_nfc
 from citecheck.citations.numeric import (
     drop_outliers,
     looks_like_enumeration,
@@ -72,20 +73,26 @@ def extract_citations(
     mode: Mode = "auto",
 ) -> list[Citation]:
     """All in-text citations of ``text`` in document order (see the module docstring)."""
+    original = text
+    # Decomposed text ("u" + U+0308) reads as NFC; spans are mapped back to ``original``.
+    nfc = to_nfc(text)
+    if nfc is not None:
+        text = nfc[0]
     pairs = find_pairs(text)
     found = [] if mode == "numeric" else extract_author_year(text, pairs)
     author_year_groups = len({f.group for f in found})
     found.extend(_numeric(text, pairs, mode, author_year_groups))
     found.sort(key=lambda f: (f.start, f.group, f.end))
-    index = index or LineIndex(text)
+    index = index or LineIndex(original)
     sentences = SentenceIndex(text)
     groups: dict[int, int] = {}
     out: list[Citation] = []
     for f in found:
         group = groups.setdefault(f.group, len(groups) + 1)
+        start, end = (nfc[1].start(f.start), nfc[1].end(f.end)) if nfc else (f.start, f.end)
         out.append(
             Citation(
-                text=text[f.start : f.end],
+                text=original[start:end],
                 style=f.style,
                 authors=f.authors,
                 et_al=f.et_al,
@@ -95,9 +102,9 @@ def extract_citations(
                 prefix=f.prefix,
                 locator=f.locator,
                 group=group,
-                start=f.start,
-                end=f.end,
-                location=index.location(path, f.start),
+                start=start,
+                end=end,
+                location=index.location(path, start),
                 sentence=sentences.sentence(f.start, f.end),
                 abbreviation=f.abbreviation,
             )

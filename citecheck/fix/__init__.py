@@ -52,7 +52,11 @@ def edit_files(changes: Iterable[Change], root: Path) -> list[FileEdit]:
         try:
             text, codec = _decode(file.read_bytes())
         except OSError as exc:
-            out.append(FileEdit(path, "", "", [], [Skipped(c, f"cannot read the file: {exc}") for c in items]))
+            out.append(
+                FileEdit(
+                    path, "", "", [], [Skipped(c, f"cannot read the file: {exc}") for c in items]
+                )
+            )
             continue
         new, applied, skipped = _apply(path, text, items)
         problem = verify(path, text, new, applied) if new != text else None
@@ -65,7 +69,14 @@ def edit_files(changes: Iterable[Change], root: Path) -> list[FileEdit]:
             skipped += [Skipped(c, f"not applied: {problem}") for c in applied]
             new, applied = text, []
         out.append(
-            FileEdit(path=path, old_text=text, new_text=new, applied=applied, skipped=skipped, encoding=codec)
+            FileEdit(
+                path=path,
+                old_text=text,
+                new_text=new,
+                applied=applied,
+                skipped=skipped,
+                encoding=codec,
+            )
         )
     return out
 

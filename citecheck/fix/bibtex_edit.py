@@ -49,21 +49,41 @@ def _layout(text: str, entry: EntrySpan) -> _Layout:
     sep = newline + gap[gap.rfind("\n") + 1 :] if "\n" in gap else (gap or " ")
     eq = text[last.name_end : last.value_start]
     pre, _, post = eq.partition("=")
-    widths = {f.name_end - f.name_start + len(text[f.name_end : f.value_start].partition("=")[0]) for f in fields}
-    align = widths.pop() if len(fields) > 1 and len(widths) == 1 and len({len(f.name) for f in fields}) > 1 else None
+    widths = {
+        f.name_end - f.name_start + len(text[f.name_end : f.value_start].partition("=")[0])
+        for f in fields
+    }
+    align = (
+        widths.pop()
+        if len(fields) > 1 and len(widths) == 1 and len({len(f.name) for f in fields}) > 1
+        else None
+    )
     names = [f.name for f in fields]
-    case = "upper" if all(n.isupper() for n in names) else "title" if all(n[:1].isupper() for n in names) else "lower"
+    case = (
+        "upper"
+        if all(n.isupper() for n in names)
+        else "title"
+        if all(n[:1].isupper() for n in names)
+        else "lower"
+    )
     delims = [f.delimiter(text) for f in fields]
     quote = delims.count('"') > delims.count("{")
     return _Layout(
-        sep=sep, pre_eq=pre, post_eq=post, align=align, case=case,
-        open='"' if quote else "{", close='"' if quote else "}",
+        sep=sep,
+        pre_eq=pre,
+        post_eq=post,
+        align=align,
+        case=case,
+        open='"' if quote else "{",
+        close='"' if quote else "}",
         trailing_comma=last.has_comma,
     )
 
 
 def _new_field(layout: _Layout, name: str, value: str) -> str:
-    name = name.upper() if layout.case == "upper" else name.title() if layout.case == "title" else name
+    name = (
+        name.upper() if layout.case == "upper" else name.title() if layout.case == "title" else name
+    )
     pre = layout.pre_eq
     if layout.align is not None:
         pre = " " * max(1, layout.align - len(name))
@@ -136,7 +156,9 @@ def apply_changes(text: str, changes: list[Change]) -> tuple[str, list[Change], 
             continue
         span = _inner(text, field)
         if span is None:
-            skipped.append(Skipped(change, f"'{field.name}' uses a @string macro or '#'; change it by hand"))
+            skipped.append(
+                Skipped(change, f"'{field.name}' uses a @string macro or '#'; change it by hand")
+            )
             continue
         current = text[span[0] : span[1]]
         if change.field == "doi" and current.strip() and change.rule == "missing-doi":

@@ -153,9 +153,13 @@ def _fields(text: str, i: int, closer: str) -> tuple[list[FieldSpan], int] | Non
         has_comma = after < len(text) and text[after] == ","
         out.append(
             FieldSpan(
-                name=m.group(0), name_start=m.start(), name_end=m.end(),
-                value_start=vstart, value_end=vend,
-                end=after + 1 if has_comma else vend, has_comma=has_comma,
+                name=m.group(0),
+                name_start=m.start(),
+                name_end=m.end(),
+                value_start=vstart,
+                value_end=vend,
+                end=after + 1 if has_comma else vend,
+                has_comma=has_comma,
             )
         )
         i = after + 1 if has_comma else after
@@ -194,9 +198,14 @@ def scan_entries(text: str) -> list[EntrySpan]:
         fields, end = parsed
         out.append(
             EntrySpan(
-                entry_type=m.group(1), key=key, start=m.start(),
-                type_start=m.start(1), type_end=m.end(1),
-                key_end=key_match.start(1) + len(key), end=end, closer=closer,
+                entry_type=m.group(1),
+                key=key,
+                start=m.start(),
+                type_start=m.start(1),
+                type_end=m.end(1),
+                key_end=key_match.start(1) + len(key),
+                end=end,
+                closer=closer,
                 fields=tuple(fields),
             )
         )

@@ -22,11 +22,20 @@ def _findings_from_report(path: Path) -> list[Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return [Finding(**f) for f in data["findings"]]
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValidationError) as exc:
+    except (
+        OSError,
+        UnicodeDecodeError,
+        json.JSONDecodeError,
+        KeyError,
+        TypeError,
+        ValidationError,
+    ) as exc:
         raise InputError(f"{path}: not a citecheck JSON report ({exc})") from exc
 
 
-def _findings_from_check(paths: tuple[str, ...], flags: dict[str, Any], config: str | None, preprints: bool) -> list[Any]:
+def _findings_from_check(
+    paths: tuple[str, ...], flags: dict[str, Any], config: str | None, preprints: bool
+) -> list[Any]:
     from citecheck.config import build_settings
     from citecheck.engine import check
     from citecheck.errors import ConfigError
@@ -44,25 +53,58 @@ def _findings_from_check(paths: tuple[str, ...], flags: dict[str, Any], config: 
 
 @click.command("fix")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--references", "-r", "references", multiple=True, type=click.Path(),
-              help="A reference file (BibTeX, CSL-JSON) used by the manuscripts. Repeatable.")
-@click.option("--from-report", type=click.Path(dir_okay=False, exists=True),
-              help="Take the findings from a saved 'check --format json' report instead of checking again.")
-@click.option("--write", is_flag=True, help="Apply the changes (default: only show them as a diff).")
+@click.option(
+    "--references",
+    "-r",
+    "references",
+    multiple=True,
+    type=click.Path(),
+    help="A reference file (BibTeX, CSL-JSON) used by the manuscripts. Repeatable.",
+)
+@click.option(
+    "--from-report",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Take the findings from a saved 'check --format json' report instead of checking again.",
+)
+@click.option(
+    "--write", is_flag=True, help="Apply the changes (default: only show them as a diff)."
+)
 @click.option("--no-backup", is_flag=True, help="With --write, do not keep FILE.bak.")
-@click.option("--preprints", is_flag=True,
-              help="Also point entries for preprints at their published versions.")
-@click.option("--fields", default="doi,year,volume,issue,pages", show_default=True,
-              help="Fields that may change (also: container, title).")
-@click.option("--min-confidence", type=float, default=0.0,
-              help="Ignore findings whose confidence is below this (0..1).")
-@click.option("--offline", is_flag=True, default=None, help="No network: registry answers from the cache only.")
+@click.option(
+    "--preprints",
+    is_flag=True,
+    help="Also point entries for preprints at their published versions.",
+)
+@click.option(
+    "--fields",
+    default="doi,year,volume,issue,pages",
+    show_default=True,
+    help="Fields that may change (also: container, title).",
+)
+@click.option(
+    "--min-confidence",
+    type=float,
+    default=0.0,
+    help="Ignore findings whose confidence is below this (0..1).",
+)
+@click.option(
+    "--offline",
+    is_flag=True,
+    default=None,
+    help="No network: registry answers from the cache only.",
+)
 @click.option("--mailto", help="Contact e-mail for Crossref's polite pool (or CITECHECK_MAILTO).")
 @click.option("--crossref-url", help="Crossref API base URL (or CITECHECK_CROSSREF_URL).")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR).")
+@click.option(
+    "--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR)."
+)
 @click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the cache.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True),
-              help="Configuration file (default: citecheck.toml or pyproject.toml nearby).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Configuration file (default: citecheck.toml or pyproject.toml nearby).",
+)
 def fix(
     paths: tuple[str, ...],
     references: tuple[str, ...],
@@ -92,19 +134,29 @@ def fix(
     chosen = frozenset(f.strip().lower() for f in fields.split(",") if f.strip())
     unknown = sorted(chosen - set(FIELDS))
     if unknown:
-        click.echo(f"citecheck: error: unknown field(s) {', '.join(unknown)} (known: {', '.join(FIELDS)})", err=True)
+        click.echo(
+            f"citecheck: error: unknown field(s) {', '.join(unknown)} (known: {', '.join(FIELDS)})",
+            err=True,
+        )
         sys.exit(EXIT_USAGE)
     flags: dict[str, Any] = {
-        "references": references or None, "offline": offline, "mailto": mailto,
-        "crossref_url": crossref_url, "cache_dir": cache_dir, "no_cache": no_cache,
+        "references": references or None,
+        "offline": offline,
+        "mailto": mailto,
+        "crossref_url": crossref_url,
+        "cache_dir": cache_dir,
+        "no_cache": no_cache,
     }
     root = Path.cwd()
     try:
         findings = (
-            _findings_from_report(Path(from_report)) if from_report
+            _findings_from_report(Path(from_report))
+            if from_report
             else _findings_from_check(paths, flags, config_file, preprints)
         )
-        changes, left = plan(findings, fields=chosen, preprints=preprints, min_confidence=min_confidence)
+        changes, left = plan(
+            findings, fields=chosen, preprints=preprints, min_confidence=min_confidence
+        )
         edits = edit_files(changes, root)
         for f, why in left:
             where = f.location.short() if f.location else "-"
@@ -112,14 +164,19 @@ def fix(
         total = 0
         for edit in edits:
             for s in edit.skipped:
-                click.echo(f"citecheck: {edit.path}: {s.change.key}: {s.change.field}: not changed: {s.why}", err=True)
+                click.echo(
+                    f"citecheck: {edit.path}: {s.change.key}: {s.change.field}: not changed: {s.why}",
+                    err=True,
+                )
             if not edit.changed:
                 continue
             total += len(edit.applied)
             if write:
                 backup = write_edit(edit, root, backup=not no_backup)
                 kept = f"; backup in {backup.name}" if backup else ""
-                click.echo(f"citecheck: fixed {edit.path} ({len(edit.applied)} change(s){kept})", err=True)
+                click.echo(
+                    f"citecheck: fixed {edit.path} ({len(edit.applied)} change(s){kept})", err=True
+                )
             else:
                 click.echo(unified_diff(edit), nl=False)
     except (CitecheckError, RuntimeError, OSError) as exc:

@@ -108,7 +108,9 @@ def apply_changes(text: str, changes: list[Change]) -> tuple[str, list[Change], 
             if node is None and not item.members:
                 result = "the item has no members to place a new one beside"
             elif node is None:
-                result = _member(text, item, _NAMES[change.field], json.dumps(value, ensure_ascii=False))
+                result = _member(
+                    text, item, _NAMES[change.field], json.dumps(value, ensure_ascii=False)
+                )
             elif node.kind not in ("string", "number"):
                 result = f"'{_NAMES[change.field]}' is not a plain value; change it by hand"
             elif change.rule == "missing-doi" and change.field == "doi" and str(node.value).strip():

@@ -28,9 +28,18 @@ FILE_SUFFIXES = (".bib", ".json")
 
 # Names the registry rules may use for a field, mapped to ours.
 _ALIASES = {
-    "doi": "doi", "year": "year", "issued": "year", "volume": "volume", "issue": "issue",
-    "number": "issue", "pages": "pages", "page": "pages", "container": "container",
-    "container-title": "container", "journal": "container", "title": "title",
+    "doi": "doi",
+    "year": "year",
+    "issued": "year",
+    "volume": "volume",
+    "issue": "issue",
+    "number": "issue",
+    "pages": "pages",
+    "page": "pages",
+    "container": "container",
+    "container-title": "container",
+    "journal": "container",
+    "title": "title",
 }
 _NEW_VALUE_KEYS = ("registry", "crossref", "record", "expected", "new")
 _OLD_VALUE_KEYS = ("listed", "reference", "manuscript", "found", "old")
@@ -93,7 +102,11 @@ def changes_for(
             field = _ALIASES.get(name.lower())
             if field is not None:
                 proposed.append(
-                    (field, _text(_first(item, _NEW_VALUE_KEYS)), _text(_first(item, _OLD_VALUE_KEYS)))
+                    (
+                        field,
+                        _text(_first(item, _NEW_VALUE_KEYS)),
+                        _text(_first(item, _OLD_VALUE_KEYS)),
+                    )
                 )
     else:
         proposed.append(("doi", _text(_first(ev, ("published_doi", "doi"))), None))
@@ -113,7 +126,11 @@ def changes_for(
             why.append(f"'{field}' is not among the fields to change (see --fields)")
             continue
         reason = f"{f.rule}: {f.message}"
-        out.append(Change(path=path, key=key, field=field, value=value, rule=f.rule, reason=reason, old=old))
+        out.append(
+            Change(
+                path=path, key=key, field=field, value=value, rule=f.rule, reason=reason, old=old
+            )
+        )
     if not proposed:
         why.append("the finding names no field to change")
     return out, why
@@ -131,7 +148,9 @@ def plan(
     changes: list[Change] = []
     left: list[tuple[Finding, str]] = []
     for f in findings:
-        found, why = changes_for(f, fields=wanted, preprints=preprints, min_confidence=min_confidence)
+        found, why = changes_for(
+            f, fields=wanted, preprints=preprints, min_confidence=min_confidence
+        )
         changes.extend(found)
         left.extend((f, reason) for reason in why)
     return changes, left

@@ -14,12 +14,22 @@ from citecheck.fix.bibtex_source import EntrySpan, scan_entries
 from citecheck.fix.changes import Change
 
 _BIB_NAMES = {
-    "doi": {"doi"}, "year": {"year", "date"}, "volume": {"volume"}, "issue": {"number", "issue"},
-    "pages": {"pages"}, "container": {"journal", "journaltitle"}, "title": {"title"},
+    "doi": {"doi"},
+    "year": {"year", "date"},
+    "volume": {"volume"},
+    "issue": {"number", "issue"},
+    "pages": {"pages"},
+    "container": {"journal", "journaltitle"},
+    "title": {"title"},
 }
 _CSL_NAMES = {
-    "doi": {"doi"}, "year": {"issued"}, "volume": {"volume"}, "issue": {"issue"},
-    "pages": {"page"}, "container": {"container-title"}, "title": {"title"},
+    "doi": {"doi"},
+    "year": {"issued"},
+    "volume": {"volume"},
+    "issue": {"issue"},
+    "pages": {"page"},
+    "container": {"container-title"},
+    "title": {"title"},
 }
 
 

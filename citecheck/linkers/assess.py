@@ -39,6 +39,7 @@ class Listed:
     names: tuple[NameKey, ...]
     et_al: bool
     year: Year
+    more_in_text: bool = False  # the entry's text suggests more authors than were parsed
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,7 @@ def assess(
         compared.append((cit.names[i].display, ref.names[i].display, m))
     # a truncated list ("Smith, J., et al.") has at least one more author
     at_least = n_listed + (1 if ref.et_al else 0)
-    if cit.et_al and at_least < 3 and not ref.et_al:
+    if cit.et_al and at_least < 3 and not ref.et_al and not ref.more_in_text:
         problems.append("et-al-few-authors")
     if not cit.et_al and n_cited < at_least:
         problems.append("missing-coauthor")

@@ -8,6 +8,7 @@ short list), so linking stays linear in the size of the document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,7 +44,8 @@ def _build_index(refs: Sequence[Reference], cited: Sequence[Cited]) -> _Index:
     abbreviations: dict[str, NameKey] = {}
     for i, ref in enumerate(refs):
         names = tuple(name_key(a.family, a.abbreviation) for a in ref.authors if a.family.strip())
-        item = Listed(index=i, names=names, et_al=ref.et_al, year=parse_year(ref.year))
+        item = Listed(index=i, names=names, et_al=ref.et_al, year=parse_year(ref.year),
+                      more_in_text=len(names) < 3 and _more_authors_in_text(ref, len(names)))
         listed.append(item)
         if not names:
             continue
@@ -63,6 +65,23 @@ def _build_index(refs: Sequence[Reference], cited: Sequence[Cited]) -> _Index:
             if n.abbreviation:
                 abbreviations.setdefault(n.abbreviation, n)
     return _Index(listed, by_key, by_year, abbreviations)
+
+
+_MORE = re.compile(r"\bet\.? al\b|\bdkk\b|\band others\b|&|\band\b|\bdan\b|;", re.IGNORECASE)
+
+
+def _more_authors_in_text(ref: Reference, parsed: int) -> bool:
+    """Signs in the entry's author part that the parser missed authors (so "et al."
+    in the text is not blamed on a parsing gap): "et al.", "&", "and", or more commas
+    than the parsed names explain ("Wolfe MS, De Los Angeles J, Miller DD")."""
+    head = ref.text[:200]
+    if ref.year and ref.year[:4] in head:
+        head = head[: head.index(ref.year[:4])]
+    if parsed <= 1:
+        return bool(_MORE.search(head)) or head.count(",") >= 3
+    return bool(re.search(r"\bet\.? al\b|\bdkk\b|\band others\b", head, re.IGNORECASE)) or (
+        head.count(",") >= 2 * parsed + 2
+    )
 
 
 def _cited(citation: Citation) -> Cited:

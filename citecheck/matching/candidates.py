@@ -68,8 +68,13 @@ class Validation:
                 f"first author '{who}' not in the reference "
                 f"(similarity {self.author_score:.2f} < {thresholds.candidate_author})"
             )
-        if not self.conflicts and self.support == 0:
-            out.append("nothing but title and author agrees (no year, volume, pages or venue)")
+        # Without a personal author to compare, the title needs two more agreeing
+        # fields: registries hold many author-less "Editorial" or "Awards" records.
+        needed = 2 if self.author_score is None else 1
+        if not self.conflicts and self.support < needed:
+            out.append(
+                f"only {self.support} of year, volume, pages, venue agree (need {needed})"
+            )
         return (*out, *self.conflicts)
 
     def accepted(self, thresholds: Thresholds) -> bool:

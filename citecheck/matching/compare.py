@@ -10,7 +10,8 @@ reported as the author's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 from citecheck.document import Reference
@@ -103,7 +104,7 @@ class FieldDiff:
     field: str
     reference: Any
     record: Any
-    detail: dict[str, Any] = field(default_factory=dict)
+    detail: dict[str, Any] = dc_field(default_factory=dict)
 
 
 def field_differences(

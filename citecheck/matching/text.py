@@ -14,7 +14,7 @@ import unicodedata
 
 _TAG = re.compile(r"<[^>]{1,200}>")
 _HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad\u2010\u2011]\s*\n\s*(\w)")
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NON_ALNUM = re.compile(r"[\W_]+")
 _YEAR = re.compile(r"(?<![0-9])(1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])")
 _NUMBER = re.compile(r"(?<![0-9])[0-9]{1,6}(?![0-9])")
 # Letters NFKD does not decompose into ASCII.
@@ -38,6 +38,8 @@ def fold(text: str) -> str:
 
 def norm(text: str | None) -> str:
     """Markup-free, folded, punctuation-free text with single spaces.
+
+    Letters of every script are kept (a CJK name must still match itself).
 
     A word hyphenated across a line break is joined first ("sub-\\narachnoid").
     """

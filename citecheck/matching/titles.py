@@ -24,6 +24,7 @@ MIN_RAW_TITLE = 12
 # Characters that end a title in a reference string.
 _STOP = re.compile(r"[.?!;:\"\u201c\u201d\u00ab\u00bb()\[\],]")
 _SUBTITLE = re.compile(r"[\w]*\s*[:;\u2013\u2014]\s*\w")
+_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.?-?){1,3}")
 _LEFT_STOP = re.compile(r"[.?!;\"\u201c\u201d\u00ab\u00bb()\[\],]")
 
 
@@ -57,7 +58,7 @@ def _squash_map(text: str) -> tuple[str, list[int]]:
     index: list[int] = []
     for i, ch in enumerate(text):
         for f in fold(ch):
-            if f.isascii() and f.isalnum():
+            if f.isalnum():
                 chars.append(f)
                 index.append(i)
     return "".join(chars), index
@@ -80,15 +81,16 @@ def _overhang(text: str, start: int, end: int) -> int:
     while end < len(text) and text[end].isalnum():
         end += 1
     extra = 0
-    # A colon ends a main title, but nothing starts right after one: on the left
-    # side it does not bound the phrase ("Positive psychology: An introduction").
+    # On the left a colon bounds the title only after an author list ("Powell LV:
+    # Caries prediction"), not inside a title ("Positive psychology: An introduction").
     before = text[:start].split()
-    if before and not _LEFT_STOP.search(text[start - 1] if start else "."):
-        for word in reversed(before):
-            if _LEFT_STOP.search(word) or word.strip("()[].,").isdigit():
-                extra += len(squash(_LEFT_STOP.split(word)[-1]))
-                break
-            extra += len(squash(word))
+    for word in reversed(before):
+        if _LEFT_STOP.search(word) or word.strip("()[].,").isdigit():
+            extra += len(squash(_LEFT_STOP.split(word)[-1]))
+            break
+        if word.endswith(":") and _INITIALS.fullmatch(word[:-1]):
+            break
+        extra += len(squash(word))
     after = text[end:].split()
     if after and end < len(text) and not text[end].isspace() and _STOP.match(text[end]):
         return extra

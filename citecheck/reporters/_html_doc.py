@@ -23,8 +23,11 @@ def loc_key(loc: Location | dict[str, Any] | None) -> LocKey | None:
         return None
     if isinstance(loc, dict):
         return (
-            str(loc.get("path", "")), int(loc.get("line", 1)), int(loc.get("column", 1)),
-            loc.get("page"), loc.get("paragraph"),
+            str(loc.get("path", "")),
+            int(loc.get("line", 1)),
+            int(loc.get("column", 1)),
+            loc.get("page"),
+            loc.get("paragraph"),
         )
     return (loc.path, loc.line, loc.column, loc.page, loc.paragraph)
 
@@ -99,7 +102,9 @@ def _cite_tag(view: DocView, i: int, citation: Any) -> str:
     lines += [f"{f.severity.value}: {f.rule}: {f.message}" for _, f in found]
     if not found and linked is None:
         lines.append("not linked to an entry")
-    href = f"#{view.ref_id(linked)}" if linked is not None else (f"#f{found[0][0]}" if found else "")
+    href = (
+        f"#{view.ref_id(linked)}" if linked is not None else (f"#f{found[0][0]}" if found else "")
+    )
     attrs = [
         f'class="cite s-{status}"',
         f'id="{view.cite_id(i)}"',
@@ -116,7 +121,9 @@ def _cite_tag(view: DocView, i: int, citation: Any) -> str:
 def highlighted_text(view: DocView) -> str:
     """The manuscript text, escaped, with every citation wrapped in a link."""
     text: str = view.document.text or ""
-    order = sorted(range(len(view.document.citations)), key=lambda i: view.document.citations[i].start)
+    order = sorted(
+        range(len(view.document.citations)), key=lambda i: view.document.citations[i].start
+    )
     out: list[str] = []
     pos = 0
     for i in order:
@@ -124,8 +131,8 @@ def highlighted_text(view: DocView) -> str:
         # Overlapping or empty spans (a loader's rough guess) are left unhighlighted.
         if c.start < pos or c.end <= c.start or c.end > len(text):
             continue
-        out.append(escape(text[pos:c.start]))
-        out.append(_cite_tag(view, i, c) + escape(text[c.start:c.end]) + "</a>")
+        out.append(escape(text[pos : c.start]))
+        out.append(_cite_tag(view, i, c) + escape(text[c.start : c.end]) + "</a>")
         pos = c.end
     out.append(escape(text[pos:]))
     return "".join(out)
@@ -142,13 +149,18 @@ def references_list(view: DocView) -> str:
         sev = worst(f for _, f in found)
         status = sev.value if sev else ("ok" if j in cited_by else "none")
         badges = "".join(
-            f'<a class="badge {f.severity.value}" href="#f{fid}">{escape(f.rule)}</a>' for fid, f in found
+            f'<a class="badge {f.severity.value}" href="#f{fid}">{escape(f.rule)}</a>'
+            for fid, f in found
         )
         back = " ".join(
             f'<a href="#{view.cite_id(ci)}">{escape(view.document.citations[ci].text)}</a>'
             for ci in cited_by.get(j, [])
         )
-        back_html = f'<div class="back">cited as: {back}</div>' if back else '<div class="back">not cited in the text</div>'
+        back_html = (
+            f'<div class="back">cited as: {back}</div>'
+            if back
+            else '<div class="back">not cited in the text</div>'
+        )
         items.append(
             f'<li id="{view.ref_id(j)}" class="s-{status}">{badges}{escape(r.text)}{back_html}</li>'
         )

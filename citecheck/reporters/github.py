@@ -48,8 +48,12 @@ def render(report: Report, *, color: bool = False) -> str:
         lines.append(f"::warning title=citecheck::{escape_data(note)}")
     for s in report.skipped_checks:
         where = f" ({s.path})" if s.path else ""
-        lines.append(f"::notice title=citecheck skipped a check::{escape_data(f'{s.check}{where}: {s.reason}')}")
-    errors, warnings, infos = (report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+        lines.append(
+            f"::notice title=citecheck skipped a check::{escape_data(f'{s.check}{where}: {s.reason}')}"
+        )
+    errors, warnings, infos = (
+        report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    )
     lines.append(
         f"citecheck: {len(report.files)} manuscript(s), {errors} error(s), "
         f"{warnings} warning(s), {infos} info"

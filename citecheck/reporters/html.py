@@ -29,7 +29,12 @@ _TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO
 
 
 def _asset(name: str) -> str:
-    return resources.files("citecheck.reporters").joinpath("assets").joinpath(name).read_text(encoding="utf-8")
+    return (
+        resources.files("citecheck.reporters")
+        .joinpath("assets")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
 
 
 def _csp_hash(code: str) -> str:
@@ -48,7 +53,9 @@ def _summary(report: Report) -> str:
         ("", _plural(report.references, "reference").split(" ", 1)),
         *((s.value, [str(report.count(s)), _TITLES[s].lower()]) for s in _SEVERITIES),
     ]
-    items = "".join(f'<li class="{cls}"><b>{n}</b>{escape(label)}</li>' for cls, (n, label) in cells)
+    items = "".join(
+        f'<li class="{cls}"><b>{n}</b>{escape(label)}</li>' for cls, (n, label) in cells
+    )
     return f'<ul class="counts">{items}</ul>'
 
 
@@ -58,13 +65,14 @@ def _filters(report: Report, catalogue: RuleCatalogue) -> str:
     sev_boxes = "".join(
         f'<label><input type="checkbox" data-filter-severity value="{s.value}" checked> '
         f'<span class="badge {s.value}">{_TITLES[s]}</span> {report.count(s)}</label>'
-        for s in _SEVERITIES if report.count(s)
+        for s in _SEVERITIES
+        if report.count(s)
     )
     codes = {f.rule: f.code for f in report.findings}
     rule_boxes = "".join(
         f'<label title="{escape(info_for(catalogue, name=rule, code=codes[rule]).summary)}">'
         f'<input type="checkbox" data-filter-rule value="{escape(rule)}" checked> '
-        f'{escape(codes[rule])} {escape(rule)} ({n})</label>'
+        f"{escape(codes[rule])} {escape(rule)} ({n})</label>"
         for rule, n in report.by_rule().items()
     )
     return (
@@ -95,14 +103,17 @@ def _files_table(report: Report) -> str:
         '<section class="panel"><h2>Manuscripts</h2><table><thead><tr><th>manuscript</th>'
         '<th class="n">citations</th><th class="n">references</th><th class="n">errors</th>'
         '<th class="n">warnings</th><th class="n">info</th></tr></thead><tbody>'
-        + "".join(rows) + "</tbody></table></section>"
+        + "".join(rows)
+        + "</tbody></table></section>"
     )
 
 
 def _value(value: Any) -> str:
     if isinstance(value, str):
         return escape(value)
-    return "<pre>" + escape(json.dumps(value, indent=1, ensure_ascii=False, sort_keys=True)) + "</pre>"
+    return (
+        "<pre>" + escape(json.dumps(value, indent=1, ensure_ascii=False, sort_keys=True)) + "</pre>"
+    )
 
 
 def _finding(fid: int, f: Finding, view: DocView | None, catalogue: RuleCatalogue) -> str:
@@ -112,29 +123,41 @@ def _finding(fid: int, f: Finding, view: DocView | None, catalogue: RuleCatalogu
         f'data-severity="{f.severity.value}">',
         f'<div><span class="badge {f.severity.value}">{f.severity.value}</span> '
         f'<a href="{escape(docs_url(f.rule))}" title="{escape(info.summary)}"><b>{escape(f.code)} {escape(f.rule)}</b></a>'
-        + (f' <span class="meta">confidence {f.confidence:.2f}</span>' if f.confidence is not None else "")
+        + (
+            f' <span class="meta">confidence {f.confidence:.2f}</span>'
+            if f.confidence is not None
+            else ""
+        )
         + "</div>",
         f'<p class="msg">{escape(f.message)}</p>',
     ]
     if f.citation:
-        parts.append(f'<blockquote>cited as: {escape(str(f.citation.get("text", "")))}</blockquote>')
+        parts.append(
+            f"<blockquote>cited as: {escape(str(f.citation.get('text', '')))}</blockquote>"
+        )
     if f.reference:
-        parts.append(f'<blockquote>entry: {escape(str(f.reference.get("text", "")))}</blockquote>')
+        parts.append(f"<blockquote>entry: {escape(str(f.reference.get('text', '')))}</blockquote>")
     links = view.anchors.get(fid, []) if view else []
     where = f.location.short() if f.location else ""
-    meta = " ".join(f'<a href="{href}">{escape(label)}</a>' for href, label in links) or escape(where)
+    meta = " ".join(f'<a href="{href}">{escape(label)}</a>' for href, label in links) or escape(
+        where
+    )
     if f.related:
         meta += " · also at " + escape(", ".join(loc.short() for loc in f.related))
     if meta:
         parts.append(f'<div class="meta">{meta}</div>')
     if f.evidence:
-        rows = "".join(f"<dt>{escape(str(k))}</dt><dd>{_value(v)}</dd>" for k, v in f.evidence.items())
+        rows = "".join(
+            f"<dt>{escape(str(k))}</dt><dd>{_value(v)}</dd>" for k, v in f.evidence.items()
+        )
         parts.append(f'<dl class="evidence">{rows}</dl>')
     parts.append("</article>")
     return "".join(parts)
 
 
-def _findings(items: list[tuple[int, Finding]], view: DocView | None, catalogue: RuleCatalogue) -> str:
+def _findings(
+    items: list[tuple[int, Finding]], view: DocView | None, catalogue: RuleCatalogue
+) -> str:
     if not items:
         return '<p class="empty">No problems found.</p>'
     out = []
@@ -206,15 +229,25 @@ def render(report: Report, *, color: bool = False, rules: RuleCatalogue | None =
     if loose or not views:
         sections += f'<section class="doc panel"><h2>Findings</h2>{_findings(loose, None, catalogue)}</section>'
     notes = [escape(n) for n in report.notes] + [
-        escape(f"skipped {s.check}{f' ({s.path})' if s.path else ''}: {s.reason}") for s in report.skipped_checks
+        escape(f"skipped {s.check}{f' ({s.path})' if s.path else ''}: {s.reason}")
+        for s in report.skipped_checks
     ]
     notes_html = (
-        '<section class="panel"><h2>Notes</h2><ul class="notes">' + "".join(f"<li>{n}</li>" for n in notes) + "</ul></section>"
-        if notes else ""
+        '<section class="panel"><h2>Notes</h2><ul class="notes">'
+        + "".join(f"<li>{n}</li>" for n in notes)
+        + "</ul></section>"
+        if notes
+        else ""
     )
     css, js = _asset("report.css"), _asset("report.js")
-    csp = f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; img-src data:"
-    subtitle = ", ".join(report.files) if len(report.files) <= 3 else _plural(len(report.files), "manuscript")
+    csp = (
+        f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; img-src data:"
+    )
+    subtitle = (
+        ", ".join(report.files)
+        if len(report.files) <= 3
+        else _plural(len(report.files), "manuscript")
+    )
     values = {
         "CSP": csp,
         "VERSION": escape(report.tool_version),

@@ -39,7 +39,10 @@ def _details(f: Finding) -> str:
 
 def _case(f: Finding, classname: str) -> ET.Element:
     where = f.location.short() if f.location else classname
-    case = ET.Element("testcase", {"classname": _clean(classname), "name": _clean(f"{f.code} {f.rule} at {where}")})
+    case = ET.Element(
+        "testcase",
+        {"classname": _clean(classname), "name": _clean(f"{f.code} {f.rule} at {where}")},
+    )
     if f.severity is Severity.INFO:
         out = ET.SubElement(case, "system-out")
         out.text = _details(f)
@@ -60,7 +63,13 @@ def _suite(name: str, findings: Iterable[Finding]) -> ET.Element:
     failures = sum(1 for c in cases if c.find("failure") is not None)
     suite = ET.Element(
         "testsuite",
-        {"name": _clean(name), "tests": str(len(cases)), "failures": str(failures), "errors": "0", "skipped": "0"},
+        {
+            "name": _clean(name),
+            "tests": str(len(cases)),
+            "failures": str(failures),
+            "errors": "0",
+            "skipped": "0",
+        },
     )
     suite.extend(cases)
     return suite

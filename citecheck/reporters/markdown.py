@@ -39,9 +39,13 @@ def _row(f: Finding) -> str:
 
 def render(report: Report, *, color: bool = False) -> str:
     """The summary as GitHub-flavoured Markdown."""
-    errors, warnings, infos = (report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
-    status = "✅ no problems found" if not report.findings else (
-        f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {infos} info"
+    errors, warnings, infos = (
+        report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    )
+    status = (
+        "✅ no problems found"
+        if not report.findings
+        else (f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}, {infos} info")
     )
     out = [
         "## citecheck",
@@ -51,8 +55,10 @@ def render(report: Report, *, color: bool = False) -> str:
         "",
     ]
     if len(report.per_file) > 1:
-        out += ["| manuscript | citations | references | errors | warnings | info |",
-                "| --- | ---: | ---: | ---: | ---: | ---: |"]
+        out += [
+            "| manuscript | citations | references | errors | warnings | info |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
+        ]
         out += [
             f"| {escape(s.path)} | {s.citations} | {s.references} | {s.errors} | {s.warnings} | {s.infos} |"
             for s in report.per_file

@@ -24,7 +24,9 @@ from citecheck.reporters._rules import (
     info_for,
 )
 
-SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
 FINGERPRINT_KEY = "citecheck/v1"
 SRCROOT = "%SRCROOT%"
 
@@ -46,9 +48,7 @@ def sarif_log(report: Report, *, rules: RuleCatalogue | None = None) -> dict[str
     results = [
         _result(f, index[f.rule], fp) for f, fp in zip(report.findings, fingerprints, strict=True)
     ]
-    notifications = [
-        {"level": "warning", "message": {"text": note}} for note in report.notes
-    ] + [
+    notifications = [{"level": "warning", "message": {"text": note}} for note in report.notes] + [
         {
             "level": "note",
             "message": {"text": f"skipped {s.check}{f' ({s.path})' if s.path else ''}: {s.reason}"},
@@ -68,9 +68,7 @@ def sarif_log(report: Report, *, rules: RuleCatalogue | None = None) -> dict[str
         "originalUriBaseIds": {
             SRCROOT: {"description": {"text": "The folder citecheck was run in."}}
         },
-        "invocations": [
-            {"executionSuccessful": True, "toolExecutionNotifications": notifications}
-        ],
+        "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
         "artifacts": [_artifact(path) for path in report.files],
         "columnKind": "unicodeCodePoints",
         "results": results,
@@ -133,7 +131,11 @@ def _location(loc: Location, *, message: str | None = None) -> dict[str, Any]:
 
 
 def _result(f: Finding, rule_index: int, fingerprint: str) -> dict[str, Any]:
-    where = f" ({f.location.short()})" if f.location and (f.location.page or f.location.paragraph) else ""
+    where = (
+        f" ({f.location.short()})"
+        if f.location and (f.location.page or f.location.paragraph)
+        else ""
+    )
     out: dict[str, Any] = {
         "ruleId": f.code,
         "ruleIndex": rule_index,

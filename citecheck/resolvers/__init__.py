@@ -125,16 +125,23 @@ def resolve_all(
     first_queries = sorted({p.query for p in plans.values() if p.query and not p.doi})
 
     cache: Cache | None = None
-    if not settings.no_cache:
-        cache = Cache.open(default_dir(settings.cache_dir), outcome.notes)
-    try:
-        lookup = _run_sync(_resolve(settings, policy, client, cache, progress, dois,
-                                    first_queries, plans, outcome))
-    finally:
-        if cache is not None:
-            cache.close()
-            if cache.write_failed:
-                outcome.notes.append(f"cache not updated: {cache.write_failed}")
+    lookup = Lookup(cache=None, fetcher=None, crossref=None, doi_url=settings.doi_url)
+    if dois or first_queries:
+        if not settings.no_cache:
+            cache = Cache.open(default_dir(settings.cache_dir), outcome.notes)
+        try:
+            lookup = _run_sync(_resolve(settings, policy, client, cache, progress, dois,
+                                        first_queries, plans, outcome))
+        except Exception as exc:  # a bug here must not cost the user the local checks
+            reason = f"internal error in the registry stage ({type(exc).__name__}: {exc})"
+            outcome.notes.append(f"{reason}; please report it")
+            lookup.dois = {d: Unavailable(reason, query=d) for d in dois}
+            lookup.searches = {q: Unavailable(reason, query=q) for q in first_queries}
+        finally:
+            if cache is not None:
+                cache.close()
+                if cache.write_failed:
+                    outcome.notes.append(f"cache not updated: {cache.write_failed}")
 
     for i, item in enumerate(prepared):
         reasons: Counter[str] = Counter()

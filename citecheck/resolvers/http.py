@@ -322,6 +322,8 @@ class Fetcher:
             return _Failure("invalid response headers", retry=True)
         except httpx.HTTPError as exc:
             return _Failure(f"request failed ({_short(exc)})", retry=False)
+        except (OSError, RuntimeError) as exc:  # a custom transport's own errors
+            return _Failure(f"request failed ({type(exc).__name__}: {_short(exc)})", retry=False)
         return resp.status_code, resp.headers, b"".join(chunks), str(resp.url)
 
 

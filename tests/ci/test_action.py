@@ -38,16 +38,28 @@ def test_run_step(tmp_path: Path) -> None:
     (tmp_path / "manuscripts").mkdir()
     (tmp_path / "manuscripts" / "paper.md").write_text(PAPER, encoding="utf-8")
     inputs = {name: spec["default"] for name, spec in ACTION["inputs"].items()}
-    inputs.update({"offline": "true", "args": "--select cited-not-listed", "paths": "manuscripts/paper.md"})
-    env = {**os.environ, "GITHUB_OUTPUT": str(tmp_path / "out.txt"),
-           "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
-           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-           "CITECHECK_CACHE_DIR": str(tmp_path / "cache")}
+    inputs.update(
+        {"offline": "true", "args": "--select cited-not-listed", "paths": "manuscripts/paper.md"}
+    )
+    env = {
+        **os.environ,
+        "GITHUB_OUTPUT": str(tmp_path / "out.txt"),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "CITECHECK_CACHE_DIR": str(tmp_path / "cache"),
+    }
     for key, template in step["env"].items():  # type: ignore[union-attr]
         name = str(template).split("inputs.")[1].rstrip(" }")
         env[key] = inputs[name]
-    run = subprocess.run(["bash", "-e", "-c", str(step["run"])], cwd=tmp_path, env=env,
-                         capture_output=True, text=True, timeout=120, check=False)
+    run = subprocess.run(
+        ["bash", "-e", "-c", str(step["run"])],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr  # the step records the code; a later step fails
     assert (tmp_path / "out.txt").read_text(encoding="utf-8") == "exit-code=1\n"
     assert run.stdout.startswith("::error file=manuscripts/paper.md,line=3,")

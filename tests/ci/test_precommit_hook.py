@@ -41,20 +41,31 @@ def test_hook_definitions_are_well_formed() -> None:
 
 
 def _git(*args: str, cwd: Path) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
 
 
-@pytest.mark.skipif(not os.environ.get("CITECHECK_SLOW_TESTS"), reason="slow: set CITECHECK_SLOW_TESTS=1")
-@pytest.mark.skipif(not PRE_COMMIT.exists() or shutil.which("git") is None, reason="needs pre-commit and git")
+@pytest.mark.skipif(
+    not os.environ.get("CITECHECK_SLOW_TESTS"), reason="slow: set CITECHECK_SLOW_TESTS=1"
+)
+@pytest.mark.skipif(
+    not PRE_COMMIT.exists() or shutil.which("git") is None, reason="needs pre-commit and git"
+)
 def test_try_repo_on_a_sample_manuscript_repository(tmp_path: Path) -> None:
     hook_repo = tmp_path / "hook"
     hook_repo.mkdir()
     for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
         if (ROOT / name).exists():
             shutil.copy(ROOT / name, hook_repo / name)
-    shutil.copytree(ROOT / "citecheck", hook_repo / "citecheck", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(
+        ROOT / "citecheck", hook_repo / "citecheck", ignore=shutil.ignore_patterns("__pycache__")
+    )
     _git("init", "-q", cwd=hook_repo)
     _git("add", "-A", cwd=hook_repo)
     _git("commit", "-qm", "hook", cwd=hook_repo)
@@ -74,7 +85,12 @@ def test_try_repo_on_a_sample_manuscript_repository(tmp_path: Path) -> None:
     }
     run = subprocess.run(
         [str(PRE_COMMIT), "try-repo", str(hook_repo), "--all-files"],
-        cwd=work, env=env, capture_output=True, text=True, timeout=600, check=False,
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     out = run.stdout + run.stderr
     assert "Installing environment" in out, out
@@ -82,12 +98,18 @@ def test_try_repo_on_a_sample_manuscript_repository(tmp_path: Path) -> None:
     assert out.count("cited-not-listed") == 2, out  # once per hook
     assert "manuscripts/paper.md:3:" in out
 
-    (work / "manuscripts" / "paper.md").write_text(PAPER.replace(", but fast in crises (Doe, 2020)", ""),
-                                                   encoding="utf-8")
+    (work / "manuscripts" / "paper.md").write_text(
+        PAPER.replace(", but fast in crises (Doe, 2020)", ""), encoding="utf-8"
+    )
     _git("add", "-A", cwd=work)
     again = subprocess.run(
         [str(PRE_COMMIT), "try-repo", str(hook_repo), "--all-files"],
-        cwd=work, env=env, capture_output=True, text=True, timeout=600, check=False,
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert again.returncode == 0, again.stdout + again.stderr
     assert again.stdout.count("Passed") == 2

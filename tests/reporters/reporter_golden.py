@@ -19,4 +19,6 @@ def assert_golden(name: str, text: str) -> None:
         path.write_text(text, encoding="utf-8", newline="")
     with path.open(encoding="utf-8", newline="") as handle:
         expected = handle.read()
-    assert text == expected, f"{name} differs from its golden file (CITECHECK_UPDATE_GOLDEN=1 rewrites it)"
+    assert text == expected, (
+        f"{name} differs from its golden file (CITECHECK_UPDATE_GOLDEN=1 rewrites it)"
+    )

@@ -16,20 +16,34 @@ def test_escaping() -> None:
 
 def test_hostile_message_stays_one_command() -> None:
     f = Finding(
-        code="CC103", rule="year-mismatch", severity=Severity.WARNING,
-        message="x\n::error file=evil.md::injected", location=Location(path="dir,with:odd.md", line=4, column=2),
+        code="CC103",
+        rule="year-mismatch",
+        severity=Severity.WARNING,
+        message="x\n::error file=evil.md::injected",
+        location=Location(path="dir,with:odd.md", line=4, column=2),
     )
     line = annotation(f)
     assert "\n" not in line
-    assert line.startswith("::warning file=dir%2Cwith%3Aodd.md,line=4,col=2,title=CC103 year-mismatch::")
+    assert line.startswith(
+        "::warning file=dir%2Cwith%3Aodd.md,line=4,col=2,title=CC103 year-mismatch::"
+    )
     assert line.endswith("x%0A::error file=evil.md::injected")
 
 
 def test_levels_and_pdf_locations() -> None:
-    info = Finding(code="CC210", rule="unverified-reference", severity=Severity.INFO, message="m",
-                   location=Location(path="p.pdf", line=9, page=3))
-    assert annotation(info) == "::notice file=p.pdf,title=CC210 unverified-reference::m (p.pdf:p.3:9)"
-    bare = Finding(code="CC002", rule="missing-bibliography", severity=Severity.ERROR, message="none")
+    info = Finding(
+        code="CC210",
+        rule="unverified-reference",
+        severity=Severity.INFO,
+        message="m",
+        location=Location(path="p.pdf", line=9, page=3),
+    )
+    assert (
+        annotation(info) == "::notice file=p.pdf,title=CC210 unverified-reference::m (p.pdf:p.3:9)"
+    )
+    bare = Finding(
+        code="CC002", rule="missing-bibliography", severity=Severity.ERROR, message="none"
+    )
     assert annotation(bare) == "::error title=CC002 missing-bibliography::none"
 
 

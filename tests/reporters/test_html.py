@@ -45,31 +45,49 @@ def test_manuscript_text_cannot_inject_markup(report: Report) -> None:
 def test_self_contained(report: Report) -> None:
     page = render(report, rules=CATALOGUE)
     parsed = _parse(page)
-    loads = [(t, a) for t, a in parsed.tags if t in ("link", "img", "iframe") or (t == "script" and "src" in a)]
+    loads = [
+        (t, a)
+        for t, a in parsed.tags
+        if t in ("link", "img", "iframe") or (t == "script" and "src" in a)
+    ]
     assert loads == []
-    csp = next(a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    csp = next(
+        a["content"]
+        for t, a in parsed.tags
+        if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    )
     assert csp is not None and csp.startswith("default-src 'none'")
     assert "unsafe-inline" not in csp
 
 
 def test_citations_highlighted_by_status_and_linked(report: Report) -> None:
     parsed = _parse(render(report, rules=CATALOGUE))
-    cites = {a["id"]: a for t, a in parsed.tags if t == "a" and "cite" in (a.get("class") or "").split() and a.get("id")}
+    cites = {
+        a["id"]: a
+        for t, a in parsed.tags
+        if t == "a" and "cite" in (a.get("class") or "").split() and a.get("id")
+    }
     assert len(cites) == len(CITATIONS)
     assert cites["d1-c0"]["class"] == "cite s-ok" and cites["d1-c0"]["href"] == "#d1-r0"
     assert cites["d1-c1"]["class"] == "cite s-error" and cites["d1-c1"]["href"] == "#f0"
     assert cites["d1-c2"]["href"] == "#d1-r1"  # "Emerson et al. (2012)" -> its entry
     assert cites["d1-c3"]["data-findings"] == "year-mismatch:error"
-    entries = {a["id"]: a for t, a in parsed.tags if t == "li" and (a.get("id") or "").startswith("d1-r")}
+    entries = {
+        a["id"]: a for t, a in parsed.tags if t == "li" and (a.get("id") or "").startswith("d1-r")
+    }
     assert entries["d1-r0"]["class"] == "s-error"  # the year-mismatch is also about this entry
     assert entries["d1-r2"]["class"] == "s-warning"  # listed-not-cited
 
 
 def test_findings_grouped_with_evidence_and_filters(report: Report) -> None:
     page = render(report, rules=CATALOGUE)
-    assert page.index('data-severity="error"><h3>Errors') < page.index('data-severity="warning"><h3>Warnings')
+    assert page.index('data-severity="error"><h3>Errors') < page.index(
+        'data-severity="warning"><h3>Warnings'
+    )
     assert "<dt>cited_year</dt><dd>2007</dd>" in page
-    assert '&quot;text&quot;: &quot;&lt;i&gt;none&lt;/i&gt;&quot;' in page  # nested evidence, escaped
+    assert (
+        "&quot;text&quot;: &quot;&lt;i&gt;none&lt;/i&gt;&quot;" in page
+    )  # nested evidence, escaped
     rules = re.findall(r'data-filter-rule value="([^"]+)"', page)
     assert rules == ["cited-not-listed", "listed-not-cited", "year-mismatch"]
     assert '<details class="doc" id="d0">' in page  # no findings: folded

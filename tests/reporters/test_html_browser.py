@@ -73,7 +73,9 @@ def test_report_renders_and_filters_without_script_errors(report: Report, tmp_pa
 def test_a_tampered_script_is_caught(report: Report, tmp_path: Path) -> None:
     """The check can fail: an edited script breaks its CSP hash and never runs."""
     page = tmp_path / "bad.html"
-    page.write_text(render(report, rules=CATALOGUE).replace("apply();\n  document", "apply(); \n  document"),
-                    encoding="utf-8")
+    page.write_text(
+        render(report, rules=CATALOGUE).replace("apply();\n  document", "apply(); \n  document"),
+        encoding="utf-8",
+    )
     result = tool.check_page(page)  # type: ignore[attr-defined]
     assert not result.ready and result.console

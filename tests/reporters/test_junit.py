@@ -24,8 +24,13 @@ def test_structure(report: Report) -> None:
 
 
 def test_info_passes_and_control_characters_are_removed() -> None:
-    f = Finding(code="CC210", rule="unverified-reference", severity=Severity.INFO,
-                message="odd \x00\x07 bytes", location=Location(path="a.md"))
+    f = Finding(
+        code="CC210",
+        rule="unverified-reference",
+        severity=Severity.INFO,
+        message="odd \x00\x07 bytes",
+        location=Location(path="a.md"),
+    )
     root = ET.fromstring(render(Report(tool_version="0", files=("a.md",), findings=(f,))))
     case = root.find("testsuite/testcase")
     assert case is not None and case.find("failure") is None

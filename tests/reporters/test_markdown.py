@@ -26,8 +26,13 @@ def test_counts_and_sections(report: Report) -> None:
 def test_clean_report_and_cut_long_lists() -> None:
     assert "✅ no problems found" in render(Report(tool_version="0", files=("a.md",), findings=()))
     many = tuple(
-        Finding(code="CC102", rule="listed-not-cited", severity=Severity.WARNING, message=f"entry {i}",
-                location=Location(path="a.md", line=i + 1))
+        Finding(
+            code="CC102",
+            rule="listed-not-cited",
+            severity=Severity.WARNING,
+            message=f"entry {i}",
+            location=Location(path="a.md", line=i + 1),
+        )
         for i in range(MAX_ROWS + 5)
     )
     text = render(Report(tool_version="0", files=("a.md",), findings=many))

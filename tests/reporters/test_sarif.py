@@ -27,13 +27,17 @@ def validator() -> jsonschema.protocols.Validator:
     return cls(schema)
 
 
-def test_valid_against_official_schema(report: Report, validator: jsonschema.protocols.Validator) -> None:
+def test_valid_against_official_schema(
+    report: Report, validator: jsonschema.protocols.Validator
+) -> None:
     log = json.loads(render_sarif(report, rules=CATALOGUE))
     errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
     assert not errors, [f"{list(e.path)}: {e.message}" for e in errors]
 
 
-def test_empty_report_and_default_catalogue_are_valid(validator: jsonschema.protocols.Validator) -> None:
+def test_empty_report_and_default_catalogue_are_valid(
+    validator: jsonschema.protocols.Validator,
+) -> None:
     empty = Report(tool_version="0.1.0", files=("a.md",), findings=())
     assert not list(validator.iter_errors(json.loads(render(empty, "sarif"))))
     log = json.loads(render(make_report(), "sarif"))  # the real rule registry
@@ -42,18 +46,34 @@ def test_empty_report_and_default_catalogue_are_valid(validator: jsonschema.prot
 
 def test_page_and_outside_paths_are_valid(validator: jsonschema.protocols.Validator) -> None:
     findings = (
-        Finding(code="CC101", rule="cited-not-listed", severity=Severity.INFO, message="m",
-                location=Location(path="paper.pdf", line=3, page=2)),
-        Finding(code="CC101", rule="cited-not-listed", severity=Severity.WARNING, message="m",
-                location=Location(path="/abs/my paper.md", line=3, column=2)),
+        Finding(
+            code="CC101",
+            rule="cited-not-listed",
+            severity=Severity.INFO,
+            message="m",
+            location=Location(path="paper.pdf", line=3, page=2),
+        ),
+        Finding(
+            code="CC101",
+            rule="cited-not-listed",
+            severity=Severity.WARNING,
+            message="m",
+            location=Location(path="/abs/my paper.md", line=3, column=2),
+        ),
         Finding(code="CC002", rule="missing-bibliography", severity=Severity.ERROR, message="none"),
     )
-    log = sarif_log(Report(tool_version="0.1.0", files=("paper.pdf",), findings=findings), rules=CATALOGUE)
+    log = sarif_log(
+        Report(tool_version="0.1.0", files=("paper.pdf",), findings=findings), rules=CATALOGUE
+    )
     assert not list(validator.iter_errors(log))
     results = log["runs"][0]["results"]
-    assert "region" not in results[0]["locations"][0]["physicalLocation"]  # a PDF line is not a file line
+    assert (
+        "region" not in results[0]["locations"][0]["physicalLocation"]
+    )  # a PDF line is not a file line
     assert results[0]["level"] == "note"
-    assert results[1]["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "file:///abs/my%20paper.md"}
+    assert results[1]["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "file:///abs/my%20paper.md"
+    }
     assert results[2]["locations"] == []
 
 
@@ -79,8 +99,11 @@ def _fingerprints(report: Report) -> list[str]:
 
 def test_fingerprints_survive_line_shifts_and_are_unique() -> None:
     shifted = tuple(
-        f.model_copy(update={"location": f.location.model_copy(update={"line": f.location.line + 7})})
-        if f.location else f
+        f.model_copy(
+            update={"location": f.location.model_copy(update={"line": f.location.line + 7})}
+        )
+        if f.location
+        else f
         for f in FINDINGS
     )
     before, after = _fingerprints(make_report()), _fingerprints(make_report(findings=shifted))

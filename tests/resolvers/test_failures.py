@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -248,3 +249,38 @@ def test_mixed_batch_keeps_good_answers(mock: respx.MockRouter, settings: Settin
     assert isinstance(doc.resolutions[0].by_doi, Found)
     assert isinstance(doc.resolutions[1].by_doi, Unavailable)
     assert outcome.skipped[0].reason.startswith("1 of 2 references")
+
+
+def test_transport_bug_is_unavailable_not_a_crash(settings: Settings, policy: Policy) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise RuntimeError("transport exploded")
+
+    client = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+    doc = _one()
+    outcome = resolve_all([doc], settings, client=client, progress=None, policy=policy)
+    _assert_unavailable(doc, outcome, "transport exploded")
+
+
+def test_unexpected_error_in_the_stage_keeps_the_run_alive(
+        mock: respx.MockRouter, settings: Settings, policy: Policy,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from citecheck.resolvers import lookup as lookup_module
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("bug")
+
+    monkeypatch.setattr(lookup_module.Lookup, "from_cache", broken)
+    doc = _one()
+    outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
+    _assert_unavailable(doc, outcome, "internal error")
+    assert any("please report" in n for n in outcome.notes)
+
+
+def test_nothing_to_resolve_touches_nothing(mock: respx.MockRouter, tmp_path: Path,
+                                            policy: Policy) -> None:
+    doc = prepared(reference("Short"), reference("x", doi="nonsense"))
+    settings = Settings(cache_dir=str(tmp_path / "c"))
+    outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
+    assert len(mock.calls) == 0 and outcome.notes == [] and outcome.skipped == []
+    assert doc.resolutions[1].doi_valid is False
+    assert not (tmp_path / "c").exists()

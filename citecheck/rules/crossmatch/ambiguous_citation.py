@@ -24,10 +24,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citecheck.document import Reference
 from citecheck.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import excerpt, linked, listed, quote
 from citecheck.rules.crossmatch._duplicates import find_duplicates
+
+
+def _title(ref: Reference) -> str:
+    return ref.title[:60] if ref.title else excerpt(ref, 60)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -49,8 +54,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         labels = [listed(doc.references[r]) for r in distinct]
         if len(set(labels)) < len(labels):  # same authors and year: tell them apart by title
-            labels = [f"{lab}: {excerpt(doc.references[r], 60) if not doc.references[r].title else doc.references[r].title[:60]}"
-                      for lab, r in zip(labels, distinct, strict=True)]
+            labels = [f"{lab}: {_title(doc.references[r])}" for lab, r in zip(labels, distinct, strict=True)]
         labels = [f"'{lab}'" for lab in labels]
         hint = (
             "add the letter (e.g. 2020a) to the year"

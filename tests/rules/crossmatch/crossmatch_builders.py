@@ -50,7 +50,7 @@ def doc(citations: list[Citation], references: list[Reference], **kw: object) ->
         for i, r in enumerate(references)
     )
     fields: dict[str, object] = {"bibliography_found": bool(references), **kw}
-    return Document(path=PATH, format="markdown", citations=cits, references=refs, **fields)  # type: ignore[arg-type]
+    return Document(path=PATH, format="markdown", citations=cits, references=refs, **fields)
 
 
 def run(rule: Rule, document: Document, settings: Settings | None = None) -> list[Finding]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from crossmatch_builders import cit, doc, ref, run
 
 from citecheck.config import Settings
+from citecheck.document import Document
 from citecheck.rules.crossmatch.listed_not_cited import RULE
 
 
-def _doc() -> object:
+def _doc() -> Document:
     return doc(
         [cit("(Ansell & Gash, 2008)", "Ansell", "Gash", year="2008"),
          cit("Rahmawati (2020)", "Rahmawati", year="2020"),
@@ -20,7 +21,7 @@ def _doc() -> object:
 
 
 def test_only_the_uncited_entry() -> None:
-    [f] = run(RULE, _doc())  # type: ignore[arg-type]
+    [f] = run(RULE, _doc())
     assert f.code == "CC102" and f.severity.value == "warning"
     assert f.message == "Reference entry 'Wahyudi, T. (2018). Inovasi pelayanan publik.' is never cited in the text"
     assert f.location is not None and f.location.line == 103
@@ -28,8 +29,8 @@ def test_only_the_uncited_entry() -> None:
 
 
 def test_allow_uncited_by_key_or_text() -> None:
-    assert run(RULE, _doc(), Settings(allow_uncited=("wahyudi2018",))) == []  # type: ignore[arg-type]
-    assert run(RULE, _doc(), Settings(allow_uncited=("Wahyudi, T. (2018)",))) == []  # type: ignore[arg-type]
+    assert run(RULE, _doc(), Settings(allow_uncited=("wahyudi2018",))) == []
+    assert run(RULE, _doc(), Settings(allow_uncited=("Wahyudi, T. (2018)",))) == []
 
 
 def test_shared_bibliography_is_not_checked() -> None:

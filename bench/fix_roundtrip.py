@@ -1,0 +1,84 @@
+"""Stress ``citecheck fix`` on real BibTeX files: does every edit stay surgical?
+
+For each ``.bib`` file under DIR (default: TeX Live's documentation, where Debian's
+texlive-doc packages put hundreds of real bibliographies), this
+
+1. compares the keys our span scanner finds with the keys the project's BibTeX
+   loader (bibtexparser 2) reads;
+2. for every entry, asks ``fix`` to set ``doi`` and ``year`` (one entry at a time),
+   and counts the edits applied, the ones refused (and why), and any edit whose
+   verification failed (the entry-by-entry comparison with the original);
+3. checks a no-op run gives the file back byte for byte.
+
+    python bench/fix_roundtrip.py [DIR] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from citecheck.fix import edit_files  # noqa: E402
+from citecheck.fix.bibtex_source import scan_entries  # noqa: E402
+from citecheck.fix.changes import Change  # noqa: E402
+from citecheck.loaders.bibtex import parse_bibtex_string  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dir", nargs="?", default="/usr/share/doc/texlive-doc", type=Path)
+    parser.add_argument("--limit", type=int, default=0, help="at most this many files")
+    args = parser.parse_args()
+    files = sorted(p for p in args.dir.rglob("*.bib") if p.is_file())
+    if args.limit:
+        files = files[: args.limit]
+    stats: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
+    started = time.perf_counter()
+    for path in files:
+        data = path.read_bytes()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+        stats["files"] += 1
+        ours = [e.key for e in scan_entries(text)]
+        refs, _ = parse_bibtex_string(text.replace("\r\n", "\n"), path.name)
+        theirs = [r.key for r in refs]
+        stats["entries (loader)"] += len(theirs)
+        stats["entries (scanner)"] += len(ours)
+        stats["entries found by both"] += sum((Counter(ours) & Counter(theirs)).values())
+        root = path.parent
+        (noop,) = edit_files([Change(path.name, "\0none", "doi", "10.1/x", "t", "t")], root) or [None]
+        if noop is None or noop.new_text != text:
+            stats["no-op changed the file (BUG)"] += 1
+        for key in dict.fromkeys(ours):
+            changes = [
+                Change(path.name, key, "doi", "10.5555/citecheck.test", "preprint-published", "bench"),
+                Change(path.name, key, "year", "1999", "metadata-mismatch", "bench"),
+            ]
+            (edit,) = edit_files(changes, root)
+            stats["changes asked"] += 2
+            stats["changes applied"] += len(edit.applied)
+            for s in edit.skipped:
+                why = s.why.split(":")[0] if s.why.startswith("not applied") else s.why
+                reasons[why] += 1
+                if s.why.startswith("not applied"):
+                    stats["edits cancelled by verification"] += 1
+    elapsed = time.perf_counter() - started
+    for name, n in stats.items():
+        print(f"{name:40} {n}")
+    print("skipped, by reason:")
+    for why, n in reasons.most_common():
+        print(f"  {n:6}  {why}")
+    print(f"time: {elapsed:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
