@@ -190,7 +190,13 @@ def load_anystyle(path: Path) -> list[Item]:
 
 
 def reference_for(item: Item, mode: str) -> Reference:
-    """The Reference a loader would give: raw text only, or with the labelled fields."""
+    """The Reference a loader would give: raw text only ("raw"), with the labelled
+    fields ("gold", a perfect parser), or as citecheck's reference parser reads it
+    ("parser")."""
+    if mode == "parser":
+        from citecheck.references import parse_reference, to_reference
+
+        return to_reference(parse_reference(item.text), text=item.text, location=LOC)
     if mode == "raw" or not item.gold:
         return Reference(text=item.text, location=LOC)
     g = item.gold

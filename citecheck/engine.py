@@ -16,7 +16,7 @@ from citecheck.config import Settings
 from citecheck.document import Document, Problem, Reference
 from citecheck.errors import InputError
 from citecheck.findings import FileSummary, Finding, Report, Severity, SkippedCheck
-from citecheck.linking import Links, link
+from citecheck.linking import NAME_THRESHOLD, Links, link
 from citecheck.loaders import (
     load_manuscript,
     looks_like_manuscript,
@@ -138,7 +138,8 @@ def prepare(path: Path, root: Path, settings: Settings) -> Prepared:
             }
         )
     doc = _fill_ditto_authors(doc)
-    return Prepared(document=doc, links=link(doc))
+    threshold = settings.threshold("name_similarity", NAME_THRESHOLD)
+    return Prepared(document=doc, links=link(doc, name_threshold=threshold))
 
 
 def _fill_ditto_authors(doc: Document) -> Document:

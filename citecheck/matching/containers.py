@@ -10,6 +10,8 @@ order in it ("Natl" in "National").
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from citecheck.matching.record import RecordView
@@ -79,25 +81,57 @@ def abbreviation_score(short: str, full: str) -> float:
     return max(0.0, 1.0 - (0.5 * skipped + trailing) / content)
 
 
+def _words_match(a: str, b: str) -> bool:
+    if a == b or _is_abbreviation_of(a, b) or _is_abbreviation_of(b, a):
+        return True
+    return min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 85
+
+
+def overlap_score(a: str, b: str) -> float:
+    """Content words matched in order (equal, abbreviated or misspelt), over the longer name."""
+    wa = [w for w in norm(a).split() if w not in STOPWORDS]
+    wb = [w for w in norm(b).split() if w not in STOPWORDS]
+    if not wa or not wb:
+        return 0.0
+    matched = 0
+    j = 0
+    for word in wa:
+        for k in range(j, len(wb)):
+            if _words_match(word, wb[k]):
+                matched += 1
+                j = k + 1
+                break
+    return matched / max(len(wa), len(wb))
+
+
+def name_variants(name: str) -> list[str]:
+    """A container name, without its parenthetical parts, and those parts alone
+    ("International Journal on Document Analysis and Recognition (IJDAR)")."""
+    out = [name]
+    inner = re.findall(r"\(([^()]+)\)", name)
+    bare = re.sub(r"\s*\([^()]*\)", "", name).strip()
+    if bare and bare != name:
+        out.append(bare)
+    out.extend(p for p in inner if len(p.strip()) >= 2)
+    return out
+
+
 def container_similarity(reference_container: str | None, record: RecordView) -> float | None:
     """0..1 similarity of a cited container to the record's (None: nothing to compare)."""
     if not reference_container or not norm(reference_container):
         return None
-    names = [*record.container, *record.short_container]
+    names = [v for n in (*record.container, *record.short_container) for v in name_variants(n)]
     if not names:
         return None
-    ref = norm(reference_container)
     best = 0.0
-    for name in names:
-        full = norm(name)
-        if not full:
-            continue
-        if ref == full or ref.replace(" ", "") == full.replace(" ", ""):
-            return 1.0
-        best = max(
-            best,
-            fuzz.token_sort_ratio(ref, full) / 100.0,
-            abbreviation_score(ref, full),
-            abbreviation_score(full, ref),
-        )
+    for cited in name_variants(reference_container):
+        ref = norm(cited)
+        for name in names:
+            full = norm(name)
+            if not full or not ref:
+                continue
+            if ref == full or ref.replace(" ", "") == full.replace(" ", ""):
+                return 1.0
+            best = max(best, abbreviation_score(ref, full), abbreviation_score(full, ref),
+                       overlap_score(ref, full))
     return best

@@ -26,7 +26,7 @@ class Thresholds:
     title_differs: float = 0.8
     # metadata-mismatch: containers below this similarity differ.
     # Key: "metadata-mismatch.container".
-    container_differs: float = 0.5
+    container_differs: float = 0.6
     # Surnames at/above ``surname_same`` are the same spelling, at/above
     # ``surname_similar`` a misspelling of the same name, below that another person.
     # Keys: "metadata-mismatch.surname-same", "metadata-mismatch.surname-similar".

@@ -69,6 +69,8 @@ def clean_reference(text: str) -> str:
     """The reference as one line of plain text (markup removed, spaces collapsed)."""
     # PDF and macOS text often carries decomposed accents ("a" + U+0301).
     text = unicodedata.normalize("NFC", text)
+    # CR LF / CR from pasted or API input: the same reference as with LF.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00ad", "").replace("\ufeff", "").replace("\u200b", "")
     text = text.replace("ﬁ", "fi").replace("ﬂ", "fl").replace("ﬀ", "ff")
     return join_lines(strip_markup(text))

@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from citecheck.document import Author, Location, Reference, ReferenceKind
-from citecheck.references.authors import scan_authors
+from citecheck.references.authors import AuthorScan, scan_authors
 from citecheck.references.clean import clean_reference
 from citecheck.references.dates import find_year, year_at
 from citecheck.references.doi import find_doi, find_url
 from citecheck.references.fields import Tail, first_locator, parse_tail
 from citecheck.references.kinds import classify, is_law
+from citecheck.references.names import EDITORS_RE
 from citecheck.references.title import split_title, trim_title
 
 MAX_CHARS = 4000  # a longer "reference" is a mis-split section; parse its start only
@@ -120,7 +121,7 @@ def parse_reference(text: str) -> ParsedReference:
         s = s[ditto.end() :]  # "———. 1996. Title": same authors as the entry before
     if is_law(s[:200]) and _law_first(s):
         return _law(s, doi, url)
-    scan = scan_authors(s)
+    scan = _ditto_scan(s) if ditto is not None else scan_authors(s)
     pos = scan.end
     year = None
     at = year_at(s, pos)
@@ -170,6 +171,13 @@ def parse_reference(text: str) -> ParsedReference:
         editors=scan.editors,
         ditto=ditto is not None,
     )
+
+
+def _ditto_scan(s: str) -> AuthorScan:
+    """After "———." the authors are the previous entry's: what follows is the title
+    (reading names there took "Speech Genres" for a person). Only "ed." may follow."""
+    m = EDITORS_RE.match(s)
+    return AuthorScan((), False, m.end() if m else 0, editors=m is not None)
 
 
 def _split_unquoted(title: str) -> tuple[str | None, str | None]:

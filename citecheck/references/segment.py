@@ -11,6 +11,7 @@ and the previous line looks like the end of one (final period, DOI, URL, page ra
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from citecheck.references.clean import clean_reference
@@ -72,7 +73,8 @@ def _lines(section: str) -> list[_Line]:
 
 
 def _looks_like_start(text: str) -> bool:
-    s = text.lstrip()
+    # NFC: a decomposed "Mu\u0308ller" must start an entry as "Müller" does.
+    s = unicodedata.normalize("NFC", text.lstrip())
     return any(r.match(s) for r in _START_RES)
 
 

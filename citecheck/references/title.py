@@ -11,7 +11,7 @@ import re
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’", "„": "“", "'": "'", "”": "”"}
 _LEAD_RE = re.compile(r"[\s.,:;]*")
 _BOUNDARY_RE = re.compile(
-    r"[.?!](?=\s|$)"
+    r"[.?!][”\"’]?(?=\s|$)"
     r"|\s(?=(?:In|Dalam|in):\s)"
     r"|,\s(?=in\s[A-Z])"
     r"|\s(?=\[(?:Doctoral|Master|Skripsi|Tesis|Thesis|Disertasi|PhD|Ph\.D|Unpublished|Online|"
@@ -37,6 +37,8 @@ _JOURNAL_ABBREVIATIONS = frozenset(
     "Agric Hydrol Meteorol Geol Mineral Petrol Ind Electron Magn Nucl Struct Mar Q Z Jpn "
     "Ges Wiss Ztschr Arch Acta Abstr Entomol Neurol Ophthalmol Otolaryngol Dermatol".split()
 )
+# Page and volume words before a number ("pp. 295", "v. 31", "hlm. 10").
+_LOCATOR_WORDS = frozenset("p pp v hlm hal s nr n".split())
 _PREV_WORD_RE = re.compile(r"(\S+)$")
 _PUBLISHER_WORDS = (
     r"Press|Publishers?|Publishing|Publications|Verlag|Books|Wiley|Springer|Elsevier|Routledge|"
@@ -70,6 +72,8 @@ def _is_boundary(s: str, i: int) -> bool:
     word = m.group(1).lstrip("([“\"'‘")
     if word.lower() in _ABBREVIATIONS:
         return False
+    if word.lower() in _LOCATOR_WORDS and re.match(r"\s?\d", s[i + 1 : i + 3]):
+        return False  # "..., 60 (1993), pp. 295-337" / "v. 31": a locator, not an end
     if word in _JOURNAL_ABBREVIATIONS and re.match(r"\s?(?:[A-Z]|\d|\(\d)", s[i + 1 : i + 4]):
         return False
     if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word):  # "U.S", "A.B.C"
@@ -98,8 +102,10 @@ def split_title(s: str, pos: int) -> tuple[str | None, int]:
             m = re.compile(r"[’'](?=[\s.,;:]|$)").search(s, pos + 1)
             j = m.start() if m else -1
         after = s[j + 1 : j + 3] if j > 0 else ""
-        # “Thing is” constructions: ... -- the quote closes inside the title.
-        inside = bool(re.match(r"\s[a-z]|:\s[A-Z]", after))
+        # “Thing is” constructions: ... -- the quote closes inside the title. A comma
+        # or period just before the quote mark ends a quoted title for sure (IEEE:
+        # “Title,” in Proc. ...).
+        inside = bool(re.match(r"\s[a-z]|:\s[A-Z]", after)) and s[j - 1 : j] not in (",", ".")
         if j > pos + 1 and not inside:
             title = s[pos + 1 : j].strip().rstrip(",.;: ")
             return title or None, j + 1
@@ -108,13 +114,16 @@ def split_title(s: str, pos: int) -> tuple[str | None, int]:
         if j > pos + 2:
             return s[pos + 2 : j].strip().rstrip(",.;: ") or None, j + 2
     for m in _BOUNDARY_RE.finditer(s, pos):
-        ch = m.group(0)
-        if ch == "." and not _is_boundary(s, m.start()):
+        ch = m.group(0)[:1]
+        if ch == "." and m.end() - m.start() == 1 and not _is_boundary(s, m.start()):
             continue
         if ch in "?!" and _subtitle_follows(s, m.end()):
             continue
         end = m.start() + (1 if ch in "?!" else 0)
         title = s[pos:end].strip().rstrip(",.;: ")
+        if m.end() - m.start() == 2 and s[m.end() - 1] != "’":
+            # “A Study in Scarlet” and “The Sign of Four.”: keep the closing quote.
+            title = title + s[m.end() - 1]
         if len(title) < 2:
             continue
         return title, m.end()
@@ -134,6 +143,10 @@ def _subtitle_follows(s: str, pos: int) -> bool:
     sentence = rest[: m.start()]
     if first_locator(sentence, 0) is not None or re.match(r"(?:In|Dalam):?\s", sentence):
         return False
+    after = rest[m.end() :].lstrip()
+    loc = first_locator(after, 0)
+    if loc is not None and loc[0].start() == 0:
+        return False  # "...cyst? J Pediatr Surg. 1992;27:728-31": the journal, then its locator
     return bool(rest[m.end() :].strip()) and len(sentence.split()) >= 3
 
 

@@ -3,12 +3,12 @@
 Each call returns plain data or :class:`Unavailable`; deciding what a missing record
 means (ask doi.org next) is the caller's job.
 
-Records are stored and handed on *raw* (Crossref's ``message`` objects) minus a few
+Records are handed on and cached *raw* (Crossref's ``message`` objects) minus a few
 heavy fields no check reads (the work's own reference list, full-text links,
-licences, funders): that keeps cached records small and batch answers well under
-the size cap. Batch requests ``select`` the same fields, so a record looks the same
-whichever route fetched it, except that single look-ups also keep fields Crossref
-does not let us select (``journal-issue``, ``subtype``, ``language``).
+licences, funders), which keeps the cache small. Batch look-ups do not ``select``
+fields: Crossref's selectable fields lack ``journal-issue`` (issue print dates, read
+by the year check) and ``subtype``, and a record must look the same whichever route
+fetched it. Searches do ``select`` (they need ``score``, and five slim hits suffice).
 """
 
 from __future__ import annotations
@@ -24,17 +24,6 @@ DROPPED = frozenset({
     "reference", "link", "license", "funder", "assertion", "content-domain",
     "clinical-trial-number", "standards-body", "resource", "score",
 })
-# Crossref's selectable work fields (swagger ``select``), minus DROPPED.
-WORK_FIELDS = (
-    "DOI", "ISBN", "ISSN", "URL", "abstract", "accepted", "alternative-id", "approved",
-    "archive", "article-number", "author", "chair", "container-title", "created", "degree",
-    "deposited", "editor", "event", "group-title", "indexed", "is-referenced-by-count",
-    "issn-type", "issue", "issued", "member", "original-title", "page", "posted", "prefix",
-    "published", "published-online", "published-print", "publisher", "publisher-location",
-    "references-count", "relation", "short-container-title", "short-title", "subject",
-    "subtitle", "title", "translator", "type", "update-policy", "update-to", "updated-by",
-    "volume",
-)
 # Search hits: what candidate validation compares, plus the relevance score.
 SEARCH_FIELDS = (
     "DOI", "ISBN", "ISSN", "article-number", "author", "container-title", "editor", "event",
@@ -76,11 +65,7 @@ class Crossref:
 
         DOIs Crossref does not hold are simply absent from the answer.
         """
-        params = {
-            "filter": ",".join(f"doi:{d}" for d in dois),
-            "rows": str(max(len(dois), 1)),
-            "select": ",".join(WORK_FIELDS),
-        }
+        params = {"filter": ",".join(f"doi:{d}" for d in dois), "rows": str(max(len(dois), 1))}
         reply = await self.fetcher.get(f"{self.base}/works", bucket="list", service=SERVICE,
                                        params=params)
         if isinstance(reply, Unavailable):

@@ -29,6 +29,7 @@ REGISTRY_DOMAINS = (
     "doi.org", "crossref.org", "datacite.org", "crosscite.org", "medra.org",
     "jalc.org", "japanlinkcenter.org",
 )
+TOO_BIG = "response larger than"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
@@ -277,7 +278,7 @@ class Fetcher:
     async def _send(self, url: str, params: dict[str, str] | None, headers: dict[str, str],
                     timeout: float) -> tuple[int, httpx.Headers, bytes, str] | _Failure:
         cap = self.policy.max_bytes
-        too_big = _Failure(f"response larger than {cap // (1024 * 1024)} MB", retry=False)
+        too_big = _Failure(f"{TOO_BIG} {cap / (1024 * 1024):g} MB", retry=False)
         try:
             request = self.client.build_request("GET", url, params=params, headers=headers,
                                                 timeout=httpx.Timeout(timeout))

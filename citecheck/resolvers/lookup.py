@@ -15,7 +15,7 @@ from citecheck.resolvers.base import Candidate, Found, NotFound, Resolution, Una
 from citecheck.resolvers.cache import Cache, Entry
 from citecheck.resolvers.crossref import Crossref
 from citecheck.resolvers.doiorg import content_negotiate, handle_exists, source_of
-from citecheck.resolvers.http import Fetcher
+from citecheck.resolvers.http import TOO_BIG, Fetcher
 
 SearchResult = tuple[Candidate, ...] | Unavailable
 Progress = Callable[[str, int, int], None]
@@ -160,6 +160,8 @@ class Lookup:
         missing = dois
         if len(dois) > 1 and self.crossref.batch_ok:
             got = await self.crossref.works(dois)
+            if isinstance(got, Unavailable) and got.reason.startswith(TOO_BIG):
+                got = {}  # records with huge reference lists: ask for them one by one
             if isinstance(got, Unavailable) and self.crossref.batch_ok:
                 for doi in dois:
                     self.settle_doi(doi, Unavailable(got.reason, query=doi))

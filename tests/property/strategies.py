@@ -23,6 +23,10 @@ PIECES = (
     "pp. 3–4", "[1]", "[2–5]", "[3, 7]", "(1)", "1.", "- ", "* ", "Journal of Tests, 12(3), 45–67.",
     "<!-- citecheck: ignore[cited-not-listed] -->", "```\ncode (Smith, 2019)\n```", "`x`",
     "---\ntitle: T\n---\n", "<!--", "-->", "\\cite{key}", "see ", "e.g., ",
+    # Pandoc: these switch the Markdown loader to the Pandoc citeproc reader.
+    "[@smith2019]", "[see @a, p. 3; -@b]", "@lee2020 says", "[@{x}]",
+    "---\nreferences:\n- id: a\n  title: T\n  author:\n  - family: Lee\n---\n",
+    "---\nbibliography: [missing.bib]\nnocite: '@*'\n---\n",
 )
 
 

@@ -284,3 +284,16 @@ def test_nothing_to_resolve_touches_nothing(mock: respx.MockRouter, tmp_path: Pa
     assert len(mock.calls) == 0 and outcome.notes == [] and outcome.skipped == []
     assert doc.resolutions[1].doi_valid is False
     assert not (tmp_path / "c").exists()
+
+
+def test_oversize_batch_falls_back_to_single_lookups(mock: respx.MockRouter, settings: Settings) -> None:
+    small = Policy(max_bytes=12_000, single_rate=1000, list_rate=1000)  # each record fits alone
+    works = [body("01")["message"], body("02")["message"]]
+    batch = mock.get(f"{CROSSREF}/works").mock(return_value=httpx.Response(200, json=work_list(*works)))
+    one = mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(200, json=body("01")))
+    two = mock.get(f"{CROSSREF}/works/{JCP}").mock(return_value=httpx.Response(200, json=body("02")))
+    doc = prepared(reference("a", doi=PLOS), reference("b", doi=JCP))
+    outcome = resolve_all([doc], settings, client=None, progress=None, policy=small)
+    assert batch.call_count == 1 and one.call_count == 1 and two.call_count == 1
+    assert all(isinstance(r.by_doi, Found) for r in doc.resolutions.values())
+    assert outcome.skipped == []

@@ -51,7 +51,8 @@ def test_batch_dedupes_dois_across_documents(mock: respx.MockRouter, settings: S
     assert batch.call_count == 1
     assert sorted(_filter_dois(batch.calls[0].request)) == sorted([PLOS, JCP, JOR])
     params = parse_qs(urlsplit(str(batch.calls[0].request.url)).query)
-    assert "reference" not in params["select"][0].split(",")
+    assert "select" not in params  # full records: journal-issue and subtype are not selectable
+    assert params["rows"] == ["3"]
     res = a.resolutions[0]
     assert isinstance(res.by_doi, Found) and res.by_doi.doi == PLOS and res.doi_valid
     assert res.by_doi.record["title"] == body("01")["message"]["title"]
