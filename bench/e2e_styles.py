@@ -124,12 +124,14 @@ def _ref_authors(ref: Ref, style: str) -> str:
 
 def _ref_text(ref: Ref, style: str, number: int) -> str:
     who = _ref_authors(ref, style)
+    if style == "indonesian" and not who.endswith("."):
+        who += "."  # "Sugiyono. (2019)."
     year = f"{ref.year}{'' if ref.no_suffix else ref.suffix}"
     t = ref.title.rstrip(".")
     vol = ref.volume + (f"({ref.issue})" if ref.issue else "")
     doi = f" https://doi.org/{ref.doi}" if ref.doi else (f" {ref.url}" if ref.url else "")
     if ref.kind == "law":
-        return f"{who}. ({year}). *{t}*. {ref.extra}".rstrip() + "."
+        return f"{who.rstrip('.')}. ({year}). *{t}*. {ref.extra}".rstrip() + "."
     if ref.kind in ("book", "report", "thesis", "web"):
         what = f" [{ref.extra}]" if ref.kind == "thesis" and ref.extra else ""
         pub = ", ".join(x for x in (ref.place, ref.publisher) if x)

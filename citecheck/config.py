@@ -20,7 +20,7 @@ from citecheck.errors import ConfigError
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 DEFAULT_CROSSREF_URL = "https://api.crossref.org"
 DEFAULT_DOI_URL = "https://doi.org"

@@ -16,14 +16,15 @@ from citecheck.config import Settings
 from citecheck.document import Document, Problem, Reference
 from citecheck.errors import InputError
 from citecheck.findings import FileSummary, Finding, Report, Severity, SkippedCheck
-from citecheck.linking import NAME_THRESHOLD, Links, link
+from citecheck.linking import Links, link
 from citecheck.loaders import (
     load_manuscript,
-    looks_like_manuscript,
     load_reference_file,
+    looks_like_manuscript,
     manuscript_suffixes,
     reference_suffixes,
 )
+from citecheck.names import NAME_THRESHOLD
 from citecheck.rules import all_rules
 from citecheck.rules.base import Rule, RuleContext, matches
 

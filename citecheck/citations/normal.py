@@ -49,10 +49,17 @@ class OffsetMap:
 
 
 def _clusters(run: str) -> list[str]:
-    """A starter with the combining marks that follow it."""
+    """Pieces that normalise on their own: a starter with the marks that follow it.
+
+    A few starters compose with the one before (Hangul jamo, some Indic vowel
+    signs), so they join the previous piece too.
+    """
     out: list[str] = []
     for ch in run:
-        if out and unicodedata.combining(ch):
+        if out and (
+            unicodedata.combining(ch)
+            or unicodedata.normalize("NFC", out[-1] + ch) != unicodedata.normalize("NFC", out[-1]) + ch
+        ):
             out[-1] += ch
         else:
             out.append(ch)

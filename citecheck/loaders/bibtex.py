@@ -15,7 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import bibtexparser
-from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+from bibtexparser.middlewares.names import (
+    parse_single_name_into_parts,
+    split_multiple_persons_names,
+)
 
 from citecheck.document import Author, Location, Problem, Reference, ReferenceKind
 from citecheck.loaders.text import read_text
@@ -152,7 +155,7 @@ def parse_bibtex_string(text: str, display_path: str) -> tuple[list[Reference], 
     """Every entry of a BibTeX source as a :class:`Reference`; broken ones as problems."""
     from bibtexparser.middlewares import ResolveStringReferencesMiddleware
 
-    library = bibtexparser.parse_string(
+    library = bibtexparser.parse_string(  # type: ignore[attr-defined,unused-ignore]
         text, parse_stack=[ResolveStringReferencesMiddleware(allow_inplace_modification=True)]
     )
     problems: list[Problem] = []
@@ -168,7 +171,7 @@ def parse_bibtex_string(text: str, display_path: str) -> tuple[list[Reference], 
         if fields.get("month"):
             fields["month"] = _month(fields["month"])
         line = (e.start_line or 0) + 1
-        raw = e.raw if getattr(e, "raw", None) else "\n".join(lines[line - 1 : line])
+        raw = e.raw or "\n".join(lines[line - 1 : line])
         loc = Location(path=display_path, line=line, column=1)
         refs.append(_reference(e.entry_type, e.key, fields, loc, raw))
     for block in library.failed_blocks:
@@ -186,7 +189,7 @@ def parse_bibtex_string(text: str, display_path: str) -> tuple[list[Reference], 
                 )
             )
         else:
-            first = block.raw.split("\n", 1)[0][:80]
+            first = (block.raw or "").split("\n", 1)[0][:80]
             problems.append(
                 Problem(
                     message=f"BibTeX entry could not be parsed: {first}",

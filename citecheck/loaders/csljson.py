@@ -97,7 +97,7 @@ def csl_item_to_reference(
         key=_text(item.get("id")),
         kind=_KINDS.get(str(item.get("type", "")), "other"),
         location=location,
-        source=source,  # type: ignore[arg-type]
+        source=source,  # type: ignore[arg-type,unused-ignore]
         fields={k: str(v) for k, v in item.items() if isinstance(v, (str, int, float))},
     )
 
@@ -149,7 +149,7 @@ def load_references(path: Path, display_path: str) -> tuple[list[Reference], lis
     lines = _line_of_items(text, data)
     refs: list[Reference] = []
     problems: list[Problem] = []
-    for item, line in zip(data, lines):
+    for item, line in zip(data, lines, strict=False):
         loc = Location(path=display_path, line=line, column=1)
         if not isinstance(item, dict):
             problems.append(Problem(message="CSL-JSON item is not an object", location=loc))

@@ -65,5 +65,5 @@ def test_duplicate_key_and_broken_entry_are_problems_not_crashes():
 
 def test_empty_and_garbage_input():
     assert parse_bibtex_string("", "x.bib") == ([], [])
-    refs, problems = parse_bibtex_string("\x00\x01 not bibtex at all {{{", "x.bib")
+    refs, _problems = parse_bibtex_string("\x00\x01 not bibtex at all {{{", "x.bib")
     assert refs == []

@@ -28,7 +28,7 @@ def test_back_matter():
 
 def _section(text):
     heads = find_headings(text, [])
-    (h, a, b), = bibliography_sections(text, heads)
+    (_h, a, b), = bibliography_sections(text, heads)
     return text[a:b]
 
 

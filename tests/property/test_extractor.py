@@ -36,6 +36,7 @@ def test_line_endings_do_not_matter(text: str) -> None:
 
 @PROFILE
 @given(texts)
+@example("Smith (2019)\u1100\u1161")  # Hangul jamo compose with each other, not with ")"
 @example("Menurut Mu\u0308ller dan C\u0327elik (2019) benar (O\u0308ztu\u0308rk & Lee, 2020).")
 def test_unicode_normalisation_does_not_matter(text: str) -> None:
     nfc = unicodedata.normalize("NFC", text)

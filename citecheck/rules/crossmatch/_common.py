@@ -48,8 +48,12 @@ def listed(ref: Reference) -> str:
 
 
 def excerpt(ref: Reference, size: int = 90) -> str:
-    """The entry's text, shortened for a message."""
-    text = " ".join(ref.text.split())
+    """The entry's text, shortened for a message (structured entries: key, authors, year, title)."""
+    if ref.source != "bibliography" and ref.key:
+        title = f" {ref.title}" if ref.title else ""
+        text = f"{ref.key}: {authors_label(ref)} ({ref.year or 'no year'}).{title}"
+    else:
+        text = " ".join(ref.text.split())
     return text if len(text) <= size else text[: size - 1].rstrip() + "…"
 
 
