@@ -134,10 +134,14 @@ class Planter:
                        also=("cited-not-listed", "inconsistent-citation"), detail=f"{name}->{bad}")
 
     def _edit(self, name: str) -> str:
-        i = self.rng.randrange(1, len(name))  # keep the capital: typists rarely miss it
+        # keep the capital (typists rarely miss it) and hyphens, apostrophes, spaces
+        spots = [j for j in range(1, len(name)) if name[j].isalpha() and name[j - 1].isalpha()]
+        if not spots:
+            return name
+        i = self.rng.choice(spots)
         op = self.rng.choice(("sub", "del", "ins", "swap"))
         ch = name[i].lower()
-        if op == "swap" and i < len(name) - 1:
+        if op == "swap" and i < len(name) - 1 and name[i + 1].isalpha():
             return name[:i] + name[i + 1] + name[i] + name[i + 2:]
         if op == "del":
             return name[:i] + name[i + 1:]
@@ -171,6 +175,7 @@ class Planter:
         if self.rng.random() < 0.5:
             d.doi = ""  # a second copy pasted from elsewhere
             d.title = d.title[:1].upper() + d.title[1:].lower()
+        r.no_suffix = d.no_suffix = True  # typed twice, not 2019a/2019b
         self.ms.refs.insert(self.ms.refs.index(r) + 1, d)
         self.used.add(d.id)
         return Planted("entry-duplicated", ("duplicate-reference",),

@@ -103,6 +103,10 @@ def _refs(rng: random.Random, n: int, tag: str) -> list[Ref]:
         else:
             k = 1 if kind in ("book", "thesis") else rng.choices([1, 2, 3, 4], [30, 35, 25, 10])[0]
             people = [_person(rng) for _ in range(k)]
+            # single-name authors (Sugiyono) write books alone; in a list of several
+            # authors "Hartanto, D., dan Sugiyono." is unclear even to editors
+            if k > 1 and any(not g for _, g in people):
+                continue
             if len({p[0] for p in people}) < k:
                 continue
             r = Ref(id=rid, authors=people, year=year, kind=kind,

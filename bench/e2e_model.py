@@ -114,6 +114,9 @@ def _region(md: str, s: int, e: int) -> tuple[int, int, str]:
         if md[s2 - 1 : s2] == "(" and md[e2 : e2 + 1] == ")":
             s2, e2 = s2 - 1, e2 + 1
         return s2, e2, "paren"
+    if inside and md[:s].rstrip()[-1:] not in ("(", "[", ";", ","):
+        # "(TBK1 and SINTBAD [35])": the group needs brackets of its own in author-year
+        return s, e, "paren"
     return s, e, "inner" if inside else "narrative"
 
 

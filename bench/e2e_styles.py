@@ -110,22 +110,27 @@ def _ref_authors(ref: Ref, style: str) -> str:
     if style == "chicago":
         parts = [f"{a[0][0]}, {_initials(a[0][1])}".rstrip(", ")]
         parts += [f"{_initials(g)} {s}".strip() for s, g in a[1:10]]
-        text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
-        return text + (", et al." if len(a) > 10 or ref.etal else "")
+        if len(a) > 10 or ref.etal:
+            return ", ".join(parts) + ", et al."
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + ", and " + parts[-1]
     if style == "harvard":
         parts = [f"{s}, {_initials(g, space=False)}".rstrip(", ") for s, g in a]
-        text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-        return text + (" et al." if ref.etal else "")
+        if ref.etal:
+            return ", ".join(parts) + " et al."
+        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     parts = [f"{s}, {_initials(g)}".rstrip(", ") for s, g in a[:20]]
+    if ref.etal:  # the source list was cut: "Smith, J., Lee, K., et al."
+        return ", ".join(parts) + (", dkk." if style == "indonesian" else ", et al.")
     conj = "dan" if style == "indonesian" else "&"
-    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f", {conj} " + parts[-1]
-    return text + (", et al." if ref.etal else "")
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f", {conj} " + parts[-1]
 
 
 def _ref_text(ref: Ref, style: str, number: int) -> str:
     who = _ref_authors(ref, style)
     if style == "indonesian" and not who.endswith("."):
         who += "."  # "Sugiyono. (2019)."
+    if style in ("chicago", "vancouver"):
+        who = who.rstrip(".")  # "et al. 2013", not "et al.. 2013"
     year = f"{ref.year}{'' if ref.no_suffix else ref.suffix}"
     t = ref.title.rstrip(".")
     vol = ref.volume + (f"({ref.issue})" if ref.issue else "")

@@ -144,6 +144,8 @@ def load_rme(apa: Path, chicago: Path) -> list[Item]:
             continue
         rtype = "journal-article" if fields.get("volume") else "book-chapter"
         rec = _record_from_fields(doi, fields, rtype)
+        if "…" in a["ref_string"]:
+            rec["author-truncated"] = True  # APA listed 6 + the last: the list is partial
         out.append(Item(f"apa:{i}", "rme-apa", a["ref_string"], rec, fields))
         out.append(Item(f"chicago:{i}", "rme-chicago", c["ref_string"], rec, {}))
     return out

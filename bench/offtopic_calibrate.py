@@ -29,7 +29,7 @@ class Table:
 
     def __init__(self, runs: list[Row]) -> None:
         cols: dict[str, list[Any]] = {k: [] for k in (
-            "case", "dev", "en", "target", "methods", "zm", "zr", "zc", "cr")}
+            "case", "dev", "en", "target", "methods", "zm", "zr", "zn", "zc", "cr", "cn")}
         self.abstained = {"dev": 0, "test": 0}
         for run in runs:
             if run["abstained"]:
@@ -45,7 +45,9 @@ class Table:
                 cols["zm"].append(z.get("manuscript", np.nan))
                 cols["zr"].append(z["references"])
                 cols["zc"].append(z.get("citing", np.nan))
+                cols["zn"].append(z.get("neighbours", np.nan))
                 cols["cr"].append(row["cos"]["references"])
+                cols["cn"].append(row["cos"].get("neighbours", np.nan))
         self.a = {k: np.asarray(v) for k, v in cols.items()}
 
     def subset(self, mask: np.ndarray) -> Table:
@@ -57,7 +59,7 @@ class Table:
     def combined(self, weights: tuple[float, ...]) -> np.ndarray:
         num = np.zeros(len(self.a["zr"]))
         den = np.zeros(len(self.a["zr"]))
-        for w, key in zip(weights, ("zm", "zr", "zc")):
+        for w, key in zip(weights, ("zm", "zr", "zc", "zn")):
             v = self.a[key]
             ok = ~np.isnan(v)
             num[ok] += w * v[ok]
@@ -100,7 +102,8 @@ def evaluate(tab: Table, weights: tuple[float, ...], t: float, ceiling: float,
 
 
 def choose(tab: Table, fp_budget: float, ceilings: list[float]) -> tuple[Any, ...]:
-    grid_w = [(wm, 1.0, wc) for wm in (0.0, 0.5, 1.0, 1.5, 2.0) for wc in (0.0, 0.5, 1.0)]
+    grid_w = [(wm, 1.0, wc, wn) for wm in (0.0, 0.5, 1.0, 1.5) for wc in (0.0, 0.5, 1.0)
+              for wn in (0.0, 0.5, 1.0, 2.0)]
     best: tuple[Any, ...] | None = None
     for weights, ceiling in itertools.product(grid_w, ceilings):
         for k in range(0, 161):

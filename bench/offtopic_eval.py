@@ -62,10 +62,11 @@ def run(article: data.Article, backend: Backend, case: dict[str, object],
     lk = links if links is not None else article.links
     inputs = build_inputs(document, lk)  # type: ignore[arg-type]
     topic = score_inputs(inputs, backend, RECORD)
+    inputs_title = {r.index: r.title for r in inputs.references}
     rows = []
     for idx, s in topic.scores.items():
         rows.append({"i": idx, "target": idx == target, "methods": s.methods,
-                     "z": s.z, "cos": s.cosines})
+                     "z": s.z, "cos": s.cosines, "title": (inputs_title.get(idx) or "")[:80]})
     return {**case, "article": article.name, "split": article.split,
             "abstained": topic.abstained, "rows": rows}
 
@@ -105,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         results.append(run(art, backend, {"case": "clean", "lang": lang}))
         excluded = pool.HOST_EXCLUDE.get(art.name.split("-")[0], set())
         distant = [d for d in pool.DISTANT if d[0] not in excluded]
-        if art.subject == "other":
+        if art.name.split("-")[0] in pool.NON_BIO_HOSTS:
             # hosts outside the life sciences: a biomedical reference is distant for them
             distant += [("biomed", r.title or "", r.container or "")
                         for n, s, r in donors if s in ("path", "cell", "gen")][:200]

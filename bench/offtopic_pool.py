@@ -174,3 +174,7 @@ ppat.1002735 path; ppat.1002769 path; ppat.1003133 path
 SUBJECT: dict[str, str] = {
     k: v for k, v in (item.split() for item in _TAGS.replace("\n", " ").split(";") if item.strip())
 }
+
+# Hosts with no life-science content: a biomedical reference is distant for them.
+NON_BIO_HOSTS = {"pone.0002554", "pone.0116201", "pone.0121226", "pone.0117688",
+                 "pone.0126470", "pone.0116752", "pone.0117949", "pone.0081648"}

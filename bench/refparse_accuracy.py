@@ -88,6 +88,9 @@ def _year(s: str) -> str | None:
     return None
 
 
+_LONE_ISSUE_RE = re.compile(r"\s*(?:n°|nº|no\.|nr\.?|n\.|issue|heft|num\.?)\s?(\w+(?:[-/]\w+)?)[.,]?\s*$", re.I)
+
+
 def split_of(text: str) -> str:
     """Stable 60/40 dev/holdout split."""
     return "dev" if int(hashlib.md5(text.encode()).hexdigest(), 16) % 10 < 6 else "holdout"
@@ -119,10 +122,16 @@ def load_anystyle(path: Path) -> Iterator[Item]:
         gold["volume"] = gold["issue"] = None
         if vol:
             v = vol.split(";")[-1] if ";" in vol else vol
-            vm = re.search(r"\b(\d+|[IVXLC]+)\b", v)
-            gold["volume"] = norm(vm.group(1)) if vm else None
-            im = re.search(r"\((\w+(?:[-/]\w+)?)\)|no\.\s?(\w+)", v, re.I)
-            gold["issue"] = norm(im.group(1) or im.group(2)) if im else None
+            lone = _LONE_ISSUE_RE.match(v)
+            if lone is not None:
+                # "n°58." / "no. 10,": AnyStyle tags the whole span "volume", but a
+                # number introduced by an issue word, with no volume, is the issue.
+                gold["issue"] = norm(lone.group(1))
+            else:
+                vm = re.search(r"\b(\d+|[IVXLC]+)\b", v)
+                gold["volume"] = norm(vm.group(1)) if vm else None
+                im = re.search(r"\((\w+(?:[-/]\w+)?)\)|no\.\s?(\w+)", v, re.I)
+                gold["issue"] = norm(im.group(1) or im.group(2)) if im else None
         gold["first_page"] = first_page(re.sub(r"^\D*?(?=[A-Za-z]?\d)", "", tags["pages"])) if "pages" in tags else None
         # AnyStyle tags "http://dx.doi.org/10..." as a URL: its DOI still counts as labelled.
         gold["doi"] = normalise_doi(tags.get("doi") or tags.get("url") or "")

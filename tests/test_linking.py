@@ -44,6 +44,14 @@ def test_one_part_of_a_compound_surname_links() -> None:
     assert decided([C("Meijer", "Rodríguez", year="2016")], refs) == [("exact", 0)]
 
 
+def test_part_of_an_institution_is_another_author() -> None:
+    # the ministry's own entry is missing: not a year-mismatch against a statute
+    refs = [R("Republik Indonesia", year="2014"), R("Badan Pusat Statistik", year="2020")]
+    cits = [C("Kementerian Keuangan Republik Indonesia", year="2013"),
+            C("Badan Pusat Statistik Kota Bandung", year="2020")]
+    assert decided(cits, refs) == [("unmatched", None), ("unmatched", None)]
+
+
 def test_particles_prefer_the_exact_form_when_both_are_listed() -> None:
     refs = [R("van der Berg", year="2010"), R("Berg", year="2010")]
     cits = [C("Van der Berg", year="2010"), C("Berg", year="2010")]
@@ -251,3 +259,14 @@ def test_et_al_not_blamed_on_authors_the_parser_missed() -> None:
     assert decided([C("Wolfe", year="1999", et_al=True)], [gap]) == [("exact", 0)]
     single = R("Wolfe", year="1999", text="Wolfe, M. S. (1999). Presenilins.")
     assert decided([C("Wolfe", year="1999", et_al=True)], [single]) == [("author-mismatch", 0)]
+
+
+def test_et_al_means_four_or_more_when_three_are_named_in_full() -> None:
+    # Chicago / Harvard: three authors in full, "et al." from four
+    refs = [R("Maher", "Richter", "Stock", year="2012"), R("Maher", "Richter", "Macdonald", "Lee", year="2012"),
+            R("Bier", "Jan", "Lee", year="1990")]
+    chicago = [C("Maher", year="2012", et_al=True), C("Bier", "Jan", "Lee", year="1990")]
+    assert decided(chicago, refs)[0] == ("exact", 1)
+    # APA writes "et al." for three authors too: the citation stays ambiguous
+    apa = [C("Maher", year="2012", et_al=True), C("Bier", year="1990", et_al=True)]
+    assert decided(apa, refs)[0] == ("ambiguous", None)

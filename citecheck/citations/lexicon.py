@@ -66,6 +66,7 @@ CORPORATE_KEYWORDS = _words(
     "Badan Kementerian Departemen Dinas Lembaga Direktorat Pusat Statistik Komisi Dewan "
     "Majelis Pemerintah Kantor Otoritas Sekretariat Kemenkes Kemendikbud Kemendikbudristek "
     "Bappenas Bappeda Balai Biro Perum Yayasan Ikatan Persatuan Asosiasi Perhimpunan "
+    "Ombudsman Mahkamah Kepolisian Kejaksaan Inspektorat "
     "Bundesamt Bundesministerium Ministerium Statistisches Organización Ministerio "
     "Instituto Ministère Organisation Commissione Istituto"
 )

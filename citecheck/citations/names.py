@@ -212,6 +212,16 @@ def _plausible_person(kept: list[Token]) -> bool:
     return not any(len(t[0]) == 1 for t in kept)
 
 
+def _listed_surname(seg: list[Token]) -> bool:
+    """One capitalised word that is rejected only as a month, place or label word."""
+    return (
+        len(seg) == 1
+        and len(_bare(seg[0][0])) > 1
+        and seg[0][0][0].isupper()
+        and _bare(seg[0][0]) in NON_NAME_WORDS
+    )
+
+
 def _name_text(text: str, name: _Name) -> str:
     first, last = name.tokens[0], name.tokens[-1]
     return " ".join(text[first[1] : last[2]].split()).replace("* ", "").replace(" *", "")
@@ -228,17 +238,30 @@ def parse_authors(text: str, *, narrative: bool) -> Authors | None:
         return None
     _merge_corporate(segs, seps)
     names: list[_Name] = []
+    weak: list[bool] = []  # accepted only because the list shows it is a surname
+    listed = len(segs) > 1 and any("&" in sep for sep in seps)
     i = len(segs) - 1
     while i >= 0:
         if names and narrative and i == len(segs) - 2 and "&" not in seps[i]:
             break  # "However, Smith (2019)": a comma alone does not join names here
         name = _name_suffix(segs[i], lenient=et_al and i == len(segs) - 1)
+        is_weak = False
+        if name is None and listed and _listed_surname(segs[i]):
+            # "Bier, Jan and Jan", "Alexander, Novembre and Lange": month and place
+            # words are surnames too when a list with "and" joins them to other names
+            name, is_weak = _name_suffix(segs[i], lenient=True), True
         if name is None:
             break
         names.insert(0, name)
+        weak.insert(0, is_weak)
         if not name.whole:
             break
         i -= 1
+    while names and weak[0] and (narrative or all(weak)):
+        # such a word never starts a narrative author string ("March and Smith (2019)")
+        # and a list of them alone is a date or place ("Januari dan Februari 2020")
+        names.pop(0)
+        weak.pop(0)
     if not names:
         return None
     if not et_al:

@@ -170,14 +170,20 @@ def link_author_year(
 
     decisions: dict[int, Decision] = {}
     claimed: set[int] = set()
+    three_in_full = any(len(c.names) >= 3 and not c.et_al for c in cited.values())
     # pass 1: exact matches claim their reference
     for ci, found in options.items():
         exact = [a for a in found if a.bucket == EXACT_BUCKET]
         if not exact:
             continue
         best = _top(exact)
+        if len(best) > 1 and cited[ci].et_al and three_in_full:
+            best = _four_or_more(best, index) or best
         if len(best) == 1:
-            decisions[ci] = Decision(ci, "exact", best[0].ref, (), best[0].evidence(cited[ci], index.listed))
+            evidence = best[0].evidence(cited[ci], index.listed)
+            if len(exact) > 1:
+                evidence["et_al_convention"] = "three authors are named in full elsewhere"
+            decisions[ci] = Decision(ci, "exact", best[0].ref, (), evidence)
             claimed.add(best[0].ref)
         else:
             decisions[ci] = _ambiguous(ci, cited[ci], best, index)
@@ -196,6 +202,21 @@ def link_author_year(
                     **_cited_evidence(cited[ci]), "matched_on": "entry text",
                 })
     return [decisions[ci] for ci in indexes]
+
+
+def _four_or_more(best: list[Assessment], index: _Index) -> list[Assessment]:
+    """The one candidate with four or more authors, when the others have three.
+
+    Chicago and Harvard write "et al." only from four authors; a document that names
+    three authors in full elsewhere follows them, so "Maher et al. 2012" is not the
+    three-author "Maher, Richter and Stock 2012" (bench/e2e_accuracy.py).
+    """
+    def size(a: Assessment) -> int:
+        ref = index.listed[a.ref]
+        return 4 if ref.et_al else len(ref.names)
+
+    many = [a for a in best if size(a) >= 4]
+    return many if len(many) == 1 and all(size(a) == 3 for a in best if a not in many) else []
 
 
 def _top(found: list[Assessment]) -> list[Assessment]:

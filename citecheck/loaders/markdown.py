@@ -17,7 +17,8 @@ from citecheck.document import Document, LineIndex, Location, Metadata, Problem,
 from citecheck.loaders import sections
 from citecheck.loaders.text import read_text
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+# The closing "###" is stripped in code: "(.*?)[ \t#]*$" is quadratic on "# # # ... x".
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -70,6 +71,16 @@ def _is_plain_heading(line: str, prev: str) -> bool:
     )
 
 
+def comments_end(text: str) -> int:
+    """Where the last ``-->`` ends: ``<!--`` after it cannot open a comment.
+
+    Searching ``_COMMENT`` only up to here keeps it linear; otherwise every unclosed
+    ``<!--`` would scan to the end of the text (quadratic on ``<!--<!--<!--...``).
+    """
+    last = text.rfind("-->")
+    return last + 3 if last != -1 else 0
+
+
 def find_headings(text: str, code_mask: list[tuple[int, int]]) -> list[Heading]:
     """Every heading outside code blocks, in order."""
     lines = _lines_with_offsets(text)
@@ -80,7 +91,8 @@ def find_headings(text: str, code_mask: list[tuple[int, int]]) -> list[Heading]:
             continue
         m = _ATX.match(line)
         if m:
-            headings.append(Heading(m.group(2).strip(), len(m.group(1)), off, off + len(line)))
+            title = m.group(2).rstrip(" \t#").strip()
+            headings.append(Heading(title, len(m.group(1)), off, off + len(line)))
             continue
         nxt = lines[i + 1][1] if i + 1 < len(lines) else ""
         prev = lines[i - 1][1] if i > 0 else ""
@@ -260,7 +272,7 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
         _blank(chars, a, b)
     if front:
         _blank(chars, *front)
-    for m in _COMMENT.finditer(text):
+    for m in _COMMENT.finditer(text, 0, comments_end(text)):
         _blank(chars, m.start(), m.end())
     for m in _INLINE_CODE.finditer(text):
         _blank(chars, m.start(), m.end())
@@ -283,7 +295,8 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
 
     references: list[Reference] = []
     problems: list[Problem] = []
-    no_comments = _COMMENT.sub(lambda m: _spaces(m.group(0)), text)
+    cut = comments_end(text)
+    no_comments = _COMMENT.sub(lambda m: _spaces(m.group(0)), text[:cut]) + text[cut:]
     for _h, a, b in bib:
         section = no_comments[a:b]
         for span in split_entries(section):

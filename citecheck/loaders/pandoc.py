@@ -18,10 +18,12 @@ import yaml
 from citecheck.document import Citation, Document, LineIndex, Location, Metadata, Problem, Reference
 from citecheck.errors import InputError
 from citecheck.loaders._pandoc_cites import CITE_AT, find_cites, nocite_keys
+from citecheck.loaders.markdown import comments_end
 
 _FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
-_INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
+# "(?<!`)": a code span opens at the start of a backtick run only (linear on "````...").
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _SUPPRESS = re.compile(r"<!--\s*citecheck:\s*(?:ignore|disable)(?:\[([^\]]*)\])?\s*-->", re.I)
 _LINK_DEST = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
@@ -73,7 +75,8 @@ def _masked(text: str, front_end: int) -> str:
         _blank(chars, fence_open[0], len(text))
     current = "".join(chars)
     for rx in (_COMMENT, _INLINE_CODE, _LINK_DEST, _URL):
-        for m in rx.finditer(current):
+        # Comments only up to the last "-->": unclosed "<!--" would make it quadratic.
+        for m in rx.finditer(current, 0, comments_end(current) if rx is _COMMENT else len(current)):
             _blank(chars, m.start() + (1 if rx is _LINK_DEST else 0), m.end())
         current = "".join(chars)
     return current

@@ -10,18 +10,27 @@ reported as the author's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
 from citecheck.document import Reference
-from citecheck.matching.authors import compare_author_lists, name_in_text, surname_similarity
+from citecheck.matching.authors import (
+    AuthorDiff,
+    compare_author_lists,
+    name_in_text,
+    surname_similarity,
+)
 from citecheck.matching.containers import container_similarity
 from citecheck.matching.numbers import check_year, expand_pages, numbers_agree, pages_agree
 from citecheck.matching.record import RecordView
-from citecheck.matching.text import numbers_in, years_in
+from citecheck.matching.text import numbers_in, squash, years_in
 from citecheck.matching.thresholds import Thresholds
 from citecheck.matching.titles import TitleScore, title_similarity
+
+# Marks of a shortened author list: "et al.", Indonesian "dkk.", German "u. a.", ellipses.
+_TRUNCATED = re.compile(r"\bet\.?\s?al\b|\bdkk\b|\bu\.\s?a\.|\bet\scoll?\b|\.\.\.|…", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -123,10 +132,19 @@ def field_differences(
 
     diff = compare_author_lists(
         reference.authors, record.authors,
-        truncated=reference.et_al or "..." in reference.text or "…" in reference.text,
+        truncated=reference.et_al or bool(_TRUNCATED.search(reference.text)),
         same=thresholds.surname_same, similar=thresholds.surname_similar,
     )
-    if not diff.empty:
+    # A record name the parser lost or mangled is still written in the string.
+    diff = AuthorDiff(
+        misspelt=tuple(p for p in diff.misspelt if name_in_text(p[1], reference.text) < 1.0),
+        missing=tuple(m for m in diff.missing if name_in_text(m, reference.text) < 1.0),
+        extra=diff.extra,
+    )
+    named = [a for a in reference.authors if not a.corporate and a.family.strip()]
+    # When no reference name matches any record name, the names were misread (or the
+    # work is another one): nothing reliable to list.
+    if not diff.empty and len(diff.extra) < len(named):
         detail: dict[str, Any] = {}
         if diff.misspelt:
             detail["misspelt"] = [{"reference": a, "record": b} for a, b in diff.misspelt]
@@ -160,7 +178,10 @@ def field_differences(
 
     if record.type in (None, "journal-article"):
         sim = container_similarity(reference.container, record)
-        if sim is not None and sim < thresholds.container_differs:
+        written = squash(reference.text)
+        in_text = any(len(squash(n)) >= 4 and squash(n) in written
+                      for n in (*record.container, *record.short_container))
+        if sim is not None and sim < thresholds.container_differs and not in_text:
             out.append(FieldDiff("container", reference.container,
                                  (record.container or record.short_container or (None,))[0],
                                  {"similarity": round(sim, 3),

@@ -30,13 +30,13 @@ class Thresholds:
     # Surnames at/above ``surname_same`` are the same spelling, at/above
     # ``surname_similar`` a misspelling of the same name, below that another person.
     # Keys: "metadata-mismatch.surname-same", "metadata-mismatch.surname-similar".
-    surname_same: float = 0.9
+    surname_same: float = 0.95
     surname_similar: float = 0.75
     # Candidate validation (missing-doi / unverified-reference): a search hit is the
     # cited work when its score reaches ``accept``; a reference is unverified when no
     # hit reaches ``plausible``. Keys: "missing-doi.accept", "unverified-reference.plausible".
     accept: float = 0.75
-    plausible: float = 0.5
+    plausible: float = 0.65
     # Title similarity a candidate needs before other signals count.
     # Key: "missing-doi.title".
     candidate_title: float = 0.85

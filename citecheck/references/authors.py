@@ -17,7 +17,7 @@ from citecheck.references import names as n
 
 # Separators between two names.
 _SEP_RE = re.compile(
-    r"(?P<sep>\s?(?:,\s?(?:and|&|dan|und|y|et)\s|,\s?&|;\s?(?:and\s|&\s?)?|,\s?…\s?|,?\s?\.\.\.\s?|,?\s?…\s?"
+    r"(?P<sep>\s?(?:,\s?(?:and|&|dan|und|y|et)\s|\.,\s?|,\s?&|;\s?(?:and\s|&\s?)?|,\s?…\s?|,?\s?\.\.\.\s?|,?\s?…\s?"
     r"|,,?\s?|\s(?:and|&|dan|und|y|et|e)\s|\s?&\s?))"
 )
 _ET_AL_RE = re.compile(
@@ -155,9 +155,12 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
         et = _ET_AL_RE.match(s, nxt)
         if et is not None and token in ("", "&"):
             return _finish(s, authors, et.end(), style, et_al=True)
-        kinds = (("A", "B", "C", *allowed)) if token.startswith(";") else allowed
+        # ";" and ".," separate whole inverted names ("Batra, R. K.,Chandran, S.").
+        kinds = (("A", "B", "C", *allowed)) if token.startswith((";", ".")) else allowed
         if token.endswith(("and", "&", "dan")):
-            if style == "D":
+            if style == "A":
+                kinds = ("A", "C", "D", "E")  # "Dingeman, K. & Kennedy E.G."
+            elif style == "D":
                 kinds = ("D", "E")  # "J. Smith and Jane Doe"
             elif style == "B":
                 kinds = ("E", "B")  # "Maclay, Howard, & Osgood, Charles E."

@@ -27,6 +27,7 @@ _HYPHEN_WRAP_RE = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
 # A URL or DOI broken at a line end after "/" "." "-" "_": glue without a space.
 _URL_WRAP_RE = re.compile(r"((?:https?://|doi\.org/|10\.\d{4,9}/)[^\s]{0,300}[/._-])[ \t]*\n[ \t]*(?=\S)")
 _SPACE_RE = re.compile(r"\s+")
+_PRIVATE_RE = re.compile("[\ue000-\uf8ff]")
 
 
 def strip_markup(text: str) -> str:
@@ -73,4 +74,7 @@ def clean_reference(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00ad", "").replace("\ufeff", "").replace("\u200b", "")
     text = text.replace("ﬁ", "fi").replace("ﬂ", "fl").replace("ﬀ", "ff")
+    if any("\ue000" <= c <= "\uf8ff" for c in text):
+        # Private-use code points are PDF symbol-font bullets and dashes (U+F02D).
+        text = _PRIVATE_RE.sub(" ", text)
     return join_lines(strip_markup(text))

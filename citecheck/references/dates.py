@@ -17,14 +17,22 @@ MONTH = (
     r"August|October|December|Spring|Summer|Fall|Autumn|Winter)\.?"
 )
 
+# A month word as a prefix (English, French, Indonesian; "Sept.", "juil.").
+MONTH_WORD = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|mars|avr|mai|juin|juil|"
+    r"août|sept|oct|nov|déc|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember)"
+    r"[a-zéû]*\.?"
+)
+# A reprint's original year after the edition's: "2001 [1953]", "(1990 [1867])".
+_ORIGINAL = rf"(?:\s?\[{YEAR}\])"
 # Right after the authors: "(2019)", "(2019a).", "(2019, March 3).", "[2019]", "(n.d.)".
 _PAREN_AT = re.compile(
     rf"\s?[.,:;]?\s?[(\[]\s?(?P<y>{YEAR_TOKEN}|{NO_YEAR})(?:\s?[-/–]\s?\d{{2,4}}[a-z]?)?"
-    rf"(?:[,;]\s?[^()\[\]]{{1,40}})?\s?[)\]]\s?[.,:;]?"
+    rf"(?:[,;]\s?[^()\[\]]{{1,40}}|{_ORIGINAL})?\s?[)\]]{_ORIGINAL}?\s?[.,:;]?"
 )
 # Right after the authors, bare: ". 2006. Title", ", 2000, ApJ", " 2009 Reply".
 _BARE_AT = re.compile(
-    rf"(?:\s?[.,:;]?\s|^)(?P<y>{YEAR_TOKEN}|{NO_YEAR})(?:\s?[-/–]\s?\d{{2,4}})?"
+    rf"(?:\s?[.,:;]?\s|^)(?P<y>{YEAR_TOKEN}|{NO_YEAR})(?:\s?[-/–]\s?\d{{2,4}})?{_ORIGINAL}?"
     rf"(?:[.,:;]|\s(?=[A-Z“\"‘«'])|$)"
 )
 # Anywhere: "(1987)", "(March 27, 1969)", "(September, 1964)".

@@ -11,14 +11,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citecheck.references.dates import YEAR, find_year, looks_like_year, normalise_year
+from citecheck.references.container import (
+    ED_BY_RE,
+    IN_RE,
+    PUBLISHER_RE,
+    book_container,
+    clean_container,
+    drop_credits,
+    strip_credits,
+)
+from citecheck.references.dates import MONTH_WORD, YEAR, find_year, looks_like_year, normalise_year
 
 PAGES = r"[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s?(?:[-–—‐−]{1,2}|to)\s?[A-Za-z]{0,2}\d+[A-Za-z]?)?"
 _ISSUE_WORD = r"(?:[Nn]o|NO|[Nn]°|[Nn]º|[Nn]r|[Ii]ssue|[Nn]omor|[Ii]ss|[Nn]um|[Nn]umber|[Hh]eft|[Ee]disi)"
 _LOCATORS = (
     # Vancouver / ICMJE: "2010;20(5):813-22", "2014 Mar;21:823-33", "1974;99:496-7"
     re.compile(
-        rf"(?<![\w.–—-])(?P<year>{YEAR})[a-z]?(?:\s[A-Z][a-z]{{2,8}}\.?(?:\s\d{{1,2}})?)?\s?;\s?"
+        rf"(?<![\w.–—°º-])(?P<year>{YEAR})[a-z]?(?:\s[A-Z][a-z]{{2,8}}\.?(?:\s\d{{1,2}})?)?\s?;\s?"
         rf"(?P<vol>\d+[A-Z]?)?(?:\s?\((?P<iss>[^()]{{1,20}})\))?(?:\s?:\s?(?P<pages>{PAGES}))?"
     ),
     # Explicit: "Vol. 5 No. 2", "vol. 55", "v. 26", "Volume 12, Issue 3", "Vol. XIX, No. 3"
@@ -28,25 +37,25 @@ _LOCATORS = (
     ),
     # "47(15)", "23 (2)", "13(11-12)", "19(2_suppl)"
     re.compile(
-        r"(?<![\w.,–—-])(?P<vol>\d{1,5}[A-Z]?)\s?"
-        r"\((?![A-Za-z]{3,}\.?\s|(?:1[5-9]|20)\d\d(?:/\d+)?\))(?P<iss>[^()]{1,20})\)"
+        r"(?<![\w.,–—°º-])(?P<vol>\d{1,5}[A-Z]?)\s?"
+        r"\((?!(?!Suppl)[A-Za-z]{3,}\.?\s|(?:1[5-9]|20)\d\d(?:/\d+)?\))(?P<iss>[^()]{1,20})\)"
     ),
     # "27:153-60", "7:14"
-    re.compile(rf"(?<![\w.–—-])(?P<vol>\d{{1,5}})\s?:\s?(?P<pages>{PAGES})"),
+    re.compile(rf"(?<![\w.–—°º-])(?P<vol>\d{{1,5}})\s?:\s?(?P<pages>{PAGES})"),
     # "2, no. 7"
-    re.compile(rf"(?<![\w.–—-])(?P<vol>\d{{1,5}}),?\s{_ISSUE_WORD}\.?\s?(?P<iss>[\w-]{{1,12}})"),
+    re.compile(rf"(?<![\w.–—°º-])(?P<vol>\d{{1,5}}),?\s{_ISSUE_WORD}\.?\s?(?P<iss>[\w-]{{1,12}})"),
     # "67, 547-619", "475, 163", "117, 2383-2391", "87, pp. 334-344"
-    re.compile(rf"(?<![\w.–—-])(?P<vol>\d{{1,5}}),\s(?:pp?\.\s?)?(?P<pages>{PAGES})(?![\w(/])"),
+    re.compile(rf"(?<![\w.–—°º-])(?P<vol>\d{{1,5}})\s?,\s(?:pp?\.\s?)?(?P<pages>{PAGES})(?![\w(/])"),
     # "ETL 64 (1988), pp. 433-40", "Math. Programming, 60 (1993)"
     re.compile(
-        rf"(?<![\w.–—-])(?P<vol>\d{{1,5}}),?\s\((?:[A-Za-z]+\.?,?\s(?:\d{{1,2}},?\s)?)?(?P<year>{YEAR})\)"
+        rf"(?<![\w.–—°º-])(?P<vol>\d{{1,5}}),?\s\((?:[A-Za-z]+\.?,?\s(?:\d{{1,2}},?\s)?)?(?P<year>{YEAR})\)"
     ),
     # "Studies in African Linguistics 42. 101-132."
-    re.compile(r"(?<![\w.–—-])(?P<vol>\d{1,5})\.\s(?P<pages>\d+\s?[-–—]\s?\d+)(?![\w(/])"),
+    re.compile(r"(?<![\w.–—°º-])(?P<vol>\d{1,5})\.\s(?P<pages>\d+\s?[-–—]\s?\d+)(?![\w(/])"),
     # "Artificial Intelligence, 19." at the very end
     re.compile(r"(?<=[A-Za-z]),\s(?!(?:1[5-9]|20)\d\d)(?P<vol>\d{1,4})\.?$"),
     # "Language 67 547-619" / "Nature 227 680–685"
-    re.compile(r"(?<![\w.–—-])(?P<vol>\d{1,5})\s(?P<pages>\d+\s?[-–—]\s?\d+)(?![\w(/])"),
+    re.compile(r"(?<![\w.–—°º-])(?P<vol>\d{1,5})\s(?P<pages>\d+\s?[-–—]\s?\d+)(?![\w(/])"),
 )
 _ISSUE_NO = 4  # index in _LOCATORS of "2, no. 7"
 _VOL_PAGES = 5  # index of "67, 547-619"
@@ -59,38 +68,10 @@ _PAGES_ANY_RE = re.compile(
     rf"(?:\b(?:pp?|hlm|hal|halaman|pages?)\.?\s?|\(pp?\.\s?)(?P<pages>{PAGES})(?![\w/])"
 )
 _RANGE_RE = re.compile(r"(?<![\w./-])(?P<pages>[A-Za-z]?\d+\s?[-–—]\s?[A-Za-z]?\d+)(?![\w/])")
-_PUBLISHER_RE = re.compile(
-    r"(?P<loc>[A-Z][\w'’.-]*(?:,?\s[A-Z][\w'’.-]*){0,3})\s?:\s?(?P<pub>[^.:;()\[\]]{2,80}?)"
-    r"(?=[.,;)\]]|$)"
-)
-_IN_RE = re.compile(r"^(?:In|in|Dalam|dalam|IN)\s?:?\s")
 _EDITORS_RE = re.compile(
     r"^(?P<eds>.{1,250}?)\s?\((?:[Ee]ds?|ED|EDS|Hrsg|[Pp]enyunting|[Ee]ditors?|[Ee]d\.?\s?by)\.?\)[,.:]?\s?"
 )
-_ED_BY_RE = re.compile(r",?\s(?:ed\.|eds\.|edited by|Edited by|Ed\. by)\s.*$")
 _TRAIL_YEAR_RE = re.compile(rf"[\s,.]+(?P<y>{YEAR})[a-z]?[,.;]?$")
-_MONTHS = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|mars|avr|mai|juin|juil|"
-    r"août|sept|oct|nov|déc|Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember)"
-    r"[a-zéû]*\.?"
-)
-# Dates, "to appear", "pages 381" and the like trailing a container name.
-_CONTAINER_TAIL_RE = re.compile(
-    rf"(?:,?\s(?:\d{{1,2}}\s)?{_MONTHS}(?:[-–/]{_MONTHS})?(?:\s\d{{1,2}})?(?:,?\s(?:1[5-9]|20)\d\d)?"
-    r"|,?\s(?:to appear|in press|forthcoming|ahead of print|Ahead of print|online first|pages?)\b.*"
-    r"|,?\s(?:art\.?\s?(?:nr|no)\.?).*)$",
-    re.IGNORECASE,
-)
-_PUBLISHER_WORDS_RE = re.compile(
-    r"\b(?:Press|Publishers?|Publishing|Verlag|Books|Wiley|Springer|Elsevier|Routledge|Sage|"
-    r"Penerbit|Pustaka|Gramedia|Erlangga|Alfabeta|Kencana|Rineka Cipta|Prenada|Grafindo|"
-    r"Rosdakarya|Bumi Aksara|Deepublish|Salemba|Refika|Andi Offset)\b"
-)
-_THESIS_RE = re.compile(
-    r"^\[?(?:Ph\.?\s?D\.?|PhD|MA|MSc|M\.A\.|Master'?s|Doctoral|Unpublished|Skripsi|Tesis|Disertasi)"
-    r"(?:\s(?:thesis|dissertation|diss\.))?",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -115,27 +96,24 @@ def first_locator(s: str, pos: int) -> tuple[re.Match[str], int] | None:
     return best
 
 
-def _clean_container(s: str) -> str | None:
-    s = s.strip(" ,.;:–-")
-    s = _IN_RE.sub("", s).strip(" ,.;:")
-    if len(s) > 12:
-        s = _CONTAINER_TAIL_RE.sub("", s).strip(" ,.;:")
-    return s or None
-
-
 def parse_tail(s: str) -> Tail:
     """Container, volume, issue, pages, year, publisher from the text after the title."""
     chapter = False
     body = s.strip()
-    if _IN_RE.match(body):
+    if IN_RE.match(body):
         chapter = True
-        body = _IN_RE.sub("", body, count=1)
+        body = IN_RE.sub("", body, count=1)
         em = _EDITORS_RE.match(body)
         if em is not None:
             body = body[em.end() :]
     year: str | None = None
     found = first_locator(body, 0)
-    if found is not None and found[1] >= 2 and looks_like_year(found[0].group("vol")):
+    if (
+        found is not None
+        and found[1] >= 2
+        and found[1] != _ISSUE_NO
+        and looks_like_year(found[0].group("vol"))
+    ):
         # A year read as a volume ("Physical Review Letters 2001, 86, (4), 688-691").
         later = first_locator(body, found[0].end("vol"))
         if later is not None:
@@ -144,7 +122,9 @@ def parse_tail(s: str) -> Tail:
         return _no_locator(body, chapter, year)
     m, kind = found
     # "(March 27, 1969)" / "May 28, 2013": a date, not volume 27 and page 1969.
-    while re.search(rf"{_MONTHS}\s?$", body[max(0, m.start() - 12) : m.start()]):
+    while not (kind == _ISSUE_NO and looks_like_year(m.group("vol") or "")) and re.search(
+        rf"{MONTH_WORD}\s?$", body[max(0, m.start() - 12) : m.start()]
+    ):
         again = first_locator(body, m.end())
         if again is None:
             return _no_locator(body, chapter, year)
@@ -178,20 +158,27 @@ def parse_tail(s: str) -> Tail:
         else:
             pa = _PAGES_ANY_RE.search(body, pos)
             pages = pa.group("pages") if pa is not None else None
+    publisher = None
     if chapter:
-        container_text = _ED_BY_RE.sub("", container_text)
-    container = _clean_container(container_text)
+        container_text = ED_BY_RE.sub("", container_text)
+        inner = PUBLISHER_RE.search(container_text)
+        if inner is not None and inner.start() > 0:
+            # "In The Best Short Stories. New York: Holt, 1995, 125-40"
+            publisher = inner.group("pub").strip()
+            container_text = container_text[: inner.start()]
+    else:
+        container_text = drop_credits(container_text)
+    container = clean_container(container_text)
     if container is not None:
         ty = _TRAIL_YEAR_RE.search(container)
         if ty is not None and len(container) > ty.end() - ty.start() + 2:
             year = year or ty.group("y")
-            container = _clean_container(container[: ty.start()])
+            container = clean_container(container[: ty.start()])
     if year is None:
         y = find_year(body, m.end())
         year = y[0] if y is not None else None
-    publisher = None
-    if chapter:
-        pub = _PUBLISHER_RE.search(body, m.end())
+    if chapter and publisher is None:
+        pub = PUBLISHER_RE.search(body, m.end())
         publisher = pub.group("pub").strip() if pub is not None else None
     return Tail(container, volume, issue, _clean_pages(pages), year, publisher, chapter)
 
@@ -204,49 +191,30 @@ def _clean_pages(pages: str | None) -> str | None:
 
 def _no_locator(body: str, chapter: bool, year: str | None) -> Tail:
     """Books, chapters, conference papers and web pages: no volume/issue pattern."""
+    body = strip_credits(body)
     pages = None
+    page_at: int | None = None
     pa = _PAGES_ANY_RE.search(body)
+    ra = _RANGE_RE.search(body) if pa is None else None
     if pa is not None:
-        pages = pa.group("pages")
-    else:
-        ra = _RANGE_RE.search(body)
-        if ra is not None:
-            pages = ra.group("pages")
+        pages, page_at = pa.group("pages"), pa.start()
+    elif ra is not None:
+        pages, page_at = ra.group("pages"), ra.start()
     publisher = None
-    pub = _PUBLISHER_RE.search(body)
+    pub = PUBLISHER_RE.search(body)
     container_end = len(body)
     if pub is not None:
         publisher = pub.group("pub").strip(" ,")
         container_end = pub.start()
-    if pa is not None:
-        container_end = min(container_end, pa.start())
-    elif pages is not None and ra is not None:
-        container_end = min(container_end, ra.start())
-    head = body[:container_end]
-    if chapter:
-        head = _ED_BY_RE.sub("", head)
-    # The container is the first sentence of what is left ("Bridging the Soft Skills Gap"),
-    # skipping "Ph.D. dissertation." / "Trans. X." / "Edited by X." sentences.
-    head = re.sub(
-        r"^(?:\(?(?:Trans|Transl|Trad|tr)\.\s[^.]*\.?\)?|Edited by [^.]*\.|Translated by [^.]*\.)\s?",
-        "",
-        head.strip(),
-    )
-    thesis = _THESIS_RE.match(head)
-    if thesis is not None:
-        head = re.sub(r"^[^.]*\.\s?", "", head[thesis.end() :].lstrip(" ,"), count=1) if "." in head else ""
-    head_end = re.search(r"\.\s|\(|\[|$", head)
-    container = _clean_container(head[: head_end.start()] if head_end else head)
-    if thesis is not None and container is not None:
-        publisher, container = publisher or container, None  # the university
-    if container is not None and re.fullmatch(r"\d+(?:st|nd|rd|th)?\.?\s(?:ed|edn|edition)\.?", container):
-        container = None
-    if container is not None and not chapter and _PUBLISHER_WORDS_RE.search(container):
-        # "Academic Press, London" / "Imperial College Press, 1998": a publisher.
-        publisher = publisher or container.split(",")[0].strip()
-        container = None
-    if container is not None and re.fullmatch(rf"[\s(]*(?:{YEAR}[a-z]?|n\.d\.)[)\s]*", container):
-        container = None
+    if page_at is not None:
+        container_end = min(container_end, page_at)
+    container, named, thesis = book_container(body[:container_end], chapter=chapter)
+    publisher = publisher or named
+    if container is not None:
+        ty = _TRAIL_YEAR_RE.search(container)
+        if ty is not None and ty.start() > 1:
+            year = year or ty.group("y")  # "In ICCV, 2011."
+            container = clean_container(container[: ty.start()])
     if year is None:
         y = find_year(body)
         year = y[0] if y is not None else None

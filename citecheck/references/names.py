@@ -41,9 +41,13 @@ INITIALS_BARE = rf"(?:[{UP}]{{2,4}}(?:\.(?=[,;:\s]|$))?(?![{L}'’-]|\.\w)|[{UP}
 # Given names: "John", "Judith C.", "Elena V. M.", "Sandra O", "Jean-Paul".
 # Given names then middle initials: "John", "Judith C.", "Elena V. M.", "Sandra O",
 # "Linda Patterson"; no full word after an initial ("Cathy N. Revolution ...").
-GIVEN = (
-    rf"{WORD}(?:\s(?!{_CAP_PARTICLE}\s)[{UP}][{L}]+(?:['’-][{L}]+)*){{0,2}}"
+_GIVEN_TAIL = (
     rf"(?:\s[{UP}]\.(?:-[{UP}]\.)?|\s[{UP}](?![{L}.])){{0,2}}"
+)
+GIVEN = rf"{WORD}(?:\s(?!{_CAP_PARTICLE}\s)[{UP}][{L}]+(?:['’-][{L}]+)*){{0,2}}{_GIVEN_TAIL}"
+# After "Surname, " up to four given names ("Pereira, Maria Aparecida Viana Schtine").
+GIVEN_AFTER_COMMA = (
+    rf"{WORD}(?:\s(?!{_CAP_PARTICLE}\s)[{UP}][{L}]+(?:['’-][{L}]+)*){{0,3}}{_GIVEN_TAIL}"
 )
 
 # What may follow a name: the end of the unit.
@@ -58,7 +62,7 @@ _AFTER = (
 
 # "Pate, C. Marvin." is "Surname, Given" with a leading initial, not "Pate, C.".
 _NOT_MIDDLE_NAME = (
-    rf"(?!\s[{UP}][{LO}]+(?:\.(?:\s|$)|[;:]|\s?\(|\s(?:and|&)\s|,(?!\s?[{UP}]\.)))"
+    rf"(?!\s[{UP}][{LO}]+(?:\.(?:\s|$)|[;:]|\s?\(|\s(?:and|&)\s|,(?!\s?[{UP}](?:\.|[{UP}]{{0,2}}[.,;\s]))))"
 )
 UNIT_A = re.compile(
     rf"(?P<family>{FAMILY}(?:\s(?:Jr|Sr)\.?)?),\s?(?P<given>{INITIALS_DOT}|{INITIALS_BARE})"
@@ -68,11 +72,11 @@ UNIT_A = re.compile(
 _NOT_GIVEN = r"(?!(?:The|An|On|In|Of|For|To|From|Toward|Towards|Why|How|What|When|Is|Are|Do|Does|Using|New|Notes|Note|Report|Review|Studi|Analisis|Pengaruh|Hubungan|Les|Die|Das|Der|Il|Un|Une|Una|Uno|Los|Las|Gli)\b)"
 UNIT_B = re.compile(
     rf"(?P<family>{FAMILY}),\s{_NOT_GIVEN}"
-    rf"(?P<given>(?:[{UP}]\.\s?)?{GIVEN}(?:\s(?:de|da|van|von|der|du|di|del|dos))?)"
+    rf"(?P<given>(?:[{UP}]\.\s?)?{GIVEN_AFTER_COMMA}(?:\s(?:de|da|van|von|der|du|di|del|dos))?)"
     rf"{_AFTER}"
 )
 # "Thomas F. LaPorta and ...": "Thomas F." is not a Vancouver name when a surname follows.
-_NOT_SURNAME_NEXT = rf"(?!\s{WORD}(?:,|\s(?:and|&)\s))"
+_NOT_SURNAME_NEXT = rf"(?!\s{WORD}(?:,|\s(?:and|&)\s[{UP}]))"
 UNIT_C = re.compile(
     rf"(?P<family>{FAMILY})\s(?P<given>{INITIALS_DOT}|{INITIALS_BARE}){_NOT_SURNAME_NEXT}{_AFTER}"
 )
@@ -92,7 +96,7 @@ UNIT_MONO = re.compile(
 SUFFIX_RE = re.compile(r",?\s(?:Jr\.?|Sr\.?|II|III|IV)(?=[,.;\s]|$)")
 ABBREV_RE = re.compile(r"\s?[\[(](?P<abbr>[A-Z][A-Za-z&]{1,12})[\])]")
 EDITORS_RE = re.compile(
-    r",?\s?\((?:eds?|Eds?|ED|EDS|Hrsg|Penyunting|Editors?|editors?|Ed\.?\s?&\s?Trans|coord|Coord|dir|Dir)\.?\)"
+    r",?\s?\((?:eds?|Eds?|ED|EDS|Hrsg|Penyunting|Editors?|editors?|Ed\.?\s?&\s?Trans|coord|Coord|dir|Dir|éds?|Éds?)\.?\)"
     r"|,\s(?:eds?|Eds?)\.(?=\s)",
 )
 

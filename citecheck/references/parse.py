@@ -9,7 +9,7 @@ regex or scanner, so a pathological megabyte input costs milliseconds, not minut
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from citecheck.document import Author, Location, Reference, ReferenceKind
@@ -20,7 +20,7 @@ from citecheck.references.doi import find_doi, find_url
 from citecheck.references.fields import Tail, first_locator, parse_tail
 from citecheck.references.kinds import classify, is_law
 from citecheck.references.names import EDITORS_RE
-from citecheck.references.title import split_title, trim_title
+from citecheck.references.title import publisher_in, split_title, trim_title
 
 MAX_CHARS = 4000  # a longer "reference" is a mis-split section; parse its start only
 _LABEL_RE = re.compile(r"^\s?(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])\s")
@@ -34,12 +34,18 @@ _ACCESS_AFTER_RE = re.compile(
     r"\s?:?\s?[^()\[\]]{0,40}[)\]]?\.?"
 )
 _EXPLICIT_LOC_RE = re.compile(r",\s(?:pp?\.\s?\d|[Vv]ol\.?\s?\d|v\.\s?\d|[Nn]o\.\s?\d)")
-_ONLY_NUMBERS_RE = re.compile(r"[\s\d,:;.()\[\]–—-]*(?:pp?\.[\s\d–—-]*)?$")
+_ONLY_NUMBERS_RE = re.compile(
+    r"[\s\d,:;.()\[\]–—-]*(?:(?:[Pp]p?\.|pages?|hlm\.?|hal\.?)[\s\d,:;.()–—-]*)?$"
+)
 _ABBREV_RUN_RE = re.compile(r"(?:[A-Z][A-Za-z]*\.?\s?(?:(?:of|&|and|the)\s)?){1,8}")
 _JOURNAL_START_RE = re.compile(
     r"(?:Journal|Jurnal|Transactions|Trans\.|Proceedings|Proc\.|IEEE|ACM|Annals|Ann\.|Review|"
     r"Bulletin|Letters|Revue|Zeitschrift|Revista|Rivista|J\.|Acta|Archives|Advances|"
     r"[A-Z][a-z]{0,6}\.\s[A-Z][a-z]{0,6}\.)"
+)
+_MEETING_RE = re.compile(
+    r"^(?:Proc\.|Proceedings\b)|\b(?:Conference|Symposium|Workshop|Congress|Colloquium|Konferensi|"
+    r"Seminar Nasional|Prosiding)\b"
 )
 _DITTO_RE = re.compile(r"^[-—–_]{2,}\s?[.,]?\s?")
 _BARE_LABEL_RE = re.compile(r"^\d{1,3}\s(?=[A-Z])")
@@ -102,6 +108,8 @@ def _cut(s: str, start: int, end: int) -> str:
     head = s[: max(0, start - 80)] + head
     tail = _ACCESS_AFTER_RE.sub("", s[end:], count=1)
     tail = tail.lstrip(" ")
+    if tail[:1] in (",", ";", ".") and head.rstrip()[-1:] in (".", "?", "!"):
+        return head.rstrip() + " " + tail[1:].lstrip()  # "simulation. <url>, Berkeley"
     if tail[:1] in ("", ".", ",", ";", ")", "]"):
         return head.rstrip(" ,;") + tail
     return head.rstrip() + " " + tail
@@ -129,16 +137,25 @@ def parse_reference(text: str) -> ParsedReference:
         year, pos = at
     quoted = s[pos : pos + 3].lstrip(" .,:;")[:1] in "“\"«‘'„`"
     title, pos = split_title(s, pos)
+    if title is None and scan.style == "E" and len(scan.authors) == 1 and not scan.et_al:
+        # "Buffer Overflow Exploit Code. <url>, 2001": a title, not a given-first name.
+        scan = AuthorScan((), False, 0)
+        title, pos = split_title(s, 0)
     rest = s[pos:]
+    moved_out = ""
     if title is not None and not quoted:
         title, container_hint = _split_unquoted(title)
         if container_hint is not None:
             rest = container_hint + ". " + rest
         if title is not None:
-            title, moved = trim_title(title)
-            if moved:
-                rest = moved + ". " + rest
+            title, moved_out = trim_title(title)
+            if moved_out:
+                rest = moved_out + ". " + rest
     tail = parse_tail(rest) if rest.strip() else Tail()
+    if moved_out and tail.container is not None and tail.volume is None and tail.container in moved_out:
+        # "Title, Paris, Seuil, 2001": what trim_title moved is place and publisher.
+        publisher = tail.publisher or publisher_in(moved_out) or tail.container
+        tail = replace(tail, container=None, publisher=publisher)
     if year is None:
         year = tail.year
     if year is None:
@@ -190,10 +207,10 @@ def _split_unquoted(title: str) -> tuple[str | None, str | None]:
     if em is not None:
         start = em.start()
     found = first_locator(title, 0)
-    if found is not None and found[1] != 0 and _ONLY_NUMBERS_RE.match(title, found[0].end()):
+    if found is not None and _ONLY_NUMBERS_RE.match(title, found[0].end()):
         start = found[0].start() if start is None else min(start, found[0].start())
     if start is None:
-        return title, None
+        return _split_at_meeting(title)
     before = title[:start].rstrip(" ,")
     head, sep, _container = before.rpartition(", ")
     if not sep:
@@ -209,6 +226,18 @@ def _split_unquoted(title: str) -> tuple[str | None, str | None]:
             head = before[: cm.start()]
             break
     return head, title[len(head) :].lstrip(" ,")
+
+
+def _split_at_meeting(title: str) -> tuple[str | None, str | None]:
+    """"Title, Proceedings of the Ninth Python Conference, Long Beach": the first comma
+    followed by a capitalised phrase naming a meeting starts the container."""
+    for cm in re.finditer(r",\s(?=[A-Z0-9])", title):
+        if len(title[: cm.start()].split()) < 3:
+            continue
+        segment = title[cm.end() : cm.end() + 120].split(", ")[0]
+        if _MEETING_RE.search(segment):
+            return title[: cm.start()], title[cm.end() :]
+    return title, None
 
 
 def _law_first(s: str) -> bool:

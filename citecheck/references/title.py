@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 
+from citecheck.references.dates import MONTH_WORD
+
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’", "„": "“", "'": "'", "”": "”"}
 _LEAD_RE = re.compile(r"[\s.,:;]*")
 _BOUNDARY_RE = re.compile(
     r"[.?!][”\"’]?(?=\s|$)"
     r"|\s(?=(?:In|Dalam|in):\s)"
-    r"|,\s(?=in\s[A-Z])"
+    r"|,\s(?=in\sZZZZ)"
     r"|\s(?=\[(?:Doctoral|Master|Skripsi|Tesis|Thesis|Disertasi|PhD|Ph\.D|Unpublished|Online|"
     r"Internet|Electronic|Data set|Dataset|Computer|Software|Video|Film|Abstract|Letter|"
     r"Editorial|Review|Preprint|Report|Paper|Poster|Conference)\b)"
@@ -53,9 +55,20 @@ _TRAIL_PARTS = (
         r"[,.]?\s?\(?\b(?:\d+(?:st|nd|rd|th|\.ª|e|ème)?\.?\s(?:ed|edn|edition|Ed|éd|Aufl)\.?|"
         r"[Ee]disi\s\w+|[Cc]et(?:akan)?\.?\s\w+|[Rr]ev(?:ised)?\.?\s[Ee]d\.?)\)?$"
     ),
+    # Translator and editor credits: ", trans. Rainer Heppenstall", ", Timothy Bahti
+    # (trans.)", ", Trad fr. par Maurice de Gandillac", ", edited by Ann Douglas".
+    re.compile(
+        r",\s(?:(?:[Tt]rans|[Tt]ransl|[Tt]r|[Tt]rad|[Ee]ds?|éd)\.?(?:\s[a-z]{2,3}\.)?\s(?:by\s|par\s)?[A-Z]"
+        r"|(?:[Tt]ranslated|[Ee]dited|[Ii]ntroduced)\sby\s)[^,]*$"
+    ),
+    re.compile(r",\s[^,()]{1,60}\s\((?:trans|tr|transl|ed|eds|éd)\.?\)$"),
+)
+_EDITION_RE = re.compile(
+    r"^\d+(?:st|nd|rd|th|e|ème)?\.?\s(?:ed|edn|edition|Ed|éd|Aufl)\.?$|^[Ee]disi\s\w+$"
 )
 _TRAIL_COMMA_PART = re.compile(
-    r"^(?:\(?(?:1[5-9]|20)\d\d[a-z]?\)?|[A-Z][\w .'’-]{0,40}:\s?[A-Z][^:]*|pp?\.\s?\d[^:]*|\d+\s?pp?\.?)$"
+    rf"^(?:(?:\d{{1,2}}\s)?{MONTH_WORD}\s(?:1[5-9]|20)\d\d|"
+    r"\(?(?:1[5-9]|20)\d\d[a-z]?\)?|[A-Z][\w .'’-]{0,40}:\s?[A-Z][^:]*|pp?\.\s?\d[^:]*|\d+\s?pp?\.?)$"
 )
 _PUBLISHER_RE = re.compile(rf"\b(?:{_PUBLISHER_WORDS})\b")
 _PLACE_RE = re.compile(r"^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$")
@@ -171,8 +184,12 @@ def trim_title(title: str) -> tuple[str, str]:
         if not (sep and head):
             break
         before = head.rpartition(", ")[2]
-        # "..., Wiley, New York, 1946": a place only counts after a publisher.
-        place = bool(_PLACE_RE.match(last)) and bool(_PUBLISHER_RE.search(before))
+        # "..., Wiley, New York, 1946": a place only counts next to a publisher
+        # (before it, or just removed after it: "..., Paris, Seuil, 2001") or after
+        # an edition ("..., 2nd edn, Cambridge").
+        place = bool(_PLACE_RE.match(last)) and bool(
+            _PUBLISHER_RE.search(before) or _PUBLISHER_RE.match(removed) or _EDITION_RE.match(before)
+        )
         if (
             _TRAIL_COMMA_PART.match(last)
             or (len(last) < 60 and _PUBLISHER_RE.search(last))
@@ -182,3 +199,22 @@ def trim_title(title: str) -> tuple[str, str]:
             title = head.rstrip(" ,")
             changed = True
     return title, removed.strip(" ,")
+
+
+def publisher_in(moved: str) -> str | None:
+    """The publisher among the parts :func:`trim_title` moved ("Paris, Seuil, 2001" ->
+    "Seuil"): the part with a publisher word, else the last part that is not a year,
+    an edition or a credit."""
+    parts = [p.strip(" .()") for p in re.split(r",\s|\s?:\s|\(|\)", moved)]
+    kept = [
+        p
+        for p in parts
+        if len(p) > 1
+        and not _TRAIL_COMMA_PART.match(p)
+        and not _EDITION_RE.match(p)
+        and not re.match(r"(?:[Tt]rans|[Tt]r|[Ee]ds?|[Tt]rad|[Ee]dited|[Tt]ranslated)\b", p)
+    ]
+    for p in kept:
+        if _PUBLISHER_RE.search(p):
+            return p
+    return kept[-1] if len(kept) > 1 else None

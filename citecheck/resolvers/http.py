@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from citecheck.resolvers.base import Unavailable
-from citecheck.resolvers.limits import Budgets
+from citecheck.resolvers.limits import Bucket, Budgets
 
 # Registry services doi.org content negotiation hands over to. Redirects anywhere
 # else (a publisher landing page, a captive portal) are refused.
@@ -84,6 +84,7 @@ class Breaker:
     failures: int = 0
     consecutive: int = 0
     open: bool = False
+    tripped: asyncio.Event = field(default_factory=asyncio.Event)  # wakes waiting retries
 
     def record(self, ok: bool) -> None:
         """Count one attempt; trip when failures dominate."""
@@ -101,6 +102,7 @@ class Breaker:
         )
         if ratio_trip or self.consecutive >= p.breaker_consecutive:
             self.open = True
+            self.tripped.set()
 
     def reason(self) -> str:
         """Why look-ups stopped."""
@@ -210,8 +212,16 @@ class Fetcher:
             if delay >= self.deadline_at - time.monotonic():
                 self.deadline_hit = True
                 return Unavailable(f"{failure.reason}; deadline reached before a retry", query=url)
-            await self.policy.sleep(delay)
+            await self._pause(delay, breaker)
         return Unavailable(failure.reason, query=url)
+
+    async def _pause(self, delay: float, breaker: Breaker) -> None:
+        """Back off for ``delay`` seconds, or less if the service is given up meanwhile."""
+        nap = asyncio.ensure_future(self.policy.sleep(delay))
+        alarm = asyncio.ensure_future(breaker.tripped.wait())
+        await asyncio.wait({nap, alarm}, return_when=asyncio.FIRST_COMPLETED)
+        for task in (nap, alarm):
+            task.cancel()
 
     async def _attempt(self, url: str, *, bucket: str, breaker: Breaker,
                        params: dict[str, str] | None, accept: str, expect_json: bool,
@@ -223,16 +233,13 @@ class Fetcher:
                                 retry=False, counts=False)
             headers = {**self.headers, "Accept": accept,
                        **self.private_headers.get(host_key(current), {})}
-            timeout = max(0.1, min(self.timeout, remaining))
             slot = self.budgets.bucket(bucket)
-            await slot.acquire()
-            if breaker.open or time.monotonic() >= self.deadline_at:
-                # Waiting for the slot took long: the service may have failed meanwhile.
-                await slot.release()
+            if not await self._wait_for_slot(slot, breaker):
                 if breaker.open:
                     return _Failure(breaker.reason(), retry=False, counts=False)
                 self.deadline_hit = True
                 return _Failure("deadline for registry look-ups reached", retry=False, counts=False)
+            timeout = max(0.1, min(self.timeout, self.deadline_at - time.monotonic()))
             self.requests[bucket] += 1
             try:
                 result = await asyncio.wait_for(
@@ -254,6 +261,23 @@ class Fetcher:
                 continue
             return self._judge(status, resp_headers, body, final_url, expect_json)
         return _Failure("too many redirects", retry=False, counts=False)
+
+    async def _wait_for_slot(self, slot: Bucket, breaker: Breaker) -> bool:
+        """Take a slot of ``slot``; False (holding none) if the service is given up or
+        the deadline passes first, so queued requests do not trickle out one by one."""
+        acquire = asyncio.ensure_future(slot.acquire())
+        alarm = asyncio.ensure_future(breaker.tripped.wait())
+        remaining = max(0.0, self.deadline_at - time.monotonic())
+        await asyncio.wait({acquire, alarm}, timeout=remaining, return_when=asyncio.FIRST_COMPLETED)
+        alarm.cancel()
+        if not acquire.done():
+            acquire.cancel()
+            await asyncio.wait({acquire})
+        got = not acquire.cancelled() and acquire.exception() is None
+        if got and (breaker.open or time.monotonic() >= self.deadline_at):
+            await slot.release()
+            return False
+        return got
 
     def _judge(self, status: int, headers: httpx.Headers, body: bytes, url: str,
                expect_json: bool) -> Reply | _Failure:

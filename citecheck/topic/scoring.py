@@ -36,7 +36,10 @@ class Calibration:
     threshold: float  # flag when the combined z-score is below this
     centroid_ceiling: float  # ... and the raw leave-one-out cosine is below this
     methods_threshold: float  # stricter threshold for methods references
-    weights: tuple[float, float, float] = (1.0, 1.0, 1.0)  # manuscript, references, citing
+    # weight of each signal's z-score: "manuscript", "references", "neighbours", "citing"
+    weights: dict[str, float] = field(
+        default_factory=lambda: {"manuscript": 1.0, "references": 1.0, "citing": 1.0}
+    )
 
 
 @dataclass(frozen=True)
@@ -137,43 +140,28 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
     S = all_vecs[len(usable) + len(passages) :]
     sent_row = {s: i for i, s in enumerate(sent_texts)}
 
-    cos_ref = _leave_one_out(R)
-    cos_ms = _profile_cosines(R, P, [p.kind for p in passages]) if len(passages) else None
-    cos_cit = np.full(len(usable), np.nan, dtype=np.float32)
+    cos: dict[str, Array] = {"references": _leave_one_out(R), "neighbours": _neighbours(R)}
+    if len(passages):
+        cos["manuscript"] = _profile_cosines(R, P, [p.kind for p in passages])
+    cit = np.full(len(usable), np.nan, dtype=np.float32)
     for i, r in enumerate(usable):
         rows = [sent_row[s] for s in r.sentences if s in sent_row]
         if rows:
-            cos_cit[i] = float(np.max(S[rows] @ R[i]))
-    has_cit = ~np.isnan(cos_cit)
+            cit[i] = float(np.max(S[rows] @ R[i]))
     # The citing signal needs enough cited references to standardise against.
-    use_cit = int(has_cit.sum()) >= MIN_REFERENCES
-
-    comps: dict[str, Array] = {"references": robust_z(cos_ref)}
-    if cos_ms is not None:
-        comps["manuscript"] = robust_z(cos_ms)
-    z_cit = np.full(len(usable), np.nan, dtype=np.float32)
-    if use_cit:
-        z_cit[has_cit] = robust_z(cos_cit[has_cit])
-    w_ms, w_ref, w_cit = calibration.weights
+    if int((~np.isnan(cit)).sum()) >= MIN_REFERENCES:
+        cos["citing"] = cit
+    z = {name: _nan_robust_z(values) for name, values in cos.items()}
 
     scores: dict[int, ReferenceScore] = {}
     P_all = np.vstack([P, R]) if len(P) else R
     src_all = [(p.kind, p.text) for p in passages] + [("reference", r.title) for r in usable]
     for i, r in enumerate(usable):
-        parts = [(w_ref, float(comps["references"][i]))]
-        z = {"references": round(float(comps["references"][i]), 3)}
-        cos = {"references": round(float(cos_ref[i]), 3)}
-        if "manuscript" in comps and cos_ms is not None:
-            parts.append((w_ms, float(comps["manuscript"][i])))
-            z["manuscript"] = round(float(comps["manuscript"][i]), 3)
-            cos["manuscript"] = round(float(cos_ms[i]), 3)
-        if use_cit and has_cit[i]:
-            parts.append((w_cit, float(z_cit[i])))
-            z["citing"] = round(float(z_cit[i]), 3)
-            cos["citing"] = round(float(cos_cit[i]), 3)
-        combined = sum(w * v for w, v in parts) / sum(w for w, _ in parts)
+        zi = {k: round(float(v[i]), 3) for k, v in z.items() if not np.isnan(v[i])}
+        ci = {k: round(float(v[i]), 3) for k, v in cos.items() if not np.isnan(v[i])}
+        combined = _combine(zi, calibration.weights)
         threshold = calibration.methods_threshold if r.methods else calibration.threshold
-        flagged = combined < threshold and cos_ref[i] < calibration.centroid_ceiling
+        flagged = combined < threshold and ci["references"] < calibration.centroid_ceiling
         sims = P_all @ R[i]
         own = len(passages) + i  # the reference itself, excluded from evidence
         order = [j for j in np.argsort(-sims) if j != own]
@@ -185,11 +173,41 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
             least = Similar(src_all[k][0], _cut(src_all[k][1]), round(float(sims[k]), 3))
         scores[r.index] = ReferenceScore(
             index=r.index, score=round(combined, 3), flagged=bool(flagged),
-            threshold=threshold, z=z, cosines=cos, methods=r.methods,
+            threshold=threshold, z=zi, cosines=ci, methods=r.methods,
             most_similar=most, least_similar=least,
             sentences=tuple(_cut(s, 300) for s in r.sentences[:3]),
         )
     return DocumentTopic(backend=backend.name, scores=scores, notes=tuple(notes))
+
+
+def _combine(z: dict[str, float], weights: dict[str, float]) -> float:
+    """Weighted mean of the available z-scores (a missing signal drops out)."""
+    num = sum(weights.get(k, 0.0) * v for k, v in z.items())
+    den = sum(weights.get(k, 0.0) for k in z)
+    return num / den if den else 0.0
+
+
+def _nan_robust_z(values: Array) -> Array:
+    out = np.full(len(values), np.nan, dtype=np.float32)
+    ok = ~np.isnan(values)
+    if ok.any():
+        out[ok] = robust_z(values[ok])
+    return out
+
+
+def _neighbours(R: Array, k: int = 2) -> Array:
+    """Mean cosine of each row with its ``k`` nearest other rows.
+
+    An author's own cross-disciplinary references usually come in groups (a
+    cluster of physics papers in a biology article); one sneaked-in reference
+    has no near neighbour.
+    """
+    sims = R @ R.T
+    np.fill_diagonal(sims, -np.inf)
+    k = min(k, len(R) - 1)
+    top = -np.sort(-sims, axis=1)[:, :k]
+    out: Array = top.mean(axis=1).astype(np.float32)
+    return out
 
 
 def _leave_one_out(R: Array) -> Array:

@@ -55,3 +55,10 @@ def test_lone_acronym_needs_support(pairs):
 
 def test_single_letter_inside_corporate_name(pairs):
     assert pairs("fitted in R (R Core Team, 2023).") == [(("R Core Team",), "2023")]
+
+
+def test_indonesian_institutions_with_place_words(cite):
+    # "Republik Indonesia" alone reads as a place; the institution word makes it an author
+    a, b = cite("Tabel 1 (Sumber: Ombudsman Republik Indonesia, 2021). Lihat (Mahkamah Konstitusi, 2020).")
+    assert (a.authors, a.prefix, b.authors) == (
+        ("Ombudsman Republik Indonesia",), "Sumber:", ("Mahkamah Konstitusi",))

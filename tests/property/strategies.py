@@ -16,7 +16,7 @@ SURNAMES = (
 )
 YEARS = ("2019", "2020a", "2020b", "n.d.", "in press", "1999", "2021", "20", "3000")
 JOINERS = (" & ", " and ", " dan ", ", ", " et al.", " dkk.", " et al", "; ", " und ")
-PUNCT = tuple("()[];,.:&-–—“”\"'{}\\@#%") + ("\n", "\n\n", "\r\n", " ", "\t", "\u00a0", "\u0301")
+PUNCT = (*"()[];,.:&-–—“”\"'{}\\@#%", "\n", "\n\n", "\r\n", " ", "\t", "\u00a0", "\u0301")
 HEADINGS = ("\n\n## References\n\n", "\n\nDaftar Pustaka\n\n", "\n\n# Bibliography\n", "\nREFERENCES\n")
 PIECES = (
     "10.1234/abc.5", "doi:10.1000/XYZ-1", "https://doi.org/10.5555/x(1)", "p. 45", "hlm. 12",

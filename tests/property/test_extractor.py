@@ -7,6 +7,7 @@ import unicodedata
 from hypothesis import example, given
 
 from citecheck.citations import extract_citations
+
 from .invariants import check_spans, citation_key
 from .profiles import PROFILE
 from .strategies import texts

@@ -4,6 +4,7 @@ never a false "not found"."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -297,3 +298,17 @@ def test_oversize_batch_falls_back_to_single_lookups(mock: respx.MockRouter, set
     assert batch.call_count == 1 and one.call_count == 1 and two.call_count == 1
     assert all(isinstance(r.by_doi, Found) for r in doc.resolutions.values())
     assert outcome.skipped == []
+
+
+def test_tripped_breaker_wakes_retries_waiting_in_backoff(mock: respx.MockRouter,
+                                                          settings: Settings) -> None:
+    # No network at all (DNS fails at once): the run must not sit out long backoffs.
+    mock.get(url__regex=rf"{CROSSREF}/works/.*").mock(
+        side_effect=httpx.ConnectError("[Errno -2] Name or service not known"))
+    real_sleep = Policy(backoff_base=5.0, single_rate=1000, concurrency=4, batch_size=1)
+    doc = prepared(*(reference(f"r{i}", doi=f"10.1000/t{i}") for i in range(10)))
+    started = time.monotonic()
+    outcome = resolve_all([doc], settings, client=None, progress=None, policy=real_sleep)
+    assert time.monotonic() - started < 2.0  # one backoff alone would be 2.5-5 s
+    assert all(isinstance(r.by_doi, Unavailable) for r in doc.resolutions.values())
+    assert any("stopped answering reliably" in n for n in outcome.notes)

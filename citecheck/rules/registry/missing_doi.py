@@ -59,8 +59,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             "thresholds": {"accept": t.accept, "title": t.candidate_title,
                            "author": t.candidate_author},
         }
+        given = "a malformed DOI" if not res.doi_valid else "no DOI"
         message = (
-            f"Reference has no DOI; the registry matches it to {rec.doi} "
+            f"Reference has {given}; the registry matches it to {rec.doi} "
             f"('{shorten(rec.full_title, 70)}', confidence {best.score:.2f})"
         )
         yield RULE.finding(

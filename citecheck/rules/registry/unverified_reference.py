@@ -37,6 +37,7 @@ from typing import Any
 from citecheck.document import Reference
 from citecheck.findings import Finding, Severity
 from citecheck.matching.thresholds import Thresholds
+from citecheck.references import parse_reference
 from citecheck.references.kinds import classify
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.registry._common import resolved, search_hits, search_verdict, shorten
@@ -50,9 +51,13 @@ _NAMES = {
 
 
 def kind_of(ref: Reference) -> str:
-    """The reference's kind: the parser's, else decided from its text and fields."""
+    """The reference's kind: as loaded, else as the reference parser reads the string,
+    else decided from the fields the loader gave."""
     if ref.kind is not None:
         return ref.kind
+    parsed = parse_reference(ref.text).kind
+    if parsed is not None and parsed != "other":
+        return parsed
     return classify(
         ref.text, container=ref.container, volume=ref.volume, pages=ref.pages,
         publisher=ref.publisher, url=ref.url, chapter=False,

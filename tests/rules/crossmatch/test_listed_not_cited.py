@@ -53,3 +53,26 @@ def test_numbered_list() -> None:
             [ref("Owens", year="2014", number=1), ref("Bartel", year="2015", number=2)])
     [f] = run(RULE, d)
     assert f.message.startswith("Reference entry [2] ")
+
+
+def _statute_doc(prose: str) -> Document:
+    law = ref("Republik Indonesia", year="2014",
+              title="Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+              text="Republik Indonesia. (2014). Undang-Undang Nomor 23 Tahun 2014 tentang "
+                   "Pemerintahan Daerah. Jakarta: Sekretariat Negara.")
+    d = doc([cit("(Ansell & Gash, 2008)", "Ansell", "Gash", year="2008")],
+            [ref("Ansell", "Gash", year="2008"), law])
+    return d.model_copy(update={"text": prose + "\n\n## Daftar Pustaka\n\n" + law.text})
+
+
+def test_statute_named_in_the_prose_counts_as_cited() -> None:
+    named = _statute_doc("Sebagaimana diatur dalam UU No. 23 Tahun 2014, daerah ... (Ansell & Gash, 2008).")
+    assert run(RULE, named) == []
+
+
+def test_statute_named_only_in_its_own_entry_is_uncited() -> None:
+    # the bibliography is part of the text; its own number must not count,
+    # nor does another statute's number ("Nomor 6 Tahun 2014")
+    other = _statute_doc("Undang-Undang Nomor 6 Tahun 2014 tentang Desa ... (Ansell & Gash, 2008).")
+    [f] = run(RULE, other)
+    assert "Undang-Undang Nomor 23 Tahun 2014" in f.message

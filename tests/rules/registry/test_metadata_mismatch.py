@@ -69,12 +69,23 @@ def test_backfile_print_year_is_correct() -> None:
 
 def test_misspelt_and_missing_authors() -> None:
     r = xu(authors=("Xu", "Qu", "Sunn"))
-    r = r.model_copy(update={"et_al": False})
+    text = r.text.replace("Sun, N., Zhang, W., & Zhang, J.", "& Sunn, N.")
+    r = r.model_copy(update={"et_al": False, "text": text})
     [f] = run(RULE, [r], {0: found(work("02"))})
     [d] = f.evidence["differences"]
     assert d["field"] == "authors"
     assert d["misspelt"] == [{"reference": "Sunn", "record": "Sun"}]
     assert "Zhang" in d["missing"]
+
+
+def test_names_the_parser_lost_are_not_missing() -> None:
+    # The string names five authors and "et al."; the parser kept three and no et al.
+    r = xu(authors=("Xu", "Qu", "Sun"))
+    r = r.model_copy(update={"et_al": False, "text": r.text.replace("Zhang, J.", "Zhang, J., et al.")})
+    assert run(RULE, [r], {0: found(work("02"))}) == []
+    # Without "et al.", the ten authors the record has beyond the five are missing.
+    [f] = run(RULE, [r.model_copy(update={"text": xu().text})], {0: found(work("02"))})
+    assert f.evidence["differences"][0]["missing"][:2] == ["Song", "Lin"]
 
 
 def test_parser_mistake_is_not_blamed_on_the_author() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from registry_builders import items, meta, ref, run, searched, work
 
-from citecheck.resolvers.base import Unavailable
+from citecheck.resolvers.base import Candidate, ReferenceResolution, Unavailable
 from citecheck.rules.registry.missing_doi import RULE
 
 JOSS = ("Danehkar, A., (2020). AtomNeb Python Package, an addendum to AtomNeb: IDL Library for "
@@ -57,3 +57,10 @@ def test_two_records_of_the_same_work_are_a_tie() -> None:
     twin = {**work("16"), **{k: v for k, v in items("18")[0].items() if k != "DOI"},
             "DOI": "10.21105/joss.99999"}
     assert run(RULE, [ref(JOSS)], {0: searched([items("18")[0], twin])}) == []
+
+
+def test_malformed_doi_gets_the_right_one() -> None:
+    res = ReferenceResolution(doi=None, doi_valid=False,
+                              search=tuple(Candidate(record=h) for h in items("18")))
+    [f] = run(RULE, [ref(JOSS + " doi:10.21105/")], {0: res})
+    assert "malformed DOI" in f.message and f.evidence["record_doi"] == "10.21105/joss.02797"
