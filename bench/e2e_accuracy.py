@@ -302,6 +302,9 @@ def report(tallies: dict[str, Tally], args: argparse.Namespace) -> dict[str, obj
         f, m = total.kinds[(kind, "found")], total.kinds[(kind, "missed")]
         n, any_ = total.kinds[(kind, "planted")], total.kinds[(kind, "flagged")]
         print(f"| {kind} | {n} | {f} | {m} | {ratio(f, f + m)} | {ratio(any_, n)} |")
+    if args.dump:
+        args.dump.write_text("\n".join(total.fp_examples + ["", "MISSED"] + total.fn_examples) + "\n",
+                             encoding="utf-8")
     if args.show_fp:
         print("\nFalse alarms (sample):")
         for line in random.Random(1).sample(total.fp_examples, min(args.show_fp, len(total.fp_examples))):
@@ -324,6 +327,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=1, help="injected copies per manuscript and style")
     ap.add_argument("--show-fp", type=int, default=0, help="print N false alarms and misses")
     ap.add_argument("--json", type=Path, help="write the counts here")
+    ap.add_argument("--dump", type=Path, help="write every false alarm and miss here")
     args = ap.parse_args()
     out = report(run(args), args)
     if args.json:

@@ -170,8 +170,12 @@ def from_key(key_path: Path) -> tuple[Manuscript, str, dict[str, object]]:
         if s < pos or e > end_body:
             continue  # overlapping regions ("[3[4]-5]"): keep the first
         pieces.append(md[pos:s])
-        if g.cites:
-            pieces.append(g)
+        # a numeric table cell "[12]–[80]" would become one bracket of 69 works;
+        # author-year writers split such lists, so groups keep at most 12 works
+        for k in range(0, len(g.cites), 12):
+            if k:
+                pieces.append(" ")
+            pieces.append(Group(cites=g.cites[k:k + 12], mode=g.mode if k == 0 else "paren"))
         pos = e
     body = md[pos:end_body]
     body = re.sub(r"\n#+ *References\s*$", "\n", body.rstrip() + "\n")

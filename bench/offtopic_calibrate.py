@@ -1,159 +1,124 @@
-"""Choose off-topic thresholds on the dev split and report the test split.
+"""Choose off-topic constants on the dev split and report the test split.
 
 Usage::
 
-    .venv/bin/python bench/offtopic_calibrate.py /tmp/ot-usem3.json [--fp-budget 0.005]
+    .venv/bin/python bench/offtopic_calibrate.py /tmp/ot-usem3.json [--fp-budget 0.01]
 
-Reads the per-reference z-scores written by ``offtopic_eval.py``. The objective is
-the issue's: the most distant-field injections flagged while at most
-``--fp-budget`` of the articles' own references are flagged (on dev; the
-target on test is 1 %). Prints a Markdown table for docs/benchmarks.md.
+Reads the per-reference cosines written by ``offtopic_eval.py``. ``centre`` and
+``scale`` of each signal are the mean and SD over the dev split's own references
+(not methods, titles of at least 4 words); the threshold is the one that flags
+``--fp-budget`` of them. Prints the constants for ``citecheck/topic/calibration.py``
+and a Markdown table for docs/benchmarks.md (dev and held-out test, by language).
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-Row = dict[str, Any]
-CASES = ("clean", "distant", "near", "methods")
+SIGNALS = ("references", "neighbours", "manuscript", "citing")
+WEIGHTS = {"neighbours": 1.0, "references": 0.3, "manuscript": 0.5, "citing": 0.0}
+MIN_WORDS = 4
 
 
-class Table:
-    """All scored references of all runs as flat numpy arrays (fast grid search)."""
-
-    def __init__(self, runs: list[Row]) -> None:
-        cols: dict[str, list[Any]] = {k: [] for k in (
-            "case", "dev", "en", "target", "methods", "zm", "zr", "zn", "zc", "cr", "cn")}
-        self.abstained = {"dev": 0, "test": 0}
-        for run in runs:
-            if run["abstained"]:
-                self.abstained[run["split"]] += 1
-                continue
-            for row in run["rows"]:
-                z = row["z"]
-                cols["case"].append(CASES.index(run["case"]))
-                cols["dev"].append(run["split"] == "dev")
-                cols["en"].append(run["lang"] == "en")
-                cols["target"].append(bool(row["target"]))
-                cols["methods"].append(bool(row.get("methods")))
-                cols["zm"].append(z.get("manuscript", np.nan))
-                cols["zr"].append(z["references"])
-                cols["zc"].append(z.get("citing", np.nan))
-                cols["zn"].append(z.get("neighbours", np.nan))
-                cols["cr"].append(row["cos"]["references"])
-                cols["cn"].append(row["cos"].get("neighbours", np.nan))
-        self.a = {k: np.asarray(v) for k, v in cols.items()}
-
-    def subset(self, mask: np.ndarray) -> Table:
-        t = object.__new__(Table)
-        t.abstained = self.abstained
-        t.a = {k: v[mask] for k, v in self.a.items()}
-        return t
-
-    def combined(self, weights: tuple[float, ...]) -> np.ndarray:
-        num = np.zeros(len(self.a["zr"]))
-        den = np.zeros(len(self.a["zr"]))
-        for w, key in zip(weights, ("zm", "zr", "zc", "zn")):
-            v = self.a[key]
-            ok = ~np.isnan(v)
-            num[ok] += w * v[ok]
-            den[ok] += w
-        return np.divide(num, den, out=np.zeros_like(num), where=den > 0)
+def load(path: Path) -> tuple[str, dict[str, np.ndarray], dict[str, int]]:
+    res = json.loads(path.read_text(encoding="utf-8"))
+    rows: list[dict[str, Any]] = []
+    abstained = {"dev": 0, "test": 0}
+    for run in res["runs"]:
+        if run["abstained"]:
+            abstained[run["split"]] += 1
+            continue
+        for row in run["rows"]:
+            rec = {"case": run["case"], "dev": run["split"] == "dev", "en": run["lang"] == "en",
+                   "target": bool(row["target"]), "methods": bool(row.get("methods")),
+                   "short": len(row.get("title", "").split()) < MIN_WORDS,
+                   "article": run["article"]}
+            for sig in SIGNALS:
+                rec[sig] = row["cos"].get(sig, np.nan)
+            rows.append(rec)
+    cols = {k: np.asarray([r[k] for r in rows]) for k in rows[0]}
+    return res["backend"], cols, abstained
 
 
 def auroc(neg: np.ndarray, pos: np.ndarray) -> float:
     """P(an injected reference scores below an own reference); ties count half."""
     if len(neg) == 0 or len(pos) == 0:
         return float("nan")
-    neg_sorted = np.sort(neg)
-    below = np.searchsorted(neg_sorted, pos, side="right")
-    above_eq = np.searchsorted(neg_sorted, pos, side="left")
-    greater = len(neg) - below
-    ties = below - above_eq
-    return float((greater + 0.5 * ties).sum() / (len(pos) * len(neg)))
+    srt = np.sort(neg)
+    right = np.searchsorted(srt, pos, side="right")
+    left = np.searchsorted(srt, pos, side="left")
+    return float(((len(neg) - right) + 0.5 * (right - left)).sum() / (len(pos) * len(neg)))
 
 
-def evaluate(tab: Table, weights: tuple[float, ...], t: float, ceiling: float,
-             t_methods: float) -> dict[str, Any]:
-    a = tab.a
-    score = tab.combined(weights)
-    thr = np.where(a["methods"], t_methods, t)
-    flag = (score < thr) & (a["cr"] < ceiling)
-    own = a["case"] == 0
-    out: dict[str, Any] = {
-        "own_refs": int(own.sum()), "own_flagged": int((flag & own).sum()),
-        "own_methods": int((own & a["methods"]).sum()),
-        "own_methods_flagged": int((flag & own & a["methods"]).sum()),
-    }
-    out["fp_rate"] = out["own_flagged"] / max(out["own_refs"], 1)
-    for ci, name in ((1, "distant"), (2, "near"), (3, "methods")):
-        sel = (a["case"] == ci) & a["target"]
-        out[f"{name}_n"] = int(sel.sum())
-        out[f"{name}_rate"] = float(flag[sel].mean()) if sel.any() else float("nan")
-    out["near_auroc"] = auroc(score[own], score[(a["case"] == 2) & a["target"]])
-    out["distant_auroc"] = auroc(score[own], score[(a["case"] == 1) & a["target"]])
-    return out
+def combined(a: dict[str, np.ndarray], centre: dict[str, float], scale: dict[str, float],
+             weights: dict[str, float]) -> np.ndarray:
+    num = np.zeros(len(a["case"]))
+    den = np.zeros(len(a["case"]))
+    for sig in SIGNALS:
+        v = (a[sig].astype(float) - centre[sig]) / scale[sig]
+        ok = ~np.isnan(v)
+        num[ok] += weights[sig] * v[ok]
+        den[ok] += weights[sig]
+    return np.divide(num, den, out=np.zeros_like(num), where=den > 0)
 
 
-def choose(tab: Table, fp_budget: float, ceilings: list[float]) -> tuple[Any, ...]:
-    grid_w = [(wm, 1.0, wc, wn) for wm in (0.0, 0.5, 1.0, 1.5) for wc in (0.0, 0.5, 1.0)
-              for wn in (0.0, 0.5, 1.0, 2.0)]
-    best: tuple[Any, ...] | None = None
-    for weights, ceiling in itertools.product(grid_w, ceilings):
-        for k in range(0, 161):
-            t = -1.0 - k * 0.05
-            ev = evaluate(tab, weights, t, ceiling, -1e9)
-            if ev["fp_rate"] <= fp_budget:
-                key = (ev["distant_rate"], ev["near_auroc"], -ev["fp_rate"])
-                if best is None or key > best[0]:
-                    best = (key, weights, t, ceiling)
-                break  # the first t under budget is the loosest one: best recall
-    assert best is not None
-    return best
+def report(a: dict[str, np.ndarray], score: np.ndarray, t: float, mask: np.ndarray) -> str:
+    judged = ~a["short"]
+    flag = (score < t) & judged & ~a["methods"]
+    flag_no_exempt = (score < t) & judged
+    own = (a["case"] == "clean") & mask
+    dist = (a["case"] == "distant") & a["target"] & mask
+    near = (a["case"] == "near") & a["target"] & mask
+    meth = (a["case"] == "methods") & a["target"] & mask
+    own_m = own & a["methods"]
+    arts = len(set(a["article"][own]))
+    return (f"{arts} | {own.sum()} | {flag[own].sum()} ({100 * flag[own].mean():.2f} %) | "
+            f"{100 * flag[dist].mean():.1f} % (n={dist.sum()}) | "
+            f"{auroc(score[own & ~a['methods']], score[dist]):.3f} | "
+            f"{100 * flag[near].mean():.1f} % (n={near.sum()}) | "
+            f"{auroc(score[own & ~a['methods']], score[near]):.3f} | "
+            f"{100 * flag[meth].mean():.0f} % / {100 * flag_no_exempt[meth].mean():.0f} % "
+            f"(n={meth.sum()}) | {flag[own_m].sum()} / {flag_no_exempt[own_m].sum()} of "
+            f"{own_m.sum()} |")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("results", type=Path)
-    ap.add_argument("--fp-budget", type=float, default=0.005)
-    ap.add_argument("--ceilings", default="0.2,0.25,0.3,0.35,0.4,1.0")
-    ap.add_argument("--weights", help="fix weights, e.g. 1,1,1")
-    ap.add_argument("--threshold", type=float)
-    ap.add_argument("--ceiling", type=float)
+    ap.add_argument("--fp-budget", type=float, default=0.01)
+    ap.add_argument("--use-constants", action="store_true",
+                    help="report with the constants in citecheck/topic/calibration.py")
     args = ap.parse_args(argv)
-    res = json.loads(args.results.read_text(encoding="utf-8"))
-    tab = Table(res["runs"])
-    dev, test = tab.subset(tab.a["dev"]), tab.subset(~tab.a["dev"])
-    if args.weights and args.threshold is not None:
-        weights = tuple(float(x) for x in args.weights.split(","))
-        t, ceiling = args.threshold, args.ceiling if args.ceiling is not None else 1.0
+    backend, a, abstained = load(args.results)
+    base = (a["case"] == "clean") & a["dev"] & ~a["methods"] & ~a["short"]
+    if args.use_constants:
+        from citecheck.topic.calibration import calibration_for
+
+        cal = calibration_for(backend)
+        centre, scale, weights, t = cal.centre, cal.scale, cal.weights, cal.threshold
     else:
-        ceilings = [float(x) for x in args.ceilings.split(",")]
-        _, weights, t, ceiling = choose(dev, args.fp_budget, ceilings)
-    print(f"backend {res['backend']}: weights {weights} threshold {t:.2f} ceiling {ceiling}; "
-          f"abstained runs {tab.abstained}")
-    print("| split | manuscripts | own refs | false flags | distant recall | distant AUROC "
-          "| near recall | near AUROC | methods injected flagged (exempt / not) "
-          "| own methods refs flagged (exempt / not) |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    for name, part in (("dev", dev), ("test", test)):
-        for lang in ("all", "en", "other"):
-            sel = part if lang == "all" else part.subset(part.a["en"] == (lang == "en"))
-            ev = evaluate(sel, weights, t, ceiling, -1e9)
-            ev_no = evaluate(sel, weights, t, ceiling, t)
-            print(f"| {name} | {lang} | {ev['own_refs']} | {ev['own_flagged']} "
-                  f"({100 * ev['fp_rate']:.2f} %) | {100 * ev['distant_rate']:.1f} % "
-                  f"(n={ev['distant_n']}) | {ev['distant_auroc']:.3f} | "
-                  f"{100 * ev['near_rate']:.1f} % (n={ev['near_n']}) | {ev['near_auroc']:.3f} | "
-                  f"{100 * ev['methods_rate']:.1f} % / {100 * ev_no['methods_rate']:.1f} % "
-                  f"(n={ev['methods_n']}) | {ev['own_methods_flagged']} / "
-                  f"{ev_no['own_methods_flagged']} of {ev['own_methods']} |")
+        centre = {s: round(float(np.nanmean(a[s][base])), 3) for s in SIGNALS}
+        scale = {s: round(float(np.nanstd(a[s][base])), 3) for s in SIGNALS}
+        weights = WEIGHTS
+        score = combined(a, centre, scale, weights)
+        t = round(float(np.quantile(score[base], args.fp_budget)), 2)
+    score = combined(a, centre, scale, weights)
+    print(f"backend {backend}: threshold={t}, centre={centre}, scale={scale}, "
+          f"weights={weights}; abstained runs {abstained}")
+    print("| split | languages | articles | own refs | false flags | distant recall "
+          "| distant AUROC | near recall | near AUROC | injected methods refs flagged "
+          "(exempt / not) | own methods refs flagged (exempt / not) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for split in ("dev", "test"):
+        in_split = a["dev"] if split == "dev" else ~a["dev"]
+        for lang, m in (("all", in_split), ("English", in_split & a["en"]),
+                        ("translated", in_split & ~a["en"])):
+            print(f"| {split} | {lang} | " + report(a, score, t, m))
     return 0
 
 

@@ -28,7 +28,7 @@ from citecheck.document import Citation, Document, Location, Metadata, Reference
 from citecheck.linking import Link, Links
 
 sys.path.insert(0, str(Path(__file__).parent))
-import offtopic_pool as pool  # noqa: E402
+import offtopic_pool as pool
 
 _KIND = {"journal": "article", "book": "book", "other": "other", "confproc": "conference"}
 

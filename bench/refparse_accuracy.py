@@ -133,6 +133,10 @@ def load_anystyle(path: Path) -> Iterator[Item]:
                 im = re.search(r"\((\w+(?:[-/]\w+)?)\)|no\.\s?(\w+)", v, re.I)
                 gold["issue"] = norm(im.group(1) or im.group(2)) if im else None
         gold["first_page"] = first_page(re.sub(r"^\D*?(?=[A-Za-z]?\d)", "", tags["pages"])) if "pages" in tags else None
+        if gold["first_page"] is None and vol:
+            # "58(5):1583–1606" tagged as one volume span: its pages are labelled too.
+            pm = re.search(r":\s?([A-Za-z]?\d+)", vol)
+            gold["first_page"] = first_page(pm.group(1)) if pm else None
         # AnyStyle tags "http://dx.doi.org/10..." as a URL: its DOI still counts as labelled.
         gold["doi"] = normalise_doi(tags.get("doi") or tags.get("url") or "")
         yield Item("anystyle", text, gold)

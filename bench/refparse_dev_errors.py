@@ -54,7 +54,7 @@ def main() -> None:
     counts: Counter[str] = Counter()
     rows: list[tuple[str, Item, object, object]] = []
     for it in _dev_items(args.data):
-        if args.dataset and it.dataset != args.dataset or args.field not in it.gold:
+        if (args.dataset and it.dataset != args.dataset) or args.field not in it.gold:
             continue
         pred = predicted(parse_reference(it.text))
         if args.field not in score_item(it, pred, {}):

@@ -114,9 +114,23 @@ def _reference_files_for(manuscript: Path, root: Path, settings: Settings) -> tu
     return [], False
 
 
+def within_size_limit(path: Path, limit: int) -> None:
+    """Refuse a file larger than ``max-file-bytes`` with a message that names the knob."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # the loader reports a missing or unreadable file in its own words
+    if size > limit:
+        raise InputError(
+            f"{path}: {size:,} bytes is larger than the limit of {limit:,} "
+            "(raise it with max-file-bytes in the configuration)"
+        )
+
+
 def prepare(path: Path, root: Path, settings: Settings) -> Prepared:
     """Load one manuscript, merge its reference files, and link it."""
     shown = display_path(path, root)
+    within_size_limit(path, settings.max_file_bytes)
     doc = load_manuscript(path, shown)
     ref_files, shared = _reference_files_for(path, root, settings)
     # a LaTeX or Pandoc document may already have read the same file
@@ -125,6 +139,7 @@ def prepare(path: Path, root: Path, settings: Settings) -> Prepared:
     extra_refs: list[Reference] = []
     problems: list[Problem] = list(doc.problems)
     for rf in ref_files:
+        within_size_limit(rf, settings.max_file_bytes)
         refs, probs = load_reference_file(rf, display_path(rf, root))
         extra_refs.extend(refs)
         problems.extend(probs)

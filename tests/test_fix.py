@@ -230,23 +230,26 @@ def _finding(
 def test_plan_reads_the_evidence() -> None:
     findings = [
         _finding(
-            "missing-doi",
-            "Emerson2012",
-            "refs.bib",
-            {"suggested_doi": "10.1093/jopart/mur011"},
-            0.97,
+            "missing-doi", "Emerson2012", "refs.bib", {"record_doi": "10.1093/jopart/mur011"}, 0.97
         ),
-        _finding("missing-doi", "Emerson2012", "refs.bib", {"suggested_doi": "10.1/low"}, 0.5),
+        _finding("missing-doi", "Emerson2012", "refs.bib", {"record_doi": "10.1/low"}, 0.5),
         _finding(
             "metadata-mismatch",
             "Emerson2012",
             "refs.bib",
             {
-                "fields": [
-                    {"field": "year", "listed": "2011", "registry": "2012"},
-                    {"field": "title", "listed": "a", "registry": "b"},
+                "differences": [
+                    {"field": "year", "reference": "2011", "record": [2012]},
+                    {"field": "title", "reference": "a", "record": "b"},
+                    {"field": "authors", "reference": ["A"], "record": ["B"]},
                 ]
             },
+        ),
+        _finding(
+            "metadata-mismatch",
+            "two-years",
+            "refs.bib",
+            {"differences": [{"field": "year", "reference": "2010", "record": [2011, 2012]}]},
         ),
         _finding(
             "metadata-mismatch",
@@ -259,11 +262,12 @@ def test_plan_reads_the_evidence() -> None:
             "zuiderwijk2014preprint",
             "refs.bib",
             {
-                "published_doi": "10.1016/j.giq.2014.01.001",
-                "published": {"container": "GIQ", "year": 2014},
+                "published_versions": [
+                    {"doi": "10.1016/j.giq.2014.01.001", "relation": "is-preprint-of"}
+                ]
             },
         ),
-        _finding("missing-doi", "inline", "paper.md", {"suggested_doi": "10.1/x"}),
+        _finding("missing-doi", "inline", "paper.md", {"record_doi": "10.1/x"}),
     ]
     changes, left = plan(findings, min_confidence=0.9)
     assert [(c.key, c.field, c.value) for c in changes] == [
@@ -274,12 +278,25 @@ def test_plan_reads_the_evidence() -> None:
     reasons = [why for _, why in left]
     assert any("below 0.90" in r for r in reasons) and any("not in a BibTeX" in r for r in reasons)
     assert any("'title' is not among the fields" in r for r in reasons)
-    with_preprints, _ = plan(
-        findings, preprints=True, fields=frozenset({"doi", "year", "container"})
-    )
-    assert ("zuiderwijk2014preprint", "container", "GIQ") in [
+    assert any("'authors' is not changed automatically" in r for r in reasons)
+    assert any("several values for 'year' (2011, 2012)" in r for r in reasons)
+    with_preprints, _ = plan(findings, preprints=True)
+    assert ("zuiderwijk2014preprint", "doi", "10.1016/j.giq.2014.01.001") in [
         (c.key, c.field, c.value) for c in with_preprints
     ]
+    legacy, _ = plan(
+        [
+            _finding(
+                "preprint-published",
+                "p",
+                "r.json",
+                {"published_doi": "10.1/p", "published": {"container": "GIQ"}},
+            )
+        ],
+        preprints=True,
+        fields=frozenset({"doi", "container"}),
+    )
+    assert [(c.field, c.value) for c in legacy] == [("doi", "10.1/p"), ("container", "GIQ")]
 
 
 def test_cli_dry_run_then_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -167,8 +167,12 @@ class _Name:
     leading: str | None
 
 
-def _name_suffix(seg: list[Token], *, lenient: bool) -> _Name | None:
-    """The longest run of name words ending the segment, or None."""
+def _name_suffix(seg: list[Token], *, lenient: bool, particle: bool = False) -> _Name | None:
+    """The longest run of name words ending the segment, or None.
+
+    ``particle``: a capitalised particle that is also a leading word ("Di", Indonesian
+    "in") starts the name ("Di Matteo") instead of being cut off.
+    """
     kept: list[Token] = []
     i = len(seg) - 1
     while i >= 0:
@@ -189,6 +193,8 @@ def _name_suffix(seg: list[Token], *, lenient: bool) -> _Name | None:
             kept, whole = kept[cut + 1 :], False
     leading = None
     while kept and (kept[0][0] in _CUT_CONNECTORS or _bare(kept[0][0]) in LEADING_WORDS):
+        if particle and len(kept) > 1 and kept[0][0].lower() in PARTICLES:
+            break
         leading = kept.pop(0)[0]
         whole = False
     if not kept or not any(is_name_word(t[0]) for t in kept) or kept[-1][0] in PARTICLES:
@@ -244,7 +250,10 @@ def parse_authors(text: str, *, narrative: bool) -> Authors | None:
     while i >= 0:
         if names and narrative and i == len(segs) - 2 and "&" not in seps[i]:
             break  # "However, Smith (2019)": a comma alone does not join names here
-        name = _name_suffix(segs[i], lenient=et_al and i == len(segs) - 1)
+        # "(Di Matteo, 2010)", "Aste, Di Matteo and Hyde": inside brackets or a list
+        # "Di" is an Italian particle; starting a sentence it is Indonesian "in"
+        particle = not narrative or i > 0
+        name = _name_suffix(segs[i], lenient=et_al and i == len(segs) - 1, particle=particle)
         is_weak = False
         if name is None and listed and _listed_surname(segs[i]):
             # "Bier, Jan and Jan", "Alexander, Novembre and Lange": month and place

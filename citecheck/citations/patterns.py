@@ -50,7 +50,7 @@ LOCATOR_SEP = re.compile(r"\s*[,:]\s*")
 
 #: Secondary-source markers: "(Smith, 2019, as cited in Jones, 2020)".
 CITED_IN = re.compile(
-    r"\s*,?\s*(?:as\s+cited\s+in|cited\s+in|quoted\s+in|dikutip\s+(?:dalam|dari)|"
+    r"\s*(?:,\s*)?(?:as\s+cited\s+in|cited\s+in|quoted\s+in|dikutip\s+(?:dalam|dari)|"
     r"zitiert\s+nach|citado\s+en|cité\s+dans)\s+"
 )
 

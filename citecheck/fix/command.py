@@ -171,6 +171,13 @@ def fix(
             if not edit.changed:
                 continue
             total += len(edit.applied)
+            for c in edit.applied:
+                if c.field == "year":  # the text may cite the old year: say so
+                    click.echo(
+                        f"citecheck: {edit.path}: {c.key}: year set to {c.value}; "
+                        "check that the text cites it with this year",
+                        err=True,
+                    )
             if write:
                 backup = write_edit(edit, root, backup=not no_backup)
                 kept = f"; backup in {backup.name}" if backup else ""

@@ -3,13 +3,16 @@
 Which findings ``fix`` acts on, and which evidence it reads (the registry rules
 write these keys):
 
-- ``missing-doi``: ``evidence["suggested_doi"]`` -> set ``doi``.
-- ``metadata-mismatch``: ``evidence["fields"]``, one item per disagreeing field,
-  ``{"field": ..., "listed": ..., "registry": ...}`` (a mapping ``field -> {...}``
-  is read too) -> set each field to the registry's value.
-- ``preprint-published`` (only with ``--preprints``): ``evidence["published_doi"]``
-  and, when given, ``evidence["published"]`` (``year``, ``container``, ``volume``,
-  ``issue``, ``pages``) -> point the entry at the published version.
+- ``missing-doi``: ``evidence["record_doi"]`` -> set ``doi``.
+- ``metadata-mismatch``: ``evidence["differences"]``, one item per disagreeing
+  field, ``{"field": ..., "reference": ..., "record": ...}`` -> set each field to
+  the record's value. A year the record gives several times (online and print
+  differ) is left to the author; authors are never rewritten.
+- ``preprint-published`` (only with ``--preprints``):
+  ``evidence["published_versions"][0]["doi"]`` -> point the entry at the
+  published version (and ``evidence["published"]`` fields, when a rule gives them).
+
+Older or other spellings (``suggested_doi``, ``fields``, ``published_doi``) are read too.
 
 Only findings about entries of BibTeX or CSL-JSON files are used; a reference
 typed in the manuscript's own bibliography is the author's to retype.
@@ -41,7 +44,7 @@ _ALIASES = {
     "journal": "container",
     "title": "title",
 }
-_NEW_VALUE_KEYS = ("registry", "crossref", "record", "expected", "new")
+_NEW_VALUE_KEYS = ("record", "registry", "crossref", "expected", "new")
 _OLD_VALUE_KEYS = ("listed", "reference", "manuscript", "found", "old")
 
 
@@ -95,12 +98,20 @@ def changes_for(
     path, key = target
     ev = f.evidence
     proposed: list[tuple[str, str | None, str | None]] = []  # field, new, old
+    why: list[str] = []
     if f.rule == "missing-doi":
-        proposed.append(("doi", _text(_first(ev, ("suggested_doi", "doi"))), None))
+        proposed.append(("doi", _text(_first(ev, ("record_doi", "suggested_doi", "doi"))), None))
     elif f.rule == "metadata-mismatch":
-        for name, item in _field_items(ev.get("fields")):
+        for name, item in _field_items(ev.get("differences") or ev.get("fields")):
             field = _ALIASES.get(name.lower())
-            if field is not None:
+            new = _first(item, _NEW_VALUE_KEYS)
+            if field is None:
+                why.append(f"'{name}' is not changed automatically; edit it by hand")
+            elif isinstance(new, list) and len(set(map(str, new))) > 1:
+                why.append(
+                    f"the record gives several values for '{field}' ({', '.join(map(str, new))})"
+                )
+            else:
                 proposed.append(
                     (
                         field,
@@ -109,7 +120,12 @@ def changes_for(
                     )
                 )
     else:
-        proposed.append(("doi", _text(_first(ev, ("published_doi", "doi"))), None))
+        versions = ev.get("published_versions")
+        first = versions[0] if isinstance(versions, list) and versions else {}
+        published_doi = _first(ev, ("published_doi",)) or (
+            first.get("doi") if isinstance(first, Mapping) else None
+        )
+        proposed.append(("doi", _text(published_doi), None))
         published = ev.get("published")
         if isinstance(published, Mapping):
             for name, value in published.items():
@@ -117,7 +133,6 @@ def changes_for(
                 if field is not None and field != "doi":
                     proposed.append((field, _text(value), None))
     out: list[Change] = []
-    why: list[str] = []
     for field, value, old in proposed:
         if value is None:
             why.append(f"the finding gives no new value for '{field}'")
@@ -131,7 +146,7 @@ def changes_for(
                 path=path, key=key, field=field, value=value, rule=f.rule, reason=reason, old=old
             )
         )
-    if not proposed:
+    if not proposed and not why:
         why.append("the finding names no field to change")
     return out, why
 

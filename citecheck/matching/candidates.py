@@ -98,7 +98,10 @@ def _year_signal(reference: Reference, record: RecordView) -> tuple[float, str]:
     years = record.year_set()
     parsed = cited_year(reference.year)
     written = [str(y) for y in years_in(_STRIP_IDS.sub(" ", reference.text))]
-    cited = {parsed} if parsed is not None else {int(y) for y in _outside_title(written, record)}
+    in_text = {int(y) for y in _outside_title(written, record)}
+    # A parsed year is trusted unless the string also carries one of the record's
+    # years (then the parser probably took a year from the title or a date).
+    cited = {parsed} if parsed is not None and not (in_text & years) else in_text
     if not years or not cited:
         return 0.0, "unknown"
     if cited & years:
@@ -115,10 +118,10 @@ def _number_signal(ref_value: str | None, rec_value: str | None, raw: set[str]) 
     parsed = numbers_agree(ref_value, rec_value)
     if parsed is True:
         return 1.0, "agree"
+    if rec_value.lstrip("0") in raw:
+        return 1.0, "in-text"  # also when the parser put another number in the field
     if parsed is False:
         return -1.0, "differ"
-    if rec_value.lstrip("0") in raw:
-        return 1.0, "in-text"
     return 0.0, "unknown"
 
 
@@ -126,23 +129,24 @@ def _page_signal(reference: Reference, record: RecordView, raw: set[str]) -> tup
     parsed = pages_agree(reference.pages, record.pages)
     if parsed is True:
         return 1.0, "agree"
-    if parsed is False:
-        return -1.0, "differ"
     pages = expand_pages(record.pages)
     if pages is not None and re.sub(r"\D", "", pages[0]).lstrip("0") in raw:
         return 1.0, "in-text"
+    if parsed is False:
+        return -1.0, "differ"
     return 0.0, "unknown"
 
 
 def _container_signal(reference: Reference, record: RecordView) -> tuple[float, str]:
     sim = container_similarity(reference.container, record)
-    if sim is not None:
-        return (1.0, "agree") if sim >= 0.8 else ((-0.5, "differ") if sim < 0.5 else (0.0, "weak"))
+    if sim is not None and sim >= 0.8:
+        return 1.0, "agree"
     text = squash(reference.text)
     names = [squash(n) for n in (*record.container, *record.short_container)]
-    names = [n for n in names if len(n) >= 4]
-    if any(n in text for n in names):
+    if any(len(n) >= 4 and n in text for n in names):
         return 1.0, "in-text"
+    if sim is not None:
+        return (-0.5, "differ") if sim < 0.5 else (0.0, "weak")
     return 0.0, "unknown"
 
 

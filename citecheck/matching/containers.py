@@ -21,7 +21,7 @@ from citecheck.matching.text import norm
 STOPWORDS = frozenset(
     {"of", "and", "the", "for", "in", "on", "a", "an", "to", "at", "by", "with", "from",
      "de", "des", "der", "die", "und", "la", "le", "les", "du", "et", "el", "y", "di",
-     "da", "do", "dan", "untuk", "dalam", "pada", "journal"}
+     "da", "do", "dan", "untuk", "dalam", "pada", "journal", "l", "d"}
 )
 
 
@@ -52,16 +52,17 @@ def abbreviation_score(short: str, full: str) -> float:
     """0..1: how well ``short`` reads as an abbreviation of ``full``.
 
     Every word of ``short`` must abbreviate a later word of ``full`` in order
-    (else 0). Content words of ``full`` left unmatched lower the score a little
-    (dropped words), content words left over at the end lower it more; stop words
-    cost nothing.
+    (else 0). Content words of ``full`` left unmatched inside lower the score a
+    little (dropped words), content words left over at either end lower it more;
+    stop words cost nothing.
     """
     sw, fw = norm(short).split(), norm(full).split()
     if not sw or not fw:
         return 0.0
     j = 0
     skipped = 0
-    for word in sw:
+    leading = 0  # content words skipped before the first match
+    for n, word in enumerate(sw):
         acronym = _acronym_end(word, fw, j)
         if acronym is not None:
             j = acronym
@@ -69,16 +70,21 @@ def abbreviation_score(short: str, full: str) -> float:
         while j < len(fw) and not _is_abbreviation_of(word, fw[j]):
             if fw[j] not in STOPWORDS:
                 skipped += 1
+                if n == 0:
+                    leading += 1
             j += 1
         if j == len(fw):
             # "journal" is a stop word on the full side only; "J" must still match.
             return 0.0
         j += 1
-    # Words dropped inside are typical of NLM abbreviations; words missing at the
-    # end usually mean another journal ("Nature" vs "Nature Medicine").
+    # Words dropped inside are typical of NLM abbreviations ("Proc Biol Sci" for
+    # "Proceedings of the Royal Society B: Biological Sciences"); words missing at
+    # either end usually mean another venue ("Nature" vs "Nature Medicine",
+    # "Proceedings of the International Conference on X" vs "X").
     trailing = sum(1 for w in fw[j:] if w not in STOPWORDS)
     content = sum(1 for w in fw if w not in STOPWORDS) or 1
-    return max(0.0, 1.0 - (0.5 * skipped + trailing) / content)
+    inner = skipped - leading
+    return max(0.0, 1.0 - (0.5 * inner + leading + trailing) / content)
 
 
 def _words_match(a: str, b: str) -> bool:

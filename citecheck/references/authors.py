@@ -100,7 +100,7 @@ def _unit(s: str, pos: int, allowed: tuple[str, ...]) -> tuple[Author, int, str]
         m = _UNITS[fmt].match(s, pos)
         if m is not None:
             author = _make(fmt, m)
-            if fmt in ("B", "E", "U") and is_corporate(m.group(0)):
+            if fmt in ("B", "C", "E", "U") and is_corporate(m.group(0)):
                 continue
             if fmt == "B" and " " in _bare(author.family):
                 # "Paul Saurette, Jane Doe" / "Avinash Balachandran, Stephen M. Erlien" are

@@ -36,10 +36,17 @@ _CONTAINER_TAIL_RE = re.compile(
     r"|,\s(?:no|vol|pp?|nos|n°|Vol|No)\.?)$",
     re.IGNORECASE,
 )
+# Words that name a publisher and never a journal (a journal may be "... Review Press"
+# rarely; "Jurnal Ilmu" or "Academic Medicine" are journals, so "Ilmu" and "Academic"
+# are not here).
 PUBLISHER_WORDS_RE = re.compile(
-    r"\b(?:Press|Publishers?|Publishing|Verlag|Books|Wiley|Springer|Elsevier|Routledge|Sage|"
+    r"\b(?:Press|Publishers?|Publishing|Publications|Verlag|Books|Wiley|Springer|Elsevier|"
+    r"Routledge|Sage|SAGE|Penguin|Macmillan|McGraw-Hill|Pearson|Prentice Hall|Norton|"
+    r"HarperCollins|Blackwell|Taylor (?:&|and) Francis|Kluwer|Plenum|Seuil|Gallimard|Flammarion|"
+    r"PUF|Vintage|Random House|Knopf|Doubleday|Bloomsbury|Palgrave|UP|"
     r"Penerbit|Pustaka|Gramedia|Erlangga|Alfabeta|Kencana|Rineka Cipta|Prenada|Grafindo|"
-    r"Rosdakarya|Bumi Aksara|Deepublish|Salemba|Refika|Andi Offset)\b"
+    r"Rosdakarya|Bumi Aksara|Deepublish|Salemba|Refika|Andi Offset|Graha Ilmu|Rajawali Pers|"
+    r"Ghalia|Kanisius|Sinar Grafika|Mizan|LP3ES)\b"
 )
 # "Trans. Vern W. McGee." / "Edited by Ann Douglas." / "G.E.M. Anscombe (trans.)." before
 # the publisher: names made of initials and words, up to a period that ends no initial.
@@ -48,6 +55,8 @@ _CREDIT_RE = re.compile(
     r"|^(?:Edited|Translated|Introduced|Compiled|Selected)\s(?:and\s\w+\s)?by\s"
     r"(?:[A-Z]\.\s?|[^.\s]+\s){0,8}?[^.\s]+(?:\.|$)\s?"
     r"|^(?:[A-Z]\.\s?|[^.\s()]+\s){1,6}\((?:trans|tr|transl|ed|eds|éd)\.?\)\.?\s?"
+    # an edition before the publisher: "(5th ed.). SAGE", "2nd edn. London: ..."
+    r"|^\(?(?:\d+(?:st|nd|rd|th|e)?\.?\s(?:edition|edn|ed|Aufl|éd)\.?|[Ee]disi\s\w+|[Rr]ev\.\s[Ee]d\.)\)?[.,]?\s?"
 )
 _THESIS_RE = re.compile(
     r"^\[?(?:Ph\.?\s?D\.?|PhD|MA|MSc|M\.A\.|Master'?s|Doctoral|Unpublished|Skripsi|Tesis|Disertasi)"
@@ -62,7 +71,8 @@ _SENTENCE_END_RE = re.compile(
 )
 # Not containers: editions, volume counts, bare dates, report and preprint labels.
 _NOT_CONTAINER_RE = re.compile(
-    rf"\d+(?:st|nd|rd|th)?\.?\s(?:ed|edn|edition|vols?)\.?|\d+\.?"
+    rf"\(?\d+(?:st|nd|rd|th)?\.?\s(?:ed|edn|edition|vols?)\.?\)?|\d+\.?"
+    r"|\(?[Ee]disi\s\w+\)?|\(?(?:[Rr]ev(?:ised)?\.?|[Ee]xpanded)\s[Ee]d(?:ition|n)?\.?\)?"
     rf"|[\s(]*(?:{YEAR}[a-z]?|n\.d\.)[)\s]*"
     rf"|(?:\d{{1,2}}\s)?{MONTH_WORD}(?:\s\d{{1,2}})?,?(?:\s{YEAR})?"
     r"|(?:(?:Technical|Tech\.|Research|Working|Discussion|Internal)\s(?:[Rr]eport|[Pp]aper|[Rr]ep\.)"
@@ -71,7 +81,8 @@ _NOT_CONTAINER_RE = re.compile(
 # "Berkeley, CA" / "Upper Saddle River, N.J." / "New York City, NY": a US place.
 _US_PLACE_RE = re.compile(r"(?:^|,\s)[A-Z][\w.' -]{1,30},\s(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.?)(?=,|$)")
 _MEETING_RE = re.compile(
-    r"\b(?:Conference|Symposium|Workshop|Forum|Congress|Meeting|Colloquium|Convention)\b[^,]*"
+    r"(?:\b(?:Conference|Symposium|Workshop|Forum|Congress|Meeting|Colloquium|Convention)\b"
+    r"|\b(?:Conf|Symp)\.)[^,]*"
 )
 _PLACE_PART_RE = re.compile(r"(?:,\s(?:at\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})+$")
 
@@ -82,13 +93,17 @@ def clean_container(s: str) -> str | None:
     s = IN_RE.sub("", s).strip(" ,.;:")
     if len(s) > 12:
         s = _CONTAINER_TAIL_RE.sub("", s).strip(" ,.;:")
+    meeting = _MEETING_RE.search(s)
+    if meeting is not None and _PLACE_PART_RE.fullmatch(s, meeting.end()):
+        # "..., 67th Annual Forum, Virginia Beach, Virginia": the meeting, not its place.
+        s = s[: meeting.end()].rstrip(" ,")
     return s or None
 
 
 def strip_credits(text: str) -> str:
-    """Drop leading "Trans. X." / "Edited by X." sentences (up to two)."""
+    """Drop leading "Trans. X." / "Edited by X." / "2nd ed." sentences (up to three)."""
     text = text.strip()
-    for _ in range(2):
+    for _ in range(3):
         stripped = _CREDIT_RE.sub("", text, count=1)
         if stripped == text:
             break
@@ -101,10 +116,10 @@ def drop_credits(container: str) -> str:
     return _ED_BY_ANY_RE.sub("", container)
 
 
-def book_container(head: str, *, chapter: bool) -> tuple[str | None, str | None, bool]:
+def book_container(head: str, *, chapter: bool) -> tuple[str | None, str | None]:
     """Container and publisher from the text before a book's pages and "Place: Publisher".
 
-    Returns (container, publisher found in it, whether the head named a thesis).
+    Returns (container, publisher found in it).
     """
     if chapter:
         head = ED_BY_RE.sub("", head)
@@ -116,19 +131,16 @@ def book_container(head: str, *, chapter: bool) -> tuple[str | None, str | None,
     end = _SENTENCE_END_RE.search(head)
     container = clean_container(head[: end.start()] if end else head)
     if container is None:
-        return None, None, thesis is not None
+        return None, None
     if thesis is not None:
-        return None, container, True  # the university
+        return None, container  # the university
     if _NOT_CONTAINER_RE.fullmatch(container):
-        return None, None, False
-    meeting = _MEETING_RE.search(container)
-    if meeting is not None:
-        if _PLACE_PART_RE.fullmatch(container, meeting.end()):
-            # "..., 67th Annual Forum, Virginia Beach, Virginia": the meeting, not its place.
-            container = container[: meeting.end()].rstrip(" ,")
-        return container, None, False
+        return None, None
+    if _MEETING_RE.search(container):
+        return container, None
     if not chapter and (PUBLISHER_WORDS_RE.search(container) or _US_PLACE_RE.search(container)):
         # "Academic Press, London" / "Prentice Hall, Upper Saddle River, N.J.": a publisher.
-        rest = _US_PLACE_RE.sub("", container).strip(" ,")
-        return None, (rest.split(", ")[0].strip() or None) if rest else None, False
-    return container, None, False
+        parts = [p.strip() for p in _US_PLACE_RE.sub("", container).split(", ") if p.strip()]
+        named = [p for p in parts if PUBLISHER_WORDS_RE.search(p)]
+        return None, (named or parts)[0] if parts else None
+    return container, None

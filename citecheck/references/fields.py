@@ -23,7 +23,10 @@ from citecheck.references.container import (
 from citecheck.references.dates import MONTH_WORD, YEAR, find_year, looks_like_year, normalise_year
 
 PAGES = r"[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s?(?:[-–—‐−]{1,2}|to)\s?[A-Za-z]{0,2}\d+[A-Za-z]?)?"
-_ISSUE_WORD = r"(?:[Nn]o|NO|[Nn]°|[Nn]º|[Nn]r|[Ii]ssue|[Nn]omor|[Ii]ss|[Nn]um|[Nn]umber|[Hh]eft|[Ee]disi)"
+# Longest first: "Nomor 2" is not "No" + "mor".
+_ISSUE_WORD = (
+    r"(?:[Nn]omor|[Nn]umber|[Nn]um|[Ii]ssue|[Ii]ss|[Hh]eft|[Ee]disi|[Nn]r|[Nn]°|[Nn]º|NO|[Nn]o)(?![a-z])"
+)
 _LOCATORS = (
     # Vancouver / ICMJE: "2010;20(5):813-22", "2014 Mar;21:823-33", "1974;99:496-7"
     re.compile(
@@ -37,13 +40,13 @@ _LOCATORS = (
     ),
     # "47(15)", "23 (2)", "13(11-12)", "19(2_suppl)"
     re.compile(
-        r"(?<![\w.,–—°º-])(?P<vol>\d{1,5}[A-Z]?)\s?"
+        r"(?<![\w.,–—°º-])(?P<vol>\d{1,5}[A-Z]?)(?:,\s|\s)?"
         r"\((?!(?!Suppl)[A-Za-z]{3,}\.?\s|(?:1[5-9]|20)\d\d(?:/\d+)?\))(?P<iss>[^()]{1,20})\)"
     ),
     # "27:153-60", "7:14"
     re.compile(rf"(?<![\w.–—°º-])(?P<vol>\d{{1,5}})\s?:\s?(?P<pages>{PAGES})"),
     # "2, no. 7"
-    re.compile(rf"(?<![\w.–—°º-])(?P<vol>\d{{1,5}}),?\s{_ISSUE_WORD}\.?\s?(?P<iss>[\w-]{{1,12}})"),
+    re.compile(rf"(?<![\w.–—°º-])(?P<vol>\d{{1,5}}),?\s{_ISSUE_WORD}\.?\s?(?P<iss>[\w/-]{{1,12}})"),
     # "67, 547-619", "475, 163", "117, 2383-2391", "87, pp. 334-344"
     re.compile(rf"(?<![\w.–—°º-])(?P<vol>\d{{1,5}})\s?,\s(?:pp?\.\s?)?(?P<pages>{PAGES})(?![\w(/])"),
     # "ETL 64 (1988), pp. 433-40", "Math. Programming, 60 (1993)"
@@ -57,15 +60,21 @@ _LOCATORS = (
     # "Language 67 547-619" / "Nature 227 680–685"
     re.compile(r"(?<![\w.–—°º-])(?P<vol>\d{1,5})\s(?P<pages>\d+\s?[-–—]\s?\d+)(?![\w(/])"),
 )
-_ISSUE_NO = 4  # index in _LOCATORS of "2, no. 7"
+_VOL_COLON = 3  # index in _LOCATORS of "27:153-60"
+_ISSUE_NO = 4  # index of "2, no. 7"
 _VOL_PAGES = 5  # index of "67, 547-619"
+_ISSUE_THEN_PAGES_RE = re.compile(
+    rf"(?:\s?\((?:[A-Za-z]+\.?,?\s)?(?P<y>{YEAR})\))?\s?[:,]\s?(?:pp?\.\s?)?(?P<pages>{PAGES})(?![\w/])"
+)
+_ISSUE_BEFORE_RE = re.compile(rf"{_ISSUE_WORD}\.?\s?$")
 _AFTER_ISSUE_RE = re.compile(r"\s?,?\s?\((?P<iss>[^()]{1,20})\)")
-_SKIP_PAREN_RE = re.compile(r"\s?\((?![\d\s–-]+\))[^()]{1,30}\)")
+# A parenthesis after the locator holding a date, not an issue: "(2003)", "(March 1969)".
+_SKIP_PAREN_RE = re.compile(rf"\s?\((?:(?![\d\s–-]+\))[^()]{{1,30}}|{YEAR}[a-z]?)\)")
 _PAGES_AFTER_RE = re.compile(
-    rf"[\s,:.]*(?:(?:pp?|hlm|hal|halaman|pages?|S)\.?\s?)?(?P<pages>{PAGES})(?![\w/])"
+    rf"[\s,:.]*(?:(?:pp?|Pp?|[Hh]lm|[Hh]al|[Hh]alaman|[Pp]ages?|S)\.?\s?)?(?P<pages>{PAGES})(?![\w/])"
 )
 _PAGES_ANY_RE = re.compile(
-    rf"(?:\b(?:pp?|hlm|hal|halaman|pages?)\.?\s?|\(pp?\.\s?)(?P<pages>{PAGES})(?![\w/])"
+    rf"(?:\b(?:pp?|[Hh]lm|[Hh]al|[Hh]alaman|[Pp]ages?)\.?\s?|\bPp?\.\s?|\(pp?\.\s?)(?P<pages>{PAGES})(?![\w/])"
 )
 _RANGE_RE = re.compile(r"(?<![\w./-])(?P<pages>[A-Za-z]?\d+\s?[-–—]\s?[A-Za-z]?\d+)(?![\w/])")
 _EDITORS_RE = re.compile(
@@ -141,6 +150,23 @@ def parse_tail(s: str) -> Tail:
     issue = groups.get("iss") or groups.get("iss2")
     pages = groups.get("pages")
     pos = m.end()
+    if kind in (_VOL_COLON, _VOL_PAGES) and pages is not None:
+        # "43:17: 6691", "36, 3 (1988), 454-469": the first number after the volume
+        # was the issue when more pages follow.
+        nm = _ISSUE_THEN_PAGES_RE.match(body, pos)
+        if (
+            nm is not None
+            and issue is None
+            and pages.isdigit()
+            and len(pages) <= 3
+            and not looks_like_year(nm.group("pages"))
+        ):
+            issue, pages, pos = pages, nm.group("pages"), nm.end()
+            year = year or (nm.group("y") or None)
+    if kind == _VOL_PAGES and pages is not None and looks_like_year(pages):
+        year, pages = year or pages, None  # "Conference, no. 10, 2006"
+        if volume is not None and _ISSUE_BEFORE_RE.search(body, 0, m.start()):
+            volume, issue = None, volume
     if issue is None:
         am = _AFTER_ISSUE_RE.match(body, pos)
         if am is not None and not looks_like_year(am.group("iss")):
@@ -201,14 +227,16 @@ def _no_locator(body: str, chapter: bool, year: str | None) -> Tail:
     elif ra is not None:
         pages, page_at = ra.group("pages"), ra.start()
     publisher = None
-    pub = PUBLISHER_RE.search(body)
+    # A chapter's book title comes first: "In Big Book: Essays, edited by ..." has no
+    # "Place: Publisher" at its start.
+    pub = PUBLISHER_RE.search(body, 1 if chapter else 0)
     container_end = len(body)
     if pub is not None:
         publisher = pub.group("pub").strip(" ,")
         container_end = pub.start()
     if page_at is not None:
         container_end = min(container_end, page_at)
-    container, named, thesis = book_container(body[:container_end], chapter=chapter)
+    container, named = book_container(body[:container_end], chapter=chapter)
     publisher = publisher or named
     if container is not None:
         ty = _TRAIL_YEAR_RE.search(container)

@@ -42,8 +42,9 @@ _RULES: tuple[tuple[ReferenceKind, re.Pattern[str]], ...] = (
     (
         "conference",
         re.compile(
-            r"\b(?:Proceedings|Proc\.|Conference|Conf\.|Symposium|Workshop|Congress|Konferensi|"
+            r"\b(?:Proceedings|Conference|Symposium|Workshop|Congress|Konferensi|"
             r"Seminar|Prosiding|Colloquium|Annual Meeting|Convention|Kongres|Semnas)\b"
+            r"|\b(?:Proc|Conf|Symp)\.(?=\s)"
         ),
     ),
     (

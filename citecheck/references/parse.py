@@ -20,7 +20,7 @@ from citecheck.references.doi import find_doi, find_url
 from citecheck.references.fields import Tail, first_locator, parse_tail
 from citecheck.references.kinds import classify, is_law
 from citecheck.references.names import EDITORS_RE
-from citecheck.references.title import publisher_in, split_title, trim_title
+from citecheck.references.title import publisher_in, split_title, title_sentences_in, trim_title
 
 MAX_CHARS = 4000  # a longer "reference" is a mis-split section; parse its start only
 _LABEL_RE = re.compile(r"^\s?(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])\s")
@@ -150,12 +150,20 @@ def parse_reference(text: str) -> ParsedReference:
         if title is not None:
             title, moved_out = trim_title(title)
             if moved_out:
-                rest = moved_out + ". " + rest
+                rest = moved_out + ". " + rest.lstrip(" .")
     tail = parse_tail(rest) if rest.strip() else Tail()
     if moved_out and tail.container is not None and tail.volume is None and tail.container in moved_out:
         # "Title, Paris, Seuil, 2001": what trim_title moved is place and publisher.
         publisher = tail.publisher or publisher_in(moved_out) or tail.container
         tail = replace(tail, container=None, publisher=publisher)
+    if title is not None and tail.container is not None and not tail.chapter and (
+        tail.volume is not None or tail.pages is not None
+    ):
+        more, journal = title_sentences_in(tail.container)
+        if more is not None:
+            # "Title. Subtitle sentence. Journal 5:1": the journal is the last sentence.
+            title = title + ("" if title.endswith(("?", "!", "”", '"')) else ".") + " " + more
+            tail = replace(tail, container=journal)
     if year is None:
         year = tail.year
     if year is None:

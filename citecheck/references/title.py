@@ -15,7 +15,9 @@ _LEAD_RE = re.compile(r"[\s.,:;]*")
 _BOUNDARY_RE = re.compile(
     r"[.?!][”\"’]?(?=\s|$)"
     r"|\s(?=(?:In|Dalam|in):\s)"
-    r"|,\s(?=in\sZZZZ)"
+    # ", in Proceedings of ..." / ", in J. Smith (Ed.)" but not "..., in Alzheimer's disease"
+    r"|,\s(?=in\s(?:Proc\.|Proceedings|Advances\sin|[A-Z]\.\s|[^.,]{0,80}\b(?:Conference|Symposium|"
+    r"Workshop|Congress|Meeting|Handbook|Encyclopedia)\b))"
     r"|\s(?=\[(?:Doctoral|Master|Skripsi|Tesis|Thesis|Disertasi|PhD|Ph\.D|Unpublished|Online|"
     r"Internet|Electronic|Data set|Dataset|Computer|Software|Video|Film|Abstract|Letter|"
     r"Editorial|Review|Preprint|Report|Paper|Poster|Conference)\b)"
@@ -218,3 +220,30 @@ def publisher_in(moved: str) -> str | None:
         if _PUBLISHER_RE.search(p):
             return p
     return kept[-1] if len(kept) > 1 else None
+
+
+_SENTENCE_RE = re.compile(r"[.?!](?=\s)")
+_RUNNING_WORD_RE = re.compile(r"(?<![\w.])[a-zà-ÿ]{3,}\b(?!\.)")
+_SERIES_RE = re.compile(r"(?:Series|Ser\.|Section|Sect\.|Part|Pt\.|[A-Z]\b|[IVX]+\b)")
+
+
+def title_sentences_in(container: str) -> tuple[str | None, str]:
+    """Title sentences left in front of a journal name: "Also for children? Nat Rev
+    Genet" -> ("Also for children?", "Nat Rev Genet"). The journal is the last sentence
+    before the locator; "Journal. Series B" keeps its series."""
+    cut = None
+    for m in _SENTENCE_RE.finditer(container):
+        if m.group(0) == "." and not _is_boundary(container, m.start()):
+            continue
+        cut = m
+    if cut is None:
+        return None, container
+    head = container[: cut.end()].strip()
+    rest = container[cut.end() :].strip()
+    # A title sentence has running text ("Also for children?"); "J. Comp. Physiol" or
+    # "Appl. Numer" is an abbreviated journal name cut at one of its periods.
+    if len(head.split()) < 3 or len(_RUNNING_WORD_RE.findall(head)) < 2:
+        return None, container
+    if not rest or _SERIES_RE.match(rest):
+        return None, container
+    return head.rstrip("."), rest

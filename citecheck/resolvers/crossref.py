@@ -36,8 +36,13 @@ SEARCH_ROWS = 5
 
 
 def encode_doi(doi: str) -> str:
-    """The DOI as a URL path: reserved characters escaped, the slash kept."""
-    return quote(doi, safe="/")
+    """The DOI as a URL path: reserved characters escaped, the slash kept.
+
+    A "." or ".." segment ("10.1234/../../evil") is escaped too: URL normalisation
+    would otherwise resolve it and send the request to another path of the host.
+    """
+    parts = quote(doi, safe="/").split("/")
+    return "/".join(p.replace(".", "%2E") if p in (".", "..") else p for p in parts)
 
 
 def slim(record: dict[str, Any], *, keep_score: bool = False) -> dict[str, Any]:

@@ -7,7 +7,8 @@
   extra ``citecheck[topics-e5]``.
 * ``tfidf``: character n-gram TF-IDF, no model; always available.
 
-Every backend returns L2-normalised rows. Nothing is downloaded: the weights ship
+Rows are L2-normalised (TF-IDF rows keep only shared n-grams, so their dot
+products are exact cosines). Nothing is downloaded: the weights ship
 inside the packages.
 """
 

@@ -15,17 +15,20 @@ from citecheck.document import Reference
 # Software and tools named in a title, container or publisher (case matters for
 # the short all-caps names, so these are matched case-sensitively).
 _SOFTWARE_CS = re.compile(
-    r"\b(?:R|SPSS|SAS|STATA|Stata|MATLAB|GraphPad|ImageJ|Fiji|PyMOL|GROMACS|CHARMM|AMBER|"
+    r"\b(?:R(?=:| Core| [Ff]oundation| package| version)|SPSS|SAS|STATA|Stata|MATLAB|GraphPad|ImageJ|Fiji|PyMOL|GROMACS|CHARMM|AMBER|"
     r"MEGA\d*|MrBayes|BEAST\d?|RAxML|PhyML|PAML|PHYLIP|BLAST|ClustalW|Clustal|MUSCLE|MAFFT|"
     r"SAMtools|BWA|Bowtie\d?|TopHat\d?|Cufflinks|DESeq\d?|edgeR|limma|GATK|PLINK|ADMIXTURE|"
     r"EIGENSOFT|STRUCTURE|Trimmomatic|FastQC|SmartPLS|AMOS|LISREL|Mplus|NVivo|ATLAS\.ti|"
     r"WinBUGS|OpenBUGS|JAGS|Stan|lme4|ggplot2|nlme|vegan|Bioconductor|Cytoscape|"
-    r"EViews|Minitab|RevMan|SciPy|NumPy|scikit-learn|PyTorch|TensorFlow|Python|"
+    r"EViews|Minitab|RevMan|SciPy|NumPy|scikit-learn|PyTorch|TensorFlow|Python|CLUSTAL\w*|"
+    r"PRIMER|STATISTICA|Maestro|LigPrep|Glide|Schrodinger|NLTK|WordNet|BioImageXD|"
     r"Phenix|PHENIX|Coot|CCP4|Chimera|MODELLER|AutoDock|FlowJo|CellProfiler|QIIME\d?)\b"
 )
 _SOFTWARE_WORDS = re.compile(
-    r"\b(?:software|statistical computing|R package|package for|toolkit|toolbox|"
-    r"web server|program for|computer program|user'?s? (?:guide|manual)|version \d)",
+    r"\b(?:software (?:for|package|tool|system|suite|environment|library|version)|"
+    r"(?:statistical|analysis|open[- ]source|scientific) software|statistical computing|R package|package for|toolkit|toolbox|"
+    r"web server|program for|computer program|user'?s? (?:guide|manual)|version \d|"
+    r"image[- ]processing platform|windows interface|sequence alignment)",
     re.IGNORECASE,
 )
 # Titles that name a statistical or analytic method as their subject.
@@ -41,7 +44,11 @@ _STATISTICS = re.compile(
     r"life[- ]tables|survival analysis|proportional hazards|kaplan|"
     r"model selection|information criterion|multimodel inference|akaike|"
     r"nonparametric|non-parametric|rank[- ]sum|chi-?square|analysis of variance|anova|"
-    r"multivariate (?:analysis|data analysis)|analisis multivariat\w*|statistik\w*|statistics)\b",
+    r"multivariate (?:analysis|data analysis)|analisis multivariat\w*|statistik\w*|statistics|"
+    r"imputation|missing data|response rates?|questionnaires?|resampling|indirect effects?|"
+    r"mediation analysis|dichotomi[sz]ation|confounding|selection bias|bias in|"
+    r"distributions? on|data fitting|curve fitting|probability|stochastic processes|"
+    r"branching processes|propensity scores?|nomenclature)\b",
     re.IGNORECASE,
 )
 # Method textbooks and qualitative-method classics (English and Indonesian).
@@ -59,13 +66,15 @@ _GUIDELINES = re.compile(
     r"\b(?:PRISMA|CONSORT|STROBE|STARD|ARRIVE|COREQ|SRQR|TRIPOD|MOOSE|SPIRIT|CHEERS|"
     r"AMSTAR|QUADAS|GRADE|Newcastle[- ]Ottawa|Cochrane (?:Handbook|Collaboration)|"
     r"risk of bias|reporting (?:guideline|items|standards)|Declaration of Helsinki|"
-    r"checklist for)\b"
+    r"checklist for|[Gg]uidelines?)\b"
 )
 # Databases, data sets and official statistics.
 _DATA = re.compile(
     r"\b(?:(?i:data ?sets?|databases?|data bank)|GenBank|Protein Data Bank|UniProt|Ensembl|"
     r"Gene Ontology|KEGG|Pfam|dbSNP|1000 Genomes|HapMap|GEO|Census|World Development "
-    r"Indicators|Badan Pusat Statistik|Statistics Indonesia|Demographic and Health Survey)\b"
+    r"Indicators|Badan Pusat Statistik|Statistics Indonesia|Demographic and Health Survey|"
+    r"Food and Agriculture Organization|World Health Organization|situation,? \d{4}|"
+    r"(?i:annual report|statistical yearbook))\b"
 )
 
 

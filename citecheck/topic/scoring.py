@@ -1,17 +1,21 @@
 """Score each reference's distance from the manuscript's topic.
 
-Three signals, each a cosine turned into a robust z-score within the document
-(median/MAD over its references), because raw cosine ranges differ by model:
+Four signals, each a cosine between the reference's text and:
 
-* ``manuscript``: the reference against the manuscript profile (title, abstracts,
-  keywords, topical headings);
-* ``references``: the reference against the mean of all *other* references
-  (leave-one-out centroid; works whatever language the manuscript is written in);
-* ``citing``: the reference against the sentences that cite it.
+* ``manuscript``: the manuscript profile (title, abstracts, keywords, headings);
+* ``references``: the mean of all *other* references (leave-one-out centroid;
+  works whatever language the manuscript is written in);
+* ``neighbours``: its two most similar other references (an author's own
+  cross-disciplinary references come in groups; a sneaked-in one stands alone);
+* ``citing``: the sentences that cite it (kept as evidence; weight 0 by default,
+  see docs/benchmarks.md).
 
-The combined score is a weighted mean of the available z-scores; a reference is
-flagged when it is below the threshold on the combined score *and* its cosine to
-the other references is low in absolute terms for this backend.
+Raw cosine ranges differ by model, so each cosine is standardised with the
+backend's own centre and spread, measured on the authors' own references of the
+benchmark's dev split: ``(cos - centre) / scale``, i.e. "how many typical
+deviations below an ordinary reference". The combined score is the weighted mean
+of the available standardised signals; a reference is flagged below the
+backend's threshold. Methods references and very short titles are never flagged.
 """
 
 from __future__ import annotations
@@ -31,15 +35,14 @@ Array = npt.NDArray[np.float32]
 
 @dataclass(frozen=True)
 class Calibration:
-    """Thresholds and weights for one backend (chosen on the benchmark's dev split)."""
+    """Per-backend constants, chosen on the benchmark's dev split (bench/offtopic_*)."""
 
-    threshold: float  # flag when the combined z-score is below this
-    centroid_ceiling: float  # ... and the raw leave-one-out cosine is below this
-    methods_threshold: float  # stricter threshold for methods references
-    # weight of each signal's z-score: "manuscript", "references", "neighbours", "citing"
-    weights: dict[str, float] = field(
-        default_factory=lambda: {"manuscript": 1.0, "references": 1.0, "citing": 1.0}
-    )
+    threshold: float  # flag when the combined standardised score is below this
+    centre: dict[str, float]  # typical cosine of an own reference, per signal
+    scale: dict[str, float]  # its spread (standard deviation), per signal
+    weights: dict[str, float]  # weight of each standardised signal
+    min_title_words: int = 4  # shorter titles carry too little signal to judge
+    exempt_methods: bool = True  # never flag software/statistics/method/data references
 
 
 @dataclass(frozen=True)
@@ -56,12 +59,13 @@ class ReferenceScore:
     """The off-topic verdict for one reference."""
 
     index: int
-    score: float  # combined robust z-score; lower = further from the topic
+    score: float  # combined standardised score; lower = further from the topic
     flagged: bool
     threshold: float
     z: dict[str, float]
     cosines: dict[str, float]
     methods: str | None = None
+    exempt: str | None = None  # why it is never flagged ("methods reference", "short title")
     most_similar: tuple[Similar, ...] = ()
     least_similar: Similar | None = None
     sentences: tuple[str, ...] = ()
@@ -78,15 +82,6 @@ class DocumentTopic:
 
 
 MIN_REFERENCES = 8
-
-
-def robust_z(values: Array) -> Array:
-    """(x - median) / (1.4826 * MAD), with the scale floored so ties do not explode."""
-    med = float(np.median(values))
-    mad = float(np.median(np.abs(values - med))) * 1.4826
-    scale = max(mad, 0.5 * float(values.std()), 1e-3)
-    out: Array = ((values - med) / scale).astype(np.float32)
-    return out
 
 
 def _coverable(text: str, backend: Backend, dominant: str | None) -> bool:
@@ -133,7 +128,11 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
         notes.append("manuscript passages in an unsupported language were left out of the profile")
 
     ref_texts = [r.text for r in usable]
-    sent_texts = sorted({s for r in usable for s in r.sentences if _coverable(s, backend, dominant)})
+    sent_texts: list[str] = []
+    if calibration.weights.get("citing", 0.0) > 0:  # encoding sentences costs time
+        sent_texts = sorted(
+            {s for r in usable for s in r.sentences if _coverable(s, backend, dominant)}
+        )
     all_vecs = backend.encode([*ref_texts, *(p.text for p in passages), *sent_texts])
     R = all_vecs[: len(usable)]
     P = all_vecs[len(usable) : len(usable) + len(passages)]
@@ -151,7 +150,8 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
     # The citing signal needs enough cited references to standardise against.
     if int((~np.isnan(cit)).sum()) >= MIN_REFERENCES:
         cos["citing"] = cit
-    z = {name: _nan_robust_z(values) for name, values in cos.items()}
+    z = {name: (values - calibration.centre[name]) / calibration.scale[name]
+         for name, values in cos.items()}
 
     scores: dict[int, ReferenceScore] = {}
     P_all = np.vstack([P, R]) if len(P) else R
@@ -160,8 +160,13 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
         zi = {k: round(float(v[i]), 3) for k, v in z.items() if not np.isnan(v[i])}
         ci = {k: round(float(v[i]), 3) for k, v in cos.items() if not np.isnan(v[i])}
         combined = _combine(zi, calibration.weights)
-        threshold = calibration.methods_threshold if r.methods else calibration.threshold
-        flagged = combined < threshold and ci["references"] < calibration.centroid_ceiling
+        threshold = calibration.threshold
+        exempt = None
+        if r.methods and calibration.exempt_methods:
+            exempt = f"methods reference ({r.methods})"
+        elif len(r.title.split()) < calibration.min_title_words:
+            exempt = "title too short to judge"
+        flagged = exempt is None and combined < threshold
         sims = P_all @ R[i]
         own = len(passages) + i  # the reference itself, excluded from evidence
         order = [j for j in np.argsort(-sims) if j != own]
@@ -173,7 +178,7 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
             least = Similar(src_all[k][0], _cut(src_all[k][1]), round(float(sims[k]), 3))
         scores[r.index] = ReferenceScore(
             index=r.index, score=round(combined, 3), flagged=bool(flagged),
-            threshold=threshold, z=zi, cosines=ci, methods=r.methods,
+            threshold=threshold, z=zi, cosines=ci, methods=r.methods, exempt=exempt,
             most_similar=most, least_similar=least,
             sentences=tuple(_cut(s, 300) for s in r.sentences[:3]),
         )
@@ -185,14 +190,6 @@ def _combine(z: dict[str, float], weights: dict[str, float]) -> float:
     num = sum(weights.get(k, 0.0) * v for k, v in z.items())
     den = sum(weights.get(k, 0.0) for k in z)
     return num / den if den else 0.0
-
-
-def _nan_robust_z(values: Array) -> Array:
-    out = np.full(len(values), np.nan, dtype=np.float32)
-    ok = ~np.isnan(values)
-    if ok.any():
-        out[ok] = robust_z(values[ok])
-    return out
 
 
 def _neighbours(R: Array, k: int = 2) -> Array:

@@ -27,15 +27,28 @@ def _normalise(text: str) -> str:
     return _NON_WORD.sub(" ", folded).strip()
 
 
-def char_ngrams(text: str, low: int = 3, high: int = 5) -> Counter[str]:
-    """Counts of character ``low``..``high``-grams inside padded words (like char_wb)."""
+def _word_grams(word: str, low: int, high: int) -> list[str]:
+    padded = f" {word} "
+    return [padded[i : i + n] for n in range(low, high + 1) for i in range(len(padded) - n + 1)]
+
+
+def char_ngrams(
+    text: str, low: int = 3, high: int = 5, memo: dict[str, list[str]] | None = None
+) -> Counter[str]:
+    """Counts of character ``low``..``high``-grams inside padded words (like char_wb).
+
+    ``memo`` caches each word's n-grams across the texts of one call (titles
+    repeat words a lot, and this is the slow part).
+    """
     grams: Counter[str] = Counter()
     for word in _normalise(text).split():
-        padded = f" {word} "
-        for n in range(low, high + 1):
-            if len(padded) < n:
-                continue
-            grams.update(padded[i : i + n] for i in range(len(padded) - n + 1))
+        if memo is None:
+            grams.update(_word_grams(word, low, high))
+            continue
+        cached = memo.get(word)
+        if cached is None:
+            cached = memo[word] = _word_grams(word, low, high)
+        grams.update(cached)
     return grams
 
 
@@ -46,7 +59,8 @@ def encode_tfidf(texts: Sequence[str]) -> npt.NDArray[np.float32]:
     adds nothing to any dot product, but it still counts in that text's norm, so
     cosines are exact while the matrix stays small.
     """
-    counts = [char_ngrams(t) for t in texts]
+    memo: dict[str, list[str]] = {}
+    counts = [char_ngrams(t, memo=memo) for t in texts]
     n = len(texts)
     df: Counter[str] = Counter()
     for c in counts:

@@ -1,4 +1,4 @@
-"""Surnames that are also month, place or label words ("Jan", "Novembre", "May").
+"""Surnames that are also month, place or leading words ("Jan", "Novembre", "Di Matteo").
 
 Found by bench/e2e_accuracy.py: "(Bier, Jan and Jan 1990)" was not extracted and
 "(Alexander, Novembre and Lange 2009)" came out as "Lange 2009", so one correct
@@ -41,3 +41,21 @@ def test_dates_and_places_stay_non_citations(cite, text):
 def test_narrative_list_does_not_start_with_a_month(cite):
     [c] = cite("The data from March and Smith (2019) agree.")
     assert c.authors == ("Smith",)
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Networks (Aste, Di Matteo, and Hyde 2005).", ("Aste", "Di Matteo", "Hyde")),
+        ("Networks (Di Matteo, 2010).", ("Di Matteo",)),
+        ("Networks (Musmeci, Aste, and Di Matteo 2012).", ("Musmeci", "Aste", "Di Matteo")),
+    ],
+)
+def test_capitalised_particle_di_inside_brackets(cite, text, authors):
+    [c] = cite(text)
+    assert c.authors == authors
+
+
+def test_sentence_initial_di_is_indonesian_in(cite):
+    [c] = cite("Di Indonesia, Sugiyono (2019) menyatakan hal serupa. Di Jakarta (2019) tidak.")
+    assert c.authors == ("Sugiyono",)

