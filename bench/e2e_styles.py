@@ -45,7 +45,7 @@ def _shown(ref: Ref, style: str) -> tuple[list[str], bool]:
     names = [s for s, _ in ref.authors]
     n = len(names) + (2 if ref.etal else 0)
     limit = {"chicago": 3, "harvard": 3}.get(style, 2)
-    if n <= limit:
+    if n <= limit and not ref.etal:
         return names, False
     return names[:1], True
 

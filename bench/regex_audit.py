@@ -248,7 +248,10 @@ def _entry_points() -> dict[str, Any]:
     from citecheck.loaders._latex_commands import find_commands
     from citecheck.loaders._latex_scan import mask
     from citecheck.loaders.bibtex import parse_bibtex_string
+    from citecheck.loaders._pandoc_cites import find_cites
     from citecheck.loaders.markdown import parse_markdown
+    from citecheck.loaders.pandoc import _masked as pandoc_masked
+    from citecheck.loaders.ris import parse_ris
     from citecheck.references import parse_reference, split_entries
 
     return {
@@ -259,6 +262,8 @@ def _entry_points() -> dict[str, Any]:
         "split_entries": split_entries,
         "parse_bibtex_string": lambda t: parse_bibtex_string(t, "x.bib"),
         "latex_scan": lambda t: find_commands(mask(t).text),
+        "pandoc_masked": lambda t: find_cites(pandoc_masked(t, 0)),
+        "parse_ris": lambda t: parse_ris(t, "x.ris"),
     }
 
 

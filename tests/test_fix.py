@@ -306,13 +306,13 @@ def test_cli_dry_run_then_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     report = {
         "findings": [
             _finding(
-                "missing-doi", "Emerson2012", "refs.bib", {"suggested_doi": "10.1093/jopart/mur011"}
+                "missing-doi", "Emerson2012", "refs.bib", {"record_doi": "10.1093/jopart/mur011"}
             ).to_json(),
             _finding(
                 "metadata-mismatch",
                 "Emerson2012",
                 "refs.bib",
-                {"fields": [{"field": "year", "listed": "2011", "registry": "2012"}]},
+                {"differences": [{"field": "year", "reference": "2011", "record": [2012]}]},
             ).to_json(),
         ]
     }
@@ -323,6 +323,7 @@ def test_cli_dry_run_then_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert "-  year    = {2011},\n+  year    = {2012},\n" in dry.stdout
     assert "+  doi     = {10.1093/jopart/mur011},\n" in dry.stdout
     assert "2 change(s) proposed" in dry.stderr
+    assert "Emerson2012: year set to 2012; check that the text cites it" in dry.stderr
     assert (tmp_path / "refs.bib").read_bytes() == original
     wet = runner.invoke(main, ["fix", "--from-report", "report.json", "--write"])
     assert wet.exit_code == 0, wet.output

@@ -19,6 +19,7 @@ by number.
 
 from __future__ import annotations
 
+import bisect
 from typing import Literal
 
 from citecheck.citations.authoryear import extract_author_year
@@ -65,6 +66,18 @@ def _numeric(text: str, pairs: list, mode: Mode, author_year: int) -> list[Found
     return []
 
 
+def _without_labels(text: str, found: list[Found], numbers: list[Found]) -> list[Found]:
+    """Drop "Dicko (2008)" in "Dicko (2008) [21]": a label of the numeric citation right
+    after it (tables of numeric reviews), not a second citation of the work."""
+    starts = sorted({f.start for f in numbers})
+
+    def labels(f: Found) -> bool:
+        i = bisect.bisect_left(starts, f.end)
+        return i < len(starts) and starts[i] - f.end <= 3 and not text[f.end : starts[i]].strip()
+
+    return [f for f in found if not (f.narrative and labels(f))]
+
+
 def extract_citations(
     text: str,
     *,
@@ -81,7 +94,10 @@ def extract_citations(
     pairs = find_pairs(text)
     found = [] if mode == "numeric" else extract_author_year(text, pairs)
     author_year_groups = len({f.group for f in found})
-    found.extend(_numeric(text, pairs, mode, author_year_groups))
+    numbers = _numeric(text, pairs, mode, author_year_groups)
+    if numbers and found:
+        found = _without_labels(text, found, numbers)
+    found.extend(numbers)
     found.sort(key=lambda f: (f.start, f.group, f.end))
     index = index or LineIndex(original)
     sentences = SentenceIndex(text)

@@ -23,6 +23,7 @@ _NUMBER_SEP = re.compile(r"[,;]")
 _DENSITY = 0.7  # share of 1..N a real reference list's citations cover
 _SLACK = 10
 _MIN_FOR_OUTLIERS = 10  # too few numbers say nothing about the list's length
+_QUANTITY_BEFORE = re.compile(r"[\d%‰][ \t\u00a0]*\Z")
 _ENUM_BEFORE = re.compile(r"(?:^|[:;,]|\b(?:and|or|dan|atau|serta|und|oder|et|ou|y|o))[ \t]*$")
 
 
@@ -96,7 +97,10 @@ def drop_outliers(found: list[Found]) -> list[Found]:
 
 
 def looks_like_enumeration(text: str, pair: Pair) -> bool:
-    """ "(1) first ... (2) second", equation numbers: parenthesised numbers that are not citations."""
+    """ "(1) first ... (2) second", equation numbers, counts next to another number
+    ("7.5% (28)", "120 (45)" in a table): parenthesised numbers that are not citations."""
+    if _QUANTITY_BEFORE.search(text, max(0, pair.open - 4), pair.open) is not None:
+        return True
     line_start = text.rfind("\n", 0, pair.open) + 1
     line_end = text.find("\n", pair.close)
     line = text[line_start : line_end if line_end >= 0 else len(text)]

@@ -20,8 +20,9 @@ from bibtexparser.middlewares.names import (
     split_multiple_persons_names,
 )
 
-from citecheck.document import Author, Location, Problem, Reference, ReferenceKind
+from citecheck.document import Author, LineIndex, Location, Problem, Reference, ReferenceKind
 from citecheck.loaders.text import read_text
+from citecheck.suppress import assign_suppressions, suppressions_for
 
 # bibtexparser logs every failed block; we report them as findings instead.
 logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
@@ -174,6 +175,15 @@ def parse_bibtex_string(text: str, display_path: str) -> tuple[list[Reference], 
         raw = e.raw or "\n".join(lines[line - 1 : line])
         loc = Location(path=display_path, line=line, column=1)
         refs.append(_reference(e.entry_type, e.key, fields, loc, raw))
+    marks = suppressions_for(text, "bibtex")
+    if marks and refs:
+        index = LineIndex(text)
+        starts = [index.line_start(r.location.line) for r in refs]
+        _, by_ref = assign_suppressions(marks, (), starts)
+        refs = [
+            r.model_copy(update={"suppressed": by_ref[i]}) if i in by_ref else r
+            for i, r in enumerate(refs)
+        ]
     for block in library.failed_blocks:
         line = (block.start_line or 0) + 1
         loc = Location(path=display_path, line=line, column=1)

@@ -16,19 +16,21 @@ from pathlib import Path
 from citecheck.document import Document, LineIndex, Location, Metadata, Problem, Reference
 from citecheck.loaders import sections
 from citecheck.loaders.text import read_text
+from citecheck.suppress import assign_suppressions, suppressions_for
 
 # The closing "###" is stripped in code: "(.*?)[ \t#]*$" is quadratic on "# # # ... x".
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
-_SUPPRESS = re.compile(r"<!--\s*citecheck:\s*(ignore|disable)(?:\[([^\]]*)\])?\s*-->", re.I)
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _URL = re.compile(r"<?https?://[^\s<>)\]]+>?")
 _LABEL_LINE = re.compile(r"^\s*(\*\*|__)?([^\n]{1,60}?)(\*\*|__)?\s*:?\s*$")
+# "[ \t*_]" before the colon, not "\s": from every line start "\s*" ran through all
+# the blank lines below it (20,000 blank lines took 50 s).
 _KEYWORDS = re.compile(
-    r"^[\s*_]*(?P<label>" + "|".join(re.escape(k) for k in sections.KEYWORD_LABELS)
-    + r")[\s*_]*[:.\u2014\u2013-][\s*_]*(?P<rest>.+)$",
+    r"^[ \t*_]*(?P<label>" + "|".join(re.escape(k) for k in sections.KEYWORD_LABELS)
+    + r")[ \t*_]*[:.\u2014\u2013-][\s*_]*(?P<rest>.+)$",
     re.I | re.M,
 )
 _ABSTRACT_INLINE = re.compile(
@@ -235,27 +237,6 @@ def guess_language(text: str) -> str | None:
     return best[0] if best[1] >= 5 else None
 
 
-def _suppressions(text: str) -> list[tuple[int, tuple[str, ...]]]:
-    """(offset after the comment, rule names) of each ``<!-- citecheck: ignore[...] -->``."""
-    out: list[tuple[int, tuple[str, ...]]] = []
-    for m in _SUPPRESS.finditer(text):
-        names = tuple(n.strip().lower() for n in (m.group(2) or "*").split(",") if n.strip())
-        out.append((m.end(), names or ("*",)))
-    return out
-
-
-def _next_after(marks: list[tuple[int, tuple[str, ...]]], starts: list[int]) -> dict[int, tuple[str, ...]]:
-    """Map each mark to the first start offset after it (index into ``starts``)."""
-    import bisect
-
-    out: dict[int, tuple[str, ...]] = {}
-    for off, names in marks:
-        i = bisect.bisect_left(starts, off)
-        if i < len(starts):
-            out[i] = out.get(i, ()) + names
-    return out
-
-
 def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Document:
     """A :class:`Document` from Markdown / plain-text source."""
     from citecheck.citations import extract_citations
@@ -285,13 +266,6 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
     body = "".join(chars)
 
     citations = extract_citations(body, path=display_path, index=index)
-    marks = _suppressions(text)
-    if marks and citations:
-        by_index = _next_after(marks, [c.start for c in citations])
-        citations = [
-            c.model_copy(update={"suppressed": by_index[i]}) if i in by_index else c
-            for i, c in enumerate(citations)
-        ]
 
     references: list[Reference] = []
     problems: list[Problem] = []
@@ -310,11 +284,21 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
             references.append(
                 to_reference(parsed, text=span.text, location=loc, number=span.number)
             )
-    if marks and references:
+    marks = suppressions_for(text, "markdown")
+    if marks:
         ref_starts = [index.line_start(r.location.line) + r.location.column - 1 for r in references]
-        by_index = _next_after(marks, ref_starts)
+        by_cite, by_ref = assign_suppressions(
+            marks,
+            [c.start for c in citations],
+            ref_starts,
+            citation_groups=[c.group for c in citations],
+        )
+        citations = [
+            c.model_copy(update={"suppressed": by_cite[i]}) if i in by_cite else c
+            for i, c in enumerate(citations)
+        ]
         references = [
-            r.model_copy(update={"suppressed": by_index[i]}) if i in by_index else r
+            r.model_copy(update={"suppressed": by_ref[i]}) if i in by_ref else r
             for i, r in enumerate(references)
         ]
     return Document(

@@ -89,3 +89,20 @@ def test_interval_outliers_are_dropped(cite):
     refs = " ".join(f"Fact [{i}]." for i in range(1, 31))
     text = refs + " Angles in [90, 150] and [200, 400] degrees."
     assert max(numbers(cite, text)) == 30
+
+
+def test_counts_next_to_numbers_are_not_cited(cite):
+    # an author-year paper whose table gives "share (rank)": found by bench/e2e_accuracy.py,
+    # where such cells outnumbered the citations and became "missing entry 28" errors
+    rows = "\n".join(f"| Symptom {i} | 7.{i}% ({i}) | 12 ({i + 1}) |" for i in range(1, 30))
+    text = f"Prevalence varies (Smith, 2019; Lee, 2020).\n\n{rows}\n"
+    assert [c.style for c in cite(text)] == ["author-year", "author-year"]
+
+
+def test_author_year_label_of_a_numeric_citation_is_not_a_citation(cite):
+    # review tables of numeric papers: "| Dicko (2008) [21] | Kambila |"
+    rows = "\n".join(f"| Dicko ({2000 + i}) [{i}] | site {i} |" for i in range(1, 8))
+    text = "Trials [1]–[7] agree [8].\n\n" + rows + "\n\nAs Lee (2010) argued [9], it holds."
+    out = cite(text)
+    assert [c.text for c in out if c.style == "author-year"] == ["Lee (2010)"]
+    assert sorted({c.number for c in out if c.number}) == list(range(1, 10))

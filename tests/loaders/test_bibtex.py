@@ -67,3 +67,13 @@ def test_empty_and_garbage_input():
     assert parse_bibtex_string("", "x.bib") == ([], [])
     refs, _problems = parse_bibtex_string("\x00\x01 not bibtex at all {{{", "x.bib")
     assert refs == []
+
+
+def test_suppression_comment_applies_to_the_next_entry():
+    text = (
+        "@book{a, author={A, B}, title={T}, year={2001}}\n"
+        "% citecheck: ignore[listed-not-cited]\n"
+        "@book{b, author={C, D}, title={U}, year={2002}}\n"
+    )
+    refs, _ = parse_bibtex_string(text, "x.bib")
+    assert [r.suppressed for r in refs] == [(), ("listed-not-cited",)]

