@@ -52,7 +52,7 @@ class CachedBackend:
     def encode(self, texts: Sequence[str]) -> Vectors:
         missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
         if missing:
-            for t, v in zip(missing, self.inner.encode(missing)):
+            for t, v in zip(missing, self.inner.encode(missing), strict=False):
                 self.cache[t] = v
         return np.stack([self.cache[t] for t in texts]).astype(np.float32)
 
@@ -120,13 +120,13 @@ def main(argv: list[str] | None = None) -> int:
             results.append(run(art, backend, {"case": "distant", "lang": lang, "field": field,
                                               "mode": modes[k % 3], "title": title},
                                doc, links, idx))
-            n, s, r = rng.choice(near)
+            n, _s, r = rng.choice(near)
             doc, links, idx = data.inject(art, r.title or "", r.container or "",
                                           modes[(k + 1) % 3], rng, lang)
             results.append(run(art, backend, {"case": "near", "lang": lang, "donor": n,
                                               "mode": modes[(k + 1) % 3], "title": r.title},
                                doc, links, idx))
-        for k in range(2):
+        for _ in range(2):
             kind, title, container = rng.choice(pool.METHODS)
             doc, links, idx = data.inject(art, title, container, "generic", rng, lang)
             results.append(run(art, backend, {"case": "methods", "lang": lang, "kind": kind,

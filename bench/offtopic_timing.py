@@ -19,12 +19,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-import offtopic_data as data  # noqa: E402
+import offtopic_data as data
 
-from citecheck.topic.backends import load_backend  # noqa: E402
-from citecheck.topic.calibration import calibration_for  # noqa: E402
-from citecheck.topic.profile import build_inputs  # noqa: E402
-from citecheck.topic.scoring import score_inputs  # noqa: E402
+from citecheck.topic.backends import load_backend
+from citecheck.topic.calibration import calibration_for
+from citecheck.topic.profile import build_inputs
+from citecheck.topic.scoring import score_inputs
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -270,3 +270,12 @@ def test_et_al_means_four_or_more_when_three_are_named_in_full() -> None:
     # APA writes "et al." for three authors too: the citation stays ambiguous
     apa = [C("Maher", year="2012", et_al=True), C("Bier", year="1990", et_al=True)]
     assert decided(apa, refs)[0] == ("ambiguous", None)
+
+
+def test_dropped_letter_of_a_five_letter_name_is_a_misspelling() -> None:
+    refs = [R("Moore", "Jironkin", "Chandler", year="2011"), R("Chen", year="2019")]
+    cits = [C("More", year="2011", et_al=True), C("Sith", year="2019"), C("Cheng", year="2019")]
+    out = decided(cits, refs)
+    assert out[0] == ("author-mismatch", 0)
+    # a four-letter listed name still accepts only a swap: "Cheng" is another person
+    assert out[1:] == [("unmatched", None), ("unmatched", None)]

@@ -62,7 +62,9 @@ KEYWORD_LABELS = (
 
 # "7. References", "VII. REFERENCES", "**References**", "References:", "A. Daftar Pustaka"
 _DECOR = re.compile(r"^[\s#*_=\-\u2013\u2014.:]*(?:(?:\d+(?:\.\d+)*|[ivxlcdm]+|[a-z])[.)]\s+)?", re.I)
-_TRAIL = re.compile(r"[\s#*_:.\u2013\u2014\-]+$")
+# The look-behind starts a match only where a run of these characters starts: without
+# it "a----...----b" is quadratic (every dash starts a run that fails at "b").
+_TRAIL = re.compile(r"(?<![\s#*_:.\u2013\u2014\-])[\s#*_:.\u2013\u2014\-]+$")
 
 
 def heading_key(text: str) -> str:

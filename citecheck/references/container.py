@@ -24,7 +24,9 @@ PUBLISHER_RE = re.compile(
 )
 # Editor and translator credits inside a container: "..., edited by X", ". Ed. X".
 ED_BY_RE = re.compile(r",?\s(?:ed\.|eds\.|edited by|Edited by|Ed\. by)\s.*$")
-_ED_BY_ANY_RE = re.compile(r"[,.]\s(?:[Ee]d\.|[Ee]ds\.|[Ee]dited by|[Tt]rans\.)\s(?=[A-Z][\w.-]*\s[A-Z]).*$")
+_ED_BY_ANY_RE = re.compile(
+    r"[,.]\s(?:[Ee]d\.|[Ee]ds\.|[Ee]dited by|[Tt]rans\.)\s(?=[A-Z][\w.-]*\s[A-Z]).*$"
+)
 # Dates, "to appear", "pages 381" and the like trailing a container name.
 _CONTAINER_TAIL_RE = re.compile(
     rf"(?:,?\s(?:\d{{1,2}}\s)?{MONTH_WORD}(?:[-–/]{MONTH_WORD})?(?:\s\d{{1,2}})?(?:,?\s(?:1[5-9]|20)\d\d)?"

@@ -17,10 +17,11 @@ from citecheck.references.authors import AuthorScan, scan_authors
 from citecheck.references.clean import clean_reference
 from citecheck.references.dates import find_year, year_at
 from citecheck.references.doi import find_doi, find_url
-from citecheck.references.fields import Tail, first_locator, parse_tail
+from citecheck.references.fields import Tail, parse_tail
 from citecheck.references.kinds import classify, is_law
 from citecheck.references.names import EDITORS_RE
 from citecheck.references.title import publisher_in, split_title, title_sentences_in, trim_title
+from citecheck.references.unquoted import split_unquoted
 
 MAX_CHARS = 4000  # a longer "reference" is a mis-split section; parse its start only
 _LABEL_RE = re.compile(r"^\s?(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])\s")
@@ -32,20 +33,6 @@ _ACCESS_RE = re.compile(
 _ACCESS_AFTER_RE = re.compile(
     r"^[.,]?\s?[(\[]?(?:[Aa]ccessed|[Dd]iakses|[Rr]etrieved|[Cc]ited|[Vv]iewed)(?:\s(?:on|pada|tanggal))?"
     r"\s?:?\s?[^()\[\]]{0,40}[)\]]?\.?"
-)
-_EXPLICIT_LOC_RE = re.compile(r",\s(?:pp?\.\s?\d|[Vv]ol\.?\s?\d|v\.\s?\d|[Nn]o\.\s?\d)")
-_ONLY_NUMBERS_RE = re.compile(
-    r"[\s\d,:;.()\[\]–—-]*(?:(?:[Pp]p?\.|pages?|hlm\.?|hal\.?)[\s\d,:;.()–—-]*)?$"
-)
-_ABBREV_RUN_RE = re.compile(r"(?:[A-Z][A-Za-z]*\.?\s?(?:(?:of|&|and|the)\s)?){1,8}")
-_JOURNAL_START_RE = re.compile(
-    r"(?:Journal|Jurnal|Transactions|Trans\.|Proceedings|Proc\.|IEEE|ACM|Annals|Ann\.|Review|"
-    r"Bulletin|Letters|Revue|Zeitschrift|Revista|Rivista|J\.|Acta|Archives|Advances|"
-    r"[A-Z][a-z]{0,6}\.\s[A-Z][a-z]{0,6}\.)"
-)
-_MEETING_RE = re.compile(
-    r"^(?:Proc\.|Proceedings\b)|\b(?:Conference|Symposium|Workshop|Congress|Colloquium|Konferensi|"
-    r"Seminar Nasional|Prosiding)\b"
 )
 _DITTO_RE = re.compile(r"^[-—–_]{2,}\s?[.,]?\s?")
 _BARE_LABEL_RE = re.compile(r"^\d{1,3}\s(?=[A-Z])")
@@ -144,7 +131,7 @@ def parse_reference(text: str) -> ParsedReference:
     rest = s[pos:]
     moved_out = ""
     if title is not None and not quoted:
-        title, container_hint = _split_unquoted(title)
+        title, container_hint = split_unquoted(title)
         if container_hint is not None:
             rest = container_hint + ". " + rest
         if title is not None:
@@ -203,49 +190,6 @@ def _ditto_scan(s: str) -> AuthorScan:
     (reading names there took "Speech Genres" for a person). Only "ed." may follow."""
     m = EDITORS_RE.match(s)
     return AuthorScan((), False, m.end() if m else 0, editors=m is not None)
-
-
-def _split_unquoted(title: str) -> tuple[str | None, str | None]:
-    """Split "Title, Journal, vol. 24, pp. 9-10" (no quotes, commas only) into its parts.
-
-    Returns (title, text to parse as the tail), the tail None when nothing was split.
-    """
-    start = None
-    em = _EXPLICIT_LOC_RE.search(title)
-    if em is not None:
-        start = em.start()
-    found = first_locator(title, 0)
-    if found is not None and _ONLY_NUMBERS_RE.match(title, found[0].end()):
-        start = found[0].start() if start is None else min(start, found[0].start())
-    if start is None:
-        return _split_at_meeting(title)
-    before = title[:start].rstrip(" ,")
-    head, sep, _container = before.rpartition(", ")
-    if not sep:
-        if _ONLY_NUMBERS_RE.match(title, start) and len(before.split()) <= 6 and (
-            "," in title[start - 2 : start] or _ABBREV_RUN_RE.fullmatch(before)
-        ):
-            return None, title  # "ApJ, 475, 163" / "J. Appl. Phys. 87": only a journal
-        return title, None
-    # The container starts at the first comma followed by a journal-like name
-    # ("..., IEEE Transactions on Systems, Man, and Cybernetics, 21(6)"), else the last.
-    for cm in re.finditer(r",\s", before):
-        if _JOURNAL_START_RE.match(before, cm.end()):
-            head = before[: cm.start()]
-            break
-    return head, title[len(head) :].lstrip(" ,")
-
-
-def _split_at_meeting(title: str) -> tuple[str | None, str | None]:
-    """"Title, Proceedings of the Ninth Python Conference, Long Beach": the first comma
-    followed by a capitalised phrase naming a meeting starts the container."""
-    for cm in re.finditer(r",\s(?=[A-Z0-9])", title):
-        if len(title[: cm.start()].split()) < 3:
-            continue
-        segment = title[cm.end() : cm.end() + 120].split(", ")[0]
-        if _MEETING_RE.search(segment):
-            return title[: cm.start()], title[cm.end() :]
-    return title, None
 
 
 def _law_first(s: str) -> bool:

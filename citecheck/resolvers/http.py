@@ -268,7 +268,18 @@ class Fetcher:
         acquire = asyncio.ensure_future(slot.acquire())
         alarm = asyncio.ensure_future(breaker.tripped.wait())
         remaining = max(0.0, self.deadline_at - time.monotonic())
-        await asyncio.wait({acquire, alarm}, timeout=remaining, return_when=asyncio.FIRST_COMPLETED)
+        try:
+            await asyncio.wait(
+                {acquire, alarm}, timeout=remaining, return_when=asyncio.FIRST_COMPLETED
+            )
+        except asyncio.CancelledError:
+            # We are being cancelled: give back a slot the helper task may have taken.
+            alarm.cancel()
+            acquire.cancel()
+            await asyncio.wait({acquire})
+            if not acquire.cancelled() and acquire.exception() is None:
+                await slot.release()
+            raise
         alarm.cancel()
         if not acquire.done():
             acquire.cancel()

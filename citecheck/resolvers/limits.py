@@ -60,7 +60,12 @@ def parse_headers(headers: Mapping[str, str]) -> Advertised:
 
 
 class Bucket:
-    """One budget: bounded concurrency and evenly spaced starts."""
+    """One budget: bounded concurrency and evenly spaced starts.
+
+    Taking and giving back a slot never suspends between the check and the update
+    (no lock is awaited), so a task cancelled at any point either holds a slot or
+    holds none: a cancelled waiter can never leak one and stall the others.
+    """
 
     def __init__(self, name: str, *, rate: float, concurrency: int) -> None:
         self.name = name
@@ -71,57 +76,62 @@ class Bucket:
         self.in_flight = 0
         self.tuned = False
         self._last_start: float | None = None
-        self._cond = asyncio.Condition()
+        self._waiters: list[asyncio.Future[None]] = []
 
     def _spacing(self) -> float:
         return 1.0 / max(self.rate * self.penalty, 1e-6)
 
+    def _wake(self) -> None:
+        waiters, self._waiters = self._waiters, []
+        for fut in waiters:
+            if not fut.done():
+                fut.set_result(None)
+
     async def acquire(self) -> None:
         """Wait for a free slot and for the spacing since the previous start."""
-        async with self._cond:
-            while True:
-                wait: float | None = None
-                if self.in_flight < self.concurrency:
-                    now = time.monotonic()
-                    earliest = now if self._last_start is None else self._last_start + self._spacing()
-                    if earliest <= now:
-                        self.in_flight += 1
-                        self._last_start = now
-                        return
-                    wait = earliest - now
-                try:
-                    # A limit change or a release wakes us early (notify_all).
-                    await asyncio.wait_for(self._cond.wait(), timeout=wait)
-                except asyncio.TimeoutError:
-                    pass
+        while True:
+            wait: float | None = None
+            if self.in_flight < self.concurrency:
+                now = time.monotonic()
+                earliest = now if self._last_start is None else self._last_start + self._spacing()
+                if earliest <= now:
+                    self.in_flight += 1
+                    self._last_start = now
+                    return
+                wait = earliest - now
+            fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+            self._waiters.append(fut)
+            try:
+                # A limit change or a release wakes us early (_wake).
+                await asyncio.wait({fut}, timeout=wait)
+            finally:
+                if not fut.done():
+                    fut.cancel()
 
     async def release(self) -> None:
-        """Give a slot back."""
-        async with self._cond:
-            self.in_flight -= 1
-            self._cond.notify_all()
+        """Give a slot back (never suspends, so it cannot be interrupted half-way)."""
+        self.in_flight -= 1
+        self._wake()
 
     async def tune(self, *, rate: float | None, concurrency: int | None) -> None:
         """Adopt advertised limits (a 429 seen earlier keeps concurrency at 1)."""
-        async with self._cond:
-            if not self.tuned:
-                # The first request reached the server late (connection set-up), so count
-                # the spacing from its answer: the next one must not arrive too close to it.
-                self.tuned = True
-                self._last_start = time.monotonic()
-            if rate is not None:
-                self.rate = rate * SAFETY
-            if concurrency is not None and not self.throttled:
-                self.concurrency = concurrency
-            self._cond.notify_all()
+        if not self.tuned:
+            # The first request reached the server late (connection set-up), so count
+            # the spacing from its answer: the next one must not arrive too close to it.
+            self.tuned = True
+            self._last_start = time.monotonic()
+        if rate is not None:
+            self.rate = rate * SAFETY
+        if concurrency is not None and not self.throttled:
+            self.concurrency = concurrency
+        self._wake()
 
     async def slow_down(self) -> None:
         """After a 429: half the rate, one request at a time."""
-        async with self._cond:
-            self.penalty = max(self.penalty / 2, 1 / 16)
-            self.throttled = True
-            self.concurrency = 1
-            self._cond.notify_all()
+        self.penalty = max(self.penalty / 2, 1 / 16)
+        self.throttled = True
+        self.concurrency = 1
+        self._wake()
 
 
 class Budgets:

@@ -55,7 +55,9 @@ def test_indonesian_dkk_and_acronym_journal() -> None:
     ["Vol. 5 No. 2, hlm. 10-20", "Vol. 5, No. 2, Hal. 10-20", "Volume 5 Nomor 2 Halaman 10-20"],
 )
 def test_indonesian_volume_nomor_halaman(locator: str) -> None:
-    p = parse_reference(f"Hidayat, R. (2021). Kinerja pegawai desa. Jurnal Administrasi Publik, {locator}.")
+    p = parse_reference(
+        f"Hidayat, R. (2021). Kinerja pegawai desa. Jurnal Administrasi Publik, {locator}."
+    )
     assert fields(p) == ("Jurnal Administrasi Publik", "5", "2", "10-20")
 
 
@@ -66,7 +68,9 @@ def test_indonesian_edition_and_corporate_author() -> None:
     assert p.title == "Metodologi Penelitian Desa"
     assert p.publisher == "PT Sumber Ilmu"
     assert p.container is None
-    q = parse_reference("Kementerian Kesehatan RI. (2020). Profil Kesehatan 2019. Jakarta: Kemenkes RI.")
+    q = parse_reference(
+        "Kementerian Kesehatan RI. (2020). Profil Kesehatan 2019. Jakarta: Kemenkes RI."
+    )
     assert q.authors[0].family == "Kementerian Kesehatan RI" and q.authors[0].corporate
 
 
@@ -74,7 +78,9 @@ def test_indonesian_edition_and_corporate_author() -> None:
 
 
 def test_vancouver_year_after_authors_and_colon_locator() -> None:
-    p = parse_reference("Adio S, Reth J. 2006. Title of the motor paper. J Muscle Res Cell Motil 27:153–60.")
+    p = parse_reference(
+        "Adio S, Reth J. 2006. Title of the motor paper. J Muscle Res Cell Motil 27:153–60."
+    )
     assert fams(p) == ["Adio", "Reth"]
     assert p.year == "2006"
     assert p.title == "Title of the motor paper"
@@ -82,7 +88,9 @@ def test_vancouver_year_after_authors_and_colon_locator() -> None:
 
 
 def test_vancouver_semicolon_date_locator() -> None:
-    p = parse_reference("Owens J. Insufficient sleep in teenagers. Pediatrics. 2014;134(3):e921-e932.")
+    p = parse_reference(
+        "Owens J. Insufficient sleep in teenagers. Pediatrics. 2014;134(3):e921-e932."
+    )
     assert fams(p) == ["Owens"]
     assert (p.year, p.title) == ("2014", "Insufficient sleep in teenagers")
     assert fields(p) == ("Pediatrics", "134", "3", "e921-e932")
@@ -150,14 +158,18 @@ def test_harvard_quoted_title_and_book() -> None:
 
 @pytest.mark.parametrize("q", ['"Title of the Article."', "“Title of the Article.”"])
 def test_chicago_journal(q: str) -> None:
-    p = parse_reference(f"Smith, John, and Mary Jones. {q} Journal of Things 5, no. 2 (2019): 10–20.")
+    p = parse_reference(
+        f"Smith, John, and Mary Jones. {q} Journal of Things 5, no. 2 (2019): 10–20."
+    )
     assert fams(p) == ["Smith", "Jones"]
     assert (p.title, p.year) == ("Title of the Article", "2019")
     assert fields(p) == ("Journal of Things", "5", "2", "10–20")
 
 
 def test_chicago_book_with_translator_and_ditto() -> None:
-    p = parse_reference("Smith, John. A Book of Days. Trans. Vera W. Lamb. Austin: Lake Press, 1986.")
+    p = parse_reference(
+        "Smith, John. A Book of Days. Trans. Vera W. Lamb. Austin: Lake Press, 1986."
+    )
     assert (p.title, p.container, p.publisher) == ("A Book of Days", None, "Lake Press")
     # After "———." the title is not read as a person ("Speech Days" is not a name).
     q = parse_reference("———. Speech Days and Other Essays. Austin: Lake Press, 1988.")
@@ -185,7 +197,12 @@ def test_mla_journal_and_book() -> None:
     assert fams(p) == ["Smith"] and p.et_al
     assert fields(p) == ("Journal of Things", "5", "2", "10-20")
     q = parse_reference("Smith, John. The Book Title. Penguin, 2019.")
-    assert (q.title, q.container, q.publisher, q.kind) == ("The Book Title", None, "Penguin", "book")
+    assert (q.title, q.container, q.publisher, q.kind) == (
+        "The Book Title",
+        None,
+        "Penguin",
+        "book",
+    )
 
 
 # --- Behaviours ------------------------------------------------------------------------
@@ -212,7 +229,9 @@ def test_title_trailing_place_publisher_month() -> None:
 
 
 def test_book_publisher_with_us_place_is_not_a_container() -> None:
-    p = parse_reference("Kram, S. L. (1996). Soil engineering. Stone Hall, Upper Saddle River, N.J.")
+    p = parse_reference(
+        "Kram, S. L. (1996). Soil engineering. Stone Hall, Upper Saddle River, N.J."
+    )
     assert p.container is None
     assert p.publisher == "Stone Hall"
 
@@ -224,7 +243,13 @@ def test_conference_short_name_drops_year() -> None:
 
 def test_french_month_year_issue_number() -> None:
     p = parse_reference("ROE, Anne. Le soin au quotidien. Soins Cadres, mai 2006, n°58. p. 17-60.")
-    assert (p.container, p.volume, p.issue, p.pages, p.year) == ("Soins Cadres", None, "58", "17-60", "2006")
+    assert (p.container, p.volume, p.issue, p.pages, p.year) == (
+        "Soins Cadres",
+        None,
+        "58",
+        "17-60",
+        "2006",
+    )
 
 
 def test_chicago_comma_issue_and_reprint_year() -> None:

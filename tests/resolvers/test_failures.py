@@ -309,6 +309,6 @@ def test_tripped_breaker_wakes_retries_waiting_in_backoff(mock: respx.MockRouter
     doc = prepared(*(reference(f"r{i}", doi=f"10.1000/t{i}") for i in range(10)))
     started = time.monotonic()
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=real_sleep)
-    assert time.monotonic() - started < 2.0  # one backoff alone would be 2.5-5 s
+    assert time.monotonic() - started < 2.5  # one backoff alone would be 2.5-5 s
     assert all(isinstance(r.by_doi, Unavailable) for r in doc.resolutions.values())
     assert any("stopped answering reliably" in n for n in outcome.notes)

@@ -1,10 +1,10 @@
 """Which reference entries describe the same work (for duplicate-reference).
 
 Two entries are the same work when they share a DOI, a BibTeX key (BibTeX compares
-keys without case), or the first author, the year (letters ignored) and a title
-similar enough (``TITLE_THRESHOLD``, measured in ``bench/title_duplicates.py``;
-see docs/benchmarks.md "Duplicate reference thresholds"). Titles that differ in a
-number ("Part 1" / "Part 2", "II" / "III") are different works.
+keys without case), or the first author, the year and a title similar enough
+(``TITLE_THRESHOLD``, measured in ``bench/title_duplicates.py``; see docs/benchmarks.md "Duplicate reference thresholds"). Titles that differ in a
+number ("Part 1" / "Part 2", "II" / "III") are different works, and so are entries
+the author lettered apart ("2004a" / "2004b") unless nothing but the letter differs.
 """
 
 from __future__ import annotations
@@ -64,6 +64,18 @@ def same_title(a: str, b: str, threshold: float = TITLE_THRESHOLD) -> tuple[bool
     return True, score
 
 
+def _lettered_apart(a: Reference, b: Reference) -> bool:
+    """"2004a" and "2004b": the author told the two works apart on purpose (a series,
+    a package and its paper), so similar titles do not make them one work, unless
+    the entries are the same text but for the letter (one item imported twice)."""
+    sa, sb = parse_year(a.year).suffix, parse_year(b.year).suffix
+    if not (sa and sb and sa != sb):
+        return False
+    ta = fold(a.text.replace(a.year or "", " "))
+    tb = fold(b.text.replace(b.year or "", " "))
+    return fuzz.ratio(ta, tb) < 97.0
+
+
 def find_duplicates(refs: Sequence[Reference], threshold: float = TITLE_THRESHOLD) -> list[Duplicate]:
     """Every later entry that repeats an earlier one (each later entry once)."""
     out: dict[int, Duplicate] = {}
@@ -87,6 +99,8 @@ def find_duplicates(refs: Sequence[Reference], threshold: float = TITLE_THRESHOL
                 continue
             for i in members[:pos]:
                 a, b = refs[i], refs[j]
+                if _lettered_apart(a, b):
+                    continue
                 if a.title and b.title:
                     same, score = same_title(a.title, b.title, threshold)
                 elif not a.title and not b.title:

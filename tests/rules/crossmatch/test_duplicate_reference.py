@@ -34,3 +34,23 @@ def test_dropped_subtitle_is_a_duplicate() -> None:
     d = doc([], [ref("Ansell", year="2008", title="Collaborative governance in theory and practice: A review"),
                  ref("Ansell", year="2008", title="Collaborative governance in theory and practice")])
     assert len(run(RULE, d)) == 1
+
+
+def test_entries_lettered_apart_are_different_works_unless_the_doi_agrees() -> None:
+    # a package and its paper, or a species series with near-identical titles
+    lme4 = "lme4: Linear mixed-effects models using Eigen and S4"
+    d = doc([], [ref("Bates", year="2014a", title=lme4, text=f"Bates, D. (2014a). {lme4}. arXiv:1406.5823."),
+                 ref("Bates", year="2014b", title=lme4,
+                     text=f"Bates, D. (2014b). {lme4}. R package version 1.1-7. http://CRAN.R-project.org/package=lme4"),
+                 ref("Brettar", year="2004a", title="Aquiflexum balticum gen. nov., sp. nov., a novel marine bacterium"),
+                 ref("Brettar", year="2004b", title="Belliella baltica gen. nov., sp. nov., a novel marine bacterium")])
+    assert run(RULE, d) == []
+    same_doi = doc([], [ref("Bates", year="2014a", title="lme4", doi="10.18637/jss.v067.i01"),
+                        ref("Bates", year="2014b", title="lme4", doi="10.18637/jss.v067.i01")])
+    assert len(run(RULE, same_doi)) == 1
+    # one entry lettered, its copy not; or one item imported twice and lettered by
+    # the reference manager: still the same work
+    copy = doc([], [ref("Lee", year="2019a", title="Heat waves in cities"), ref("Lee", year="2019", title="Heat waves in cities")])
+    assert len(run(RULE, copy)) == 1
+    twice = doc([], [ref("Lee", year="2019a", title="Heat waves in cities"), ref("Lee", year="2019b", title="Heat waves in cities")])
+    assert len(run(RULE, twice)) == 1
