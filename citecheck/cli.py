@@ -39,7 +39,26 @@ def _fail(message: str, code: int = EXIT_USAGE) -> None:
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """A group whose heavier subcommands are imported only when they are used."""
+
+    lazy: dict[str, str] = {"fix": "citecheck.fix.command:fix"}  # noqa: RUF012
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            import importlib
+
+            module, attr = self.lazy[cmd_name].split(":")
+            command = getattr(importlib.import_module(module), attr)
+            assert isinstance(command, click.Command)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="citecheck")
 def main() -> None:
     """Check the citations and references of scholarly manuscripts."""
@@ -324,15 +343,6 @@ def cache_clear(cache_dir: str | None) -> None:
     n = cache.clear()
     cache.close()
     click.echo(f"removed {n} cached answers from {cache.path}")
-
-
-def _register_fix() -> None:
-    from citecheck.fix.command import fix  # its heavy imports happen only when it runs
-
-    main.add_command(fix)
-
-
-_register_fix()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -11,7 +11,7 @@ from citecheck.findings import Finding, Severity
 from citecheck.matching.candidates import Verdict, judge
 from citecheck.matching.record import RecordView, view
 from citecheck.matching.thresholds import Thresholds
-from citecheck.resolvers.base import Candidate, Found, ReferenceResolution, Unavailable
+from citecheck.resolution import Candidate, Found, ReferenceResolution, Unavailable
 from citecheck.rules.base import Rule, RuleContext
 
 RETRACTION_TYPES = frozenset({"retraction", "withdrawal", "removal", "partial_retraction"})

@@ -33,7 +33,7 @@ from typing import Any
 from citecheck.findings import Finding, Severity
 from citecheck.matching.candidates import judge
 from citecheck.matching.thresholds import Thresholds
-from citecheck.resolvers.base import NotFound
+from citecheck.resolution import NotFound
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.registry._common import resolved, search_hits
 
