@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from e2e_model import Cite, Group, Manuscript, Ref
+from e2e_model import Cite, Manuscript, Ref
 
 STYLES = ("apa", "harvard", "chicago", "vancouver", "indonesian")
 HEADINGS = {"indonesian": "Daftar Pustaka"}

@@ -11,6 +11,7 @@ reported as the author's.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
@@ -25,7 +26,7 @@ from citecheck.matching.authors import (
 from citecheck.matching.containers import container_similarity
 from citecheck.matching.numbers import check_year, expand_pages, numbers_agree, pages_agree
 from citecheck.matching.record import RecordView
-from citecheck.matching.text import numbers_in, squash, years_in
+from citecheck.matching.text import numbers_in, squash, strip_identifiers, years_in
 from citecheck.matching.thresholds import Thresholds
 from citecheck.matching.titles import TitleScore, title_similarity
 
@@ -90,7 +91,7 @@ class Identity:
 
 
 def _numbers_in_text(reference: Reference, record: RecordView) -> bool:
-    nums = set(numbers_in(reference.text))
+    nums = set(numbers_in(strip_identifiers(reference.text)))
     pages = expand_pages(record.pages)
     if not record.volume or pages is None:
         return False
@@ -116,13 +117,32 @@ class FieldDiff:
     detail: dict[str, Any] = dc_field(default_factory=dict)
 
 
+def _written(reference: Reference, record: RecordView, *, besides: str) -> set[str]:
+    """Numbers written in the reference that may stand for field ``besides``.
+
+    The string without its DOIs and URLs, minus one occurrence of each number the
+    record's title holds and of each number the parser assigned to the *other*
+    fields: "22(3), 1-29" has no issue 1 even though "1" is written (it is the first
+    page), while a parser that read the issue as the volume leaves the real volume
+    over, so the author is not blamed for the parser's mistake.
+    """
+    left = Counter(numbers_in(strip_identifiers(reference.text)))
+    left.subtract(Counter(numbers_in(record.full_title)))
+    others = {"volume": reference.volume, "issue": reference.issue, "pages": reference.pages,
+              "year": reference.year}
+    for name, value in others.items():
+        if name != besides:
+            left.subtract(Counter(numbers_in(value)))
+    return {n for n, count in left.items() if count > 0}
+
+
 def field_differences(
     reference: Reference, record: RecordView, thresholds: Thresholds
 ) -> list[FieldDiff]:
     """Every parsed field that disagrees with the record (title, authors, year, ...)."""
     out: list[FieldDiff] = []
-    raw_numbers = set(numbers_in(reference.text))
-    raw_years = set(years_in(reference.text))
+    raw_years = {int(n) for n in _written(reference, record, besides="year")
+                 if years_in(n)}
 
     ident = identity(reference, record)
     if reference.title and ident.title.score < thresholds.title_differs:
@@ -166,19 +186,21 @@ def field_differences(
         ("issue", reference.issue, record.issue),
     ):
         if numbers_agree(ref_value, rec_value) is False and rec_value is not None:
-            if rec_value.lstrip("0") not in raw_numbers:
+            if rec_value.lstrip("0") not in _written(reference, record, besides=name):
                 out.append(FieldDiff(name, ref_value, rec_value))
 
     if pages_agree(reference.pages, record.pages) is False:
         rec_first = expand_pages(record.pages)
-        if rec_first is not None and rec_first[0].lstrip("0") not in raw_numbers:
+        raw_pages = _written(reference, record, besides="pages")
+        first_digits = re.sub(r"\D", "", rec_first[0]).lstrip("0") if rec_first else ""
+        if rec_first is not None and first_digits not in raw_pages:
             out.append(FieldDiff("pages", reference.pages, record.pages,
                                  {"reference_expanded": expand_pages(reference.pages),
                                   "record_expanded": rec_first}))
 
     if record.type in (None, "journal-article"):
         sim = container_similarity(reference.container, record)
-        written = squash(reference.text)
+        written = squash(strip_identifiers(reference.text))
         in_text = any(len(squash(n)) >= 4 and squash(n) in written
                       for n in (*record.container, *record.short_container))
         if sim is not None and sim < thresholds.container_differs and not in_text:

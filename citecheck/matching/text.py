@@ -17,6 +17,7 @@ _HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad\u2010\u2011]\s*\n\s*(\w)")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _YEAR = re.compile(r"(?<![0-9])(1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])")
 _NUMBER = re.compile(r"(?<![0-9])[0-9]{1,6}(?![0-9])")
+_IDENTIFIERS = re.compile(r"(?:https?://|www\.)\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+", re.IGNORECASE)
 # Letters NFKD does not decompose into ASCII.
 _SPECIAL = str.maketrans(
     {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
@@ -68,3 +69,15 @@ def years_in(text: str | None) -> list[int]:
 def numbers_in(text: str | None) -> list[str]:
     """Every standalone run of digits in ``text`` (without leading zeros)."""
     return [n.lstrip("0") or "0" for n in _NUMBER.findall(text or "")]
+
+
+def strip_identifiers(text: str | None) -> str:
+    """``text`` without its URLs and DOIs.
+
+    Their digits and words are not the reference's volume, pages, year or journal:
+    ``10.1126/science.169.3946.635`` holds the record's own volume and first page, and
+    ``10.1136/jclinpath-2020-206745`` its journal abbreviation, so looking for the
+    record's values in the unstripped string finds them even when the reference
+    gives others.
+    """
+    return _IDENTIFIERS.sub(" ", text or "")

@@ -9,6 +9,7 @@ from typing import Any
 from citecheck.document import Reference
 from citecheck.findings import Finding, Severity
 from citecheck.matching.candidates import Verdict, judge
+from citecheck.matching.compare import identity
 from citecheck.matching.record import RecordView, view
 from citecheck.matching.thresholds import Thresholds
 from citecheck.resolution import Candidate, Found, ReferenceResolution, Unavailable
@@ -30,6 +31,18 @@ def resolved(ctx: RuleContext) -> Iterator[tuple[int, Reference, ReferenceResolu
 def found(res: ReferenceResolution) -> Found | None:
     """The DOI look-up's record, when there is one."""
     return res.by_doi if isinstance(res.by_doi, Found) else None
+
+
+def cited_record(ctx: RuleContext, ref: Reference, res: ReferenceResolution) -> Found | None:
+    """The DOI's record when it describes the cited work; None when there is none or
+    when the DOI names another work (doi-mismatch reports that, and the other work's
+    retractions, corrections or published versions say nothing about the cited one)."""
+    hit = found(res)
+    if hit is None:
+        return None
+    if identity(ref, view(hit.record)).mismatch(Thresholds.from_settings(ctx.settings)):
+        return None
+    return hit
 
 
 def search_hits(res: ReferenceResolution) -> tuple[Candidate, ...] | None:
@@ -169,7 +182,7 @@ def notice_findings(
     also establish it ("RETRACTED:" titles carry no notice in some records).
     """
     for _, ref, res in resolved(ctx):
-        hit = found(res)
+        hit = cited_record(ctx, ref, res)
         if hit is None:
             continue
         rec = view(hit.record)

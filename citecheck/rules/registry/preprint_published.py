@@ -34,7 +34,7 @@ from typing import Any
 from citecheck.findings import Finding, Severity
 from citecheck.matching.record import view
 from citecheck.rules.base import Rule, RuleContext
-from citecheck.rules.registry._common import found, record_source, resolved
+from citecheck.rules.registry._common import cited_record, record_source, resolved
 
 # Preprint servers' DOI prefixes: an is-version-of link to one of these is another
 # preprint version, not the published article.
@@ -66,7 +66,7 @@ def published_versions(record: dict[str, Any]) -> list[tuple[str, str]]:
 def check(ctx: RuleContext) -> Iterator[Finding]:
     """A warning for each cited preprint whose published version is known."""
     for _, ref, res in resolved(ctx):
-        hit = found(res)
+        hit = cited_record(ctx, ref, res)
         if hit is None:
             continue
         rec = view(hit.record)

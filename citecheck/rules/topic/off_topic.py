@@ -50,11 +50,13 @@ Configuration
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citecheck.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
-from citecheck.topic.scoring import DocumentTopic, ReferenceScore, Similar
+
+if TYPE_CHECKING:  # numpy comes with the scoring module: import it only when scores exist
+    from citecheck.topic.scoring import DocumentTopic, ReferenceScore, Similar
 
 
 def _similar(s: Similar | None) -> dict[str, Any] | None:
@@ -79,6 +81,10 @@ def _evidence(topic: DocumentTopic, score: ReferenceScore) -> dict[str, Any]:
 def check(ctx: RuleContext) -> Iterator[Finding]:
     """One finding per reference the topic stage flagged."""
     topic = ctx.topic
+    if topic is None:
+        return
+    from citecheck.topic.scoring import DocumentTopic
+
     if not isinstance(topic, DocumentTopic) or topic.abstained:
         return
     refs = ctx.document.references

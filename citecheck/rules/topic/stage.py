@@ -7,7 +7,7 @@ and stores a :class:`~citecheck.topic.scoring.DocumentTopic` on each item.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from citecheck.findings import SkippedCheck
@@ -47,8 +47,6 @@ def score_all(prepared: list[Prepared], settings: Settings) -> TopicOutcome:
             cal = calibration_for(backend.name)
             override = settings.thresholds.get(CHECK)
             if override is not None:
-                from dataclasses import replace
-
                 cal = replace(cal, threshold=float(override))
             try:
                 topic = score_inputs(inputs, backend, cal)
