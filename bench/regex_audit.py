@@ -97,6 +97,10 @@ def _source_literals(path: Path, module: str, out: dict[tuple[str, int], str]) -
             flags = 0
             for arg in [*node.args[1:], *(k.value for k in node.keywords)]:
                 flags |= _flags(arg)
+            try:  # the flags a compiled pattern reports (re.UNICODE added), for de-duplication
+                flags = re.compile(node.args[0].value, flags).flags
+            except re.error:
+                continue
             out.setdefault((node.args[0].value, flags), f"{module}:{node.lineno}")
 
 
@@ -179,7 +183,8 @@ REVIEWED = {
     "citecheck.references.container": "the container part of one reference (<= 4,000 characters)",
     "citecheck.references.fields": "one reference string (<= 4,000 characters, MAX_CHARS)",
     "citecheck.references.title": "one reference string (<= 4,000 characters, MAX_CHARS)",
-    "citecheck.references.segment._END_RE": "the last 300 characters of a line",
+    "citecheck.references.segment": "the last 300 characters of a line",
+    "citecheck.matching": "one field value of a reference or a registry record",
 }
 
 

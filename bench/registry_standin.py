@@ -37,6 +37,7 @@ prints the two base URLs to export as ``CITECHECK_CROSSREF_URL`` / ``CITECHECK_D
 from __future__ import annotations
 
 import argparse
+import calendar
 import copy
 import json
 import math
@@ -86,9 +87,9 @@ def _date(parts: list[int] | None) -> dict[str, Any] | None:
 
 
 def _stamp(parts: list[int]) -> dict[str, Any]:
-    y, m, d = (list(parts) + [1, 1])[:3]
+    y, m, d = [*parts, 1, 1][:3]
     iso = f"{y:04d}-{m:02d}-{d:02d}T00:00:00Z"
-    ts = int(time.mktime(time.strptime(iso, "%Y-%m-%dT%H:%M:%SZ")) * 1000)
+    ts = calendar.timegm((y, m, d, 0, 0, 0)) * 1000
     return {"date-parts": [[y, m, d]], "date-time": iso, "timestamp": ts}
 
 
@@ -359,6 +360,8 @@ class Behaviour:
     seed: int = 1
     lifetime: float = 600.0  # seconds before the servers stop themselves
     max_requests: int = 100_000
+    list_route: bool = True  # False: /works lists answer 404 (a mirror of single works only)
+    select: bool = True  # False: any select= is a 400 (a server with another field list)
 
 
 @dataclass
@@ -485,7 +488,7 @@ class CrossrefHandler(_Handler):
             fault = st.fault() if admitted else None
             if not admitted:
                 st.counts["429"] += 1
-            st.log.append(f"{kind} {self.path}")
+            st.log.append(f"{time.monotonic():.3f} {kind}{'' if admitted else ' 429'} {self.path}")
         if not alive:
             self.send(503, HTML_503, "text/html")
             return
@@ -539,6 +542,8 @@ class CrossrefHandler(_Handler):
     def works_list(self, query: dict[str, str]) -> tuple[int, bytes, str]:
         js = "application/json;charset=utf-8"
         store = self.state.store
+        if not self.state.behaviour.list_route:
+            return 404, NOT_FOUND, "text/plain"
         try:
             rows = int(query.get("rows", "20"))
         except ValueError:
@@ -546,7 +551,7 @@ class CrossrefHandler(_Handler):
         if not 0 <= rows <= 1000:
             return 400, _failure("integer-not-valid", str(rows), "rows must be 0..1000"), js
         select = [s for s in query.get("select", "").split(",") if s]
-        bad = [s for s in select if s not in SELECTABLE]
+        bad = [s for s in select if s not in SELECTABLE or not self.state.behaviour.select]
         if bad:
             return 400, _failure("parameter-not-allowed", bad[0], f"Field {bad[0]} is not selectable"), js
         items: list[dict[str, Any]]
@@ -580,7 +585,7 @@ class DoiHandler(_Handler):
         with st.lock:
             alive = st.tick("doi")
             fault = st.fault()
-            st.log.append(f"doi {self.path}")
+            st.log.append(f"{time.monotonic():.3f} doi {self.path}")
         if not alive:
             self.send(503, HTML_503, "text/html")
             return
@@ -695,12 +700,15 @@ def main() -> None:
     parser.add_argument("--max-faults", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--lifetime", type=float, default=600.0)
+    parser.add_argument("--no-list-route", action="store_true", help="404 for /works lists")
+    parser.add_argument("--no-select", action="store_true", help="400 for any select=")
     args = parser.parse_args()
     store = Store.load(args.records)
     behaviour = Behaviour(latency=args.latency, single_rate=args.rate, array_rate=args.array_rate,
                           concurrency=args.concurrency, retry_after=args.retry_after,
                           drop_limits_after=args.drop_limits_after, flaky=args.flaky,
-                          max_faults=args.max_faults, seed=args.seed, lifetime=args.lifetime)
+                          max_faults=args.max_faults, seed=args.seed, lifetime=args.lifetime,
+                          list_route=not args.no_list_route, select=not args.no_select)
     standin = StandIn(store, behaviour, crossref_port=args.crossref_port, doi_port=args.doi_port)
     standin.start()
     print(f"{len(store.works)} Crossref works ({len(store.synthetic)} synthetic), "

@@ -29,6 +29,10 @@ class Found:
     doi: str | None = None
     agency: str | None = None  # registration agency id when known ("crossref", "datacite")
     from_cache: bool = False
+    # False for an answer put together while part of the look-up failed (the record
+    # came, but not who registered it): used in this run, not cached, so a flaky
+    # moment cannot change what later runs (and offline CI) report.
+    cacheable: bool = True
 
 
 @dataclass(frozen=True)

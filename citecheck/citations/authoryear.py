@@ -22,6 +22,10 @@ from citecheck.citations.pieces import Piece, parse_piece
 _WINDOW = 250  # how far before a bracket a narrative author string may start
 _SHORT_WINDOW = 80  # tried first: most author strings are short
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
+# A run of spaces this long is a blanked URL, comment or code span, not a gap between
+# two words of a name ("Emer Daf.t. <URL> Sugiyono (2019)" is Sugiyono alone). Found by
+# bench/fuzz_text.py.
+_GAP = re.compile(r"[ \t\u00a0]{4,}")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _PIECE_SPLIT = re.compile(r"[^;]+")
 # A cheap test before the full year pattern (whose look-behind runs at every offset).
@@ -38,7 +42,9 @@ def _window(text: str, before: int, size: int) -> tuple[int, str]:
     lo = max(0, before - size)
     window = text[lo:before]
     ends = [m.end() for m in _PARAGRAPH.finditer(window)]
+    ends += [m.end() for m in _GAP.finditer(window.rstrip(" \t\u00a0"))]
     if ends:
+        ends.sort()
         lo += ends[-1]
         window = window[ends[-1] :]
     return lo, window

@@ -94,7 +94,7 @@ def to_nfc(text: str) -> tuple[str, OffsetMap] | None:
         if "".join(pieces) != whole:  # starters that compose (Hangul jamo, some Indic)
             clusters, pieces = [run], [whole]
         at = m.start()
-        for old, new in zip(clusters, pieces):
+        for old, new in zip(clusters, pieces, strict=True):
             if old == new:
                 parts.append(new)
                 size += len(new)

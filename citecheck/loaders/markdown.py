@@ -266,6 +266,11 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
     body = "".join(chars)
 
     citations = extract_citations(body, path=display_path, index=index)
+    # A span may cover a blanked URL or comment: its text is what the file says.
+    citations = [
+        c if text[c.start : c.end] == c.text else c.model_copy(update={"text": text[c.start : c.end]})
+        for c in citations
+    ]
 
     references: list[Reference] = []
     problems: list[Problem] = []

@@ -33,6 +33,8 @@ SEARCH_FIELDS = (
     "updated-by", "volume",
 )
 SEARCH_ROWS = 5
+# Answers to a batch request that mean "this route or filter is not offered here".
+_ROUTE_REJECTED = frozenset({400, 404, 405, 414, 422, 501})
 
 
 def encode_doi(doi: str) -> str:
@@ -64,6 +66,7 @@ class Crossref:
         self.fetcher = fetcher
         self.base = base_url.rstrip("/")
         self.batch_ok = True  # switched off if Crossref rejects our batch query
+        self.select_ok = True  # switched off if Crossref rejects our select list
 
     async def works(self, dois: list[str]) -> dict[str, dict[str, Any]] | Unavailable:
         """Records of ``dois`` by one ``filter=doi:`` list request, keyed by lower-case DOI.
@@ -78,8 +81,11 @@ class Crossref:
         message = _message(reply) if reply.status == 200 else None
         items = message.get("items") if isinstance(message, dict) else None
         if not isinstance(items, list):
-            if reply.status == 400:
-                self.batch_ok = False  # fall back to single look-ups for the rest of the run
+            if reply.status in _ROUTE_REJECTED or (reply.status == 200 and isinstance(reply.data, dict)):
+                # The list route or the doi filter is not supported here (a mirror, a
+                # proxy, an older API): ask one by one for the rest of the run. A
+                # temporary failure (5xx, 429, network) stays unavailable instead.
+                self.batch_ok = False
             return Unavailable(f"unexpected Crossref answer to a batch look-up (HTTP {reply.status})")
         out: dict[str, dict[str, Any]] = {}
         for item in items:
@@ -120,15 +126,17 @@ class Crossref:
 
     async def search(self, text: str) -> list[dict[str, Any]] | Unavailable:
         """The top hits of ``query.bibliographic`` for a reference string, best first."""
-        params = {
-            "query.bibliographic": text,
-            "rows": str(SEARCH_ROWS),
-            "select": ",".join(SEARCH_FIELDS),
-        }
+        params = {"query.bibliographic": text, "rows": str(SEARCH_ROWS)}
+        if self.select_ok:
+            params["select"] = ",".join(SEARCH_FIELDS)
         reply = await self.fetcher.get(f"{self.base}/works", bucket="list", service=SERVICE,
                                        params=params)
         if isinstance(reply, Unavailable):
             return reply
+        if reply.status == 400 and self.select_ok:
+            # The selectable fields have changed before; full records serve as well.
+            self.select_ok = False
+            return await self.search(text)
         message = _message(reply) if reply.status == 200 else None
         items = message.get("items") if isinstance(message, dict) else None
         if not isinstance(items, list):

@@ -40,8 +40,9 @@ def _json(reply: Reply) -> Any:
 async def handle_exists(fetcher: Fetcher, base: str, doi: str) -> bool | Unavailable:
     """True when the DOI is registered with any agency, False when it is not."""
     url = f"{base.rstrip('/')}/api/handles/{encode_doi(doi)}"
-    reply = await fetcher.get(url, bucket="doi", service=SERVICE, params={"type": "URL"},
-                              expect_json=False)
+    # A 200 must carry JSON: an HTML page or a cut-off body with status 200 is a fault
+    # to retry, not an answer (404 bodies are read as JSON when they say they are).
+    reply = await fetcher.get(url, bucket="doi", service=SERVICE, params={"type": "URL"})
     if isinstance(reply, Unavailable):
         return reply
     data = _json(reply)

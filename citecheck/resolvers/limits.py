@@ -35,11 +35,13 @@ class Advertised:
     rate: float | None = None  # requests per second
     concurrency: int | None = None
     pool: str | None = None
+    interval: float | None = None  # seconds the server counts requests over
 
 
 def parse_headers(headers: Mapping[str, str]) -> Advertised:
     """Read the rate-limit headers (case-insensitive mapping such as ``httpx.Headers``)."""
     rate: float | None = None
+    seconds: float | None = None
     limit_s = headers.get("x-rate-limit-limit")
     interval_s = headers.get("x-rate-limit-interval") or "1s"
     m = _INTERVAL_RE.match(interval_s)
@@ -51,12 +53,15 @@ def parse_headers(headers: Mapping[str, str]) -> Advertised:
         seconds = float(m.group(1)) * _UNITS[(m.group(2) or "s").lower()]
         if seconds > 0:
             rate = limit / seconds
+        else:
+            seconds = None
     concurrency: int | None = None
     conc_s = headers.get("x-concurrency-limit")
     if conc_s is not None and conc_s.strip().isdigit() and int(conc_s) > 0:
         concurrency = int(conc_s)
     pool = headers.get("x-api-pool")
-    return Advertised(rate=rate, concurrency=concurrency, pool=pool.strip().lower() if pool else None)
+    return Advertised(rate=rate, concurrency=concurrency,
+                      pool=pool.strip().lower() if pool else None, interval=seconds)
 
 
 class Bucket:
@@ -71,8 +76,12 @@ class Bucket:
         self.name = name
         self.rate = rate
         self.concurrency = max(1, concurrency)
-        self.penalty = 1.0  # halved on every 429, never restored within a run
+        self.penalty = 1.0  # halved on every 429 the limits do not explain
         self.throttled = False  # a 429 was seen: concurrency stays at 1
+        self.interval = 1.0  # the server's counting window (seconds), as advertised
+        self.advertised: float | None = None  # the last advertised rate (requests/s)
+        self._advertised_at_429: float | None = None  # when an unexplained 429 came
+        self._lowered_at: float | None = None  # when the advertised rate last went down
         self.in_flight = 0
         self.tuned = False
         self._last_start: float | None = None
@@ -113,22 +122,44 @@ class Bucket:
         self.in_flight -= 1
         self._wake()
 
-    async def tune(self, *, rate: float | None, concurrency: int | None) -> None:
+    async def tune(self, *, rate: float | None, concurrency: int | None,
+                   interval: float | None = None) -> None:
         """Adopt advertised limits (a 429 seen earlier keeps concurrency at 1)."""
         if not self.tuned:
             # The first request reached the server late (connection set-up), so count
             # the spacing from its answer: the next one must not arrive too close to it.
             self.tuned = True
             self._last_start = time.monotonic()
+        if interval is not None:
+            self.interval = interval
         if rate is not None:
+            if self.advertised is not None and rate < self.advertised:
+                self._lowered_at = time.monotonic()
+            if self._advertised_at_429 is not None and rate < self._advertised_at_429:
+                # The server lowered its advertised limit: that explains the 429, and
+                # the new limit already slows us down. Halving on top of it would
+                # leave the rest of the run at a fraction of what is allowed.
+                self.penalty = 1.0
+                self._advertised_at_429 = None
+            self.advertised = rate
             self.rate = rate * SAFETY
         if concurrency is not None and not self.throttled:
             self.concurrency = concurrency
         self._wake()
 
     async def slow_down(self) -> None:
-        """After a 429: half the rate, one request at a time."""
-        self.penalty = max(self.penalty / 2, 1 / 16)
+        """After a 429: half the rate, one request at a time.
+
+        A 429 within one counting window after the server lowered its advertised
+        limit is explained by the change (the window still holds requests sent at
+        the old rate); the new limit is then obeyed without a further penalty.
+        """
+        recent = self._lowered_at is not None and (
+            time.monotonic() - self._lowered_at <= self.interval + 1.0 / max(self.rate, 1e-6)
+        )
+        if not recent:
+            self.penalty = max(self.penalty / 2, 1 / 16)
+            self._advertised_at_429 = self.advertised
         self.throttled = True
         self.concurrency = 1
         self._wake()
@@ -165,4 +196,5 @@ class Budgets:
         if adv.pool is not None and kind != "doi":
             self.pool = adv.pool
             self.shared = not adv.pool.endswith(("-single", "-array"))
-        await self.bucket(kind).tune(rate=adv.rate, concurrency=adv.concurrency)
+        await self.bucket(kind).tune(rate=adv.rate, concurrency=adv.concurrency,
+                                     interval=adv.interval)

@@ -108,7 +108,7 @@ class Lookup:
         if isinstance(result, Unavailable) and doi in self._stale_doi:
             result = _doi_from_entry(doi, self._stale_doi[doi])
             self.stale_used += 1
-        elif self.cache is not None and isinstance(result, Found):
+        elif self.cache is not None and isinstance(result, Found) and result.cacheable:
             found = {"record": result.record, "source": result.source, "agency": result.agency}
             self.cache.put("doi", doi, "found", found)
         elif self.cache is not None and isinstance(result, NotFound):
@@ -198,7 +198,8 @@ class Lookup:
         agency_id = agency if isinstance(agency, str) else None
         meta = await content_negotiate(self.fetcher, self.doi_url, doi)
         if isinstance(meta, dict):
-            return Found(meta, source_of(agency_id), doi, agency_id)
+            return Found(meta, source_of(agency_id), doi, agency_id,
+                         cacheable=not isinstance(agency, Unavailable))
         why = meta.reason if isinstance(meta, Unavailable) else "no metadata offered"
         return Unavailable(
             f"DOI is registered (agency: {agency_id or 'unknown'}) but its metadata could not "

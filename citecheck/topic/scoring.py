@@ -169,7 +169,10 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
         flagged = exempt is None and combined < threshold
         sims = P_all @ R[i]
         own = len(passages) + i  # the reference itself, excluded from evidence
-        order = [j for j in np.argsort(-sims) if j != own]
+        # The top three only: sorting every row for every reference was quadratic in
+        # Python (bench/stress_sizes.py: 2,000 references took most of a 20 MB check).
+        top = np.argpartition(-sims, min(2, len(sims) - 1))[:3]
+        order = [int(j) for j in top[np.argsort(-sims[top], kind="stable")] if j != own]
         most = tuple(Similar(src_all[j][0], _cut(src_all[j][1]), round(float(sims[j]), 3))
                      for j in order[:2])
         least = None

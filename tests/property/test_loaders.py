@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from citecheck.document import Document
@@ -85,6 +85,9 @@ def _forms(text: str, name: str) -> None:
 
 @PROFILE
 @given(st.one_of(manuscripts, texts))
+# Found by bench/fuzz_text.py: a narrative name ran across a blanked URL, and the
+# citation's text (from the blanked body) no longer sliced the file's text.
+@example("Menurut Sugiyono ddn (Ansell & Gash, 2008; Emer Daf.t. https://doi.org/eourut Sugiyono (2019) x.")
 def test_markdown_string(text: str) -> None:
     doc = parse_markdown(text, "p.md")
     check_spans(text, doc.citations, "p.md")

@@ -4,7 +4,7 @@ Two entries are the same work when they share a DOI, a BibTeX key (BibTeX compar
 keys without case), or the first author, the year and a title similar enough
 (``TITLE_THRESHOLD``, measured in ``bench/title_duplicates.py``; see docs/benchmarks.md "Duplicate reference thresholds"). Titles that differ in a
 number ("Part 1" / "Part 2", "II" / "III") are different works, and so are entries
-the author lettered apart ("2004a" / "2004b") unless nothing but the letter differs.
+the author lettered apart ("2004a" / "2004b") unless title and entry agree.
 """
 
 from __future__ import annotations
@@ -21,6 +21,11 @@ from citecheck.years import parse_year
 
 #: ``fuzz.ratio`` (0..100) of folded titles above which two titles are one title.
 TITLE_THRESHOLD = 90.0
+# Lettered entries ("2004a"/"2004b") count as one work only when the titles are the
+# same (case and punctuation aside) and the entries nearly so: bench/e2e_accuracy.py,
+# where "Brettar 2004a/b" (two species) and "Bates 2014a/b" (a paper and its R package)
+# are different works and re-keyed copies of one article differ in a journal abbreviation.
+_SAME_TITLE, _SAME_REST, _SAME_TEXT = 98.0, 90.0, 97.0
 _NUMBERS = re.compile(r"\b(\d+|[ivxlc]+)\b")
 _DOI = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
@@ -67,13 +72,17 @@ def same_title(a: str, b: str, threshold: float = TITLE_THRESHOLD) -> tuple[bool
 def _lettered_apart(a: Reference, b: Reference) -> bool:
     """"2004a" and "2004b": the author told the two works apart on purpose (a series,
     a package and its paper), so similar titles do not make them one work, unless
-    the entries are the same text but for the letter (one item imported twice)."""
+    the title is the same and the rest of the entry nearly so (one item imported
+    twice and lettered by a reference manager)."""
     sa, sb = parse_year(a.year).suffix, parse_year(b.year).suffix
     if not (sa and sb and sa != sb):
         return False
     ta = fold(a.text.replace(a.year or "", " "))
     tb = fold(b.text.replace(b.year or "", " "))
-    return fuzz.ratio(ta, tb) < 97.0
+    rest = fuzz.ratio(ta, tb)
+    if a.title and b.title:
+        return fuzz.ratio(title_key(a.title), title_key(b.title)) < _SAME_TITLE or rest < _SAME_REST
+    return rest < _SAME_TEXT
 
 
 def find_duplicates(refs: Sequence[Reference], threshold: float = TITLE_THRESHOLD) -> list[Duplicate]:

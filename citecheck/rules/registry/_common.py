@@ -52,6 +52,15 @@ def search_hits(res: ReferenceResolution) -> tuple[Candidate, ...] | None:
     return res.search
 
 
+SOURCE_NAMES = {"crossref": "Crossref", "datacite": "DataCite", "medra": "mEDRA", "jalc": "JaLC",
+                "handle": "doi.org", "other": "registry"}
+
+
+def source_name(hit: Found) -> str:
+    """The registry that holds the record, as people write it ("DataCite")."""
+    return SOURCE_NAMES.get(hit.source, hit.source)
+
+
 def record_source(hit: Found | None, rec: RecordView, source: str = "crossref") -> dict[str, Any]:
     """Where the compared record comes from: registry, DOI and URL."""
     return {

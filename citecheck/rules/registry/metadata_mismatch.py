@@ -45,7 +45,13 @@ from citecheck.matching.compare import FieldDiff, field_differences, identity
 from citecheck.matching.record import view
 from citecheck.matching.thresholds import Thresholds
 from citecheck.rules.base import Rule, RuleContext
-from citecheck.rules.registry._common import found, record_source, resolved, shorten
+from citecheck.rules.registry._common import (
+    found,
+    record_source,
+    resolved,
+    shorten,
+    source_name,
+)
 
 
 def _describe(diff: FieldDiff) -> str:
@@ -89,7 +95,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             "record_dates": dict(rec.years),
         }
         message = (
-            f"Reference differs from the {hit.source} record of {rec.doi or res.doi}: "
+            f"Reference differs from the {source_name(hit)} record of {rec.doi or res.doi}: "
             + "; ".join(_describe(d) for d in diffs)
         )
         yield RULE.finding(message=message, location=ref.location, reference=ref, evidence=evidence)
