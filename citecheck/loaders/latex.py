@@ -192,6 +192,12 @@ def _follow(cmd: Include, current: Path, src: _SourceFile, state: _State, *, sta
         )
         return
     resolved = found.resolve()
+    if not _inside_project(resolved, state):
+        state.problems.append(
+            Problem(message=f"{shown}: outside the project folder; not followed",
+                    location=loc, kind="include-outside", evidence={"target": target})
+        )
+        return
     if resolved in stack:
         state.problems.append(
             Problem(message=f"{shown}: include cycle (the file includes itself); followed once",
@@ -210,6 +216,15 @@ def _follow(cmd: Include, current: Path, src: _SourceFile, state: _State, *, sta
         state.problems.append(Problem(message=f"{shown}: {exc}", location=loc, kind="missing-include"))
         return
     _walk(found, _display_for(found, state), text, state, stack=[*stack, resolved])
+
+
+def _inside_project(resolved: Path, state: _State) -> bool:
+    """Includes may not leave the main file's folder or the working folder, so a
+    manuscript cannot pull in (and send to a registry) text from elsewhere."""
+    for base in (state.root_dir.resolve(), Path.cwd().resolve()):
+        if resolved == base or base in resolved.parents:
+            return True
+    return False
 
 
 def _display_for(found: Path, state: _State) -> str:

@@ -133,7 +133,7 @@ class Crossref:
                                        params=params)
         if isinstance(reply, Unavailable):
             return reply
-        if reply.status == 400 and self.select_ok:
+        if reply.status == 400 and "select" in params:
             # The selectable fields have changed before; full records serve as well.
             self.select_ok = False
             return await self.search(text)

@@ -104,7 +104,7 @@ FLAKY = {
     # Random 503/502 pages, truncated JSON, HTML with status 200, dropped connections
     # and spurious 429s without Retry-After, on a server with low limits.
     "flaky": dict(flaky=0.25, single_rate=20, array_rate=10, concurrency=2, seed=7),
-    "flaky-retry-after": dict(flaky=0.2, retry_after="0", seed=3, faults=("503", "429", "truncated")),
+    "flaky-retry-after": dict(flaky=0.15, retry_after="0", seed=3, faults=("503", "429", "truncated")),
 }
 
 
@@ -140,17 +140,10 @@ def test_rate_limits_cost_time_not_results(store: Any, healthy: Healthy, tmp_pat
     assert run.skipped == []
 
 
-# -- a simpler stand-in -------------------------------------------------------------------
+# -- a simpler stand-in --------------------------------------------------------------------
+# (no list route here; a server rejecting select: tests/resolvers/test_route_fallbacks.py)
 
 SEARCH_RULES = {"missing-doi", "unverified-reference"}
-
-
-def test_server_without_select_gives_the_same_findings(
-    store: Any, healthy: Healthy, tmp_path: Path
-) -> None:
-    with standin.StandIn(store, standin.Behaviour(select=False)) as server:
-        run = run_cli(environment(server.crossref_url, server.doi_url, tmp_path))
-    assert run.findings == healthy.run.findings and run.skipped == []
 
 
 def test_server_without_list_route_still_checks_every_doi(

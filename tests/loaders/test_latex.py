@@ -140,3 +140,22 @@ def test_agrees_with_checkcites(tmp_path: Path) -> None:
     assert unused == {"unused2011", "spare2013"}  # the fixture's design, seen by TeX
     assert listed - cited == unused
     assert cited - listed == undefined
+
+
+def test_includes_outside_the_project_are_not_followed(tmp_path: Path, monkeypatch) -> None:
+    secret = tmp_path / "secret.tex"
+    secret.write_text("Secret text \\cite{hidden}.\n", encoding="utf-8")
+    project = tmp_path / "project"
+    project.mkdir()
+    monkeypatch.chdir(project)
+    main = project / "main.tex"
+    main.write_text(
+        f"\\documentclass{{article}}\\begin{{document}}\\input{{{secret}}}\\input{{../secret}}"
+        "\\end{document}\n",
+        encoding="utf-8",
+    )
+    from citecheck.loaders.latex import load
+
+    doc = load(main, "main.tex")
+    assert not doc.citations
+    assert [p.kind for p in doc.problems] == ["include-outside", "include-outside"]
