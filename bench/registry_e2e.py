@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from registry_standin import Behaviour, StandIn, Store  # noqa: E402
+from registry_standin import Behaviour, StandIn, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 E2E = ROOT / "tests" / "fixtures" / "registry_e2e"

@@ -14,12 +14,17 @@ cited work (sharing ``group``); a work cited with several years ("Smith, 2019,
 2020a") or a numeric range ("[1–5]") yields one citation per year or number, all
 with the same span. ``mode="auto"`` decides per document whether bracketed numbers
 are citations: "[n]" when they outnumber author-year citations, "(n)" only when the document has no "[n]" citations and clearly cites
-by number.
+by number. Superscript numbers ("cancer.¹⁻³", ``^1,2^``, ``<sup>1</sup>``, and
+the raised runs a loader passes as ``superscripts``) cite when they outnumber both
+author-year citations and "[n]" brackets and either the reference list is numbered
+(``numbered_references``) or there are enough of them
+(:mod:`citecheck.citations.superscript`).
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from typing import Literal
 
 from citecheck.citations.authoryear import extract_author_year
@@ -33,6 +38,7 @@ from citecheck.citations.numeric import (
     to_found,
 )
 from citecheck.citations.sentences import SentenceIndex
+from citecheck.citations.superscript import superscript_citations, to_nfc_offset
 from citecheck.document import Citation, LineIndex
 
 __all__ = ["extract_citations"]
@@ -43,11 +49,34 @@ Mode = Literal["auto", "author-year", "numeric"]
 # author-year citations; equations and enumerations use small, repeated numbers.
 _PAREN_MIN_DISTINCT = 3
 _PAREN_OVER_AUTHOR_YEAR = 2
+# Without a numbered reference list, superscripts cite only with this many marks
+# citing this many distinct numbers: a lone raised "2" may be a footnote or exponent.
+_SUP_MIN_GROUPS = 2
+_SUP_MIN_DISTINCT = 2
 
 
-def _numeric(text: str, pairs: list, mode: Mode, author_year: int) -> list[Found]:  # type: ignore[type-arg]
+def _superscripts_cite(sup: list[Found], square: int, author_year: int, numbered: bool) -> bool:
+    groups = len({f.group for f in sup})
+    distinct = len({f.number for f in sup})
+    enough = numbered or (groups >= _SUP_MIN_GROUPS and distinct >= _SUP_MIN_DISTINCT)
+    return bool(sup) and enough and groups > author_year and groups >= square
+
+
+def _numeric(
+    text: str, pairs: list, mode: Mode, author_year: int, sup: list[Found], numbered: bool  # type: ignore[type-arg]
+) -> list[Found]:
     if mode == "author-year":
         return []
+    rest = _bracketed(text, pairs, mode, author_year)
+    if mode == "numeric" and sup:
+        return drop_outliers(sup + rest)
+    square = len(numeric_brackets(text, pairs, "["))
+    if _superscripts_cite(sup, square, author_year, numbered):
+        return drop_outliers(sup)
+    return rest
+
+
+def _bracketed(text: str, pairs: list, mode: Mode, author_year: int) -> list[Found]:  # type: ignore[type-arg]
     square = numeric_brackets(text, pairs, "[")
     square_groups = len(square)
     if square and (mode == "numeric" or square_groups > author_year):
@@ -84,17 +113,25 @@ def extract_citations(
     path: str,
     index: LineIndex | None = None,
     mode: Mode = "auto",
+    superscripts: Sequence[tuple[int, int]] = (),
+    numbered_references: bool = False,
 ) -> list[Citation]:
-    """All in-text citations of ``text`` in document order (see the module docstring)."""
+    """All in-text citations of ``text`` in document order (see the module docstring).
+
+    ``superscripts`` are (start, end) offsets of text the source printed raised (DOCX
+    superscript runs); ``numbered_references`` says the reference list is numbered.
+    """
     original = text
     # Decomposed text ("u" + U+0308) reads as NFC; spans are mapped back to ``original``.
     nfc = to_nfc(text)
     if nfc is not None:
         text = nfc[0]
+        superscripts = [(to_nfc_offset(nfc[1], a), to_nfc_offset(nfc[1], b)) for a, b in superscripts]
     pairs = find_pairs(text)
     found = [] if mode == "numeric" else extract_author_year(text, pairs)
     author_year_groups = len({f.group for f in found})
-    numbers = _numeric(text, pairs, mode, author_year_groups)
+    sup = [] if mode == "author-year" else superscript_citations(text, superscripts)
+    numbers = _numeric(text, pairs, mode, author_year_groups, sup, numbered_references)
     if numbers and found:
         found = _without_labels(text, found, numbers)
     found.extend(numbers)

@@ -4,6 +4,8 @@ A field (``{ ADDIN ZOTERO_ITEM CSL_CITATION {...} }``) has an instruction and a
 result (the text Word shows). Complex fields (``w:fldChar`` begin/separate/end,
 possibly spanning paragraphs) and simple fields (``w:fldSimple``) are both read.
 Deleted text of tracked changes and the fallback copies of text boxes are skipped.
+Runs printed as superscript (``w:vertAlign``, directly or through a character style)
+are recorded per paragraph, for superscript numeric citations.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class Paragraph:
     style: str = ""
     outline: int | None = None
     notes: list[str] = field(default_factory=list)  # footnote/endnote ids anchored here
+    superscripts: list[tuple[int, int]] = field(default_factory=list)  # raised text spans
 
 
 @dataclass
@@ -46,17 +49,61 @@ class _State:
     stack: list[tuple[Field, bool]] = field(default_factory=list)  # (field, in result part)
     current: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    sups: list[tuple[int, int]] = field(default_factory=list)
+    sup_styles: frozenset[str] = frozenset()
 
     @property
     def offset(self) -> int:
         return sum(len(s) for s in self.current)
 
 
-def read_paragraphs(root: ET.Element) -> tuple[list[Paragraph], list[Field]]:
-    """Every paragraph under ``root`` in document order, and every field."""
-    st = _State()
+def superscript_styles(styles: ET.Element | None) -> frozenset[str]:
+    """Ids of the character styles of ``word/styles.xml`` that raise text (``basedOn`` followed)."""
+    if styles is None:
+        return frozenset()
+    align: dict[str, str] = {}
+    based: dict[str, str] = {}
+    for st in styles.findall(f"{W}style"):
+        sid = st.get(f"{W}styleId") or ""
+        va = st.find(f"{W}rPr/{W}vertAlign")
+        if va is not None:
+            align[sid] = va.get(f"{W}val") or ""
+        parent = st.find(f"{W}basedOn")
+        if parent is not None:
+            based[sid] = parent.get(f"{W}val") or ""
+    out: set[str] = set()
+    for sid in {*align, *based}:
+        cur, seen = sid, set()
+        while cur not in align and cur in based and cur not in seen:  # nearest ancestor decides
+            seen.add(cur)
+            cur = based[cur]
+        if align.get(cur) == "superscript":
+            out.add(sid)
+    return frozenset(out)
+
+
+def _raised(run: ET.Element, sup_styles: frozenset[str]) -> bool:
+    """Whether a ``w:r`` prints as superscript: direct formatting wins over its style."""
+    rpr = run.find(f"{W}rPr")
+    if rpr is None:
+        return False
+    va = rpr.find(f"{W}vertAlign")
+    if va is not None:
+        return va.get(f"{W}val") == "superscript"
+    rs = rpr.find(f"{W}rStyle")
+    return rs is not None and (rs.get(f"{W}val") or "") in sup_styles
+
+
+def read_paragraphs(
+    root: ET.Element, sup_styles: frozenset[str] = frozenset()
+) -> tuple[list[Paragraph], list[Field]]:
+    """Every paragraph under ``root`` in document order, and every field.
+
+    ``sup_styles`` are the character style ids that print superscript.
+    """
+    st = _State(sup_styles=sup_styles)
     for p in _paragraphs(root):
-        st.current, st.notes = [], []
+        st.current, st.notes, st.sups = [], [], []
         for child in p:
             _inline(child, st)
         style_el = p.find(f"{W}pPr/{W}pStyle")
@@ -68,6 +115,7 @@ def read_paragraphs(root: ET.Element) -> tuple[list[Paragraph], list[Field]]:
                 style=(style_el.get(f"{W}val") or "") if style_el is not None else "",
                 outline=int(outline) if outline and outline.isdigit() else None,
                 notes=st.notes,
+                superscripts=st.sups,
             )
         )
     for f, _ in st.stack:  # unterminated fields end at the document end
@@ -112,6 +160,15 @@ def _inline(el: ET.Element, st: _State) -> None:
         st.notes.append(kind + (el.get(f"{W}id") or ""))
     elif tag == f"{W}fldChar":
         _fld_char(el, st)
+    elif tag == f"{W}r" and _raised(el, st.sup_styles):
+        start = st.offset
+        for child in el:
+            _inline(child, st)
+        end = st.offset
+        if end > start:  # adjacent raised runs ("1", ",", "2") are one mark
+            if st.sups and st.sups[-1][1] == start:
+                start = st.sups.pop()[0]
+            st.sups.append((start, end))
     elif tag == f"{W}fldSimple":
         f = Field(instruction=el.get(f"{W}instr") or "", paragraph=len(st.paragraphs), start=st.offset)
         for child in el:

@@ -16,7 +16,7 @@ from pathlib import Path
 from citecheck.document import Citation, Document, LineIndex, Location, Metadata, Problem, Reference
 from citecheck.errors import InputError
 from citecheck.loaders import _docx_fields as fields
-from citecheck.loaders._docx_text import Field, Paragraph, read_paragraphs
+from citecheck.loaders._docx_text import Field, Paragraph, read_paragraphs, superscript_styles
 from citecheck.loaders._xml import PositionedTree, XmlError
 from citecheck.loaders._zip import SafeZip
 from citecheck.loaders.text import read_bytes
@@ -49,7 +49,8 @@ def _read(path: Path) -> _Parts:
         if doc is None:
             raise InputError(f"{path}: no word/document.xml inside; not a Word document")
         body_el = doc.find(f"{W}body")
-        body, body_fields = read_paragraphs(body_el if body_el is not None else doc)
+        sup_styles = superscript_styles(_xml(z, "word/styles.xml", path))
+        body, body_fields = read_paragraphs(body_el if body_el is not None else doc, sup_styles)
         notes: list[tuple[str, Paragraph]] = []
         for part, kind, tag in (("word/footnotes.xml", "f", "footnote"), ("word/endnotes.xml", "e", "endnote")):
             root = _xml(z, part, path)
@@ -58,7 +59,7 @@ def _read(path: Path) -> _Parts:
             for note in root.findall(f"{W}{tag}"):
                 if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
                     continue
-                paras, _ = read_paragraphs(note)
+                paras, _ = read_paragraphs(note, sup_styles)
                 for p in paras:
                     notes.append((kind + (note.get(f"{W}id") or ""), p))
     finally:
@@ -95,12 +96,17 @@ def load(path: Path, display_path: str) -> Document:
         _blank(masked, starts[f.paragraph] + f.start, starts[f.end_paragraph] + f.end)
     for i in bib_lines:
         _blank(masked, starts[i], starts[i] + len(lines[i]))
-    citations = structured + _text_citations("".join(masked), display_path, anchor)
     references: list[Reference] = list(field_refs)
     problems: list[Problem] = []
     printed_bib = [i for i in bib_lines if not any(b.paragraph <= i <= b.end_paragraph for b in bib_fields)]
     if not field_refs or printed_bib:
         references.extend(_text_references(lines, printed_bib if field_refs else bib_lines, loc, problems))
+    paragraphs = parts.body + [p for _, p in parts.notes]
+    raised = [(starts[i] + a, starts[i] + b) for i, p in enumerate(paragraphs) for a, b in p.superscripts]
+    numbered = 2 * sum(r.number is not None for r in references) > len(references) > 0
+    citations = structured + _text_citations(
+        "".join(masked), display_path, anchor, raised=raised, numbered=numbered
+    )
     citations.sort(key=lambda c: (c.start, c.key or ""))
     return Document(
         path=display_path,
@@ -201,10 +207,18 @@ def _bibliography_lines(body: list[Paragraph], bib_fields: list[Field]) -> list[
     return sorted(out)
 
 
-def _text_citations(masked: str, display_path: str, anchor: dict[int, int]) -> list[Citation]:
+def _text_citations(
+    masked: str,
+    display_path: str,
+    anchor: dict[int, int],
+    *,
+    raised: list[tuple[int, int]],
+    numbered: bool,
+) -> list[Citation]:
     from citecheck.citations import extract_citations
 
-    found = extract_citations(masked, path=display_path, index=LineIndex(masked))
+    found = extract_citations(masked, path=display_path, index=LineIndex(masked),
+                              superscripts=raised, numbered_references=numbered)
     out: list[Citation] = []
     for c in found:
         line0 = c.location.line - 1

@@ -265,13 +265,6 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
         _blank(chars, a, b)
     body = "".join(chars)
 
-    citations = extract_citations(body, path=display_path, index=index)
-    # A span may cover a blanked URL or comment: its text is what the file says.
-    citations = [
-        c if text[c.start : c.end] == c.text else c.model_copy(update={"text": text[c.start : c.end]})
-        for c in citations
-    ]
-
     references: list[Reference] = []
     problems: list[Problem] = []
     cut = comments_end(text)
@@ -289,6 +282,15 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
             references.append(
                 to_reference(parsed, text=span.text, location=loc, number=span.number)
             )
+    numbered = 2 * sum(r.number is not None for r in references) > len(references) > 0
+    citations = extract_citations(body, path=display_path, index=index,
+                                  numbered_references=numbered)
+    # A span may cover a blanked URL or comment: its text is what the file says.
+    citations = [
+        c if text[c.start : c.end] == c.text else c.model_copy(update={"text": text[c.start : c.end]})
+        for c in citations
+    ]
+
     marks = suppressions_for(text, "markdown")
     if marks:
         ref_starts = [index.line_start(r.location.line) + r.location.column - 1 for r in references]
