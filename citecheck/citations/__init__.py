@@ -59,7 +59,7 @@ def _superscripts_cite(sup: list[Found], square: int, author_year: int, numbered
     groups = len({f.group for f in sup})
     distinct = len({f.number for f in sup})
     enough = numbered or (groups >= _SUP_MIN_GROUPS and distinct >= _SUP_MIN_DISTINCT)
-    return bool(sup) and enough and groups > author_year and groups >= square
+    return bool(sup) and enough and groups > max(author_year, square)
 
 
 def _numeric(
