@@ -24,12 +24,13 @@ author-year citations and "[n]" brackets and either the reference list is number
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Literal
 
 from citecheck.citations.authoryear import extract_author_year
 from citecheck.citations.brackets import find_pairs
 from citecheck.citations.found import Found
+from citecheck.citations.known import known_keys
 from citecheck.citations.normal import to_nfc
 from citecheck.citations.numeric import (
     drop_outliers,
@@ -115,11 +116,15 @@ def extract_citations(
     mode: Mode = "auto",
     superscripts: Sequence[tuple[int, int]] = (),
     numbered_references: bool = False,
+    listed_authors: Collection[str] = (),
 ) -> list[Citation]:
     """All in-text citations of ``text`` in document order (see the module docstring).
 
     ``superscripts`` are (start, end) offsets of text the source printed raised (DOCX
     superscript runs); ``numbered_references`` says the reference list is numbered.
+    ``listed_authors`` are the first authors (and abbreviations) of the reference
+    entries: such a name is an author even where the word lists take it for a place
+    or label ("(Republik Indonesia, 2014)", "The Lancet (2010)", "(WHO 2008)").
     """
     original = text
     # Decomposed text ("u" + U+0308) reads as NFC; spans are mapped back to ``original``.
@@ -128,7 +133,8 @@ def extract_citations(
         text = nfc[0]
         superscripts = [(to_nfc_offset(nfc[1], a), to_nfc_offset(nfc[1], b)) for a, b in superscripts]
     pairs = find_pairs(text)
-    found = [] if mode == "numeric" else extract_author_year(text, pairs)
+    known = known_keys(listed_authors)
+    found = [] if mode == "numeric" else extract_author_year(text, pairs, known)
     author_year_groups = len({f.group for f in found})
     sup = [] if mode == "author-year" else superscript_citations(text, superscripts)
     numbers = _numeric(text, pairs, mode, author_year_groups, sup, numbered_references)

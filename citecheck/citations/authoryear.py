@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from citecheck.citations.brackets import Pair, masked_inner
 from citecheck.citations.found import Found
+from citecheck.citations.known import is_known
 from citecheck.citations.lexicon import DETERMINERS
 from citecheck.citations.names import Authors, parse_authors, tokens
 from citecheck.citations.patterns import ACRONYM, YEAR
@@ -50,26 +51,30 @@ def _window(text: str, before: int, size: int) -> tuple[int, str]:
     return lo, window
 
 
-def narrative_authors(text: str, open_: int) -> tuple[int, Authors] | None:
+def narrative_authors(
+    text: str, open_: int, known: frozenset[str] = frozenset()
+) -> tuple[int, Authors] | None:
     """Names that end right before the bracket at ``open_`` (offset base, authors)."""
-    hit = _narrative(text, open_, _SHORT_WINDOW)
+    hit = _narrative(text, open_, _SHORT_WINDOW, known)
     if hit is not None and hit[0] + hit[1].start < open_ - _SHORT_WINDOW + 20:
-        hit = _narrative(text, open_, _WINDOW)  # the names may go on further back
+        hit = _narrative(text, open_, _WINDOW, known)  # the names may go on further back
     return hit
 
 
-def _narrative(text: str, open_: int, size: int) -> tuple[int, Authors] | None:
+def _narrative(
+    text: str, open_: int, size: int, known: frozenset[str]
+) -> tuple[int, Authors] | None:
     lo, window = _window(text, open_, size)
     before = window.rstrip(" \t\n\u00a0*_")
     if not before or len(window) - len(before) > 3:
         return None
     before = _POSSESSIVE.sub("", before)
-    authors = parse_authors(before, narrative=True)
+    authors = parse_authors(before, narrative=True, known=known)
     if authors is None:
         return None
     prev = tokens(before[max(0, authors.start - 40) : authors.start])
     det = (prev and prev[-1][0] in DETERMINERS) or authors.leading in DETERMINERS
-    if det and not (authors.corporate or authors.et_al or len(authors.names) > 1):
+    if det and not (authors.corporate or authors.et_al or len(authors.names) > 1 or authors.known):
         return None  # "the Paris Agreement (2015)", "this Act (2014)"
     return lo, authors
 
@@ -112,20 +117,25 @@ def _emit(out: list[Found], piece: Piece, found: Found) -> None:
 
 
 def _parse_bracket(
-    text: str, pair: Pair, content: str, out: list[Found], abbrevs: dict[str, str]
+    text: str,
+    pair: Pair,
+    content: str,
+    out: list[Found],
+    abbrevs: dict[str, str],
+    known: frozenset[str],
 ) -> None:
     base = pair.open + 1
     spans = [(m.start(), m.end()) for m in _PIECE_SPLIT.finditer(content) if m.group().strip()]
     previous: Authors | None = None
     for idx, (ps, pe) in enumerate(spans):
-        piece = parse_piece(content[ps:pe])
+        piece = parse_piece(content[ps:pe], known)
         if piece is None:
             previous = None
             continue
         names = piece.authors
         if names is None:
             if idx == 0:
-                hit = narrative_authors(text, pair.open)
+                hit = narrative_authors(text, pair.open, known)
                 if hit is None:
                     continue
                 lo, previous = hit
@@ -197,8 +207,14 @@ def _parse_bracket(
         )
 
 
-def extract_author_year(text: str, pairs: list[Pair]) -> list[Found]:
-    """All author-year citations in ``text``, abbreviations resolved to full names."""
+def extract_author_year(
+    text: str, pairs: list[Pair], known: frozenset[str] = frozenset()
+) -> list[Found]:
+    """All author-year citations in ``text``, abbreviations resolved to full names.
+
+    ``known``: keys of the reference list's first authors and their abbreviations
+    (:mod:`citecheck.citations.known`); such names need no support from the text.
+    """
     out: list[Found] = []
     abbrevs: dict[str, str] = {}
     for pair in pairs:
@@ -213,11 +229,15 @@ def extract_author_year(text: str, pairs: list[Pair]) -> list[Found]:
                 abbrevs.setdefault(stripped, expansion[1])
             continue
         if _MAYBE_YEAR.search(content) is not None and YEAR.search(content) is not None:
-            _parse_bracket(text, pair, content, out, abbrevs)
+            _parse_bracket(text, pair, content, out, abbrevs, known)
     supported = set(abbrevs) | {
         f.authors[0] for f in out if len(f.authors) == 1 and not f.needs_support
     }
-    out = [f for f in out if not f.needs_support or f.authors[0] in supported]
+    out = [
+        f
+        for f in out
+        if not f.needs_support or f.authors[0] in supported or is_known(f.authors[0], known)
+    ]
     for f in out:
         if f.abbreviation is None and len(f.authors) == 1 and f.authors[0] in abbrevs:
             f.abbreviation = f.authors[0]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from citecheck.citations.known import is_known, name_key
 from citecheck.citations.lexicon import (
     ABBREVIATIONS,
     CONJUNCTIONS,
@@ -51,6 +52,7 @@ class Authors:
     corporate: bool = False
     abbreviation: str | None = None
     leading: str | None = None  # the word cut off just before the names ("the", "Menurut")
+    known: bool = False  # the reference list vouches for the name ("Republik Indonesia")
 
 
 def tokens(text: str) -> list[Token]:
@@ -165,13 +167,29 @@ class _Name:
     whole: bool  # the name used the whole segment
     corporate: bool
     leading: str | None
+    known: bool = False
 
 
-def _name_suffix(seg: list[Token], *, lenient: bool, particle: bool = False) -> _Name | None:
+def _words_key(kept: list[Token]) -> str:
+    return " ".join(t[0] for t in kept)
+
+
+def _known_suffix(kept: list[Token], known: frozenset[str]) -> int | None:
+    """Where the longest run ending ``kept`` that the reference list names starts."""
+    for j in range(len(kept)):
+        if is_name_word(kept[j][0]) and is_known(_words_key(kept[j:]), known):
+            return j
+    return None
+
+
+def _name_suffix(
+    seg: list[Token], *, lenient: bool, particle: bool = False, known: frozenset[str] = frozenset()
+) -> _Name | None:
     """The longest run of name words ending the segment, or None.
 
     ``particle``: a capitalised particle that is also a leading word ("Di", Indonesian
-    "in") starts the name ("Di Matteo") instead of being cut off.
+    "in") starts the name ("Di Matteo") instead of being cut off. ``known``: keys of
+    the listed first authors; such a name stands even when the word lists reject it.
     """
     kept: list[Token] = []
     i = len(seg) - 1
@@ -192,17 +210,32 @@ def _name_suffix(seg: list[Token], *, lenient: bool, particle: bool = False) -> 
         if cut >= 0:
             kept, whole = kept[cut + 1 :], False
     leading = None
+    cut_off: list[Token] = []
     while kept and (kept[0][0] in _CUT_CONNECTORS or _bare(kept[0][0]) in LEADING_WORDS):
         if particle and len(kept) > 1 and kept[0][0].lower() in PARTICLES:
             break
-        leading = kept.pop(0)[0]
+        cut_off.append(kept.pop(0))
+        leading = cut_off[-1][0]
+    if cut_off:
         whole = False
     if not kept or not any(is_name_word(t[0]) for t in kept) or kept[-1][0] in PARTICLES:
         return None
+    if known and leading in ("The", "the") and name_key(_words_key(cut_off[-1:] + kept)) in known:
+        # "The Lancet" is listed with its article: keep it so the names compare equal
+        kept.insert(0, cut_off.pop())
+        leading = cut_off[-1][0] if cut_off else None
+        whole = i < 0 and not cut_off
+        return _Name(kept, whole, _corporate(kept), leading, known=True)
     corporate = _corporate(kept)
     if not corporate and not lenient and not _plausible_person(kept):
-        return None
-    return _Name(kept, whole, corporate, leading)
+        j = _known_suffix(kept, known) if known else None
+        if j is None:
+            return None
+        # a place or label word the list names as an author: "(Republik Indonesia, 2014)"
+        if j:
+            whole, leading = False, kept[j - 1][0]
+        return _Name(kept[j:], whole, False, leading, known=True)
+    return _Name(kept, whole, corporate, leading, known=bool(known) and is_known(_words_key(kept), known))
 
 
 def _plausible_person(kept: list[Token]) -> bool:
@@ -233,8 +266,14 @@ def _name_text(text: str, name: _Name) -> str:
     return " ".join(text[first[1] : last[2]].split()).replace("* ", "").replace(" *", "")
 
 
-def parse_authors(text: str, *, narrative: bool) -> Authors | None:
-    """Parse the author string ending ``text`` (see the module docstring)."""
+def parse_authors(
+    text: str, *, narrative: bool, known: frozenset[str] = frozenset()
+) -> Authors | None:
+    """Parse the author string ending ``text`` (see the module docstring).
+
+    ``known``: keys (:func:`citecheck.citations.known.known_keys`) of the reference
+    list's first authors, accepted even where the word lists reject them.
+    """
     toks = tokens(text)
     end = toks[-1][2] if toks else 0
     et_al = _strip_et_al(toks)
@@ -253,7 +292,9 @@ def parse_authors(text: str, *, narrative: bool) -> Authors | None:
         # "(Di Matteo, 2010)", "Aste, Di Matteo and Hyde": inside brackets or a list
         # "Di" is an Italian particle; starting a sentence it is Indonesian "in"
         particle = not narrative or i > 0
-        name = _name_suffix(segs[i], lenient=et_al and i == len(segs) - 1, particle=particle)
+        name = _name_suffix(
+            segs[i], lenient=et_al and i == len(segs) - 1, particle=particle, known=known
+        )
         is_weak = False
         if name is None and listed and _listed_surname(segs[i]):
             # "Bier, Jan and Jan", "Alexander, Novembre and Lange": month and place
@@ -283,4 +324,5 @@ def parse_authors(text: str, *, narrative: bool) -> Authors | None:
         corporate=len(names) == 1 and names[0].corporate,
         abbreviation=abbreviation,
         leading=names[0].leading,
+        known=len(names) == 1 and names[0].known,
     )

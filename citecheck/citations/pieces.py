@@ -51,8 +51,11 @@ def _shown_prefix(prefix: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)  # manuscripts repeat the same citations many times
-def parse_piece(piece: str) -> Piece | None:
-    """Parse one ";"-separated piece of a bracket, or None if it is not a citation."""
+def parse_piece(piece: str, known: frozenset[str] = frozenset()) -> Piece | None:
+    """Parse one ";"-separated piece of a bracket, or None if it is not a citation.
+
+    ``known``: keys of the reference list's first authors (see :mod:`.known`).
+    """
     m = YEAR.search(piece)
     if m is None:
         return None
@@ -64,7 +67,7 @@ def parse_piece(piece: str) -> Piece | None:
         if head[-1] not in ", \t\n\u00a0":
             return None
         author_part = head.rstrip().rstrip(",").rstrip()
-        authors = parse_authors(author_part, narrative=False)
+        authors = parse_authors(author_part, narrative=False, known=known)
         if authors is None:
             return None
         prefix = author_part[: authors.start]
@@ -87,7 +90,7 @@ def parse_piece(piece: str) -> Piece | None:
             continue
         cited = CITED_IN.match(piece, pos)
         if cited is not None:  # the secondary source is the work in the list
-            inner = parse_piece(piece[cited.end() :])
+            inner = parse_piece(piece[cited.end() :], known)
             if inner is None or inner.authors is None:
                 return None
             shift = cited.end()

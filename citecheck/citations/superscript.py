@@ -7,7 +7,8 @@ with ``w:vertAlign="superscript"``). A candidate cites only if its content is a 
 of citation numbers and its neighbours say "citation", not "exponent":
 
 * after a word or punctuation ("cancer.1", "studies1,2") it is a citation;
-* after a digit ("10⁶", "10^5^"), a one-letter variable ("R²", "x²", "m²") or a unit
+* after a name ending in a digit ("IRF3²⁹", "IL-1⁴⁰") it is a citation;
+* after a number ("10⁶", "10^5^"), a one-letter variable ("R²", "x²", "m²") or a unit
   ("cm²", "kg/m2", "5 mm2") it is an exponent;
 * at the start of a line ("¹Department of ...") or glued to a following letter or
   digit it is an affiliation or footnote mark, not a citation.
@@ -36,6 +37,7 @@ _UNICODE = re.compile(
 # Pandoc superscript holds no unescaped whitespace: "x^2 + y^2" is not one.
 _CARET = re.compile(r"\^([^\^\s]{1,60})\^")
 _SUP_TAG = re.compile(r"<sup>([^<\n]{1,80})</sup>", re.I)
+_TOKEN_BEFORE = re.compile(r"[^\W_](?:[\w-]*\w)?\Z")
 _STRIP = " \t\u00a0,.;:"
 _UNITS = frozenset(
     "cm mm km nm µm μm um dm kg mg µg μg ms ns ft yd mi sec min ha mol kpa pa hz kb".split()
@@ -58,8 +60,11 @@ def _is_citation_context(text: str, start: int, end: int) -> bool:
     if before in " \t\u00a0":  # "cancer ¹": judge by what precedes the space
         start -= 1
         before = text[start - 1] if start else "\n"
-    if before == "\n" or before.isspace() or before.isdigit():
+    if before == "\n" or before.isspace():
         return False
+    if before.isdigit():  # "10⁶" is an exponent; "IRF3²⁹", "IL-1⁴⁰" name genes
+        token = _TOKEN_BEFORE.search(text, max(0, start - 30), start)
+        return token is not None and sum(ch.isalpha() for ch in token.group()) >= 2
     if not before.isalpha():
         return True  # punctuation: "cancer.1", "(2019),2"
     word, at = _word_before(text, start)

@@ -240,6 +240,7 @@ def guess_language(text: str) -> str | None:
 def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Document:
     """A :class:`Document` from Markdown / plain-text source."""
     from citecheck.citations import extract_citations
+    from citecheck.citations.known import listed_names
     from citecheck.references import parse_reference, split_entries, to_reference
 
     index = LineIndex(text)
@@ -284,7 +285,8 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
             )
     numbered = 2 * sum(r.number is not None for r in references) > len(references) > 0
     citations = extract_citations(body, path=display_path, index=index,
-                                  numbered_references=numbered)
+                                  numbered_references=numbered,
+                                  listed_authors=listed_names(references))
     # A span may cover a blanked URL or comment: its text is what the file says.
     citations = [
         c if text[c.start : c.end] == c.text else c.model_copy(update={"text": text[c.start : c.end]})

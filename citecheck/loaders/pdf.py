@@ -104,13 +104,20 @@ def load(path: Path, display_path: str) -> Document:
         for k in range(starts[i], starts[i] + len(lines[i])):
             chars[k] = " "
     from citecheck.citations import extract_citations
+    from citecheck.citations.known import listed_names
 
+    problems: list[Problem] = []
+    # References first: their first authors vouch for names the word lists reject.
+    references = _references(lines, boxes, bib, loc, problems)
     citations: list[Citation] = []
-    for c in extract_citations("".join(chars), path=display_path, index=LineIndex(text)):
+    for c in extract_citations(
+        "".join(chars),
+        path=display_path,
+        index=LineIndex(text),
+        listed_authors=listed_names(references),
+    ):
         line0 = c.location.line - 1
         citations.append(c.model_copy(update={"location": loc(line0, c.location.column - 1)}))
-    problems: list[Problem] = []
-    references = _references(lines, boxes, bib, loc, problems)
     return Document(
         path=display_path,
         format="pdf",

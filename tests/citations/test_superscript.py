@@ -113,3 +113,8 @@ def test_decomposed_text_keeps_raised_spans():
     out = extract_citations(text, path="p.docx", superscripts=spans)
     assert [(c.text, c.number) for c in out] == [("1,2", 1), ("1,2", 2), ("3", 3)]
     assert all(text[c.start : c.end] == c.text for c in out)
+
+
+def test_after_gene_names_ending_in_a_digit(cite):
+    text = "Recognised by IRF3²⁹ and IL-1⁴⁰ here, at 1.5×10⁶ cells and 5x10^5^ steps."
+    assert marks(cite, text) == [("²⁹", 29), ("⁴⁰", 40)]

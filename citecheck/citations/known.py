@@ -1,0 +1,62 @@
+"""Names the reference list vouches for: "Republik Indonesia", "The Lancet", "WHO".
+
+The word lists reject place, month and label words as authors ("Indonesia (2019)",
+"Maret 2021") and a lone acronym before a year without a comma ("GBD 2010"). Some
+of those are real authors: Indonesian statutes are listed under "Republik
+Indonesia", journals under "The Lancet". When the loader passes the first authors
+(and their abbreviations) of the document's reference entries, such a name counts
+exactly when it equals one of them after :func:`name_key`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from citecheck.document import Reference
+
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_./,;:'’()\[\]*]+")
+_THE = "the "
+
+
+def name_key(name: str) -> str:
+    """Case-folded, no diacritics or punctuation, one space between words."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name)
+        name = "".join(ch for ch in name if not unicodedata.combining(ch))
+    return _SEPARATORS.sub(" ", name).strip().casefold()
+
+
+def known_keys(names: Iterable[str | None]) -> frozenset[str]:
+    """Keys of ``names``; a name with a leading "The" also counts without it."""
+    out: set[str] = set()
+    for name in names:
+        key = name_key(name) if name else ""
+        if not key:
+            continue
+        out.add(key)
+        if key.startswith(_THE) and len(key) > len(_THE):
+            out.add(key[len(_THE) :])
+    return frozenset(out)
+
+
+def is_known(name: str, known: frozenset[str]) -> bool:
+    """True if ``name`` (with or without a leading "The") is one of ``known``."""
+    if not known:
+        return False
+    key = name_key(name)
+    return key in known or (key.startswith(_THE) and key[len(_THE) :] in known)
+
+
+def listed_names(references: Iterable[Reference]) -> list[str]:
+    """First-author family names and abbreviations of ``references``, for
+    ``extract_citations(listed_authors=...)``."""
+    out: list[str] = []
+    for ref in references:
+        if ref.authors:
+            first = ref.authors[0]
+            out.append(first.family)
+            if first.abbreviation:
+                out.append(first.abbreviation)
+    return out
