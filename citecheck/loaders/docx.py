@@ -10,6 +10,7 @@ citation extractor and the reference-string parser.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,7 +106,8 @@ def load(path: Path, display_path: str) -> Document:
     raised = [(starts[i] + a, starts[i] + b) for i, p in enumerate(paragraphs) for a, b in p.superscripts]
     numbered = 2 * sum(r.number is not None for r in references) > len(references) > 0
     citations = structured + _text_citations(
-        "".join(masked), display_path, anchor, raised=raised, numbered=numbered
+        "".join(masked), display_path, anchor, raised=raised, numbered=numbered,
+        listed=references,
     )
     citations.sort(key=lambda c: (c.start, c.key or ""))
     return Document(
@@ -214,11 +216,14 @@ def _text_citations(
     *,
     raised: list[tuple[int, int]],
     numbered: bool,
+    listed: Sequence[Reference] = (),
 ) -> list[Citation]:
     from citecheck.citations import extract_citations
+    from citecheck.citations.known import listed_names
 
     found = extract_citations(masked, path=display_path, index=LineIndex(masked),
-                              superscripts=raised, numbered_references=numbered)
+                              superscripts=raised, numbered_references=numbered,
+                              listed_authors=listed_names(listed))
     out: list[Citation] = []
     for c in found:
         line0 = c.location.line - 1

@@ -74,7 +74,18 @@ _DATA = re.compile(
     r"Gene Ontology|KEGG|Pfam|dbSNP|1000 Genomes|HapMap|GEO|Census|World Development "
     r"Indicators|Badan Pusat Statistik|Statistics Indonesia|Demographic and Health Survey|"
     r"Food and Agriculture Organization|World Health Organization|situation,? \d{4}|"
-    r"(?i:annual report|statistical yearbook))\b"
+    r"(?i:annual report|statistical yearbook|dalam angka|statistik indonesia))\b"
+)
+
+
+# Official statistics offices as authors or publishers ("Badan Pusat Statistik. (2022).
+# Kecamatan X dalam angka 2022."), and their series titles.
+_STATISTICS_OFFICE = re.compile(
+    r"(?i:\bstatisti(?:k|cs?|que|ca|sches)\b.*\b(?:badan|bureau|office|agency|institut|amt|"
+    r"department|authority|board)|\b(?:badan|bureau|office|agency|institut|amt|department|"
+    r"authority|board)\b.*\bstatisti(?:k|cs?|que|ca|sches)\b|\bBPS\b|\bcensus bureau\b|"
+    r"\bStatistik Austria\b|\bStatistics (?:Canada|Indonesia|Netherlands|Sweden|Norway|Korea)\b|"
+    r"\bEurostat\b|\bINSEE\b|\bDestatis\b|\bIBGE\b|\bINEGI\b)"
 )
 
 
@@ -82,6 +93,12 @@ def methods_reason(reference: Reference) -> str | None:
     """Why ``reference`` looks like a methods reference (a short label), or None."""
     if reference.kind in ("software", "dataset"):
         return reference.kind
+    if reference.kind == "law":
+        # Statutes are cited for their legal context in every field of the social
+        # sciences; their titles ("Nomor 23 Tahun 2014 tentang ...") embed poorly.
+        return "legislation"
+    if any(a.corporate and _STATISTICS_OFFICE.search(a.family) for a in reference.authors):
+        return "data set"
     title = reference.title or ""
     where = " ".join(x for x in (title, reference.container or "", reference.publisher or "") if x)
     if not where.strip():
