@@ -19,6 +19,7 @@ from citecheck.references.dates import find_year, year_at
 from citecheck.references.doi import find_doi, find_url
 from citecheck.references.fields import Tail, parse_tail
 from citecheck.references.kinds import classify, is_law
+from citecheck.references.mononyms import extend_with_mononyms
 from citecheck.references.names import EDITORS_RE
 from citecheck.references.title import publisher_in, split_title, title_sentences_in, trim_title
 from citecheck.references.unquoted import split_unquoted
@@ -116,7 +117,7 @@ def parse_reference(text: str) -> ParsedReference:
         s = s[ditto.end() :]  # "———. 1996. Title": same authors as the entry before
     if is_law(s[:200]) and _law_first(s):
         return _law(s, doi, url)
-    scan = _ditto_scan(s) if ditto is not None else scan_authors(s)
+    scan = _ditto_scan(s) if ditto is not None else extend_with_mononyms(s, scan_authors(s))
     pos = scan.end
     year = None
     at = year_at(s, pos)
