@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -154,6 +155,7 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
          for name, values in cos.items()}
 
     scores: dict[int, ReferenceScore] = {}
+    relative = _relative_scores(usable, z, calibration)
     P_all = np.vstack([P, R]) if len(P) else R
     src_all = [(p.kind, p.text) for p in passages] + [("reference", r.title) for r in usable]
     for i, r in enumerate(usable):
@@ -166,7 +168,11 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
             exempt = f"methods reference ({r.methods})"
         elif len(r.title.split()) < calibration.min_title_words:
             exempt = "title too short to judge"
-        flagged = exempt is None and combined < threshold
+        # Below the calibrated threshold AND an outlier within this document: when a
+        # language or field shifts every reference down, no wholesale flagging.
+        flagged = exempt is None and combined < threshold and relative[i] < DOCUMENT_GATE
+        if np.isfinite(relative[i]):
+            zi["within_document"] = round(float(relative[i]), 3)  # evidence; not in the mean
         sims = P_all @ R[i]
         own = len(passages) + i  # the reference itself, excluded from evidence
         # The top three only: sorting every row for every reference was quadratic in
@@ -186,6 +192,33 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
             sentences=tuple(_cut(s, 300) for s in r.sentences[:3]),
         )
     return DocumentTopic(backend=backend.name, scores=scores, notes=tuple(notes))
+
+
+# Robust z (median / 1.4826 MAD) of a reference's combined score among the document's
+# judgeable references that a flag also needs. Chosen on the dev split of the off-topic
+# benchmark (bench/offtopic_eval.py): -1.5 costs 1 of 183 distant injections on dev and
+# none on test, and removes wholesale flags where a backend scores a whole list low
+# (Indonesian social-science book titles).
+DOCUMENT_GATE = -1.5
+
+
+def _relative_scores(usable: Sequence[Any], z: dict[str, Array], calibration: Calibration) -> Array:
+    combined = np.array(
+        [_combine({k: float(v[i]) for k, v in z.items() if not np.isnan(v[i])}, calibration.weights)
+         for i in range(len(usable))],
+        dtype=np.float64,
+    )
+    judged = [
+        i for i, r in enumerate(usable)
+        if not (r.methods and calibration.exempt_methods)
+        and len(r.title.split()) >= calibration.min_title_words
+    ]
+    if len(judged) < 3:
+        return np.full(len(usable), -np.inf)
+    med = float(np.median(combined[judged]))
+    mad = float(np.median(np.abs(combined[judged] - med))) * 1.4826 or 1.0
+    out: Array = ((combined - med) / mad).astype(np.float32)
+    return out
 
 
 def _combine(z: dict[str, float], weights: dict[str, float]) -> float:
