@@ -43,10 +43,11 @@ import json
 import math
 import random
 import re
+import sys
 import threading
 import time
 import unicodedata
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -54,10 +55,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from crossref_server import HTML_429, Pool  # the same rate-limit pool as the benchmark server
+
 CSL = "application/vnd.citationstyles.csl+json"
 NOT_FOUND = b"Resource not found."
-HTML_429 = (b"<html><body><h1>429 Too Many Requests</h1>You have sent too many requests "
-            b"in a given amount of time.</body></html>")
 HTML_503 = b"<html><head><title>503 Service Temporarily Unavailable</title></head><body></body></html>"
 HTML_502 = b"<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>"
 HTML_MAINT = b"<!DOCTYPE html><html><body><h1>We'll be back soon</h1>Maintenance.</body></html>"
@@ -314,32 +316,6 @@ def _tokens(text: str) -> list[str]:
 
 
 # -- behaviour ---------------------------------------------------------------------------
-
-
-@dataclass
-class Pool:
-    """One rate-limit pool: ``limit`` requests per ``interval`` s, ``concurrency`` at once."""
-
-    name: str
-    limit: int
-    interval: float
-    concurrency: int
-    arrivals: deque[float] = field(default_factory=deque)
-    in_flight: int = 0
-
-    def admit(self, now: float) -> bool:
-        while self.arrivals and self.arrivals[0] <= now - self.interval:
-            self.arrivals.popleft()
-        if len(self.arrivals) >= self.limit or self.in_flight >= self.concurrency:
-            return False
-        self.arrivals.append(now)
-        self.in_flight += 1
-        return True
-
-    def headers(self) -> dict[str, str]:
-        return {"x-api-pool": self.name, "x-rate-limit-limit": str(self.limit),
-                "x-rate-limit-interval": f"{self.interval:g}s",
-                "x-concurrency-limit": str(self.concurrency)}
 
 
 @dataclass

@@ -236,10 +236,8 @@ def _check_rule_names(names: tuple[str, ...]) -> None:
 
 def _progress_printer() -> Any:
     def show(label: str, done: int, total: int) -> None:
-        end = "\n" if done >= total else ""
-        click.echo(f"\r{label} {done}/{total}", err=True, nl=False)
-        if end:
-            click.echo("", err=True)
+        # redraw one line on stderr; end it when the work is done
+        click.echo(f"\r{label} {done}/{total}", err=True, nl=done >= total)
 
     return show
 

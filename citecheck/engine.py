@@ -13,7 +13,7 @@ from typing import Any
 
 from citecheck import __version__
 from citecheck.config import Settings
-from citecheck.document import Document, Problem, Reference
+from citecheck.document import Document, Location, Problem, Reference
 from citecheck.errors import InputError
 from citecheck.findings import FileSummary, Finding, Report, Severity, SkippedCheck
 from citecheck.linking import Links, link
@@ -181,19 +181,25 @@ def active_rules(settings: Settings) -> list[Rule]:
     return rules
 
 
-def _suppressed(finding: Finding, doc: Document) -> bool:
-    """Inline suppressions on the citation or reference the finding is about."""
-    marks: tuple[str, ...] = ()
-    loc = finding.location
-    if loc is None:
+def _suppressions(doc: Document) -> dict[Location, tuple[str, ...]]:
+    """Inline suppression marks by the location of the citation or entry they silence."""
+    marks: dict[Location, tuple[str, ...]] = {}
+    located: list[tuple[Location, tuple[str, ...]]] = [
+        *((c.location, c.suppressed) for c in doc.citations),
+        *((r.location, r.suppressed) for r in doc.references),
+    ]
+    for loc, names in located:
+        if names:
+            marks[loc] = marks.get(loc, ()) + names
+    return marks
+
+
+def _suppressed(finding: Finding, marks: dict[Location, tuple[str, ...]]) -> bool:
+    """Whether a suppression on the finding's citation or entry covers its rule."""
+    if finding.location is None:
         return False
-    for c in doc.citations:
-        if c.suppressed and c.location == loc:
-            marks += c.suppressed
-    for r in doc.references:
-        if r.suppressed and r.location == loc:
-            marks += r.suppressed
-    return any(m in ("*", "all", finding.rule, finding.code.lower()) for m in marks)
+    names = marks.get(finding.location, ())
+    return any(m in ("*", "all", finding.rule, finding.code.lower()) for m in names)
 
 
 def _with_severity(finding: Finding, settings: Settings) -> Finding:
@@ -212,10 +218,11 @@ def run_rules(prepared: Prepared, rules: Iterable[Rule], settings: Settings) -> 
         resolutions=prepared.resolutions,
         topic=prepared.topic,
     )
+    marks = _suppressions(prepared.document)  # once per document, not once per finding
     out: list[Finding] = []
     for rule in rules:
         for finding in rule.check(ctx):
-            if not _suppressed(finding, prepared.document):
+            if not _suppressed(finding, marks):
                 out.append(_with_severity(finding, settings))
     return out
 
