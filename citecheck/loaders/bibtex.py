@@ -161,12 +161,13 @@ def parse_bibtex_string(text: str, display_path: str) -> tuple[list[Reference], 
     )
     problems: list[Problem] = []
     lines = text.split("\n")
-    entries: dict[str, dict[str, str]] = {}
-    for e in library.entries:
-        entries.setdefault(e.key.lower(), {f.key.lower(): str(f.value) for f in e.fields})
+    own = [{f.key.lower(): _unquote(str(f.value)) for f in e.fields} for e in library.entries]
+    entries: dict[str, dict[str, str]] = {}  # crossref/xdata parents by key (first wins)
+    for e, parsed in zip(library.entries, own, strict=True):
+        entries.setdefault(e.key.lower(), parsed)
     refs: list[Reference] = []
-    for e in library.entries:
-        fields = {f.key.lower(): _unquote(str(f.value)) for f in e.fields}
+    for e, parsed in zip(library.entries, own, strict=True):
+        fields = dict(parsed)
         if "crossref" in fields or "xdata" in fields:
             _inherit(entries, fields, {e.key.lower()})
         if fields.get("month"):
