@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from citecheck.config import Settings
-from citecheck.engine import check
+from citecheck.model.settings import Settings
+from citecheck.pipeline.engine import check
 from citecheck.rules import all_rules
 
 CASES = Path(__file__).parent / "cases"

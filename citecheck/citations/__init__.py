@@ -8,7 +8,7 @@ Contract used by every text-based loader::
 section, code blocks, HTML comments, YAML front matter) blanked out with spaces of
 the same length, so offsets and line/column numbers still point into the file.
 
-Each returned :class:`~citecheck.document.Citation` satisfies
+Each returned :class:`~citecheck.model.document.Citation` satisfies
 ``text[c.start:c.end] == c.text``. A parenthetical group yields one citation per
 cited work (sharing ``group``); a work cited with several years ("Smith, 2019,
 2020a") or a numeric range ("[1–5]") yields one citation per year or number, all
@@ -31,7 +31,6 @@ from citecheck.citations.authoryear import extract_author_year
 from citecheck.citations.brackets import find_pairs
 from citecheck.citations.found import Found
 from citecheck.citations.known import known_keys
-from citecheck.citations.normal import to_nfc
 from citecheck.citations.numeric import (
     drop_outliers,
     looks_like_enumeration,
@@ -40,7 +39,8 @@ from citecheck.citations.numeric import (
 )
 from citecheck.citations.sentences import SentenceIndex
 from citecheck.citations.superscript import superscript_citations, to_nfc_offset
-from citecheck.document import Citation, LineIndex
+from citecheck.model.document import Citation, LineIndex
+from citecheck.text.unicode import to_nfc
 
 __all__ = ["extract_citations"]
 

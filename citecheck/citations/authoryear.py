@@ -15,17 +15,17 @@ from dataclasses import replace
 from citecheck.citations.brackets import Pair, masked_inner
 from citecheck.citations.found import Found
 from citecheck.citations.known import is_known
-from citecheck.citations.lexicon import DETERMINERS
 from citecheck.citations.names import Authors, parse_authors, tokens
 from citecheck.citations.patterns import ACRONYM, YEAR
 from citecheck.citations.pieces import Piece, parse_piece
+from citecheck.text.lexicon import DETERMINERS
 
 _WINDOW = 250  # how far before a bracket a narrative author string may start
 _SHORT_WINDOW = 80  # tried first: most author strings are short
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 # A run of spaces this long is a blanked URL, comment or code span, not a gap between
 # two words of a name ("Emer Daf.t. <URL> Sugiyono (2019)" is Sugiyono alone). Found by
-# bench/fuzz_text.py.
+# bench/fuzz/text.py.
 _GAP = re.compile(r"[ \t\u00a0]{4,}")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _PIECE_SPLIT = re.compile(r"[^;]+")

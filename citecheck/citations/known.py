@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from citecheck.document import Reference
+from citecheck.model.document import Reference
 
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_./,;:'’()\[\]*]+")
 _THE = "the "

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 from citecheck.citations.known import is_known, name_key
-from citecheck.citations.lexicon import (
+from citecheck.citations.patterns import ACRONYM, TOKEN
+from citecheck.text.lexicon import (
     ABBREVIATIONS,
     CONJUNCTIONS,
     CORPORATE_CONNECTORS,
@@ -23,7 +24,6 @@ from citecheck.citations.lexicon import (
     NON_NAME_WORDS,
     PARTICLES,
 )
-from citecheck.citations.patterns import ACRONYM, TOKEN
 
 _CUT_CONNECTORS = CORPORATE_CONNECTORS - PARTICLES
 _PREFIXED = re.compile(r"[a-z]{1,3}['’\-]")  # d'Alembert, al-Farabi, l'Hôpital

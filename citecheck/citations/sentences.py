@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from citecheck.citations.lexicon import ABBREVIATIONS
+from citecheck.text.lexicon import ABBREVIATIONS
 
 _END = re.compile(r"[.!?…][\"'”’)\]]*\s+|\n[^\S\n]*\n")
 _LAST_WORD = re.compile(r"([^\W\d_][\w.]*)\.$")

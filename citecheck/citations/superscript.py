@@ -23,8 +23,8 @@ import re
 from collections.abc import Sequence
 
 from citecheck.citations.found import Found
-from citecheck.citations.normal import OffsetMap
 from citecheck.citations.numeric import parse_numbers
+from citecheck.text.unicode import OffsetMap
 
 _SUP_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _TO_ASCII = str.maketrans(_SUP_DIGITS + "⁻", "0123456789-")

@@ -15,10 +15,10 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from citecheck.atomic import write_text_atomic
 from citecheck.fix.changes import Change, FileEdit, Skipped
 from citecheck.fix.plan import plan
 from citecheck.fix.verify import verify
+from citecheck.pipeline.atomic import write_text_atomic
 
 __all__ = ["Change", "FileEdit", "Skipped", "edit_files", "plan", "unified_diff", "write_edit"]
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from citecheck.findings import Finding
 from citecheck.fix.changes import DEFAULT_FIELDS, FIELDS, Change
+from citecheck.model.findings import Finding
 
 FIXABLE_RULES = ("missing-doi", "metadata-mismatch", "preprint-published")
 FILE_SUFFIXES = (".bib", ".json")

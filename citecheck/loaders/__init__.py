@@ -1,4 +1,4 @@
-"""Loaders turn files into :class:`~citecheck.document.Document` s.
+"""Loaders turn files into :class:`~citecheck.model.document.Document` s.
 
 The registry is explicit: a suffix names a module and a function, imported only
 when a file of that kind is met (so ``citecheck --version`` stays fast).
@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
-from citecheck.document import Document, Problem, Reference
-from citecheck.errors import InputError
+from citecheck.model.document import Document, Problem, Reference
+from citecheck.model.errors import InputError
 
 # suffix -> (module, function) for manuscripts: fn(path, display_path) -> Document
 MANUSCRIPT_LOADERS: dict[str, tuple[str, str]] = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from citecheck.document import Author, Location, Reference, ReferenceKind
 from citecheck.loaders._xml import local, text_of
+from citecheck.model.document import Author, Location, Reference, ReferenceKind
 
 _CITATION_TAGS = ("element-citation", "mixed-citation", "citation", "nlm-citation")
 _KINDS: dict[str, ReferenceKind] = {

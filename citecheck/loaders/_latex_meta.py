@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from citecheck.document import LineIndex, Metadata, Reference
 from citecheck.loaders._latex_commands import BibItem
 from citecheck.loaders._latex_scan import read_group
 from citecheck.loaders.bibtex import latex_to_text
+from citecheck.model.document import LineIndex, Metadata, Reference
 
 _CITE_CMD = re.compile(r"\\[A-Za-z]*cite[A-Za-z]*\*?(?:\s*\[[^\]]*\])*(?:\s*\{[^}]*\})+")
 _SECTION = re.compile(r"\\(?:chapter|section|subsection)\*?\s*(?=[\[{])")
@@ -112,7 +112,7 @@ def bibitem_references(
 
 
 def _reference(text: str, *, loc_number: int, key: str, location: object) -> Reference:
-    from citecheck.document import Location
+    from citecheck.model.document import Location
 
     assert isinstance(location, Location)
     try:

@@ -11,7 +11,7 @@ from typing import Any
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
-from citecheck.document import Location
+from citecheck.model.document import Location
 
 
 class _PositionBuilder(ET.TreeBuilder):

@@ -11,7 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from citecheck.errors import InputError
+from citecheck.model.errors import InputError
 
 
 @dataclass(frozen=True)

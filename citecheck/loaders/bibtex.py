@@ -1,7 +1,7 @@
 """BibTeX reference files through bibtexparser 2.
 
 Parse failures are data: a broken entry or a duplicate key becomes a
-:class:`~citecheck.document.Problem` with its line, and the rest is still read.
+:class:`~citecheck.model.document.Problem` with its line, and the rest is still read.
 Handles ``@string`` macros, month macros, ``crossref``/``xdata`` inheritance,
 brace-protected corporate authors and LaTeX accents.
 """
@@ -20,9 +20,9 @@ from bibtexparser.middlewares.names import (
     split_multiple_persons_names,
 )
 
-from citecheck.document import Author, LineIndex, Location, Problem, Reference, ReferenceKind
-from citecheck.loaders.text import read_text
-from citecheck.suppress import assign_suppressions, suppressions_for
+from citecheck.loaders.files import read_text
+from citecheck.loaders.suppress import assign_suppressions, suppressions_for
+from citecheck.model.document import Author, LineIndex, Location, Problem, Reference, ReferenceKind
 
 # bibtexparser logs every failed block; we report them as findings instead.
 logging.getLogger("bibtexparser").addHandler(logging.NullHandler())

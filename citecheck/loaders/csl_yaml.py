@@ -13,9 +13,9 @@ from typing import Any
 
 import yaml
 
-from citecheck.document import Location, Problem, Reference
 from citecheck.loaders.csljson import csl_item_to_reference
-from citecheck.loaders.text import read_text
+from citecheck.loaders.files import read_text
+from citecheck.model.document import Location, Problem, Reference
 
 
 def plain(value: Any) -> Any:

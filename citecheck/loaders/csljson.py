@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from citecheck.document import Author, Location, Problem, Reference, ReferenceKind
-from citecheck.loaders.text import read_text
+from citecheck.loaders.files import read_text
+from citecheck.model.document import Author, Location, Problem, Reference, ReferenceKind
 
 _KINDS: dict[str, ReferenceKind] = {
     "article-journal": "article", "article": "article", "article-magazine": "article",

@@ -14,13 +14,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from citecheck.document import Citation, Document, LineIndex, Location, Metadata, Problem, Reference
-from citecheck.errors import InputError
 from citecheck.loaders import _docx_fields as fields
 from citecheck.loaders._docx_text import Field, Paragraph, read_paragraphs, superscript_styles
 from citecheck.loaders._xml import PositionedTree, XmlError
 from citecheck.loaders._zip import SafeZip
-from citecheck.loaders.text import read_bytes
+from citecheck.loaders.files import read_bytes
+from citecheck.model.document import (
+    Citation,
+    Document,
+    LineIndex,
+    Location,
+    Metadata,
+    Problem,
+    Reference,
+)
+from citecheck.model.errors import InputError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -185,7 +193,7 @@ def _is_heading(p: Paragraph) -> int | None:
 
 def _bibliography_lines(body: list[Paragraph], bib_fields: list[Field]) -> list[int]:
     """Paragraph indexes of the reference list (heading-delimited, styled, or a field)."""
-    from citecheck.loaders import sections
+    from citecheck.text import headings as sections
 
     out: set[int] = set()
     for f in bib_fields:
@@ -260,7 +268,7 @@ def _text_references(lines: list[str], bib: list[int], loc: object, problems: li
 
 
 def _metadata(body: list[Paragraph]) -> Metadata:
-    from citecheck.loaders import sections
+    from citecheck.text import headings as sections
 
     title = next((p.text.strip() for p in body if p.style.lower() == "title" and p.text.strip()), None)
     headings = tuple(p.text.strip() for p in body if _is_heading(p) not in (None, 0) and p.text.strip())

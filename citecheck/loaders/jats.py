@@ -13,11 +13,11 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from citecheck.document import Citation, Document, Metadata, Problem
-from citecheck.errors import InputError
 from citecheck.loaders._jats_refs import ref_to_reference
 from citecheck.loaders._xml import PositionedTree, XmlError, local, text_of
-from citecheck.loaders.text import read_bytes
+from citecheck.loaders.files import read_bytes
+from citecheck.model.document import Citation, Document, Metadata, Problem
+from citecheck.model.errors import InputError
 
 _BLOCKS = frozenset(
     {"p", "title", "sec", "list-item", "caption", "td", "th", "tr", "abstract", "article-title",

@@ -14,15 +14,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from citecheck.document import (
-    Citation,
-    Document,
-    LineIndex,
-    Location,
-    Problem,
-    Reference,
-)
-from citecheck.errors import InputError
 from citecheck.loaders._latex_commands import (
     BibItem,
     BibResource,
@@ -37,7 +28,9 @@ from citecheck.loaders._latex_meta import (
     sentence_at,
 )
 from citecheck.loaders._latex_scan import mask
-from citecheck.loaders.text import read_text
+from citecheck.loaders.files import read_text
+from citecheck.model.document import Citation, Document, LineIndex, Location, Problem, Reference
+from citecheck.model.errors import InputError
 
 MAX_FILES = 2000  # includes followed per document: guards against include bombs
 

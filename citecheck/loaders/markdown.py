@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from citecheck.document import Document, LineIndex, Location, Metadata, Problem, Reference
-from citecheck.loaders import sections
-from citecheck.loaders.text import read_text
-from citecheck.suppress import assign_suppressions, suppressions_for
+from citecheck.loaders.files import read_text
+from citecheck.loaders.suppress import assign_suppressions, suppressions_for
+from citecheck.model.document import Document, LineIndex, Location, Metadata, Problem, Reference
+from citecheck.text import headings as sections
 
 # The closing "###" is stripped in code: "(.*?)[ \t#]*$" is quadratic on "# # # ... x".
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)$")

@@ -15,10 +15,18 @@ from typing import Any
 
 import yaml
 
-from citecheck.document import Citation, Document, LineIndex, Location, Metadata, Problem, Reference
-from citecheck.errors import InputError
 from citecheck.loaders._pandoc_cites import CITE_AT, find_cites, nocite_keys
 from citecheck.loaders.markdown import comments_end
+from citecheck.model.document import (
+    Citation,
+    Document,
+    LineIndex,
+    Location,
+    Metadata,
+    Problem,
+    Reference,
+)
+from citecheck.model.errors import InputError
 
 _FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
@@ -124,7 +132,7 @@ def load_pandoc(path: Path, display_path: str, text: str) -> Document:
 
 def load(path: Path, display_path: str) -> Document:
     """Read a Pandoc Markdown file (also used when the suffix says nothing)."""
-    from citecheck.loaders.text import read_text
+    from citecheck.loaders.files import read_text
 
     text, _ = read_text(path)
     return load_pandoc(path, display_path, text)

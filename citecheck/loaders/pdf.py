@@ -14,8 +14,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from citecheck.document import Citation, Document, LineIndex, Location, Metadata, Problem, Reference
-from citecheck.errors import InputError
 from citecheck.loaders._pdf_layout import (
     PdfLine,
     dehyphenate,
@@ -24,7 +22,17 @@ from citecheck.loaders._pdf_layout import (
     merge_superscripts,
     reading_order,
 )
-from citecheck.loaders.text import read_bytes
+from citecheck.loaders.files import read_bytes
+from citecheck.model.document import (
+    Citation,
+    Document,
+    LineIndex,
+    Location,
+    Metadata,
+    Problem,
+    Reference,
+)
+from citecheck.model.errors import InputError
 
 _LABEL = re.compile(r"^\s*\[?(\d{1,4})[\].)]\s")
 MIN_CHARS_PER_PAGE = 20  # below this on average, the PDF is a scan without a text layer
@@ -131,7 +139,7 @@ def load(path: Path, display_path: str) -> Document:
 
 
 def _bibliography_lines(lines: list[str]) -> list[int]:
-    from citecheck.loaders import sections
+    from citecheck.text import headings as sections
 
     start = None
     for i, ln in enumerate(lines):
@@ -212,7 +220,7 @@ def _references(
 
 
 def _metadata(lines: list[str], bib: list[int]) -> Metadata:
-    from citecheck.loaders import sections
+    from citecheck.text import headings as sections
 
     abstracts: list[str] = []
     for i, ln in enumerate(lines[:200]):

@@ -10,9 +10,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from citecheck.document import Location, Problem, Reference
 from citecheck.loaders.csljson import csl_item_to_reference
-from citecheck.loaders.text import read_text
+from citecheck.loaders.files import read_text
+from citecheck.model.document import Location, Problem, Reference
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
 _TYPES = {

@@ -13,9 +13,9 @@ DOI helpers shared with the resolvers: ``extract_doi(text)`` (as printed) and
 
 from __future__ import annotations
 
-from citecheck.references.doi import extract_doi, extract_url, normalise_doi
 from citecheck.references.parse import ParsedReference, parse_reference, to_reference
 from citecheck.references.segment import EntrySpan, split_entries
+from citecheck.text.doi import extract_doi, extract_url, normalise_doi
 
 __all__ = [
     "EntrySpan",

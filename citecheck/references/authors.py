@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citecheck.document import Author
+from citecheck.model.document import Author
 from citecheck.references import names as n
 
 # Separators between two names.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from citecheck.document import ReferenceKind
+from citecheck.model.document import ReferenceKind
 
 LAW_START_RE = re.compile(
     r"^(?:Undang[- ]Undang|UU(?:D)?\b|Peraturan|Keputusan|Instruksi|Surat Edaran|Permen\w*|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from citecheck.document import Author
+from citecheck.model.document import Author
 from citecheck.references.authors import AuthorScan
 
 _YEAR_AFTER = re.compile(r"\s*\((?:\d{4}[a-z]?|n\.\s?d\.|t\.\s?t\.)\)")

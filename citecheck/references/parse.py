@@ -12,17 +12,17 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from citecheck.document import Author, Location, Reference, ReferenceKind
+from citecheck.model.document import Author, Location, Reference, ReferenceKind
 from citecheck.references.authors import AuthorScan, scan_authors
 from citecheck.references.clean import clean_reference
 from citecheck.references.dates import find_year, year_at
-from citecheck.references.doi import find_doi, find_url
 from citecheck.references.fields import Tail, parse_tail
 from citecheck.references.kinds import classify, is_law
 from citecheck.references.mononyms import extend_with_mononyms
 from citecheck.references.names import EDITORS_RE
 from citecheck.references.title import publisher_in, split_title, title_sentences_in, trim_title
 from citecheck.references.unquoted import split_unquoted
+from citecheck.text.doi import find_doi, find_url
 
 MAX_CHARS = 4000  # a longer "reference" is a mis-split section; parse its start only
 _LABEL_RE = re.compile(r"^\s?(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])\s")
@@ -45,7 +45,7 @@ class ParsedReference:
     """The fields of one reference string (``None`` where not found).
 
     ``doi`` is as printed without prefix and trailing punctuation (compare with
-    :func:`citecheck.references.doi.normalise_doi`); ``editors`` says the names are
+    :func:`citecheck.text.doi.normalise_doi`); ``editors`` says the names are
     editors ("(Eds.)"); ``ditto`` says the authors were written as "———" (Chicago/MLA
     "same authors as above"), so a loader should copy them from the previous entry.
     """
@@ -220,7 +220,7 @@ def to_reference(
         "bibliography"
     ),
 ) -> Reference:
-    """A :class:`~citecheck.document.Reference` from parsed fields and where they stand."""
+    """A :class:`~citecheck.model.document.Reference` from parsed fields and where they stand."""
     fields: dict[str, str] = {}
     if parsed.editors:
         fields["editors"] = "true"

@@ -1,8 +1,8 @@
-"""Reporters render a :class:`~citecheck.findings.Report` as text for a person or a program.
+"""Reporters render a :class:`~citecheck.model.findings.Report` as text for a person or a program.
 
 Explicit registry: a format name maps to a module and a function
 ``render(report: Report, *, color: bool = False) -> str``, imported on use.
-Reporters import only :mod:`citecheck.findings`.
+Reporters import only :mod:`citecheck.model.findings`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Callable
 from typing import cast
 
-from citecheck.findings import Report
+from citecheck.model.findings import Report
 
 REPORTERS: dict[str, tuple[str, str]] = {
     "text": ("citecheck.reporters.text", "render"),

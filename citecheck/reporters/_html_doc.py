@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-from citecheck.document import Location
-from citecheck.findings import Finding, Severity
+from citecheck.model.document import Location
+from citecheck.model.findings import Finding, Severity
 
 LocKey = tuple[str, int, int, int | None, int | None]
 

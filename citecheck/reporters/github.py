@@ -8,7 +8,7 @@ so a manuscript's text can never end a command early or inject another one.
 
 from __future__ import annotations
 
-from citecheck.findings import Finding, Report, Severity
+from citecheck.model.findings import Finding, Report, Severity
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

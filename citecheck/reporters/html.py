@@ -19,7 +19,7 @@ from html import escape
 from importlib import resources
 from typing import Any
 
-from citecheck.findings import Finding, Report, Severity
+from citecheck.model.findings import Finding, Report, Severity
 from citecheck.reporters._html_doc import DocView, build_view, highlighted_text, references_list
 from citecheck.reporters._rules import RuleCatalogue, default_catalogue, docs_url, info_for
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from citecheck.findings import Report
+from citecheck.model.findings import Report
 
 
 def render(report: Report, *, color: bool = False) -> str:

@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from citecheck.findings import Finding, Report, Severity
+from citecheck.model.findings import Finding, Report, Severity
 
 # Characters XML 1.0 forbids even as references; manuscript text may hold them.
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from citecheck.findings import Finding, Report, Severity
+from citecheck.model.findings import Finding, Report, Severity
 from citecheck.reporters._rules import docs_url
 
 MAX_ROWS = 200  # per severity, keeps a comment well under GitHub's size limit

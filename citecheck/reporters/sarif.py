@@ -13,9 +13,9 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from citecheck.baseline import numbered_fingerprints
-from citecheck.document import Location
-from citecheck.findings import Finding, Report, Severity
+from citecheck.model.document import Location
+from citecheck.model.findings import Finding, Report, Severity
+from citecheck.pipeline.baseline import numbered_fingerprints
 from citecheck.reporters._rules import (
     PROJECT_URL,
     RuleCatalogue,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from citecheck.findings import Finding, Report, Severity
+from citecheck.model.findings import Finding, Report, Severity
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"

@@ -13,9 +13,9 @@ RETIRED_CODES: tuple[str, ...] = ()
 
 def all_rules() -> tuple[Rule, ...]:
     """Every rule, sorted by code."""
-    from citecheck.rules import crossmatch, input, registry, topic
+    from citecheck.rules import crossmatch, input, records, topic
 
-    rules = (*input.RULES, *crossmatch.RULES, *registry.RULES, *topic.RULES)
+    rules = (*input.RULES, *crossmatch.RULES, *records.RULES, *topic.RULES)
     return tuple(sorted(rules, key=lambda r: r.code))
 
 

@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from citecheck.document import Citation, Document, Location, Reference
-from citecheck.findings import Finding, Severity
+from citecheck.model.document import Citation, Document, Location, Reference
+from citecheck.model.findings import Finding, Severity
 
 if TYPE_CHECKING:
-    from citecheck.config import Settings
-    from citecheck.linking import Links
+    from citecheck.model.links import Links
+    from citecheck.model.settings import Settings
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Per-backend calibration of the off-topic score (numbers from bench/offtopic_calibrate.py).
+"""Per-backend calibration of the off-topic score (numbers from bench/accuracy/offtopic_calibrate.py).
 
 ``centre``/``scale`` are the mean and standard deviation of each cosine over the
 authors' own references of the benchmark's dev split (PLOS articles), so a

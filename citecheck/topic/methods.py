@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from citecheck.document import Reference
+from citecheck.model.document import Reference
 
 # Software and tools named in a title, container or publisher (case matters for
 # the short all-caps names, so these are matched case-sensitively).

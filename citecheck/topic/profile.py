@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from citecheck.document import Document
-from citecheck.linking import Links
+from citecheck.model.document import Document
+from citecheck.model.links import Links
 from citecheck.topic.methods import methods_reason
 
 # Section headings that say nothing about the topic (English and Indonesian).

@@ -176,7 +176,7 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
         sims = P_all @ R[i]
         own = len(passages) + i  # the reference itself, excluded from evidence
         # The top three only: sorting every row for every reference was quadratic in
-        # Python (bench/stress_sizes.py: 2,000 references took most of a 20 MB check).
+        # Python (bench/speed/stress_sizes.py: 2,000 references took most of a 20 MB check).
         top = np.argpartition(-sims, min(2, len(sims) - 1))[:3]
         order = [int(j) for j in top[np.argsort(-sims[top], kind="stable")] if j != own]
         most = tuple(Similar(src_all[j][0], _cut(src_all[j][1]), round(float(sims[j]), 3))
@@ -196,7 +196,7 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
 
 # Robust z (median / 1.4826 MAD) of a reference's combined score among the document's
 # judgeable references that a flag also needs. Chosen on the dev split of the off-topic
-# benchmark (bench/offtopic_eval.py): -1.5 costs 1 of 183 distant injections on dev and
+# benchmark (bench/accuracy/offtopic.py): -1.5 costs 1 of 183 distant injections on dev and
 # none on test, and removes wholesale flags where a backend scores a whole list low
 # (Indonesian social-science book titles).
 DOCUMENT_GATE = -1.5

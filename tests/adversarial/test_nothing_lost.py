@@ -124,7 +124,7 @@ def test_check_and_parse_write_nothing_into_inputs(watched: Path, tmp_path: Path
 _WRITER = r"""
 import sys
 from pathlib import Path
-from citecheck.atomic import write_text_atomic
+from citecheck.pipeline.atomic import write_text_atomic
 path = Path(sys.argv[1])
 print("ready", flush=True)
 write_text_atomic(path, sys.argv[2] * int(sys.argv[3]))
@@ -160,8 +160,8 @@ def test_killed_mid_write_leaves_old_or_new(tmp_path: Path) -> None:
 @pytest.mark.parametrize("failing", ["copy2", "fsync", "replace", "write"])
 def test_fix_write_interrupted_at_each_step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                             failing: str) -> None:
-    import citecheck.atomic as atomic
     import citecheck.fix as fix_module
+    import citecheck.pipeline.atomic as atomic
     from citecheck.fix import write_edit
     from citecheck.fix.changes import FileEdit
 

@@ -1,7 +1,7 @@
 """Adversarial sizes and shapes: each finishes with the right answer.
 
-No timings here (house rule: times live in ``bench/stress_sizes.py`` and
-``bench/regex_audit.py``). The sizes are chosen so that linear work takes well
+No timings here (house rule: times live in ``bench/speed/stress_sizes.py`` and
+``bench/speed/regex_audit.py``). The sizes are chosen so that linear work takes well
 under a second while a quadratic regression would take minutes or hours, so a
 regression shows up as a test that does not finish.
 """
@@ -9,11 +9,11 @@ regression shows up as a test that does not finish.
 from __future__ import annotations
 
 from citecheck.citations import extract_citations
-from citecheck.document import Document
 from citecheck.linking import link
 from citecheck.loaders.bibtex import parse_bibtex_string
 from citecheck.loaders.markdown import parse_markdown
 from citecheck.loaders.pandoc import is_pandoc
+from citecheck.model.document import Document
 from citecheck.references import parse_reference, split_entries
 
 REF = "Smith, A. (2019). A title of a study. Journal of Tests, 1(2), 3–4.\n"
@@ -56,7 +56,7 @@ def test_thousand_dois_in_one_reference() -> None:
 
 
 def test_two_thousand_entry_bibtex() -> None:
-    # 10,000 entries are measured in bench/stress_sizes.py; 2,000 prove the shape here.
+    # 10,000 entries are measured in bench/speed/stress_sizes.py; 2,000 prove the shape here.
     bib = "".join(
         f"@article{{k{i},\n  author = {{Name{chr(65 + i % 26)}, A. and Lee, B.}},\n"
         f"  title = {{Study {i}}},\n  year = {{{1990 + i % 30}}},\n  doi = {{10.1234/t.{i}}}\n}}\n"

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from citecheck.citations import extract_citations
-from citecheck.document import Citation, LineIndex
+from citecheck.model.document import Citation, LineIndex
 
 Cite = Callable[..., list[Citation]]
 

@@ -6,7 +6,7 @@ import pytest
 
 from citecheck.citations import extract_citations
 from citecheck.citations.known import is_known, known_keys, listed_names
-from citecheck.document import Author, Location, Reference
+from citecheck.model.document import Author, Location, Reference
 
 LISTED = (
     "Republik Indonesia",

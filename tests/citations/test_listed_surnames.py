@@ -1,6 +1,6 @@
 """Surnames that are also month, place or leading words ("Jan", "Novembre", "Di Matteo").
 
-Found by bench/e2e_accuracy.py: "(Bier, Jan and Jan 1990)" was not extracted and
+Found by bench/accuracy/e2e.py: "(Bier, Jan and Jan 1990)" was not extracted and
 "(Alexander, Novembre and Lange 2009)" came out as "Lange 2009", so one correct
 citation cost a cited-not-listed and a listed-not-cited finding.
 """

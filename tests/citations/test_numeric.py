@@ -92,7 +92,7 @@ def test_interval_outliers_are_dropped(cite):
 
 
 def test_counts_next_to_numbers_are_not_cited(cite):
-    # an author-year paper whose table gives "share (rank)": found by bench/e2e_accuracy.py,
+    # an author-year paper whose table gives "share (rank)": found by bench/accuracy/e2e.py,
     # where such cells outnumbered the citations and became "missing entry 28" errors
     rows = "\n".join(f"| Symptom {i} | 7.{i}% ({i}) | 12 ({i + 1}) |" for i in range(1, 30))
     text = f"Prevalence varies (Smith, 2019; Lee, 2020).\n\n{rows}\n"

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from e2e_support import RECORDS, Truth, read_truth, standin
+from e2e_support import RECORDS, Truth, read_truth
+
+from tests.support import registry_standin as standin
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """Support for the end-to-end registry runs: the CLI against the loopback Crossref/doi.org stand-in.
 
-The stand-in (``bench/registry_standin.py``) serves the real recorded bodies of
+The stand-in (``tests/support/registry_standin.py``) serves the real recorded bodies of
 ``tests/fixtures/crossref`` and ``tests/fixtures/registry_e2e/records/real`` plus the
 synthetic records of ``records/synthetic.json``, on 127.0.0.1 with ephemeral ports.
 The CLI is pointed at it only through the environment variables users have
@@ -16,14 +16,11 @@ must carry none.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import socket
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from click.testing import CliRunner
@@ -39,19 +36,6 @@ ITEM = re.compile(r"^([a-z-]+)(?:\[(error|warning|info)\])?$")
 REGISTRY_CODES = ("CC2",)  # doi-invalid .. unverified-reference
 
 
-def _load_standin() -> ModuleType:
-    name = "registry_standin"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "registry_standin.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
-standin = _load_standin()
 
 
 @dataclass

@@ -11,7 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from e2e_support import Run, Truth, closed_port_url, environment, run_cli, standin
+from e2e_support import Run, Truth, closed_port_url, environment, run_cli
+
+from tests.support import registry_standin as standin
 
 
 @dataclass
@@ -141,7 +143,7 @@ def test_rate_limits_cost_time_not_results(store: Any, healthy: Healthy, tmp_pat
 
 
 # -- a simpler stand-in --------------------------------------------------------------------
-# (no list route here; a server rejecting select: tests/resolvers/test_route_fallbacks.py)
+# (no list route here; a server rejecting select: tests/registry/test_route_fallbacks.py)
 
 SEARCH_RULES = {"missing-doi", "unverified-reference"}
 

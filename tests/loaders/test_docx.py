@@ -9,9 +9,9 @@ from xml.sax.saxutils import escape
 
 import pytest
 
-from citecheck.errors import InputError
 from citecheck.loaders._zip import SafeZip, ZipLimits
 from citecheck.loaders.docx import load
+from citecheck.model.errors import InputError
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 

@@ -6,8 +6,8 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from citecheck.document import Document
 from citecheck.loaders.docx import load
+from citecheck.model.document import Document
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 SUP = '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
@@ -106,8 +106,8 @@ def test_footnote_reference_marks_are_not_citations(tmp_path: Path) -> None:
 
 
 def test_uncited_and_missing_numbers_are_found(tmp_path: Path) -> None:
-    from citecheck.config import Settings
-    from citecheck.engine import check
+    from citecheck.model.settings import Settings
+    from citecheck.pipeline.engine import check
 
     path = tmp_path / "c.docx"
     _docx(

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 
 from citecheck.cli import main
-from citecheck.config import Settings
-from citecheck.engine import check
+from citecheck.model.settings import Settings
+from citecheck.pipeline.engine import check
 
 FORMATS = Path(__file__).parents[1] / "fixtures" / "formats"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from citecheck.errors import InputError
 from citecheck.loaders.jats import load
+from citecheck.model.errors import InputError
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "formats" / "jats" / "article.xml"
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from citecheck.errors import InputError
 from citecheck.loaders._pdf_layout import (
     PdfLine,
     dehyphenate,
@@ -14,6 +13,7 @@ from citecheck.loaders._pdf_layout import (
     merge_superscripts,
 )
 from citecheck.loaders.pdf import load
+from citecheck.model.errors import InputError
 
 FORMATS = Path(__file__).parents[1] / "fixtures" / "formats"
 

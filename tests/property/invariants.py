@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from citecheck.document import Citation, LineIndex, Reference
+from citecheck.model.document import Citation, LineIndex, Reference
 
 
 def norm(value: Any) -> Any:

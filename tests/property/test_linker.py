@@ -7,9 +7,10 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from citecheck.document import Author, Citation, Document, Location, Reference
-from citecheck.linking import Links, link
+from citecheck.linking import link
 from citecheck.loaders.markdown import parse_markdown
+from citecheck.model.document import Author, Citation, Document, Location, Reference
+from citecheck.model.links import Links
 
 from .profiles import PROFILE
 from .strategies import SURNAMES, YEARS, manuscripts

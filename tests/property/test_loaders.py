@@ -1,7 +1,7 @@
 """Properties every loader keeps on generated input of its format.
 
-A loader returns a :class:`~citecheck.document.Document` (reference loaders: a list of
-references and problems) or raises :class:`~citecheck.errors.InputError` for input
+A loader returns a :class:`~citecheck.model.document.Document` (reference loaders: a list of
+references and problems) or raises :class:`~citecheck.model.errors.InputError` for input
 that is not of its kind; nothing else escapes. Citation spans slice ``Document.text``
 back to the citation's text. Text formats are read through the same decoder, so a
 file saved with CR LF gives exactly the document an LF file gives, and a file in NFD
@@ -19,11 +19,11 @@ from typing import Any
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from citecheck.document import Document
-from citecheck.errors import InputError
 from citecheck.loaders import load_manuscript, load_reference_file
 from citecheck.loaders.bibtex import parse_bibtex_string
 from citecheck.loaders.markdown import parse_markdown
+from citecheck.model.document import Document
+from citecheck.model.errors import InputError
 
 from .invariants import check_spans, citation_key, reference_key
 from .loader_inputs import (
@@ -85,7 +85,7 @@ def _forms(text: str, name: str) -> None:
 
 @PROFILE
 @given(st.one_of(manuscripts, texts))
-# Found by bench/fuzz_text.py: a narrative name ran across a blanked URL, and the
+# Found by bench/fuzz/text.py: a narrative name ran across a blanked URL, and the
 # citation's text (from the blanked body) no longer sliced the file's text.
 @example("Menurut Sugiyono ddn (Ansell & Gash, 2008; Emer Daf.t. https://doi.org/eourut Sugiyono (2019) x.")
 def test_markdown_string(text: str) -> None:

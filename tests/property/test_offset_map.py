@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from citecheck.citations.normal import to_nfc
+from citecheck.text.unicode import to_nfc
 
 from .profiles import PROFILE
 

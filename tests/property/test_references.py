@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from citecheck.document import Location
+from citecheck.model.document import Location
 from citecheck.references import parse_reference, split_entries, to_reference
 
 from .invariants import norm, reference_key

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citecheck.references.doi import doi_looks_valid, extract_doi, extract_url, normalise_doi
+from citecheck.text.doi import doi_looks_valid, extract_doi, extract_url, normalise_doi
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citecheck.document import Location
+from citecheck.model.document import Location
 from citecheck.references import parse_reference, split_entries, to_reference
 
 

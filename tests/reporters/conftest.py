@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from reporter_sample import make_report
 
-from citecheck.findings import Report
+from citecheck.model.findings import Report
 
 
 @pytest.fixture

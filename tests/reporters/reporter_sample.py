@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from citecheck.document import Author, Citation, Document, Location, Reference
-from citecheck.findings import FileSummary, Finding, Report, Severity, SkippedCheck
-from citecheck.linking import Link, Links
+from citecheck.model.document import Author, Citation, Document, Location, Reference
+from citecheck.model.findings import FileSummary, Finding, Report, Severity, SkippedCheck
+from citecheck.model.links import Link, Links
 from citecheck.reporters._rules import RuleCatalogue, RuleInfo
 
 TEXT = (

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from reporter_golden import assert_golden
 from reporter_sample import CATALOGUE, CITATIONS, make_report
 
-from citecheck.findings import Report
+from citecheck.model.findings import Report
 from citecheck.reporters.html import render
 
 

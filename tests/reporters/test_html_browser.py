@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from reporter_sample import CATALOGUE
 
-from citecheck.findings import Report
+from citecheck.model.findings import Report
 from citecheck.reporters.html import render
 
 TOOL = Path(__file__).resolve().parents[2] / "tools" / "html_screenshot.py"

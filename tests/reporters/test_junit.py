@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 
 from reporter_golden import assert_golden
 
-from citecheck.document import Location
-from citecheck.findings import Finding, Report, Severity
+from citecheck.model.document import Location
+from citecheck.model.findings import Finding, Report, Severity
 from citecheck.reporters.junit import render
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from reporter_golden import assert_golden
 
-from citecheck.document import Location
-from citecheck.findings import Finding, Report, Severity
+from citecheck.model.document import Location
+from citecheck.model.findings import Finding, Report, Severity
 from citecheck.reporters.markdown import MAX_ROWS, escape, render
 
 

@@ -10,8 +10,8 @@ import pytest
 from reporter_golden import assert_golden
 from reporter_sample import CATALOGUE, FINDINGS, make_report
 
-from citecheck.document import Location
-from citecheck.findings import Finding, Report, Severity
+from citecheck.model.document import Location
+from citecheck.model.findings import Finding, Report, Severity
 from citecheck.reporters import render
 from citecheck.reporters.sarif import FINGERPRINT_KEY, sarif_log
 from citecheck.reporters.sarif import render as render_sarif

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from citecheck.config import Settings
-from citecheck.engine import check
+from citecheck.model.settings import Settings
+from citecheck.pipeline.engine import check
 from citecheck.reporters import render
 
 SCRIPT = "<script>alert(1)</script>"

@@ -9,13 +9,13 @@ import httpx
 import pytest
 import respx
 
-from citecheck.config import Settings
-from citecheck.document import Document, Location, Reference
-from citecheck.engine import Prepared
-from citecheck.linking import Links
-from citecheck.resolvers import resolve_all
-from citecheck.resolvers.crossref import encode_doi
-from citecheck.resolvers.http import Policy
+from citecheck.model.document import Document, Location, Reference
+from citecheck.model.links import Links
+from citecheck.model.settings import Settings
+from citecheck.pipeline.engine import Prepared
+from citecheck.registry.crossref import encode_doi
+from citecheck.registry.http import Policy
+from citecheck.registry.resolve import resolve_all
 
 HOSTILE_DOIS = [
     "10.1234/../../evil",  # once went to https://api.crossref.org/evil

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from citecheck.document import Document
-from citecheck.errors import InputError
 from citecheck.loaders import load_manuscript
+from citecheck.model.document import Document
+from citecheck.model.errors import InputError
 
 LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'

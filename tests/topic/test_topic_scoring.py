@@ -6,17 +6,17 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from citecheck.config import Settings
-from citecheck.document import Citation, Document, Location, Metadata, Reference
-from citecheck.engine import Prepared
-from citecheck.linking import Link, Links
+from citecheck.model.document import Citation, Document, Location, Metadata, Reference
+from citecheck.model.links import Link, Links
+from citecheck.model.settings import Settings
+from citecheck.pipeline.engine import Prepared
 from citecheck.rules.base import RuleContext
 from citecheck.rules.topic import RULES
 from citecheck.rules.topic.off_topic import RULE
-from citecheck.rules.topic.stage import score_all
 from citecheck.topic.backends import TfidfBackend, Vectors
 from citecheck.topic.profile import build_inputs
 from citecheck.topic.scoring import Calibration, score_inputs
+from citecheck.topic.stage import score_all
 
 GOVERNANCE = [
     "Collaborative governance in theory and practice",

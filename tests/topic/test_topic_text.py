@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from citecheck.document import Location, Reference
+from citecheck.model.document import Location, Reference
 from citecheck.topic.language import guess_language
 from citecheck.topic.methods import methods_reason
 from citecheck.topic.tfidf import encode_tfidf

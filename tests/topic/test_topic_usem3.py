@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from citecheck.document import Document, Location, Metadata, Reference
-from citecheck.linking import Links
+from citecheck.model.document import Document, Location, Metadata, Reference
+from citecheck.model.links import Links
 from citecheck.topic.backends import load_backend
 from citecheck.topic.calibration import calibration_for
 from citecheck.topic.profile import build_inputs

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from citecheck.document import Citation, Document, Reference
-from citecheck.linking import Link, Links
-from citecheck.names import name_key
-from citecheck.years import parse_year
+from citecheck.model.document import Citation, Document, Reference
+from citecheck.model.links import Link, Links
+from citecheck.text.names import name_key
+from citecheck.text.years import parse_year
 
 
 def quote(citation: Citation) -> str:

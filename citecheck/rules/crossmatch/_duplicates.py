@@ -2,7 +2,7 @@
 
 Two entries are the same work when they share a DOI, a BibTeX key (BibTeX compares
 keys without case), or the first author, the year and a title similar enough
-(``TITLE_THRESHOLD``, measured in ``bench/title_duplicates.py``; see docs/benchmarks.md "Duplicate reference thresholds"). Titles that differ in a
+(``TITLE_THRESHOLD``, measured in ``bench/accuracy/title_duplicates.py``; see docs/benchmarks.md "Duplicate reference thresholds"). Titles that differ in a
 number ("Part 1" / "Part 2", "II" / "III") are different works, and so are entries
 the author lettered apart ("2004a" / "2004b") unless title and entry agree.
 """
@@ -15,14 +15,14 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from citecheck.document import Reference
-from citecheck.names import fold, name_key
-from citecheck.years import parse_year
+from citecheck.model.document import Reference
+from citecheck.text.names import fold, name_key
+from citecheck.text.years import parse_year
 
 #: ``fuzz.ratio`` (0..100) of folded titles above which two titles are one title.
 TITLE_THRESHOLD = 90.0
 # Lettered entries ("2004a"/"2004b") count as one work only when the titles are the
-# same (case and punctuation aside) and the entries nearly so: bench/e2e_accuracy.py,
+# same (case and punctuation aside) and the entries nearly so: bench/accuracy/e2e.py,
 # where "Brettar 2004a/b" (two species) and "Bates 2014a/b" (a paper and its R package)
 # are different works and re-keyed copies of one article differ in a journal abbreviation.
 _SAME_TITLE, _SAME_REST, _SAME_TEXT = 98.0, 90.0, 97.0

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citecheck.document import Reference
-from citecheck.findings import Finding, Severity
+from citecheck.model.document import Reference
+from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import excerpt, linked, listed, quote
 from citecheck.rules.crossmatch._duplicates import find_duplicates

@@ -33,8 +33,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from citecheck.document import Reference
-from citecheck.findings import Finding, Severity
+from citecheck.model.document import Reference
+from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import linked, listed, quote
 

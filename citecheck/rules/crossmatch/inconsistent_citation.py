@@ -34,13 +34,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citecheck.document import Citation
-from citecheck.findings import Finding, Severity
-from citecheck.linking import Link
-from citecheck.names import name_key
+from citecheck.model.document import Citation
+from citecheck.model.findings import Finding, Severity
+from citecheck.model.links import Link
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import listed, missing_groups, quote
-from citecheck.years import parse_year
+from citecheck.text.names import name_key
+from citecheck.text.years import parse_year
 
 _ABBREVIATED = ("abbreviation", "declared abbreviation")
 

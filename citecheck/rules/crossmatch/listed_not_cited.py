@@ -35,8 +35,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from citecheck.document import Document, Reference
-from citecheck.findings import Finding, Severity
+from citecheck.model.document import Document, Reference
+from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import excerpt
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citecheck.findings import Finding, Severity
+from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import linked, listed, quote
 

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citecheck.document import Location
-from citecheck.findings import Finding, Severity
+from citecheck.model.document import Location
+from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 
 

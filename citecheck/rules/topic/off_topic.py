@@ -52,7 +52,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from citecheck.findings import Finding, Severity
+from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 
 if TYPE_CHECKING:  # numpy comes with the scoring module: import it only when scores exist

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from citecheck.config import Settings
-from citecheck.document import Author, Citation, CitationStyle, Document, Location, Reference
-from citecheck.findings import Finding
 from citecheck.linking import link
+from citecheck.model.document import Author, Citation, CitationStyle, Document, Location, Reference
+from citecheck.model.findings import Finding
+from citecheck.model.settings import Settings
 from citecheck.rules.base import Rule, RuleContext
 
 PATH = "paper.md"

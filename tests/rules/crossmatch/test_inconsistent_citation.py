@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crossmatch_builders import cit, doc, ref, run
 
-from citecheck.document import Author, Location, Reference
+from citecheck.model.document import Author, Location, Reference
 from citecheck.rules.crossmatch.inconsistent_citation import RULE
 
 

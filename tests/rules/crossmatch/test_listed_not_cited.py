@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from crossmatch_builders import cit, doc, ref, run
 
-from citecheck.config import Settings
-from citecheck.document import Document
+from citecheck.model.document import Document
+from citecheck.model.settings import Settings
 from citecheck.rules.crossmatch.listed_not_cited import RULE
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from citecheck.config import Settings
-from citecheck.document import Author, Citation, Document, Location, Reference
 from citecheck.linking import link
+from citecheck.model.document import Author, Citation, Document, Location, Reference
+from citecheck.model.settings import Settings
 from citecheck.rules.base import RuleContext
 from citecheck.rules.crossmatch.cited_not_listed import RULE as CITED_NOT_LISTED
 from citecheck.rules.input.missing_bibliography import RULE

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from citecheck.config import Settings
-from citecheck.document import Document, Location, Problem
-from citecheck.linking import Links
+from citecheck.model.document import Document, Location, Problem
+from citecheck.model.links import Links
+from citecheck.model.settings import Settings
 from citecheck.rules.base import RuleContext
 from citecheck.rules.input.parse_error import RULE
 

@@ -1,0 +1,1 @@
+"""Accuracy benchmarks: how often citecheck is right, on generated or public data."""

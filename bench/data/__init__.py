@@ -1,0 +1,1 @@
+"""Data for the benchmarks: synthetic manuscript generators and dataset readers."""

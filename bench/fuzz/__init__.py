@@ -1,0 +1,1 @@
+"""Coverage-guided fuzzers (atheris, the ``fuzz`` extra); not run in CI."""

@@ -1,0 +1,59 @@
+"""``citecheck cache info|clear``: the registry cache."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from citecheck.cli._shared import fail
+
+
+@click.group("cache")
+def cache_group() -> None:
+    """Inspect or clear the registry cache (Crossref and doi.org answers)."""
+
+
+def _open_cache(cache_dir: str | None) -> Any:
+    from citecheck.model.errors import CitecheckError
+    from citecheck.pipeline.config import build_settings
+    from citecheck.registry.cache import Cache, default_dir
+
+    try:
+        settings = build_settings(flags={"cache_dir": cache_dir})
+    except CitecheckError as exc:
+        fail(str(exc), exc.exit_code)
+    notes: list[str] = []
+    folder = default_dir(settings.cache_dir)
+    cache = Cache.open(folder, notes) if folder.is_dir() else None
+    for note in notes:
+        click.echo(f"citecheck: {note}", err=True)
+    return cache, folder
+
+
+@cache_group.command("info")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR).")
+def cache_info(cache_dir: str | None) -> None:
+    """Where the cache is, how big, and what it holds."""
+    cache, folder = _open_cache(cache_dir)
+    if cache is None:
+        click.echo(f"no cache in {folder}")
+        return
+    stats = cache.stats()
+    cache.close()
+    click.echo(f"path: {stats['path']}\nsize: {stats['bytes']} bytes")
+    for kind, n in stats["entries"].items():
+        click.echo(f"{kind}: {n}")
+
+
+@cache_group.command("clear")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR).")
+def cache_clear(cache_dir: str | None) -> None:
+    """Delete every cached answer."""
+    cache, folder = _open_cache(cache_dir)
+    if cache is None:
+        click.echo(f"no cache in {folder}")
+        return
+    n = cache.clear()
+    cache.close()
+    click.echo(f"removed {n} cached answers from {cache.path}")

@@ -1,0 +1,294 @@
+"""Author-year citations: choose one reference by names and year.
+
+Candidates come from an index of listed first-author keys (exact and variant forms);
+only a citation without a same-year candidate searches for misspellings, and only
+among the first authors listed with that year (``rapidfuzz.process.extract`` over a
+short list), so linking stays linear in the size of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from citecheck.linking.assess import Assessment, Cited, Listed, assess, label
+from citecheck.linking.decision import Decision
+from citecheck.model.document import Citation, Reference
+from citecheck.model.links import LinkStatus
+from citecheck.text.names import NameKey, index_keys, lookup_keys, name_key
+from citecheck.text.years import parse_year
+
+EXACT_BUCKET, YEAR_BUCKET, AUTHOR_BUCKET = 0, 1, 2
+
+
+@dataclass
+class _Index:
+    """Listed references by first-author key, and first-author keys per year."""
+
+    listed: list[Listed]
+    by_key: dict[str, list[int]]
+    by_year: dict[str, dict[str, list[int]]]  # "year ^first-letter" / "year last$" -> core -> refs
+    abbreviations: dict[str, NameKey]
+    year_keys: dict[str, list[str]] = field(default_factory=dict)  # by_year's keys, as lists
+    fuzzy_memo: dict[tuple[str, str], tuple[int, ...]] = field(default_factory=dict)
+
+
+def _build_index(refs: Sequence[Reference], cited: Sequence[Cited]) -> _Index:
+    listed: list[Listed] = []
+    by_key: dict[str, list[int]] = {}
+    by_year: dict[str, dict[str, list[int]]] = {}
+    abbreviations: dict[str, NameKey] = {}
+    for i, ref in enumerate(refs):
+        names = tuple(name_key(a.family, a.abbreviation) for a in ref.authors if a.family.strip())
+        item = Listed(index=i, names=names, et_al=ref.et_al, year=parse_year(ref.year),
+                      more_in_text=len(names) < 3 and _more_authors_in_text(ref, len(names)))
+        listed.append(item)
+        if not names:
+            continue
+        for k in index_keys(names[0]):
+            by_key.setdefault(k, []).append(i)
+        core = names[0].core
+        if core:
+            # misspellings rarely change both the first and the last letter, so the
+            # fuzzy search looks only at same-year names sharing one of them
+            for end in (f"^{core[0]}", f"{core[-1]}$"):
+                by_year.setdefault(f"{item.year.bucket} {end}", {}).setdefault(core, []).append(i)
+        for n in names:
+            if n.abbreviation:
+                abbreviations.setdefault(n.abbreviation, n)
+    for c in cited:
+        for n in c.names:
+            if n.abbreviation:
+                abbreviations.setdefault(n.abbreviation, n)
+    return _Index(listed, by_key, by_year, abbreviations)
+
+
+_MORE = re.compile(r"\bet\.? al\b|\bdkk\b|\band others\b|&|\band\b|\bdan\b|;", re.IGNORECASE)
+
+
+def _more_authors_in_text(ref: Reference, parsed: int) -> bool:
+    """Signs in the entry's author part that the parser missed authors (so "et al."
+    in the text is not blamed on a parsing gap): "et al.", "&", "and", or more commas
+    than the parsed names explain ("Wolfe MS, De Los Angeles J, Miller DD")."""
+    head = ref.text[:200]
+    if ref.year and ref.year[:4] in head:
+        head = head[: head.index(ref.year[:4])]
+    if parsed <= 1:
+        return bool(_MORE.search(head)) or head.count(",") >= 3
+    return bool(re.search(r"\bet\.? al\b|\bdkk\b|\band others\b", head, re.IGNORECASE)) or (
+        head.count(",") >= 2 * parsed + 2
+    )
+
+
+def _cited(citation: Citation) -> Cited:
+    declared = getattr(citation, "abbreviation", None)  # optional field of the extractor
+    names = tuple(
+        name_key(a, declared if i == 0 and isinstance(declared, str) else None)
+        for i, a in enumerate(citation.authors)
+        if a.strip()
+    )
+    return Cited(names=names, et_al=citation.et_al, year=parse_year(citation.year))
+
+
+def _candidates(cit: Cited, index: _Index) -> set[int]:
+    first = cit.names[0]
+    keys = set(lookup_keys(first)) | {t for t in first.tokens if len(t) >= 3}
+    expanded = index.abbreviations.get(first.full)
+    if expanded is not None:
+        keys |= lookup_keys(expanded)
+    out: set[int] = set()
+    for k in keys:
+        out.update(index.by_key.get(k, ()))
+    return out
+
+
+def _fuzzy_candidates(cit: Cited, index: _Index) -> set[int]:
+    """Refs of the same year whose first author is spelt similarly (checked later)."""
+    out: set[int] = set()
+    query = cit.names[0].core
+    if not query:
+        return out
+    for bucket in {f"{y} {end}" for y in (cit.year.bucket, "none") for end in (f"^{query[0]}", f"{query[-1]}$")}:
+        table = index.by_year.get(bucket)
+        if not table:
+            continue
+        memo = index.fuzzy_memo.get((query, bucket))
+        if memo is None:
+            keys = index.year_keys.setdefault(bucket, list(table))
+            hits = process.extract(
+                query, keys, scorer=DamerauLevenshtein.normalized_similarity,
+                score_cutoff=0.5, limit=8,
+            )
+            memo = tuple(r for key, _score, _pos in hits for r in table[key])
+            index.fuzzy_memo[(query, bucket)] = memo
+        out.update(memo)
+    return out
+
+
+def _assessments(cit: Cited, index: _Index, threshold: float) -> list[Assessment]:
+    found = [
+        a for r in _candidates(cit, index)
+        if (a := assess(cit, index.listed[r], threshold, index.abbreviations)) is not None
+    ]
+    if not any(a.bucket in (EXACT_BUCKET, AUTHOR_BUCKET) for a in found):
+        seen = {a.ref for a in found}
+        for r in _fuzzy_candidates(cit, index) - seen:
+            a = assess(cit, index.listed[r], threshold, index.abbreviations)
+            if a is not None and a.bucket == AUTHOR_BUCKET:
+                found.append(a)
+    return found
+
+
+def link_author_year(
+    citations: Sequence[Citation], refs: Sequence[Reference], indexes: Sequence[int],
+    *, threshold: float,
+) -> list[Decision]:
+    """Decisions for the author-year citations ``indexes`` (see ``citecheck.linking``)."""
+    seen: dict[tuple[Any, ...], Cited] = {}
+    cited: dict[int, Cited] = {}
+    for ci in indexes:
+        c = citations[ci]
+        sig_c = (c.authors, c.et_al, c.year, getattr(c, "abbreviation", None))
+        if sig_c not in seen:
+            seen[sig_c] = _cited(c)
+        cited[ci] = seen[sig_c]
+    index = _build_index(refs, list(cited.values()))
+    memo: dict[tuple[Any, ...], list[Assessment]] = {}
+    options: dict[int, list[Assessment]] = {}
+    for ci, cit in cited.items():
+        if not cit.names:
+            options[ci] = []
+            continue
+        sig = (tuple(n.display for n in cit.names), cit.et_al, cit.year.text)
+        if sig not in memo:
+            memo[sig] = _assessments(cit, index, threshold)
+        options[ci] = memo[sig]
+
+    decisions: dict[int, Decision] = {}
+    claimed: set[int] = set()
+    three_in_full = any(len(c.names) >= 3 and not c.et_al for c in cited.values())
+    # pass 1: exact matches claim their reference
+    for ci, found in options.items():
+        exact = [a for a in found if a.bucket == EXACT_BUCKET]
+        if not exact:
+            continue
+        best = _top(exact)
+        if len(best) > 1 and cited[ci].et_al and three_in_full:
+            best = _four_or_more(best, index) or best
+        if len(best) == 1:
+            evidence = best[0].evidence(cited[ci], index.listed)
+            if len(exact) > 1:
+                evidence["et_al_convention"] = "three authors are named in full elsewhere"
+            decisions[ci] = Decision(ci, "exact", best[0].ref, (), evidence)
+            claimed.add(best[0].ref)
+        else:
+            decisions[ci] = _ambiguous(ci, cited[ci], best, index)
+    # pass 2: mismatches prefer references no exact citation claimed
+    for ci, found in options.items():
+        if ci not in decisions:
+            decisions[ci] = _near_miss(ci, cited[ci], found, claimed, index)
+    # pass 3: references whose authors could not be parsed, by their text
+    unmatched = [ci for ci, d in decisions.items() if d.status == "unmatched"]
+    if unmatched:
+        authorless = [i for i, item in enumerate(index.listed) if not item.names]
+        for ci in unmatched:
+            hit = _by_text(cited[ci], authorless, refs, index)
+            if hit is not None:
+                decisions[ci] = Decision(ci, "exact", hit, (), {
+                    **_cited_evidence(cited[ci]), "matched_on": "entry text",
+                })
+    return [decisions[ci] for ci in indexes]
+
+
+def _four_or_more(best: list[Assessment], index: _Index) -> list[Assessment]:
+    """The one candidate with four or more authors, when the others have three.
+
+    Chicago and Harvard write "et al." only from four authors; a document that names
+    three authors in full elsewhere follows them, so "Maher et al. 2012" is not the
+    three-author "Maher, Richter and Stock 2012" (bench/accuracy/e2e.py).
+    """
+    def size(a: Assessment) -> int:
+        ref = index.listed[a.ref]
+        return 4 if ref.et_al else len(ref.names)
+
+    many = [a for a in best if size(a) >= 4]
+    return many if len(many) == 1 and all(size(a) == 3 for a in best if a not in many) else []
+
+
+def _top(found: list[Assessment]) -> list[Assessment]:
+    """The best assessments (several when they tie), one per reference."""
+    if len(found) == 1:
+        return found
+    ranked = sorted(found, key=lambda a: a.rank)
+    return [a for a in ranked if a.rank == ranked[0].rank]
+
+
+def _ambiguous(ci: int, cit: Cited, best: list[Assessment], index: _Index) -> Decision:
+    refs = tuple(a.ref for a in sorted(best, key=lambda a: a.ref))
+    evidence = {
+        **_cited_evidence(cit),
+        "candidates": [{"reference": r, "label": label(index.listed[r])} for r in refs],
+    }
+    return Decision(ci, "ambiguous", None, refs, evidence)
+
+
+def _near_miss(
+    ci: int, cit: Cited, found: list[Assessment], claimed: set[int], index: _Index
+) -> Decision:
+    years = [a for a in found if a.bucket == YEAR_BUCKET]
+    authors = [a for a in found if a.bucket == AUTHOR_BUCKET]
+    usable: list[Assessment] = [a for a in years + authors if a.ref not in claimed]
+    if not usable:
+        # a reference cited exactly elsewhere is still the answer when it is the only
+        # work by these authors, or the names differ only by a typo / missing name
+        usable = years if len(years) == 1 else []
+        usable += [a for a in authors if not a.substitution]
+    if not usable:
+        return Decision(ci, "unmatched", None, (), _similar(cit, found, index))
+    best = _top(usable)
+    if len(best) > 1 and best[0].bucket == AUTHOR_BUCKET:
+        return _ambiguous(ci, cit, best, index)
+    if len(best) > 1:
+        return Decision(ci, "unmatched", None, (), _similar(cit, found, index))
+    choice = best[0]
+    status: LinkStatus = "year-mismatch" if choice.bucket == YEAR_BUCKET else "author-mismatch"
+    evidence = choice.evidence(cit, index.listed)
+    evidence["cited_exactly_elsewhere"] = choice.ref in claimed
+    return Decision(ci, status, choice.ref, (), evidence)
+
+
+def _similar(cit: Cited, found: list[Assessment], index: _Index) -> dict[str, Any]:
+    evidence = _cited_evidence(cit)
+    if found:
+        evidence["similar"] = [
+            {"reference": a.ref, "label": label(index.listed[a.ref])}
+            for a in sorted(found, key=lambda a: a.rank)[:5]
+        ]
+    return evidence
+
+
+def _cited_evidence(cit: Cited) -> dict[str, Any]:
+    return {"cited_authors": [n.display for n in cit.names], "cited_et_al": cit.et_al,
+            "cited_year": cit.year.text or None}
+
+
+def _by_text(cit: Cited, authorless: list[int], refs: Sequence[Reference], index: _Index) -> int | None:
+    """A reference without parsed authors whose text starts with the cited name."""
+    from citecheck.text.names import fold  # local: only needed for unparsed entries
+    from citecheck.text.years import agreement
+
+    if not cit.names or not authorless:
+        return None
+    head = fold(cit.names[0].display.split("[")[0])
+    hits = [
+        i for i in authorless
+        if head and fold(refs[i].text).startswith(head)
+        and agreement(cit.year, index.listed[i].year if index.listed[i].year.kind != "none"
+                      else parse_year(refs[i].text)) > 0
+    ]
+    return hits[0] if len(hits) == 1 else None

@@ -1,0 +1,68 @@
+"""Numeric and key citations: link by label, not by names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from citecheck.linking.decision import Decision
+from citecheck.model.document import Citation, Reference
+
+
+def link_numbers(
+    citations: Sequence[Citation], refs: Sequence[Reference], indexes: Sequence[int]
+) -> list[Decision]:
+    """``[3]`` means the entry labelled 3, or the third entry of an unlabelled list."""
+    if not indexes:
+        return []
+    by_number: dict[int, int] = {}
+    if any(r.number is not None for r in refs):
+        for i, r in enumerate(refs):
+            if r.number is not None:
+                by_number.setdefault(r.number, i)
+        how = "label"
+    else:
+        by_number = {i + 1: i for i in range(len(refs))}
+        how = "position"
+    out: list[Decision] = []
+    for ci in indexes:
+        number = citations[ci].number
+        ref = by_number.get(number) if number is not None else None
+        evidence = {"number": number, "matched_on": how, "list_size": len(refs)}
+        if ref is None:
+            out.append(Decision(ci, "unmatched", None, (), evidence))
+        else:
+            out.append(Decision(ci, "exact", ref, (), evidence))
+    return out
+
+
+def link_keys(
+    citations: Sequence[Citation], refs: Sequence[Reference], indexes: Sequence[int]
+) -> list[Decision]:
+    """``\\cite{smith2019}`` / ``@smith2019`` means the entry with that key.
+
+    Keys are matched case-sensitively (biber, Pandoc); a key that only matches with
+    case ignored (accepted by classic BibTeX) links too, with ``key_case_differs``
+    in the evidence so the inconsistent-citation rule can say so.
+    """
+    if not indexes:
+        return []
+    exact: dict[str, int] = {}
+    folded: dict[str, int] = {}
+    for i, r in enumerate(refs):
+        if r.key:
+            exact.setdefault(r.key, i)
+            folded.setdefault(r.key.casefold(), i)
+    out: list[Decision] = []
+    for ci in indexes:
+        key = citations[ci].key
+        if key is None:
+            out.append(Decision(ci, "unmatched", None, (), {"key": None}))
+        elif key in exact:
+            out.append(Decision(ci, "exact", exact[key], (), {"key": key}))
+        elif key.casefold() in folded:
+            ref = folded[key.casefold()]
+            evidence = {"key": key, "listed_key": refs[ref].key, "key_case_differs": True}
+            out.append(Decision(ci, "exact", ref, (), evidence))
+        else:
+            out.append(Decision(ci, "unmatched", None, (), {"key": key}))
+    return out

@@ -1,0 +1,83 @@
+"""Typed results of registry look-ups, shared by resolvers and registry rules.
+
+A module of its own (outside ``citecheck.registry.resolve``) so that rules can read
+resolutions without importing the HTTP machinery.
+
+A look-up ends in exactly one of three ways: :class:`Found` (with the registry's raw
+record), :class:`NotFound` (the registry answered that it does not know it), or
+:class:`Unavailable` (we could not get an answer: network, timeout, 429, 5xx,
+malformed JSON). ``Unavailable`` is never cached and never becomes an integrity
+finding.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Source = Literal["crossref", "datacite", "medra", "jalc", "handle", "other"]
+
+
+@dataclass(frozen=True)
+class Found:
+    """The registry has a record. ``record`` is the raw work (Crossref's ``message``
+    object, or another agency's record converted to the Crossref/CSL field names
+    ``title``, ``author``, ``container-title``, ``issued``, ...)."""
+
+    record: dict[str, Any]
+    source: Source = "crossref"
+    doi: str | None = None
+    agency: str | None = None  # registration agency id when known ("crossref", "datacite")
+    from_cache: bool = False
+    # False for an answer put together while part of the look-up failed (the record
+    # came, but not who registered it): used in this run, not cached, so a flaky
+    # moment cannot change what later runs (and offline CI) report.
+    cacheable: bool = True
+
+
+@dataclass(frozen=True)
+class NotFound:
+    """Every registry asked says this DOI (or query) does not exist."""
+
+    query: str
+    sources: tuple[str, ...] = ("crossref",)
+    evidence: dict[str, Any] = field(default_factory=dict)
+    from_cache: bool = False
+
+
+@dataclass(frozen=True)
+class Unavailable:
+    """No answer could be had; the reason says why (shown under skipped checks)."""
+
+    reason: str
+    query: str = ""
+
+
+Resolution = Found | NotFound | Unavailable
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One search hit for a reference without (or besides) a DOI."""
+
+    record: dict[str, Any]
+    score: float | None = None  # the registry's own relevance score
+
+
+@dataclass(frozen=True)
+class ReferenceResolution:
+    """What the registry stage learnt about one reference.
+
+    ``doi`` is the normalised DOI found in the reference (None when it has none);
+    ``doi_valid`` is False when the reference carries something that cannot be a DOI.
+    ``by_doi`` is the look-up of that DOI; ``search`` is the bibliographic search
+    result for references without a DOI (or whose DOI was not found), as a tuple of
+    candidates, or Unavailable. ``notices`` are records of update notices
+    (retractions, corrections, expressions of concern) fetched for the work.
+    """
+
+    doi: str | None = None
+    doi_valid: bool = True
+    by_doi: Resolution | None = None
+    search: tuple[Candidate, ...] | Unavailable | None = None
+    notices: tuple[dict[str, Any], ...] = ()

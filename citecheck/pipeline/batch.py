@@ -1,0 +1,115 @@
+"""Many manuscripts in one run: one report per manuscript and a summary table.
+
+Editors screening a folder of submissions want a file per submission to send
+back (``--output-dir``) and one table to triage from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+
+from citecheck.model.findings import Report
+from citecheck.pipeline.atomic import write_text_atomic
+
+EXTENSIONS = {
+    "text": "txt",
+    "json": "json",
+    "sarif": "sarif",
+    "github": "txt",
+    "junit": "xml",
+    "markdown": "md",
+    "html": "html",
+}
+
+
+def split_by_manuscript(report: Report) -> list[Report]:
+    """One report per manuscript, with its own findings, counts and document."""
+    out: list[Report] = []
+    for path in report.files:
+        doc = next((d for d in report.documents if getattr(d, "path", None) == path), None)
+        own = {path, *(getattr(doc, "reference_files", ()) if doc is not None else ())}
+        summary = next((s for s in report.per_file if s.path == path), None)
+        k = report.documents.index(doc) if doc is not None else -1
+        out.append(
+            report.model_copy(
+                update={
+                    "files": (path,),
+                    "findings": tuple(
+                        f for f in report.findings if f.location and f.location.path in own
+                    ),
+                    "citations": summary.citations if summary else 0,
+                    "references": summary.references if summary else 0,
+                    "skipped_checks": tuple(
+                        s for s in report.skipped_checks if s.path in (None, path)
+                    ),
+                    "per_file": (summary,) if summary else (),
+                    "notes": tuple(
+                        n for n in report.notes if not _other_file_note(n, path, report.files)
+                    ),
+                    "documents": (doc,) if doc is not None else (),
+                    "links": (report.links[k],) if 0 <= k < len(report.links) else (),
+                }
+            )
+        )
+    return out
+
+
+def _other_file_note(note: str, path: str, files: tuple[str, ...]) -> bool:
+    """Notes start with the manuscript they are about; keep those and general ones."""
+    return any(note.startswith(f + ":") for f in files if f != path)
+
+
+def report_name(path: str, fmt: str, taken: set[str]) -> str:
+    """A file name for a manuscript's report: its path flattened, unique in ``taken``."""
+    parts = [p for p in PurePosixPath(path).with_suffix("").parts if p not in ("/", ".", "..")]
+    stem = re.sub(r"[^\w.-]+", "_", "_".join(parts)).strip("_.") or "report"
+    name = f"{stem}.{EXTENSIONS.get(fmt, 'txt')}"
+    n = 2
+    while name in taken:
+        name = f"{stem}-{n}.{EXTENSIONS.get(fmt, 'txt')}"
+        n += 1
+    taken.add(name)
+    return name
+
+
+def write_reports(
+    report: Report, out_dir: Path, fmt: str, render: Callable[[Report], str]
+) -> list[Path]:
+    """Write one report per manuscript into ``out_dir``; returns the files written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    taken: set[str] = set()
+    written = []
+    for part in split_by_manuscript(report):
+        target = out_dir / report_name(part.files[0], fmt, taken)
+        write_text_atomic(target, render(part))
+        written.append(target)
+    return written
+
+
+def summary_table(report: Report) -> str:
+    """A plain-text table: manuscript, citations, references, errors, warnings, info."""
+    head = ("manuscript", "citations", "references", "errors", "warnings", "info")
+    rows = [
+        (s.path, str(s.citations), str(s.references), str(s.errors), str(s.warnings), str(s.infos))
+        for s in report.per_file
+    ]
+    total = (
+        f"total ({len(rows)})",
+        str(sum(s.citations for s in report.per_file)),
+        str(sum(s.references for s in report.per_file)),
+        str(sum(s.errors for s in report.per_file)),
+        str(sum(s.warnings for s in report.per_file)),
+        str(sum(s.infos for s in report.per_file)),
+    )
+    table = [head, *rows, total]
+    widths = [max(len(r[i]) for r in table) for i in range(len(head))]
+
+    def line(r: tuple[str, ...]) -> str:
+        return "  ".join(
+            [r[0].ljust(widths[0]), *(c.rjust(w) for c, w in zip(r[1:], widths[1:], strict=True))]
+        )
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(head), rule, *(line(r) for r in rows), rule, line(total)]) + "\n"

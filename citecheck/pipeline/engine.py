@@ -1,0 +1,296 @@
+"""The run: files -> documents -> links -> resolutions -> topic scores -> findings.
+
+Nothing here prints or exits; problems the user must fix raise
+:class:`~citecheck.model.errors.InputError`, everything else becomes data in the report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from citecheck import __version__
+from citecheck.linking import link
+from citecheck.loaders import (
+    load_manuscript,
+    load_reference_file,
+    looks_like_manuscript,
+    manuscript_suffixes,
+    reference_suffixes,
+)
+from citecheck.model.document import Document, Location, Problem, Reference
+from citecheck.model.errors import InputError
+from citecheck.model.findings import FileSummary, Finding, Report, Severity, SkippedCheck
+from citecheck.model.links import Links
+from citecheck.model.settings import Settings
+from citecheck.rules import all_rules
+from citecheck.rules.base import Rule, RuleContext, matches
+from citecheck.text.names import NAME_THRESHOLD
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class Prepared:
+    """A loaded and linked document with what later stages attach to it."""
+
+    document: Document
+    links: Links
+    resolutions: dict[int, Any] = field(default_factory=dict)
+    topic: Any | None = None
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Relative POSIX path for output (absolute only when outside ``root``)."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def collect_manuscripts(paths: Sequence[str], root: Path) -> list[Path]:
+    """Expand directories into the manuscripts they hold; keep files as given."""
+    if not paths:
+        default = root / "manuscripts"
+        if default.is_dir():
+            paths = [str(default)]
+        else:
+            raise InputError(
+                "no manuscript given: name one or more files or folders "
+                "(or run inside a repository with a manuscripts/ folder)"
+            )
+    found: list[Path] = []
+    suffixes = manuscript_suffixes()
+    for raw in paths:
+        p = Path(raw)
+        if not p.is_absolute():
+            p = root / p
+        if p.is_dir():
+            inner = sorted(
+                q for q in p.rglob("*")
+                if q.is_file()
+                and q.suffix.lower() in suffixes
+                and not _hidden(q, p)
+                and looks_like_manuscript(q)
+            )
+            if not inner:
+                raise InputError(
+                    f"{raw}: no manuscripts in this folder (looked for {', '.join(sorted(suffixes))})"
+                )
+            found.extend(inner)
+        elif p.exists():
+            found.append(p)
+        else:
+            raise InputError(f"{raw}: no such file or folder")
+    unique: dict[Path, None] = {}
+    for p in found:
+        unique.setdefault(p, None)
+    return list(unique)
+
+
+def _hidden(path: Path, base: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(base).parts)
+
+
+def _reference_files_for(manuscript: Path, root: Path, settings: Settings) -> tuple[list[Path], bool]:
+    """Reference files to merge into a manuscript, and whether they are shared.
+
+    Explicit ``--references`` always apply. Otherwise ``references/<stem>.*`` next
+    to a ``manuscripts/`` folder belongs to the manuscript of that stem; any other
+    file in ``references/`` is a shared bibliography (unused entries not reported).
+    """
+    if settings.references:
+        files = [Path(r) if Path(r).is_absolute() else root / r for r in settings.references]
+        return files, settings.shared_bibliography
+    folder = root / "references"
+    if not folder.is_dir():
+        return [], False
+    suffixes = reference_suffixes()
+    candidates = sorted(q for q in folder.iterdir() if q.is_file() and q.suffix.lower() in suffixes)
+    own = [q for q in candidates if q.stem == manuscript.stem]
+    if own:
+        return own, settings.shared_bibliography
+    return [], False
+
+
+def within_size_limit(path: Path, limit: int) -> None:
+    """Refuse a file larger than ``max-file-bytes`` with a message that names the knob."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # the loader reports a missing or unreadable file in its own words
+    if size > limit:
+        raise InputError(
+            f"{path}: {size:,} bytes is larger than the limit of {limit:,} "
+            "(raise it with max-file-bytes in the configuration)"
+        )
+
+
+def prepare(path: Path, root: Path, settings: Settings) -> Prepared:
+    """Load one manuscript, merge its reference files, and link it."""
+    shown = display_path(path, root)
+    within_size_limit(path, settings.max_file_bytes)
+    doc = load_manuscript(path, shown)
+    ref_files, shared = _reference_files_for(path, root, settings)
+    # a LaTeX or Pandoc document may already have read the same file
+    already = set(doc.reference_files)
+    ref_files = [rf for rf in ref_files if display_path(rf, root) not in already]
+    extra_refs: list[Reference] = []
+    problems: list[Problem] = list(doc.problems)
+    for rf in ref_files:
+        within_size_limit(rf, settings.max_file_bytes)
+        refs, probs = load_reference_file(rf, display_path(rf, root))
+        extra_refs.extend(refs)
+        problems.extend(probs)
+    if ref_files:
+        doc = doc.model_copy(
+            update={
+                "references": doc.references + tuple(extra_refs),
+                "problems": tuple(problems),
+                "reference_files": doc.reference_files
+                + tuple(display_path(rf, root) for rf in ref_files),
+                "allow_uncited": doc.allow_uncited or shared,
+            }
+        )
+    doc = _fill_ditto_authors(doc)
+    threshold = settings.threshold("name_similarity", NAME_THRESHOLD)
+    return Prepared(document=doc, links=link(doc, name_threshold=threshold))
+
+
+def _fill_ditto_authors(doc: Document) -> Document:
+    """"———. (2019)." entries repeat the previous entry's authors (Chicago, MLA)."""
+    if not any(r.fields.get("ditto") == "true" for r in doc.references):
+        return doc
+    refs = list(doc.references)
+    for i in range(1, len(refs)):
+        if refs[i].fields.get("ditto") == "true" and not refs[i].authors:
+            refs[i] = refs[i].model_copy(
+                update={"authors": refs[i - 1].authors, "et_al": refs[i - 1].et_al}
+            )
+    return doc.model_copy(update={"references": tuple(refs)})
+
+
+def active_rules(settings: Settings) -> list[Rule]:
+    """Rules left after ``select`` and ``ignore``."""
+    rules = list(all_rules())
+    if settings.select:
+        rules = [r for r in rules if matches(r, settings.select)]
+    if settings.ignore:
+        rules = [r for r in rules if not matches(r, settings.ignore)]
+    return rules
+
+
+def _suppressions(doc: Document) -> dict[Location, tuple[str, ...]]:
+    """Inline suppression marks by the location of the citation or entry they silence."""
+    marks: dict[Location, tuple[str, ...]] = {}
+    located: list[tuple[Location, tuple[str, ...]]] = [
+        *((c.location, c.suppressed) for c in doc.citations),
+        *((r.location, r.suppressed) for r in doc.references),
+    ]
+    for loc, names in located:
+        if names:
+            marks[loc] = marks.get(loc, ()) + names
+    return marks
+
+
+def _suppressed(finding: Finding, marks: dict[Location, tuple[str, ...]]) -> bool:
+    """Whether a suppression on the finding's citation or entry covers its rule."""
+    if finding.location is None:
+        return False
+    names = marks.get(finding.location, ())
+    return any(m in ("*", "all", finding.rule, finding.code.lower()) for m in names)
+
+
+def _with_severity(finding: Finding, settings: Settings) -> Finding:
+    override = settings.severity.get(finding.rule) or settings.severity.get(finding.code)
+    if override is None:
+        return finding
+    return finding.model_copy(update={"severity": Severity(override)})
+
+
+def run_rules(prepared: Prepared, rules: Iterable[Rule], settings: Settings) -> list[Finding]:
+    """Every finding of ``rules`` on one prepared document, suppressions applied."""
+    ctx = RuleContext(
+        document=prepared.document,
+        links=prepared.links,
+        settings=settings,
+        resolutions=prepared.resolutions,
+        topic=prepared.topic,
+    )
+    marks = _suppressions(prepared.document)  # once per document, not once per finding
+    out: list[Finding] = []
+    for rule in rules:
+        for finding in rule.check(ctx):
+            if not _suppressed(finding, marks):
+                out.append(_with_severity(finding, settings))
+    return out
+
+
+def check(
+    settings: Settings,
+    *,
+    root: Path | None = None,
+    progress: Progress | None = None,
+    client: Any | None = None,
+) -> Report:
+    """Check every manuscript named in ``settings.paths``; return one report.
+
+    ``client`` is an ``httpx`` client for the registry stage (tests inject one with
+    a mock transport); by default the resolver builds its own.
+    """
+    root = root or Path.cwd()
+    manuscripts = collect_manuscripts(settings.paths, root)
+    prepared = [prepare(p, root, settings) for p in manuscripts]
+    rules = active_rules(settings)
+    skipped: list[SkippedCheck] = []
+    notes: list[str] = []
+
+    needs = set().union(*(r.needs for r in rules)) if rules else set()
+    if "registry" in needs:
+        from citecheck.registry.resolve import resolve_all  # lazy: httpx and the cache
+
+        outcome = resolve_all(prepared, settings, client=client, progress=progress)
+        skipped.extend(outcome.skipped)
+        notes.extend(outcome.notes)
+    if "topic" in needs:
+        from citecheck.topic.stage import score_all  # lazy: embedding backends
+
+        outcome_t = score_all(prepared, settings)
+        skipped.extend(outcome_t.skipped)
+        notes.extend(outcome_t.notes)
+
+    findings: list[Finding] = []
+    per_file: list[FileSummary] = []
+    for item in prepared:
+        doc_findings = run_rules(item, rules, settings)
+        findings.extend(doc_findings)
+        per_file.append(
+            FileSummary(
+                path=item.document.path,
+                citations=len(item.document.citations),
+                references=len(item.document.references),
+                errors=sum(1 for f in doc_findings if f.severity is Severity.ERROR),
+                warnings=sum(1 for f in doc_findings if f.severity is Severity.WARNING),
+                infos=sum(1 for f in doc_findings if f.severity is Severity.INFO),
+            )
+        )
+        if not item.document.bibliography_found and not item.document.references:
+            notes.append(
+                f"{item.document.path}: no bibliography section or reference file found; "
+                "the citations could not be checked against a reference list"
+            )
+    findings.sort(key=lambda f: f.sort_key())
+    return Report(
+        tool_version=__version__,
+        files=tuple(p.document.path for p in prepared),
+        findings=tuple(findings),
+        citations=sum(len(p.document.citations) for p in prepared),
+        references=sum(len(p.document.references) for p in prepared),
+        skipped_checks=tuple(sorted(set(skipped), key=lambda s: (s.check, s.path or "", s.reason))),
+        per_file=tuple(per_file),
+        notes=tuple(dict.fromkeys(notes)),
+        documents=tuple(p.document for p in prepared),
+        links=tuple(p.links for p in prepared),
+    )

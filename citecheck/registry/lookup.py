@@ -1,0 +1,240 @@
+"""The asynchronous part of a registry run: cache first, then batched Crossref
+look-ups, doi.org for DOIs Crossref does not hold, and bibliographic searches.
+
+Every distinct DOI and every distinct search text is asked at most once per run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from citecheck.model.resolution import Candidate, Found, NotFound, Resolution, Unavailable
+from citecheck.registry.cache import Cache, Entry
+from citecheck.registry.crossref import Crossref
+from citecheck.registry.doiorg import content_negotiate, handle_exists, source_of
+from citecheck.registry.http import TOO_BIG, Fetcher
+
+SearchResult = tuple[Candidate, ...] | Unavailable
+Progress = Callable[[str, int, int], None]
+OFFLINE = "offline: not in the cache"
+MAX_FILTER_CHARS = 3000  # keeps batch URLs far below common server limits (8 KB)
+
+
+@dataclass(frozen=True)
+class Ttl:
+    """How long cached answers stay fresh (seconds). ``--offline`` ignores these."""
+
+    found: float = 30 * 86400
+    not_found: float = 86400
+    search: float = 14 * 86400
+
+
+@dataclass
+class Lookup:
+    """State of one run's look-ups; results land in ``dois`` and ``searches``."""
+
+    cache: Cache | None
+    fetcher: Fetcher | None  # set once something must be fetched
+    crossref: Crossref | None
+    doi_url: str
+    offline: bool = False
+    refresh: bool = False
+    ttl: Ttl = field(default_factory=Ttl)
+    progress: Progress | None = None
+    batch_size: int = 40
+    dois: dict[str, Resolution] = field(default_factory=dict)
+    searches: dict[str, SearchResult] = field(default_factory=dict)
+    stale_used: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: {"found": 0, "not found": 0, "failed": 0})
+    done: int = 0
+    total: int = 0
+    _stale_doi: dict[str, Entry] = field(default_factory=dict)
+    _stale_search: dict[str, Entry] = field(default_factory=dict)
+
+    # -- cache ---------------------------------------------------------------------------
+
+    def _fresh(self, entry: Entry, limit: float) -> bool:
+        return self.offline or (not self.refresh and entry.age <= limit)
+
+    def from_cache(self, dois: list[str], queries: list[str]) -> tuple[list[str], list[str]]:
+        """Settle what the cache answers; return the DOIs and queries left to fetch."""
+        todo_d: list[str] = []
+        todo_q: list[str] = []
+        for doi in dois:
+            entry = self.cache.get("doi", doi) if self.cache else None
+            if entry is not None:
+                limit = self.ttl.found if entry.status == "found" else self.ttl.not_found
+                if self._fresh(entry, limit):
+                    self.dois[doi] = _doi_from_entry(doi, entry)
+                    continue
+                self._stale_doi[doi] = entry
+            if self.offline:
+                self.dois[doi] = Unavailable(OFFLINE, query=doi)
+            else:
+                todo_d.append(doi)
+        for q in queries:
+            entry = self.cache.get("search", q) if self.cache else None
+            if entry is not None:
+                if self._fresh(entry, self.ttl.search):
+                    self.searches[q] = _search_from_entry(entry)
+                    continue
+                self._stale_search[q] = entry
+            if self.offline:
+                self.searches[q] = Unavailable(OFFLINE, query=q)
+            else:
+                todo_q.append(q)
+        return todo_d, todo_q
+
+    # -- settling results ----------------------------------------------------------------
+
+    def _tick(self, result: Resolution | SearchResult) -> None:
+        if isinstance(result, Unavailable):
+            self.counts["failed"] += 1
+        elif isinstance(result, NotFound):
+            self.counts["not found"] += 1
+        else:
+            self.counts["found"] += 1
+        self.done += 1
+        if self.progress is not None:
+            c = self.counts
+            label = f"registry: {c['found']} found, {c['not found']} not found, {c['failed']} failed"
+            self.progress(label, self.done, self.total)
+
+    def settle_doi(self, doi: str, result: Resolution) -> None:
+        """Record one DOI's answer (a stale cached one if the fresh ask failed)."""
+        if isinstance(result, Unavailable) and doi in self._stale_doi:
+            result = _doi_from_entry(doi, self._stale_doi[doi])
+            self.stale_used += 1
+        elif self.cache is not None and isinstance(result, Found) and result.cacheable:
+            found = {"record": result.record, "source": result.source, "agency": result.agency}
+            self.cache.put("doi", doi, "found", found)
+        elif self.cache is not None and isinstance(result, NotFound):
+            missing = {"sources": list(result.sources), "evidence": result.evidence}
+            self.cache.put("doi", doi, "not_found", missing)
+        self.dois[doi] = result
+        self._tick(result)
+
+    def settle_search(self, query: str, result: SearchResult) -> None:
+        """Record one search's answer (stale cached hits if the fresh ask failed)."""
+        if isinstance(result, Unavailable) and query in self._stale_search:
+            result = _search_from_entry(self._stale_search[query])
+            self.stale_used += 1
+        elif self.cache is not None and not isinstance(result, Unavailable):
+            self.cache.put("search", query, "found", {"items": [c.record for c in result]})
+        self.searches[query] = result
+        self._tick(result)
+
+    # -- network -------------------------------------------------------------------------
+
+    async def fetch(self, dois: list[str], queries: list[str]) -> None:
+        """Fetch every DOI (batched) and every search concurrently; budgets pace them."""
+        self.total += len(dois) + len(queries)
+        tasks = [self._chunk(c) for c in self._chunks(dois)]
+        tasks += [self._search(q) for q in queries]
+        await asyncio.gather(*tasks)
+        if self.cache is not None:
+            self.cache.flush()
+
+    def _chunks(self, dois: list[str]) -> list[list[str]]:
+        chunks: list[list[str]] = []
+        current: list[str] = []
+        size = 0
+        for doi in dois:
+            if "," in doi:  # would split the filter value; ask alone
+                chunks.append([doi])
+                continue
+            if current and (len(current) >= self.batch_size or size + len(doi) + 5 > MAX_FILTER_CHARS):
+                chunks.append(current)
+                current, size = [], 0
+            current.append(doi)
+            size += len(doi) + 5
+        if current:
+            chunks.append(current)
+        return chunks
+
+    async def _chunk(self, dois: list[str]) -> None:
+        assert self.crossref is not None
+        missing = dois
+        if len(dois) > 1 and self.crossref.batch_ok:
+            got = await self.crossref.works(dois)
+            if isinstance(got, Unavailable) and got.reason.startswith(TOO_BIG):
+                got = {}  # records with huge reference lists: ask for them one by one
+            if isinstance(got, Unavailable) and self.crossref.batch_ok:
+                for doi in dois:
+                    self.settle_doi(doi, Unavailable(got.reason, query=doi))
+                return
+            if not isinstance(got, Unavailable):
+                for doi in dois:
+                    if doi in got:
+                        self.settle_doi(doi, Found(got[doi], "crossref", doi, "crossref"))
+                missing = [d for d in dois if d not in got]
+        results = await asyncio.gather(*(self._single(d) for d in missing))
+        for doi, result in zip(missing, results, strict=True):
+            self.settle_doi(doi, result)
+        if self.cache is not None:
+            self.cache.flush()
+
+    async def _single(self, doi: str) -> Resolution:
+        assert self.crossref is not None and self.fetcher is not None
+        record = await self.crossref.work(doi)
+        if isinstance(record, Unavailable):
+            return Unavailable(record.reason, query=doi)
+        if record is not None:
+            return Found(record, "crossref", doi, "crossref")
+        exists = await handle_exists(self.fetcher, self.doi_url, doi)
+        if isinstance(exists, Unavailable):
+            return Unavailable(exists.reason, query=doi)
+        if not exists:
+            return NotFound(
+                query=doi,
+                sources=("crossref", "doi.org"),
+                evidence={"crossref": "HTTP 404 (not a Crossref DOI)",
+                          "doi.org": "handle not found (responseCode 100)"},
+            )
+        agency = await self.crossref.agency(doi)
+        agency_id = agency if isinstance(agency, str) else None
+        meta = await content_negotiate(self.fetcher, self.doi_url, doi)
+        if isinstance(meta, dict):
+            return Found(meta, source_of(agency_id), doi, agency_id,
+                         cacheable=not isinstance(agency, Unavailable))
+        why = meta.reason if isinstance(meta, Unavailable) else "no metadata offered"
+        return Unavailable(
+            f"DOI is registered (agency: {agency_id or 'unknown'}) but its metadata could not "
+            f"be read ({why})",
+            query=doi,
+        )
+
+    async def _search(self, query: str) -> None:
+        assert self.crossref is not None
+        items = await self.crossref.search(query)
+        if isinstance(items, Unavailable):
+            self.settle_search(query, Unavailable(items.reason, query=query))
+        else:
+            self.settle_search(query, _candidates(items))
+
+
+def _candidates(items: list[dict[str, Any]]) -> tuple[Candidate, ...]:
+    out = []
+    for item in items:
+        score = item.get("score")
+        out.append(Candidate(record=item, score=float(score) if isinstance(score, (int, float)) else None))
+    return tuple(out)
+
+
+def _doi_from_entry(doi: str, entry: Entry) -> Resolution:
+    body = entry.body
+    if entry.status == "found" and isinstance(body.get("record"), dict):
+        source = body.get("source")
+        return Found(body["record"], source_of(source if isinstance(source, str) else "crossref"),
+                     doi, body.get("agency"), from_cache=True)
+    sources = body.get("sources") or ["crossref"]
+    evidence = body.get("evidence") if isinstance(body.get("evidence"), dict) else {}
+    return NotFound(query=doi, sources=tuple(sources), evidence=dict(evidence or {}), from_cache=True)
+
+
+def _search_from_entry(entry: Entry) -> tuple[Candidate, ...]:
+    items = entry.body.get("items")
+    return _candidates([i for i in items if isinstance(i, dict)] if isinstance(items, list) else [])

@@ -1,0 +1,66 @@
+"""Every threshold of reference-to-record matching, with where it comes from.
+
+Each value was chosen on labelled data by ``bench/accuracy/match.py`` (numbers in
+``docs/benchmarks.md``, section "Reference matching"); users may override any of
+them under ``[tool.citecheck] thresholds`` with the key in the comment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from citecheck.model.settings import Settings
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Decision thresholds (all similarities are 0..1)."""
+
+    # doi-mismatch: the DOI names another work when the title similarity is below
+    # ``mismatch_title`` AND the first-author similarity is below ``mismatch_author``.
+    # Keys: "doi-mismatch.title", "doi-mismatch.author".
+    mismatch_title: float = 0.7
+    mismatch_author: float = 0.7
+    # metadata-mismatch: a title below this (but above the mismatch level) is a
+    # differing title. Key: "metadata-mismatch.title".
+    title_differs: float = 0.8
+    # metadata-mismatch: containers below this similarity differ.
+    # Key: "metadata-mismatch.container".
+    container_differs: float = 0.6
+    # Surnames at/above ``surname_same`` are the same spelling, at/above
+    # ``surname_similar`` a misspelling of the same name, below that another person.
+    # Keys: "metadata-mismatch.surname-same", "metadata-mismatch.surname-similar".
+    surname_same: float = 0.95
+    surname_similar: float = 0.75
+    # Candidate validation (missing-doi / unverified-reference): a search hit is the
+    # cited work when its score reaches ``accept``; a reference is unverified when no
+    # hit reaches ``plausible``. Keys: "missing-doi.accept", "unverified-reference.plausible".
+    accept: float = 0.75
+    plausible: float = 0.65
+    # Title similarity a candidate needs before other signals count.
+    # Key: "missing-doi.title".
+    candidate_title: float = 0.85
+    # First-author similarity below which a hit's author contradicts the reference.
+    # Key: "missing-doi.author".
+    candidate_author: float = 0.7
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None) -> Thresholds:
+        """Defaults overridden by ``settings.thresholds``."""
+        base = cls()
+        if settings is None or not settings.thresholds:
+            return base
+        keys = {
+            "mismatch_title": "doi-mismatch.title",
+            "mismatch_author": "doi-mismatch.author",
+            "title_differs": "metadata-mismatch.title",
+            "container_differs": "metadata-mismatch.container",
+            "surname_same": "metadata-mismatch.surname-same",
+            "surname_similar": "metadata-mismatch.surname-similar",
+            "accept": "missing-doi.accept",
+            "plausible": "unverified-reference.plausible",
+            "candidate_title": "missing-doi.title",
+            "candidate_author": "missing-doi.author",
+        }
+        values = {attr: settings.threshold(key, getattr(base, attr)) for attr, key in keys.items()}
+        return cls(**values)

@@ -1,0 +1,76 @@
+"""The topic stage: score every document's references once, before the rules run.
+
+The engine calls :func:`score_all` when an active rule needs ``"topic"``. It loads
+one backend for the whole run (lazily: not at all when every document abstains)
+and stores a :class:`~citecheck.topic.scoring.DocumentTopic` on each item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from citecheck.model.findings import SkippedCheck
+from citecheck.topic.backends import Backend, TfidfBackend, load_backend
+from citecheck.topic.calibration import calibration_for
+from citecheck.topic.profile import build_inputs
+from citecheck.topic.scoring import MIN_REFERENCES, DocumentTopic, score_inputs
+
+if TYPE_CHECKING:
+    from citecheck.model.settings import Settings
+    from citecheck.pipeline.engine import Prepared
+
+CHECK = "off-topic"
+
+
+@dataclass
+class TopicOutcome:
+    """What the stage tells the report: abstentions and notes for people."""
+
+    skipped: list[SkippedCheck] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def score_all(prepared: list[Prepared], settings: Settings) -> TopicOutcome:
+    """Set ``item.topic`` for every prepared document; never raises on bad input."""
+    outcome = TopicOutcome()
+    backend: Backend | None = None
+    for item in prepared:
+        doc = item.document
+        inputs = build_inputs(doc, item.links, item.resolutions)
+        if len(inputs.references) < MIN_REFERENCES:
+            topic = DocumentTopic(backend="none", abstained=_too_few(len(inputs.references),
+                                                                     len(doc.references)))
+        else:
+            if backend is None:
+                backend = _load(settings, outcome)
+            cal = calibration_for(backend.name)
+            override = settings.thresholds.get(CHECK)
+            if override is not None:
+                cal = replace(cal, threshold=float(override))
+            try:
+                topic = score_inputs(inputs, backend, cal)
+            except (RuntimeError, ValueError, MemoryError) as exc:  # a broken model install
+                outcome.notes.append(f"off-topic: the {backend.name} backend failed ({exc}); "
+                                     "using the character n-gram fallback")
+                backend = TfidfBackend()
+                topic = score_inputs(inputs, backend, calibration_for(backend.name))
+        item.topic = topic
+        if topic.abstained:
+            outcome.skipped.append(SkippedCheck(check=CHECK, reason=topic.abstained, path=doc.path))
+        outcome.notes.extend(f"{doc.path}: {note}" for note in topic.notes)
+    return outcome
+
+
+def _too_few(titled: int, total: int) -> str:
+    if total >= MIN_REFERENCES:
+        return (f"titles missing: only {titled} of {total} references have a usable title "
+                f"(at least {MIN_REFERENCES} needed to judge topic)")
+    return f"too few references to judge topic ({total}; at least {MIN_REFERENCES} needed)"
+
+
+def _load(settings: Settings, outcome: TopicOutcome) -> Backend:
+    backend, note = load_backend(settings.topic_backend)
+    if note:
+        outcome.notes.append(note)
+    return backend
