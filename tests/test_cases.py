@@ -35,5 +35,9 @@ def test_case(path: Path) -> None:
     local = [r.name for r in all_rules() if not r.needs]
     settings = Settings(paths=(str(path),), offline=True, select=tuple(local), no_cache=True)
     report = check(settings, root=path.parent)
-    got = {(f.location.line, f.rule) for f in report.findings if f.location and f.location.path == path.name}
+    got = {
+        (f.location.line, f.rule)
+        for f in report.findings
+        if f.location and f.location.path == path.name
+    }
     assert got == _expected(path), "\n".join(f.message for f in report.findings)

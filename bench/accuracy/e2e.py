@@ -157,8 +157,13 @@ def score_clean(mapped: list[Mapped], truth: set[tuple[str, Item]], t: Tally, la
     t.quiet += sum(t.clean_false.values()) == before
 
 
-def score_injected(mapped: list[Mapped], baseline: set[tuple[str, frozenset[Item]]],
-                   planted: list[Planted], t: Tally, label: str) -> None:
+def score_injected(
+    mapped: list[Mapped],
+    baseline: set[tuple[str, frozenset[Item]]],
+    planted: list[Planted],
+    t: Tally,
+    label: str,
+) -> None:
     hit: set[int] = set()
     for m in mapped:
         rule = m.finding.rule
@@ -177,7 +182,9 @@ def score_injected(mapped: list[Mapped], baseline: set[tuple[str, frozenset[Item
             t.fp_examples.append(f"[inj {label}] {rule}: {m.finding.message}")
     for p in planted:
         t.kinds[(p.kind, "planted")] += 1
-        t.kinds[(p.kind, "flagged")] += any(m.items & p.targets and m.sig not in baseline for m in mapped)
+        t.kinds[(p.kind, "flagged")] += any(
+            m.items & p.targets and m.sig not in baseline for m in mapped
+        )
         every = all(f"|found:{rule}" in p.detail for rule in p.rules)
         t.kinds[(p.kind, "found" if every else "missed")] += 1
         for rule in p.rules:
@@ -186,8 +193,10 @@ def score_injected(mapped: list[Mapped], baseline: set[tuple[str, frozenset[Item
             t.detected[rule] += ok
             if not ok:
                 others = sorted({m.finding.rule for m in mapped if m.items & p.targets})
-                t.fn_examples.append(f"[{label}] {p.kind} ({rule}) {p.detail.split('|')[0]} "
-                                     f"targets={sorted(p.targets)[:3]} other findings there={others}")
+                t.fn_examples.append(
+                    f"[{label}] {p.kind} ({rule}) {p.detail.split('|')[0]} "
+                    f"targets={sorted(p.targets)[:3]} other findings there={others}"
+                )
 
 
 def convert(jats_dirs: list[Path], tool: Path, out: Path) -> list[Path]:
@@ -197,8 +206,11 @@ def convert(jats_dirs: list[Path], tool: Path, out: Path) -> list[Path]:
         o = out / f"src{i}"
         o.mkdir()
         # a non-zero exit only says some article failed its checks; keep the others
-        subprocess.run([sys.executable, str(tool), "--batch", str(d), "-o", str(o)],
-                       check=False, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(tool), "--batch", str(d), "-o", str(o)],
+            check=False,
+            capture_output=True,
+        )
         keys += sorted(o.glob("*.key.json"))
     return keys
 
@@ -242,8 +254,9 @@ def run(args: argparse.Namespace) -> dict[str, Tally]:
                 baseline = {m.sig for m in clean}
                 for r in range(args.runs):
                     bad = copy.deepcopy(ms)
-                    planted = plant_all(bad, random.Random(rng.random()), pool,
-                                        numeric=style == "vancouver")
+                    planted = plant_all(
+                        bad, random.Random(rng.random()), pool, numeric=style == "vancouver"
+                    )
                     text2, spans2 = render(bad, style)
                     mapped = map_findings(check_text(text2, ms.name, work), text2, spans2)
                     score_injected(mapped, baseline, planted, t, f"{ms.name}/{style}#{r}")
@@ -267,7 +280,16 @@ def ratio(a: int, b: int) -> str:
 def report(tallies: dict[str, Tally], args: argparse.Namespace) -> dict[str, object]:
     total = Tally()
     for t in tallies.values():
-        for name in ("clean_true", "clean_false", "planted", "detected", "tp", "also", "fp", "kinds"):
+        for name in (
+            "clean_true",
+            "clean_false",
+            "planted",
+            "detected",
+            "tp",
+            "also",
+            "fp",
+            "kinds",
+        ):
             getattr(total, name).update(getattr(t, name))
         total.articles += t.articles
         total.quiet += t.quiet
@@ -275,20 +297,28 @@ def report(tallies: dict[str, Tally], args: argparse.Namespace) -> dict[str, obj
         total.fp_examples += t.fp_examples
         total.fn_examples += t.fn_examples
     print("\n### Clean manuscripts (false alarms)\n")
-    print("| corpus/style | manuscripts | citations | true findings | false alarms | per manuscript "
-          "| per 100 citations | manuscripts without false alarm |")
+    print(
+        "| corpus/style | manuscripts | citations | true findings | false alarms | per manuscript "
+        "| per 100 citations | manuscripts without false alarm |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, t in [*sorted(tallies.items()), ("**all**", total)]:
         fa = sum(t.clean_false.values())
-        print(f"| {name} | {t.articles} | {t.citations} | {sum(t.clean_true.values())} | {fa} | "
-              f"{fa / max(t.articles, 1):.2f} | {100 * fa / max(t.citations, 1):.2f} | "
-              f"{t.quiet / max(t.articles, 1):.0%} |")
-    print("\n| rule | clean: true | clean: false | planted | detected | recall | findings TP | also | FP | precision |")
+        print(
+            f"| {name} | {t.articles} | {t.citations} | {sum(t.clean_true.values())} | {fa} | "
+            f"{fa / max(t.articles, 1):.2f} | {100 * fa / max(t.citations, 1):.2f} | "
+            f"{t.quiet / max(t.articles, 1):.0%} |"
+        )
+    print(
+        "\n| rule | clean: true | clean: false | planted | detected | recall | findings TP | also | FP | precision |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for rule in RULES:
-        print(f"| {rule} | {total.clean_true[rule]} | {total.clean_false[rule]} | {total.planted[rule]} | "
-              f"{total.detected[rule]} | {ratio(total.detected[rule], total.planted[rule])} | {total.tp[rule]} | "
-              f"{total.also[rule]} | {total.fp[rule]} | {ratio(total.tp[rule], total.tp[rule] + total.fp[rule])} |")
+        print(
+            f"| {rule} | {total.clean_true[rule]} | {total.clean_false[rule]} | {total.planted[rule]} | "
+            f"{total.detected[rule]} | {ratio(total.detected[rule], total.planted[rule])} | {total.tp[rule]} | "
+            f"{total.also[rule]} | {total.fp[rule]} | {ratio(total.tp[rule], total.tp[rule] + total.fp[rule])} |"
+        )
     print("\n### Injected defects by corpus/style (recall; precision of new findings)\n")
     print("| corpus/style | planted | detected | recall | TP | FP | precision |")
     print("|---|---:|---:|---:|---:|---:|---:|")
@@ -297,32 +327,50 @@ def report(tallies: dict[str, Tally], args: argparse.Namespace) -> dict[str, obj
         tp, fp = sum(t.tp.values()), sum(t.fp.values())
         if p:
             print(f"| {name} | {p} | {d} | {ratio(d, p)} | {tp} | {fp} | {ratio(tp, tp + fp)} |")
-    print("\n| defect kind | planted | found by every expected rule | missed | recall | flagged by any rule there |")
+    print(
+        "\n| defect kind | planted | found by every expected rule | missed | recall | flagged by any rule there |"
+    )
     print("|---|---:|---:|---:|---:|---:|")
     for kind in sorted({k for k, _ in total.kinds}):
         f, m = total.kinds[(kind, "found")], total.kinds[(kind, "missed")]
         n, any_ = total.kinds[(kind, "planted")], total.kinds[(kind, "flagged")]
         print(f"| {kind} | {n} | {f} | {m} | {ratio(f, f + m)} | {ratio(any_, n)} |")
     if args.dump:
-        args.dump.write_text("\n".join([*total.fp_examples, "", "MISSED", *total.fn_examples]) + "\n",
-                             encoding="utf-8")
+        args.dump.write_text(
+            "\n".join([*total.fp_examples, "", "MISSED", *total.fn_examples]) + "\n",
+            encoding="utf-8",
+        )
     if args.show_fp:
         print("\nFalse alarms (sample):")
-        for line in random.Random(1).sample(total.fp_examples, min(args.show_fp, len(total.fp_examples))):
+        for line in random.Random(1).sample(
+            total.fp_examples, min(args.show_fp, len(total.fp_examples))
+        ):
             print("  ", line[:300])
         print("\nMissed (sample):")
-        for line in random.Random(1).sample(total.fn_examples, min(args.show_fp, len(total.fn_examples))):
+        for line in random.Random(1).sample(
+            total.fn_examples, min(args.show_fp, len(total.fn_examples))
+        ):
             print("  ", line[:300])
-    return {name: {k: dict(getattr(t, k)) for k in ("clean_true", "clean_false", "planted", "detected", "tp", "also", "fp")}
-            | {"articles": t.articles, "citations": t.citations, "quiet": t.quiet} for name, t in tallies.items()}
+    return {
+        name: {
+            k: dict(getattr(t, k))
+            for k in ("clean_true", "clean_false", "planted", "detected", "tp", "also", "fp")
+        }
+        | {"articles": t.articles, "citations": t.citations, "quiet": t.quiet}
+        for name, t in tallies.items()
+    }
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--jats", type=Path, nargs="*", default=[DEFAULT_JATS], help="folders of JATS XML")
+    ap.add_argument(
+        "--jats", type=Path, nargs="*", default=[DEFAULT_JATS], help="folders of JATS XML"
+    )
     ap.add_argument("--tool", type=Path, default=DEFAULT_TOOL)
     ap.add_argument("--styles", default=",".join(STYLES))
-    ap.add_argument("--clean", default="publisher", help="also check the publisher's rendering ('' to skip)")
+    ap.add_argument(
+        "--clean", default="publisher", help="also check the publisher's rendering ('' to skip)"
+    )
     ap.add_argument("--indonesian", type=int, default=40, help="generated Indonesian manuscripts")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--runs", type=int, default=1, help="injected copies per manuscript and style")

@@ -32,7 +32,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dir", nargs="?", default="/usr/share/doc/texlive-doc", type=Path)
     parser.add_argument("--limit", type=int, default=0, help="at most this many files")
-    parser.add_argument("--per-file", type=int, default=40, help="entries edited per file (sampled)")
+    parser.add_argument(
+        "--per-file", type=int, default=40, help="entries edited per file (sampled)"
+    )
     args = parser.parse_args()
     files = sorted(p for p in args.dir.rglob("*.bib") if p.is_file())
     if args.limit:
@@ -54,7 +56,9 @@ def main() -> int:
         stats["entries (scanner)"] += len(ours)
         stats["entries found by both"] += sum((Counter(ours) & Counter(theirs)).values())
         root = path.parent
-        (noop,) = edit_files([Change(path.name, "\0none", "doi", "10.1/x", "t", "t")], root) or [None]
+        (noop,) = edit_files([Change(path.name, "\0none", "doi", "10.1/x", "t", "t")], root) or [
+            None
+        ]
         if noop is None or noop.new_text != text:
             stats["no-op changed the file (BUG)"] += 1
         keys = list(dict.fromkeys(ours))
@@ -64,7 +68,9 @@ def main() -> int:
         changes = []
         for key in keys[::step]:
             changes += [
-                Change(path.name, key, "doi", "10.5555/citecheck.test", "preprint-published", "bench"),
+                Change(
+                    path.name, key, "doi", "10.5555/citecheck.test", "preprint-published", "bench"
+                ),
                 Change(path.name, key, "year", "1999", "metadata-mismatch", "bench"),
             ]
         if not changes:

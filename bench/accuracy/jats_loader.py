@@ -29,16 +29,28 @@ def main() -> None:
         got = Counter(c.key for c in doc.citations)
         tp = sum((expected & got).values())
         refs_ok = sum(
-            1 for r, k in zip(doc.references, key["references"], strict=False)
-            if r.key == k["id"] and (r.year or "")[:4] == (k.get("year") or "")[:4]
+            1
+            for r, k in zip(doc.references, key["references"], strict=False)
+            if r.key == k["id"]
+            and (r.year or "")[:4] == (k.get("year") or "")[:4]
             and (r.doi or "").lower() == (k.get("doi") or "").lower()
         )
-        tot.update(tp=tp, exp=sum(expected.values()), got=sum(got.values()),
-                   refs=len(key["references"]), refs_ok=refs_ok, ours=len(doc.references))
-        print(f"{xml.name}: citations {tp}/{sum(expected.values())} (ours {sum(got.values())}), "
-              f"refs fields ok {refs_ok}/{len(key['references'])}, {dt*1000:.0f} ms")
-    print(f"TOTAL recall {tot['tp']}/{tot['exp']}, precision {tot['tp']}/{tot['got']}, "
-          f"reference key+year+doi agree {tot['refs_ok']}/{tot['refs']}")
+        tot.update(
+            tp=tp,
+            exp=sum(expected.values()),
+            got=sum(got.values()),
+            refs=len(key["references"]),
+            refs_ok=refs_ok,
+            ours=len(doc.references),
+        )
+        print(
+            f"{xml.name}: citations {tp}/{sum(expected.values())} (ours {sum(got.values())}), "
+            f"refs fields ok {refs_ok}/{len(key['references'])}, {dt * 1000:.0f} ms"
+        )
+    print(
+        f"TOTAL recall {tot['tp']}/{tot['exp']}, precision {tot['tp']}/{tot['got']}, "
+        f"reference key+year+doi agree {tot['refs_ok']}/{tot['refs']}"
+    )
 
 
 if __name__ == "__main__":

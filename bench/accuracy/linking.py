@@ -30,8 +30,11 @@ def main(argv: list[str]) -> None:
     jats = Path(argv[1]) if len(argv) > 1 else Path("../shared/datasets/jats-dev")
     tool = Path(argv[2]) if len(argv) > 2 else Path("../shared/tools/jats_to_text.py")
     with tempfile.TemporaryDirectory() as out:
-        subprocess.run([sys.executable, str(tool), "--batch", str(jats), "-o", out],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(tool), "--batch", str(jats), "-o", out],
+            check=True,
+            capture_output=True,
+        )
         total: Counter[str] = Counter()
         for key_file in sorted(Path(out).glob("*.key.json")):
             key = json.loads(key_file.read_text(encoding="utf-8"))
@@ -39,13 +42,23 @@ def main(argv: list[str]) -> None:
             doc = load_manuscript(md, md.name)
             links = link(doc)
             order = {r["id"]: r["order"] - 1 for r in key["references"]}
-            truth = [(c["start"], c["end"], {order[r] for r in c["rids"] + c["implied_rids"] if r in order})
-                     for c in key["citations"]]
+            truth = [
+                (
+                    c["start"],
+                    c["end"],
+                    {order[r] for r in c["rids"] + c["implied_rids"] if r in order},
+                )
+                for c in key["citations"]
+            ]
             counts: Counter[str] = Counter()
             for ln in links.links:
                 c = doc.citations[ln.citation]
                 # a group "[3]-[6]" may be one extracted span over several true ones
-                hits = [t for s, e, t in truth if s <= c.start < e or c.start <= s < max(c.end, c.start + 1)]
+                hits = [
+                    t
+                    for s, e, t in truth
+                    if s <= c.start < e or c.start <= s < max(c.end, c.start + 1)
+                ]
                 want = set().union(*hits) if hits else None
                 if want is None:
                     counts["extracted, not a true citation"] += 1
@@ -59,8 +72,10 @@ def main(argv: list[str]) -> None:
                     counts["wrong reference"] += 1
             ctx = RuleContext(document=doc, links=links, settings=Settings())
             findings = Counter(f.rule for r in crossmatch.RULES for f in r.check(ctx))
-            print(f"{md.name}: {key['citation_style']}, {len(doc.references)}/{len(key['references'])} refs, "
-                  f"{dict(sorted(counts.items()))}\n    findings: {dict(sorted(findings.items()))}")
+            print(
+                f"{md.name}: {key['citation_style']}, {len(doc.references)}/{len(key['references'])} refs, "
+                f"{dict(sorted(counts.items()))}\n    findings: {dict(sorted(findings.items()))}"
+            )
             total.update(counts)
             total.update({f"finding {k}": v for k, v in findings.items()})
         print("\nTOTAL", dict(sorted(total.items())))

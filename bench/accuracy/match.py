@@ -53,7 +53,9 @@ def _year(rec: dict[str, Any]) -> int | None:
     return parts[0][0]
 
 
-def negatives(item: Item, pool: Sequence[Item], titles: list[str], rng: random.Random) -> list[dict[str, Any]]:
+def negatives(
+    item: Item, pool: Sequence[Item], titles: list[str], rng: random.Random
+) -> list[dict[str, Any]]:
     """Hard negative hits for ``item`` (records of other works)."""
     rec = item.record
     doi = rec["DOI"]
@@ -67,8 +69,9 @@ def negatives(item: Item, pool: Sequence[Item], titles: list[str], rng: random.R
             out.append(other)
     fam = _first_family(rec)
     if fam:
-        same_author = [p.record for p in pool if _first_family(p.record) == fam
-                       and p.record["DOI"] not in seen]
+        same_author = [
+            p.record for p in pool if _first_family(p.record) == fam and p.record["DOI"] not in seen
+        ]
         out.extend(same_author[:2])
         seen.update(r["DOI"] for r in same_author[:2])
     donor = pool[rng.randrange(len(pool))].record
@@ -93,14 +96,25 @@ def negatives(item: Item, pool: Sequence[Item], titles: list[str], rng: random.R
     out.append(other)
     # Fake duplicate posted content of a later year (10.65215-style copies).
     dup = {k: v for k, v in rec.items() if k not in ("container-title", "volume", "issue", "page")}
-    dup.update(DOI=f"10.65215/{doi}", type="posted-content", subtype="preprint",
-               issued={"date-parts": [[min((year or 2017) + 8, 2025)]]})
+    dup.update(
+        DOI=f"10.65215/{doi}",
+        type="posted-content",
+        subtype="preprint",
+        issued={"date-parts": [[min((year or 2017) + 8, 2025)]]},
+    )
     out.append(dup)
     # An earlier conference version with the same title and authors.
     conf = {k: v for k, v in rec.items() if k not in ("volume", "issue", "page")}
-    conf.update(DOI=f"{doi}/neg-conference", type="proceedings-article",
-                **{"container-title": ["Proceedings of the International Conference on "
-                                       + (rec.get("container-title") or ["Science"])[0]]})
+    conf.update(
+        DOI=f"{doi}/neg-conference",
+        type="proceedings-article",
+        **{
+            "container-title": [
+                "Proceedings of the International Conference on "
+                + (rec.get("container-title") or ["Science"])[0]
+            ]
+        },
+    )
     if year:
         conf["issued"] = {"date-parts": [[year - 3]]}
     out.append(conf)
@@ -131,8 +145,16 @@ def build_cases(items: list[Item], mode: str, seed: int = 7) -> list[Case]:
         true_checked = validate(ref, item.record)
         split = "dev" if n % 2 == 0 else "test"
         order = lambda vs: sorted(vs, key=lambda v: (-v.score, v.record.doi or ""))  # noqa: E731
-        cases.append(Case(item.id, item.dataset, split, "present", item.record["DOI"],
-                          order([true_checked, *neg_checked])))
+        cases.append(
+            Case(
+                item.id,
+                item.dataset,
+                split,
+                "present",
+                item.record["DOI"],
+                order([true_checked, *neg_checked]),
+            )
+        )
         cases.append(Case(item.id, item.dataset, split, "absent", None, order(neg_checked)))
     return cases
 
@@ -140,11 +162,15 @@ def build_cases(items: list[Item], mode: str, seed: int = 7) -> list[Case]:
 def fixture_cases(folder: Path) -> list[Case]:
     """The recorded query.bibliographic responses 17-20 with their known answers."""
     expected = {
-        "17": ("Foo and Bar (2003) A non-existent article that should remain a plain text "
-               "reference.", None),
-        "18": ("Danehkar, A., (2020). AtomNeb Python Package, an addendum to AtomNeb: IDL Library "
-               "for Atomic Data of Ionized Nebulae. Journal of Open Source Software, 5(55), 2797.",
-               "10.21105/joss.02797"),
+        "17": (
+            "Foo and Bar (2003) A non-existent article that should remain a plain text reference.",
+            None,
+        ),
+        "18": (
+            "Danehkar, A., (2020). AtomNeb Python Package, an addendum to AtomNeb: IDL Library "
+            "for Atomic Data of Ionized Nebulae. Journal of Open Source Software, 5(55), 2797.",
+            "10.21105/joss.02797",
+        ),
         "19": (None, "10.1007/s10032-015-0249-8"),
         "20": (None, None),
     }
@@ -155,8 +181,12 @@ def fixture_cases(folder: Path) -> list[Case]:
         ref_text = text or meta["request"]["query_bibliographic"]
         items = json.loads(body.read_text(encoding="utf-8"))["message"]["items"]
         ref = Reference(text=ref_text, location=LOC)
-        checked = sorted((validate(ref, r) for r in items), key=lambda v: (-v.score, v.record.doi or ""))
-        out.append(Case(f"fixture:{num}", "fixtures", "test", "present" if doi else "absent", doi, checked))
+        checked = sorted(
+            (validate(ref, r) for r in items), key=lambda v: (-v.score, v.record.doi or "")
+        )
+        out.append(
+            Case(f"fixture:{num}", "fixtures", "test", "present" if doi else "absent", doi, checked)
+        )
     return out
 
 
@@ -211,8 +241,9 @@ def sweep(cases: Sequence[Case]) -> Thresholds:
     0.3% of present works unverified."""
     base = Thresholds()
     best: tuple[float, Thresholds] | None = None
-    grid = itertools.product((0.6, 0.65, 0.7, 0.75, 0.8, 0.85), (0.8, 0.85, 0.9, 0.95),
-                             (0.6, 0.7, 0.8, 0.9))
+    grid = itertools.product(
+        (0.6, 0.65, 0.7, 0.75, 0.8, 0.85), (0.8, 0.85, 0.9, 0.95), (0.6, 0.7, 0.8, 0.9)
+    )
     for acc, ct, ca in grid:
         t = replace(base, accept=acc, candidate_title=ct, candidate_author=ca)
         s = evaluate(cases, t)
@@ -224,12 +255,16 @@ def sweep(cases: Sequence[Case]) -> Thresholds:
         t = replace(chosen, plausible=pl)
         s = evaluate(cases, t)
         # Calling an indexed work unverified cries wolf: allow at most 0.3% of them.
-        if s.unverified_false <= 0.003 * s.present and (best_p is None or s.unverified_true > best_p[0]):
+        if s.unverified_false <= 0.003 * s.present and (
+            best_p is None or s.unverified_true > best_p[0]
+        ):
             best_p = (s.unverified_true, t)
     return best_p[1] if best_p else chosen
 
 
-def mismatch_pairs(items: Sequence[Item], mode: str, rng: random.Random) -> list[tuple[str, float, float | None, bool, bool]]:
+def mismatch_pairs(
+    items: Sequence[Item], mode: str, rng: random.Random
+) -> list[tuple[str, float, float | None, bool, bool]]:
     """(split, title score, author score, numbers agree, is_true_pair) for doi-mismatch."""
     titles = [norm(it.record["title"][0]) for it in items]
     out = []
@@ -238,8 +273,12 @@ def mismatch_pairs(items: Sequence[Item], mode: str, rng: random.Random) -> list
         ref = reference_for(item, mode)
         pairs = [(item.record, True)]
         others = [rng.randrange(len(items)) for _ in range(3)]
-        near = [i for _, _, i in process.extract(norm(item.record["title"][0]), titles,
-                                                 scorer=fuzz.token_set_ratio, limit=3)]
+        near = [
+            i
+            for _, _, i in process.extract(
+                norm(item.record["title"][0]), titles, scorer=fuzz.token_set_ratio, limit=3
+            )
+        ]
         for j in {*others, *near}:
             if items[j].record["DOI"] != item.record["DOI"]:
                 pairs.append((items[j].record, False))
@@ -249,7 +288,9 @@ def mismatch_pairs(items: Sequence[Item], mode: str, rng: random.Random) -> list
     return out
 
 
-def mismatch_report(pairs: list[tuple[str, float, float | None, bool, bool]]) -> tuple[float, float]:
+def mismatch_report(
+    pairs: list[tuple[str, float, float | None, bool, bool]],
+) -> tuple[float, float]:
     best: tuple[float, float, float] | None = None
     dev = [p for p in pairs if p[0] == "dev" and p[2] is not None]
     for tt, ta in itertools.product((0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8), (0.5, 0.6, 0.7, 0.8)):
@@ -281,9 +322,16 @@ def container_report(items: Sequence[Item], rng: random.Random) -> None:
             return str(ltwa(name, remove_part=True))
         except Exception:  # pyiso4 fails on some diacritics; keep the name
             return name
-    names = sorted({c for it in items for c in it.record.get("container-title", [])
-                    if len([w for w in norm(c).split() if w not in STOPWORDS]) >= 2
-                    and it.dataset != "glutton"})
+
+    names = sorted(
+        {
+            c
+            for it in items
+            for c in it.record.get("container-title", [])
+            if len([w for w in norm(c).split() if w not in STOPWORDS]) >= 2
+            and it.dataset != "glutton"
+        }
+    )
     normed = [norm(n) for n in names]
     same: list[float] = []
     other: list[float] = []
@@ -293,8 +341,11 @@ def container_report(items: Sequence[Item], rng: random.Random) -> None:
         iso = abbreviate(full)
         for cited in (iso, iso.replace(".", ""), full.upper()):
             same.append(container_similarity(cited, rec) or 0.0)
-        near = [i for _, _, i in process.extract(normed[k], normed, scorer=fuzz.token_set_ratio,
-                                                limit=3) if i != k][:1]
+        near = [
+            i
+            for _, _, i in process.extract(normed[k], normed, scorer=fuzz.token_set_ratio, limit=3)
+            if i != k
+        ][:1]
         for j in [*near, rng.randrange(len(names))]:
             if _content(normed[j]) == _content(normed[k]):
                 continue  # "The X" and "X", or a hyphenation variant: the same journal
@@ -303,13 +354,17 @@ def container_report(items: Sequence[Item], rng: random.Random) -> None:
                 other.append(sim)
                 if j in near:
                     hard.append((sim, cited, full))
-    print(f"  containers: {len(names)} journal names; same-journal pairs {len(same)}, "
-          f"other-journal pairs {len(other)}")
+    print(
+        f"  containers: {len(names)} journal names; same-journal pairs {len(same)}, "
+        f"other-journal pairs {len(other)}"
+    )
     for thr in (0.4, 0.5, 0.6, 0.67, 0.75):
         missed = sum(s < thr for s in same)
         caught = sum(s < thr for s in other)
-        print(f"    differs below {thr}: same-journal pairs called different {missed}/{len(same)}, "
-              f"other-journal pairs called different {caught}/{len(other)}")
+        print(
+            f"    differs below {thr}: same-journal pairs called different {missed}/{len(same)}, "
+            f"other-journal pairs called different {caught}/{len(other)}"
+        )
     for sim, a, b in sorted(hard, reverse=True)[:8]:
         print(f"    closest other-journal pairs: {sim:.2f} '{a}' vs '{b}'")
     low = sorted(zip(same, [n for n in names for _ in range(3)], strict=True))[:5]
@@ -319,8 +374,14 @@ def container_report(items: Sequence[Item], rng: random.Random) -> None:
 def surname_report(items: Sequence[Item], rng: random.Random) -> None:
     """Different people's surnames (each name against its most similar other name) vs
     one-letter misspellings (a letter dropped, doubled, swapped or replaced)."""
-    names = sorted({norm(a["family"]) for it in items for a in it.record.get("author", [])
-                    if len(norm(a.get("family", ""))) >= 4 and " " not in norm(a["family"])})
+    names = sorted(
+        {
+            norm(a["family"])
+            for it in items
+            for a in it.record.get("author", [])
+            if len(norm(a.get("family", ""))) >= 4 and " " not in norm(a["family"])
+        }
+    )
     nearest: list[float] = []
     for k, name in enumerate(names):
         best = process.extract(name, names, scorer=fuzz.ratio, limit=2)
@@ -330,14 +391,19 @@ def surname_report(items: Sequence[Item], rng: random.Random) -> None:
     typos: list[float] = []
     for name in names:
         i = rng.randrange(len(name))
-        variants = (name[:i] + name[i + 1:], name[:i] + name[i] + name[i:],
-                    name[:i] + "x" + name[i + 1:],
-                    name[:i] + name[i + 1:i + 2] + name[i:i + 1] + name[i + 2:])
+        variants = (
+            name[:i] + name[i + 1 :],
+            name[:i] + name[i] + name[i:],
+            name[:i] + "x" + name[i + 1 :],
+            name[:i] + name[i + 1 : i + 2] + name[i : i + 1] + name[i + 2 :],
+        )
         typos.extend(surname_similarity(name, v) for v in variants if v != name)
     print(f"  surnames: {len(names)} distinct; nearest other surname, and one-letter misspellings")
     for thr in (0.7, 0.75, 0.8, 0.85, 0.9, 0.95):
-        print(f"    >= {thr}: other people {sum(s >= thr for s in nearest)}/{len(nearest)}, "
-              f"misspellings {sum(s >= thr for s in typos)}/{len(typos)}")
+        print(
+            f"    >= {thr}: other people {sum(s >= thr for s in nearest)}/{len(nearest)}, "
+            f"misspellings {sum(s >= thr for s in typos)}/{len(typos)}"
+        )
 
 
 def metadata_report(items: Sequence[Item], mode: str) -> None:
@@ -357,15 +423,20 @@ def metadata_report(items: Sequence[Item], mode: str) -> None:
         # labels only the first author, AnyStyle's author tags mix given names in, and
         # APA strings with "…" were truncated before the record was rebuilt from them.
         partial = item.dataset in ("glutton", "anystyle") or bool(rec.get("author-truncated"))
-        diffs = [d for d in field_differences(ref, view(rec), t)
-                 if not (partial and d.field == "authors")]
+        diffs = [
+            d
+            for d in field_differences(ref, view(rec), t)
+            if not (partial and d.field == "authors")
+        ]
         if diffs:
             n_flagged += 1
             for d in diffs:
                 flagged[d.field] = flagged.get(d.field, 0) + 1
             if len(examples) < 25:
-                examples.append(f"{item.id}: " + "; ".join(
-                    f"{d.field} {d.reference!r} vs {d.record!r}" for d in diffs)[:200])
+                examples.append(
+                    f"{item.id}: "
+                    + "; ".join(f"{d.field} {d.reference!r} vs {d.record!r}" for d in diffs)[:200]
+                )
         names = rec.get("author") or []
         if not partial and len(names) >= 2 and len(names[1].get("family", "")) >= 4:
             # The second author's surname with one letter replaced.
@@ -375,8 +446,11 @@ def metadata_report(items: Sequence[Item], mode: str) -> None:
             detected["authors"][1] += 1
             if any(d.field == "authors" for d in field_differences(ref, view(wrong_a), t)):
                 detected["authors"][0] += 1
-        for field, key, change in (("year", "issued", 2), ("volume", "volume", 3),
-                                   ("pages", "page", 10)):
+        for field, key, change in (
+            ("year", "issued", 2),
+            ("volume", "volume", 3),
+            ("pages", "page", 10),
+        ):
             if key not in rec:
                 continue
             wrong = json.loads(json.dumps(rec))
@@ -390,12 +464,16 @@ def metadata_report(items: Sequence[Item], mode: str) -> None:
             detected[field][1] += 1
             if any(d.field == field for d in field_differences(ref, view(wrong), t)):
                 detected[field][0] += 1
-    print(f"  metadata-mismatch on true pairs: {n_flagged}/{len(items)} references flagged "
-          f"(by field: {dict(sorted(flagged.items()))})")
+    print(
+        f"  metadata-mismatch on true pairs: {n_flagged}/{len(items)} references flagged "
+        f"(by field: {dict(sorted(flagged.items()))})"
+    )
     for e in examples:
         print(f"    {e}")
-    print("  changed record field detected: " + ", ".join(
-        f"{k} {v[0]}/{v[1]}" for k, v in detected.items()))
+    print(
+        "  changed record field detected: "
+        + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in detected.items())
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -407,11 +485,17 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     rs = args.datasets / "refstrings"
     started = time.time()
-    items = (load_glutton(rs / "glutton_references-doi-matching_sample300.json")
-             + load_rme(rs / "crossref_rme_dataset-apa_sample100.json",
-                        rs / "crossref_rme_dataset-chicago-author-date_sample100.json")
-             + load_anystyle(rs / "anystyle_gold_full.xml"))
-    print(f"items: {len(items)} ({', '.join(f'{d} {sum(i.dataset == d for i in items)}' for d in sorted({i.dataset for i in items}))})")
+    items = (
+        load_glutton(rs / "glutton_references-doi-matching_sample300.json")
+        + load_rme(
+            rs / "crossref_rme_dataset-apa_sample100.json",
+            rs / "crossref_rme_dataset-chicago-author-date_sample100.json",
+        )
+        + load_anystyle(rs / "anystyle_gold_full.xml")
+    )
+    print(
+        f"items: {len(items)} ({', '.join(f'{d} {sum(i.dataset == d for i in items)}' for d in sorted({i.dataset for i in items}))})"
+    )
     parts = set(args.parts.split(","))
     if "surnames" in parts:
         print("\n=== surnames (metadata-mismatch authors) ===")
@@ -439,13 +523,17 @@ def _candidates_report(items: list[Item], mode: str, fixtures: list[Case]) -> No
     dev = [c for c in cases if c.split == "dev"]
     test = [c for c in cases if c.split == "test"]
     chosen = sweep(dev)
-    print(f"chosen on dev: accept={chosen.accept} title={chosen.candidate_title} "
-          f"author={chosen.candidate_author} plausible={chosen.plausible}")
+    print(
+        f"chosen on dev: accept={chosen.accept} title={chosen.candidate_title} "
+        f"author={chosen.candidate_author} plausible={chosen.plausible}"
+    )
     for name, subset in (("dev", dev), ("test", test), ("fixtures 17-20", fixtures)):
         _print_score(name, evaluate(subset, chosen))
     default = Thresholds()
-    print(f"shipped defaults: accept={default.accept} title={default.candidate_title} "
-          f"author={default.candidate_author} plausible={default.plausible}")
+    print(
+        f"shipped defaults: accept={default.accept} title={default.candidate_title} "
+        f"author={default.candidate_author} plausible={default.plausible}"
+    )
     for name, subset in (("dev", dev), ("test", test), ("fixtures 17-20", fixtures)):
         _print_score(name, evaluate(subset, default))
     for ds in sorted({c.dataset for c in cases}):
@@ -454,9 +542,11 @@ def _candidates_report(items: list[Item], mode: str, fixtures: list[Case]) -> No
 
 
 def _print_score(name: str, s: Score) -> None:
-    print(f"  {name:16s} precision {s.precision:.4f}  recall {s.recall:.4f}  "
-          f"(tp {s.tp} fp {s.fp} fn {s.fn}; present {s.present}, absent {s.absent})  "
-          f"unverified: wrong {s.unverified_false}/{s.present}, right {s.unverified_true}/{s.absent}")
+    print(
+        f"  {name:16s} precision {s.precision:.4f}  recall {s.recall:.4f}  "
+        f"(tp {s.tp} fp {s.fp} fn {s.fn}; present {s.present}, absent {s.absent})  "
+        f"unverified: wrong {s.unverified_false}/{s.present}, right {s.unverified_true}/{s.absent}"
+    )
 
 
 def _print_errors(cases: Sequence[Case], t: Thresholds, limit: int = 6) -> None:
@@ -466,24 +556,35 @@ def _print_errors(cases: Sequence[Case], t: Thresholds, limit: int = 6) -> None:
         got = v.accepted.record.doi if v.accepted else None
         if got is not None and got != c.expected and shown < limit:
             shown += 1
-            print(f"    FP {c.item} {c.scenario}: accepted {got} score {v.accepted.score:.2f}"  # type: ignore[union-attr]
-                  f" {json.dumps(v.accepted.signals, default=str)[:300]}")  # type: ignore[union-attr]
+            print(
+                f"    FP {c.item} {c.scenario}: accepted {got} score {v.accepted.score:.2f}"  # type: ignore[union-attr]
+                f" {json.dumps(v.accepted.signals, default=str)[:300]}"
+            )  # type: ignore[union-attr]
 
 
-def _print_mismatch(pairs: list[tuple[str, float, float | None, bool, bool]], tt: float, ta: float, d: Thresholds) -> None:
-    for label, (t1, t2) in (("chosen on dev", (tt, ta)), ("shipped", (d.mismatch_title, d.mismatch_author))):
+def _print_mismatch(
+    pairs: list[tuple[str, float, float | None, bool, bool]], tt: float, ta: float, d: Thresholds
+) -> None:
+    for label, (t1, t2) in (
+        ("chosen on dev", (tt, ta)),
+        ("shipped", (d.mismatch_title, d.mismatch_author)),
+    ):
         for split in ("dev", "test"):
             sub = [p for p in pairs if p[0] == split]
-            def flag(p: tuple[str, float, float | None, bool, bool], t1: float = t1,
-                     t2: float = t2) -> bool:
+
+            def flag(
+                p: tuple[str, float, float | None, bool, bool], t1: float = t1, t2: float = t2
+            ) -> bool:
                 return p[2] is not None and p[1] < t1 and p[2] < t2 and not p[3]
 
             true_pairs = [p for p in sub if p[4]]
             false_pairs = [p for p in sub if not p[4]]
             fa = sum(flag(p) for p in true_pairs)
             det = sum(flag(p) for p in false_pairs)
-            print(f"  doi-mismatch {label} title<{t1} author<{t2} {split}: false alarms "
-                  f"{fa}/{len(true_pairs)} true pairs, detected {det}/{len(false_pairs)} wrong pairs")
+            print(
+                f"  doi-mismatch {label} title<{t1} author<{t2} {split}: false alarms "
+                f"{fa}/{len(true_pairs)} true pairs, detected {det}/{len(false_pairs)} wrong pairs"
+            )
 
 
 if __name__ == "__main__":

@@ -109,7 +109,9 @@ def build_pairs(pool: list[str], seed: int = 7) -> list[tuple[str, str, bool, st
         if best:
             pairs.append((name, best, False, "closest"))
         sample = rng.sample(pool, 60)
-        near = max((o for o in sample if o != name), key=lambda o: Indel.normalized_similarity(name, o))
+        near = max(
+            (o for o in sample if o != name), key=lambda o: Indel.normalized_similarity(name, o)
+        )
         pairs.append((name, near, False, "document"))
     return pairs
 
@@ -150,8 +152,14 @@ def simulate(pool: list[str], accept: Callable[[str, str], bool], trials: int = 
         if cited in names or cited == target[0]:
             continue
         got = [n for n, y in listed if y == target[1] and accept(cited, n)]
-        best = max(got, key=lambda n: DamerauLevenshtein.normalized_similarity(cited, n), default=None)
-        tp, fp, fn = tp + (best == target[0]), fp + (best not in (None, target[0])), fn + (best is None)
+        best = max(
+            got, key=lambda n: DamerauLevenshtein.normalized_similarity(cited, n), default=None
+        )
+        tp, fp, fn = (
+            tp + (best == target[0]),
+            fp + (best not in (None, target[0])),
+            fn + (best is None),
+        )
         missing = rng.choice([n for n in pool if n not in names])
         year = rng.randrange(2005, 2025)
         fp += any(y == year and accept(missing, n) for n, y in listed)
@@ -164,12 +172,19 @@ def real_lists(datasets: Path) -> None:
     would call one misspelt name (the false links it could make in that document)."""
     print("\n## real reference lists (jats-dev): distinct surname pairs a rule would join")
     rules: dict[str, Callable[[str, str], bool]] = {
-        "DL >= 75, no short-name rule": lambda a, b: 100 * DamerauLevenshtein.normalized_similarity(a, b) >= 75,
+        "DL >= 75, no short-name rule": lambda a, b: (
+            100 * DamerauLevenshtein.normalized_similarity(a, b) >= 75
+        ),
         "fuzzy_accepts(75) (production)": lambda a, b: fuzzy_accepts(a, b, 75.0)[0],
         "fuzzy_accepts(80)": lambda a, b: fuzzy_accepts(a, b, 80.0)[0],
     }
     for xml in sorted((datasets / "jats-dev").glob("*.xml")):
-        names = sorted({fold(n).replace(" ", "") for n in re.findall(r"<surname>([^<]+)</surname>", xml.read_text(encoding="utf-8"))})
+        names = sorted(
+            {
+                fold(n).replace(" ", "")
+                for n in re.findall(r"<surname>([^<]+)</surname>", xml.read_text(encoding="utf-8"))
+            }
+        )
         pairs = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :]]
         parts = []
         for label, rule in rules.items():
@@ -186,7 +201,10 @@ def main(argv: list[str]) -> None:
     long = [p for p in pairs if min(len(p[0]), len(p[1])) > SHORT_NAME]
     counts = {k: sum(p[3] == k for p in pairs) for k in ("typo1", "typo2", "closest", "document")}
     print(f"surnames: {len(pool)}  pairs: {len(pairs)} {counts}")
-    for label, subset in ((f"names > {SHORT_NAME} letters", long), (f"names <= {SHORT_NAME} letters", short)):
+    for label, subset in (
+        (f"names > {SHORT_NAME} letters", long),
+        (f"names <= {SHORT_NAME} letters", short),
+    ):
         print(f"\n## {label}: {len(subset)} pairs")
         for sname, scorer in SCORERS.items():
             print(f"  {sname}")
@@ -197,7 +215,9 @@ def main(argv: list[str]) -> None:
             print(f"  production rule fuzzy_accepts({t}): {rule}")
     print("\n## simulated reference lists (60 entries, fuzzy link needs the same year)")
     for t in (70, 75, 80, 85):
-        print(f"  fuzzy_accepts({t}): {simulate(pool, lambda a, b, t=t: fuzzy_accepts(a, b, float(t))[0])}")
+        print(
+            f"  fuzzy_accepts({t}): {simulate(pool, lambda a, b, t=t: fuzzy_accepts(a, b, float(t))[0])}"
+        )
     dl = SCORERS["damerau-levenshtein"]
     print(f"  plain DL >= 75, no short-name rule: {simulate(pool, lambda a, b: dl(a, b) >= 75)}")
     real_lists(datasets)

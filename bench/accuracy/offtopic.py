@@ -55,8 +55,14 @@ class CachedBackend:
         return np.stack([self.cache[t] for t in texts]).astype(np.float32)
 
 
-def run(article: data.Article, backend: Backend, case: dict[str, object],
-        doc: object = None, links: object = None, target: int | None = None) -> dict[str, object]:
+def run(
+    article: data.Article,
+    backend: Backend,
+    case: dict[str, object],
+    doc: object = None,
+    links: object = None,
+    target: int | None = None,
+) -> dict[str, object]:
     document = doc if doc is not None else article.document
     lk = links if links is not None else article.links
     inputs = build_inputs(document, lk)  # type: ignore[arg-type]
@@ -64,10 +70,23 @@ def run(article: data.Article, backend: Backend, case: dict[str, object],
     inputs_title = {r.index: r.title for r in inputs.references}
     rows = []
     for idx, s in topic.scores.items():
-        rows.append({"i": idx, "target": idx == target, "methods": s.methods,
-                     "z": s.z, "cos": s.cosines, "title": (inputs_title.get(idx) or "")[:80]})
-    return {**case, "article": article.name, "split": article.split,
-            "abstained": topic.abstained, "rows": rows}
+        rows.append(
+            {
+                "i": idx,
+                "target": idx == target,
+                "methods": s.methods,
+                "z": s.z,
+                "cos": s.cosines,
+                "title": (inputs_title.get(idx) or "")[:80],
+            }
+        )
+    return {
+        **case,
+        "article": article.name,
+        "split": article.split,
+        "abstained": topic.abstained,
+        "rows": rows,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,8 +111,12 @@ def main(argv: list[str] | None = None) -> int:
     if backend.name != "tfidf":
         backend = CachedBackend(backend)  # type: ignore[assignment]
     rng = random.Random(args.seed)
-    donors = [(a.name, a.subject, r) for a in articles.values()
-              for r in a.document.references if r.title and len(r.title) > 20]
+    donors = [
+        (a.name, a.subject, r)
+        for a in articles.values()
+        for r in a.document.references
+        if r.title and len(r.title) > 20
+    ]
     results = []
     t0 = time.perf_counter()
     names = sorted(articles)
@@ -107,34 +130,85 @@ def main(argv: list[str] | None = None) -> int:
         distant = [d for d in pool.DISTANT if d[0] not in excluded]
         if art.name.split("-")[0] in pool.NON_BIO_HOSTS:
             # hosts outside the life sciences: a biomedical reference is distant for them
-            distant += [("biomed", r.title or "", r.container or "")
-                        for n, s, r in donors if s in ("path", "cell", "gen")][:200]
-        near = [(n, s, r) for n, s, r in donors if s != art.subject and n != art.name
-                and s != "other"]
+            distant += [
+                ("biomed", r.title or "", r.container or "")
+                for n, s, r in donors
+                if s in ("path", "cell", "gen")
+            ][:200]
+        near = [
+            (n, s, r) for n, s, r in donors if s != art.subject and n != art.name and s != "other"
+        ]
         modes = ["sneaked", "generic", "topical"]
         for k in range(args.per_article):
             field, title, container = rng.choice(distant)
             doc, links, idx = data.inject(art, title, container, modes[k % 3], rng, lang)
-            results.append(run(art, backend, {"case": "distant", "lang": lang, "field": field,
-                                              "mode": modes[k % 3], "title": title},
-                               doc, links, idx))
+            results.append(
+                run(
+                    art,
+                    backend,
+                    {
+                        "case": "distant",
+                        "lang": lang,
+                        "field": field,
+                        "mode": modes[k % 3],
+                        "title": title,
+                    },
+                    doc,
+                    links,
+                    idx,
+                )
+            )
             n, _s, r = rng.choice(near)
-            doc, links, idx = data.inject(art, r.title or "", r.container or "",
-                                          modes[(k + 1) % 3], rng, lang)
-            results.append(run(art, backend, {"case": "near", "lang": lang, "donor": n,
-                                              "mode": modes[(k + 1) % 3], "title": r.title},
-                               doc, links, idx))
+            doc, links, idx = data.inject(
+                art, r.title or "", r.container or "", modes[(k + 1) % 3], rng, lang
+            )
+            results.append(
+                run(
+                    art,
+                    backend,
+                    {
+                        "case": "near",
+                        "lang": lang,
+                        "donor": n,
+                        "mode": modes[(k + 1) % 3],
+                        "title": r.title,
+                    },
+                    doc,
+                    links,
+                    idx,
+                )
+            )
         for _ in range(2):
             kind, title, container = rng.choice(pool.METHODS)
             doc, links, idx = data.inject(art, title, container, "generic", rng, lang)
-            results.append(run(art, backend, {"case": "methods", "lang": lang, "kind": kind,
-                                              "title": title}, doc, links, idx))
+            results.append(
+                run(
+                    art,
+                    backend,
+                    {"case": "methods", "lang": lang, "kind": kind, "title": title},
+                    doc,
+                    links,
+                    idx,
+                )
+            )
     elapsed = time.perf_counter() - t0
-    args.out.write_text(json.dumps({"backend": backend.name, "articles": len(articles),
-                                    "variants": len(variants), "seconds": elapsed,
-                                    "runs": results}, indent=0), encoding="utf-8")
-    print(f"{backend.name}: {len(results)} runs over {len(variants)} manuscripts "
-          f"in {elapsed:.1f}s", file=sys.stderr)
+    args.out.write_text(
+        json.dumps(
+            {
+                "backend": backend.name,
+                "articles": len(articles),
+                "variants": len(variants),
+                "seconds": elapsed,
+                "runs": results,
+            },
+            indent=0,
+        ),
+        encoding="utf-8",
+    )
+    print(
+        f"{backend.name}: {len(results)} runs over {len(variants)} manuscripts in {elapsed:.1f}s",
+        file=sys.stderr,
+    )
     return 0
 
 

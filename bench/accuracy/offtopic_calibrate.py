@@ -34,10 +34,15 @@ def load(path: Path) -> tuple[str, dict[str, np.ndarray], dict[str, int]]:
             abstained[run["split"]] += 1
             continue
         for row in run["rows"]:
-            rec = {"case": run["case"], "dev": run["split"] == "dev", "en": run["lang"] == "en",
-                   "target": bool(row["target"]), "methods": bool(row.get("methods")),
-                   "short": len(row.get("title", "").split()) < MIN_WORDS,
-                   "article": run["article"]}
+            rec = {
+                "case": run["case"],
+                "dev": run["split"] == "dev",
+                "en": run["lang"] == "en",
+                "target": bool(row["target"]),
+                "methods": bool(row.get("methods")),
+                "short": len(row.get("title", "").split()) < MIN_WORDS,
+                "article": run["article"],
+            }
             for sig in SIGNALS:
                 rec[sig] = row["cos"].get(sig, np.nan)
             rows.append(rec)
@@ -55,8 +60,12 @@ def auroc(neg: np.ndarray, pos: np.ndarray) -> float:
     return float(((len(neg) - right) + 0.5 * (right - left)).sum() / (len(pos) * len(neg)))
 
 
-def combined(a: dict[str, np.ndarray], centre: dict[str, float], scale: dict[str, float],
-             weights: dict[str, float]) -> np.ndarray:
+def combined(
+    a: dict[str, np.ndarray],
+    centre: dict[str, float],
+    scale: dict[str, float],
+    weights: dict[str, float],
+) -> np.ndarray:
     num = np.zeros(len(a["case"]))
     den = np.zeros(len(a["case"]))
     for sig in SIGNALS:
@@ -77,22 +86,27 @@ def report(a: dict[str, np.ndarray], score: np.ndarray, t: float, mask: np.ndarr
     meth = (a["case"] == "methods") & a["target"] & mask
     own_m = own & a["methods"]
     arts = len(set(a["article"][own]))
-    return (f"{arts} | {own.sum()} | {flag[own].sum()} ({100 * flag[own].mean():.2f} %) | "
-            f"{100 * flag[dist].mean():.1f} % (n={dist.sum()}) | "
-            f"{auroc(score[own & ~a['methods']], score[dist]):.3f} | "
-            f"{100 * flag[near].mean():.1f} % (n={near.sum()}) | "
-            f"{auroc(score[own & ~a['methods']], score[near]):.3f} | "
-            f"{100 * flag[meth].mean():.0f} % / {100 * flag_no_exempt[meth].mean():.0f} % "
-            f"(n={meth.sum()}) | {flag[own_m].sum()} / {flag_no_exempt[own_m].sum()} of "
-            f"{own_m.sum()} |")
+    return (
+        f"{arts} | {own.sum()} | {flag[own].sum()} ({100 * flag[own].mean():.2f} %) | "
+        f"{100 * flag[dist].mean():.1f} % (n={dist.sum()}) | "
+        f"{auroc(score[own & ~a['methods']], score[dist]):.3f} | "
+        f"{100 * flag[near].mean():.1f} % (n={near.sum()}) | "
+        f"{auroc(score[own & ~a['methods']], score[near]):.3f} | "
+        f"{100 * flag[meth].mean():.0f} % / {100 * flag_no_exempt[meth].mean():.0f} % "
+        f"(n={meth.sum()}) | {flag[own_m].sum()} / {flag_no_exempt[own_m].sum()} of "
+        f"{own_m.sum()} |"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("results", type=Path)
     ap.add_argument("--fp-budget", type=float, default=0.01)
-    ap.add_argument("--use-constants", action="store_true",
-                    help="report with the constants in citecheck/topic/calibration.py")
+    ap.add_argument(
+        "--use-constants",
+        action="store_true",
+        help="report with the constants in citecheck/topic/calibration.py",
+    )
     args = ap.parse_args(argv)
     backend, a, abstained = load(args.results)
     base = (a["case"] == "clean") & a["dev"] & ~a["methods"] & ~a["short"]
@@ -108,16 +122,23 @@ def main(argv: list[str] | None = None) -> int:
         score = combined(a, centre, scale, weights)
         t = round(float(np.quantile(score[base], args.fp_budget)), 2)
     score = combined(a, centre, scale, weights)
-    print(f"backend {backend}: threshold={t}, centre={centre}, scale={scale}, "
-          f"weights={weights}; abstained runs {abstained}")
-    print("| split | languages | articles | own refs | false flags | distant recall "
-          "| distant AUROC | near recall | near AUROC | injected methods refs flagged "
-          "(exempt / not) | own methods refs flagged (exempt / not) |")
+    print(
+        f"backend {backend}: threshold={t}, centre={centre}, scale={scale}, "
+        f"weights={weights}; abstained runs {abstained}"
+    )
+    print(
+        "| split | languages | articles | own refs | false flags | distant recall "
+        "| distant AUROC | near recall | near AUROC | injected methods refs flagged "
+        "(exempt / not) | own methods refs flagged (exempt / not) |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for split in ("dev", "test"):
         in_split = a["dev"] if split == "dev" else ~a["dev"]
-        for lang, m in (("all", in_split), ("English", in_split & a["en"]),
-                        ("translated", in_split & ~a["en"])):
+        for lang, m in (
+            ("all", in_split),
+            ("English", in_split & a["en"]),
+            ("translated", in_split & ~a["en"]),
+        ):
             print(f"| {split} | {lang} | " + report(a, score, t, m))
     return 0
 

@@ -25,8 +25,10 @@ def _pdfminer(path: Path) -> list[str]:
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTTextContainer
 
-    return ["\n".join(el.get_text() for el in page if isinstance(el, LTTextContainer))
-            for page in extract_pages(str(path))]
+    return [
+        "\n".join(el.get_text() for el in page if isinstance(el, LTTextContainer))
+        for page in extract_pages(str(path))
+    ]
 
 
 def _pdfplumber(path: Path) -> list[str]:
@@ -57,8 +59,12 @@ def _citecheck(path: Path) -> list[str]:
 
 
 LIBRARIES: dict[str, Callable[[Path], list[str]]] = {
-    "pypdf": _pypdf, "pdfminer.six": _pdfminer, "pdfplumber": _pdfplumber,
-    "PyMuPDF": _pymupdf, "pypdfium2": _pypdfium2, "citecheck (pypdfium2 + layout)": _citecheck,
+    "pypdf": _pypdf,
+    "pdfminer.six": _pdfminer,
+    "pdfplumber": _pdfplumber,
+    "PyMuPDF": _pymupdf,
+    "pypdfium2": _pypdfium2,
+    "citecheck (pypdfium2 + layout)": _citecheck,
 }
 
 
@@ -88,7 +94,9 @@ def main() -> None:
             except ImportError:
                 continue
             rec = _recall(src.read_text(encoding="utf-8"), "\n".join(pages))
-            print(f"| {name} | {pdf.name} | {len(pages)} | {dt:.2f} | {len(pages) / dt:.1f} | {rec:.3f} |")
+            print(
+                f"| {name} | {pdf.name} | {len(pages)} | {dt:.2f} | {len(pages) / dt:.1f} | {rec:.3f} |"
+            )
 
 
 if __name__ == "__main__":

@@ -48,8 +48,17 @@ from bench.data.refparse_gold import gold_surnames
 from citecheck.references import normalise_doi, parse_reference
 from citecheck.references.parse import ParsedReference
 
-FIELDS = ("first_author", "surnames", "year", "title", "container", "volume", "issue",
-          "first_page", "doi")
+FIELDS = (
+    "first_author",
+    "surnames",
+    "year",
+    "title",
+    "container",
+    "volume",
+    "issue",
+    "first_page",
+    "doi",
+)
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "datasets" / "refstrings"
 
 
@@ -85,7 +94,9 @@ def _year(s: str) -> str | None:
     return None
 
 
-_LONE_ISSUE_RE = re.compile(r"\s*(?:n°|nº|no\.|nr\.?|n\.|issue|heft|num\.?)\s?(\w+(?:[-/]\w+)?)[.,]?\s*$", re.I)
+_LONE_ISSUE_RE = re.compile(
+    r"\s*(?:n°|nº|no\.|nr\.?|n\.|issue|heft|num\.?)\s?(\w+(?:[-/]\w+)?)[.,]?\s*$", re.I
+)
 
 
 def split_of(text: str) -> str:
@@ -129,7 +140,11 @@ def load_anystyle(path: Path) -> Iterator[Item]:
                 gold["volume"] = norm(vm.group(1)) if vm else None
                 im = re.search(r"\((\w+(?:[-/]\w+)?)\)|no\.\s?(\w+)", v, re.I)
                 gold["issue"] = norm(im.group(1) or im.group(2)) if im else None
-        gold["first_page"] = first_page(re.sub(r"^\D*?(?=[A-Za-z]?\d)", "", tags["pages"])) if "pages" in tags else None
+        gold["first_page"] = (
+            first_page(re.sub(r"^\D*?(?=[A-Za-z]?\d)", "", tags["pages"]))
+            if "pages" in tags
+            else None
+        )
         if gold["first_page"] is None and vol:
             # "58(5):1583–1606" tagged as one volume span: its pages are labelled too.
             pm = re.search(r":\s?([A-Za-z]?\d+)", vol)
@@ -249,7 +264,9 @@ def score_item(item: Item, pred: dict[str, object], scores: dict[str, Score]) ->
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--split", choices=("dev", "holdout", "all"), default="all")
     ap.add_argument("--errors", help="print the strings where FIELD was wrong")
@@ -278,7 +295,9 @@ def main() -> None:
         wrong = [f for f in FIELDS if f in it.gold and f in score_item(it, pred, {})]
         if args.errors and args.errors in wrong and shown < args.limit:
             shown += 1
-            print(f"--- {it.dataset}: {it.text!r}\n    gold={it.gold.get(args.errors)!r} pred={pred.get(args.errors)!r}")
+            print(
+                f"--- {it.dataset}: {it.text!r}\n    gold={it.gold.get(args.errors)!r} pred={pred.get(args.errors)!r}"
+            )
             print(f"    {parsed}")
     elapsed = time.perf_counter() - t0
     n = sum(1 for it in items if args.split == "all" or split_of(it.key or it.text) == args.split)

@@ -58,29 +58,52 @@ def run(env: dict[str, str], *extra: str) -> tuple[dict[str, Any], int, float]:
     """One ``citecheck check`` subprocess: (JSON report, exit code, wall seconds)."""
     started = time.monotonic()
     proc = subprocess.run(
-        [sys.executable, "-m", "citecheck", "check", str(MANUSCRIPTS), "--format", "json",
-         "--ignore", "off-topic", *extra],
-        env={**os.environ, **env}, capture_output=True, text=True, cwd=ROOT, check=False,
+        [
+            sys.executable,
+            "-m",
+            "citecheck",
+            "check",
+            str(MANUSCRIPTS),
+            "--format",
+            "json",
+            "--ignore",
+            "off-topic",
+            *extra,
+        ],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     return json.loads(proc.stdout), proc.returncode, time.monotonic() - started
 
 
 def registry(report: dict[str, Any]) -> set[Key]:
     """The report's registry-family findings as (file, line, rule)."""
-    return {(Path(f["location"]["path"]).name, f["location"]["line"], f["rule"])
-            for f in report["findings"] if f["code"].startswith("CC2")}
+    return {
+        (Path(f["location"]["path"]).name, f["location"]["line"], f["rule"])
+        for f in report["findings"]
+        if f["code"].startswith("CC2")
+    }
 
 
 def local(report: dict[str, Any]) -> list[Key]:
     """The other families' findings."""
-    return sorted((Path(f["location"]["path"]).name, f["location"]["line"], f["rule"])
-                  for f in report["findings"] if not f["code"].startswith("CC2"))
+    return sorted(
+        (Path(f["location"]["path"]).name, f["location"]["line"], f["rule"])
+        for f in report["findings"]
+        if not f["code"].startswith("CC2")
+    )
 
 
 def skipped_refs(report: dict[str, Any]) -> int:
     """References the summary lists as not checked against the registry."""
-    return sum(int(s["reason"].split(" of ", 1)[0]) for s in report["summary"]["skipped_checks"]
-               if s["reason"][:1].isdigit())
+    return sum(
+        int(s["reason"].split(" of ", 1)[0])
+        for s in report["summary"]["skipped_checks"]
+        if s["reason"][:1].isdigit()
+    )
 
 
 def env_for(server: StandIn | None, cache: Path, **more: str) -> dict[str, str]:
@@ -91,14 +114,21 @@ def env_for(server: StandIn | None, cache: Path, **more: str) -> dict[str, str]:
         urls = (dead, dead)
     else:
         urls = (server.crossref_url, server.doi_url)
-    return {"CITECHECK_CROSSREF_URL": urls[0], "CITECHECK_DOI_URL": urls[1],
-            "CITECHECK_MAILTO": "bench@example.org", "CITECHECK_CACHE_DIR": str(cache),
-            "CITECHECK_OFFLINE": "", **more}
+    return {
+        "CITECHECK_CROSSREF_URL": urls[0],
+        "CITECHECK_DOI_URL": urls[1],
+        "CITECHECK_MAILTO": "bench@example.org",
+        "CITECHECK_CACHE_DIR": str(cache),
+        "CITECHECK_OFFLINE": "",
+        **more,
+    }
 
 
 def requests(counts: Counter[str]) -> str:
-    return (f"{counts['requests']} ({counts['crossref-array']}/{counts['crossref-single']}/"
-            f"{counts['doi']})")
+    return (
+        f"{counts['requests']} ({counts['crossref-array']}/{counts['crossref-single']}/"
+        f"{counts['doi']})"
+    )
 
 
 def main() -> None:
@@ -125,50 +155,80 @@ def main() -> None:
         for rule, (hit, planted) in sorted(per_rule.items()):
             print(f"| {rule} | {hit} / {planted} |")
         lines = {(f, n) for f, n, _ in expected | allowed}
-        traps = sum(1 for p in MANUSCRIPTS.glob("*.md")
-                    for line in p.read_text(encoding="utf-8").split("\n") if "<!-- trap:" in line)
-        print(f"\nfalse flags: {len(false)} {false} (on {traps} trap references and "
-              f"{len(lines)} marked ones)\n")
-        rows.append(f"| healthy | {code} | {len(got & expected)}/{len(expected)} | {len(false)} | "
-                    f"{skipped_refs(healthy)} | {requests(counts)} | {counts['429']} | 0 | {wall:.1f} |")
+        traps = sum(
+            1
+            for p in MANUSCRIPTS.glob("*.md")
+            for line in p.read_text(encoding="utf-8").split("\n")
+            if "<!-- trap:" in line
+        )
+        print(
+            f"\nfalse flags: {len(false)} {false} (on {traps} trap references and "
+            f"{len(lines)} marked ones)\n"
+        )
+        rows.append(
+            f"| healthy | {code} | {len(got & expected)}/{len(expected)} | {len(false)} | "
+            f"{skipped_refs(healthy)} | {requests(counts)} | {counts['429']} | 0 | {wall:.1f} |"
+        )
 
         offline, code, wall = run(env_for(None, cache, CITECHECK_OFFLINE="1"))
         same = "identical" if offline["findings"] == healthy["findings"] else "DIFFERENT"
-        rows.append(f"| warm cache, CITECHECK_OFFLINE=1 ({same}) | {code} | "
-                    f"{len(registry(offline) & expected)}/{len(expected)} | "
-                    f"{len(registry(offline) - expected - allowed)} | {skipped_refs(offline)} | 0 | "
-                    f"0 | 0 | {wall:.1f} |")
+        rows.append(
+            f"| warm cache, CITECHECK_OFFLINE=1 ({same}) | {code} | "
+            f"{len(registry(offline) & expected)}/{len(expected)} | "
+            f"{len(registry(offline) - expected - allowed)} | {skipped_refs(offline)} | 0 | "
+            f"0 | 0 | {wall:.1f} |"
+        )
 
-        limited = Behaviour(latency=args.latency, single_rate=10, array_rate=5, concurrency=2,
-                            drop_limits_after=12, retry_after="1")
+        limited = Behaviour(
+            latency=args.latency,
+            single_rate=10,
+            array_rate=5,
+            concurrency=2,
+            drop_limits_after=12,
+            retry_after="1",
+        )
         with StandIn(store, limited) as server:
             rep, code, wall = run(env_for(server, Path(tmp) / "limited"))
             counts = Counter(server.counts)
-        rows.append(f"| rate limits 10/5 per s, halved after 12 requests | {code} | "
-                    f"{len(registry(rep) & expected)}/{len(expected)} | "
-                    f"{len(registry(rep) - got)} | {skipped_refs(rep)} | {requests(counts)} | "
-                    f"{counts['429']} | 0 | {wall:.1f} |")
+        rows.append(
+            f"| rate limits 10/5 per s, halved after 12 requests | {code} | "
+            f"{len(registry(rep) & expected)}/{len(expected)} | "
+            f"{len(registry(rep) - got)} | {skipped_refs(rep)} | {requests(counts)} | "
+            f"{counts['429']} | 0 | {wall:.1f} |"
+        )
 
         for seed in range(1, args.seeds + 1):
-            flaky = Behaviour(latency=args.latency, flaky=args.flaky, single_rate=20,
-                              array_rate=10, concurrency=2, seed=seed)
+            flaky = Behaviour(
+                latency=args.latency,
+                flaky=args.flaky,
+                single_rate=20,
+                array_rate=10,
+                concurrency=2,
+                seed=seed,
+            )
             with StandIn(store, flaky) as server:
                 rep, code, wall = run(env_for(server, Path(tmp) / f"flaky{seed}"))
                 counts = Counter(server.counts)
             wrong = registry(rep) - got
             changed_local = local(rep) != local(healthy)
-            rows.append(f"| flaky {args.flaky:.0%}, seed {seed} | {code} | "
-                        f"{len(registry(rep) & expected)}/{len(expected)} | "
-                        f"{len(wrong)}{' LOCAL CHANGED' if changed_local else ''} | "
-                        f"{skipped_refs(rep)} | {requests(counts)} | {counts['429']} | "
-                        f"{counts['faults']} | {wall:.1f} |")
+            rows.append(
+                f"| flaky {args.flaky:.0%}, seed {seed} | {code} | "
+                f"{len(registry(rep) & expected)}/{len(expected)} | "
+                f"{len(wrong)}{' LOCAL CHANGED' if changed_local else ''} | "
+                f"{skipped_refs(rep)} | {requests(counts)} | {counts['429']} | "
+                f"{counts['faults']} | {wall:.1f} |"
+            )
 
         rep, code, wall = run(env_for(None, Path(tmp) / "none"))
-        rows.append(f"| no server (connection refused) | {code} | "
-                    f"{len(registry(rep) & expected)}/{len(expected)} | "
-                    f"{len(registry(rep) - got)} | {skipped_refs(rep)} | 0 | 0 | 0 | {wall:.1f} |")
-    print("| mode | exit | planted found | false findings | refs skipped | requests "
-          "(list/single/doi.org) | 429s | faults | wall s |")
+        rows.append(
+            f"| no server (connection refused) | {code} | "
+            f"{len(registry(rep) & expected)}/{len(expected)} | "
+            f"{len(registry(rep) - got)} | {skipped_refs(rep)} | 0 | 0 | 0 | {wall:.1f} |"
+        )
+    print(
+        "| mode | exit | planted found | false findings | refs skipped | requests "
+        "(list/single/doi.org) | 429s | faults | wall s |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     print("\n".join(rows))
 

@@ -30,8 +30,12 @@ def main(folder: Path) -> None:
     totals: Counter[str] = Counter()
     for key_path in sorted(folder.glob("*.key.json")):
         key = json.loads(key_path.read_text(encoding="utf-8"))
-        md = key_path.with_name(key_path.name.replace(".key.json", ".md")).read_text(encoding="utf-8")
-        base = Counter(c.number for c in parse_markdown(md, "x.md").citations if c.style == "numeric")
+        md = key_path.with_name(key_path.name.replace(".key.json", ".md")).read_text(
+            encoding="utf-8"
+        )
+        base = Counter(
+            c.number for c in parse_markdown(md, "x.md").citations if c.style == "numeric"
+        )
         totals["false_sup_untouched"] += sum(
             c.style == "numeric" and not c.text.startswith(("[", "("))
             for c in parse_markdown(md, "x.md").citations
@@ -41,13 +45,17 @@ def main(folder: Path) -> None:
         cut = key["references_section_start"]
         body = re.sub(r"[ \t]+(?=\[\d)", "", md[:cut])  # "cancer [1]" -> "cancer[1]"
         for form in ("caret", "sup", "unicode"):
-            doc = parse_markdown(_BRACKET.sub(lambda m, f=form: _raised(m, f), body) + md[cut:], "x.md")
+            doc = parse_markdown(
+                _BRACKET.sub(lambda m, f=form: _raised(m, f), body) + md[cut:], "x.md"
+            )
             got = Counter(c.number for c in doc.citations if c.style == "numeric")
             missing, extra = sum((base - got).values()), sum((got - base).values())
             totals[f"{form}_base"] += sum(base.values())
             totals[f"{form}_missing"] += missing
             totals[f"{form}_extra"] += extra
-            print(f"{key_path.name[:-9]:28} {form:8} base {sum(base.values()):4} missing {missing:3} extra {extra}")
+            print(
+                f"{key_path.name[:-9]:28} {form:8} base {sum(base.values()):4} missing {missing:3} extra {extra}"
+            )
     print(dict(totals))
 
 

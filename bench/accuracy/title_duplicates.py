@@ -37,7 +37,9 @@ def titles(datasets: Path) -> list[str]:
         if r.get("atitle"):
             out.add(r["atitle"].strip(" ."))
     for xml in sorted((datasets / "jats-dev").glob("*.xml")):
-        for t in re.findall(r"<article-title>([^<]{10,})</article-title>", xml.read_text(encoding="utf-8")):
+        for t in re.findall(
+            r"<article-title>([^<]{10,})</article-title>", xml.read_text(encoding="utf-8")
+        ):
             out.add(t.strip(" ."))
     return sorted(t for t in out if len(title_key(t).split()) >= 3)
 
@@ -80,8 +82,11 @@ def main(argv: list[str]) -> None:
         pairs.append((f"{t}: Part 1", f"{t}: Part 2", False))
         pairs.append((f"{t} I", f"{t} II", False))
     print(f"titles: {len(pool)}  pairs: {len(pairs)} (positives {sum(p[2] for p in pairs)})")
-    for name, scorer in (("ratio", fuzz.ratio), ("token_sort_ratio", fuzz.token_sort_ratio),
-                         ("token_set_ratio", fuzz.token_set_ratio)):
+    for name, scorer in (
+        ("ratio", fuzz.ratio),
+        ("token_sort_ratio", fuzz.token_sort_ratio),
+        ("token_set_ratio", fuzz.token_set_ratio),
+    ):
         print(f"  {name} (plain / with the same-numbers rule)")
         for th in (80, 85, 88, 90, 92, 95):
             tp = fp = fn = 0
@@ -93,14 +98,18 @@ def main(argv: list[str]) -> None:
             for a, b, same in pairs:
                 got = scorer(title_key(a), title_key(b)) >= th and numbers(a) == numbers(b)
                 tp, fp, fn = tp + (got and same), fp + (got and not same), fn + (same and not got)
-            print(f"    >= {th}: {plain} | P={tp / max(1, tp + fp):.3f} R={tp / max(1, tp + fn):.3f} FP={fp} FN={fn}")
+            print(
+                f"    >= {th}: {plain} | P={tp / max(1, tp + fp):.3f} R={tp / max(1, tp + fn):.3f} FP={fp} FN={fn}"
+            )
     print("  production rule (same_title: ratio, subtitle dropped, same numbers)")
     for th in (80, 85, 88, 90, 92, 95):
         tp = fp = fn = 0
         for a, b, same in pairs:
             got = same_title(a, b, float(th))[0]
             tp, fp, fn = tp + (got and same), fp + (got and not same), fn + (same and not got)
-        print(f"    >= {th}: P={tp / max(1, tp + fp):.3f} R={tp / max(1, tp + fn):.3f} FP={fp} FN={fn}")
+        print(
+            f"    >= {th}: P={tp / max(1, tp + fp):.3f} R={tp / max(1, tp + fn):.3f} FP={fp} FN={fn}"
+        )
 
 
 if __name__ == "__main__":

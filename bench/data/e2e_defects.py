@@ -72,7 +72,9 @@ class Planter:
 
     def _donor(self) -> Ref | None:
         mine = {self._first(r) for r in self.ms.refs}
-        cands = [r for r in self.pool if r.authors and self._first(r) not in mine and r.kind == "journal"]
+        cands = [
+            r for r in self.pool if r.authors and self._first(r) not in mine and r.kind == "journal"
+        ]
         return copy.deepcopy(self.rng.choice(cands)) if cands else None
 
     # --- planters -------------------------------------------------------------------
@@ -113,11 +115,18 @@ class Planter:
             return None
         c = self.rng.choice(self._cites_of(r.id))
         c.year = str(int(r.year or 0) + self.rng.choice((-3, -2, -1, 1, 2, 3)))
-        return Planted("year-changed", ("year-mismatch",), {("cite", str(c.n))},
-                       also=("inconsistent-citation",), detail=f"{r.year}->{c.year}")
+        return Planted(
+            "year-changed",
+            ("year-mismatch",),
+            {("cite", str(c.n))},
+            also=("inconsistent-citation",),
+            detail=f"{r.year}->{c.year}",
+        )
 
     def misspell(self) -> Planted | None:
-        r = self._pick(lambda r: self.counts[r.id] >= 1 and bool(r.authors) and len(fold(r.authors[0][0])) >= 4)
+        r = self._pick(
+            lambda r: self.counts[r.id] >= 1 and bool(r.authors) and len(fold(r.authors[0][0])) >= 4
+        )
         if r is None:
             return None
         c = self.rng.choice(self._cites_of(r.id))
@@ -130,8 +139,13 @@ class Planter:
             if fold(bad) not in self.surnames and fold(bad) != fold(name):
                 break
         c.rename = (0, bad)
-        return Planted("surname-misspelt", ("author-mismatch",), {("cite", str(c.n))},
-                       also=("cited-not-listed", "inconsistent-citation"), detail=f"{name}->{bad}")
+        return Planted(
+            "surname-misspelt",
+            ("author-mismatch",),
+            {("cite", str(c.n))},
+            also=("cited-not-listed", "inconsistent-citation"),
+            detail=f"{name}->{bad}",
+        )
 
     def _edit(self, name: str) -> str:
         # keep the capital (typists rarely miss it) and hyphens, apostrophes, spaces
@@ -142,17 +156,25 @@ class Planter:
         op = self.rng.choice(("sub", "del", "ins", "swap"))
         ch = name[i].lower()
         if op == "swap" and i < len(name) - 1 and name[i + 1].isalpha():
-            return name[:i] + name[i + 1] + name[i] + name[i + 2:]
+            return name[:i] + name[i + 1] + name[i] + name[i + 2 :]
         if op == "del":
-            return name[:i] + name[i + 1:]
+            return name[:i] + name[i + 1 :]
         if op == "ins":
             return name[:i] + name[i] + name[i:]
         k = KEYS.find(ch)
-        near = [KEYS[j] for j in (k - 1, k + 1) if 0 <= j < len(KEYS) and KEYS[j] != " "] if k >= 0 else ["e"]
-        return name[:i] + self.rng.choice(near) + name[i + 1:]
+        near = (
+            [KEYS[j] for j in (k - 1, k + 1) if 0 <= j < len(KEYS) and KEYS[j] != " "]
+            if k >= 0
+            else ["e"]
+        )
+        return name[:i] + self.rng.choice(near) + name[i + 1 :]
 
     def coauthor(self) -> Planted | None:
-        r = self._pick(lambda r: self.counts[r.id] >= 1 and bool(r.authors) and not r.etal and len(r.authors) <= 2)
+        r = self._pick(
+            lambda r: (
+                self.counts[r.id] >= 1 and bool(r.authors) and not r.etal and len(r.authors) <= 2
+            )
+        )
         if r is None:
             return None
         c = self.rng.choice(self._cites_of(r.id))
@@ -163,8 +185,13 @@ class Planter:
             d = self._donor()
             c.add = d.authors[0][0] if d else "Hartono"
             detail = f"added {c.add}"
-        return Planted("coauthor-changed", ("author-mismatch",), {("cite", str(c.n))},
-                       also=("cited-not-listed", "inconsistent-citation"), detail=detail)
+        return Planted(
+            "coauthor-changed",
+            ("author-mismatch",),
+            {("cite", str(c.n))},
+            also=("cited-not-listed", "inconsistent-citation"),
+            detail=detail,
+        )
 
     def duplicate(self) -> Planted | None:
         r = self._pick(lambda r: self.counts[r.id] >= 1)
@@ -178,9 +205,12 @@ class Planter:
         r.no_suffix = d.no_suffix = True  # typed twice, not 2019a/2019b
         self.ms.refs.insert(self.ms.refs.index(r) + 1, d)
         self.used.add(d.id)
-        return Planted("entry-duplicated", ("duplicate-reference",),
-                       {("ref", r.id), ("ref", d.id)} | self._targets(r.id),
-                       also=("ambiguous-citation", "listed-not-cited"))
+        return Planted(
+            "entry-duplicated",
+            ("duplicate-reference",),
+            {("ref", r.id), ("ref", d.id)} | self._targets(r.id),
+            also=("ambiguous-citation", "listed-not-cited"),
+        )
 
     def ambiguous(self) -> Planted | None:
         r = self._pick(lambda r: self.counts[r.id] >= 1 and bool(r.authors) and not r.suffix)
@@ -192,8 +222,11 @@ class Planter:
         r.no_suffix = d.no_suffix = True
         self.ms.refs.insert(self.ms.refs.index(r) + 1, d)
         self.used.add(d.id)
-        return Planted("same-author-year-no-letter", ("ambiguous-citation",),
-                       self._targets(r.id) | {("ref", r.id), ("ref", d.id)})
+        return Planted(
+            "same-author-year-no-letter",
+            ("ambiguous-citation",),
+            self._targets(r.id) | {("ref", r.id), ("ref", d.id)},
+        )
 
     def inconsistent(self) -> Planted | None:
         r = self._pick(lambda r: self.counts[r.id] >= 2 and not r.suffix and bool(r.year))
@@ -204,16 +237,30 @@ class Planter:
         cs = self._cites_of(r.id)
         c = self.rng.choice(cs[1:])
         c.year = str(int(r.year or 0) + self.rng.choice((-1, 1)))
-        return Planted("unlisted-cited-two-years", ("cited-not-listed", "inconsistent-citation"),
-                       self._targets(r.id))
+        return Planted(
+            "unlisted-cited-two-years",
+            ("cited-not-listed", "inconsistent-citation"),
+            self._targets(r.id),
+        )
 
 
-AUTHOR_YEAR_KINDS = ("delete_cited", "uncite", "add_uncited", "year_shift", "misspell", "coauthor",
-                     "duplicate", "ambiguous", "inconsistent")
+AUTHOR_YEAR_KINDS = (
+    "delete_cited",
+    "uncite",
+    "add_uncited",
+    "year_shift",
+    "misspell",
+    "coauthor",
+    "duplicate",
+    "ambiguous",
+    "inconsistent",
+)
 NUMERIC_KINDS = ("delete_cited", "uncite", "add_uncited", "duplicate")
 
 
-def plant_all(ms: Manuscript, rng: random.Random, pool: list[Ref], *, numeric: bool) -> list[Planted]:
+def plant_all(
+    ms: Manuscript, rng: random.Random, pool: list[Ref], *, numeric: bool
+) -> list[Planted]:
     """One defect of every applicable kind, each on its own entry."""
     p = Planter(ms, rng, pool)
     out: list[Planted] = []

@@ -17,39 +17,190 @@ import random
 
 from bench.data.e2e_model import Cite, Group, Manuscript, Piece, Ref
 
-GIVEN = ["Agus", "Dwi", "Siti", "Budi", "Rina", "Eko", "Nur", "Ahmad", "Dewi", "Rizky", "Putri", "Tri",
-         "Andi", "Indah", "Yusuf", "Fitri", "Hendra", "Sri", "Arif", "Wahyu", "Lilis", "Muhammad", "Ayu"]
-FAMILY = ["Hartanto", "Lestari", "Pratama", "Wibowo", "Rahmawati", "Kurniawan", "Saputra", "Hidayat",
-          "Setiawan", "Nugroho", "Wulandari", "Santoso", "Handayani", "Permana", "Susanti", "Firmansyah",
-          "Gunawan", "Maharani", "Purnomo", "Suryadi", "Anggraini", "Halim", "Fauzi", "Syahputra", "Utami",
-          "Ramadhan", "Siregar", "Nasution", "Simanjuntak", "Harahap", "Tanjung", "Pohan", "Sembiring",
-          "Wijayanti", "Prasetyo", "Yuliani", "Hasibuan", "Damanik", "Kusuma", "Arifin", "Mahendra",
-          "Puspitasari", "Rusdianto", "Sulistyowati", "Wicaksono", "Zulkarnain", "Yulianto", "Marpaung"]
-SINGLE = ["Sugiyono", "Mulyadi", "Moleong", "Arikunto", "Sedarmayanti", "Hasibuan", "Sukmadinata", "Mardiasmo",
-          "Sutrisno", "Suharsaputra", "Notoatmodjo", "Siagian"]
-FOREIGN = [("Creswell", "J. W."), ("Ostrom", "E."), ("Putnam", "R. D."), ("Bryson", "J. M."),
-           ("Denhardt", "R. B."), ("Osborne", "S. P."), ("Bovaird", "T."), ("Rhodes", "R. A. W."),
-           ("Lipsky", "M."), ("Grindle", "M. S."), ("Ansell", "C."), ("Emerson", "K.")]
-JOURNALS = ["Jurnal Ilmu Administrasi Negara", "Jurnal Kebijakan Publik", "Jurnal Ilmu Sosial dan Ilmu Politik",
-            "Jurnal Ekonomi Pembangunan", "Jurnal Borneo Administrator", "Jurnal Manajemen Pelayanan Publik",
-            "Jurnal Pendidikan dan Kebudayaan", "Jurnal Komunikasi Indonesia", "Jurnal Studi Pemerintahan",
-            "Jurnal Sosiologi Reflektif", "Jurnal Wacana Politik", "Jurnal Akuntansi Multiparadigma"]
-TOPICS = ["tata kelola desa", "pelayanan publik digital", "pemberdayaan UMKM", "partisipasi masyarakat",
-          "kebijakan pendidikan", "pengelolaan dana desa", "inovasi daerah", "kinerja aparatur sipil negara",
-          "kemiskinan perkotaan", "transparansi anggaran", "literasi keuangan", "ketahanan pangan"]
-PLACES = ["Kabupaten Sleman", "Kota Bandung", "Kabupaten Banyumas", "Kota Makassar", "Kabupaten Gowa",
-          "Kota Medan", "Kabupaten Jember", "Kota Padang", "Provinsi Jawa Timur", "Kota Surakarta"]
-PUBLISHERS = [("Bandung", "Alfabeta"), ("Jakarta", "Rineka Cipta"), ("Bandung", "Remaja Rosdakarya"),
-              ("Yogyakarta", "Gadjah Mada University Press"), ("Jakarta", "Kencana"), ("Yogyakarta", "Pustaka Pelajar")]
-UNIS = ["Universitas Gadjah Mada", "Universitas Indonesia", "Universitas Airlangga", "Universitas Hasanuddin",
-        "Universitas Padjadjaran", "Universitas Diponegoro"]
-AGENCIES = ["Badan Pusat Statistik", "Kementerian Dalam Negeri", "Badan Perencanaan Pembangunan Nasional",
-            "Kementerian Keuangan Republik Indonesia", "Ombudsman Republik Indonesia"]
-LAWS = [("Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah", "UU No. 23 Tahun 2014", "2014"),
-        ("Undang-Undang Nomor 6 Tahun 2014 tentang Desa", "UU Desa Nomor 6 Tahun 2014", "2014"),
-        ("Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan Daerah",
-         "Peraturan Pemerintah Nomor 12 Tahun 2019", "2019"),
-        ("Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik", "UU Nomor 25 Tahun 2009", "2009")]
+GIVEN = [
+    "Agus",
+    "Dwi",
+    "Siti",
+    "Budi",
+    "Rina",
+    "Eko",
+    "Nur",
+    "Ahmad",
+    "Dewi",
+    "Rizky",
+    "Putri",
+    "Tri",
+    "Andi",
+    "Indah",
+    "Yusuf",
+    "Fitri",
+    "Hendra",
+    "Sri",
+    "Arif",
+    "Wahyu",
+    "Lilis",
+    "Muhammad",
+    "Ayu",
+]
+FAMILY = [
+    "Hartanto",
+    "Lestari",
+    "Pratama",
+    "Wibowo",
+    "Rahmawati",
+    "Kurniawan",
+    "Saputra",
+    "Hidayat",
+    "Setiawan",
+    "Nugroho",
+    "Wulandari",
+    "Santoso",
+    "Handayani",
+    "Permana",
+    "Susanti",
+    "Firmansyah",
+    "Gunawan",
+    "Maharani",
+    "Purnomo",
+    "Suryadi",
+    "Anggraini",
+    "Halim",
+    "Fauzi",
+    "Syahputra",
+    "Utami",
+    "Ramadhan",
+    "Siregar",
+    "Nasution",
+    "Simanjuntak",
+    "Harahap",
+    "Tanjung",
+    "Pohan",
+    "Sembiring",
+    "Wijayanti",
+    "Prasetyo",
+    "Yuliani",
+    "Hasibuan",
+    "Damanik",
+    "Kusuma",
+    "Arifin",
+    "Mahendra",
+    "Puspitasari",
+    "Rusdianto",
+    "Sulistyowati",
+    "Wicaksono",
+    "Zulkarnain",
+    "Yulianto",
+    "Marpaung",
+]
+SINGLE = [
+    "Sugiyono",
+    "Mulyadi",
+    "Moleong",
+    "Arikunto",
+    "Sedarmayanti",
+    "Hasibuan",
+    "Sukmadinata",
+    "Mardiasmo",
+    "Sutrisno",
+    "Suharsaputra",
+    "Notoatmodjo",
+    "Siagian",
+]
+FOREIGN = [
+    ("Creswell", "J. W."),
+    ("Ostrom", "E."),
+    ("Putnam", "R. D."),
+    ("Bryson", "J. M."),
+    ("Denhardt", "R. B."),
+    ("Osborne", "S. P."),
+    ("Bovaird", "T."),
+    ("Rhodes", "R. A. W."),
+    ("Lipsky", "M."),
+    ("Grindle", "M. S."),
+    ("Ansell", "C."),
+    ("Emerson", "K."),
+]
+JOURNALS = [
+    "Jurnal Ilmu Administrasi Negara",
+    "Jurnal Kebijakan Publik",
+    "Jurnal Ilmu Sosial dan Ilmu Politik",
+    "Jurnal Ekonomi Pembangunan",
+    "Jurnal Borneo Administrator",
+    "Jurnal Manajemen Pelayanan Publik",
+    "Jurnal Pendidikan dan Kebudayaan",
+    "Jurnal Komunikasi Indonesia",
+    "Jurnal Studi Pemerintahan",
+    "Jurnal Sosiologi Reflektif",
+    "Jurnal Wacana Politik",
+    "Jurnal Akuntansi Multiparadigma",
+]
+TOPICS = [
+    "tata kelola desa",
+    "pelayanan publik digital",
+    "pemberdayaan UMKM",
+    "partisipasi masyarakat",
+    "kebijakan pendidikan",
+    "pengelolaan dana desa",
+    "inovasi daerah",
+    "kinerja aparatur sipil negara",
+    "kemiskinan perkotaan",
+    "transparansi anggaran",
+    "literasi keuangan",
+    "ketahanan pangan",
+]
+PLACES = [
+    "Kabupaten Sleman",
+    "Kota Bandung",
+    "Kabupaten Banyumas",
+    "Kota Makassar",
+    "Kabupaten Gowa",
+    "Kota Medan",
+    "Kabupaten Jember",
+    "Kota Padang",
+    "Provinsi Jawa Timur",
+    "Kota Surakarta",
+]
+PUBLISHERS = [
+    ("Bandung", "Alfabeta"),
+    ("Jakarta", "Rineka Cipta"),
+    ("Bandung", "Remaja Rosdakarya"),
+    ("Yogyakarta", "Gadjah Mada University Press"),
+    ("Jakarta", "Kencana"),
+    ("Yogyakarta", "Pustaka Pelajar"),
+]
+UNIS = [
+    "Universitas Gadjah Mada",
+    "Universitas Indonesia",
+    "Universitas Airlangga",
+    "Universitas Hasanuddin",
+    "Universitas Padjadjaran",
+    "Universitas Diponegoro",
+]
+AGENCIES = [
+    "Badan Pusat Statistik",
+    "Kementerian Dalam Negeri",
+    "Badan Perencanaan Pembangunan Nasional",
+    "Kementerian Keuangan Republik Indonesia",
+    "Ombudsman Republik Indonesia",
+]
+LAWS = [
+    (
+        "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+        "UU No. 23 Tahun 2014",
+        "2014",
+    ),
+    ("Undang-Undang Nomor 6 Tahun 2014 tentang Desa", "UU Desa Nomor 6 Tahun 2014", "2014"),
+    (
+        "Peraturan Pemerintah Nomor 12 Tahun 2019 tentang Pengelolaan Keuangan Daerah",
+        "Peraturan Pemerintah Nomor 12 Tahun 2019",
+        "2019",
+    ),
+    (
+        "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
+        "UU Nomor 25 Tahun 2009",
+        "2009",
+    ),
+]
 
 # {c} is a citation group; the rest is prose with look-alikes that are not citations.
 PAREN = [
@@ -74,7 +225,13 @@ PLAIN = [
     "Kondisi ini diatur dalam Peraturan Menteri Dalam Negeri Nomor 20 Tahun 2018 (Pasal 4 ayat 2).",
     "Hasil uji menunjukkan nilai signifikansi 0,002 (p < 0,05) pada model kedua.",
 ]
-SECTIONS = ["Pendahuluan", "Tinjauan Pustaka", "Metode Penelitian", "Hasil dan Pembahasan", "Kesimpulan"]
+SECTIONS = [
+    "Pendahuluan",
+    "Tinjauan Pustaka",
+    "Metode Penelitian",
+    "Hasil dan Pembahasan",
+    "Kesimpulan",
+]
 
 
 def _person(rng: random.Random) -> tuple[str, str]:
@@ -96,10 +253,19 @@ def _refs(rng: random.Random, n: int, tag: str) -> list[Ref]:
         rid = f"{tag}-{len(refs)}"
         if kind in ("report", "web"):
             agency = rng.choice(AGENCIES)
-            r = Ref(id=rid, authors=[], collab=agency, year=year, kind=kind,
-                    title=f"Laporan {topic} tahun {year}" if kind == "report" else f"Statistik {topic} {year}",
-                    place="Jakarta", publisher=agency if kind == "report" else "",
-                    url=f"https://www.example.go.id/publikasi/{len(refs)}" if kind == "web" else "")
+            r = Ref(
+                id=rid,
+                authors=[],
+                collab=agency,
+                year=year,
+                kind=kind,
+                title=f"Laporan {topic} tahun {year}"
+                if kind == "report"
+                else f"Statistik {topic} {year}",
+                place="Jakarta",
+                publisher=agency if kind == "report" else "",
+                url=f"https://www.example.go.id/publikasi/{len(refs)}" if kind == "web" else "",
+            )
         else:
             k = 1 if kind in ("book", "thesis") else rng.choices([1, 2, 3, 4], [30, 35, 25, 10])[0]
             people = [_person(rng) for _ in range(k)]
@@ -109,10 +275,21 @@ def _refs(rng: random.Random, n: int, tag: str) -> list[Ref]:
                 continue
             if len({p[0] for p in people}) < k:
                 continue
-            r = Ref(id=rid, authors=people, year=year, kind=kind,
-                    title=f"Analisis {topic} di {rng.choice(PLACES)}" if kind != "book" else f"Metode penelitian {topic}")
+            r = Ref(
+                id=rid,
+                authors=people,
+                year=year,
+                kind=kind,
+                title=f"Analisis {topic} di {rng.choice(PLACES)}"
+                if kind != "book"
+                else f"Metode penelitian {topic}",
+            )
             if kind == "journal":
-                r.source, r.volume, r.issue = rng.choice(JOURNALS), str(rng.randint(1, 20)), str(rng.randint(1, 4))
+                r.source, r.volume, r.issue = (
+                    rng.choice(JOURNALS),
+                    str(rng.randint(1, 20)),
+                    str(rng.randint(1, 4)),
+                )
                 a = rng.randint(1, 180)
                 r.pages = f"{a}–{a + rng.randint(8, 20)}"
                 if rng.random() < 0.5:
@@ -150,18 +327,22 @@ def one(rng: random.Random, i: int) -> Manuscript:
     place = rng.choice(PLACES)
     refs = _refs(rng, rng.randint(20, 45), f"id{i}")
     laws = rng.sample(LAWS, 2)
-    pieces: list[Piece] = [f"# Analisis {topic.capitalize()} di {place}\n\n**Abstrak:** Penelitian ini mengkaji "
-                           f"{topic} di {place} dengan pendekatan kualitatif.\n\n**Kata kunci:** {topic}; "
-                           "kebijakan publik; pemerintahan daerah\n\n"]
+    pieces: list[Piece] = [
+        f"# Analisis {topic.capitalize()} di {place}\n\n**Abstrak:** Penelitian ini mengkaji "
+        f"{topic} di {place} dengan pendekatan kualitatif.\n\n**Kata kunci:** {topic}; "
+        "kebijakan publik; pemerintahan daerah\n\n"
+    ]
     groups = _groups(rng, refs)
     per = max(1, len(groups) // len(SECTIONS) + 1)
     n = 0
     for s, name in enumerate(SECTIONS):
         pieces.append(f"## {name}\n\n")
-        chunk = groups[s * per:(s + 1) * per]
+        chunk = groups[s * per : (s + 1) * per]
         if s == 0:
-            pieces.append(f"Sebagaimana diatur dalam {laws[0][0]}, pemerintah daerah wajib menyusun rencana "
-                          f"pembangunan. Ketentuan dalam {laws[1][1]} memperkuat kewenangan tersebut. ")
+            pieces.append(
+                f"Sebagaimana diatur dalam {laws[0][0]}, pemerintah daerah wajib menyusun rencana "
+                f"pembangunan. Ketentuan dalam {laws[1][1]} memperkuat kewenangan tersebut. "
+            )
         for j, g in enumerate(chunk):
             cites = []
             for r in g:
@@ -186,11 +367,27 @@ def one(rng: random.Random, i: int) -> Manuscript:
             if j % 3 == 2:
                 pieces.append("\n\n" + rng.choice(PLAIN).format(p=place) + " ")
         pieces.append("\n\n")
-    ms = Manuscript(name=f"id-{i:03d}", title=f"Analisis {topic}", pieces=pieces, refs=refs, lang="id",
-                    notes={"style": "author-year"})
+    ms = Manuscript(
+        name=f"id-{i:03d}",
+        title=f"Analisis {topic}",
+        pieces=pieces,
+        refs=refs,
+        lang="id",
+        notes={"style": "author-year"},
+    )
     for k, (full, _short, year) in enumerate(laws):
-        ms.refs.append(Ref(id=f"id{i}-law{k}", authors=[], collab="Republik Indonesia", year=year, kind="law",
-                           title=full, extra="Jakarta: Sekretariat Negara", no_suffix=True))
+        ms.refs.append(
+            Ref(
+                id=f"id{i}-law{k}",
+                authors=[],
+                collab="Republik Indonesia",
+                year=year,
+                kind="law",
+                title=full,
+                extra="Jakarta: Sekretariat Negara",
+                no_suffix=True,
+            )
+        )
         ms.notes[f"law{k}"] = f"id{i}-law{k}"
     return ms
 

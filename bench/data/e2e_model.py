@@ -121,18 +121,28 @@ def _region(md: str, s: int, e: int) -> tuple[int, int, str]:
 
 
 def _ref_from_key(r: dict[str, object]) -> Ref | None:
-    authors = [(str(a.get("surname") or ""), str(a.get("given") or ""))
-               for a in r.get("authors") or [] if isinstance(a, dict) and a.get("surname")]
+    authors = [
+        (str(a.get("surname") or ""), str(a.get("given") or ""))
+        for a in r.get("authors") or []
+        if isinstance(a, dict) and a.get("surname")
+    ]
     collab = "; ".join(str(c) for c in r.get("collab") or [])  # type: ignore[union-attr]
     year = r.get("year")
     if not (authors or collab) or not year or not re.fullmatch(r"\d{4}", str(year)):
         return None
     pages = "–".join(str(p) for p in (r.get("fpage"), r.get("lpage")) if p)
     return Ref(
-        id=str(r["id"]), authors=authors, year=str(year), title=str(r.get("title") or "Untitled").rstrip("."),
-        source=str(r.get("source") or ""), volume=str(r.get("volume") or ""), pages=pages,
-        doi=str(r.get("doi") or ""), kind="book" if r.get("type") == "book" else "journal",
-        collab=collab if not authors else "", etal=bool(r.get("etal")),
+        id=str(r["id"]),
+        authors=authors,
+        year=str(year),
+        title=str(r.get("title") or "Untitled").rstrip("."),
+        source=str(r.get("source") or ""),
+        volume=str(r.get("volume") or ""),
+        pages=pages,
+        doi=str(r.get("doi") or ""),
+        kind="book" if r.get("type") == "book" else "journal",
+        collab=collab if not authors else "",
+        etal=bool(r.get("etal")),
     )
 
 
@@ -175,7 +185,7 @@ def from_key(key_path: Path) -> tuple[Manuscript, str, dict[str, object]]:
         for k in range(0, len(g.cites), 12):
             if k:
                 pieces.append(" ")
-            pieces.append(Group(cites=g.cites[k:k + 12], mode=g.mode if k == 0 else "paren"))
+            pieces.append(Group(cites=g.cites[k : k + 12], mode=g.mode if k == 0 else "paren"))
         pos = e
     body = md[pos:end_body]
     body = re.sub(r"\n#+ *References\s*$", "\n", body.rstrip() + "\n")
@@ -188,6 +198,11 @@ def from_key(key_path: Path) -> tuple[Manuscript, str, dict[str, object]]:
                 n += 1
                 c.n = n
     name = key_path.name.replace(".key.json", "")
-    ms = Manuscript(name=name, title=str(key.get("title") or name), pieces=pieces, refs=refs,
-                    notes={"style": str(key["citation_style"])})
+    ms = Manuscript(
+        name=name,
+        title=str(key.get("title") or name),
+        pieces=pieces,
+        refs=refs,
+        notes={"style": str(key["citation_style"])},
+    )
     return ms, md, key

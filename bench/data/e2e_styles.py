@@ -152,10 +152,14 @@ def _ref_text(ref: Ref, style: str, number: int) -> str:
         return f"{who} ({year}). *{t}*{what}. {pub}.{doi}".replace(". .", ".")
     pages = ref.pages
     if style == "vancouver":
-        return f"{number}. {who}. {t}. {ref.source}. {ref.year};{vol}:{pages}.{doi}".replace(";:", ";").replace(":.", ".")
+        return f"{number}. {who}. {t}. {ref.source}. {ref.year};{vol}:{pages}.{doi}".replace(
+            ";:", ";"
+        ).replace(":.", ".")
     if style == "chicago":
         issue = f" ({ref.issue})" if ref.issue else ""
-        return f"{who}. {year}. \u201c{t}.\u201d *{ref.source}* {ref.volume}{issue}: {pages}.{doi}".replace(" : .", ".")
+        return f"{who}. {year}. \u201c{t}.\u201d *{ref.source}* {ref.volume}{issue}: {pages}.{doi}".replace(
+            " : .", "."
+        )
     if style == "harvard":
         pp = f", pp. {pages}" if pages else ""
         return f"{who} ({year}) '{t}', *{ref.source}*, {vol}{pp}.{doi}".replace(", .", ".")
@@ -209,7 +213,13 @@ def render(ms: Manuscript, style: str) -> tuple[str, list[Span]]:
                 put("(")
             for i, c in enumerate(p.cites):
                 if i:
-                    put(" and " if narrative and style != "indonesian" else " dan " if narrative else "; ")
+                    put(
+                        " and "
+                        if narrative and style != "indonesian"
+                        else " dan "
+                        if narrative
+                        else "; "
+                    )
                 s = pos
                 ref = refs[c.rid]
                 put(_cite_item(c, ref, style, narrative))
@@ -225,4 +235,3 @@ def render(ms: Manuscript, style: str) -> tuple[str, list[Span]]:
         spans.append(Span("ref", r.id, s, pos))
         put("\n\n")
     return "".join(out), spans
-

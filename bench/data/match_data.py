@@ -48,8 +48,11 @@ def load_glutton(path: Path) -> list[Item]:
             # One entry has no labelled title; 11 titles were cut at a line end
             # ("... development in "): no registry holds such titles.
             continue
-        rec: dict[str, Any] = {"DOI": x["doi"].lower(), "type": "journal-article",
-                               "title": [x["atitle"]]}
+        rec: dict[str, Any] = {
+            "DOI": x["doi"].lower(),
+            "type": "journal-article",
+            "title": [x["atitle"]],
+        }
         if x.get("firstAuthor"):
             rec["author"] = [{"family": x["firstAuthor"], "sequence": "first"}]
         if x.get("jtitle"):
@@ -62,8 +65,11 @@ def load_glutton(path: Path) -> list[Item]:
         if year:
             rec["issued"] = {"date-parts": [[year]]}
         gold = {
-            "title": x.get("atitle"), "container": x.get("jtitle"), "volume": x.get("volume"),
-            "pages": x.get("firstPage"), "year": str(year) if year else None,
+            "title": x.get("atitle"),
+            "container": x.get("jtitle"),
+            "volume": x.get("volume"),
+            "pages": x.get("firstPage"),
+            "year": str(year) if year else None,
             "authors": [x["firstAuthor"]] if x.get("firstAuthor") else [],
         }
         out.append(Item(f"glutton:{i}", "glutton", x["reference"], rec, gold))
@@ -95,10 +101,14 @@ def parse_apa(s: str) -> dict[str, Any] | None:
     rest = m.group("rest")
     if not re.search(r"[A-Z]\.", m.group("authors")):
         # No author: APA moves the title into the author position.
-        return {"authors": [], "year": m.group("year") if m.group("year").isdigit() else None,
-                "title": m.group("authors").rstrip(". "), "container": rest.rstrip(". ") or None}
+        return {
+            "authors": [],
+            "year": m.group("year") if m.group("year").isdigit() else None,
+            "title": m.group("authors").rstrip(". "),
+            "container": rest.rstrip(". ") or None,
+        }
     cut = re.search(r"(?<=[.?!])\s+(?=[A-Z0-9\u4e00-\u9fff&])", rest)
-    title, tail = (rest[: cut.start()], rest[cut.end():]) if cut else (rest, "")
+    title, tail = (rest[: cut.start()], rest[cut.end() :]) if cut else (rest, "")
     fields: dict[str, Any] = {
         "authors": _apa_families(m.group("authors")),
         "year": m.group("year") if m.group("year").isdigit() else None,
@@ -106,8 +116,12 @@ def parse_apa(s: str) -> dict[str, Any] | None:
     }
     t = _APA_TAIL.match(tail)
     if t:
-        fields.update(container=t.group("cont"), volume=t.group("vol"),
-                      issue=t.group("iss"), pages=t.group("pages"))
+        fields.update(
+            container=t.group("cont"),
+            volume=t.group("vol"),
+            issue=t.group("iss"),
+            pages=t.group("pages"),
+        )
     else:
         fields["container"] = tail.rstrip(".") or None
     return fields
@@ -130,6 +144,7 @@ def _record_from_fields(doi: str, f: dict[str, Any], rtype: str) -> dict[str, An
 
 def load_rme(apa: Path, chicago: Path) -> list[Item]:
     """crossref_rme: the APA and the Chicago string of each DOI, one record per DOI."""
+
     def rows(p: Path) -> list[dict[str, Any]]:
         d = json.loads(p.read_text(encoding="utf-8"))["dataset"]
         return ast.literal_eval(d) if isinstance(d, str) else d
@@ -154,8 +169,11 @@ def load_rme(apa: Path, chicago: Path) -> list[Item]:
 def _families(author_text: str) -> list[str]:
     out = []
     for piece in re.split(r",|;|&|\band\b", author_text):
-        words = [w for w in piece.split()
-                 if not re.fullmatch(r"(?:[A-Z]\.\s?-?)+|[A-Z]{1,3}|et|al\.?", w)]
+        words = [
+            w
+            for w in piece.split()
+            if not re.fullmatch(r"(?:[A-Z]\.\s?-?)+|[A-Z]{1,3}|et|al\.?", w)
+        ]
         if words:
             out.append(" ".join(words).strip(".,"))
     return out
@@ -169,7 +187,7 @@ def load_anystyle(path: Path) -> list[Item]:
     for i, seq in enumerate(root.iter("sequence")):
         tags = {child.tag: (child.text or "").strip() for child in seq}
         text = " ".join((child.text or "").strip() for child in seq)
-        title = tags.get("title", "").strip(" .,“”\"")
+        title = tags.get("title", "").strip(' .,“”"')
         year = _year_of(tags.get("date", ""))
         families = _families(tags.get("author", ""))
         if not title or not year or not families or not re.search(r"[A-Za-z]", families[0]):
@@ -182,10 +200,19 @@ def load_anystyle(path: Path) -> list[Item]:
         container = re.sub(r"^In:?\s+", "", container)
         volume = re.sub(r"[^0-9].*$", "", re.sub(r"^\D*", "", tags.get("volume", ""))) or None
         pages = re.sub(r"^(?:pp?\.)\s*", "", tags.get("pages", "")).strip(" .,") or None
-        fields = {"authors": families, "year": str(year), "title": title,
-                  "container": container or None, "volume": volume, "pages": pages}
-        rtype = "journal-article" if tags.get("journal") else (
-            "book-chapter" if tags.get("container-title") else "book")
+        fields = {
+            "authors": families,
+            "year": str(year),
+            "title": title,
+            "container": container or None,
+            "volume": volume,
+            "pages": pages,
+        }
+        rtype = (
+            "journal-article"
+            if tags.get("journal")
+            else ("book-chapter" if tags.get("container-title") else "book")
+        )
         rec = _record_from_fields(f"10.99999/anystyle.{i}", fields, rtype)
         out.append(Item(f"anystyle:{i}", "anystyle", text, rec, fields))
     return out
@@ -205,7 +232,11 @@ def reference_for(item: Item, mode: str) -> Reference:
     return Reference(
         text=item.text,
         authors=tuple(Author(family=a) for a in g.get("authors") or ()),
-        year=g.get("year"), title=g.get("title"), container=g.get("container"),
-        volume=g.get("volume"), issue=g.get("issue"), pages=g.get("pages"),
+        year=g.get("year"),
+        title=g.get("title"),
+        container=g.get("container"),
+        volume=g.get("volume"),
+        issue=g.get("issue"),
+        pages=g.get("pages"),
         location=LOC,
     )

@@ -51,7 +51,8 @@ def convert(xml_dirs: list[Path], tool: Path, cache: Path) -> list[Path]:
             out.mkdir(parents=True)
             subprocess.run(
                 [sys.executable, str(tool), "--batch", str(d), "-o", str(out)],
-                check=False, capture_output=True,
+                check=False,
+                capture_output=True,
             )
         keys.extend(sorted(out.glob("*.key.json")))
     return keys
@@ -83,8 +84,10 @@ def load_article(key_path: Path) -> Article | None:
     md = (key_path.parent / key["manuscript_file"]).read_text(encoding="utf-8")
     body_end = key.get("references_section_start") or len(md)
     body = md[:body_end]
-    abstracts = [re.sub(r"^#+ .*$", "", a, flags=re.M).strip() for a in re.findall(
-        r"^## (?:Abstract|Author Summary)\n(.*?)(?=^## |\Z)", body, re.S | re.M)]
+    abstracts = [
+        re.sub(r"^#+ .*$", "", a, flags=re.M).strip()
+        for a in re.findall(r"^## (?:Abstract|Author Summary)\n(.*?)(?=^## |\Z)", body, re.S | re.M)
+    ]
     headings = [h for h in re.findall(r"^#{2,4} (.+)$", body, re.M)]
     name = _short(key_path.name)
     path = f"{name}.md"
@@ -94,9 +97,13 @@ def load_article(key_path: Path) -> Article | None:
         rid_index[r["id"]] = len(refs)
         refs.append(
             Reference(
-                text=r.get("rendered") or "", title=r.get("title"), container=r.get("source"),
-                year=r.get("year"), kind=_KIND.get(r.get("type") or "", "other"),  # type: ignore[arg-type]
-                location=Location(path=path, line=1 + len(refs)), key=r["id"],
+                text=r.get("rendered") or "",
+                title=r.get("title"),
+                container=r.get("source"),
+                year=r.get("year"),
+                kind=_KIND.get(r.get("type") or "", "other"),  # type: ignore[arg-type]
+                location=Location(path=path, line=1 + len(refs)),
+                key=r["id"],
             )
         )
     cits: list[Citation] = []
@@ -107,25 +114,57 @@ def load_article(key_path: Path) -> Article | None:
             if rid not in rid_index:
                 continue
             links.append(Link(citation=len(cits), status="exact", reference=rid_index[rid]))
-            cits.append(Citation(text=c["text"], sentence=sentence, start=c["start"],
-                                 end=c["end"], location=Location(path=path)))
+            cits.append(
+                Citation(
+                    text=c["text"],
+                    sentence=sentence,
+                    start=c["start"],
+                    end=c["end"],
+                    location=Location(path=path),
+                )
+            )
     doc = Document(
-        path=path, format="markdown", text=body, citations=tuple(cits), references=tuple(refs),
-        metadata=Metadata(title=key.get("title"), abstracts=tuple(a.strip() for a in abstracts),
-                          headings=tuple(headings), language="en"),
+        path=path,
+        format="markdown",
+        text=body,
+        citations=tuple(cits),
+        references=tuple(refs),
+        metadata=Metadata(
+            title=key.get("title"),
+            abstracts=tuple(a.strip() for a in abstracts),
+            headings=tuple(headings),
+            language="en",
+        ),
         bibliography_found=True,
     )
-    return Article(name=name, document=doc, links=Links(tuple(links)),
-                   subject=pool.SUBJECT.get(name, "other"), split=split_of(name))
+    return Article(
+        name=name,
+        document=doc,
+        links=Links(tuple(links)),
+        subject=pool.SUBJECT.get(name, "other"),
+        split=split_of(name),
+    )
 
 
-def inject(article: Article, title: str, container: str, sentence_mode: str,
-           rng: random.Random, language: str = "en") -> tuple[Document, Links, int]:
+def inject(
+    article: Article,
+    title: str,
+    container: str,
+    sentence_mode: str,
+    rng: random.Random,
+    language: str = "en",
+) -> tuple[Document, Links, int]:
     """A copy of the article with one extra reference cited once; returns its index."""
     doc = article.document
     n = len(doc.references)
-    ref = Reference(text=f"Anon A. {title}. {container}.", title=title, container=container,
-                    location=Location(path=doc.path, line=9999), key="injected", kind="article")
+    ref = Reference(
+        text=f"Anon A. {title}. {container}.",
+        title=title,
+        container=container,
+        location=Location(path=doc.path, line=9999),
+        key="injected",
+        kind="article",
+    )
     if language != "en":
         sentence = rng.choice(pool.SENTENCES_ID).format(n=n + 1)
     elif sentence_mode == "sneaked" and doc.citations:
@@ -136,12 +175,18 @@ def inject(article: Article, title: str, container: str, sentence_mode: str,
         sentence = rng.choice(pool.SENTENCES_TOPICAL).format(title=t, n=n + 1)
     else:
         sentence = rng.choice(pool.SENTENCES_GENERIC).format(n=n + 1)
-    cit = Citation(text=f"[{n + 1}]", number=n + 1, sentence=sentence,
-                   location=Location(path=doc.path, line=9998))
-    new_doc = doc.model_copy(update={"references": (*doc.references, ref),
-                                     "citations": (*doc.citations, cit)})
-    links = Links((*article.links.links,
-                   Link(citation=len(doc.citations), status="exact", reference=n)))
+    cit = Citation(
+        text=f"[{n + 1}]",
+        number=n + 1,
+        sentence=sentence,
+        location=Location(path=doc.path, line=9998),
+    )
+    new_doc = doc.model_copy(
+        update={"references": (*doc.references, ref), "citations": (*doc.citations, cit)}
+    )
+    links = Links(
+        (*article.links.links, Link(citation=len(doc.citations), status="exact", reference=n))
+    )
     return new_doc, links, n
 
 
@@ -151,5 +196,10 @@ def translated(article: Article, title: str, abstract: str, language: str) -> Ar
     meta = Metadata(title=title, abstracts=(abstract,), language=language)
     cits = tuple(c.model_copy(update={"sentence": None}) for c in article.document.citations)
     doc = article.document.model_copy(update={"metadata": meta, "citations": cits})
-    return Article(name=f"{article.name}-{language}", document=doc, links=article.links,
-                   subject=article.subject, split=article.split)
+    return Article(
+        name=f"{article.name}-{language}",
+        document=doc,
+        links=article.links,
+        subject=article.subject,
+        split=article.split,
+    )

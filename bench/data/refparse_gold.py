@@ -27,8 +27,12 @@ def _norm(s: str) -> str:
 
 def _initials_only(piece: str) -> bool:
     words = piece.replace("-", "").replace(".", ". ").split()
-    return bool(words) and all(_INIT_WORD.match(w) and (len(w) <= 2 or w.isupper() or w.endswith(".")) for w in words) and not (
-        len(words) == 1 and len(words[0]) > 3
+    return (
+        bool(words)
+        and all(
+            _INIT_WORD.match(w) and (len(w) <= 2 or w.isupper() or w.endswith(".")) for w in words
+        )
+        and not (len(words) == 1 and len(words[0]) > 3)
     )
 
 
@@ -45,7 +49,9 @@ def _last_name(words: list[str]) -> str:
 def gold_surnames(field: str) -> list[str]:
     """Normalised surnames of the names in ``field``, in order."""
     s = field.strip().rstrip(".,;: ")
-    s = re.sub(r"\((?:eds?|Eds?|Hrsg|Editors?)\.?\)|,?\s(?:eds?\b\.?|edited by|Edited by|ed\. by)", "", s)
+    s = re.sub(
+        r"\((?:eds?|Eds?|Hrsg|Editors?)\.?\)|,?\s(?:eds?\b\.?|edited by|Edited by|ed\. by)", "", s
+    )
     s = re.sub(r",?\s*(?:et al\.?|and others|dkk\.?)", "", s)
     s = re.sub(r"^(?:In|in)\s", "", s).replace("…", ",").replace("...", ",")
     s = re.sub(r",?\s(?:Jr|Sr)\.?(?=,|$)", "", s)
@@ -53,16 +59,23 @@ def gold_surnames(field: str) -> list[str]:
         return [_norm(s)]
     if ";" in s:
         persons = [p for p in re.split(r"\s*;\s*(?:&\s*|and\s+)?", s) if p.strip()]
-        return [_norm(p.split(",")[0]) if "," in p else _norm(_last_name(p.split())) for p in persons]
-    pieces = [p.strip() for p in re.split(r"\s*,,?\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", s) if p.strip()]
+        return [
+            _norm(p.split(",")[0]) if "," in p else _norm(_last_name(p.split())) for p in persons
+        ]
+    pieces = [
+        p.strip() for p in re.split(r"\s*,,?\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", s) if p.strip()
+    ]
     out: list[str] = []
     i = 0
     while i < len(pieces):
         p = pieces[i]
         nxt = pieces[i + 1] if i + 1 < len(pieces) else None
         words = p.split()
-        if nxt is not None and _initials_only(nxt) and not _initials_only(p) and not any(
-            _initials_only(w) for w in words[-1:]
+        if (
+            nxt is not None
+            and _initials_only(nxt)
+            and not _initials_only(p)
+            and not any(_initials_only(w) for w in words[-1:])
         ):
             out.append(p)
             i += 2

@@ -20,7 +20,7 @@ with atheris.instrument_imports(include=["citecheck"]):
 SEEDS = (
     '@string{j = "Journal of Tests"}\n@article{a, author = {M{\\"u}ller, A. and Lee, B.},\n'
     "  title = {A {GIS} study}, journal = j, year = 2019, month = mar, doi = {10.1/x}}\n"
-    "@inproceedings{b, crossref = {a}, pages = {1--2}}\n@book{c, title = \"Broken\n",
+    '@inproceedings{b, crossref = {a}, pages = {1--2}}\n@book{c, title = "Broken\n',
 )
 
 

@@ -85,9 +85,21 @@ def run_once(path: Path) -> tuple[float, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "citecheck", "check", "--offline", "--format", "json",
-         "--ignore", "off-topic", str(path)],
-        capture_output=True, text=True, env={**os.environ, "CITECHECK_OFFLINE": "1"},
+        [
+            sys.executable,
+            "-m",
+            "citecheck",
+            "check",
+            "--offline",
+            "--format",
+            "json",
+            "--ignore",
+            "off-topic",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "CITECHECK_OFFLINE": "1"},
     )
     elapsed = time.perf_counter() - start
     if proc.returncode not in (0, 1):
@@ -101,7 +113,9 @@ def startup() -> float:
     best = 1e9
     for _ in range(5):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "citecheck", "--version"], capture_output=True, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "citecheck", "--version"], capture_output=True, check=True
+        )
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -115,7 +129,9 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     base = startup()
     print(f"`citecheck --version`: {base * 1000:.0f} ms (best of 5)\n")
-    print(f"| references | citations | file size | time (best of {args.repeat}) | beyond start-up | peak RSS |")
+    print(
+        f"| references | citations | file size | time (best of {args.repeat}) | beyond start-up | peak RSS |"
+    )
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:

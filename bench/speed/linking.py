@@ -20,7 +20,8 @@ from citecheck.model.document import Author, Citation, Document, Location, Refer
 
 def surname(rng: random.Random) -> str:
     return rng.choice(string.ascii_uppercase) + "".join(
-        rng.choice("aeiounrstlmkh") for _ in range(rng.randrange(3, 10)))
+        rng.choice("aeiounrstlmkh") for _ in range(rng.randrange(3, 10))
+    )
 
 
 def build(n: int, seed: int = 3) -> Document:
@@ -31,23 +32,41 @@ def build(n: int, seed: int = 3) -> Document:
     for i in range(n):
         names = [surname(rng) for _ in range(rng.choice([1, 2, 3, 4]))]
         year = str(rng.randrange(1990, 2025))
-        refs.append(Reference(text=f"{names[0]} ({year}) {i}", year=year, location=loc,
-                              authors=tuple(Author(family=f) for f in names)))
+        refs.append(
+            Reference(
+                text=f"{names[0]} ({year}) {i}",
+                year=year,
+                location=loc,
+                authors=tuple(Author(family=f) for f in names),
+            )
+        )
         for _ in range(5):
             cited, cyear, et_al = names[:2], year, len(names) >= 3
             roll = rng.random()
             if roll < 0.03:
                 first = cited[0]
                 j = rng.randrange(1, len(first))
-                cited = [first[:j] + rng.choice("aeiou") + first[j + 1:], *cited[1:]]
+                cited = [first[:j] + rng.choice("aeiou") + first[j + 1 :], *cited[1:]]
             elif roll < 0.06:
                 cyear = str(int(year) + 1)
             elif roll < 0.08:
                 cited = [surname(rng)]
-            cits.append(Citation(text="x", authors=tuple(cited[:1] if et_al else cited), year=cyear,
-                                 et_al=et_al, location=loc))
-    return Document(path="big.md", format="markdown", citations=tuple(cits), references=tuple(refs),
-                    bibliography_found=True)
+            cits.append(
+                Citation(
+                    text="x",
+                    authors=tuple(cited[:1] if et_al else cited),
+                    year=cyear,
+                    et_al=et_al,
+                    location=loc,
+                )
+            )
+    return Document(
+        path="big.md",
+        format="markdown",
+        citations=tuple(cits),
+        references=tuple(refs),
+        bibliography_found=True,
+    )
 
 
 def main(argv: list[str]) -> None:
@@ -60,8 +79,10 @@ def main(argv: list[str]) -> None:
         counts: dict[str, int] = {}
         for ln in links.links:
             counts[ln.status] = counts.get(ln.status, 0) + 1
-        print(f"{n:>6} references, {len(doc.citations):>6} citations: {took:6.2f} s "
-              f"({took / n * 1000:.2f} s per 1,000 references)  {dict(sorted(counts.items()))}")
+        print(
+            f"{n:>6} references, {len(doc.citations):>6} citations: {took:6.2f} s "
+            f"({took / n * 1000:.2f} s per 1,000 references)  {dict(sorted(counts.items()))}"
+        )
 
 
 if __name__ == "__main__":

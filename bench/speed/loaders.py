@@ -35,13 +35,19 @@ def make_latex_project(folder: Path, *, files: int = 20, entries: int = 500, see
         paras = []
         for _ in range(60):
             cited = ",".join(rng.sample(keys, rng.randint(1, 3)))
-            paras.append(f"Some sentence about the topic \\citep[p.~{rng.randint(1, 99)}]{{{cited}}}. "
-                         f"As \\citet{{{rng.choice(keys)}}} argue, more text follows here. % note\n")
-        (folder / "chapters" / f"ch{n:02d}.tex").write_text(f"\\section{{Chapter {n}}}\n" + "\n".join(paras),
-                                                             encoding="utf-8")
+            paras.append(
+                f"Some sentence about the topic \\citep[p.~{rng.randint(1, 99)}]{{{cited}}}. "
+                f"As \\citet{{{rng.choice(keys)}}} argue, more text follows here. % note\n"
+            )
+        (folder / "chapters" / f"ch{n:02d}.tex").write_text(
+            f"\\section{{Chapter {n}}}\n" + "\n".join(paras), encoding="utf-8"
+        )
         includes.append(f"\\input{{chapters/ch{n:02d}}}")
-    main = ("\\documentclass{article}\n\\usepackage{natbib}\n\\begin{document}\n" + "\n".join(includes)
-            + "\n\\bibliographystyle{plainnat}\n\\bibliography{refs}\n\\end{document}\n")
+    main = (
+        "\\documentclass{article}\n\\usepackage{natbib}\n\\begin{document}\n"
+        + "\n".join(includes)
+        + "\n\\bibliographystyle{plainnat}\n\\bibliography{refs}\n\\end{document}\n"
+    )
     (folder / "main.tex").write_text(main, encoding="utf-8")
     return folder / "main.tex"
 
@@ -65,11 +71,15 @@ def main() -> None:
         pdf_path, docx_path = Path(sys.argv[1]), Path(sys.argv[2])
         pages = len(pdf.extract_pages(pdf_path))
         dt = _time(pdf.load, pdf_path, pdf_path.name)
-        print(f"PDF {pdf_path.name}: {pages} pages in {dt:.2f} s = {pages / dt:.1f} pages/s (full load)")
+        print(
+            f"PDF {pdf_path.name}: {pages} pages in {dt:.2f} s = {pages / dt:.1f} pages/s (full load)"
+        )
         dt_x = _time(pdf.extract_pages, pdf_path)
         print(f"PDF text extraction only: {pages / dt_x:.1f} pages/s")
         dt = _time(docx.load, docx_path, docx_path.name)
-        print(f"DOCX {docx_path.name} (same text, {pages} PDF pages): {dt:.2f} s = {pages / dt:.1f} pages/s (full load)")
+        print(
+            f"DOCX {docx_path.name} (same text, {pages} PDF pages): {dt:.2f} s = {pages / dt:.1f} pages/s (full load)"
+        )
         dt_x = _time(docx._read, docx_path)
         print(f"DOCX text extraction only: {pages / dt_x:.1f} pages/s")
 

@@ -33,8 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=Path("/tmp/citecheck-offtopic-bench"))
     ap.add_argument("--article", default=None)
     args = ap.parse_args(argv)
-    articles = [a for k in data.convert([args.jats], args.tool, args.cache)
-                if (a := data.load_article(k)) is not None]
+    articles = [
+        a
+        for k in data.convert([args.jats], args.tool, args.cache)
+        if (a := data.load_article(k)) is not None
+    ]
     articles.sort(key=lambda a: -len(a.document.references))
     host = next((a for a in articles if a.name == args.article), articles[0])
     refs = list(host.document.references)
@@ -53,10 +56,12 @@ def main(argv: list[str] | None = None) -> int:
     topic = score_inputs(inputs, backend, calibration_for(backend.name))
     w2, c2 = time.perf_counter(), time.process_time()
     n_sent = len({s for r in inputs.references for s in r.sentences})
-    print(f"{backend.name}: {len(inputs.references)} references, {len(inputs.passages)} passages, "
-          f"{n_sent} citing sentences | load {w1 - w0:.2f} s wall / {c1 - c0:.2f} s CPU | "
-          f"score {w2 - w1:.2f} s wall / {c2 - c1:.2f} s CPU | total {w2 - w0:.2f} s wall | "
-          f"flagged {sum(s.flagged for s in topic.scores.values())}")
+    print(
+        f"{backend.name}: {len(inputs.references)} references, {len(inputs.passages)} passages, "
+        f"{n_sent} citing sentences | load {w1 - w0:.2f} s wall / {c1 - c0:.2f} s CPU | "
+        f"score {w2 - w1:.2f} s wall / {c2 - c1:.2f} s CPU | total {w2 - w0:.2f} s wall | "
+        f"flagged {sum(s.flagged for s in topic.scores.values())}"
+    )
     return 0
 
 

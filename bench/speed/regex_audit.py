@@ -35,12 +35,84 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 
 GENERIC_UNITS = (
-    "a", "A", " ", "Aa ", "Smith, ", "Smith ", "A. ", "A.", "a.", "1", "12 ", "(", ")", "[", "]",
-    "((", "-", "–", "\n", "\n\n", "\t", ". ", ", ", "and ", "et al. ", "10.1234/", "/", "http://",
-    "a-", "'", "’", "&", "{", "}", "\\", "Ab Cd ", "x@", "_", "*", "#", "<", ">", "=", ":", "; ",
-    "“", "2019", "2019, ", "Smith 2019 ", "pp. ", "Vol. ", "\u00a0", "AB", "A-B", "Ab-", "de ",
-    "van ", "ü", "Ö", "\u0301", "@a", "\\cite{", "[@", "<!--", "`", "---", "1.", "[1]", "(1) ",
-    "a b ", "A B ", "Aa Bb, ", "Smith, J., ", "Smith AB, ", "http://a.", "www.", "10.", "1-2",
+    "a",
+    "A",
+    " ",
+    "Aa ",
+    "Smith, ",
+    "Smith ",
+    "A. ",
+    "A.",
+    "a.",
+    "1",
+    "12 ",
+    "(",
+    ")",
+    "[",
+    "]",
+    "((",
+    "-",
+    "–",
+    "\n",
+    "\n\n",
+    "\t",
+    ". ",
+    ", ",
+    "and ",
+    "et al. ",
+    "10.1234/",
+    "/",
+    "http://",
+    "a-",
+    "'",
+    "’",
+    "&",
+    "{",
+    "}",
+    "\\",
+    "Ab Cd ",
+    "x@",
+    "_",
+    "*",
+    "#",
+    "<",
+    ">",
+    "=",
+    ":",
+    "; ",
+    "“",
+    "2019",
+    "2019, ",
+    "Smith 2019 ",
+    "pp. ",
+    "Vol. ",
+    "\u00a0",
+    "AB",
+    "A-B",
+    "Ab-",
+    "de ",
+    "van ",
+    "ü",
+    "Ö",
+    "\u0301",
+    "@a",
+    "\\cite{",
+    "[@",
+    "<!--",
+    "`",
+    "---",
+    "1.",
+    "[1]",
+    "(1) ",
+    "a b ",
+    "A B ",
+    "Aa Bb, ",
+    "Smith, J., ",
+    "Smith AB, ",
+    "http://a.",
+    "www.",
+    "10.",
+    "1-2",
 )
 TAILS = ("", "!", "\x00", "\n", " (", "1")
 
@@ -67,14 +139,28 @@ def _walk(obj: Any, out: dict[tuple[str, int], str], where: str, depth: int = 0)
             _walk(item, out, where, depth + 1)
 
 
-_RE_FUNCS = {"compile", "search", "match", "fullmatch", "sub", "subn", "finditer", "findall", "split"}
+_RE_FUNCS = {
+    "compile",
+    "search",
+    "match",
+    "fullmatch",
+    "sub",
+    "subn",
+    "finditer",
+    "findall",
+    "split",
+}
 
 
 def _flags(node: ast.expr) -> int:
     """``re.I | re.M`` written in the source, read without evaluating anything."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
         return _flags(node.left) | _flags(node.right)
-    if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "re":
+    if (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "re"
+    ):
         flag = getattr(re, node.attr, 0)
         return int(flag) if isinstance(flag, re.RegexFlag) else 0
     return 0
@@ -115,7 +201,7 @@ def usage(where: str) -> set[str]:
     """
     if ":" in where:
         module, line = where.rsplit(":", 1)
-        src = (ROOT / (module.replace(".", "/") + ".py"))
+        src = ROOT / (module.replace(".", "/") + ".py")
         if not src.exists():
             src = ROOT / module.replace(".", "/") / "__init__.py"
         lines = src.read_text(encoding="utf-8").splitlines()
@@ -130,7 +216,9 @@ def usage(where: str) -> set[str]:
         name = where.rsplit(".", 1)[1]
         calls = set()
         for path in (ROOT / "citecheck").rglob("*.py"):
-            calls |= set(re.findall(rf"\b{re.escape(name)}\.(\w+)\(", path.read_text(encoding="utf-8")))
+            calls |= set(
+                re.findall(rf"\b{re.escape(name)}\.(\w+)\(", path.read_text(encoding="utf-8"))
+            )
         # Patterns handed around in tuples (``for rx in (A, B): rx.search``) are
         # not found by name: treat them as scanning, the stricter case.
         if not calls:
@@ -262,8 +350,10 @@ def audit(n: int, limit: float, verbose: bool) -> int:
             proc.join()
             if why is None:
                 counts["timeout"] += 1
-            print(f"TIMEOUT (> {limit:.0f} s) {where} [{'+'.join(sorted(modes))}]"
-                  f"{f' REVIEWED: {why}' if why else ''}: {pattern[:120]!r}")
+            print(
+                f"TIMEOUT (> {limit:.0f} s) {where} [{'+'.join(sorted(modes))}]"
+                f"{f' REVIEWED: {why}' if why else ''}: {pattern[:120]!r}"
+            )
             continue
         mode, small, large, unit = queue.get()
         suspicious = _superlinear(small, large)
@@ -276,11 +366,15 @@ def audit(n: int, limit: float, verbose: bool) -> int:
         if suspicious or verbose:
             label = f"SUPERLINEAR-{mode.upper()}" if suspicious else "ok"
             ratio = large / small if small else 0.0
-            print(f"{label} {where}: n={small * 1000:.1f} ms 4n={large * 1000:.1f} ms "
-                  f"x{ratio:.1f} unit={unit!r} pattern={pattern[:100]!r}")
-    print(f"super-linear as the package calls them: anchored (match) {counts['match']}, "
-          f"scanning (search/finditer/sub) {counts['scan']}, timeouts {counts['timeout']}; "
-          f"reviewed and bounded: {counts['reviewed']}")
+            print(
+                f"{label} {where}: n={small * 1000:.1f} ms 4n={large * 1000:.1f} ms "
+                f"x{ratio:.1f} unit={unit!r} pattern={pattern[:100]!r}"
+            )
+    print(
+        f"super-linear as the package calls them: anchored (match) {counts['match']}, "
+        f"scanning (search/finditer/sub) {counts['scan']}, timeouts {counts['timeout']}; "
+        f"reviewed and bounded: {counts['reviewed']}"
+    )
     return counts["match"] + counts["scan"] + counts["timeout"]
 
 
@@ -344,18 +438,29 @@ def audit_entry_points(n: int, limit: float) -> int:
         unit, small, large = queue.get()
         label = "E2E SUPERLINEAR" if _superlinear(small, large) else "e2e ok"
         bad += label != "e2e ok"
-        print(f"{label} {name}: worst unit {unit!r}: {small * 1000:.1f} ms at n={n}, "
-              f"{large * 1000:.1f} ms at 4n (x{large / small if small else 0:.1f})")
+        print(
+            f"{label} {name}: worst unit {unit!r}: {small * 1000:.1f} ms at n={n}, "
+            f"{large * 1000:.1f} ms at 4n (x{large / small if small else 0:.1f})"
+        )
     return bad
 
 
 def main() -> None:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--n", type=int, default=1000, help="repetitions of a unit (the small size)")
-    parser.add_argument("--limit", type=float, default=20.0, help="seconds per pattern before it counts as catastrophic")
+    parser.add_argument(
+        "--n", type=int, default=1000, help="repetitions of a unit (the small size)"
+    )
+    parser.add_argument(
+        "--limit",
+        type=float,
+        default=20.0,
+        help="seconds per pattern before it counts as catastrophic",
+    )
     parser.add_argument("--verbose", action="store_true", help="print every pattern's worst case")
-    parser.add_argument("--e2e-n", type=int, default=2_000, help="repetitions for the entry-point phase")
+    parser.add_argument(
+        "--e2e-n", type=int, default=2_000, help="repetitions for the entry-point phase"
+    )
     parser.add_argument("--only", choices=("patterns", "e2e"), help="run one phase only")
     args = parser.parse_args()
     bad = 0

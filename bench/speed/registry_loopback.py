@@ -34,8 +34,13 @@ from citecheck.registry.resolve import resolve_all
 from citecheck.text.doi import normalise_doi
 from tests.support.crossref_server import State, serve
 
-DEFAULT_DATASET = (Path(__file__).resolve().parents[3] / "shared" / "datasets"
-                   / "refstrings" / "glutton_references-doi-matching_sample300.json")
+DEFAULT_DATASET = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "datasets"
+    / "refstrings"
+    / "glutton_references-doi-matching_sample300.json"
+)
 
 
 def load_dois(path: Path, n: int) -> list[str]:
@@ -55,17 +60,26 @@ def documents(dois: list[str]) -> list[Prepared]:
     per = math.ceil(len(dois) / 10)
     out = []
     for i in range(0, len(dois), per):
-        refs = tuple(Reference(text=f"Ref {j}", doi=d, location=Location(path=f"m{i}.md"))
-                     for j, d in enumerate(dois[i:i + per]))
-        out.append(Prepared(document=Document(path=f"m{i}.md", format="markdown", references=refs),
-                            links=Links()))
+        refs = tuple(
+            Reference(text=f"Ref {j}", doi=d, location=Location(path=f"m{i}.md"))
+            for j, d in enumerate(dois[i : i + per])
+        )
+        out.append(
+            Prepared(
+                document=Document(path=f"m{i}.md", format="markdown", references=refs),
+                links=Links(),
+            )
+        )
     return out
 
 
-def run_citecheck(state: State, url: str, dois: list[str], cache: Path, mailto: str | None) -> dict[str, float]:
+def run_citecheck(
+    state: State, url: str, dois: list[str], cache: Path, mailto: str | None
+) -> dict[str, float]:
     state.reset()
-    settings = Settings(crossref_url=url, doi_url=url, cache_dir=str(cache), mailto=mailto,
-                        deadline=600)
+    settings = Settings(
+        crossref_url=url, doi_url=url, cache_dir=str(cache), mailto=mailto, deadline=600
+    )
     docs = documents(dois)
     # Built outside the timing: an httpx client's TLS set-up (~0.3 s here, once per
     # process) does not depend on how requests are paced. resolve_all builds its own
@@ -76,8 +90,12 @@ def run_citecheck(state: State, url: str, dois: list[str], cache: Path, mailto: 
     wall = time.perf_counter() - t0
     res = [r.by_doi for d in docs for r in d.resolutions.values()]
     return {
-        "wall": wall, "requests": state.counts["requests"], "429": state.counts["429"],
-        "list": state.counts["array"], "single": state.counts["single"], "handle": state.counts["handle"],
+        "wall": wall,
+        "requests": state.counts["requests"],
+        "429": state.counts["429"],
+        "list": state.counts["array"],
+        "single": state.counts["single"],
+        "handle": state.counts["handle"],
         "found": sum(isinstance(r, Found) for r in res),
         "not_found": sum(isinstance(r, NotFound) for r in res),
         "skipped": len(outcome.skipped),
@@ -97,12 +115,17 @@ def run_naive(state: State, url: str, dois: list[str], mailto: str | None) -> di
                     found += r.status_code == 200
                     break
                 time.sleep(1.0)
-    return {"wall": time.perf_counter() - t0, "requests": state.counts["requests"],
-            "429": state.counts["429"], "found": found}
+    return {
+        "wall": time.perf_counter() - t0,
+        "requests": state.counts["requests"],
+        "429": state.counts["429"],
+        "found": found,
+    }
 
 
-def minimum(list_requests: int, single_requests: int, handle_requests: int, state: State,
-            polite: bool) -> float:
+def minimum(
+    list_requests: int, single_requests: int, handle_requests: int, state: State, polite: bool
+) -> float:
     """Lower bound from the advertised limits for citecheck's request plan.
 
     ``k`` list requests need ``(k - 1) / rate + latency``. DOIs missing from the batch
@@ -126,7 +149,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dataset", type=Path, default=DEFAULT_DATASET)
     parser.add_argument("--n", type=int, default=200)
-    parser.add_argument("--missing", type=int, default=10, help="DOIs the server does not know (2nd scenario)")
+    parser.add_argument(
+        "--missing", type=int, default=10, help="DOIs the server does not know (2nd scenario)"
+    )
     parser.add_argument("--latency", type=float, default=0.15)
     args = parser.parse_args()
     dois = load_dois(args.dataset, args.n)
@@ -139,9 +164,11 @@ def main() -> None:
         run_citecheck(state, url, dois[:1], Path(tmp), mailto)
     server.shutdown()
     rows = []
-    for label, missing, polite in (("all registered, polite", 0, True),
-                                   (f"{args.missing} unregistered, polite", args.missing, True),
-                                   ("all registered, public (no mailto)", 0, False)):
+    for label, missing, polite in (
+        ("all registered, polite", 0, True),
+        (f"{args.missing} unregistered, polite", args.missing, True),
+        ("all registered, public (no mailto)", 0, False),
+    ):
         state = State(dois=set(dois[missing:]), latency=args.latency)
         server, url = serve(state)
         try:
@@ -154,17 +181,27 @@ def main() -> None:
         floor = minimum(int(cold["list"]), int(cold["single"]), int(cold["handle"]), state, polite)
         rows.append((label, cold, warm, naive, floor))
     print(f"{len(dois)} references with DOIs, latency {args.latency * 1000:.0f} ms\n")
-    print("| scenario | client | requests (list/single/handle) | 429s | wall s | floor s | wall/floor |")
+    print(
+        "| scenario | client | requests (list/single/handle) | 429s | wall s | floor s | wall/floor |"
+    )
     print("|---|---|---|---|---|---|---|")
     for label, cold, warm, naive, floor in rows:
-        print(f"| {label} | citecheck cold | {cold['requests']:.0f} ({cold['list']:.0f}/{cold['single']:.0f}/"
-              f"{cold['handle']:.0f}) | {cold['429']:.0f} | {cold['wall']:.2f} | {floor:.2f} | "
-              f"{cold['wall'] / floor:.2f} |")
-        print(f"| {label} | citecheck warm | {warm['requests']:.0f} | {warm['429']:.0f} | {warm['wall']:.2f} | – | – |")
-        print(f"| {label} | naive 1 req/DOI | {naive['requests']:.0f} | {naive['429']:.0f} | "
-              f"{naive['wall']:.2f} | – | – |")
-        print(f"|  | (found/not found/skipped: {cold['found']:.0f}/{cold['not_found']:.0f}/"
-              f"{cold['skipped']:.0f}; warm {warm['found']:.0f}/{warm['not_found']:.0f}) | | | | | |")
+        print(
+            f"| {label} | citecheck cold | {cold['requests']:.0f} ({cold['list']:.0f}/{cold['single']:.0f}/"
+            f"{cold['handle']:.0f}) | {cold['429']:.0f} | {cold['wall']:.2f} | {floor:.2f} | "
+            f"{cold['wall'] / floor:.2f} |"
+        )
+        print(
+            f"| {label} | citecheck warm | {warm['requests']:.0f} | {warm['429']:.0f} | {warm['wall']:.2f} | – | – |"
+        )
+        print(
+            f"| {label} | naive 1 req/DOI | {naive['requests']:.0f} | {naive['429']:.0f} | "
+            f"{naive['wall']:.2f} | – | – |"
+        )
+        print(
+            f"|  | (found/not found/skipped: {cold['found']:.0f}/{cold['not_found']:.0f}/"
+            f"{cold['skipped']:.0f}; warm {warm['found']:.0f}/{warm['not_found']:.0f}) | | | | | |"
+        )
 
 
 if __name__ == "__main__":

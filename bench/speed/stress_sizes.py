@@ -46,8 +46,10 @@ def _name(i: int) -> str:
 
 def _reference(i: int) -> str:
     name = _name(i)
-    return (f"{name}, A. ({1990 + i % 30}). Study number {i} of recharge. "
-            f"Journal of Tests, {i % 50}(2), 1–{i % 90 + 10}. https://doi.org/10.1234/t.{i}")
+    return (
+        f"{name}, A. ({1990 + i % 30}). Study number {i} of recharge. "
+        f"Journal of Tests, {i % 50}(2), 1–{i % 90 + 10}. https://doi.org/10.1234/t.{i}"
+    )
 
 
 def _cite(i: int) -> str:
@@ -70,32 +72,54 @@ def build(case: str, scale: float, folder: Path) -> Path:
         out.write_text("".join(parts), encoding="utf-8")
     elif case == "line_1mb":
         unit = PROSE + _cite(1) + " "
-        out.write_text(unit * int(1_000_000 * scale / len(unit)) + "\n\n## References\n\n"
-                       + _reference(1) + "\n", encoding="utf-8")
+        out.write_text(
+            unit * int(1_000_000 * scale / len(unit))
+            + "\n\n## References\n\n"
+            + _reference(1)
+            + "\n",
+            encoding="utf-8",
+        )
     elif case == "nested_100k":
         n = int(100_000 * scale)
-        out.write_text("Text " + "(" * n + _cite(0)[1:-1] + ")" * n + ".\n\n## References\n\n"
-                       + _reference(1) + "\n", encoding="utf-8")
+        out.write_text(
+            "Text "
+            + "(" * n
+            + _cite(0)[1:-1]
+            + ")" * n
+            + ".\n\n## References\n\n"
+            + _reference(1)
+            + "\n",
+            encoding="utf-8",
+        )
     elif case == "smith_50k":
         n = int(50_000 * scale)
-        out.write_text("Text " + "Smith, " * n + "2019.\n\n## References\n\n" + "Smith, " * n
-                       + "(2019). T.\n", encoding="utf-8")
+        out.write_text(
+            "Text " + "Smith, " * n + "2019.\n\n## References\n\n" + "Smith, " * n + "(2019). T.\n",
+            encoding="utf-8",
+        )
     elif case == "bib_10k":
         n = int(10_000 * scale)
         entries = "".join(
             f"@article{{k{i},\n  author = {{{_name(i)}, A. and Lee, B.}},\n"
             f"  title = {{Study {i}}},\n  journal = {{J}},\n  year = {{{1990 + i % 30}}},\n"
-            f"  doi = {{10.1234/t.{i}}}\n}}\n\n" for i in range(n))
+            f"  doi = {{10.1234/t.{i}}}\n}}\n\n"
+            for i in range(n)
+        )
         (folder / "refs.bib").write_text(entries, encoding="utf-8")
         out = folder / "paper.tex"
         cites = " ".join(f"\\cite{{k{i}}}." for i in range(n))
-        out.write_text("\\documentclass{article}\n\\begin{document}\n" + cites
-                       + "\n\\bibliography{refs}\n\\end{document}\n", encoding="utf-8")
+        out.write_text(
+            "\\documentclass{article}\n\\begin{document}\n"
+            + cites
+            + "\n\\bibliography{refs}\n\\end{document}\n",
+            encoding="utf-8",
+        )
     elif case == "dois_1000":
         n = int(1000 * scale)
         dois = " ".join(f"https://doi.org/10.{1000 + i}/x{i}" for i in range(n))
-        out.write_text(f"Text {_cite(0)}.\n\n## References\n\n{_reference(0)} "
-                       + dois + "\n", encoding="utf-8")
+        out.write_text(
+            f"Text {_cite(0)}.\n\n## References\n\n{_reference(0)} " + dois + "\n", encoding="utf-8"
+        )
     else:
         raise SystemExit(f"unknown case {case}")
     return out
@@ -114,16 +138,31 @@ def child(case: str, scale: float) -> None:
         report = check(Settings(paths=(str(path),), offline=True, no_cache=True), root=folder)
         wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB -> MiB on Linux
-    print(json.dumps({"case": case, "scale": scale, "bytes": size, "wall": wall, "cpu": cpu,
-                      "rss_mb": rss, "citations": report.citations, "references": report.references,
-                      "findings": len(report.findings)}))
+    print(
+        json.dumps(
+            {
+                "case": case,
+                "scale": scale,
+                "bytes": size,
+                "wall": wall,
+                "cpu": cpu,
+                "rss_mb": rss,
+                "citations": report.citations,
+                "references": report.references,
+                "findings": len(report.findings),
+            }
+        )
+    )
 
 
 def run(case: str, scale: float) -> dict[str, float]:
     """One case in a fresh interpreter (clean memory figures)."""
     proc = subprocess.run(
         [sys.executable, "-m", "bench.speed.stress_sizes", "--child", case, "--scale", str(scale)],
-        capture_output=True, text=True, check=False, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
     )
     if proc.returncode != 0:
         raise SystemExit(f"{case} failed:\n{proc.stderr[-2000:]}")
@@ -144,15 +183,19 @@ def main() -> None:
     if args.child:
         child(args.child, args.scale)
         return
-    print("| case | size | wall s | CPU s | peak RSS MB | citations | references | time ratio full/quarter |")
+    print(
+        "| case | size | wall s | CPU s | peak RSS MB | citations | references | time ratio full/quarter |"
+    )
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for case in args.cases.split(","):
         quarter = None if args.no_quarter else run(case, 0.25)
         full = run(case, 1.0)
         ratio = f"{full['cpu'] / quarter['cpu']:.1f}" if quarter and quarter["cpu"] > 0 else "-"
-        print(f"| {case} | {full['bytes'] / 1e6:.2f} MB | {full['wall']:.2f} | {full['cpu']:.2f} | "
-              f"{full['rss_mb']:.0f} | {full['citations']:.0f} | {full['references']:.0f} | {ratio} |",
-              flush=True)
+        print(
+            f"| {case} | {full['bytes'] / 1e6:.2f} MB | {full['wall']:.2f} | {full['cpu']:.2f} | "
+            f"{full['rss_mb']:.0f} | {full['citations']:.0f} | {full['references']:.0f} | {ratio} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

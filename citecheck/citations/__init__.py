@@ -28,7 +28,7 @@ from collections.abc import Collection, Sequence
 from typing import Literal
 
 from citecheck.citations.authoryear import extract_author_year
-from citecheck.citations.brackets import find_pairs
+from citecheck.citations.brackets import Pair, find_pairs
 from citecheck.citations.found import Found
 from citecheck.citations.known import known_keys
 from citecheck.citations.numeric import (
@@ -64,7 +64,12 @@ def _superscripts_cite(sup: list[Found], square: int, author_year: int, numbered
 
 
 def _numeric(
-    text: str, pairs: list, mode: Mode, author_year: int, sup: list[Found], numbered: bool  # type: ignore[type-arg]
+    text: str,
+    pairs: list[Pair],
+    mode: Mode,
+    author_year: int,
+    sup: list[Found],
+    numbered: bool,
 ) -> list[Found]:
     if mode == "author-year":
         return []
@@ -131,7 +136,9 @@ def extract_citations(
     nfc = to_nfc(text)
     if nfc is not None:
         text = nfc[0]
-        superscripts = [(to_nfc_offset(nfc[1], a), to_nfc_offset(nfc[1], b)) for a, b in superscripts]
+        superscripts = [
+            (to_nfc_offset(nfc[1], a), to_nfc_offset(nfc[1], b)) for a, b in superscripts
+        ]
     pairs = find_pairs(text)
     known = known_keys(listed_authors)
     found = [] if mode == "numeric" else extract_author_year(text, pairs, known)

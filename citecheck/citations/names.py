@@ -235,7 +235,9 @@ def _name_suffix(
         if j:
             whole, leading = False, kept[j - 1][0]
         return _Name(kept[j:], whole, False, leading, known=True)
-    return _Name(kept, whole, corporate, leading, known=bool(known) and is_known(_words_key(kept), known))
+    return _Name(
+        kept, whole, corporate, leading, known=bool(known) and is_known(_words_key(kept), known)
+    )
 
 
 def _plausible_person(kept: list[Token]) -> bool:

@@ -109,7 +109,11 @@ def superscript_citations(text: str, spans: Sequence[tuple[int, int]] = ()) -> l
     for pattern in (_UNICODE, _CARET, _SUP_TAG):
         for m in pattern.finditer(text):
             numbers = _numbers(m.group(m.lastindex or 0))
-            if numbers and m.start() not in claimed and _is_citation_context(text, m.start(), m.end()):
+            if (
+                numbers
+                and m.start() not in claimed
+                and _is_citation_context(text, m.start(), m.end())
+            ):
                 out.extend(_found(m.start(), m.end(), numbers))
                 claimed.update(range(m.start(), m.end()))
     out.sort(key=lambda f: f.start)

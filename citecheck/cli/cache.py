@@ -32,7 +32,9 @@ def _open_cache(cache_dir: str | None) -> Any:
 
 
 @cache_group.command("info")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR).")
+@click.option(
+    "--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR)."
+)
 def cache_info(cache_dir: str | None) -> None:
     """Where the cache is, how big, and what it holds."""
     cache, folder = _open_cache(cache_dir)
@@ -47,7 +49,9 @@ def cache_info(cache_dir: str | None) -> None:
 
 
 @cache_group.command("clear")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR).")
+@click.option(
+    "--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR)."
+)
 def cache_clear(cache_dir: str | None) -> None:
     """Delete every cached answer."""
     cache, folder = _open_cache(cache_dir)

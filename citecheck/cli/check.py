@@ -21,36 +21,76 @@ from citecheck.cli._shared import (
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--references", "-r", "references", multiple=True, type=click.Path(),
-              help="A reference file (BibTeX, CSL-JSON) to check the manuscripts against. Repeatable.")
-@click.option("--format", "-f", "fmt", default="text", show_default=True,
-              help="Output format: text, json, and the others listed by --help-formats.")
+@click.option(
+    "--references",
+    "-r",
+    "references",
+    multiple=True,
+    type=click.Path(),
+    help="A reference file (BibTeX, CSL-JSON) to check the manuscripts against. Repeatable.",
+)
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    default="text",
+    show_default=True,
+    help="Output format: text, json, and the others listed by --help-formats.",
+)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
-@click.option("--offline", is_flag=True, default=None,
-              help="No network: local checks only, registry checks from the cache.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
-              help="Exit 1 when findings at or above this severity exist (default: error).")
+@click.option(
+    "--offline",
+    is_flag=True,
+    default=None,
+    help="No network: local checks only, registry checks from the cache.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default=None,
+    help="Exit 1 when findings at or above this severity exist (default: error).",
+)
 @click.option("--select", multiple=True, help="Only these rules (codes or names, comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (codes or names, comma-separated).")
 @click.option("--mailto", help="Contact e-mail for Crossref's polite pool (or CITECHECK_MAILTO).")
 @click.option("--crossref-url", help="Crossref API base URL (or CITECHECK_CROSSREF_URL).")
 @click.option("--doi-url", help="DOI resolver base URL (or CITECHECK_DOI_URL).")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR).")
+@click.option(
+    "--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR)."
+)
 @click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the cache.")
 @click.option("--refresh", is_flag=True, default=None, help="Ignore cached records and ask again.")
 @click.option("--deadline", type=float, help="Seconds allowed for all registry look-ups.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, exists=True),
-              help="Configuration file (default: citecheck.toml or pyproject.toml nearby).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, exists=True),
+    help="Configuration file (default: citecheck.toml or pyproject.toml nearby).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Only the findings; no notes or summary.")
 @click.option("--verbose", "-v", is_flag=True, help="More detail (evidence) in text output.")
-@click.option("--baseline", type=click.Path(dir_okay=False),
-              help="Known findings (JSON): report and fail only on new ones.")
-@click.option("--write-baseline", is_flag=True,
-              help="Record today's findings in the --baseline file (then exit 0).")
-@click.option("--output-dir", type=click.Path(file_okay=False),
-              help="Also write one report per manuscript (in --format) into this folder.")
-@click.option("--also-output", "also_output", multiple=True, metavar="FORMAT=FILE",
-              help="Also write the report in another format, e.g. sarif=citecheck.sarif. Repeatable.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False),
+    help="Known findings (JSON): report and fail only on new ones.",
+)
+@click.option(
+    "--write-baseline",
+    is_flag=True,
+    help="Record today's findings in the --baseline file (then exit 0).",
+)
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False),
+    help="Also write one report per manuscript (in --format) into this folder.",
+)
+@click.option(
+    "--also-output",
+    "also_output",
+    multiple=True,
+    metavar="FORMAT=FILE",
+    help="Also write the report in another format, e.g. sarif=citecheck.sarif. Repeatable.",
+)
 def check(
     paths: tuple[str, ...],
     references: tuple[str, ...],
@@ -155,7 +195,9 @@ def check(
     if settings.output_dir:
         from citecheck.pipeline.batch import write_reports
 
-        written = write_reports(report, Path(settings.output_dir), fmt, lambda rep: _render(rep, False))
+        written = write_reports(
+            report, Path(settings.output_dir), fmt, lambda rep: _render(rep, False)
+        )
         click.echo(f"citecheck: wrote {len(written)} report(s) to {settings.output_dir}", err=True)
     for extra_fmt, extra_file in extra_outputs:
         from citecheck.pipeline.atomic import write_text_atomic

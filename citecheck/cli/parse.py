@@ -12,10 +12,14 @@ from citecheck.cli._shared import fail
 
 @click.command()
 @click.argument("path", type=click.Path())
-@click.option("--references-only", is_flag=True,
-              help="Read PATH as a list of reference strings, one per line.")
-@click.option("--format", "-f", "fmt", type=click.Choice(["json", "text"]), default="json",
-              show_default=True)
+@click.option(
+    "--references-only",
+    is_flag=True,
+    help="Read PATH as a list of reference strings, one per line.",
+)
+@click.option(
+    "--format", "-f", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True
+)
 def parse(path: str, references_only: bool, fmt: str) -> None:
     """Print the citations and references extracted from PATH (for debugging)."""
     from citecheck.model.errors import CitecheckError
@@ -35,4 +39,6 @@ def parse(path: str, references_only: bool, fmt: str) -> None:
     for r in data["references"]:
         loc = r["location"]
         authors = "; ".join(a["family"] for a in r["authors"])
-        click.echo(f"{loc['line']}:{loc['column']}\treference\t{authors} ({r['year']}) {r['title']}")
+        click.echo(
+            f"{loc['line']}:{loc['column']}\treference\t{authors} ({r['year']}) {r['title']}"
+        )

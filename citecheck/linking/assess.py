@@ -17,8 +17,12 @@ from citecheck.text.years import Year, agreement, distance
 
 # How much each disagreement weighs when two imperfect candidates compete.
 _WEIGHTS = {
-    "misspelt": 1, "missing-coauthor": 1, "extra-coauthor": 1, "order": 1,
-    "et-al-few-authors": 1, "coauthor-differs": 2,
+    "misspelt": 1,
+    "missing-coauthor": 1,
+    "extra-coauthor": 1,
+    "order": 1,
+    "et-al-few-authors": 1,
+    "coauthor-differs": 2,
 }
 
 
@@ -74,8 +78,13 @@ class Assessment:
             "listed_year": ref.year.text or None,
             "year_agreement": {2: "exact", 1: "compatible", 0: "different"}[self.year_score],
             "names": [
-                {"cited": c, "listed": r, "how": m.how, "score": round(m.score, 1),
-                 **({"threshold": self.threshold} if m.tier == FUZZY else {})}
+                {
+                    "cited": c,
+                    "listed": r,
+                    "how": m.how,
+                    "score": round(m.score, 1),
+                    **({"threshold": self.threshold} if m.tier == FUZZY else {}),
+                }
                 for c, r, m in self.compared
             ],
             "problems": list(self.problems),
@@ -123,7 +132,8 @@ def assess(
         m = _match(cit.names[i], ref.names[i], threshold, abbr)
         if m.tier == NONE:
             elsewhere = [
-                j for j in range(n_listed)
+                j
+                for j in range(n_listed)
                 if j != i and compare(cit.names[i], ref.names[j], threshold).tier >= VARIANT
             ]
             problems.append("order" if elsewhere else "coauthor-differs")
@@ -148,9 +158,15 @@ def assess(
         return None
     quality = sum(m.score for _, _, m in compared) / len(compared)
     return Assessment(
-        ref=ref.index, bucket=bucket, year_score=year_score, quality=quality,
-        problems=tuple(problems), compared=tuple(compared), substitution=substitution,
-        year_gap=distance(cit.year, ref.year), threshold=threshold,
+        ref=ref.index,
+        bucket=bucket,
+        year_score=year_score,
+        quality=quality,
+        problems=tuple(problems),
+        compared=tuple(compared),
+        substitution=substitution,
+        year_gap=distance(cit.year, ref.year),
+        threshold=threshold,
     )
 
 

@@ -45,8 +45,13 @@ def _build_index(refs: Sequence[Reference], cited: Sequence[Cited]) -> _Index:
     abbreviations: dict[str, NameKey] = {}
     for i, ref in enumerate(refs):
         names = tuple(name_key(a.family, a.abbreviation) for a in ref.authors if a.family.strip())
-        item = Listed(index=i, names=names, et_al=ref.et_al, year=parse_year(ref.year),
-                      more_in_text=len(names) < 3 and _more_authors_in_text(ref, len(names)))
+        item = Listed(
+            index=i,
+            names=names,
+            et_al=ref.et_al,
+            year=parse_year(ref.year),
+            more_in_text=len(names) < 3 and _more_authors_in_text(ref, len(names)),
+        )
         listed.append(item)
         if not names:
             continue
@@ -113,7 +118,9 @@ def _fuzzy_candidates(cit: Cited, index: _Index) -> set[int]:
     query = cit.names[0].core
     if not query:
         return out
-    for bucket in {f"{y} {end}" for y in (cit.year.bucket, "none") for end in (f"^{query[0]}", f"{query[-1]}$")}:
+    for bucket in {
+        f"{y} {end}" for y in (cit.year.bucket, "none") for end in (f"^{query[0]}", f"{query[-1]}$")
+    }:
         table = index.by_year.get(bucket)
         if not table:
             continue
@@ -121,8 +128,11 @@ def _fuzzy_candidates(cit: Cited, index: _Index) -> set[int]:
         if memo is None:
             keys = index.year_keys.setdefault(bucket, list(table))
             hits = process.extract(
-                query, keys, scorer=DamerauLevenshtein.normalized_similarity,
-                score_cutoff=0.5, limit=8,
+                query,
+                keys,
+                scorer=DamerauLevenshtein.normalized_similarity,
+                score_cutoff=0.5,
+                limit=8,
             )
             memo = tuple(r for key, _score, _pos in hits for r in table[key])
             index.fuzzy_memo[(query, bucket)] = memo
@@ -132,7 +142,8 @@ def _fuzzy_candidates(cit: Cited, index: _Index) -> set[int]:
 
 def _assessments(cit: Cited, index: _Index, threshold: float) -> list[Assessment]:
     found = [
-        a for r in _candidates(cit, index)
+        a
+        for r in _candidates(cit, index)
         if (a := assess(cit, index.listed[r], threshold, index.abbreviations)) is not None
     ]
     if not any(a.bucket in (EXACT_BUCKET, AUTHOR_BUCKET) for a in found):
@@ -145,8 +156,11 @@ def _assessments(cit: Cited, index: _Index, threshold: float) -> list[Assessment
 
 
 def link_author_year(
-    citations: Sequence[Citation], refs: Sequence[Reference], indexes: Sequence[int],
-    *, threshold: float,
+    citations: Sequence[Citation],
+    refs: Sequence[Reference],
+    indexes: Sequence[int],
+    *,
+    threshold: float,
 ) -> list[Decision]:
     """Decisions for the author-year citations ``indexes`` (see ``citecheck.linking``)."""
     seen: dict[tuple[Any, ...], Cited] = {}
@@ -199,9 +213,16 @@ def link_author_year(
         for ci in unmatched:
             hit = _by_text(cited[ci], authorless, refs, index)
             if hit is not None:
-                decisions[ci] = Decision(ci, "exact", hit, (), {
-                    **_cited_evidence(cited[ci]), "matched_on": "entry text",
-                })
+                decisions[ci] = Decision(
+                    ci,
+                    "exact",
+                    hit,
+                    (),
+                    {
+                        **_cited_evidence(cited[ci]),
+                        "matched_on": "entry text",
+                    },
+                )
     return [decisions[ci] for ci in indexes]
 
 
@@ -212,6 +233,7 @@ def _four_or_more(best: list[Assessment], index: _Index) -> list[Assessment]:
     three authors in full elsewhere follows them, so "Maher et al. 2012" is not the
     three-author "Maher, Richter and Stock 2012" (bench/accuracy/e2e.py).
     """
+
     def size(a: Assessment) -> int:
         ref = index.listed[a.ref]
         return 4 if ref.et_al else len(ref.names)
@@ -273,11 +295,16 @@ def _similar(cit: Cited, found: list[Assessment], index: _Index) -> dict[str, An
 
 
 def _cited_evidence(cit: Cited) -> dict[str, Any]:
-    return {"cited_authors": [n.display for n in cit.names], "cited_et_al": cit.et_al,
-            "cited_year": cit.year.text or None}
+    return {
+        "cited_authors": [n.display for n in cit.names],
+        "cited_et_al": cit.et_al,
+        "cited_year": cit.year.text or None,
+    }
 
 
-def _by_text(cit: Cited, authorless: list[int], refs: Sequence[Reference], index: _Index) -> int | None:
+def _by_text(
+    cit: Cited, authorless: list[int], refs: Sequence[Reference], index: _Index
+) -> int | None:
     """A reference without parsed authors whose text starts with the cited name."""
     from citecheck.text.names import fold  # local: only needed for unparsed entries
     from citecheck.text.years import agreement
@@ -286,9 +313,16 @@ def _by_text(cit: Cited, authorless: list[int], refs: Sequence[Reference], index
         return None
     head = fold(cit.names[0].display.split("[")[0])
     hits = [
-        i for i in authorless
-        if head and fold(refs[i].text).startswith(head)
-        and agreement(cit.year, index.listed[i].year if index.listed[i].year.kind != "none"
-                      else parse_year(refs[i].text)) > 0
+        i
+        for i in authorless
+        if head
+        and fold(refs[i].text).startswith(head)
+        and agreement(
+            cit.year,
+            index.listed[i].year
+            if index.listed[i].year.kind != "none"
+            else parse_year(refs[i].text),
+        )
+        > 0
     ]
     return hits[0] if len(hits) == 1 else None

@@ -76,7 +76,9 @@ def _resolve(table: dict[str, tuple[str, str]], path: Path, what: str) -> Callab
     suffix = path.suffix.lower()
     if suffix not in table:
         known = ", ".join(sorted(table))
-        raise InputError(f"{path}: cannot read '{suffix or path.name}' files as {what} (known: {known})")
+        raise InputError(
+            f"{path}: cannot read '{suffix or path.name}' files as {what} (known: {known})"
+        )
     module, func = table[suffix]
     return cast(Callable[..., object], getattr(importlib.import_module(module), func))
 

@@ -19,7 +19,9 @@ from defusedxml.ElementTree import fromstring
 
 _CSL = re.compile(r"\bADDIN\s+(?:ZOTERO_ITEM\s+)?CSL_CITATION\b", re.I)
 _ENDNOTE = re.compile(r"\bADDIN\s+EN\.CITE\b", re.I)
-_BIBLIOGRAPHY = re.compile(r"\bADDIN\s+(?:ZOTERO_BIBL|Mendeley\s+Bibliography|CSL_BIBLIOGRAPHY|EN\.REFLIST)\b", re.I)
+_BIBLIOGRAPHY = re.compile(
+    r"\bADDIN\s+(?:ZOTERO_BIBL|Mendeley\s+Bibliography|CSL_BIBLIOGRAPHY|EN\.REFLIST)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,11 @@ def _csl_items(instruction: str) -> list[FieldItem] | None:
         raw_data = it.get("itemData")
         data: dict[str, Any] = raw_data if isinstance(raw_data, dict) else {}
         uris = it.get("uris") or it.get("uri") or []
-        key = str(uris[0]) if isinstance(uris, list) and uris else str(it.get("id") or data.get("id") or "")
+        key = (
+            str(uris[0])
+            if isinstance(uris, list) and uris
+            else str(it.get("id") or data.get("id") or "")
+        )
         if not key:
             continue
         locator = it.get("locator")
@@ -75,8 +81,11 @@ def _csl_items(instruction: str) -> list[FieldItem] | None:
             locator = f"{label} {locator}"
         elif locator:
             locator = f"p. {locator}"
-        out.append(FieldItem(key=key, csl=dict(data), prefix=it.get("prefix") or None,
-                             locator=locator or None))
+        out.append(
+            FieldItem(
+                key=key, csl=dict(data), prefix=it.get("prefix") or None, locator=locator or None
+            )
+        )
     return out
 
 
@@ -92,7 +101,9 @@ def _endnote_items(instruction: str, data: str) -> list[FieldItem] | None:
     out: list[FieldItem] = []
     for cite in root.iter("Cite"):
         rec = cite.find("record")
-        recnum = (cite.findtext("RecNum") or (rec.findtext("rec-number") if rec is not None else "") or "").strip()
+        recnum = (
+            cite.findtext("RecNum") or (rec.findtext("rec-number") if rec is not None else "") or ""
+        ).strip()
         csl = _endnote_record(rec) if rec is not None else {}
         if not csl.get("author") and cite.findtext("Author"):
             csl["author"] = [{"family": (cite.findtext("Author") or "").strip()}]
@@ -101,8 +112,14 @@ def _endnote_items(instruction: str, data: str) -> list[FieldItem] | None:
         key = f"endnote:{recnum}" if recnum else ""
         if key:
             pages = (cite.findtext("Pages") or "").strip().strip("`")
-            out.append(FieldItem(key=key, csl=csl, prefix=(cite.findtext("Prefix") or "").strip("`") or None,
-                                 locator=pages or None))
+            out.append(
+                FieldItem(
+                    key=key,
+                    csl=csl,
+                    prefix=(cite.findtext("Prefix") or "").strip("`") or None,
+                    locator=pages or None,
+                )
+            )
     return out
 
 
@@ -135,13 +152,20 @@ def _endnote_record(rec: Any) -> dict[str, Any]:
         name = " ".join("".join(a.itertext()).split())
         if name:
             family, _, given = name.partition(",")
-            authors.append({"family": family.strip(), "given": given.strip()} if given else {"literal": name})
+            authors.append(
+                {"family": family.strip(), "given": given.strip()} if given else {"literal": name}
+            )
     if authors:
         csl["author"] = authors
     mapping = {
-        "title": "titles/title", "container-title": "titles/secondary-title", "volume": "volume",
-        "issue": "number", "page": "pages", "DOI": "electronic-resource-num",
-        "publisher": "publisher", "URL": "urls/related-urls/url",
+        "title": "titles/title",
+        "container-title": "titles/secondary-title",
+        "volume": "volume",
+        "issue": "number",
+        "page": "pages",
+        "DOI": "electronic-resource-num",
+        "publisher": "publisher",
+        "URL": "urls/related-urls/url",
     }
     for key, path in mapping.items():
         value = txt(path)
@@ -155,7 +179,13 @@ def _endnote_record(rec: Any) -> dict[str, Any]:
     ref_type = rec.find("ref-type")
     if ref_type is not None:
         name = (ref_type.get("name") or "").lower()
-        csl["type"] = {"journal article": "article-journal", "book": "book",
-                       "book section": "chapter", "thesis": "thesis", "report": "report",
-                       "conference proceedings": "paper-conference", "web page": "webpage"}.get(name, "article-journal")
+        csl["type"] = {
+            "journal article": "article-journal",
+            "book": "book",
+            "book section": "chapter",
+            "thesis": "thesis",
+            "report": "report",
+            "conference proceedings": "paper-conference",
+            "web page": "webpage",
+        }.get(name, "article-journal")
     return csl

@@ -15,8 +15,18 @@ from dataclasses import dataclass, field
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-_SKIP = {f"{W}del", f"{W}delText", f"{W}instrText", f"{W}pPr", f"{W}rPr", _MC_FALLBACK,
-         f"{W}footnotePr", f"{W}endnotePr", f"{W}sectPr", f"{W}moveFrom"}
+_SKIP = {
+    f"{W}del",
+    f"{W}delText",
+    f"{W}instrText",
+    f"{W}pPr",
+    f"{W}rPr",
+    _MC_FALLBACK,
+    f"{W}footnotePr",
+    f"{W}endnotePr",
+    f"{W}sectPr",
+    f"{W}moveFrom",
+}
 
 
 @dataclass
@@ -119,7 +129,10 @@ def read_paragraphs(
             )
         )
     for f, _ in st.stack:  # unterminated fields end at the document end
-        f.end_paragraph, f.end = len(st.paragraphs) - 1, len(st.paragraphs[-1].text) if st.paragraphs else 0
+        f.end_paragraph, f.end = (
+            len(st.paragraphs) - 1,
+            len(st.paragraphs[-1].text) if st.paragraphs else 0,
+        )
         st.fields.append(f)
     return st.paragraphs, st.fields
 
@@ -170,7 +183,9 @@ def _inline(el: ET.Element, st: _State) -> None:
                 start = st.sups.pop()[0]
             st.sups.append((start, end))
     elif tag == f"{W}fldSimple":
-        f = Field(instruction=el.get(f"{W}instr") or "", paragraph=len(st.paragraphs), start=st.offset)
+        f = Field(
+            instruction=el.get(f"{W}instr") or "", paragraph=len(st.paragraphs), start=st.offset
+        )
         for child in el:
             _inline(child, st)
         f.end_paragraph, f.end = len(st.paragraphs), st.offset

@@ -10,11 +10,23 @@ from citecheck.model.document import Author, Location, Reference, ReferenceKind
 
 _CITATION_TAGS = ("element-citation", "mixed-citation", "citation", "nlm-citation")
 _KINDS: dict[str, ReferenceKind] = {
-    "journal": "article", "book": "book", "chapter": "chapter", "thesis": "thesis",
-    "report": "report", "confproc": "conference", "conf-proc": "conference",
-    "conference": "conference", "web": "web", "webpage": "web", "data": "dataset",
-    "dataset": "dataset", "software": "software", "preprint": "preprint", "patent": "other",
-    "other": "other", "book-chapter": "chapter",
+    "journal": "article",
+    "book": "book",
+    "chapter": "chapter",
+    "thesis": "thesis",
+    "report": "report",
+    "confproc": "conference",
+    "conf-proc": "conference",
+    "conference": "conference",
+    "web": "web",
+    "webpage": "web",
+    "data": "dataset",
+    "dataset": "dataset",
+    "software": "software",
+    "preprint": "preprint",
+    "patent": "other",
+    "other": "other",
+    "book-chapter": "chapter",
 }
 _BOOKISH = {"book", "report", "thesis", "software", "data", "dataset", "web", "webpage"}
 
@@ -98,8 +110,9 @@ def ref_to_reference(ref: ET.Element, *, location: Location, order: int) -> Refe
     label = _value(ref, "label")
     number = int(label.strip(".[] ")) if label and label.strip(".[] ").isdigit() else order
     if cit is None:
-        return Reference(text=text_of(ref), key=ref.get("id"), number=number, location=location,
-                         source="jats")
+        return Reference(
+            text=text_of(ref), key=ref.get("id"), number=number, location=location, source="jats"
+        )
     ptype = (cit.get("publication-type") or cit.get("citation-type") or "other").lower()
     authors, et_al = _authors(cit)
     title = _value(cit, "article-title", "chapter-title", "part-title", "data-title")

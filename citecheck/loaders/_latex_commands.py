@@ -16,24 +16,66 @@ _COMMAND = re.compile(r"\\([A-Za-z]+)(\*?)")
 # Commands containing "cite" that take no citation keys.
 _NOT_CITES = frozenset(
     {
-        "citestyle", "citetext", "citeindextrue", "citeindexfalse", "citelist",
-        "citetrackertrue", "citetrackerfalse", "citereset", "citesetup", "citeform",
-        "citeleft", "citeright", "citepunct", "citeyearparen", "citenumfont", "citedash",
-        "citemid", "citeauthoryear", "citesort", "citeDisablePostNote", "nocitestyle",
-        "citeauthorfont", "citeyearfont",
+        "citestyle",
+        "citetext",
+        "citeindextrue",
+        "citeindexfalse",
+        "citelist",
+        "citetrackertrue",
+        "citetrackerfalse",
+        "citereset",
+        "citesetup",
+        "citeform",
+        "citeleft",
+        "citeright",
+        "citepunct",
+        "citeyearparen",
+        "citenumfont",
+        "citedash",
+        "citemid",
+        "citeauthoryear",
+        "citesort",
+        "citeDisablePostNote",
+        "nocitestyle",
+        "citeauthorfont",
+        "citeyearfont",
     }
 )
 # Narrative forms: the authors are printed in the running text.
 _NARRATIVE = frozenset(
-    {"citet", "Citet", "citealt", "Citealt", "textcite", "Textcite", "textcites", "Textcites",
-     "citeauthor", "Citeauthor", "citet*", "smartcite"}
+    {
+        "citet",
+        "Citet",
+        "citealt",
+        "Citealt",
+        "textcite",
+        "Textcite",
+        "textcites",
+        "Textcites",
+        "citeauthor",
+        "Citeauthor",
+        "citet*",
+        "smartcite",
+    }
 )
 _VOLCITE = re.compile(r"^[pPfFsStTa]*volcites?$|^(?:Ftvolcite|ftvolcite|Avolcite|avolcite)$")
 INCLUDES = frozenset(
-    {"input", "include", "subfile", "import", "subimport", "inputfrom", "includefrom",
-     "subinputfrom", "subincludefrom", "subfileinclude"}
+    {
+        "input",
+        "include",
+        "subfile",
+        "import",
+        "subimport",
+        "inputfrom",
+        "includefrom",
+        "subinputfrom",
+        "subincludefrom",
+        "subfileinclude",
+    }
 )
-BIB_RESOURCES = frozenset({"bibliography", "addbibresource", "addglobalbib", "addsectionbib", "nobibliography"})
+BIB_RESOURCES = frozenset(
+    {"bibliography", "addbibresource", "addglobalbib", "addsectionbib", "nobibliography"}
+)
 
 
 @dataclass(frozen=True)
@@ -95,7 +137,11 @@ Command = CiteCall | Include | BibResource | BibItem
 
 def is_cite_command(name: str) -> bool:
     """Whether ``\\name`` takes citation keys."""
-    return "cite" in name.lower() and name not in _NOT_CITES and not name.startswith(("Declare", "new", "renew"))
+    return (
+        "cite" in name.lower()
+        and name not in _NOT_CITES
+        and not name.startswith(("Declare", "new", "renew"))
+    )
 
 
 def find_commands(masked: str) -> list[Command]:
@@ -122,8 +168,12 @@ def find_commands(masked: str) -> list[Command]:
             group = read_group(masked, pos)
             if group is not None:
                 out.append(
-                    BibItem(start=m.start(), end=group[1], key=group[0].strip(),
-                            label=opts[0].strip() if opts else None)
+                    BibItem(
+                        start=m.start(),
+                        end=group[1],
+                        key=group[0].strip(),
+                        label=opts[0].strip() if opts else None,
+                    )
                 )
     return out
 
@@ -158,9 +208,18 @@ def _read_cite(masked: str, start: int, pos: int, name: str, starred: bool) -> C
             return None
         keys = _keys(masked, _group_start(masked, after), group[0])
         pre, post = _notes(opts)
-        return CiteCall(start=start, end=group[1], command=name + ("*" if starred else ""),
-                        keys=tuple(keys), prenote=pre, postnote=post, narrative=narrative,
-                        nocite=nocite, notes=((pre, post),), key_groups=tuple(0 for _ in keys))
+        return CiteCall(
+            start=start,
+            end=group[1],
+            command=name + ("*" if starred else ""),
+            keys=tuple(keys),
+            prenote=pre,
+            postnote=post,
+            narrative=narrative,
+            nocite=nocite,
+            notes=((pre, post),),
+            key_groups=tuple(0 for _ in keys),
+        )
     # biblatex multicite: \cites(pre)(post)[pre][post]{k1}[pre][post]{k2}...
     _, pos = read_parens(masked, pos)
     all_keys: list[CiteKey] = []
@@ -179,9 +238,17 @@ def _read_cite(masked: str, start: int, pos: int, name: str, starred: bool) -> C
         end = group[1]
     if not all_keys:
         return None
-    return CiteCall(start=start, end=end, command=name, keys=tuple(all_keys),
-                    prenote=notes[0][0], postnote=notes[-1][1], narrative=narrative,
-                    notes=tuple(notes), key_groups=tuple(groups))
+    return CiteCall(
+        start=start,
+        end=end,
+        command=name,
+        keys=tuple(all_keys),
+        prenote=notes[0][0],
+        postnote=notes[-1][1],
+        narrative=narrative,
+        notes=tuple(notes),
+        key_groups=tuple(groups),
+    )
 
 
 def _read_volcite(masked: str, start: int, pos: int, name: str) -> CiteCall | None:
@@ -196,9 +263,16 @@ def _read_volcite(masked: str, start: int, pos: int, name: str) -> CiteCall | No
         return None
     keys = _keys(masked, _group_start(masked, pos), group[0])
     post = f"vol. {vol[0].strip()}" + (f", {opts2[0].strip()}" if opts2 else "")
-    return CiteCall(start=start, end=group[1], command=name, keys=tuple(keys),
-                    prenote=opts[0].strip() if opts else None, postnote=post,
-                    notes=((None, post),), key_groups=tuple(0 for _ in keys))
+    return CiteCall(
+        start=start,
+        end=group[1],
+        command=name,
+        keys=tuple(keys),
+        prenote=opts[0].strip() if opts else None,
+        postnote=post,
+        notes=((None, post),),
+        key_groups=tuple(0 for _ in keys),
+    )
 
 
 def _notes(opts: list[str]) -> tuple[str | None, str | None]:
@@ -211,15 +285,27 @@ def _notes(opts: list[str]) -> tuple[str | None, str | None]:
 
 
 def _read_include(masked: str, start: int, pos: int, name: str) -> Include | None:
-    if name in ("import", "subimport", "inputfrom", "includefrom", "subinputfrom", "subincludefrom"):
+    if name in (
+        "import",
+        "subimport",
+        "inputfrom",
+        "includefrom",
+        "subinputfrom",
+        "subincludefrom",
+    ):
         first = read_group(masked, pos)
         if first is None:
             return None
         second = read_group(masked, first[1])
         if second is None:
             return None
-        return Include(start=start, end=second[1], command=name, target=second[0].strip(),
-                       directory=first[0].strip())
+        return Include(
+            start=start,
+            end=second[1],
+            command=name,
+            target=second[0].strip(),
+            directory=first[0].strip(),
+        )
     group = read_group(masked, pos)
     if group is not None:
         return Include(start=start, end=group[1], command=name, target=group[0].strip())

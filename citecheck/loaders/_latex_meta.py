@@ -16,9 +16,21 @@ _ABSTRACT = re.compile(r"\\begin\{abstract\}(.*?)\\end\{abstract\}", re.S)
 _KEYWORDS_ENV = re.compile(r"\\begin\{keywords?\}(.*?)\\end\{keywords?\}", re.S)
 _BABEL = re.compile(r"\\usepackage\[([^\]]*)\]\{babel\}|\\setmainlanguage(?:\[[^\]]*\])?\{(\w+)\}")
 _LANGUAGES = {
-    "english": "en", "british": "en", "american": "en", "indonesian": "id", "bahasa": "id",
-    "bahasai": "id", "german": "de", "ngerman": "de", "french": "fr", "spanish": "es",
-    "portuguese": "pt", "brazilian": "pt", "italian": "it", "dutch": "nl", "malay": "ms",
+    "english": "en",
+    "british": "en",
+    "american": "en",
+    "indonesian": "id",
+    "bahasa": "id",
+    "bahasai": "id",
+    "german": "de",
+    "ngerman": "de",
+    "french": "fr",
+    "spanish": "es",
+    "portuguese": "pt",
+    "brazilian": "pt",
+    "italian": "it",
+    "dutch": "nl",
+    "malay": "ms",
 }
 _SENTENCE_END = re.compile(
     r"[.!?](?=\s+[A-Z\\])|\n\s*\n|\\(?:chapter|(?:sub)*section|(?:sub)?paragraph|item|caption)\*?(?:\{[^}]*\})?"
@@ -31,7 +43,13 @@ def light_detex(value: str) -> str:
     s = re.sub(r"\\['`^\"~=.](?=[A-Za-z{])", "", value)  # accents: keep the letter
     s = re.sub(r"\\([%&$#_{}])", r"\1", s)
     s = re.sub(r"\\[A-Za-z]+\*?(?:\[[^\]]*\])?", " ", s)  # command names; their {args} stay
-    s = s.replace("~", " ").replace("{", "").replace("}", "").replace("---", "\u2014").replace("--", "\u2013")
+    s = (
+        s.replace("~", " ")
+        .replace("{", "")
+        .replace("}", "")
+        .replace("---", "\u2014")
+        .replace("--", "\u2013")
+    )
     return " ".join(s.split())
 
 
@@ -73,8 +91,13 @@ def latex_metadata(masked_files: Sequence[str]) -> Metadata:
             if code:
                 language = code
                 break
-    return Metadata(title=title, abstracts=abstracts, keywords=keywords,
-                    headings=tuple(headings), language=language)
+    return Metadata(
+        title=title,
+        abstracts=abstracts,
+        keywords=keywords,
+        headings=tuple(headings),
+        language=language,
+    )
 
 
 def sentence_at(masked: str, start: int, end: int) -> str | None:

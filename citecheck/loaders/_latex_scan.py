@@ -13,9 +13,22 @@ from dataclasses import dataclass
 # Environments whose content TeX does not parse as commands.
 VERBATIM_ENVS = frozenset(
     {
-        "verbatim", "verbatim*", "Verbatim", "Verbatim*", "BVerbatim", "LVerbatim",
-        "lstlisting", "minted", "comment", "alltt", "filecontents", "filecontents*",
-        "spverbatim", "pyglist", "pycode", "lstinputlisting",
+        "verbatim",
+        "verbatim*",
+        "Verbatim",
+        "Verbatim*",
+        "BVerbatim",
+        "LVerbatim",
+        "lstlisting",
+        "minted",
+        "comment",
+        "alltt",
+        "filecontents",
+        "filecontents*",
+        "spverbatim",
+        "pyglist",
+        "pycode",
+        "lstinputlisting",
     }
 )
 
@@ -118,7 +131,9 @@ def _blank(source: str, spans: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
-def read_group(text: str, pos: int, opening: str = "{", closing: str = "}") -> tuple[str, int] | None:
+def read_group(
+    text: str, pos: int, opening: str = "{", closing: str = "}"
+) -> tuple[str, int] | None:
     """The content of a balanced group starting at ``pos`` (after spaces), and its end.
 
     Returns None when no group starts there. Spaces and one newline may precede the

@@ -72,8 +72,12 @@ def find_cites(masked: str) -> list[PandocCite]:
                 # further keys inside the suffix are citations too (Pandoc parses them)
                 out.append(
                     PandocCite(
-                        key=key, start=b.start(), end=b.end(), key_start=offset + m.start(),
-                        narrative=False, suppress_author=bool(m.group("minus")),
+                        key=key,
+                        start=b.start(),
+                        end=b.end(),
+                        key_start=offset + m.start(),
+                        narrative=False,
+                        suppress_author=bool(m.group("minus")),
                         prefix=_clean(item[: first.start()]) if n == 0 else None,
                         locator=_clean(item[first.end() :]) if n == 0 else None,
                         group=group,
@@ -95,8 +99,17 @@ def find_cites(masked: str) -> list[PandocCite]:
             locator, end = _clean(lb.group("loc")), lb.end()
         group += 1
         out.append(
-            PandocCite(key=key, start=at, end=end, key_start=at, narrative=True,
-                       suppress_author=False, prefix=None, locator=locator, group=group)
+            PandocCite(
+                key=key,
+                start=at,
+                end=end,
+                key_start=at,
+                narrative=True,
+                suppress_author=False,
+                prefix=None,
+                locator=locator,
+                group=group,
+            )
         )
     out.sort(key=lambda c: (c.start, c.key_start))
     # number groups in reading order
@@ -108,7 +121,13 @@ def find_cites(masked: str) -> list[PandocCite]:
 
 def nocite_keys(value: object) -> tuple[list[str], bool]:
     """Keys named by a YAML ``nocite`` value, and whether ``@*`` is there."""
-    text = value if isinstance(value, str) else " ".join(str(v) for v in value) if isinstance(value, list) else ""
+    text = (
+        value
+        if isinstance(value, str)
+        else " ".join(str(v) for v in value)
+        if isinstance(value, list)
+        else ""
+    )
     keys: list[str] = []
     star = "@*" in text
     for m in CITE_AT.finditer(text):

@@ -12,7 +12,9 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, replace
 
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?(?:\d{1,4}|[ivxlcdm]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*)?(?:\d{1,4}|[ivxlcdm]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?$", re.I
+)
 _SUPERSCRIPT = re.compile(r"^\d{1,3}(?:\s*[,\u2013\u2014-]\s*\d{1,3})*$")
 
 
@@ -44,14 +46,24 @@ def merge_superscripts(lines: list[PdfLine]) -> list[PdfLine]:
     out = list(rest)
     for sup in small:
         # the host line: vertically overlapping, sup sitting in its upper half
-        hosts = [i for i, ln in enumerate(out) if ln.y0 - 1 <= sup.y0 <= ln.y1 and sup.y1 > (ln.y0 + ln.y1) / 2]
+        hosts = [
+            i
+            for i, ln in enumerate(out)
+            if ln.y0 - 1 <= sup.y0 <= ln.y1 and sup.y1 > (ln.y0 + ln.y1) / 2
+        ]
         if not hosts:
             out.append(sup)
             continue
         i = min(hosts, key=lambda k: min(abs(out[k].x1 - sup.x0), abs(out[k].x0 - sup.x1)))
         host = out[i]
         mark = "[" + re.sub(r"\s+", "", sup.text) + "]"
-        text = host.text + mark if sup.x0 >= host.x1 - 2 else mark + " " + host.text if sup.x1 <= host.x0 + 2 else host.text
+        text = (
+            host.text + mark
+            if sup.x0 >= host.x1 - 2
+            else mark + " " + host.text
+            if sup.x1 <= host.x0 + 2
+            else host.text
+        )
         out[i] = replace(host, text=text, x0=min(host.x0, sup.x0), x1=max(host.x1, sup.x1))
     return out
 
@@ -65,12 +77,19 @@ def join_fragments(lines: list[PdfLine], width: float) -> list[PdfLine]:
     for ln in ordered:
         if out:
             prev = out[-1]
-            same_row = abs(prev.y0 - ln.y0) < 0.5 * max(prev.height, 1) and abs(prev.y1 - ln.y1) < 0.8 * max(prev.height, 1)
+            same_row = abs(prev.y0 - ln.y0) < 0.5 * max(prev.height, 1) and abs(
+                prev.y1 - ln.y1
+            ) < 0.8 * max(prev.height, 1)
             gap = ln.x0 - prev.x1
             across_gutter = prev.x1 <= mid + 2 and ln.x0 >= mid - 2
             if same_row and -1 <= gap < 6 and not across_gutter:
-                out[-1] = replace(prev, text=prev.text + ("" if gap < 1.5 else " ") + ln.text,
-                                  x1=ln.x1, y0=min(prev.y0, ln.y0), y1=max(prev.y1, ln.y1))
+                out[-1] = replace(
+                    prev,
+                    text=prev.text + ("" if gap < 1.5 else " ") + ln.text,
+                    x1=ln.x1,
+                    y0=min(prev.y0, ln.y0),
+                    y1=max(prev.y1, ln.y1),
+                )
                 continue
         out.append(ln)
     return out
@@ -140,5 +159,5 @@ def dehyphenate(lines: list[str]) -> list[str]:
                 out[i] = cur[:-1] + "-"
             continue
         out[i] = cur[:-1] + m.group(1)
-        out[i + 1] = " " * m.end() + nxt[m.end():]
+        out[i + 1] = " " * m.end() + nxt[m.end() :]
     return [ln.replace("\u00ad", "") for ln in out]

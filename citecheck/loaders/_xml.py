@@ -38,8 +38,9 @@ class PositionedTree:
 
     def __init__(self, data: bytes) -> None:
         builder = _PositionBuilder()
-        parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True,
-                                  forbid_external=True)
+        parser = DefusedXMLParser(
+            target=builder, forbid_dtd=False, forbid_entities=True, forbid_external=True
+        )
         builder.expat = getattr(parser, "parser", None) or getattr(parser, "_parser", None)
         try:
             parser.feed(data)
@@ -48,7 +49,9 @@ class PositionedTree:
             line, col = getattr(exc, "position", (0, 0))
             raise XmlError(f"not well-formed XML at line {line}, column {col + 1}: {exc}") from exc
         except DefusedXmlException as exc:
-            raise XmlError(f"refused: {type(exc).__name__} (entity declarations are not allowed)") from exc
+            raise XmlError(
+                f"refused: {type(exc).__name__} (entity declarations are not allowed)"
+            ) from exc
         self._data = data
         self._offsets = builder.offsets
         self._newlines = [i for i, b in enumerate(data) if b == 0x0A]

@@ -36,12 +36,18 @@ class SafeZip:
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
             raise InputError(f"{path}: not a valid DOCX (corrupt zip archive: {exc})") from exc
         if len(infos) > self.limits.max_members:
-            raise InputError(f"{path}: {len(infos)} parts in the archive (limit {self.limits.max_members}); refused")
+            raise InputError(
+                f"{path}: {len(infos)} parts in the archive (limit {self.limits.max_members}); refused"
+            )
         total = sum(i.file_size for i in infos)
         if total > self.limits.max_total_bytes:
-            raise InputError(f"{path}: {total:,} bytes uncompressed (limit {self.limits.max_total_bytes:,}); refused")
+            raise InputError(
+                f"{path}: {total:,} bytes uncompressed (limit {self.limits.max_total_bytes:,}); refused"
+            )
         if any(i.flag_bits & 0x1 for i in infos):
-            raise InputError(f"{path}: the document is encrypted or password-protected; save an unprotected copy")
+            raise InputError(
+                f"{path}: the document is encrypted or password-protected; save an unprotected copy"
+            )
         self._infos = {i.filename: i for i in infos}
 
     def names(self) -> list[str]:
@@ -55,14 +61,29 @@ class SafeZip:
             return None
         lim = self.limits
         if info.file_size > lim.max_part_bytes:
-            raise InputError(f"{self.path}: part {name} is {info.file_size:,} bytes (limit {lim.max_part_bytes:,})")
-        if info.file_size > 1_000_000 and info.compress_size and info.file_size / info.compress_size > lim.max_ratio:
-            raise InputError(f"{self.path}: part {name} compresses {info.file_size / info.compress_size:.0f}:1 (zip bomb?); refused")
+            raise InputError(
+                f"{self.path}: part {name} is {info.file_size:,} bytes (limit {lim.max_part_bytes:,})"
+            )
+        if (
+            info.file_size > 1_000_000
+            and info.compress_size
+            and info.file_size / info.compress_size > lim.max_ratio
+        ):
+            raise InputError(
+                f"{self.path}: part {name} compresses {info.file_size / info.compress_size:.0f}:1 (zip bomb?); refused"
+            )
         try:
             with self._zip.open(info) as fh:
                 # never trust the declared size: read at most one byte past it
                 data = fh.read(info.file_size + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as exc:
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            EOFError,
+            ValueError,
+            RuntimeError,
+            NotImplementedError,
+        ) as exc:
             raise InputError(f"{self.path}: part {name} cannot be read: {exc}") from exc
         if len(data) > info.file_size:
             raise InputError(f"{self.path}: part {name} is larger than declared; refused")

@@ -29,13 +29,32 @@ logging.getLogger("bibtexparser").addHandler(logging.NullHandler())
 logging.getLogger("bibtexparser").propagate = False
 
 _KINDS: dict[str, ReferenceKind] = {
-    "article": "article", "book": "book", "inbook": "chapter", "incollection": "chapter",
-    "inproceedings": "conference", "conference": "conference", "proceedings": "conference",
-    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
-    "techreport": "report", "report": "report", "online": "web", "electronic": "web",
-    "www": "web", "dataset": "dataset", "data": "dataset", "software": "software",
-    "unpublished": "other", "misc": "other", "manual": "report", "booklet": "book",
-    "collection": "book", "legislation": "law", "legal": "law", "jurisdiction": "law",
+    "article": "article",
+    "book": "book",
+    "inbook": "chapter",
+    "incollection": "chapter",
+    "inproceedings": "conference",
+    "conference": "conference",
+    "proceedings": "conference",
+    "phdthesis": "thesis",
+    "mastersthesis": "thesis",
+    "thesis": "thesis",
+    "techreport": "report",
+    "report": "report",
+    "online": "web",
+    "electronic": "web",
+    "www": "web",
+    "dataset": "dataset",
+    "data": "dataset",
+    "software": "software",
+    "unpublished": "other",
+    "misc": "other",
+    "manual": "report",
+    "booklet": "book",
+    "collection": "book",
+    "legislation": "law",
+    "legal": "law",
+    "jurisdiction": "law",
 }
 _INHERIT = {"booktitle": "title", "booksubtitle": "subtitle"}
 _YEAR = re.compile(r"(\d{4}[a-z]?)")
@@ -106,13 +125,19 @@ def _inherit(entries: dict[str, dict[str, str]], fields: dict[str, str], seen: s
             for k, v in parent.items():
                 if k in ("crossref", "xdata", "ids"):
                     continue
-                target = next((t for t, s in _INHERIT.items() if s == k), None) if link == "crossref" else None
+                target = (
+                    next((t for t, s in _INHERIT.items() if s == k), None)
+                    if link == "crossref"
+                    else None
+                )
                 if target and target not in fields:
                     fields[target] = v
                 fields.setdefault(k, v)
 
 
-def _reference(entry_type: str, key: str, fields: dict[str, str], loc: Location, raw: str) -> Reference:
+def _reference(
+    entry_type: str, key: str, fields: dict[str, str], loc: Location, raw: str
+) -> Reference:
     authors, et_al = _authors(fields.get("author") or fields.get("editor") or "")
     year = None
     year_src = fields.get("year") or fields.get("date") or ""
@@ -211,8 +236,13 @@ def parse_bibtex_string(text: str, display_path: str) -> tuple[list[Reference], 
     return refs, problems
 
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        start=1,
+    )
+}
 
 
 def _month(value: str) -> str:

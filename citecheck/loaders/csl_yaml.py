@@ -73,7 +73,12 @@ def parse_csl_yaml(text: str, display_path: str) -> tuple[list[Reference], list[
         data = data.get("references")
     if not isinstance(data, list):
         loc = Location(path=display_path, line=1, column=1)
-        return [], [Problem(message="CSL-YAML must be a list of items or have a 'references:' list", location=loc)]
+        return [], [
+            Problem(
+                message="CSL-YAML must be a list of items or have a 'references:' list",
+                location=loc,
+            )
+        ]
     return csl_items_to_references(data, display_path, item_lines(text))
 
 

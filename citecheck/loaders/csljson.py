@@ -15,11 +15,25 @@ from citecheck.loaders.files import read_text
 from citecheck.model.document import Author, Location, Problem, Reference, ReferenceKind
 
 _KINDS: dict[str, ReferenceKind] = {
-    "article-journal": "article", "article": "article", "article-magazine": "article",
-    "article-newspaper": "article", "review": "article", "book": "book", "chapter": "chapter",
-    "thesis": "thesis", "report": "report", "paper-conference": "conference",
-    "webpage": "web", "post-weblog": "web", "post": "web", "legislation": "law", "bill": "law",
-    "legal_case": "law", "dataset": "dataset", "software": "software", "manuscript": "other",
+    "article-journal": "article",
+    "article": "article",
+    "article-magazine": "article",
+    "article-newspaper": "article",
+    "review": "article",
+    "book": "book",
+    "chapter": "chapter",
+    "thesis": "thesis",
+    "report": "report",
+    "paper-conference": "conference",
+    "webpage": "web",
+    "post-weblog": "web",
+    "post": "web",
+    "legislation": "law",
+    "bill": "law",
+    "legal_case": "law",
+    "dataset": "dataset",
+    "software": "software",
+    "manuscript": "other",
     "posted-content": "preprint",
 }
 
@@ -74,7 +88,10 @@ def _authors(item: dict[str, Any]) -> tuple[Author, ...]:
 
 
 def csl_item_to_reference(
-    item: dict[str, Any], *, location: Location, text: str | None = None,
+    item: dict[str, Any],
+    *,
+    location: Location,
+    text: str | None = None,
     source: str = "csl-json",
 ) -> Reference:
     """A :class:`Reference` from one CSL item (CSL-JSON field names)."""

@@ -61,12 +61,19 @@ def _read(path: Path) -> _Parts:
         sup_styles = superscript_styles(_xml(z, "word/styles.xml", path))
         body, body_fields = read_paragraphs(body_el if body_el is not None else doc, sup_styles)
         notes: list[tuple[str, Paragraph]] = []
-        for part, kind, tag in (("word/footnotes.xml", "f", "footnote"), ("word/endnotes.xml", "e", "endnote")):
+        for part, kind, tag in (
+            ("word/footnotes.xml", "f", "footnote"),
+            ("word/endnotes.xml", "e", "endnote"),
+        ):
             root = _xml(z, part, path)
             if root is None:
                 continue
             for note in root.findall(f"{W}{tag}"):
-                if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
+                if note.get(f"{W}type") in (
+                    "separator",
+                    "continuationSeparator",
+                    "continuationNotice",
+                ):
                     continue
                 paras, _ = read_paragraphs(note, sup_styles)
                 for p in paras:
@@ -92,8 +99,12 @@ def load(path: Path, display_path: str) -> Document:
 
     def loc(line0: int, col0: int) -> Location:
         par = anchor.get(line0, line0 + 1)
-        return Location(path=display_path, line=par, column=col0 + 1 if line0 not in anchor else 1,
-                        paragraph=par)
+        return Location(
+            path=display_path,
+            line=par,
+            column=col0 + 1 if line0 not in anchor else 1,
+            paragraph=par,
+        )
 
     cite_fields = [f for f in parts.fields if fields.is_citation(f.instruction)]
     bib_fields = [f for f in parts.fields if fields.is_bibliography(f.instruction)]
@@ -107,14 +118,24 @@ def load(path: Path, display_path: str) -> Document:
         _blank(masked, starts[i], starts[i] + len(lines[i]))
     references: list[Reference] = list(field_refs)
     problems: list[Problem] = []
-    printed_bib = [i for i in bib_lines if not any(b.paragraph <= i <= b.end_paragraph for b in bib_fields)]
+    printed_bib = [
+        i for i in bib_lines if not any(b.paragraph <= i <= b.end_paragraph for b in bib_fields)
+    ]
     if not field_refs or printed_bib:
-        references.extend(_text_references(lines, printed_bib if field_refs else bib_lines, loc, problems))
+        references.extend(
+            _text_references(lines, printed_bib if field_refs else bib_lines, loc, problems)
+        )
     paragraphs = parts.body + [p for _, p in parts.notes]
-    raised = [(starts[i] + a, starts[i] + b) for i, p in enumerate(paragraphs) for a, b in p.superscripts]
+    raised = [
+        (starts[i] + a, starts[i] + b) for i, p in enumerate(paragraphs) for a, b in p.superscripts
+    ]
     numbered = 2 * sum(r.number is not None for r in references) > len(references) > 0
     citations = structured + _text_citations(
-        "".join(masked), display_path, anchor, raised=raised, numbered=numbered,
+        "".join(masked),
+        display_path,
+        anchor,
+        raised=raised,
+        numbered=numbered,
         listed=references,
     )
     citations.sort(key=lambda c: (c.start, c.key or ""))
@@ -153,15 +174,24 @@ def _field_citations(
         where = loc(f.paragraph, f.start)  # type: ignore[operator]
         for item in got:
             citations.append(
-                Citation(text=text[start:end] or item.key, style="key", key=item.key,
-                         prefix=item.prefix, locator=item.locator, group=100000 + group,
-                         start=start, end=end, location=where)
+                Citation(
+                    text=text[start:end] or item.key,
+                    style="key",
+                    key=item.key,
+                    prefix=item.prefix,
+                    locator=item.locator,
+                    group=100000 + group,
+                    start=start,
+                    end=end,
+                    location=where,
+                )
             )
             if item.key not in refs:
                 csl = dict(item.csl)
                 csl["id"] = item.key
                 refs[item.key] = csl_item_to_reference(
-                    csl, location=where, text=_describe(csl), source="docx-field")
+                    csl, location=where, text=_describe(csl), source="docx-field"
+                )
     return citations, list(refs.values()), used
 
 
@@ -174,9 +204,17 @@ def _describe(csl: dict[str, object]) -> str:
     year = ""
     if isinstance(issued, dict):
         parts = issued.get("date-parts")
-        year = str(parts[0][0]) if isinstance(parts, list) and parts and parts[0] else str(issued.get("raw") or "")
-    bits = [", ".join(n for n in names if n), f"({year})" if year else "", str(csl.get("title") or ""),
-            str(csl.get("container-title") or "")]
+        year = (
+            str(parts[0][0])
+            if isinstance(parts, list) and parts and parts[0]
+            else str(issued.get("raw") or "")
+        )
+    bits = [
+        ", ".join(n for n in names if n),
+        f"({year})" if year else "",
+        str(csl.get("title") or ""),
+        str(csl.get("container-title") or ""),
+    ]
     return ". ".join(b for b in bits if b) or str(csl.get("id"))
 
 
@@ -198,12 +236,16 @@ def _bibliography_lines(body: list[Paragraph], bib_fields: list[Field]) -> list[
     out: set[int] = set()
     for f in bib_fields:
         out.update(range(max(f.paragraph, 0), f.end_paragraph + 1))
-    out.update(i for i, p in enumerate(body) if p.style.lower() == "bibliography" and p.text.strip())
+    out.update(
+        i for i, p in enumerate(body) if p.style.lower() == "bibliography" and p.text.strip()
+    )
     for i, p in enumerate(body):
         level = _is_heading(p)
         short = len(p.text) <= 60
-        if not short or not (sections.is_bibliography_heading(p.text)
-                             or (level is not None and sections.is_bibliography_heading(p.text, weak=True))):
+        if not short or not (
+            sections.is_bibliography_heading(p.text)
+            or (level is not None and sections.is_bibliography_heading(p.text, weak=True))
+        ):
             continue
         for j in range(i + 1, len(body)):
             q = body[j]
@@ -229,20 +271,32 @@ def _text_citations(
     from citecheck.citations import extract_citations
     from citecheck.citations.known import listed_names
 
-    found = extract_citations(masked, path=display_path, index=LineIndex(masked),
-                              superscripts=raised, numbered_references=numbered,
-                              listed_authors=listed_names(listed))
+    found = extract_citations(
+        masked,
+        path=display_path,
+        index=LineIndex(masked),
+        superscripts=raised,
+        numbered_references=numbered,
+        listed_authors=listed_names(listed),
+    )
     out: list[Citation] = []
     for c in found:
         line0 = c.location.line - 1
         par = anchor.get(line0, line0 + 1)
         column = 1 if line0 in anchor else c.location.column
-        out.append(c.model_copy(update={"location": Location(path=display_path, line=par, column=column,
-                                                             paragraph=par)}))
+        out.append(
+            c.model_copy(
+                update={
+                    "location": Location(path=display_path, line=par, column=column, paragraph=par)
+                }
+            )
+        )
     return out
 
 
-def _text_references(lines: list[str], bib: list[int], loc: object, problems: list[Problem]) -> list[Reference]:
+def _text_references(
+    lines: list[str], bib: list[int], loc: object, problems: list[Problem]
+) -> list[Reference]:
     from citecheck.references import parse_reference, split_entries, to_reference
 
     if not bib:
@@ -261,7 +315,9 @@ def _text_references(lines: list[str], bib: list[int], loc: object, problems: li
         try:
             parsed = parse_reference(span.text)
         except Exception as exc:  # the parser is total by contract; stay safe anyway
-            problems.append(Problem(message=f"reference could not be parsed: {exc}", location=where))
+            problems.append(
+                Problem(message=f"reference could not be parsed: {exc}", location=where)
+            )
             continue
         out.append(to_reference(parsed, text=span.text, location=where, number=span.number))
     return out
@@ -270,8 +326,12 @@ def _text_references(lines: list[str], bib: list[int], loc: object, problems: li
 def _metadata(body: list[Paragraph]) -> Metadata:
     from citecheck.text import headings as sections
 
-    title = next((p.text.strip() for p in body if p.style.lower() == "title" and p.text.strip()), None)
-    headings = tuple(p.text.strip() for p in body if _is_heading(p) not in (None, 0) and p.text.strip())
+    title = next(
+        (p.text.strip() for p in body if p.style.lower() == "title" and p.text.strip()), None
+    )
+    headings = tuple(
+        p.text.strip() for p in body if _is_heading(p) not in (None, 0) and p.text.strip()
+    )
     abstracts: list[str] = []
     for i, p in enumerate(body):
         if len(p.text) <= 40 and sections.is_abstract_heading(p.text):

@@ -60,7 +60,9 @@ def decode(data: bytes, path: Path) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
-        raise InputError(f"{path}: not UTF-8 and the encoding could not be detected; save it as UTF-8")
+        raise InputError(
+            f"{path}: not UTF-8 and the encoding could not be detected; save it as UTF-8"
+        )
     return _normalise(str(best)), best.encoding
 
 

@@ -20,12 +20,41 @@ from citecheck.model.document import Citation, Document, Metadata, Problem
 from citecheck.model.errors import InputError
 
 _BLOCKS = frozenset(
-    {"p", "title", "sec", "list-item", "caption", "td", "th", "tr", "abstract", "article-title",
-     "fig", "table-wrap", "boxed-text", "disp-quote", "fn", "ack", "app", "def-item", "label"}
+    {
+        "p",
+        "title",
+        "sec",
+        "list-item",
+        "caption",
+        "td",
+        "th",
+        "tr",
+        "abstract",
+        "article-title",
+        "fig",
+        "table-wrap",
+        "boxed-text",
+        "disp-quote",
+        "fn",
+        "ack",
+        "app",
+        "def-item",
+        "label",
+    }
 )
 _SKIP = frozenset(
-    {"ref-list", "disp-formula", "inline-formula", "math", "tex-math", "graphic",
-     "inline-graphic", "object-id", "sub-article", "response"}
+    {
+        "ref-list",
+        "disp-formula",
+        "inline-formula",
+        "math",
+        "tex-math",
+        "graphic",
+        "inline-graphic",
+        "object-id",
+        "sub-article",
+        "response",
+    }
 )
 _RANGE = re.compile(r"^[\s\[\](){}]*[\u2013\u2014\u2212-][\s\[\](){}]*$")
 _INNER_RANGE = re.compile(r"^\s*(\d+)\s*[\u2013\u2014\u2212-]\s*(\d+)\s*$")
@@ -82,15 +111,23 @@ def load(path: Path, display_path: str) -> Document:
     front = next((c for c in root if local(c.tag) == "front"), None)
     if front is not None:
         for el in front.iter():
-            if local(el.tag) in ("article-title", "abstract", "trans-abstract") and _in_article_meta(front, el):
+            if local(el.tag) in (
+                "article-title",
+                "abstract",
+                "trans-abstract",
+            ) and _in_article_meta(front, el):
                 _walk_detached(el, w)
     for part in root:
         if local(part.tag) in ("body", "back", "floats-group"):
             _walk(part, w)
     text = "".join(w.parts)
 
-    nested = {id(x) for sub in root.iter() if local(sub.tag) in ("sub-article", "response")
-              for x in sub.iter()}
+    nested = {
+        id(x)
+        for sub in root.iter()
+        if local(sub.tag) in ("sub-article", "response")
+        for x in sub.iter()
+    }
     refs_el = [r for r in root.iter() if local(r.tag) == "ref" and id(r) not in nested]
     references = [
         ref_to_reference(r, location=tree.location(r, display_path), order=i + 1)
@@ -138,7 +175,7 @@ def _citations(
         loc = w.tree.location(el, w.display)
         rids = (el.get("rid") or "").split()
         if not rids:
-            problems.append(Problem(message="<xref ref-type=\"bibr\"> without rid", location=loc))
+            problems.append(Problem(message='<xref ref-type="bibr"> without rid', location=loc))
             continue
         between = text[prev_end:start] if prev_end >= 0 else "x"
         if prev_end < 0 or not _SAME_GROUP.match(between) or "\n\n" in between:
@@ -155,12 +192,25 @@ def _citations(
             # one xref typeset "1–3" pointing at ref 1: refs 2 and 3 are cited too
             lo, hi = int(inner.group(1)), int(inner.group(2))
             if 0 < hi - lo < 200:
-                implied = [numbers[n] for n in range(lo + 1, hi + 1) if n in numbers and numbers[n] not in rids]
-        for key in ([*rids, *implied] if inner else [*implied, *rids]):
+                implied = [
+                    numbers[n]
+                    for n in range(lo + 1, hi + 1)
+                    if n in numbers and numbers[n] not in rids
+                ]
+        for key in [*rids, *implied] if inner else [*implied, *rids]:
             number = int(shown) if shown.isdigit() and key in rids and len(rids) == 1 else None
             citations.append(
-                Citation(text=shown or key, style="key", key=key, number=number, group=group,
-                         start=start, end=end, location=loc, sentence=sentence)
+                Citation(
+                    text=shown or key,
+                    style="key",
+                    key=key,
+                    number=number,
+                    group=group,
+                    start=start,
+                    end=end,
+                    location=loc,
+                    sentence=sentence,
+                )
             )
         prev_end, prev_rid = end, rids[-1]
     return citations, problems
@@ -182,7 +232,9 @@ def _metadata(root: ET.Element) -> Metadata:
     if meta is not None:
         t = next((e for e in meta.iter() if local(e.tag) == "article-title"), None)
         title = text_of(t) if t is not None else None
-        abstracts = [text_of(e) for e in meta.iter() if local(e.tag) in ("abstract", "trans-abstract")]
+        abstracts = [
+            text_of(e) for e in meta.iter() if local(e.tag) in ("abstract", "trans-abstract")
+        ]
         keywords = [text_of(e) for e in meta.iter() if local(e.tag) == "kwd"]
     body = next((c for c in root if local(c.tag) == "body"), None)
     headings: list[str] = []
@@ -200,4 +252,3 @@ def _metadata(root: ET.Element) -> Metadata:
         headings=tuple(headings),
         language=lang[:2].lower() if lang else None,
     )
-

@@ -88,8 +88,9 @@ def _marked_shared(text: str) -> bool:
 
 def _walk(path: Path, display: str, text: str, state: _State, *, stack: list[Path]) -> None:
     masked = mask(text)
-    src = _SourceFile(display=display, text=text, masked=masked.text, base=state.offset,
-                      index=LineIndex(text))
+    src = _SourceFile(
+        display=display, text=text, masked=masked.text, base=state.offset, index=LineIndex(text)
+    )
     state.files.append(src)
     state.offset += len(text) + 1
     suppress = _suppressions(masked.markers, src)
@@ -108,7 +109,9 @@ def _walk(path: Path, display: str, text: str, state: _State, *, stack: list[Pat
             state.bibitems.append((cmd, src.display, src.text, src.masked, src.index))
 
 
-def _suppressions(markers: tuple[tuple[int, str, tuple[str, ...]], ...], src: _SourceFile) -> dict[int, tuple[str, ...]]:
+def _suppressions(
+    markers: tuple[tuple[int, str, tuple[str, ...]], ...], src: _SourceFile
+) -> dict[int, tuple[str, ...]]:
     """``% citecheck: ignore[rule]`` applies to its own line, or the next one when alone."""
     out: dict[int, tuple[str, ...]] = {}
     for offset, name, args in markers:
@@ -121,7 +124,9 @@ def _suppressions(markers: tuple[tuple[int, str, tuple[str, ...]], ...], src: _S
     return out
 
 
-def _add_citations(cmd: CiteCall, src: _SourceFile, state: _State, suppress: dict[int, tuple[str, ...]]) -> None:
+def _add_citations(
+    cmd: CiteCall, src: _SourceFile, state: _State, suppress: dict[int, tuple[str, ...]]
+) -> None:
     if cmd.nocite and any(k.key == "*" for k in cmd.keys):
         state.allow_uncited = True
     keys = [k for k in cmd.keys if k.key != "*"]
@@ -133,7 +138,10 @@ def _add_citations(cmd: CiteCall, src: _SourceFile, state: _State, suppress: dic
     for k in keys:
         note_index = cmd.key_groups[cmd.keys.index(k)] if cmd.key_groups else 0
         pre, post = cmd.notes[note_index] if cmd.notes else (cmd.prenote, cmd.postnote)
-        pre, post = (light_detex(pre) or None) if pre else None, (light_detex(post) or None) if post else None
+        pre, post = (
+            (light_detex(pre) or None) if pre else None,
+            (light_detex(post) or None) if post else None,
+        )
         loc = src.index.location(src.display, k.start)
         state.citations.append(
             Citation(
@@ -163,7 +171,9 @@ def _candidates(target: str, base_dirs: list[Path], *, add_tex: bool) -> list[Pa
     return out
 
 
-def _follow(cmd: Include, current: Path, src: _SourceFile, state: _State, *, stack: list[Path]) -> None:
+def _follow(
+    cmd: Include, current: Path, src: _SourceFile, state: _State, *, stack: list[Path]
+) -> None:
     loc = src.index.location(src.display, cmd.start)
     target = cmd.target.strip().strip('"')
     if not target:
@@ -180,33 +190,50 @@ def _follow(cmd: Include, current: Path, src: _SourceFile, state: _State, *, sta
         if target.endswith((".bbl", ".aux", ".toc", ".sty", ".cls", ".tikz", ".pgf")):
             return
         state.problems.append(
-            Problem(message=f"{shown}: file not found; its citations are not checked",
-                    location=loc, kind="missing-include", evidence={"target": target})
+            Problem(
+                message=f"{shown}: file not found; its citations are not checked",
+                location=loc,
+                kind="missing-include",
+                evidence={"target": target},
+            )
         )
         return
     resolved = found.resolve()
     if not _inside_project(resolved, state):
         state.problems.append(
-            Problem(message=f"{shown}: outside the project folder; not followed",
-                    location=loc, kind="include-outside", evidence={"target": target})
+            Problem(
+                message=f"{shown}: outside the project folder; not followed",
+                location=loc,
+                kind="include-outside",
+                evidence={"target": target},
+            )
         )
         return
     if resolved in stack:
         state.problems.append(
-            Problem(message=f"{shown}: include cycle (the file includes itself); followed once",
-                    location=loc, kind="include-cycle", evidence={"target": target})
+            Problem(
+                message=f"{shown}: include cycle (the file includes itself); followed once",
+                location=loc,
+                kind="include-cycle",
+                evidence={"target": target},
+            )
         )
         return
     if len(state.files) >= MAX_FILES:
         state.problems.append(
-            Problem(message=f"{shown}: more than {MAX_FILES} included files; not followed",
-                    location=loc, kind="include-limit")
+            Problem(
+                message=f"{shown}: more than {MAX_FILES} included files; not followed",
+                location=loc,
+                kind="include-limit",
+            )
         )
         return
     try:
         text, _ = read_text(found)
     except InputError as exc:
-        state.problems.append(Problem(message=f"{shown}: {exc}", location=loc, kind="missing-include"))
+        state.problems.append(
+            Problem(message=f"{shown}: {exc}", location=loc, kind="missing-include")
+        )
         return
     _walk(found, _display_for(found, state), text, state, stack=[*stack, resolved])
 
@@ -225,7 +252,9 @@ def _display_for(found: Path, state: _State) -> str:
     try:
         rel = found.resolve().relative_to(state.root_dir.resolve()).as_posix()
     except ValueError:
-        rel = Path(posixpath.relpath(found.resolve().as_posix(), state.root_dir.resolve().as_posix())).as_posix()
+        rel = Path(
+            posixpath.relpath(found.resolve().as_posix(), state.root_dir.resolve().as_posix())
+        ).as_posix()
     joined = posixpath.join(state.root_display_dir, rel) if state.root_display_dir else rel
     return posixpath.normpath(joined)
 
@@ -246,14 +275,23 @@ def _bibliography(state: _State) -> tuple[list[Reference], list[Problem], list[s
     seen: set[Path] = set()
     for name, loc in state.bib_resources:
         if re.match(r"^[a-z]+://", name):
-            problems.append(Problem(message=f"remote bibliography '{name}' is not read", location=loc,
-                                    kind="missing-bibliography-file"))
+            problems.append(
+                Problem(
+                    message=f"remote bibliography '{name}' is not read",
+                    location=loc,
+                    kind="missing-bibliography-file",
+                )
+            )
             continue
         path = state.root_dir / name
         if not path.is_file():
             problems.append(
-                Problem(message=f"bibliography file '{name}' not found; its entries are not checked",
-                        location=loc, kind="missing-bibliography-file", evidence={"file": name})
+                Problem(
+                    message=f"bibliography file '{name}' not found; its entries are not checked",
+                    location=loc,
+                    kind="missing-bibliography-file",
+                    evidence={"file": name},
+                )
             )
             continue
         if path.resolve() in seen:
@@ -263,7 +301,9 @@ def _bibliography(state: _State) -> tuple[list[Reference], list[Problem], list[s
         try:
             got, probs = load_references(path, shown)
         except InputError as exc:
-            problems.append(Problem(message=str(exc), location=loc, kind="missing-bibliography-file"))
+            problems.append(
+                Problem(message=str(exc), location=loc, kind="missing-bibliography-file")
+            )
             continue
         refs.extend(got)
         problems.extend(probs)

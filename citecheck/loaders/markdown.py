@@ -29,7 +29,8 @@ _LABEL_LINE = re.compile(r"^\s*(\*\*|__)?([^\n]{1,60}?)(\*\*|__)?\s*:?\s*$")
 # "[ \t*_]" before the colon, not "\s": from every line start "\s*" ran through all
 # the blank lines below it (20,000 blank lines took 50 s).
 _KEYWORDS = re.compile(
-    r"^[ \t*_]*(?P<label>" + "|".join(re.escape(k) for k in sections.KEYWORD_LABELS)
+    r"^[ \t*_]*(?P<label>"
+    + "|".join(re.escape(k) for k in sections.KEYWORD_LABELS)
     + r")[ \t*_]*[:.\u2014\u2013-][\s*_]*(?P<rest>.+)$",
     re.I | re.M,
 )
@@ -278,18 +279,26 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
             try:
                 parsed = parse_reference(span.text)
             except Exception as exc:  # the parser is total by contract; stay safe anyway
-                problems.append(Problem(message=f"reference could not be parsed: {exc}", location=loc))
+                problems.append(
+                    Problem(message=f"reference could not be parsed: {exc}", location=loc)
+                )
                 continue
             references.append(
                 to_reference(parsed, text=span.text, location=loc, number=span.number)
             )
     numbered = 2 * sum(r.number is not None for r in references) > len(references) > 0
-    citations = extract_citations(body, path=display_path, index=index,
-                                  numbered_references=numbered,
-                                  listed_authors=listed_names(references))
+    citations = extract_citations(
+        body,
+        path=display_path,
+        index=index,
+        numbered_references=numbered,
+        listed_authors=listed_names(references),
+    )
     # A span may cover a blanked URL or comment: its text is what the file says.
     citations = [
-        c if text[c.start : c.end] == c.text else c.model_copy(update={"text": text[c.start : c.end]})
+        c
+        if text[c.start : c.end] == c.text
+        else c.model_copy(update={"text": text[c.start : c.end]})
         for c in citations
     ]
 
@@ -335,4 +344,11 @@ def load(path: Path, display_path: str) -> Document:
     return parse_markdown(text, display_path, fmt=fmt)
 
 
-__all__ = ["Heading", "Location", "bibliography_sections", "find_headings", "load", "parse_markdown"]
+__all__ = [
+    "Heading",
+    "Location",
+    "bibliography_sections",
+    "find_headings",
+    "load",
+    "parse_markdown",
+]

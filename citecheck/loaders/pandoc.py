@@ -101,9 +101,17 @@ def load_pandoc(path: Path, display_path: str, text: str) -> Document:
         loc = index.location(display_path, c.key_start)
         citations.append(
             Citation(
-                text=text[c.start : c.end], style="key", key=c.key, narrative=c.narrative,
-                prefix=c.prefix, locator=c.locator, group=c.group, start=c.start, end=c.end,
-                location=loc, sentence=_sentence(masked, c.start, c.end),
+                text=text[c.start : c.end],
+                style="key",
+                key=c.key,
+                narrative=c.narrative,
+                prefix=c.prefix,
+                locator=c.locator,
+                group=c.group,
+                start=c.start,
+                end=c.end,
+                location=loc,
+                sentence=_sentence(masked, c.start, c.end),
                 suppressed=suppress.get(loc.line, ()),
             )
         )
@@ -172,7 +180,11 @@ def _sentence(masked: str, start: int, end: int) -> str | None:
 
 
 def _references(
-    path: Path, display_path: str, text: str, meta: dict[str, Any], front_end: int,
+    path: Path,
+    display_path: str,
+    text: str,
+    meta: dict[str, Any],
+    front_end: int,
     problems: list[Problem],
 ) -> tuple[list[Reference], list[str]]:
     from citecheck.loaders import load_reference_file, reference_suffixes
@@ -181,7 +193,9 @@ def _references(
     refs: list[Reference] = []
     files: list[str] = []
     bib = meta.get("bibliography")
-    names = [bib] if isinstance(bib, str) else [str(b) for b in bib] if isinstance(bib, list) else []
+    names = (
+        [bib] if isinstance(bib, str) else [str(b) for b in bib] if isinstance(bib, list) else []
+    )
     line = _meta_line(text, front_end, "bibliography")
     here = posixpath.dirname(display_path)
     for name in names:
@@ -189,18 +203,31 @@ def _references(
         candidates = [path.parent / name, Path.cwd() / name]
         found = next((p for p in candidates if p.is_file()), None)
         if found is None:
-            problems.append(Problem(message=f"bibliography file '{name}' not found; its entries are not checked",
-                                    location=loc, kind="missing-bibliography-file", evidence={"file": name}))
+            problems.append(
+                Problem(
+                    message=f"bibliography file '{name}' not found; its entries are not checked",
+                    location=loc,
+                    kind="missing-bibliography-file",
+                    evidence={"file": name},
+                )
+            )
             continue
         if found.suffix.lower() not in reference_suffixes():
-            problems.append(Problem(message=f"bibliography file '{name}': unknown format", location=loc,
-                                    kind="missing-bibliography-file"))
+            problems.append(
+                Problem(
+                    message=f"bibliography file '{name}': unknown format",
+                    location=loc,
+                    kind="missing-bibliography-file",
+                )
+            )
             continue
         shown = posixpath.normpath(posixpath.join(here, name)) if found == candidates[0] else name
         try:
             got, probs = load_reference_file(found, shown)
         except InputError as exc:
-            problems.append(Problem(message=str(exc), location=loc, kind="missing-bibliography-file"))
+            problems.append(
+                Problem(message=str(exc), location=loc, kind="missing-bibliography-file")
+            )
             continue
         refs.extend(got)
         problems.extend(probs)
@@ -224,8 +251,13 @@ def _metadata(text: str, masked: str, meta: dict[str, Any]) -> Metadata:
         return None
 
     kw = meta.get("keywords") or meta.get("keyword")
-    keywords = tuple(str(k) for k in kw) if isinstance(kw, list) else tuple(
-        k.strip() for k in str(kw).split(",") if k.strip()) if kw else ()
+    keywords = (
+        tuple(str(k) for k in kw)
+        if isinstance(kw, list)
+        else tuple(k.strip() for k in str(kw).split(",") if k.strip())
+        if kw
+        else ()
+    )
     abstract = as_text(meta.get("abstract"))
     del text
     return Metadata(

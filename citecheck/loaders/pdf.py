@@ -42,14 +42,18 @@ def _open(path: Path) -> Any:
     try:
         import pypdfium2  # type: ignore[import-untyped]
     except ImportError as exc:  # pragma: no cover - dependency declared in pyproject
-        raise InputError(f"{path}: reading PDF needs pypdfium2 (pip install 'citecheck[pdf]')") from exc
+        raise InputError(
+            f"{path}: reading PDF needs pypdfium2 (pip install 'citecheck[pdf]')"
+        ) from exc
     read_bytes(path, max_bytes=500_000_000)
     try:
         return pypdfium2.PdfDocument(path)
     except pypdfium2.PdfiumError as exc:
         msg = str(exc).lower()
         if "password" in msg or "security" in msg:
-            raise InputError(f"{path}: the PDF is encrypted (password-protected); save an unprotected copy") from exc
+            raise InputError(
+                f"{path}: the PDF is encrypted (password-protected); save an unprotected copy"
+            ) from exc
         raise InputError(f"{path}: not a readable PDF ({exc})") from exc
 
 
@@ -164,7 +168,9 @@ def _references(
 
     if not bib:
         return []
-    gaps = [boxes[a].y0 - boxes[b].y1 for a, b in itertools.pairwise(bib) if boxes[a].y0 > boxes[b].y1]
+    gaps = [
+        boxes[a].y0 - boxes[b].y1 for a, b in itertools.pairwise(bib) if boxes[a].y0 > boxes[b].y1
+    ]
     typical = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
     lefts = [boxes[i].x0 for i in bib]
     split_x = (min(lefts) + max(lefts)) / 2 if max(lefts) - min(lefts) > 100 else max(lefts) + 1
@@ -184,7 +190,9 @@ def _references(
             # at a column or page change, a short last line ended the entry
             rights = [boxes[k].x1 for k in bib if abs(boxes[k].x0 - a.x0) < 60]
             short_end = a.x1 < max(rights) - 15
-            if (same_column and typical and (a.y0 - b.y1) > typical + 2.5) or (not same_column and short_end and typical):
+            if (same_column and typical and (a.y0 - b.y1) > typical + 2.5) or (
+                not same_column and short_end and typical
+            ):
                 section_parts.append("")  # a paragraph gap: a new entry
                 pos += 1
         offsets.append((pos, i))
@@ -213,7 +221,9 @@ def _references(
         try:
             parsed = parse_reference(entry)
         except Exception as exc:  # the parser is total by contract; stay safe anyway
-            problems.append(Problem(message=f"reference could not be parsed: {exc}", location=where))
+            problems.append(
+                Problem(message=f"reference could not be parsed: {exc}", location=where)
+            )
             continue
         out.append(to_reference(parsed, text=entry, location=where, number=number))
     return out

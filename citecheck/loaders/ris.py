@@ -16,11 +16,25 @@ from citecheck.model.document import Location, Problem, Reference
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
 _TYPES = {
-    "JOUR": "article-journal", "JFULL": "article-journal", "MGZN": "article-magazine",
-    "NEWS": "article-newspaper", "BOOK": "book", "EBOOK": "book", "CHAP": "chapter",
-    "ECHAP": "chapter", "THES": "thesis", "RPRT": "report", "CONF": "paper-conference",
-    "CPAPER": "paper-conference", "ELEC": "webpage", "WEB": "webpage", "DATA": "dataset",
-    "COMP": "software", "UNPB": "manuscript", "STAT": "legislation", "CASE": "legal_case",
+    "JOUR": "article-journal",
+    "JFULL": "article-journal",
+    "MGZN": "article-magazine",
+    "NEWS": "article-newspaper",
+    "BOOK": "book",
+    "EBOOK": "book",
+    "CHAP": "chapter",
+    "ECHAP": "chapter",
+    "THES": "thesis",
+    "RPRT": "report",
+    "CONF": "paper-conference",
+    "CPAPER": "paper-conference",
+    "ELEC": "webpage",
+    "WEB": "webpage",
+    "DATA": "dataset",
+    "COMP": "software",
+    "UNPB": "manuscript",
+    "STAT": "legislation",
+    "CASE": "legal_case",
 }
 
 
@@ -42,9 +56,14 @@ def _to_csl(fields: dict[str, list[str]]) -> dict[str, Any]:
     if year and re.search(r"\d{4}", year):
         item["issued"] = {"date-parts": [[int(re.search(r"\d{4}", year).group(0))]]}  # type: ignore[union-attr]
     simple = {
-        "title": ("TI", "T1", "CT"), "container-title": ("T2", "JF", "JO", "JA", "BT", "J2"),
-        "volume": ("VL",), "issue": ("IS", "CP"), "publisher": ("PB",), "DOI": ("DO",),
-        "URL": ("UR", "L1"), "id": ("ID",),
+        "title": ("TI", "T1", "CT"),
+        "container-title": ("T2", "JF", "JO", "JA", "BT", "J2"),
+        "volume": ("VL",),
+        "issue": ("IS", "CP"),
+        "publisher": ("PB",),
+        "DOI": ("DO",),
+        "URL": ("UR", "L1"),
+        "id": ("ID",),
     }
     for csl, tags in simple.items():
         v = first(*tags)
@@ -60,8 +79,11 @@ def _name(raw: str) -> dict[str, str]:
     if "," in raw:
         family, _, given = raw.partition(",")
         return {"family": family.strip(), "given": given.strip(" ,")}
-    return {"literal": raw.strip()} if " " not in raw.strip() else {
-        "family": raw.strip().rsplit(" ", 1)[1], "given": raw.strip().rsplit(" ", 1)[0]}
+    return (
+        {"literal": raw.strip()}
+        if " " not in raw.strip()
+        else {"family": raw.strip().rsplit(" ", 1)[1], "given": raw.strip().rsplit(" ", 1)[0]}
+    )
 
 
 def parse_ris(text: str, display_path: str) -> tuple[list[Reference], list[Problem]]:

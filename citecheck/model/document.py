@@ -109,8 +109,18 @@ class Author(_Frozen):
 
 
 ReferenceKind = Literal[
-    "article", "book", "chapter", "thesis", "report", "conference", "web", "law",
-    "dataset", "software", "preprint", "other",
+    "article",
+    "book",
+    "chapter",
+    "thesis",
+    "report",
+    "conference",
+    "web",
+    "law",
+    "dataset",
+    "software",
+    "preprint",
+    "other",
 ]
 
 

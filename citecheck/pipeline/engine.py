@@ -69,7 +69,8 @@ def collect_manuscripts(paths: Sequence[str], root: Path) -> list[Path]:
             p = root / p
         if p.is_dir():
             inner = sorted(
-                q for q in p.rglob("*")
+                q
+                for q in p.rglob("*")
                 if q.is_file()
                 and q.suffix.lower() in suffixes
                 and not _hidden(q, p)
@@ -94,7 +95,9 @@ def _hidden(path: Path, base: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(base).parts)
 
 
-def _reference_files_for(manuscript: Path, root: Path, settings: Settings) -> tuple[list[Path], bool]:
+def _reference_files_for(
+    manuscript: Path, root: Path, settings: Settings
+) -> tuple[list[Path], bool]:
     """Reference files to merge into a manuscript, and whether they are shared.
 
     Explicit ``--references`` always apply. Otherwise ``references/<stem>.*`` next
@@ -160,7 +163,7 @@ def prepare(path: Path, root: Path, settings: Settings) -> Prepared:
 
 
 def _fill_ditto_authors(doc: Document) -> Document:
-    """"———. (2019)." entries repeat the previous entry's authors (Chicago, MLA)."""
+    """ "———. (2019)." entries repeat the previous entry's authors (Chicago, MLA)."""
     if not any(r.fields.get("ditto") == "true" for r in doc.references):
         return doc
     refs = list(doc.references)

@@ -27,7 +27,9 @@ def parse_path(path: Path, *, references_only: bool = False) -> dict[str, Any]:
             if not line.strip():
                 continue
             loc = Location(path=shown, line=lineno, column=1)
-            refs.append(to_reference(parse_reference(line.strip()), text=line.strip(), location=loc))
+            refs.append(
+                to_reference(parse_reference(line.strip()), text=line.strip(), location=loc)
+            )
         return {"schema_version": 1, "citations": [], "references": [r.to_json() for r in refs]}
     suffix = path.suffix.lower()
     if suffix in reference_suffixes() and suffix not in manuscript_suffixes():

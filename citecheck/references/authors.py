@@ -34,9 +34,16 @@ _FOLLOW = {
     "U": ("U", "E", "D"),
 }
 _UNITS = {
-    "A": n.UNIT_A, "B": n.UNIT_B, "C": n.UNIT_C, "D": n.UNIT_D, "E": n.UNIT_E, "U": n.UNIT_U,
+    "A": n.UNIT_A,
+    "B": n.UNIT_B,
+    "C": n.UNIT_C,
+    "D": n.UNIT_D,
+    "E": n.UNIT_E,
+    "U": n.UNIT_U,
 }
-_CORP_END_RE = re.compile(r"(?<!\b[A-Z])(?<!\.[A-Z])\.(?=\s|$)|\s?[(\[]|,\s?(?:\d|n\.d)|:\s|\s(?=\d{4}\b)")
+_CORP_END_RE = re.compile(
+    r"(?<!\b[A-Z])(?<!\.[A-Z])\.(?=\s|$)|\s?[(\[]|,\s?(?:\d|n\.d)|:\s|\s(?=\d{4}\b)"
+)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,9 @@ _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!&])")
 # real compound: "low-\nand"); only the break goes.
 _HYPHEN_WRAP_RE = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
 # A URL or DOI broken at a line end after "/" "." "-" "_": glue without a space.
-_URL_WRAP_RE = re.compile(r"((?:https?://|doi\.org/|10\.\d{4,9}/)[^\s]{0,300}[/._-])[ \t]*\n[ \t]*(?=\S)")
+_URL_WRAP_RE = re.compile(
+    r"((?:https?://|doi\.org/|10\.\d{4,9}/)[^\s]{0,300}[/._-])[ \t]*\n[ \t]*(?=\S)"
+)
 _SPACE_RE = re.compile(r"\s+")
 _PRIVATE_RE = re.compile("[\ue000-\uf8ff]")
 

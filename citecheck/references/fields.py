@@ -24,9 +24,7 @@ from citecheck.references.dates import MONTH_WORD, YEAR, find_year, looks_like_y
 
 PAGES = r"[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s?(?:[-–—‐−]{1,2}|to)\s?[A-Za-z]{0,2}\d+[A-Za-z]?)?"
 # Longest first: "Nomor 2" is not "No" + "mor".
-_ISSUE_WORD = (
-    r"(?:[Nn]omor|[Nn]umber|[Nn]um|[Ii]ssue|[Ii]ss|[Hh]eft|[Ee]disi|[Nn]r|[Nn]°|[Nn]º|NO|[Nn]o)(?![a-z])"
-)
+_ISSUE_WORD = r"(?:[Nn]omor|[Nn]umber|[Nn]um|[Ii]ssue|[Ii]ss|[Hh]eft|[Ee]disi|[Nn]r|[Nn]°|[Nn]º|NO|[Nn]o)(?![a-z])"
 _LOCATORS = (
     # Vancouver / ICMJE: "2010;20(5):813-22", "2014 Mar;21:823-33", "1974;99:496-7"
     re.compile(
@@ -48,7 +46,9 @@ _LOCATORS = (
     # "2, no. 7"
     re.compile(rf"(?<![\w.–—°º-])(?P<vol>\d{{1,5}}),?\s{_ISSUE_WORD}\.?\s?(?P<iss>[\w/-]{{1,12}})"),
     # "67, 547-619", "475, 163", "117, 2383-2391", "87, pp. 334-344"
-    re.compile(rf"(?<![\w.–—°º-])(?P<vol>\d{{1,5}})\s?,\s(?:pp?\.\s?)?(?P<pages>{PAGES})(?![\w(/])"),
+    re.compile(
+        rf"(?<![\w.–—°º-])(?P<vol>\d{{1,5}})\s?,\s(?:pp?\.\s?)?(?P<pages>{PAGES})(?![\w(/])"
+    ),
     # "ETL 64 (1988), pp. 433-40", "Math. Programming, 60 (1993)"
     re.compile(
         rf"(?<![\w.–—°º-])(?P<vol>\d{{1,5}}),?\s\((?:[A-Za-z]+\.?,?\s(?:\d{{1,2}},?\s)?)?(?P<year>{YEAR})\)"

@@ -34,7 +34,10 @@ _RULES: tuple[tuple[ReferenceKind, re.Pattern[str]], ...] = (
             r"ChemRxiv|OSF Preprints|EarthArXiv)\b|10\.48550/|10\.1101/"
         ),
     ),
-    ("dataset", re.compile(r"\[(?:Data ?set|Dataset|Data)\]|\b(?:Zenodo|Dryad|figshare|Dataverse)\b")),
+    (
+        "dataset",
+        re.compile(r"\[(?:Data ?set|Dataset|Data)\]|\b(?:Zenodo|Dryad|figshare|Dataverse)\b"),
+    ),
     (
         "software",
         re.compile(r"\[(?:Computer (?:software|program)|Software)\]|\bR package\b|\b[Ss]oftware\b"),

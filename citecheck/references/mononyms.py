@@ -16,7 +16,9 @@ from citecheck.references.authors import AuthorScan
 
 _YEAR_AFTER = re.compile(r"\s*\((?:\d{4}[a-z]?|n\.\s?d\.|t\.\s?t\.)\)")
 _SPLIT = re.compile(r"\s*(?:,\s*(?:&|and|dan)\s+|\s(?:&|and|dan)\s+|,)\s*")
-_NAME = re.compile(r"[A-Z\u00c0-\u00de][^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\s[A-Z\u00c0-\u00de][^\W\d_]+(?:[-'’][^\W\d_]+)*){0,2}")
+_NAME = re.compile(
+    r"[A-Z\u00c0-\u00de][^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\s[A-Z\u00c0-\u00de][^\W\d_]+(?:[-'’][^\W\d_]+)*){0,2}"
+)
 _INITIALS = re.compile(r"(?:[A-Z\u00c0-\u00de][a-z]?\.\s?-?\s?){1,4}")
 _MAX_BLOCK = 400
 

@@ -41,9 +41,7 @@ INITIALS_BARE = rf"(?:[{UP}]{{2,4}}(?:\.(?=[,;:\s]|$))?(?![{L}'’-]|\.\w)|[{UP}
 # Given names: "John", "Judith C.", "Elena V. M.", "Sandra O", "Jean-Paul".
 # Given names then middle initials: "John", "Judith C.", "Elena V. M.", "Sandra O",
 # "Linda Patterson"; no full word after an initial ("Cathy N. Revolution ...").
-_GIVEN_TAIL = (
-    rf"(?:\s[{UP}]\.(?:-[{UP}]\.)?|\s[{UP}](?![{L}.])){{0,2}}"
-)
+_GIVEN_TAIL = rf"(?:\s[{UP}]\.(?:-[{UP}]\.)?|\s[{UP}](?![{L}.])){{0,2}}"
 GIVEN = rf"{WORD}(?:\s(?!{_CAP_PARTICLE}\s)[{UP}][{L}]+(?:['’-][{L}]+)*){{0,2}}{_GIVEN_TAIL}"
 # After "Surname, " up to four given names ("Pereira, Maria Aparecida Viana Schtine").
 GIVEN_AFTER_COMMA = (
@@ -61,9 +59,7 @@ _AFTER = (
 )
 
 # "Pate, C. Marvin." is "Surname, Given" with a leading initial, not "Pate, C.".
-_NOT_MIDDLE_NAME = (
-    rf"(?!\s[{UP}][{LO}]+(?:\.(?:\s|$)|[;:]|\s?\(|\s(?:and|&)\s|,(?!\s?[{UP}](?:\.|[{UP}]{{0,2}}[.,;\s]))))"
-)
+_NOT_MIDDLE_NAME = rf"(?!\s[{UP}][{LO}]+(?:\.(?:\s|$)|[;:]|\s?\(|\s(?:and|&)\s|,(?!\s?[{UP}](?:\.|[{UP}]{{0,2}}[.,;\s]))))"
 UNIT_A = re.compile(
     rf"(?P<family>{FAMILY}(?:\s(?:Jr|Sr)\.?)?),\s?(?P<given>{INITIALS_DOT}|{INITIALS_BARE})"
     rf"{_NOT_MIDDLE_NAME}{_AFTER}"
@@ -80,14 +76,14 @@ _NOT_SURNAME_NEXT = rf"(?!\s{WORD}(?:,|\s(?:and|&)\s[{UP}]))"
 UNIT_C = re.compile(
     rf"(?P<family>{FAMILY})\s(?P<given>{INITIALS_DOT}|{INITIALS_BARE}){_NOT_SURNAME_NEXT}{_AFTER}"
 )
-UNIT_D = re.compile(
-    rf"(?P<given>{INITIALS_DOT})\s?(?P<family>{FAMILY_LAST}){_AFTER}"
-)
+UNIT_D = re.compile(rf"(?P<given>{INITIALS_DOT})\s?(?P<family>{FAMILY_LAST}){_AFTER}")
 # "KAHAN Marcel", "DULONG Robert": an upper-case surname before the given names.
 UNIT_U = re.compile(
     rf"(?P<family>[{UP}]{{3,}}(?:[- ][{UP}]{{2,}})?)\s(?P<given>(?=[{UP}][{LO}]){GIVEN}){_AFTER}"
 )
-UNIT_E = re.compile(rf"{_NOT_GIVEN}(?P<given>(?:[{UP}]\.\s)?{GIVEN})\s(?P<family>{FAMILY_LAST}){_AFTER}")
+UNIT_E = re.compile(
+    rf"{_NOT_GIVEN}(?P<given>(?:[{UP}]\.\s)?{GIVEN})\s(?P<family>{FAMILY_LAST}){_AFTER}"
+)
 # A single-word name ("Sugiyono", "OECD") directly followed by the year.
 UNIT_MONO = re.compile(
     rf"(?P<family>{WORD})(?=[.,]?\s\(?(?:1[5-9]\d\d|20\d\d|n\.\s?d\.|in press|t\.t\.)|[.,]?\s*$)"

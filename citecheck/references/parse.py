@@ -140,12 +140,20 @@ def parse_reference(text: str) -> ParsedReference:
             if moved_out:
                 rest = moved_out + ". " + rest.lstrip(" .")
     tail = parse_tail(rest) if rest.strip() else Tail()
-    if moved_out and tail.container is not None and tail.volume is None and tail.container in moved_out:
+    if (
+        moved_out
+        and tail.container is not None
+        and tail.volume is None
+        and tail.container in moved_out
+    ):
         # "Title, Paris, Seuil, 2001": what trim_title moved is place and publisher.
         publisher = tail.publisher or publisher_in(moved_out) or tail.container
         tail = replace(tail, container=None, publisher=publisher)
-    if title is not None and tail.container is not None and not tail.chapter and (
-        tail.volume is not None or tail.pages is not None
+    if (
+        title is not None
+        and tail.container is not None
+        and not tail.chapter
+        and (tail.volume is not None or tail.pages is not None)
     ):
         more, journal = title_sentences_in(tail.container)
         if more is not None:

@@ -16,18 +16,24 @@ from dataclasses import dataclass
 
 from citecheck.references.clean import clean_reference
 
-_MARKER_RE = re.compile(r"^[ \t]{0,6}(?:([-*+•▪◦])|\[(\d{1,4})\]|\((\d{1,3})\)|(\d{1,3})[.)])[ \t]+(?=\S)")
+_MARKER_RE = re.compile(
+    r"^[ \t]{0,6}(?:([-*+•▪◦])|\[(\d{1,4})\]|\((\d{1,3})\)|(\d{1,3})[.)])[ \t]+(?=\S)"
+)
 _BLANK_RE = re.compile(r"^[ \t]*$")
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin letters; lower-case ones in ĀĂ... are harmless here
 _SURNAME = rf"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]a|[Dd]i|[Dd]u|[Dd]el|[Dd]er|[Ll]e|[Ll]a|[Dd]os|[Tt]en|[Tt]er|[Ee]l|[Aa]l)[ -])*[{_UP}][\w'’-]*"
 _START_RES = (
     # Surname, X.  /  Surname, Given  /  Surname X,  /  Surname XY.
-    re.compile(rf"^{_SURNAME}(?: {_SURNAME})?,? (?:[{_UP}]\.|[{_UP}]{{1,3}}[,. ]|[{_UP}][a-z]+[,.])"),
+    re.compile(
+        rf"^{_SURNAME}(?: {_SURNAME})?,? (?:[{_UP}]\.|[{_UP}]{{1,3}}[,. ]|[{_UP}][a-z]+[,.])"
+    ),
     # J. Surname,  /  J.A. Surname
     re.compile(rf"^(?:[{_UP}]\.[ -]?){{1,3}} ?{_SURNAME}[,.]"),
     # Anything name-like followed closely by a year: "Sugiyono. (2019)", "WHO. 2020."
     re.compile(r"^[^\s(]{2,}(?: [^\s(]+){0,8}?[.,]? \(?(?:1[6-9]\d\d|20\d\d)[a-z]?\)?[.,:;)]"),
-    re.compile(r"^(?:Undang|Peraturan|Keputusan|Instruksi|Surat Edaran|UU |PP |Perpres|Permen|Perda)"),
+    re.compile(
+        r"^(?:Undang|Peraturan|Keputusan|Instruksi|Surat Edaran|UU |PP |Perpres|Permen|Perda)"
+    ),
     re.compile(r"^(?:[-—–_]{2,}|“|\")"),  # "———. 1964." repeated author; quoted titles
 )
 _END_RE = re.compile(

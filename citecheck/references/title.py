@@ -190,7 +190,9 @@ def trim_title(title: str) -> tuple[str, str]:
         # (before it, or just removed after it: "..., Paris, Seuil, 2001") or after
         # an edition ("..., 2nd edn, Cambridge").
         place = bool(_PLACE_RE.match(last)) and bool(
-            _PUBLISHER_RE.search(before) or _PUBLISHER_RE.match(removed) or _EDITION_RE.match(before)
+            _PUBLISHER_RE.search(before)
+            or _PUBLISHER_RE.match(removed)
+            or _EDITION_RE.match(before)
         )
         if (
             _TRAIL_COMMA_PART.match(last)

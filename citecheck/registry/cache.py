@@ -108,8 +108,9 @@ class Cache:
             conn.execute("PRAGMA busy_timeout = 10000")
             conn.execute("PRAGMA journal_mode = DELETE")
         elif path.exists():
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0,
-                                   isolation_level=None)
+            conn = sqlite3.connect(
+                f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0, isolation_level=None
+            )
             conn.execute("PRAGMA busy_timeout = 10000")
         else:
             raise sqlite3.OperationalError("folder is not writable")
@@ -165,7 +166,8 @@ class Cache:
             self.conn.execute("BEGIN IMMEDIATE")
             self.conn.executemany(
                 "INSERT OR REPLACE INTO entries (kind, key, status, body, fetched) "
-                "VALUES (?, ?, ?, ?, ?)", rows,
+                "VALUES (?, ?, ?, ?, ?)",
+                rows,
             )
             self.conn.execute("COMMIT")
         except sqlite3.DatabaseError as exc:
@@ -181,7 +183,9 @@ class Cache:
                 "SELECT kind, status, count(*) FROM entries GROUP BY kind, status ORDER BY 1, 2"
             )
         }
-        oldest, newest = self.conn.execute("SELECT min(fetched), max(fetched) FROM entries").fetchone()
+        oldest, newest = self.conn.execute(
+            "SELECT min(fetched), max(fetched) FROM entries"
+        ).fetchone()
         return {
             "path": str(self.path),
             "bytes": self.path.stat().st_size if self.path.exists() else 0,

@@ -20,17 +20,52 @@ from citecheck.model.resolution import Unavailable
 from citecheck.registry.http import Fetcher, Reply
 
 SERVICE = "Crossref"
-DROPPED = frozenset({
-    "reference", "link", "license", "funder", "assertion", "content-domain",
-    "clinical-trial-number", "standards-body", "resource", "score",
-})
+DROPPED = frozenset(
+    {
+        "reference",
+        "link",
+        "license",
+        "funder",
+        "assertion",
+        "content-domain",
+        "clinical-trial-number",
+        "standards-body",
+        "resource",
+        "score",
+    }
+)
 # Search hits: what candidate validation compares, plus the relevance score.
 SEARCH_FIELDS = (
-    "DOI", "ISBN", "ISSN", "article-number", "author", "container-title", "editor", "event",
-    "group-title", "issue", "issued", "member", "original-title", "page", "posted", "prefix",
-    "published", "published-online", "published-print", "publisher", "relation", "score",
-    "short-container-title", "short-title", "subtitle", "title", "type", "update-to",
-    "updated-by", "volume",
+    "DOI",
+    "ISBN",
+    "ISSN",
+    "article-number",
+    "author",
+    "container-title",
+    "editor",
+    "event",
+    "group-title",
+    "issue",
+    "issued",
+    "member",
+    "original-title",
+    "page",
+    "posted",
+    "prefix",
+    "published",
+    "published-online",
+    "published-print",
+    "publisher",
+    "relation",
+    "score",
+    "short-container-title",
+    "short-title",
+    "subtitle",
+    "title",
+    "type",
+    "update-to",
+    "updated-by",
+    "volume",
 )
 SEARCH_ROWS = 5
 # Answers to a batch request that mean "this route or filter is not offered here".
@@ -74,19 +109,24 @@ class Crossref:
         DOIs Crossref does not hold are simply absent from the answer.
         """
         params = {"filter": ",".join(f"doi:{d}" for d in dois), "rows": str(max(len(dois), 1))}
-        reply = await self.fetcher.get(f"{self.base}/works", bucket="list", service=SERVICE,
-                                       params=params)
+        reply = await self.fetcher.get(
+            f"{self.base}/works", bucket="list", service=SERVICE, params=params
+        )
         if isinstance(reply, Unavailable):
             return reply
         message = _message(reply) if reply.status == 200 else None
         items = message.get("items") if isinstance(message, dict) else None
         if not isinstance(items, list):
-            if reply.status in _ROUTE_REJECTED or (reply.status == 200 and isinstance(reply.data, dict)):
+            if reply.status in _ROUTE_REJECTED or (
+                reply.status == 200 and isinstance(reply.data, dict)
+            ):
                 # The list route or the doi filter is not supported here (a mirror, a
                 # proxy, an older API): ask one by one for the rest of the run. A
                 # temporary failure (5xx, 429, network) stays unavailable instead.
                 self.batch_ok = False
-            return Unavailable(f"unexpected Crossref answer to a batch look-up (HTTP {reply.status})")
+            return Unavailable(
+                f"unexpected Crossref answer to a batch look-up (HTTP {reply.status})"
+            )
         out: dict[str, dict[str, Any]] = {}
         for item in items:
             if isinstance(item, dict) and isinstance(item.get("DOI"), str):
@@ -95,8 +135,9 @@ class Crossref:
 
     async def work(self, doi: str) -> dict[str, Any] | Unavailable | None:
         """The record of one DOI; None when Crossref does not know it (404/400)."""
-        reply = await self.fetcher.get(f"{self.base}/works/{encode_doi(doi)}", bucket="single",
-                                       service=SERVICE)
+        reply = await self.fetcher.get(
+            f"{self.base}/works/{encode_doi(doi)}", bucket="single", service=SERVICE
+        )
         if isinstance(reply, Unavailable):
             return reply
         if reply.status in (400, 404):
@@ -111,8 +152,9 @@ class Crossref:
 
     async def agency(self, doi: str) -> str | Unavailable | None:
         """The registration agency id (``crossref``, ``datacite``, ``medra``...), if known."""
-        reply = await self.fetcher.get(f"{self.base}/works/{encode_doi(doi)}/agency",
-                                       bucket="single", service=SERVICE)
+        reply = await self.fetcher.get(
+            f"{self.base}/works/{encode_doi(doi)}/agency", bucket="single", service=SERVICE
+        )
         if isinstance(reply, Unavailable):
             return reply
         if reply.status in (400, 404):
@@ -129,8 +171,9 @@ class Crossref:
         params = {"query.bibliographic": text, "rows": str(SEARCH_ROWS)}
         if self.select_ok:
             params["select"] = ",".join(SEARCH_FIELDS)
-        reply = await self.fetcher.get(f"{self.base}/works", bucket="list", service=SERVICE,
-                                       params=params)
+        reply = await self.fetcher.get(
+            f"{self.base}/works", bucket="list", service=SERVICE, params=params
+        )
         if isinstance(reply, Unavailable):
             return reply
         if reply.status == 400 and "select" in params:

@@ -19,7 +19,10 @@ from citecheck.registry.http import Fetcher, Reply
 SERVICE = "doi.org"
 CSL_JSON = "application/vnd.citationstyles.csl+json"
 _SOURCES: dict[str, Source] = {
-    "crossref": "crossref", "datacite": "datacite", "medra": "medra", "jalc": "jalc",
+    "crossref": "crossref",
+    "datacite": "datacite",
+    "medra": "medra",
+    "jalc": "jalc",
 }
 
 
@@ -73,7 +76,9 @@ def csl_to_record(csl: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
-async def content_negotiate(fetcher: Fetcher, base: str, doi: str) -> dict[str, Any] | Unavailable | None:
+async def content_negotiate(
+    fetcher: Fetcher, base: str, doi: str
+) -> dict[str, Any] | Unavailable | None:
     """The DOI's metadata as a record (see :func:`csl_to_record`); None when the agency
     offers none (404/406)."""
     url = f"{base.rstrip('/')}/{encode_doi(doi)}"

@@ -26,8 +26,13 @@ from citecheck.registry.limits import Bucket, Budgets
 # Registry services doi.org content negotiation hands over to. Redirects anywhere
 # else (a publisher landing page, a captive portal) are refused.
 REGISTRY_DOMAINS = (
-    "doi.org", "crossref.org", "datacite.org", "crosscite.org", "medra.org",
-    "jalc.org", "japanlinkcenter.org",
+    "doi.org",
+    "crossref.org",
+    "datacite.org",
+    "crosscite.org",
+    "medra.org",
+    "jalc.org",
+    "japanlinkcenter.org",
 )
 TOO_BIG = "response larger than"
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -163,9 +168,17 @@ def host_key(url: str) -> str:
 class Fetcher:
     """GETs with everything a polite, robust registry client needs."""
 
-    def __init__(self, client: httpx.AsyncClient | httpx.Client, policy: Policy, *,
-                 deadline_at: float, timeout: float, headers: dict[str, str],
-                 private_headers: dict[str, dict[str, str]], configured: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        client: httpx.AsyncClient | httpx.Client,
+        policy: Policy,
+        *,
+        deadline_at: float,
+        timeout: float,
+        headers: dict[str, str],
+        private_headers: dict[str, dict[str, str]],
+        configured: tuple[str, ...],
+    ) -> None:
         self.client = client
         self.policy = policy
         self.deadline_at = deadline_at
@@ -174,8 +187,10 @@ class Fetcher:
         self.private_headers = private_headers  # host -> headers only that host may see
         self.configured = frozenset(host_key(u) for u in configured)
         self.budgets = Budgets(
-            single_rate=policy.single_rate, list_rate=policy.list_rate,
-            doi_rate=policy.doi_rate, concurrency=policy.concurrency,
+            single_rate=policy.single_rate,
+            list_rate=policy.list_rate,
+            doi_rate=policy.doi_rate,
+            concurrency=policy.concurrency,
             doi_concurrency=policy.doi_concurrency,
         )
         self.breakers: dict[str, Breaker] = {}
@@ -196,9 +211,16 @@ class Fetcher:
         """The circuit breaker of one service (created on first use)."""
         return self.breakers.setdefault(service, Breaker(service, self.policy))
 
-    async def get(self, url: str, *, bucket: str, service: str,
-                  params: dict[str, str] | None = None, accept: str = "application/json",
-                  expect_json: bool = True) -> Reply | Unavailable:
+    async def get(
+        self,
+        url: str,
+        *,
+        bucket: str,
+        service: str,
+        params: dict[str, str] | None = None,
+        accept: str = "application/json",
+        expect_json: bool = True,
+    ) -> Reply | Unavailable:
         """GET ``url``; retry what is worth retrying; never raise for network trouble."""
         breaker = self.breaker(service)
         failure = _Failure("no attempt made", retry=False)
@@ -209,9 +231,15 @@ class Fetcher:
             if remaining <= 0:
                 self.deadline_hit = True
                 return Unavailable("deadline for registry look-ups reached", query=url)
-            outcome = await self._attempt(url, bucket=bucket, breaker=breaker, params=params,
-                                          accept=accept, expect_json=expect_json,
-                                          remaining=remaining)
+            outcome = await self._attempt(
+                url,
+                bucket=bucket,
+                breaker=breaker,
+                params=params,
+                accept=accept,
+                expect_json=expect_json,
+                remaining=remaining,
+            )
             if isinstance(outcome, Reply):
                 breaker.record(True)
                 return outcome
@@ -240,16 +268,30 @@ class Fetcher:
         for task in (nap, alarm):
             task.cancel()
 
-    async def _attempt(self, url: str, *, bucket: str, breaker: Breaker,
-                       params: dict[str, str] | None, accept: str, expect_json: bool,
-                       remaining: float) -> Reply | _Failure:
+    async def _attempt(
+        self,
+        url: str,
+        *,
+        bucket: str,
+        breaker: Breaker,
+        params: dict[str, str] | None,
+        accept: str,
+        expect_json: bool,
+        remaining: float,
+    ) -> Reply | _Failure:
         current, query = url, params
         for _hop in range(self.policy.max_redirects + 1):
             if not self.allowed(current):
-                return _Failure(f"redirect to a foreign host refused ({host_key(current)})",
-                                retry=False, counts=False)
-            headers = {**self.headers, "Accept": accept,
-                       **self.private_headers.get(host_key(current), {})}
+                return _Failure(
+                    f"redirect to a foreign host refused ({host_key(current)})",
+                    retry=False,
+                    counts=False,
+                )
+            headers = {
+                **self.headers,
+                "Accept": accept,
+                **self.private_headers.get(host_key(current), {}),
+            }
             slot = self.budgets.bucket(bucket)
             if not await self._wait_for_slot(slot, breaker):
                 if breaker.open:
@@ -307,12 +349,16 @@ class Fetcher:
             return False
         return got
 
-    def _judge(self, status: int, headers: httpx.Headers, body: bytes, url: str,
-               expect_json: bool) -> Reply | _Failure:
+    def _judge(
+        self, status: int, headers: httpx.Headers, body: bytes, url: str, expect_json: bool
+    ) -> Reply | _Failure:
         if status in RETRY_STATUSES:
-            return _Failure(f"HTTP {status}", retry=True, status=status,
-                            retry_after=_retry_after(headers.get("retry-after"),
-                                                     self.policy.retry_after_cap))
+            return _Failure(
+                f"HTTP {status}",
+                retry=True,
+                status=status,
+                retry_after=_retry_after(headers.get("retry-after"), self.policy.retry_after_cap),
+            )
         data: Any = None
         if 200 <= status < 300 and expect_json:
             try:
@@ -327,13 +373,15 @@ class Fetcher:
                 data = None
         return Reply(status=status, headers=headers, body=body, url=url, data=data)
 
-    async def _send(self, url: str, params: dict[str, str] | None, headers: dict[str, str],
-                    timeout: float) -> tuple[int, httpx.Headers, bytes, str] | _Failure:
+    async def _send(
+        self, url: str, params: dict[str, str] | None, headers: dict[str, str], timeout: float
+    ) -> tuple[int, httpx.Headers, bytes, str] | _Failure:
         cap = self.policy.max_bytes
         too_big = _Failure(f"{TOO_BIG} {cap / (1024 * 1024):g} MB", retry=False)
         try:
-            request = self.client.build_request("GET", url, params=params, headers=headers,
-                                                timeout=httpx.Timeout(timeout))
+            request = self.client.build_request(
+                "GET", url, params=params, headers=headers, timeout=httpx.Timeout(timeout)
+            )
             if isinstance(self.client, httpx.AsyncClient):
                 resp = await self.client.send(request, stream=True, follow_redirects=False)
                 try:

@@ -60,8 +60,12 @@ def parse_headers(headers: Mapping[str, str]) -> Advertised:
     if conc_s is not None and conc_s.strip().isdigit() and int(conc_s) > 0:
         concurrency = int(conc_s)
     pool = headers.get("x-api-pool")
-    return Advertised(rate=rate, concurrency=concurrency,
-                      pool=pool.strip().lower() if pool else None, interval=seconds)
+    return Advertised(
+        rate=rate,
+        concurrency=concurrency,
+        pool=pool.strip().lower() if pool else None,
+        interval=seconds,
+    )
 
 
 class Bucket:
@@ -122,8 +126,9 @@ class Bucket:
         self.in_flight -= 1
         self._wake()
 
-    async def tune(self, *, rate: float | None, concurrency: int | None,
-                   interval: float | None = None) -> None:
+    async def tune(
+        self, *, rate: float | None, concurrency: int | None, interval: float | None = None
+    ) -> None:
         """Adopt advertised limits (a 429 seen earlier keeps concurrency at 1)."""
         if not self.tuned:
             # The first request reached the server late (connection set-up), so count
@@ -172,8 +177,15 @@ class Budgets:
     list requests share one budget (that is how the older pools counted).
     """
 
-    def __init__(self, *, single_rate: float, list_rate: float, doi_rate: float,
-                 concurrency: int, doi_concurrency: int) -> None:
+    def __init__(
+        self,
+        *,
+        single_rate: float,
+        list_rate: float,
+        doi_rate: float,
+        concurrency: int,
+        doi_concurrency: int,
+    ) -> None:
         self._buckets = {
             "single": Bucket("single", rate=single_rate, concurrency=concurrency),
             "list": Bucket("list", rate=list_rate, concurrency=concurrency),
@@ -196,5 +208,6 @@ class Budgets:
         if adv.pool is not None and kind != "doi":
             self.pool = adv.pool
             self.shared = not adv.pool.endswith(("-single", "-array"))
-        await self.bucket(kind).tune(rate=adv.rate, concurrency=adv.concurrency,
-                                     interval=adv.interval)
+        await self.bucket(kind).tune(
+            rate=adv.rate, concurrency=adv.concurrency, interval=adv.interval
+        )

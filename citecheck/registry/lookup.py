@@ -48,7 +48,9 @@ class Lookup:
     dois: dict[str, Resolution] = field(default_factory=dict)
     searches: dict[str, SearchResult] = field(default_factory=dict)
     stale_used: int = 0
-    counts: dict[str, int] = field(default_factory=lambda: {"found": 0, "not found": 0, "failed": 0})
+    counts: dict[str, int] = field(
+        default_factory=lambda: {"found": 0, "not found": 0, "failed": 0}
+    )
     done: int = 0
     total: int = 0
     _stale_doi: dict[str, Entry] = field(default_factory=dict)
@@ -100,7 +102,9 @@ class Lookup:
         self.done += 1
         if self.progress is not None:
             c = self.counts
-            label = f"registry: {c['found']} found, {c['not found']} not found, {c['failed']} failed"
+            label = (
+                f"registry: {c['found']} found, {c['not found']} not found, {c['failed']} failed"
+            )
             self.progress(label, self.done, self.total)
 
     def settle_doi(self, doi: str, result: Resolution) -> None:
@@ -146,7 +150,9 @@ class Lookup:
             if "," in doi:  # would split the filter value; ask alone
                 chunks.append([doi])
                 continue
-            if current and (len(current) >= self.batch_size or size + len(doi) + 5 > MAX_FILTER_CHARS):
+            if current and (
+                len(current) >= self.batch_size or size + len(doi) + 5 > MAX_FILTER_CHARS
+            ):
                 chunks.append(current)
                 current, size = [], 0
             current.append(doi)
@@ -191,15 +197,22 @@ class Lookup:
             return NotFound(
                 query=doi,
                 sources=("crossref", "doi.org"),
-                evidence={"crossref": "HTTP 404 (not a Crossref DOI)",
-                          "doi.org": "handle not found (responseCode 100)"},
+                evidence={
+                    "crossref": "HTTP 404 (not a Crossref DOI)",
+                    "doi.org": "handle not found (responseCode 100)",
+                },
             )
         agency = await self.crossref.agency(doi)
         agency_id = agency if isinstance(agency, str) else None
         meta = await content_negotiate(self.fetcher, self.doi_url, doi)
         if isinstance(meta, dict):
-            return Found(meta, source_of(agency_id), doi, agency_id,
-                         cacheable=not isinstance(agency, Unavailable))
+            return Found(
+                meta,
+                source_of(agency_id),
+                doi,
+                agency_id,
+                cacheable=not isinstance(agency, Unavailable),
+            )
         why = meta.reason if isinstance(meta, Unavailable) else "no metadata offered"
         return Unavailable(
             f"DOI is registered (agency: {agency_id or 'unknown'}) but its metadata could not "
@@ -220,7 +233,9 @@ def _candidates(items: list[dict[str, Any]]) -> tuple[Candidate, ...]:
     out = []
     for item in items:
         score = item.get("score")
-        out.append(Candidate(record=item, score=float(score) if isinstance(score, (int, float)) else None))
+        out.append(
+            Candidate(record=item, score=float(score) if isinstance(score, (int, float)) else None)
+        )
     return tuple(out)
 
 
@@ -228,11 +243,18 @@ def _doi_from_entry(doi: str, entry: Entry) -> Resolution:
     body = entry.body
     if entry.status == "found" and isinstance(body.get("record"), dict):
         source = body.get("source")
-        return Found(body["record"], source_of(source if isinstance(source, str) else "crossref"),
-                     doi, body.get("agency"), from_cache=True)
+        return Found(
+            body["record"],
+            source_of(source if isinstance(source, str) else "crossref"),
+            doi,
+            body.get("agency"),
+            from_cache=True,
+        )
     sources = body.get("sources") or ["crossref"]
     evidence = body.get("evidence") if isinstance(body.get("evidence"), dict) else {}
-    return NotFound(query=doi, sources=tuple(sources), evidence=dict(evidence or {}), from_cache=True)
+    return NotFound(
+        query=doi, sources=tuple(sources), evidence=dict(evidence or {}), from_cache=True
+    )
 
 
 def _search_from_entry(entry: Entry) -> tuple[Candidate, ...]:

@@ -40,7 +40,7 @@ T = TypeVar("T")
 HOMEPAGE = "https://github.com/citecheck/citecheck"
 MAILTO_HINT = (
     "no contact e-mail for Crossref: look-ups use the slower public pool. Set one with "
-    "--mailto, the CITECHECK_MAILTO environment variable, or mailto = \"you@example.org\" "
+    '--mailto, the CITECHECK_MAILTO environment variable, or mailto = "you@example.org" '
     "under [tool.citecheck]"
 )
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+", re.IGNORECASE)
@@ -130,8 +130,11 @@ def resolve_all(
         if not settings.no_cache:
             cache = Cache.open(default_dir(settings.cache_dir), outcome.notes)
         try:
-            lookup = _run_sync(_resolve(settings, policy, client, cache, progress, dois,
-                                        first_queries, plans, outcome))
+            lookup = _run_sync(
+                _resolve(
+                    settings, policy, client, cache, progress, dois, first_queries, plans, outcome
+                )
+            )
         except Exception as exc:  # a bug here must not cost the user the local checks
             reason = f"internal error in the registry stage ({type(exc).__name__}: {exc})"
             outcome.notes.append(f"{reason}; please report it")
@@ -160,41 +163,64 @@ def resolve_all(
                     break
         n_refs = len(item.document.references)
         for reason, n in sorted(reasons.items()):
-            outcome.skipped.append(SkippedCheck(
-                check="registry", path=item.document.path,
-                reason=f"{n} of {n_refs} references not checked against the registry: {reason}",
-            ))
+            outcome.skipped.append(
+                SkippedCheck(
+                    check="registry",
+                    path=item.document.path,
+                    reason=f"{n} of {n_refs} references not checked against the registry: {reason}",
+                )
+            )
     return outcome
 
 
-async def _resolve(settings: Settings, policy: Policy, client: httpx.Client | httpx.AsyncClient | None,
-                   cache: Cache | None, progress: Progress | None, dois: list[str],
-                   first_queries: list[str], plans: dict[tuple[int, int], _Plan],
-                   outcome: ResolveOutcome) -> Lookup:
+async def _resolve(
+    settings: Settings,
+    policy: Policy,
+    client: httpx.Client | httpx.AsyncClient | None,
+    cache: Cache | None,
+    progress: Progress | None,
+    dois: list[str],
+    first_queries: list[str],
+    plans: dict[tuple[int, int], _Plan],
+    outcome: ResolveOutcome,
+) -> Lookup:
     deadline_at = time.monotonic() + settings.deadline
     own_client: httpx.AsyncClient | None = None
     fetcher: Fetcher | None = None
-    lookup = Lookup(cache=cache, fetcher=None, crossref=None, doi_url=settings.doi_url,
-                    offline=settings.offline, refresh=settings.refresh, progress=progress,
-                    batch_size=policy.batch_size)
+    lookup = Lookup(
+        cache=cache,
+        fetcher=None,
+        crossref=None,
+        doi_url=settings.doi_url,
+        offline=settings.offline,
+        refresh=settings.refresh,
+        progress=progress,
+        batch_size=policy.batch_size,
+    )
 
     def connect() -> Fetcher:
         # Only when something must be fetched: building a client costs ~0.3 s (TLS set-up).
         nonlocal own_client, fetcher, client
         if fetcher is None:
             if client is None:
-                own_client = client = httpx.AsyncClient(timeout=settings.timeout,
-                                                        follow_redirects=False)
+                own_client = client = httpx.AsyncClient(
+                    timeout=settings.timeout, follow_redirects=False
+                )
             private = {}
             if settings.crossref_plus_token:
                 # The token goes to the configured Crossref host only, never to doi.org.
                 private[host_key(settings.crossref_url)] = {
                     "Crossref-Plus-API-Token": f"Bearer {settings.crossref_plus_token}"
                 }
-            fetcher = Fetcher(client, policy, deadline_at=deadline_at, timeout=settings.timeout,
-                              headers={"User-Agent": user_agent(settings.mailto)},
-                              private_headers=private,
-                              configured=(settings.crossref_url, settings.doi_url))
+            fetcher = Fetcher(
+                client,
+                policy,
+                deadline_at=deadline_at,
+                timeout=settings.timeout,
+                headers={"User-Agent": user_agent(settings.mailto)},
+                private_headers=private,
+                configured=(settings.crossref_url, settings.doi_url),
+            )
             lookup.fetcher = fetcher
             lookup.crossref = Crossref(fetcher, settings.crossref_url)
             if not settings.mailto:
@@ -207,11 +233,16 @@ async def _resolve(settings: Settings, policy: Policy, client: httpx.Client | ht
             connect()
             await lookup.fetch(todo_d, todo_q)
         # Second round: search for references whose DOI is registered nowhere.
-        later = sorted({
-            p.query for p in plans.values()
-            if p.query and p.doi and isinstance(lookup.dois.get(p.doi), NotFound)
-            and p.query not in lookup.searches
-        })
+        later = sorted(
+            {
+                p.query
+                for p in plans.values()
+                if p.query
+                and p.doi
+                and isinstance(lookup.dois.get(p.doi), NotFound)
+                and p.query not in lookup.searches
+            }
+        )
         if later:
             todo_d, todo_q = lookup.from_cache([], later)
             if todo_q:

@@ -54,7 +54,9 @@ def render(
     for s in report.skipped_checks:
         where = f" ({s.path})" if s.path else ""
         out.append(_paint(f"skipped: {s.check}{where}: {s.reason}", _DIM, color))
-    errors, warnings, infos = (report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
+    errors, warnings, infos = (
+        report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    )
     files = len(report.files)
     summary = (
         f"{files} manuscript{'s' if files != 1 else ''}, {report.citations} citations, "

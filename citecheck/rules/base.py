@@ -84,7 +84,9 @@ def matches(rule: Rule, names: Iterable[str]) -> bool:
         n = raw.strip()
         if not n:
             continue
-        if n.upper() == rule.code or (n.upper().startswith("CC") and rule.code.startswith(n.upper())):
+        if n.upper() == rule.code or (
+            n.upper().startswith("CC") and rule.code.startswith(n.upper())
+        ):
             return True
         if n.lower() == rule.name or n.lower() in rule.aliases:
             return True

@@ -20,8 +20,24 @@ _NUMBER = re.compile(r"(?<![0-9])[0-9]{1,6}(?![0-9])")
 _IDENTIFIERS = re.compile(r"(?:https?://|www\.)\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+", re.IGNORECASE)
 # Letters NFKD does not decompose into ASCII.
 _SPECIAL = str.maketrans(
-    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae",
-     "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i", "ð": "d", "þ": "th", "ﬁ": "fi", "ﬂ": "fl"}
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ı": "i",
+        "ð": "d",
+        "þ": "th",
+        "ﬁ": "fi",
+        "ﬂ": "fl",
+    }
 )
 
 

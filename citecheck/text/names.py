@@ -45,10 +45,24 @@ _ACRONYM_STOP = frozenset(
     "of the and for on in at to a an & dan untuk dari di ke pada dan/atau "
     "de des du la le el y e et für und der die das".split()
 )
-_SPECIAL = str.maketrans({
-    "ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
-    "đ": "d", "Đ": "d", "ı": "i", "œ": "oe", "Œ": "oe", "þ": "th", "Þ": "th",
-})
+_SPECIAL = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "Đ": "d",
+        "ı": "i",
+        "œ": "oe",
+        "Œ": "oe",
+        "þ": "th",
+        "Þ": "th",
+    }
+)
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _APOSTROPHES = re.compile(r"[’'`ʼ‘´]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_./,;:()\[\]]+")
@@ -93,7 +107,9 @@ def acronyms(name: str) -> frozenset[str]:
 
 def _looks_like_acronym(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
-    return 2 <= len(letters) <= 12 and " " not in text.strip() and all(ch.isupper() for ch in letters)
+    return (
+        2 <= len(letters) <= 12 and " " not in text.strip() and all(ch.isupper() for ch in letters)
+    )
 
 
 @dataclass(frozen=True)
@@ -175,8 +191,11 @@ def fuzzy_accepts(a: str, b: str, threshold: float = NAME_THRESHOLD) -> tuple[bo
     """
     score = similarity(a, b)
     if len(b) <= SHORT_NAME:
-        swapped = len(a) == len(b) and len(a) >= 3 and Levenshtein.distance(a, b) == 2 and (
-            DamerauLevenshtein.distance(a, b) == 1
+        swapped = (
+            len(a) == len(b)
+            and len(a) >= 3
+            and Levenshtein.distance(a, b) == 2
+            and (DamerauLevenshtein.distance(a, b) == 1)
         )
         return swapped, score
     return score >= threshold, score

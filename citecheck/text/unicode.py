@@ -58,7 +58,8 @@ def _clusters(run: str) -> list[str]:
     for ch in run:
         if out and (
             unicodedata.combining(ch)
-            or unicodedata.normalize("NFC", out[-1] + ch) != unicodedata.normalize("NFC", out[-1]) + ch
+            or unicodedata.normalize("NFC", out[-1] + ch)
+            != unicodedata.normalize("NFC", out[-1]) + ch
         ):
             out[-1] += ch
         else:

@@ -59,7 +59,13 @@ def parse_year(text: str | None) -> Year:
     folded = fold(raw)
     letter = re.search(r"(?:^|\s)([a-z])$", folded)
     if _ND.match(folded):
-        return Year(text=raw, kind="nd", suffix=letter.group(1) if letter and folded not in {"n d", "t t", "s d", "s f", "o j"} else "")
+        return Year(
+            text=raw,
+            kind="nd",
+            suffix=letter.group(1)
+            if letter and folded not in {"n d", "t t", "s d", "s f", "o j"}
+            else "",
+        )
     if _PRESS.match(folded):
         return Year(text=raw, kind="press", suffix=letter.group(1) if letter else "")
     years = frozenset(int(y) for y in _YEARS.findall(raw))

@@ -27,9 +27,7 @@ Vectors = npt.NDArray[np.float32]
 
 # Languages the multilingual USE v3 was trained on, plus Indonesian (measured:
 # 12/12 translation retrieval for Indonesian and Malay, 3/12 for Vietnamese).
-USE_LANGUAGES = frozenset(
-    "ar de en es fr it ja ko nl pl pt ru th tr zh id ms".split()
-)
+USE_LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh id ms".split())
 
 
 class Backend(Protocol):

@@ -22,7 +22,9 @@ _STOP: dict[str, frozenset[str]] = {
     "pt": frozenset("o os da do das dos e em para com por uma um sobre entre não na no".split()),
     "fr": frozenset("le la les des du de et en pour avec par une un sur dans entre au aux".split()),
     "de": frozenset("der die das und in für mit von zur zum bei auf eine einer den dem im".split()),
-    "it": frozenset("il lo la gli le del della dei e in per con una un sulla nel nella tra".split()),
+    "it": frozenset(
+        "il lo la gli le del della dei e in per con una un sulla nel nella tra".split()
+    ),
     "nl": frozenset("de het een en van in voor met op bij naar over tussen".split()),
     "tr": frozenset("ve bir ile için bu üzerine olarak arasında etkisi".split()),
     "pl": frozenset("i w na z do dla oraz przez jako się od".split()),

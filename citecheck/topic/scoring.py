@@ -122,8 +122,10 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
             f"{len(refs) - len(usable)} of {len(refs)} reference titles",
         )
     if len(usable) < len(refs):
-        notes.append(f"{len(refs) - len(usable)} reference(s) in a language the "
-                     f"{backend.name} backend cannot compare were not scored")
+        notes.append(
+            f"{len(refs) - len(usable)} reference(s) in a language the "
+            f"{backend.name} backend cannot compare were not scored"
+        )
     passages = [p for p in inputs.passages if _coverable(p.text, backend, dominant)]
     if len(passages) < len(inputs.passages):
         notes.append("manuscript passages in an unsupported language were left out of the profile")
@@ -151,8 +153,10 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
     # The citing signal needs enough cited references to standardise against.
     if int((~np.isnan(cit)).sum()) >= MIN_REFERENCES:
         cos["citing"] = cit
-    z = {name: (values - calibration.centre[name]) / calibration.scale[name]
-         for name, values in cos.items()}
+    z = {
+        name: (values - calibration.centre[name]) / calibration.scale[name]
+        for name, values in cos.items()
+    }
 
     scores: dict[int, ReferenceScore] = {}
     relative = _relative_scores(usable, z, calibration)
@@ -179,16 +183,24 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
         # Python (bench/speed/stress_sizes.py: 2,000 references took most of a 20 MB check).
         top = np.argpartition(-sims, min(2, len(sims) - 1))[:3]
         order = [int(j) for j in top[np.argsort(-sims[top], kind="stable")] if j != own]
-        most = tuple(Similar(src_all[j][0], _cut(src_all[j][1]), round(float(sims[j]), 3))
-                     for j in order[:2])
+        most = tuple(
+            Similar(src_all[j][0], _cut(src_all[j][1]), round(float(sims[j]), 3)) for j in order[:2]
+        )
         least = None
         if len(passages):
             k = int(np.argmin(sims[: len(passages)]))
             least = Similar(src_all[k][0], _cut(src_all[k][1]), round(float(sims[k]), 3))
         scores[r.index] = ReferenceScore(
-            index=r.index, score=round(combined, 3), flagged=bool(flagged),
-            threshold=threshold, z=zi, cosines=ci, methods=r.methods, exempt=exempt,
-            most_similar=most, least_similar=least,
+            index=r.index,
+            score=round(combined, 3),
+            flagged=bool(flagged),
+            threshold=threshold,
+            z=zi,
+            cosines=ci,
+            methods=r.methods,
+            exempt=exempt,
+            most_similar=most,
+            least_similar=least,
             sentences=tuple(_cut(s, 300) for s in r.sentences[:3]),
         )
     return DocumentTopic(backend=backend.name, scores=scores, notes=tuple(notes))
@@ -204,12 +216,17 @@ DOCUMENT_GATE = -1.5
 
 def _relative_scores(usable: Sequence[Any], z: dict[str, Array], calibration: Calibration) -> Array:
     combined = np.array(
-        [_combine({k: float(v[i]) for k, v in z.items() if not np.isnan(v[i])}, calibration.weights)
-         for i in range(len(usable))],
+        [
+            _combine(
+                {k: float(v[i]) for k, v in z.items() if not np.isnan(v[i])}, calibration.weights
+            )
+            for i in range(len(usable))
+        ],
         dtype=np.float64,
     )
     judged = [
-        i for i, r in enumerate(usable)
+        i
+        for i, r in enumerate(usable)
         if not (r.methods and calibration.exempt_methods)
         and len(r.title.split()) >= calibration.min_title_words
     ]

@@ -39,8 +39,9 @@ def score_all(prepared: list[Prepared], settings: Settings) -> TopicOutcome:
         doc = item.document
         inputs = build_inputs(doc, item.links, item.resolutions)
         if len(inputs.references) < MIN_REFERENCES:
-            topic = DocumentTopic(backend="none", abstained=_too_few(len(inputs.references),
-                                                                     len(doc.references)))
+            topic = DocumentTopic(
+                backend="none", abstained=_too_few(len(inputs.references), len(doc.references))
+            )
         else:
             if backend is None:
                 backend = _load(settings, outcome)
@@ -51,8 +52,10 @@ def score_all(prepared: list[Prepared], settings: Settings) -> TopicOutcome:
             try:
                 topic = score_inputs(inputs, backend, cal)
             except (RuntimeError, ValueError, MemoryError) as exc:  # a broken model install
-                outcome.notes.append(f"off-topic: the {backend.name} backend failed ({exc}); "
-                                     "using the character n-gram fallback")
+                outcome.notes.append(
+                    f"off-topic: the {backend.name} backend failed ({exc}); "
+                    "using the character n-gram fallback"
+                )
                 backend = TfidfBackend()
                 topic = score_inputs(inputs, backend, calibration_for(backend.name))
         item.topic = topic
@@ -64,8 +67,10 @@ def score_all(prepared: list[Prepared], settings: Settings) -> TopicOutcome:
 
 def _too_few(titled: int, total: int) -> str:
     if total >= MIN_REFERENCES:
-        return (f"titles missing: only {titled} of {total} references have a usable title "
-                f"(at least {MIN_REFERENCES} needed to judge topic)")
+        return (
+            f"titles missing: only {titled} of {total} references have a usable title "
+            f"(at least {MIN_REFERENCES} needed to judge topic)"
+        )
     return f"too few references to judge topic ({total}; at least {MIN_REFERENCES} needed)"
 
 

@@ -41,11 +41,21 @@ class _Watch:
         if event == "open" and len(args) >= 3:
             path, mode, flags = args[0], args[1], args[2]
             writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
-                isinstance(flags, int) and flags & _WRITE_FLAGS)
+                isinstance(flags, int) and flags & _WRITE_FLAGS
+            )
             if writing:
                 paths.append(path)
-        elif event in ("os.rename", "os.replace", "os.remove", "os.unlink", "os.rmdir",
-                       "os.truncate", "os.chmod", "os.utime", "shutil.rmtree"):
+        elif event in (
+            "os.rename",
+            "os.replace",
+            "os.remove",
+            "os.unlink",
+            "os.rmdir",
+            "os.truncate",
+            "os.chmod",
+            "os.utime",
+            "shutil.rmtree",
+        ):
             paths.extend(args[:2])
         for p in paths:
             if isinstance(p, (str, bytes, os.PathLike)):
@@ -63,17 +73,27 @@ def watched(tmp_path: Path) -> Iterator[Path]:
     inputs = tmp_path / "inputs"
     inputs.mkdir()
     for src in [
-        FORMATS / "proof" / "proof.md", FORMATS / "proof" / "proof.docx", FORMATS / "proof" / "proof.pdf",
-        FORMATS / "jats" / "article.xml", FORMATS / "pandoc" / "paper.md", FORMATS / "pandoc" / "refs.bib",
-        FORMATS / "pandoc" / "extra.yaml", REPO / "manuscripts" / "kolaborasi-smart-city.md",
-        REPO / "references" / "open-data-ecosystems.bib", REPO / "tests" / "fixtures" / "fix" / "zotero-crlf.bib",
+        FORMATS / "proof" / "proof.md",
+        FORMATS / "proof" / "proof.docx",
+        FORMATS / "proof" / "proof.pdf",
+        FORMATS / "jats" / "article.xml",
+        FORMATS / "pandoc" / "paper.md",
+        FORMATS / "pandoc" / "refs.bib",
+        FORMATS / "pandoc" / "extra.yaml",
+        REPO / "manuscripts" / "kolaborasi-smart-city.md",
+        REPO / "references" / "open-data-ecosystems.bib",
+        REPO / "tests" / "fixtures" / "fix" / "zotero-crlf.bib",
     ]:
         name = src.name if src.name not in {p.name for p in inputs.iterdir()} else f"x-{src.name}"
         shutil.copy2(src, inputs / name)
     shutil.copytree(FORMATS / "latex" / "project", inputs / "latex")
-    (inputs / "refs.json").write_text('[{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2019]]}}]')
+    (inputs / "refs.json").write_text(
+        '[{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2019]]}}]'
+    )
     (inputs / "refs.ris").write_text("TY  - JOUR\nAU  - Smith, J.\nPY  - 2019\nTI  - T\nER  - \n")
-    (inputs / "plain.txt").write_text("Text (Smith, 2019).\n\nReferences\n\nSmith, J. (2019). T. J, 1, 2.\n")
+    (inputs / "plain.txt").write_text(
+        "Text (Smith, 2019).\n\nReferences\n\nSmith, J. (2019). T. J, 1, 2.\n"
+    )
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in inputs.rglob("*") if p.is_file()}
     for p in [*before, *(d for d in inputs.rglob("*") if d.is_dir()), inputs]:
         p.chmod(p.stat().st_mode & ~(stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
@@ -96,26 +116,61 @@ def _cli(cwd: Path, *args: str) -> int:
     return result.exit_code
 
 
-def test_check_and_parse_write_nothing_into_inputs(watched: Path, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_and_parse_write_nothing_into_inputs(
+    watched: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.chdir(out)
-    manuscripts = [p for p in watched.rglob("*") if p.suffix in (".md", ".txt", ".docx", ".pdf", ".xml")]
+    manuscripts = [
+        p for p in watched.rglob("*") if p.suffix in (".md", ".txt", ".docx", ".pdf", ".xml")
+    ]
     manuscripts.append(watched / "latex" / "main.tex")
     # Reporters only ever write --output; two of them cover the writing paths.
     for fmt in ("json", "html"):
-        code = _cli(out, "check", *map(str, manuscripts), "--format", fmt, "--output", str(out / f"r.{fmt}"),
-                    "--fail-on", "never")
+        code = _cli(
+            out,
+            "check",
+            *map(str, manuscripts),
+            "--format",
+            fmt,
+            "--output",
+            str(out / f"r.{fmt}"),
+            "--fail-on",
+            "never",
+        )
         assert code == 0, fmt
-    code = _cli(out, "check", str(watched / "proof.md"), "-r", str(watched / "refs.json"),
-                "-r", str(watched / "refs.ris"), "-r", str(watched / "extra.yaml"), "--fail-on", "never")
+    code = _cli(
+        out,
+        "check",
+        str(watched / "proof.md"),
+        "-r",
+        str(watched / "refs.json"),
+        "-r",
+        str(watched / "refs.ris"),
+        "-r",
+        str(watched / "extra.yaml"),
+        "--fail-on",
+        "never",
+    )
     assert code == 0
     for path in [*manuscripts, *watched.glob("*.bib")]:
         assert _cli(out, "parse", str(path)) in (0, 2)
     # fix without --write only prints a diff.
-    assert _cli(out, "check", str(watched / "proof.md"), "--format", "json", "--output", "rep.json",
-                "--fail-on", "never") == 0
+    assert (
+        _cli(
+            out,
+            "check",
+            str(watched / "proof.md"),
+            "--format",
+            "json",
+            "--output",
+            "rep.json",
+            "--fail-on",
+            "never",
+        )
+        == 0
+    )
     assert _cli(out, "fix", "--from-report", "rep.json") in (0, 1, 2)
 
 
@@ -139,8 +194,12 @@ def test_killed_mid_write_leaves_old_or_new(tmp_path: Path) -> None:
     unit, count = "@book{b, title={New}}\n", 2_000_000  # ~44 MB: a write that takes a while
     outcomes = set()
     for delay in (0.0, 0.05, 0.1, 0.2, 0.4, 0.8):
-        proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(target), unit, str(count)],
-                                stdout=subprocess.PIPE, text=True, cwd=REPO)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _WRITER, str(target), unit, str(count)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+        )
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "ready"
         try:
@@ -158,8 +217,9 @@ def test_killed_mid_write_leaves_old_or_new(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("failing", ["copy2", "fsync", "replace", "write"])
-def test_fix_write_interrupted_at_each_step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                            failing: str) -> None:
+def test_fix_write_interrupted_at_each_step(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
     import citecheck.fix as fix_module
     import citecheck.pipeline.atomic as atomic
     from citecheck.fix import write_edit

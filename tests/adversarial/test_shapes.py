@@ -91,7 +91,9 @@ def test_long_whitespace_runs_between_citation_parts() -> None:
     # Blanked code blocks become long runs of spaces right next to citations.
     gap = " " * 200_000
     inner = " " * 1_000  # brackets longer than 1,200 characters are not citations
-    text = f"(Smith, 2019, p. 4){gap}(Lee, 2020, as cited in Kim, 2018){gap}and{gap}(Park,{inner}2017)"
+    text = (
+        f"(Smith, 2019, p. 4){gap}(Lee, 2020, as cited in Kim, 2018){gap}and{gap}(Park,{inner}2017)"
+    )
     found = extract_citations(text, path="p.md")
     # APA: only the secondary source of "as cited in" is in the list, so only Kim counts.
     assert [c.authors for c in found] == [("Smith",), ("Kim",), ("Park",)]
@@ -102,6 +104,8 @@ def test_long_whitespace_runs_between_citation_parts() -> None:
 def test_hundred_thousand_blank_lines() -> None:
     # "^[\\s*_]*keywords" ran from every line start through all blank lines below it
     # (20,000 blank lines took 50 s).
-    doc = parse_markdown("Intro (Smith, 2019).\n" + "\n" * 100_000 + "Keywords: soil; rain\n", "p.md")
+    doc = parse_markdown(
+        "Intro (Smith, 2019).\n" + "\n" * 100_000 + "Keywords: soil; rain\n", "p.md"
+    )
     assert doc.metadata.keywords == ("soil", "rain")
     assert len(doc.citations) == 1

@@ -59,6 +59,11 @@ def test_single_letter_inside_corporate_name(pairs):
 
 def test_indonesian_institutions_with_place_words(cite):
     # "Republik Indonesia" alone reads as a place; the institution word makes it an author
-    a, b = cite("Tabel 1 (Sumber: Ombudsman Republik Indonesia, 2021). Lihat (Mahkamah Konstitusi, 2020).")
+    a, b = cite(
+        "Tabel 1 (Sumber: Ombudsman Republik Indonesia, 2021). Lihat (Mahkamah Konstitusi, 2020)."
+    )
     assert (a.authors, a.prefix, b.authors) == (
-        ("Ombudsman Republik Indonesia",), "Sumber:", ("Mahkamah Konstitusi",))
+        ("Ombudsman Republik Indonesia",),
+        "Sumber:",
+        ("Mahkamah Konstitusi",),
+    )

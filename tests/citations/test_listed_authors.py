@@ -18,7 +18,9 @@ LISTED = (
 )
 
 
-def cites(text: str, listed: tuple[str, ...] = LISTED) -> list[tuple[tuple[str, ...], str | None, str]]:
+def cites(
+    text: str, listed: tuple[str, ...] = LISTED
+) -> list[tuple[tuple[str, ...], str | None, str]]:
     found = extract_citations(text, path="x.md", listed_authors=listed)
     for c in found:
         assert text[c.start : c.end] == c.text
@@ -29,7 +31,11 @@ def cites(text: str, listed: tuple[str, ...] = LISTED) -> list[tuple[tuple[str, 
     ("text", "authors", "year"),
     [
         ("Kewenangan ini diatur (Republik Indonesia, 2014).", ("Republik Indonesia",), "2014"),
-        ("Hal ini diatur oleh Republik Indonesia (2014) secara rinci.", ("Republik Indonesia",), "2014"),
+        (
+            "Hal ini diatur oleh Republik Indonesia (2014) secara rinci.",
+            ("Republik Indonesia",),
+            "2014",
+        ),
         ("Menurut data Indonesia (2019), angka itu naik.", ("Indonesia",), "2019"),
         ("As argued (The Lancet, 2010), health matters.", ("The Lancet",), "2010"),
         ("The Lancet (2010) argued the same.", ("The Lancet",), "2010"),

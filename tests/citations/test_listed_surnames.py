@@ -13,7 +13,10 @@ import pytest
 @pytest.mark.parametrize(
     ("text", "authors"),
     [
-        ("Signals spread (Alexander, Novembre and Lange 2009).", ("Alexander", "Novembre", "Lange")),
+        (
+            "Signals spread (Alexander, Novembre and Lange 2009).",
+            ("Alexander", "Novembre", "Lange"),
+        ),
         ("Signals spread (Bier, Jan and Jan 1990).", ("Bier", "Jan", "Jan")),
         ("Signals spread (Bier, Jan, & Jan, 1990).", ("Bier", "Jan", "Jan")),
         ("Signals spread (Smith and May, 2019).", ("Smith", "May")),

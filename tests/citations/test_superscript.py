@@ -14,7 +14,12 @@ def marks(cite, text, mode="auto"):
 def test_unicode_superscripts_after_words_and_punctuation(cite):
     text = "Cancer is common.¹ Smoking causes it¹⁻³ and studies²,⁴ agree."
     assert marks(cite, text) == [
-        ("¹", 1), ("¹⁻³", 1), ("¹⁻³", 2), ("¹⁻³", 3), ("²,⁴", 2), ("²,⁴", 4),
+        ("¹", 1),
+        ("¹⁻³", 1),
+        ("¹⁻³", 2),
+        ("¹⁻³", 3),
+        ("²,⁴", 2),
+        ("²,⁴", 4),
     ]
     assert {c.style for c in cite(text)} == {"numeric"}
 

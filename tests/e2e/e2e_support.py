@@ -36,8 +36,6 @@ ITEM = re.compile(r"^([a-z-]+)(?:\[(error|warning|info)\])?$")
 REGISTRY_CODES = ("CC2",)  # doi-invalid .. unverified-reference
 
 
-
-
 @dataclass
 class Truth:
     """Expected registry findings per (file, line)."""
@@ -89,8 +87,11 @@ class Run:
 
     def local(self) -> list[tuple[str, int, str]]:
         """Findings of the other families (never touched by the registry stage)."""
-        return sorted((Path(f["location"]["path"]).name, f["location"]["line"], f["rule"])
-                      for f in self.findings if not f["code"].startswith(REGISTRY_CODES))
+        return sorted(
+            (Path(f["location"]["path"]).name, f["location"]["line"], f["rule"])
+            for f in self.findings
+            if not f["code"].startswith(REGISTRY_CODES)
+        )
 
     @property
     def skipped(self) -> list[dict[str, Any]]:
@@ -106,9 +107,14 @@ def run_cli(env: dict[str, str], *extra: str) -> Run:
 
 def environment(crossref_url: str, doi_url: str, cache: Path, **more: str) -> dict[str, str]:
     """The variables a user (or a judge) sets to point citecheck at a registry."""
-    return {"CITECHECK_CROSSREF_URL": crossref_url, "CITECHECK_DOI_URL": doi_url,
-            "CITECHECK_MAILTO": "e2e@example.org", "CITECHECK_CACHE_DIR": str(cache),
-            "CITECHECK_OFFLINE": "", **more}
+    return {
+        "CITECHECK_CROSSREF_URL": crossref_url,
+        "CITECHECK_DOI_URL": doi_url,
+        "CITECHECK_MAILTO": "e2e@example.org",
+        "CITECHECK_CACHE_DIR": str(cache),
+        "CITECHECK_OFFLINE": "",
+        **more,
+    }
 
 
 def closed_port_url() -> str:

@@ -47,7 +47,8 @@ def test_every_planted_defect_is_found_with_the_right_rule(healthy: Healthy, tru
     assert not missed, f"planted defects not found: {missed}"
     wrong_severity = [
         (f, ln, rule, sev, got[(f, ln)][rule])
-        for (f, ln), rules in truth.expected.items() for rule, sev in rules.items()
+        for (f, ln), rules in truth.expected.items()
+        for rule, sev in rules.items()
         if sev is not None and got[(f, ln)][rule] != sev
     ]
     assert not wrong_severity, wrong_severity
@@ -55,8 +56,11 @@ def test_every_planted_defect_is_found_with_the_right_rule(healthy: Healthy, tru
 
 def test_nothing_is_flagged_on_the_traps(healthy: Healthy, truth: Truth) -> None:
     extra = [
-        (f, ln, rule) for (f, ln), rules in healthy.run.registry().items() for rule in rules
-        if rule not in truth.expected.get((f, ln), {}) and rule not in truth.allowed.get((f, ln), {})
+        (f, ln, rule)
+        for (f, ln), rules in healthy.run.registry().items()
+        for rule in rules
+        if rule not in truth.expected.get((f, ln), {})
+        and rule not in truth.allowed.get((f, ln), {})
     ]
     assert not extra, f"false flags: {extra}"
 
@@ -106,7 +110,9 @@ FLAKY = {
     # Random 503/502 pages, truncated JSON, HTML with status 200, dropped connections
     # and spurious 429s without Retry-After, on a server with low limits.
     "flaky": dict(flaky=0.25, single_rate=20, array_rate=10, concurrency=2, seed=7),
-    "flaky-retry-after": dict(flaky=0.15, retry_after="0", seed=3, faults=("503", "429", "truncated")),
+    "flaky-retry-after": dict(
+        flaky=0.15, retry_after="0", seed=3, faults=("503", "429", "truncated")
+    ),
 }
 
 
@@ -134,8 +140,9 @@ def test_flaky_server_never_causes_a_false_finding(
 def test_rate_limits_cost_time_not_results(store: Any, healthy: Healthy, tmp_path: Path) -> None:
     # Enforced limits that halve after 10 requests (as Crossref did between pools):
     # the client follows the headers, retries the 429s and finishes the job.
-    behaviour = standin.Behaviour(single_rate=20, array_rate=12, concurrency=2,
-                                  drop_limits_after=10, retry_after="1")
+    behaviour = standin.Behaviour(
+        single_rate=20, array_rate=12, concurrency=2, drop_limits_after=10, retry_after="1"
+    )
     with standin.StandIn(store, behaviour) as server:
         run = run_cli(environment(server.crossref_url, server.doi_url, tmp_path))
     assert run.findings == healthy.run.findings

@@ -11,8 +11,14 @@ P = "paper.md"
 
 def C(*authors: str, year: str | None = None, et_al: bool = False, **kw: object) -> Citation:
     names = " & ".join(authors) + (" et al." if et_al else "")
-    return Citation(text=f"({names}, {year})", authors=authors, year=year, et_al=et_al,
-                    location=Location(path=P), **kw)
+    return Citation(
+        text=f"({names}, {year})",
+        authors=authors,
+        year=year,
+        et_al=et_al,
+        location=Location(path=P),
+        **kw,
+    )
 
 
 def R(*families: str, year: str | None = None, **kw: object) -> Reference:
@@ -22,8 +28,13 @@ def R(*families: str, year: str | None = None, **kw: object) -> Reference:
 
 
 def links(cits: list[Citation], refs: list[Reference]) -> list[Link]:
-    d = Document(path=P, format="markdown", citations=tuple(cits), references=tuple(refs),
-                 bibliography_found=True)
+    d = Document(
+        path=P,
+        format="markdown",
+        citations=tuple(cits),
+        references=tuple(refs),
+        bibliography_found=True,
+    )
     return list(link(d).links)
 
 
@@ -33,9 +44,18 @@ def decided(cits: list[Citation], refs: list[Reference]) -> list[tuple[str, int 
 
 # --- names -------------------------------------------------------------------------
 
+
 def test_exact_ignores_case_diacritics_apostrophes_and_hyphens() -> None:
-    refs = [R("Rodríguez Bolívar", year="2016"), R("O'Brien", year="2001"), R("Smith-Jones", year="2010")]
-    cits = [C("rodriguez bolivar", year="2016"), C("OBrien", year="2001"), C("Smith Jones", year="2010")]
+    refs = [
+        R("Rodríguez Bolívar", year="2016"),
+        R("O'Brien", year="2001"),
+        R("Smith-Jones", year="2010"),
+    ]
+    cits = [
+        C("rodriguez bolivar", year="2016"),
+        C("OBrien", year="2001"),
+        C("Smith Jones", year="2010"),
+    ]
     assert decided(cits, refs) == [("exact", 0), ("exact", 1), ("exact", 2)]
 
 
@@ -48,8 +68,10 @@ def test_one_part_of_a_compound_surname_links() -> None:
 def test_part_of_an_institution_is_another_author() -> None:
     # the ministry's own entry is missing: not a year-mismatch against a statute
     refs = [R("Republik Indonesia", year="2014"), R("Badan Pusat Statistik", year="2020")]
-    cits = [C("Kementerian Keuangan Republik Indonesia", year="2013"),
-            C("Badan Pusat Statistik Kota Bandung", year="2020")]
+    cits = [
+        C("Kementerian Keuangan Republik Indonesia", year="2013"),
+        C("Badan Pusat Statistik Kota Bandung", year="2020"),
+    ]
     assert decided(cits, refs) == [("unmatched", None), ("unmatched", None)]
 
 
@@ -70,26 +92,37 @@ def test_german_transliteration() -> None:
 
 # --- et al., dkk., co-authors ------------------------------------------------------
 
+
 def test_et_al_needs_three_authors() -> None:
-    assert decided([C("Smith", year="2019", et_al=True)], [R("Smith", "Jones", "Lee", year="2019")]) == [("exact", 0)]
+    assert decided(
+        [C("Smith", year="2019", et_al=True)], [R("Smith", "Jones", "Lee", year="2019")]
+    ) == [("exact", 0)]
     [ln] = links([C("Smith", year="2019", et_al=True)], [R("Smith", "Jones", year="2019")])
     assert (ln.status, ln.reference) == ("author-mismatch", 0)
     assert ln.evidence["problems"] == ["et-al-few-authors"]
 
 
 def test_truncated_reference_author_list_accepts_et_al() -> None:
-    assert decided([C("Smith", year="2019", et_al=True)], [R("Smith", year="2019", et_al=True)]) == [("exact", 0)]
+    assert decided(
+        [C("Smith", year="2019", et_al=True)], [R("Smith", year="2019", et_al=True)]
+    ) == [("exact", 0)]
 
 
 def test_dkk_and_full_indonesian_list_are_the_same_work() -> None:
     refs = [R("Nuriawati", "Hanani", "Rahman", year="2024")]
-    cits = [C("Nuriawati", year="2024", et_al=True), C("Nuriawati", "Hanani", "Rahman", year="2024")]
+    cits = [
+        C("Nuriawati", year="2024", et_al=True),
+        C("Nuriawati", "Hanani", "Rahman", year="2024"),
+    ]
     assert decided(cits, refs) == [("exact", 0), ("exact", 0)]
 
 
 def test_missing_and_extra_coauthor_are_author_mismatches() -> None:
     [missing] = links([C("Smith", year="2019")], [R("Smith", "Jones", year="2019")])
-    assert (missing.status, missing.evidence["problems"]) == ("author-mismatch", ["missing-coauthor"])
+    assert (missing.status, missing.evidence["problems"]) == (
+        "author-mismatch",
+        ["missing-coauthor"],
+    )
     [extra] = links([C("Smith", "Jones", year="2019")], [R("Smith", year="2019")])
     assert (extra.status, extra.evidence["problems"]) == ("author-mismatch", ["extra-coauthor"])
 
@@ -115,33 +148,47 @@ def test_single_name_for_two_coauthored_works_is_ambiguous() -> None:
 
 # --- corporate authors ---------------------------------------------------------------
 
+
 def test_acronym_of_a_corporate_author() -> None:
-    who = Reference(text="World Health Organization. (2020). Report.", year="2020",
-                    authors=(Author(family="World Health Organization", corporate=True),),
-                    location=Location(path=P))
+    who = Reference(
+        text="World Health Organization. (2020). Report.",
+        year="2020",
+        authors=(Author(family="World Health Organization", corporate=True),),
+        location=Location(path=P),
+    )
     assert decided([C("WHO", year="2020"), C("World Health Organization", year="2020")], [who]) == [
-        ("exact", 0), ("exact", 0)]
+        ("exact", 0),
+        ("exact", 0),
+    ]
 
 
 def test_abbreviation_declared_in_the_reference_or_an_earlier_citation() -> None:
     in_ref = R("Kementerian Kesehatan Republik Indonesia (Kemenkes RI)", year="2021")
     assert decided([C("Kemenkes RI", year="2021")], [in_ref]) == [("exact", 0)]
     plain = R("Kementerian Kesehatan Republik Indonesia", year="2021")
-    cits = [C("Kementerian Kesehatan Republik Indonesia [Kemenkes RI]", year="2021"), C("Kemenkes RI", year="2021")]
+    cits = [
+        C("Kementerian Kesehatan Republik Indonesia [Kemenkes RI]", year="2021"),
+        C("Kemenkes RI", year="2021"),
+    ]
     assert decided(cits, [plain]) == [("exact", 0), ("exact", 0)]
 
 
 def test_an_acronym_is_not_a_misspelling() -> None:
     refs = [R("United Nations Children's Fund", year="2020"), R("WHOQOL Group", year="2020")]
     assert decided([C("UNDP", year="2020"), C("WHO", year="2020")], refs) == [
-        ("unmatched", None), ("unmatched", None)]
+        ("unmatched", None),
+        ("unmatched", None),
+    ]
 
 
 # --- years ----------------------------------------------------------------------------
 
+
 def test_year_letters() -> None:
     refs = [R("Smith", year="2020a"), R("Smith", year="2020b")]
-    plain, a, b = links([C("Smith", year="2020"), C("Smith", year="2020a"), C("Smith", year="2020b")], refs)
+    plain, a, b = links(
+        [C("Smith", year="2020"), C("Smith", year="2020a"), C("Smith", year="2020b")], refs
+    )
     assert (plain.status, plain.candidates) == ("ambiguous", (0, 1))
     assert (a.status, a.reference, b.status, b.reference) == ("exact", 0, "exact", 1)
 
@@ -154,7 +201,9 @@ def test_no_date_and_in_press_forms() -> None:
     refs = [R("Badan Pusat Statistik", year="n.d."), R("Jones", year="in press")]
     cits = [C("Badan Pusat Statistik", year="t.t."), C("Jones", year="forthcoming")]
     assert decided(cits, refs) == [("exact", 0), ("exact", 1)]
-    assert decided([C("Jones", year="2021")], [R("Jones", year="in press")]) == [("year-mismatch", 0)]
+    assert decided([C("Jones", year="2021")], [R("Jones", year="in press")]) == [
+        ("year-mismatch", 0)
+    ]
 
 
 def test_other_year_is_one_year_mismatch() -> None:
@@ -165,7 +214,9 @@ def test_other_year_is_one_year_mismatch() -> None:
 def test_year_mismatch_prefers_an_entry_nobody_cites() -> None:
     refs = [R("Smith", year="2019"), R("Smith", year="2020")]
     assert decided([C("Smith", year="2019"), C("Smith", year="2021")], refs) == [
-        ("exact", 0), ("year-mismatch", 1)]
+        ("exact", 0),
+        ("year-mismatch", 1),
+    ]
 
 
 def test_year_mismatch_with_several_entries_already_cited_is_unlisted() -> None:
@@ -177,6 +228,7 @@ def test_year_mismatch_with_several_entries_already_cited_is_unlisted() -> None:
 
 
 # --- misspellings ---------------------------------------------------------------------
+
 
 def test_misspelt_name_is_one_author_mismatch_with_evidence() -> None:
     [ln] = links([C("Rahmawati", year="2020")], [R("Rahnawati", year="2020")])
@@ -192,7 +244,9 @@ def test_exact_beats_fuzzy() -> None:
 
 
 def test_misspelt_name_and_other_year_is_not_linked() -> None:
-    assert decided([C("Rahmawati", year="2018")], [R("Rahnawati", year="2020")]) == [("unmatched", None)]
+    assert decided([C("Rahmawati", year="2018")], [R("Rahnawati", year="2020")]) == [
+        ("unmatched", None)
+    ]
 
 
 def test_short_names_are_different_people() -> None:
@@ -220,6 +274,7 @@ def test_other_coauthor_of_an_entry_cited_exactly_is_unlisted() -> None:
 
 # --- numbers, keys, unparsed entries --------------------------------------------------
 
+
 def test_numeric_by_label_or_position() -> None:
     numbered = [R("A", year="2001", number=2), R("B", year="2002", number=1)]
     cit = Citation(text="[1]", style="numeric", number=1, location=Location(path=P))
@@ -236,27 +291,41 @@ def test_keys_case_sensitive_with_case_insensitive_fallback() -> None:
     folded = Citation(text="@smith2019", style="key", key="smith2019", location=Location(path=P))
     missing = Citation(text="@jones2020", style="key", key="jones2020", location=Location(path=P))
     got = links([exact, folded, missing], refs)
-    assert [(ln.status, ln.reference) for ln in got] == [("exact", 0), ("exact", 0), ("unmatched", None)]
+    assert [(ln.status, ln.reference) for ln in got] == [
+        ("exact", 0),
+        ("exact", 0),
+        ("unmatched", None),
+    ]
     assert got[1].evidence["key_case_differs"] is True and "key_case_differs" not in got[0].evidence
 
 
 def test_entry_without_parsed_authors_links_by_its_text() -> None:
-    bare = Reference(text="Sugiyono. (2019). Metode penelitian. Bandung: Alfabeta.", year="2019",
-                     location=Location(path=P))
+    bare = Reference(
+        text="Sugiyono. (2019). Metode penelitian. Bandung: Alfabeta.",
+        year="2019",
+        location=Location(path=P),
+    )
     assert decided([C("Sugiyono", year="2019")], [bare]) == [("exact", 0)]
     assert decided([C("Sugiyono", year="2015")], [bare]) == [("unmatched", None)]
 
 
 def test_every_citation_gets_one_link_in_order() -> None:
-    cits = [C("A", year="2001"), Citation(text="[1]", style="numeric", number=1, location=Location(path=P)),
-            C("Zed", year="1999")]
+    cits = [
+        C("A", year="2001"),
+        Citation(text="[1]", style="numeric", number=1, location=Location(path=P)),
+        C("Zed", year="1999"),
+    ]
     got = links(cits, [R("A", year="2001")])
     assert [ln.citation for ln in got] == [0, 1, 2]
     assert [ln.status for ln in got] == ["exact", "exact", "unmatched"]
 
 
 def test_et_al_not_blamed_on_authors_the_parser_missed() -> None:
-    gap = R("Wolfe", year="1999", text="Wolfe MS, De Los Angeles J, Miller DD, Xia W. 1999. Presenilins.")
+    gap = R(
+        "Wolfe",
+        year="1999",
+        text="Wolfe MS, De Los Angeles J, Miller DD, Xia W. 1999. Presenilins.",
+    )
     assert decided([C("Wolfe", year="1999", et_al=True)], [gap]) == [("exact", 0)]
     single = R("Wolfe", year="1999", text="Wolfe, M. S. (1999). Presenilins.")
     assert decided([C("Wolfe", year="1999", et_al=True)], [single]) == [("author-mismatch", 0)]
@@ -264,8 +333,11 @@ def test_et_al_not_blamed_on_authors_the_parser_missed() -> None:
 
 def test_et_al_means_four_or_more_when_three_are_named_in_full() -> None:
     # Chicago / Harvard: three authors in full, "et al." from four
-    refs = [R("Maher", "Richter", "Stock", year="2012"), R("Maher", "Richter", "Macdonald", "Lee", year="2012"),
-            R("Bier", "Jan", "Lee", year="1990")]
+    refs = [
+        R("Maher", "Richter", "Stock", year="2012"),
+        R("Maher", "Richter", "Macdonald", "Lee", year="2012"),
+        R("Bier", "Jan", "Lee", year="1990"),
+    ]
     chicago = [C("Maher", year="2012", et_al=True), C("Bier", "Jan", "Lee", year="1990")]
     assert decided(chicago, refs)[0] == ("exact", 1)
     # APA writes "et al." for three authors too: the citation stays ambiguous

@@ -7,16 +7,29 @@ ITEMS = [
         "id": "nam2011",
         "type": "paper-conference",
         "title": "Conceptualizing smart city with dimensions of technology, people, and institutions",
-        "author": [{"family": "Nam", "given": "Taewoo"}, {"family": "Pardo", "given": "Theresa A."}],
+        "author": [
+            {"family": "Nam", "given": "Taewoo"},
+            {"family": "Pardo", "given": "Theresa A."},
+        ],
         "issued": {"date-parts": [[2011, 6]]},
         "page": "282-291",
         "DOI": "10.1145/2037556.2037602",
     },
-    {"id": "who", "type": "report", "author": [{"literal": "World Health Organization"}],
-     "issued": {"raw": "2020"}, "title": "Report"},
-    {"id": "berg", "type": "article-journal", "author": [
-        {"family": "Berg", "given": "Jan", "non-dropping-particle": "van der"}],
-     "issued": {"date-parts": [["2019"]]}, "container-title": "Journal", "volume": "3"},
+    {
+        "id": "who",
+        "type": "report",
+        "author": [{"literal": "World Health Organization"}],
+        "issued": {"raw": "2020"},
+        "title": "Report",
+    },
+    {
+        "id": "berg",
+        "type": "article-journal",
+        "author": [{"family": "Berg", "given": "Jan", "non-dropping-particle": "van der"}],
+        "issued": {"date-parts": [["2019"]]},
+        "container-title": "Journal",
+        "volume": "3",
+    },
 ]
 
 

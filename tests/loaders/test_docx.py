@@ -18,7 +18,7 @@ NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 def _p(text: str, style: str | None = None) -> str:
     ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
-    return f"<w:p>{ppr}<w:r><w:t xml:space=\"preserve\">{escape(text)}</w:t></w:r></w:p>"
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
 
 def _field(instruction: str, result: str) -> str:
@@ -44,14 +44,18 @@ def test_text_paragraphs_tables_and_footnotes(tmp_path: Path) -> None:
     body = (
         _p("Groundwater study", "Title")
         + _p("Rain matters (Smith, 2019).")
-        + "<w:tbl><w:tr><w:tc>" + _p("Table cell cites Lee (2018).") + "</w:tc></w:tr></w:tbl>"
+        + "<w:tbl><w:tr><w:tc>"
+        + _p("Table cell cites Lee (2018).")
+        + "</w:tc></w:tr></w:tbl>"
         + '<w:p><w:r><w:t>Anchor.</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>'
-        + '<w:p><w:del><w:r><w:delText>(Gone, 2001)</w:delText></w:r></w:del></w:p>'
+        + "<w:p><w:del><w:r><w:delText>(Gone, 2001)</w:delText></w:r></w:del></w:p>"
         + _p("References", "Heading1")
         + _p("Smith, J. (2019). Rain. Journal of Water, 1, 1-2.")
         + _p("Lee, K. (2018). Soil. Springer.")
     )
-    notes = '<w:footnote w:id="2"><w:p><w:r><w:t>See also (Park, 2010).</w:t></w:r></w:p></w:footnote>'
+    notes = (
+        '<w:footnote w:id="2"><w:p><w:r><w:t>See also (Park, 2010).</w:t></w:r></w:p></w:footnote>'
+    )
     doc = load(_docx(tmp_path / "a.docx", body, notes), "a.docx")
     got = [(c.authors, c.year, c.location.paragraph) for c in doc.citations]
     assert (("Smith",), "2019", 2) in got and (("Lee",), "2018", 3) in got
@@ -63,23 +67,48 @@ def test_text_paragraphs_tables_and_footnotes(tmp_path: Path) -> None:
 
 
 def test_zotero_and_mendeley_fields_are_structured(tmp_path: Path) -> None:
-    item = {"id": 7, "type": "article-journal", "title": "Roots", "author": [{"family": "Smith", "given": "J"}],
-            "issued": {"date-parts": [[2019]]}, "DOI": "10.1000/x1"}
+    item = {
+        "id": 7,
+        "type": "article-journal",
+        "title": "Roots",
+        "author": [{"family": "Smith", "given": "J"}],
+        "issued": {"date-parts": [[2019]]},
+        "DOI": "10.1000/x1",
+    }
     zotero = "ADDIN ZOTERO_ITEM CSL_CITATION " + json.dumps(
-        {"citationItems": [{"id": 7, "uris": ["http://zotero.org/users/1/items/AB"], "itemData": item,
-                            "locator": "4"}]})
+        {
+            "citationItems": [
+                {
+                    "id": 7,
+                    "uris": ["http://zotero.org/users/1/items/AB"],
+                    "itemData": item,
+                    "locator": "4",
+                }
+            ]
+        }
+    )
     mendeley = "ADDIN CSL_CITATION " + json.dumps(
-        {"citationItems": [{"id": "ITEM-1", "itemData": {**item, "title": "Soil", "id": "ITEM-1"},
-                            "uris": ["http://www.mendeley.com/documents/?uuid=u2"]}]})
+        {
+            "citationItems": [
+                {
+                    "id": "ITEM-1",
+                    "itemData": {**item, "title": "Soil", "id": "ITEM-1"},
+                    "uris": ["http://www.mendeley.com/documents/?uuid=u2"],
+                }
+            ]
+        }
+    )
     body = (
-        f"<w:p><w:r><w:t xml:space=\"preserve\">Text </w:t></w:r>{_field(zotero, '(Smith, 2019)')}</w:p>"
+        f'<w:p><w:r><w:t xml:space="preserve">Text </w:t></w:r>{_field(zotero, "(Smith, 2019)")}</w:p>'
         f"<w:p>{_field(mendeley, '(Smith, 2019b)')}</w:p>"
         + _p("References", "Heading1")
         + f"<w:p>{_field('ADDIN ZOTERO_BIBL {} CSL_BIBLIOGRAPHY', 'Smith J (2019) Roots.')}</w:p>"
     )
     doc = load(_docx(tmp_path / "z.docx", body), "z.docx")
-    assert [c.key for c in doc.citations] == ["http://zotero.org/users/1/items/AB",
-                                              "http://www.mendeley.com/documents/?uuid=u2"]
+    assert [c.key for c in doc.citations] == [
+        "http://zotero.org/users/1/items/AB",
+        "http://www.mendeley.com/documents/?uuid=u2",
+    ]
     assert doc.citations[0].text == "(Smith, 2019)" and doc.citations[0].locator == "p. 4"
     assert doc.citations[0].location.paragraph == 1 and doc.citations[0].location.column == 6
     assert [r.title for r in doc.references] == ["Roots", "Soil"]
@@ -87,16 +116,23 @@ def test_zotero_and_mendeley_fields_are_structured(tmp_path: Path) -> None:
 
 
 def test_endnote_field(tmp_path: Path) -> None:
-    xml = ("<EndNote><Cite><Author>Lee</Author><Year>2018</Year><RecNum>12</RecNum>"
-           "<record><rec-number>12</rec-number><ref-type name=\"Journal Article\">17</ref-type>"
-           "<contributors><authors><author>Lee, Kim</author></authors></contributors>"
-           "<titles><title>Soils</title><secondary-title>Geoderma</secondary-title></titles>"
-           "<dates><year>2018</year></dates></record></Cite></EndNote>")
+    xml = (
+        "<EndNote><Cite><Author>Lee</Author><Year>2018</Year><RecNum>12</RecNum>"
+        '<record><rec-number>12</rec-number><ref-type name="Journal Article">17</ref-type>'
+        "<contributors><authors><author>Lee, Kim</author></authors></contributors>"
+        "<titles><title>Soils</title><secondary-title>Geoderma</secondary-title></titles>"
+        "<dates><year>2018</year></dates></record></Cite></EndNote>"
+    )
     body = f"<w:p>{_field('ADDIN EN.CITE ' + xml, '(Lee, 2018)')}</w:p>"
     doc = load(_docx(tmp_path / "e.docx", body), "e.docx")
     assert [c.key for c in doc.citations] == ["endnote:12"]
     ref = doc.references[0]
-    assert (ref.authors[0].family, ref.year, ref.title, ref.container) == ("Lee", "2018", "Soils", "Geoderma")
+    assert (ref.authors[0].family, ref.year, ref.title, ref.container) == (
+        "Lee",
+        "2018",
+        "Soils",
+        "Geoderma",
+    )
 
 
 def test_zip_limits(tmp_path: Path) -> None:

@@ -51,11 +51,18 @@ def _cited(doc: Document) -> list[tuple[str, int | None, int | None]]:
 def test_direct_superscript_runs_are_numeric_citations(tmp_path: Path) -> None:
     doc = _docx(
         tmp_path / "a.docx",
-        _para(_run("Sleep loss is common in teenagers."), _run("1,2", SUP), _run(" Screens delay it")),
-        _para(_run("Later studies"), _run("3", SUP), _run("–", SUP), _run("4", SUP), _run(" agree.")),
+        _para(
+            _run("Sleep loss is common in teenagers."), _run("1,2", SUP), _run(" Screens delay it")
+        ),
+        _para(
+            _run("Later studies"), _run("3", SUP), _run("–", SUP), _run("4", SUP), _run(" agree.")
+        ),
     )
     assert _cited(doc) == [
-        ("1,2", 1, 1), ("1,2", 2, 1), ("3–4", 3, 2), ("3–4", 4, 2),
+        ("1,2", 1, 1),
+        ("1,2", 2, 1),
+        ("3–4", 3, 2),
+        ("3–4", 4, 2),
     ]
     assert {c.style for c in doc.citations} == {"numeric"}
     assert doc.text[doc.citations[0].start : doc.citations[0].end] == "1,2"
@@ -65,8 +72,11 @@ def test_character_style_and_based_on_chain(tmp_path: Path) -> None:
     doc = _docx(
         tmp_path / "s.docx",
         _para(_run("Known before."), _run("1", '<w:rPr><w:rStyle w:val="CiteSup"/></w:rPr>')),
-        _para(_run("Shown again"), _run("2-4", '<w:rPr><w:rStyle w:val="CiteSupBold"/></w:rPr>'),
-              _run(" here.")),
+        _para(
+            _run("Shown again"),
+            _run("2-4", '<w:rPr><w:rStyle w:val="CiteSupBold"/></w:rPr>'),
+            _run(" here."),
+        ),
     )
     assert [c.number for c in doc.citations] == [1, 2, 3, 4]
 
@@ -75,7 +85,13 @@ def test_direct_baseline_overrides_a_superscript_style(tmp_path: Path) -> None:
     base = '<w:rPr><w:rStyle w:val="CiteSup"/><w:vertAlign w:val="baseline"/></w:rPr>'
     doc = _docx(
         tmp_path / "b.docx",
-        _para(_run("Known before."), _run("1", SUP), _run(" Groups of"), _run("12", base), _run(" mice.")),
+        _para(
+            _run("Known before."),
+            _run("1", SUP),
+            _run(" Groups of"),
+            _run("12", base),
+            _run(" mice."),
+        ),
         _para(_run("Shown again."), _run("2,3", SUP)),
     )
     assert [c.number for c in doc.citations] == [1, 2, 3]
@@ -84,13 +100,37 @@ def test_direct_baseline_overrides_a_superscript_style(tmp_path: Path) -> None:
 def test_exponents_ordinals_units_and_signs_are_not_citations(tmp_path: Path) -> None:
     doc = _docx(
         tmp_path / "t.docx",
-        _para(_run("Sleep loss is common."), _run("1", SUP), _run(" It was the 1"), _run("st", SUP),
-              _run(" and 2"), _run("nd", SUP), _run(" wave.")),
-        _para(_run("Cells grew to 10"), _run("5", SUP), _run(" in 3 m"), _run("2", SUP),
-              _run(" plots of 12 cm"), _run("2", SUP), _run(" with x"), _run("2", SUP),
-              _run(" and BMI 25 kg/m"), _run("2", SUP), _run(".")),
-        _para(_run("Brand"), _run("™", SUP), _run(" at 37"), _run("°", SUP), _run("C."),
-              _run("Shown again."), _run("2", SUP)),
+        _para(
+            _run("Sleep loss is common."),
+            _run("1", SUP),
+            _run(" It was the 1"),
+            _run("st", SUP),
+            _run(" and 2"),
+            _run("nd", SUP),
+            _run(" wave."),
+        ),
+        _para(
+            _run("Cells grew to 10"),
+            _run("5", SUP),
+            _run(" in 3 m"),
+            _run("2", SUP),
+            _run(" plots of 12 cm"),
+            _run("2", SUP),
+            _run(" with x"),
+            _run("2", SUP),
+            _run(" and BMI 25 kg/m"),
+            _run("2", SUP),
+            _run("."),
+        ),
+        _para(
+            _run("Brand"),
+            _run("™", SUP),
+            _run(" at 37"),
+            _run("°", SUP),
+            _run("C."),
+            _run("Shown again."),
+            _run("2", SUP),
+        ),
     )
     assert [(c.text, c.number) for c in doc.citations] == [("1", 1), ("2", 2)]
 
@@ -112,10 +152,19 @@ def test_uncited_and_missing_numbers_are_found(tmp_path: Path) -> None:
     path = tmp_path / "c.docx"
     _docx(
         path,
-        _para(_run("Sleep loss is common."), _run("1,2", SUP), _run(" Devices matter."), _run("7", SUP)),
+        _para(
+            _run("Sleep loss is common."),
+            _run("1,2", SUP),
+            _run(" Devices matter."),
+            _run("7", SUP),
+        ),
     )
-    settings = Settings(paths=(str(path),), offline=True, no_cache=True,
-                        select=("cited-not-listed", "listed-not-cited"))
+    settings = Settings(
+        paths=(str(path),),
+        offline=True,
+        no_cache=True,
+        select=("cited-not-listed", "listed-not-cited"),
+    )
     report = check(settings, root=tmp_path)
     got = sorted((f.rule, f.location.paragraph if f.location else None) for f in report.findings)
     assert got == [("cited-not-listed", 1), ("listed-not-cited", 5), ("listed-not-cited", 6)]
@@ -126,7 +175,10 @@ def test_author_year_docx_with_a_raised_note_mark_stays_author_year(tmp_path: Pa
         tmp_path / "ay.docx",
         _para(_run("Rain matters (Smith, 2019). Soil too (Lee, 2020)."), _run("1", SUP)),
         _para(_run("Roots grow (Park, 2018).")),
-        refs=["Smith, J. (2019). Rain. Water, 1, 1-2.", "Lee, K. (2020). Soil. Springer.",
-              "Park, H. (2018). Roots. Plants, 2, 3-4."],
+        refs=[
+            "Smith, J. (2019). Rain. Water, 1, 1-2.",
+            "Lee, K. (2020). Soil. Springer.",
+            "Park, H. (2018). Roots. Plants, 2, 3-4.",
+        ],
     )
     assert {c.style for c in doc.citations} == {"author-year"}

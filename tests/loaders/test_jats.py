@@ -32,7 +32,14 @@ def test_reference_fields() -> None:
     r1 = refs["r1"]
     assert [a.family for a in r1.authors] == ["Smith", "Brown"] and r1.et_al
     assert (r1.year, r1.title, r1.container, r1.volume, r1.issue, r1.pages, r1.doi) == (
-        "2019", "Drought and roots", "Plant Soil", "12", "3", "100-110", "10.1000/xyz123")
+        "2019",
+        "Drought and roots",
+        "Plant Soil",
+        "12",
+        "3",
+        "100-110",
+        "10.1000/xyz123",
+    )
     assert r1.location.line == 17 and r1.number == 1 and r1.source == "jats"
     r2 = refs["r2"]
     assert r2.authors[0].corporate and r2.title == "Rice atlas" and r2.kind == "book"
@@ -51,7 +58,10 @@ def test_metadata() -> None:
 @pytest.mark.parametrize(
     "data, message",
     [
-        (b'<!DOCTYPE x [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;">]><article>&b;</article>', "refused"),
+        (
+            b'<!DOCTYPE x [<!ENTITY a "aaaaaaaa"><!ENTITY b "&a;&a;&a;">]><article>&b;</article>',
+            "refused",
+        ),
         (b"<article><p>unclosed</article>", "not well-formed"),
         (b"<html/>", "not a JATS"),
     ],

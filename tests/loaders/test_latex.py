@@ -28,8 +28,15 @@ def _keys(doc: object) -> list[str]:
 def test_project_follows_includes_and_skips_non_text() -> None:
     doc = load(FIXTURES / "project" / "main.tex", "proj/main.tex")
     assert _keys(doc) == [
-        "smith2019", "jones2020", "lee2018", "smith2019", "missing2001",
-        "lee2018", "jones2020", "undefined2021", "nocited2015",
+        "smith2019",
+        "jones2020",
+        "lee2018",
+        "smith2019",
+        "missing2001",
+        "lee2018",
+        "jones2020",
+        "undefined2021",
+        "nocited2015",
     ]
     by_key = {c.key: c for c in reversed(doc.citations)}  # first occurrence wins
     assert by_key["undefined2021"].location.path == "proj/chapters/results.tex"
@@ -54,14 +61,18 @@ def test_citation_offsets_point_into_document_text() -> None:
 
 
 def test_biblatex_multicite_and_notes(tmp_path: Path) -> None:
-    src = _write(tmp_path, "a.tex", r"""\documentclass{article}
+    src = _write(
+        tmp_path,
+        "a.tex",
+        r"""\documentclass{article}
 \addbibresource{refs.bib}
 \begin{document}
 \textcites(see)()[p.~1]{ka}[chap.~2]{kb,kc} and \autocite[cf.][]{kd}
 \footcite{ke} \parencite*{kf} \Textcite{kg} \volcite{2}[45]{kh}
 \cite{ a , b,c } \citestyle{nature}
 \end{document}
-""")
+""",
+    )
     doc = load(src, "a.tex")
     assert _keys(doc) == ["ka", "kb", "kc", "kd", "ke", "kf", "kg", "kh", "a", "b", "c"]
     ka, kb = doc.citations[0], doc.citations[1]
@@ -87,14 +98,18 @@ def test_escaped_percent_is_not_a_comment_and_verb_is_skipped(tmp_path: Path) ->
 
 
 def test_thebibliography_items(tmp_path: Path) -> None:
-    src = _write(tmp_path, "a.tex", r"""\begin{document}
+    src = _write(
+        tmp_path,
+        "a.tex",
+        r"""\begin{document}
 As shown \cite{k1,k2}.
 \begin{thebibliography}{9}
 \bibitem[Smith(2019)]{k1} J.~Smith. \newblock \emph{Maize}. Springer, 2019.
 \bibitem{k3} A.~Lee. Soils. 2018.
 \end{thebibliography}
 \end{document}
-""")
+""",
+    )
     doc = load(src, "a.tex")
     assert [r.key for r in doc.references] == ["k1", "k3"]
     assert doc.references[0].text.startswith("J. Smith. Maize.")
@@ -120,8 +135,14 @@ def test_included_location_relative_to_display_folder(tmp_path: Path) -> None:
 def _checkcites(folder: Path) -> tuple[set[str], set[str]]:
     for cmd in (["pdflatex", "-interaction=nonstopmode", "paper"], ["bibtex", "paper"]):
         subprocess.run(cmd, cwd=folder, capture_output=True, timeout=120, check=False)
-    out = subprocess.run(["checkcites", "paper.aux"], cwd=folder, capture_output=True,
-                         text=True, timeout=60, check=False).stdout
+    out = subprocess.run(
+        ["checkcites", "paper.aux"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    ).stdout
     unused_part, _, undefined_part = out.partition("Undefined references")
     return (set(re.findall(r"=> (\S+)", unused_part)), set(re.findall(r"=> (\S+)", undefined_part)))
 

@@ -23,17 +23,42 @@ def test_paper_citations_and_fields() -> None:
     doc = markdown.load(FIXTURES / "paper.md", "pandoc/paper.md")
     assert doc.format == "pandoc"
     keys = [c.key for c in doc.citations]
-    assert keys == ["smith2019", "jones2020", "lee2018", "smith2019", "yamada2017",
-                    "odd.key:2021", "ghost2022", "inline2012", "phantom2010", "nocited2015"]
+    assert keys == [
+        "smith2019",
+        "jones2020",
+        "lee2018",
+        "smith2019",
+        "yamada2017",
+        "odd.key:2021",
+        "ghost2022",
+        "inline2012",
+        "phantom2010",
+        "nocited2015",
+    ]
     lee = doc.citations[2]
     assert (lee.prefix, lee.locator, lee.narrative) == ("see", "pp. 33-35", False)
     assert doc.citations[3].prefix == "also" and doc.citations[3].group == lee.group
     jones = doc.citations[1]
-    assert jones.narrative and jones.locator == "p. 4" and jones.location.short() == "pandoc/paper.md:23:33"
+    assert (
+        jones.narrative
+        and jones.locator == "p. 4"
+        and jones.location.short() == "pandoc/paper.md:23:33"
+    )
     assert doc.citations[8].suppressed == ("cited-not-listed",)
-    assert [r.key for r in doc.references] == ["smith2019", "jones2020", "lee2018", "nocited2015",
-                                               "unused2010", "yamada2017", "odd.key:2021", "inline2012"]
-    assert doc.references[5].year == "2017" and doc.references[5].location.short() == "pandoc/extra.yaml:2:1"
+    assert [r.key for r in doc.references] == [
+        "smith2019",
+        "jones2020",
+        "lee2018",
+        "nocited2015",
+        "unused2010",
+        "yamada2017",
+        "odd.key:2021",
+        "inline2012",
+    ]
+    assert (
+        doc.references[5].year == "2017"
+        and doc.references[5].location.short() == "pandoc/extra.yaml:2:1"
+    )
     assert doc.references[-1].location.line == 12
     assert doc.reference_files == ("pandoc/refs.bib", "pandoc/extra.yaml")
     assert doc.metadata.title == "Rain, Roots and Rice" and doc.metadata.language == "en"
@@ -50,7 +75,9 @@ def test_detection() -> None:
 
 def test_missing_bibliography_and_nocite_star(tmp_path: Path) -> None:
     p = tmp_path / "a.md"
-    p.write_text("---\nbibliography: nothere.bib\nnocite: '@*'\n---\nText [@a].\n", encoding="utf-8")
+    p.write_text(
+        "---\nbibliography: nothere.bib\nnocite: '@*'\n---\nText [@a].\n", encoding="utf-8"
+    )
     doc = load(p, "a.md")
     assert doc.allow_uncited
     assert [pr.kind for pr in doc.problems] == ["missing-bibliography-file"]
@@ -58,8 +85,14 @@ def test_missing_bibliography_and_nocite_star(tmp_path: Path) -> None:
 
 
 def _ast_keys(path: Path) -> list[str]:
-    out = subprocess.run(["pandoc", "-t", "json", path.name], cwd=path.parent, capture_output=True,
-                         text=True, check=True, timeout=60).stdout
+    out = subprocess.run(
+        ["pandoc", "-t", "json", path.name],
+        cwd=path.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
     keys: list[str] = []
 
     def walk(x: Any) -> None:
@@ -89,8 +122,14 @@ def test_same_citation_keys_as_pandoc(name: str) -> None:
 
 @pytest.mark.skipif(not HAS_PANDOC, reason="pandoc not installed")
 def test_citeproc_warnings_equal_cited_not_listed() -> None:
-    proc = subprocess.run(["pandoc", "--citeproc", "-t", "plain", "paper.md"], cwd=FIXTURES,
-                          capture_output=True, text=True, check=True, timeout=60)
+    proc = subprocess.run(
+        ["pandoc", "--citeproc", "-t", "plain", "paper.md"],
+        cwd=FIXTURES,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
     warned = set(re.findall(r"citation (\S+) not found", proc.stderr))
     warned = {k for k in warned if not is_crossref(k)}
     doc = load(FIXTURES / "paper.md", "paper.md")

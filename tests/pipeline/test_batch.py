@@ -82,12 +82,15 @@ def test_cli_output_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert "total (2)" in text.stdout
 
 
-def test_output_dir_from_config_and_also_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_output_dir_from_config_and_also_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("CITECHECK_OFFLINE", "1")
     (tmp_path / "one.md").write_text(PAPER, encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.citecheck]\noutput-dir = "reports"\nselect = ["cited-not-listed"]\n', encoding="utf-8"
+        '[tool.citecheck]\noutput-dir = "reports"\nselect = ["cited-not-listed"]\n',
+        encoding="utf-8",
     )
     runner = CliRunner()
     result = runner.invoke(
@@ -95,7 +98,11 @@ def test_output_dir_from_config_and_also_output(tmp_path: Path, monkeypatch: pyt
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("manuscript ")  # the table, not a page of HTML
-    assert (tmp_path / "reports" / "one.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert (
+        (tmp_path / "reports" / "one.html")
+        .read_text(encoding="utf-8")
+        .startswith("<!DOCTYPE html>")
+    )
     assert (tmp_path / "ci" / "junit.xml").read_text(encoding="utf-8").startswith("<?xml")
     flag_wins = runner.invoke(main, ["check", "one.md", "--output-dir", "elsewhere"])
     assert flag_wins.exit_code == 0 and (tmp_path / "elsewhere" / "one.txt").is_file()

@@ -23,7 +23,7 @@ def test_pyproject_table_env_and_flag_precedence(tmp_path):
 
 
 def test_citecheck_toml_in_parent_folder(tmp_path):
-    (tmp_path / "citecheck.toml").write_text('offline = true\n', encoding="utf-8")
+    (tmp_path / "citecheck.toml").write_text("offline = true\n", encoding="utf-8")
     sub = tmp_path / "a" / "b"
     sub.mkdir(parents=True)
     assert build_settings(flags={}, cwd=sub, env={}).offline is True
@@ -42,7 +42,7 @@ def test_bad_value_is_named(tmp_path):
 
 
 def test_broken_toml(tmp_path):
-    (tmp_path / "citecheck.toml").write_text('fail-on = \n', encoding="utf-8")
+    (tmp_path / "citecheck.toml").write_text("fail-on = \n", encoding="utf-8")
     with pytest.raises(ConfigError, match="cannot read"):
         build_settings(flags={}, cwd=tmp_path, env={})
 

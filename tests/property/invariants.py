@@ -30,8 +30,20 @@ def norm(value: Any) -> Any:
 def citation_key(c: Citation) -> tuple[Any, ...]:
     """The fields of a citation that must not depend on the input's form."""
     return norm(
-        (c.text, c.style, c.authors, c.et_al, c.year, c.number, c.narrative, c.prefix,
-         c.locator, c.group, c.key, c.abbreviation)
+        (
+            c.text,
+            c.style,
+            c.authors,
+            c.et_al,
+            c.year,
+            c.number,
+            c.narrative,
+            c.prefix,
+            c.locator,
+            c.group,
+            c.key,
+            c.abbreviation,
+        )
     )
 
 
@@ -39,12 +51,28 @@ def reference_key(r: Reference) -> tuple[Any, ...]:
     """The parsed fields of a reference that must not depend on the input's form."""
     authors = tuple((a.family, a.given, a.corporate) for a in r.authors)
     return norm(
-        (r.text, authors, r.et_al, r.year, r.title, r.container, r.volume, r.issue, r.pages,
-         r.doi, r.url, r.key, r.number, r.kind)
+        (
+            r.text,
+            authors,
+            r.et_al,
+            r.year,
+            r.title,
+            r.container,
+            r.volume,
+            r.issue,
+            r.pages,
+            r.doi,
+            r.url,
+            r.key,
+            r.number,
+            r.kind,
+        )
     )
 
 
-def check_spans(text: str, citations: Sequence[Citation], path: str, *, located: bool = True) -> None:
+def check_spans(
+    text: str, citations: Sequence[Citation], path: str, *, located: bool = True
+) -> None:
     """Every span inside the input, slicing back to the text, located right.
 
     ``located=False`` for formats whose locations point elsewhere than the offsets

@@ -10,21 +10,67 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 SURNAMES = (
-    "Smith", "Müller", "Sørensen", "Öztürk", "Ñúñez", "Çelik", "Šimić", "van der Berg",
-    "O'Brien", "Nguyễn", "Łukasz", "Ångström", "de la Cruz", "Sugiyono", "Lee", "Lee-Kim",
-    "WHO", "World Health Organization", "Иванов", "李", "Ansell", "Gash",
+    "Smith",
+    "Müller",
+    "Sørensen",
+    "Öztürk",
+    "Ñúñez",
+    "Çelik",
+    "Šimić",
+    "van der Berg",
+    "O'Brien",
+    "Nguyễn",
+    "Łukasz",
+    "Ångström",
+    "de la Cruz",
+    "Sugiyono",
+    "Lee",
+    "Lee-Kim",
+    "WHO",
+    "World Health Organization",
+    "Иванов",
+    "李",
+    "Ansell",
+    "Gash",
 )
 YEARS = ("2019", "2020a", "2020b", "n.d.", "in press", "1999", "2021", "20", "3000")
 JOINERS = (" & ", " and ", " dan ", ", ", " et al.", " dkk.", " et al", "; ", " und ")
 PUNCT = (*"()[];,.:&-–—“”\"'{}\\@#%", "\n", "\n\n", "\r\n", " ", "\t", "\u00a0", "\u0301")
-HEADINGS = ("\n\n## References\n\n", "\n\nDaftar Pustaka\n\n", "\n\n# Bibliography\n", "\nREFERENCES\n")
+HEADINGS = (
+    "\n\n## References\n\n",
+    "\n\nDaftar Pustaka\n\n",
+    "\n\n# Bibliography\n",
+    "\nREFERENCES\n",
+)
 PIECES = (
-    "10.1234/abc.5", "doi:10.1000/XYZ-1", "https://doi.org/10.5555/x(1)", "p. 45", "hlm. 12",
-    "pp. 3–4", "[1]", "[2–5]", "[3, 7]", "(1)", "1.", "- ", "* ", "Journal of Tests, 12(3), 45–67.",
-    "<!-- citecheck: ignore[cited-not-listed] -->", "```\ncode (Smith, 2019)\n```", "`x`",
-    "---\ntitle: T\n---\n", "<!--", "-->", "\\cite{key}", "see ", "e.g., ",
+    "10.1234/abc.5",
+    "doi:10.1000/XYZ-1",
+    "https://doi.org/10.5555/x(1)",
+    "p. 45",
+    "hlm. 12",
+    "pp. 3–4",
+    "[1]",
+    "[2–5]",
+    "[3, 7]",
+    "(1)",
+    "1.",
+    "- ",
+    "* ",
+    "Journal of Tests, 12(3), 45–67.",
+    "<!-- citecheck: ignore[cited-not-listed] -->",
+    "```\ncode (Smith, 2019)\n```",
+    "`x`",
+    "---\ntitle: T\n---\n",
+    "<!--",
+    "-->",
+    "\\cite{key}",
+    "see ",
+    "e.g., ",
     # Pandoc: these switch the Markdown loader to the Pandoc citeproc reader.
-    "[@smith2019]", "[see @a, p. 3; -@b]", "@lee2020 says", "[@{x}]",
+    "[@smith2019]",
+    "[see @a, p. 3; -@b]",
+    "@lee2020 says",
+    "[@{x}]",
     "---\nreferences:\n- id: a\n  title: T\n  author:\n  - family: Lee\n---\n",
     "---\nbibliography: [missing.bib]\nnocite: '@*'\n---\n",
 )
@@ -34,7 +80,8 @@ def _citation() -> st.SearchStrategy[str]:
     names = st.lists(st.sampled_from(SURNAMES), min_size=1, max_size=3)
     return st.builds(
         lambda ns, joiner, year, paren, narrative: (
-            f"{joiner.join(ns)} ({year})" if narrative
+            f"{joiner.join(ns)} ({year})"
+            if narrative
             else f"{paren[0]}{joiner.join(ns)}, {year}{paren[1]}"
         ),
         names,
@@ -47,7 +94,9 @@ def _citation() -> st.SearchStrategy[str]:
 
 def _reference() -> st.SearchStrategy[str]:
     return st.builds(
-        lambda name, initial, year, title: f"{name}, {initial}. ({year}). {title}. Journal, 1(2), 3–4.\n",
+        lambda name, initial, year, title: (
+            f"{name}, {initial}. ({year}). {title}. Journal, 1(2), 3–4.\n"
+        ),
         st.sampled_from(SURNAMES),
         st.sampled_from("ABCÉŁ"),
         st.sampled_from(YEARS),

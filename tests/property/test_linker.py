@@ -20,24 +20,42 @@ _names = st.lists(st.sampled_from(SURNAMES), min_size=0, max_size=4)
 
 citations = st.builds(
     lambda names, year, et_al, number, key, style: Citation(
-        text="x", style=style, authors=tuple(names), et_al=et_al, year=year, number=number,
-        key=key, location=_LOC,
+        text="x",
+        style=style,
+        authors=tuple(names),
+        et_al=et_al,
+        year=year,
+        number=number,
+        key=key,
+        location=_LOC,
     ),
-    _names, st.one_of(st.none(), st.sampled_from(YEARS)), st.booleans(),
-    st.one_of(st.none(), st.integers(-2, 12)), st.one_of(st.none(), st.sampled_from(("a", "A", "b", ""))),
+    _names,
+    st.one_of(st.none(), st.sampled_from(YEARS)),
+    st.booleans(),
+    st.one_of(st.none(), st.integers(-2, 12)),
+    st.one_of(st.none(), st.sampled_from(("a", "A", "b", ""))),
     st.sampled_from(("author-year", "numeric", "key")),
 )
 references = st.builds(
     lambda names, year, number, key: Reference(
-        text="r", authors=tuple(Author(family=n, given="A.") for n in names), year=year,
-        number=number, key=key, location=_LOC,
+        text="r",
+        authors=tuple(Author(family=n, given="A.") for n in names),
+        year=year,
+        number=number,
+        key=key,
+        location=_LOC,
     ),
-    _names, st.one_of(st.none(), st.sampled_from(YEARS)), st.one_of(st.none(), st.integers(0, 12)),
+    _names,
+    st.one_of(st.none(), st.sampled_from(YEARS)),
+    st.one_of(st.none(), st.integers(0, 12)),
     st.one_of(st.none(), st.sampled_from(("a", "A", "b", "c"))),
 )
 documents = st.builds(
-    lambda cs, rs: Document(path="p.md", format="markdown", citations=tuple(cs), references=tuple(rs)),
-    st.lists(citations, max_size=12), st.lists(references, max_size=12),
+    lambda cs, rs: Document(
+        path="p.md", format="markdown", citations=tuple(cs), references=tuple(rs)
+    ),
+    st.lists(citations, max_size=12),
+    st.lists(references, max_size=12),
 )
 
 

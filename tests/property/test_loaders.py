@@ -45,7 +45,9 @@ def _load(name: str, data: bytes) -> Any:
         path = Path(tmp) / name
         path.write_bytes(data)
         loader: Callable[[Path, str], Any] = (
-            load_reference_file if path.suffix in (".bib", ".ris", ".json", ".yaml") else load_manuscript
+            load_reference_file
+            if path.suffix in (".bib", ".ris", ".json", ".yaml")
+            else load_manuscript
         )
         try:
             return loader(path, name)
@@ -87,7 +89,9 @@ def _forms(text: str, name: str) -> None:
 @given(st.one_of(manuscripts, texts))
 # Found by bench/fuzz/text.py: a narrative name ran across a blanked URL, and the
 # citation's text (from the blanked body) no longer sliced the file's text.
-@example("Menurut Sugiyono ddn (Ansell & Gash, 2008; Emer Daf.t. https://doi.org/eourut Sugiyono (2019) x.")
+@example(
+    "Menurut Sugiyono ddn (Ansell & Gash, 2008; Emer Daf.t. https://doi.org/eourut Sugiyono (2019) x."
+)
 def test_markdown_string(text: str) -> None:
     doc = parse_markdown(text, "p.md")
     check_spans(text, doc.citations, "p.md")
@@ -143,8 +147,12 @@ def test_csl_json_files(names: list[str], text: str) -> None:
 
 
 @HEAVY
-@given(st.lists(st.one_of(st.sampled_from(("- id: k\n", "  title: x\n", "  author:\n", ": :", "---\n"))),
-                max_size=20).map("".join))
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(("- id: k\n", "  title: x\n", "  author:\n", ": :", "---\n"))),
+        max_size=20,
+    ).map("".join)
+)
 def test_csl_yaml_files(text: str) -> None:
     _load("refs.yaml", text.encode())
 

@@ -12,10 +12,24 @@ from citecheck.text.unicode import to_nfc
 from .profiles import PROFILE
 
 _DECOMPOSABLE = st.text(
-    alphabet=st.sampled_from([
-        *"aeiouAOCn (),.\n", "\u0301", "\u0308", "\u0327", "\u0323", "\u1100", "\u1161", "\u11a8",
-        "\u0b47", "\u0b3e", "\u0344", "\u212b", "ü", "한",
-    ]),
+    alphabet=st.sampled_from(
+        [
+            *"aeiouAOCn (),.\n",
+            "\u0301",
+            "\u0308",
+            "\u0327",
+            "\u0323",
+            "\u1100",
+            "\u1161",
+            "\u11a8",
+            "\u0b47",
+            "\u0b3e",
+            "\u0344",
+            "\u212b",
+            "ü",
+            "한",
+        ]
+    ),
     max_size=60,
 )
 

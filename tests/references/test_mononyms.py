@@ -16,10 +16,14 @@ def test_mononyms_inside_an_apa_author_list():
 
 
 def test_list_starting_with_a_mononym():
-    fams, title = _families("Ratminto, & Winarsih, A. S. (2015). Manajemen pelayanan. Yogyakarta: Pustaka Pelajar.")
+    fams, title = _families(
+        "Ratminto, & Winarsih, A. S. (2015). Manajemen pelayanan. Yogyakarta: Pustaka Pelajar."
+    )
     assert fams == ["Ratminto", "Winarsih"] and title == "Manajemen pelayanan"
 
 
 def test_title_words_are_not_taken_for_names():
-    fams, title = _families("Smith, J. (2019). Deep learning for cities. Journal of Things, 1(2), 3-4.")
+    fams, title = _families(
+        "Smith, J. (2019). Deep learning for cities. Journal of Things, 1(2), 3-4."
+    )
     assert fams == ["Smith"] and title == "Deep learning for cities"

@@ -49,7 +49,9 @@ def test_apa7_ellipsis_author_list() -> None:
 
 
 def test_apa_et_al_and_no_date_and_in_press() -> None:
-    p = parse_reference("Nguyen, T., et al. (n.d.). Draft guidance on reporting. Retrieved from https://example.org/guide")
+    p = parse_reference(
+        "Nguyen, T., et al. (n.d.). Draft guidance on reporting. Retrieved from https://example.org/guide"
+    )
     assert fams(p) == ["Nguyen"]
     assert p.et_al is True
     assert p.year == "n.d."
@@ -60,7 +62,9 @@ def test_apa_et_al_and_no_date_and_in_press() -> None:
 
 
 def test_apa_corporate_authors() -> None:
-    p = parse_reference("World Health Organization [WHO]. (2020). Global tuberculosis report 2020. Geneva: WHO.")
+    p = parse_reference(
+        "World Health Organization [WHO]. (2020). Global tuberculosis report 2020. Geneva: WHO."
+    )
     assert len(p.authors) == 1
     a = p.authors[0]
     assert (a.family, a.corporate, a.abbreviation) == ("World Health Organization", True, "WHO")
@@ -73,7 +77,9 @@ def test_apa_corporate_authors() -> None:
 
 
 def test_apa_edited_book_and_chapter() -> None:
-    p = parse_reference("Brown, L. E. (Ed.). (2000). Isokinetics in human performance. Champaign, IL: Human Kinetics.")
+    p = parse_reference(
+        "Brown, L. E. (Ed.). (2000). Isokinetics in human performance. Champaign, IL: Human Kinetics."
+    )
     assert fams(p) == ["Brown"]
     assert p.editors is True
     assert p.title == "Isokinetics in human performance"
@@ -114,7 +120,9 @@ def test_chicago_author_date() -> None:
 
 
 def test_chicago_notes_book() -> None:
-    p = parse_reference("Douglas, Mary. Risk and Blame: Essays in Cultural Theory. London: Routledge, 1992.")
+    p = parse_reference(
+        "Douglas, Mary. Risk and Blame: Essays in Cultural Theory. London: Routledge, 1992."
+    )
     assert fams(p) == ["Douglas"]
     assert p.year == "1992"
     assert p.title == "Risk and Blame: Essays in Cultural Theory"
@@ -141,22 +149,41 @@ def test_vancouver() -> None:
     assert p.year == "2010"
     assert p.container == "J Electromyogr Kinesiol"
     assert (p.volume, p.issue, p.pages) == ("20", "5", "813-22")
-    e = parse_reference("Schnatz PF, Jiang X, Vila-Wright S, et al. Calcium and cholesterol. Menopause. 2014;21:823-33.")
+    e = parse_reference(
+        "Schnatz PF, Jiang X, Vila-Wright S, et al. Calcium and cholesterol. Menopause. 2014;21:823-33."
+    )
     assert fams(e) == ["Schnatz", "Jiang", "Vila-Wright"]
     assert e.et_al
 
 
 def test_journal_styles_year_after_authors() -> None:
-    p = parse_reference("Adio S, Reth J. 2006. Myosin motors in muscle. J Muscle Res Cell Motil 27:153–60.")
+    p = parse_reference(
+        "Adio S, Reth J. 2006. Myosin motors in muscle. J Muscle Res Cell Motil 27:153–60."
+    )
     assert fams(p) == ["Adio", "Reth"]
-    assert (p.year, p.container, p.volume, p.pages) == ("2006", "J Muscle Res Cell Motil", "27", "153–60")
-    q = parse_reference("Smith J, Doe A (2019) Soil carbon in drylands. Journal of Arid Soils 12(3):45–67")
+    assert (p.year, p.container, p.volume, p.pages) == (
+        "2006",
+        "J Muscle Res Cell Motil",
+        "27",
+        "153–60",
+    )
+    q = parse_reference(
+        "Smith J, Doe A (2019) Soil carbon in drylands. Journal of Arid Soils 12(3):45–67"
+    )
     assert fams(q) == ["Smith", "Doe"]
-    assert (q.year, q.title, q.volume, q.issue, q.pages) == ("2019", "Soil carbon in drylands", "12", "3", "45–67")
+    assert (q.year, q.title, q.volume, q.issue, q.pages) == (
+        "2019",
+        "Soil carbon in drylands",
+        "12",
+        "3",
+        "45–67",
+    )
 
 
 def test_bmc_style_colon_and_year_volume() -> None:
-    p = parse_reference("Malladi V, Puthenedam M, Williams PH: Outer membrane proteins induce iNOS. Inflammation 2004, 28:345-353.")
+    p = parse_reference(
+        "Malladi V, Puthenedam M, Williams PH: Outer membrane proteins induce iNOS. Inflammation 2004, 28:345-353."
+    )
     assert fams(p) == ["Malladi", "Puthenedam", "Williams"]
     assert (p.container, p.year, p.volume, p.pages) == ("Inflammation", "2004", "28", "345-353")
 
@@ -185,13 +212,17 @@ def test_given_first_full_names() -> None:
 def test_surname_initials_without_periods() -> None:
     p = parse_reference("Smith, JA, Jones, B (2017) Notes on initials. Journal 1:1-2")
     assert fams(p) == ["Smith", "Jones"]
-    q = parse_reference("J.A. Smith, K. van der Berg, A study of particles, Phys. Rev. 10, 1-5 (2001).")
+    q = parse_reference(
+        "J.A. Smith, K. van der Berg, A study of particles, Phys. Rev. 10, 1-5 (2001)."
+    )
     assert fams(q) == ["Smith", "van der Berg"]
     assert q.year == "2001"
 
 
 def test_no_author_title_first() -> None:
-    p = parse_reference("How to Teach the Missing Basics of Professionalism. (2015). Bridging the Soft Skills Gap, 69–138.")
+    p = parse_reference(
+        "How to Teach the Missing Basics of Professionalism. (2015). Bridging the Soft Skills Gap, 69–138."
+    )
     assert p.authors == ()
     assert p.title == "How to Teach the Missing Basics of Professionalism"
     assert p.year == "2015"
@@ -199,14 +230,18 @@ def test_no_author_title_first() -> None:
 
 
 def test_ditto_dashes() -> None:
-    p = parse_reference("———. 1996. Classical Archaeology: Experiences of the Discipline. London: Routledge.")
+    p = parse_reference(
+        "———. 1996. Classical Archaeology: Experiences of the Discipline. London: Routledge."
+    )
     assert p.ditto and p.authors == ()
     assert p.year == "1996"
     assert p.title == "Classical Archaeology: Experiences of the Discipline"
 
 
 def test_markdown_input() -> None:
-    p = parse_reference("Doe, A. (2020). Title of it. *Journal of Tests*, **5**(1), 1–2. <https://doi.org/10.5555/ABC.1>")
+    p = parse_reference(
+        "Doe, A. (2020). Title of it. *Journal of Tests*, **5**(1), 1–2. <https://doi.org/10.5555/ABC.1>"
+    )
     assert p.container == "Journal of Tests"
     assert p.doi == "10.5555/ABC.1"
     assert (p.volume, p.issue) == ("5", "1")

@@ -61,8 +61,16 @@ def test_split_spans_are_ordered_and_inside(text: str) -> None:
 
 
 def test_to_reference_copies_fields() -> None:
-    parsed = parse_reference("[3] A. Smith, “A title,” J. Tests, vol. 2, pp. 1–2, 2020. doi:10.1000/ABC")
+    parsed = parse_reference(
+        "[3] A. Smith, “A title,” J. Tests, vol. 2, pp. 1–2, 2020. doi:10.1000/ABC"
+    )
     ref = to_reference(parsed, text="raw", location=Location(path="p.md", line=4), number=3)
-    assert (ref.number, ref.year, ref.volume, ref.doi, ref.source) == (3, "2020", "2", "10.1000/ABC", "bibliography")
+    assert (ref.number, ref.year, ref.volume, ref.doi, ref.source) == (
+        3,
+        "2020",
+        "2",
+        "10.1000/ABC",
+        "bibliography",
+    )
     assert ref.authors[0].family == "Smith"
     assert ref.kind == "article"

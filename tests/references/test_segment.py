@@ -67,7 +67,10 @@ def test_markdown_list_and_markup() -> None:
     entries = split_entries(section)
     assert len(entries) == 3
     assert entries[0].text == "Smith, J. (2019). A book title. Springer."
-    assert entries[1].text == "Doe, A. (2020). Title. Journal of Tests, 5(1), 1-2. https://doi.org/10.1234/abc"
+    assert (
+        entries[1].text
+        == "Doe, A. (2020). Title. Journal of Tests, 5(1), 1-2. https://doi.org/10.1234/abc"
+    )
     assert "Web page https://example.org/page" in entries[2].text
     assert entries[0].number is None
 

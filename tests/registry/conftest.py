@@ -31,8 +31,11 @@ TEST_RETRACTED = "10.5555/12345678"  # 22
 
 def body(prefix: str) -> Any:
     """The recorded body of fixture ``NN`` (parsed JSON, or text for .txt/.html)."""
-    path = next(p for p in sorted(FIXTURES.glob(f"{prefix}_*")) if not p.name.endswith(".meta.json")
-                and p.suffix in (".json", ".txt", ".html"))
+    path = next(
+        p
+        for p in sorted(FIXTURES.glob(f"{prefix}_*"))
+        if not p.name.endswith(".meta.json") and p.suffix in (".json", ".txt", ".html")
+    )
     text = path.read_text(encoding="utf-8")
     return json.loads(text) if path.suffix == ".json" else text
 
@@ -41,7 +44,9 @@ def recorded_headers(prefix: str) -> dict[str, str]:
     """The recorded response headers of fixture ``NN`` (minus transport-level ones)."""
     meta = json.loads(next(FIXTURES.glob(f"{prefix}_*.meta.json")).read_text(encoding="utf-8"))
     headers = meta["response"]["headers"] or {}
-    return {k: v for k, v in headers.items() if k.lower() not in DROP_HEADERS and isinstance(v, str)}
+    return {
+        k: v for k, v in headers.items() if k.lower() not in DROP_HEADERS and isinstance(v, str)
+    }
 
 
 def work_list(*works: dict[str, Any]) -> dict[str, Any]:
@@ -51,14 +56,28 @@ def work_list(*works: dict[str, Any]) -> dict[str, Any]:
     """
     envelope = body("14")
     message = dict(envelope["message"])
-    message.update({"items": list(works), "total-results": len(works), "items-per-page": len(works)})
+    message.update(
+        {"items": list(works), "total-results": len(works), "items-per-page": len(works)}
+    )
     return {**envelope, "message": message}
 
 
 def handle_found(doi: str) -> httpx.Response:
     """doi.org handle API 200 in the documented shape (DOI Handbook)."""
-    return httpx.Response(200, json={"responseCode": 1, "handle": doi, "values": [
-        {"index": 1, "type": "URL", "data": {"format": "string", "value": "https://example.org/x"}}]})
+    return httpx.Response(
+        200,
+        json={
+            "responseCode": 1,
+            "handle": doi,
+            "values": [
+                {
+                    "index": 1,
+                    "type": "URL",
+                    "data": {"format": "string", "value": "https://example.org/x"},
+                }
+            ],
+        },
+    )
 
 
 def handle_missing(doi: str) -> httpx.Response:
@@ -73,8 +92,12 @@ def not_found_text() -> httpx.Response:
 
 def reference(text: str, *, doi: str | None = None, kind: str | None = None) -> Reference:
     """A bibliography entry as a loader would give it."""
-    return Reference(text=text, doi=doi, kind=kind,  # type: ignore[arg-type]
-                     location=Location(path="paper.md", line=1))
+    return Reference(
+        text=text,
+        doi=doi,
+        kind=kind,  # type: ignore[arg-type]
+        location=Location(path="paper.md", line=1),
+    )
 
 
 def prepared(*refs: Reference, path: str = "paper.md") -> Prepared:
@@ -100,8 +123,15 @@ def sleeps() -> SleepRecorder:
 @pytest.fixture
 def policy(sleeps: SleepRecorder) -> Policy:
     """Fast budgets and recorded (not real) backoff sleeps."""
-    return Policy(backoff_base=0.5, single_rate=1000, list_rate=1000, doi_rate=1000,
-                  concurrency=4, doi_concurrency=4, sleep=sleeps)
+    return Policy(
+        backoff_base=0.5,
+        single_rate=1000,
+        list_rate=1000,
+        doi_rate=1000,
+        concurrency=4,
+        doi_concurrency=4,
+        sleep=sleeps,
+    )
 
 
 @pytest.fixture

@@ -46,8 +46,12 @@ def _run(settings: Settings, policy: Policy, doi: str = PLOS) -> tuple[object, o
     return doc.resolutions[0].by_doi, outcome
 
 
-def test_warm_run_makes_no_request(mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
-    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(200, json=body("01")))
+def test_warm_run_makes_no_request(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
+    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(
+        return_value=httpx.Response(200, json=body("01"))
+    )
     first, _ = _run(settings, policy)
     second, outcome = _run(settings, policy)
     assert route.call_count == 1
@@ -57,7 +61,9 @@ def test_warm_run_makes_no_request(mock: respx.MockRouter, settings: Settings, p
 
 
 def test_found_ttl_30_days(mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
-    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(200, json=body("01")))
+    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(
+        return_value=httpx.Response(200, json=body("01"))
+    )
     _run(settings, policy)
     _age(Path(settings.cache_dir or ""), PLOS, 29)
     _run(settings, policy)
@@ -79,8 +85,9 @@ def test_not_found_ttl_one_day(mock: respx.MockRouter, settings: Settings, polic
     assert cr.call_count == 2
 
 
-def test_offline_uses_stale_records_and_skips_misses(mock: respx.MockRouter, settings: Settings,
-                                                     policy: Policy) -> None:
+def test_offline_uses_stale_records_and_skips_misses(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(200, json=body("01")))
     _run(settings, policy)
     _age(Path(settings.cache_dir or ""), PLOS, 400)
@@ -94,21 +101,26 @@ def test_offline_uses_stale_records_and_skips_misses(mock: respx.MockRouter, set
     miss = doc.resolutions[1].by_doi
     assert isinstance(miss, Unavailable) and miss.reason.startswith("offline")
     assert [s.reason for s in outcome.skipped] == [
-        "1 of 2 references not checked against the registry: offline: not in the cache"]
+        "1 of 2 references not checked against the registry: offline: not in the cache"
+    ]
     assert not any("mailto" in n for n in outcome.notes)
 
 
 def test_refresh_asks_again(mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
-    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(200, json=body("01")))
+    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(
+        return_value=httpx.Response(200, json=body("01"))
+    )
     _run(settings, policy)
     res, _ = _run(settings.model_copy(update={"refresh": True}), policy)
     assert route.call_count == 2 and isinstance(res, Found) and not res.from_cache
 
 
-def test_stale_record_used_when_refetch_fails(mock: respx.MockRouter, settings: Settings,
-                                              policy: Policy) -> None:
-    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(side_effect=[
-        httpx.Response(200, json=body("01")), *[httpx.Response(503)] * 4])
+def test_stale_record_used_when_refetch_fails(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
+    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(
+        side_effect=[httpx.Response(200, json=body("01")), *[httpx.Response(503)] * 4]
+    )
     _run(settings, policy)
     _age(Path(settings.cache_dir or ""), PLOS, 60)
     res, outcome = _run(settings, policy)
@@ -119,15 +131,18 @@ def test_stale_record_used_when_refetch_fails(mock: respx.MockRouter, settings: 
 
 
 def test_no_cache_creates_no_file(mock: respx.MockRouter, tmp_path: Path, policy: Policy) -> None:
-    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(200, json=body("01")))
+    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(
+        return_value=httpx.Response(200, json=body("01"))
+    )
     settings = Settings(cache_dir=str(tmp_path / "c"), no_cache=True, mailto="a@b.org")
     _run(settings, policy)
     _run(settings, policy)
     assert route.call_count == 2 and not (tmp_path / "c").exists()
 
 
-def test_corrupt_file_is_moved_aside_and_rebuilt(mock: respx.MockRouter, settings: Settings,
-                                                 policy: Policy) -> None:
+def test_corrupt_file_is_moved_aside_and_rebuilt(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     folder = Path(settings.cache_dir or "")
     folder.mkdir(parents=True)
     (folder / FILENAME).write_bytes(b"this is not a database, just junk" * 100)
@@ -149,15 +164,17 @@ def test_newer_schema_is_left_alone(tmp_path: Path) -> None:
     assert "newer citecheck" in notes[0] and (tmp_path / FILENAME).exists()
 
 
-def test_rollback_journal_leaves_one_file(mock: respx.MockRouter, settings: Settings,
-                                          policy: Policy) -> None:
+def test_rollback_journal_leaves_one_file(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(200, json=body("01")))
     _run(settings, policy)
     assert sorted(p.name for p in Path(settings.cache_dir or "").iterdir()) == [FILENAME]
 
 
-def test_read_only_cache_is_still_read(mock: respx.MockRouter, settings: Settings,
-                                       policy: Policy, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_only_cache_is_still_read(
+    mock: respx.MockRouter, settings: Settings, policy: Policy, monkeypatch: pytest.MonkeyPatch
+) -> None:
     mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(200, json=body("01")))
     _run(settings, policy)
     folder = Path(settings.cache_dir or "")

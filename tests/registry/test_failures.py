@@ -31,8 +31,10 @@ from .conftest import (
 )
 
 # As reported for Crossref 429s in CrossRef/rest-api-doc issues (#159, #226): HTML, no rate headers.
-HTML_429 = ("<html><body><h1>429 Too Many Requests</h1>You have sent too many requests "
-            "in a given amount of time.</body></html>")
+HTML_429 = (
+    "<html><body><h1>429 Too Many Requests</h1>You have sent too many requests "
+    "in a given amount of time.</body></html>"
+)
 HTML_500 = "<html><head><title>Internal error</title></head><body>Oops</body></html>"
 
 
@@ -50,12 +52,15 @@ def _assert_unavailable(doc: object, outcome: object, word: str) -> None:
 
 
 def test_429_without_retry_after_backs_off_exponentially(
-        mock: respx.MockRouter, settings: Settings, policy: Policy, sleeps: SleepRecorder) -> None:
-    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(side_effect=[
-        httpx.Response(429, text=HTML_429, headers={"content-type": "text/html"}),
-        httpx.Response(429, text=HTML_429, headers={"content-type": "text/html"}),
-        httpx.Response(200, json=body("01")),
-    ])
+    mock: respx.MockRouter, settings: Settings, policy: Policy, sleeps: SleepRecorder
+) -> None:
+    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(
+        side_effect=[
+            httpx.Response(429, text=HTML_429, headers={"content-type": "text/html"}),
+            httpx.Response(429, text=HTML_429, headers={"content-type": "text/html"}),
+            httpx.Response(200, json=body("01")),
+        ]
+    )
     doc = _one()
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     assert route.call_count == 3
@@ -64,29 +69,39 @@ def test_429_without_retry_after_backs_off_exponentially(
     assert 0.25 <= sleeps.delays[0] <= 0.5 and 0.5 <= sleeps.delays[1] <= 1.0
 
 
-def test_429_honours_retry_after(mock: respx.MockRouter, settings: Settings, policy: Policy,
-                                 sleeps: SleepRecorder) -> None:
-    mock.get(f"{CROSSREF}/works/{PLOS}").mock(side_effect=[
-        httpx.Response(429, text=HTML_429, headers={"retry-after": "7"}),
-        httpx.Response(200, json=body("01")),
-    ])
+def test_429_honours_retry_after(
+    mock: respx.MockRouter, settings: Settings, policy: Policy, sleeps: SleepRecorder
+) -> None:
+    mock.get(f"{CROSSREF}/works/{PLOS}").mock(
+        side_effect=[
+            httpx.Response(429, text=HTML_429, headers={"retry-after": "7"}),
+            httpx.Response(200, json=body("01")),
+        ]
+    )
     doc = _one()
     resolve_all([doc], settings, client=None, progress=None, policy=policy)
     assert sleeps.delays == [7.0]
     assert isinstance(doc.resolutions[0].by_doi, Found)
 
 
-def test_429_forever_is_unavailable(mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
-    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(429, text=HTML_429))
+def test_429_forever_is_unavailable(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
+    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(
+        return_value=httpx.Response(429, text=HTML_429)
+    )
     doc = _one()
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     assert route.call_count == policy.max_attempts
     _assert_unavailable(doc, outcome, "HTTP 429")
 
 
-def test_503_is_unavailable_and_not_cached(mock: respx.MockRouter, settings: Settings,
-                                           policy: Policy) -> None:
-    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(503, text=HTML_500))
+def test_503_is_unavailable_and_not_cached(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
+    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(
+        return_value=httpx.Response(503, text=HTML_500)
+    )
     doc = _one()
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     _assert_unavailable(doc, outcome, "HTTP 503")
@@ -95,14 +110,18 @@ def test_503_is_unavailable_and_not_cached(mock: respx.MockRouter, settings: Set
     assert route.call_count == 2 * policy.max_attempts
 
 
-@pytest.mark.parametrize(("error", "word"), [
-    (httpx.ReadTimeout("read timed out"), "timeout"),
-    (httpx.ConnectTimeout("connect timed out"), "timeout"),
-    (httpx.ConnectError("[Errno 111] Connection refused"), "cannot connect"),
-    (httpx.RemoteProtocolError("peer closed connection"), "connection broken"),
-])
-def test_network_errors(mock: respx.MockRouter, settings: Settings, policy: Policy,
-                        error: Exception, word: str) -> None:
+@pytest.mark.parametrize(
+    ("error", "word"),
+    [
+        (httpx.ReadTimeout("read timed out"), "timeout"),
+        (httpx.ConnectTimeout("connect timed out"), "timeout"),
+        (httpx.ConnectError("[Errno 111] Connection refused"), "cannot connect"),
+        (httpx.RemoteProtocolError("peer closed connection"), "connection broken"),
+    ],
+)
+def test_network_errors(
+    mock: respx.MockRouter, settings: Settings, policy: Policy, error: Exception, word: str
+) -> None:
     route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(side_effect=error)
     doc = _one()
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
@@ -110,51 +129,63 @@ def test_network_errors(mock: respx.MockRouter, settings: Settings, policy: Poli
     _assert_unavailable(doc, outcome, word)
 
 
-def test_truncated_json_is_retried_then_unavailable(mock: respx.MockRouter, settings: Settings,
-                                                    policy: Policy) -> None:
+def test_truncated_json_is_retried_then_unavailable(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     whole = json.dumps(body("01")).encode()
     route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(
-        return_value=httpx.Response(200, content=whole[: len(whole) // 2],
-                                    headers={"content-type": "application/json"}))
+        return_value=httpx.Response(
+            200, content=whole[: len(whole) // 2], headers={"content-type": "application/json"}
+        )
+    )
     doc = _one()
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     assert route.call_count == policy.max_attempts
     _assert_unavailable(doc, outcome, "malformed JSON")
 
 
-def test_truncated_json_then_whole_answer_recovers(mock: respx.MockRouter, settings: Settings,
-                                                   policy: Policy) -> None:
+def test_truncated_json_then_whole_answer_recovers(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     whole = json.dumps(body("01")).encode()
-    mock.get(f"{CROSSREF}/works/{PLOS}").mock(side_effect=[
-        httpx.Response(200, content=whole[:100]), httpx.Response(200, content=whole)])
+    mock.get(f"{CROSSREF}/works/{PLOS}").mock(
+        side_effect=[httpx.Response(200, content=whole[:100]), httpx.Response(200, content=whole)]
+    )
     doc = _one()
     resolve_all([doc], settings, client=None, progress=None, policy=policy)
     assert isinstance(doc.resolutions[0].by_doi, Found)
 
 
-def test_html_page_with_status_200_is_unavailable(mock: respx.MockRouter, settings: Settings,
-                                                  policy: Policy) -> None:
+def test_html_page_with_status_200_is_unavailable(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     # e.g. a captive portal or proxy login page
     mock.get(f"{CROSSREF}/works/{PLOS}").mock(
-        return_value=httpx.Response(200, text=HTML_500, headers={"content-type": "text/html"}))
+        return_value=httpx.Response(200, text=HTML_500, headers={"content-type": "text/html"})
+    )
     doc = _one()
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     _assert_unavailable(doc, outcome, "malformed JSON")
 
 
 def test_html_404_from_handle_api_is_not_evidence_of_absence(
-        mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     doi = "10.1371/notarealdoi"
     mock.get(f"{CROSSREF}/works/{doi}").mock(return_value=not_found_text())
     mock.get(f"{DOI_ORG}/api/handles/{doi}").mock(
-        return_value=httpx.Response(404, text="<html>Not Found</html>", headers={"content-type": "text/html"}))
+        return_value=httpx.Response(
+            404, text="<html>Not Found</html>", headers={"content-type": "text/html"}
+        )
+    )
     doc = _one(doi)
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     _assert_unavailable(doc, outcome, "handle API")
 
 
 def test_crossref_404_text_body_alone_is_not_not_found(
-        mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     doi = "10.1371/notarealdoi"
     mock.get(f"{CROSSREF}/works/{doi}").mock(return_value=not_found_text())
     mock.get(f"{DOI_ORG}/api/handles/{doi}").mock(return_value=httpx.Response(503))
@@ -165,7 +196,9 @@ def test_crossref_404_text_body_alone_is_not_not_found(
 
 def test_oversize_response_is_unavailable(mock: respx.MockRouter, settings: Settings) -> None:
     small = Policy(max_bytes=1024, single_rate=1000, list_rate=1000)
-    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(200, json=body("01")))
+    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(
+        return_value=httpx.Response(200, json=body("01"))
+    )
     doc = _one()
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=small)
     assert route.call_count == 1  # no point asking again for the same huge body
@@ -187,8 +220,9 @@ def test_oversize_stream_without_content_length(settings: Settings) -> None:
     _assert_unavailable(doc, outcome, "larger than")
 
 
-def test_batch_failure_marks_its_dois_unavailable(mock: respx.MockRouter, settings: Settings,
-                                                  policy: Policy) -> None:
+def test_batch_failure_marks_its_dois_unavailable(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     mock.get(f"{CROSSREF}/works").mock(return_value=httpx.Response(502))
     doc = prepared(reference("a", doi=PLOS), reference("b", doi=JCP))
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
@@ -197,7 +231,8 @@ def test_batch_failure_marks_its_dois_unavailable(mock: respx.MockRouter, settin
 
 
 def test_batch_rejected_with_400_falls_back_to_single_lookups(
-        mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     batch = mock.get(f"{CROSSREF}/works").mock(return_value=httpx.Response(400, json=body("09")))
     mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(200, json=body("01")))
     mock.get(f"{CROSSREF}/works/{JCP}").mock(return_value=httpx.Response(200, json=body("02")))
@@ -208,8 +243,9 @@ def test_batch_rejected_with_400_falls_back_to_single_lookups(
     assert outcome.skipped == []
 
 
-def test_circuit_breaker_stops_early(mock: respx.MockRouter, settings: Settings,
-                                     policy: Policy) -> None:
+def test_circuit_breaker_stops_early(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     route = mock.get(url__regex=rf"{CROSSREF}/works/.*").mock(return_value=httpx.Response(503))
     refs = [reference(f"r{i}", doi=f"10.1000/test{i}") for i in range(30)]
     one_by_one = Policy(**{**policy.__dict__, "batch_size": 1, "concurrency": 1})
@@ -221,7 +257,9 @@ def test_circuit_breaker_stops_early(mock: respx.MockRouter, settings: Settings,
 
 
 def test_deadline(mock: respx.MockRouter, tmp_path: object, policy: Policy) -> None:
-    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(200, json=body("01")))
+    route = mock.get(f"{CROSSREF}/works/{PLOS}").mock(
+        return_value=httpx.Response(200, json=body("01"))
+    )
     doc = _one()
     settings = Settings(cache_dir=str(tmp_path), deadline=0)
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
@@ -231,19 +269,29 @@ def test_deadline(mock: respx.MockRouter, tmp_path: object, policy: Policy) -> N
 
 
 def test_retry_after_beyond_deadline_gives_up_without_sleeping(
-        mock: respx.MockRouter, tmp_path: object, policy: Policy, sleeps: SleepRecorder) -> None:
+    mock: respx.MockRouter, tmp_path: object, policy: Policy, sleeps: SleepRecorder
+) -> None:
     mock.get(f"{CROSSREF}/works/{PLOS}").mock(
-        return_value=httpx.Response(429, headers={"retry-after": "100"}))
+        return_value=httpx.Response(429, headers={"retry-after": "100"})
+    )
     doc = _one()
-    outcome = resolve_all([doc], Settings(cache_dir=str(tmp_path), deadline=5), client=None,
-                          progress=None, policy=policy)
+    outcome = resolve_all(
+        [doc],
+        Settings(cache_dir=str(tmp_path), deadline=5),
+        client=None,
+        progress=None,
+        policy=policy,
+    )
     assert sleeps.delays == []
     _assert_unavailable(doc, outcome, "deadline")
 
 
-def test_mixed_batch_keeps_good_answers(mock: respx.MockRouter, settings: Settings,
-                                        policy: Policy) -> None:
-    mock.get(f"{CROSSREF}/works").mock(return_value=httpx.Response(200, json=work_list(body("01")["message"])))
+def test_mixed_batch_keeps_good_answers(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
+    mock.get(f"{CROSSREF}/works").mock(
+        return_value=httpx.Response(200, json=work_list(body("01")["message"]))
+    )
     mock.get(f"{CROSSREF}/works/{JCP}").mock(side_effect=httpx.ConnectError("refused"))
     doc = prepared(reference("a", doi=PLOS), reference("b", doi=JCP))
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
@@ -263,8 +311,8 @@ def test_transport_bug_is_unavailable_not_a_crash(settings: Settings, policy: Po
 
 
 def test_unexpected_error_in_the_stage_keeps_the_run_alive(
-        mock: respx.MockRouter, settings: Settings, policy: Policy,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    mock: respx.MockRouter, settings: Settings, policy: Policy, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from citecheck.registry import lookup as lookup_module
 
     def broken(*args: object, **kwargs: object) -> None:
@@ -277,8 +325,9 @@ def test_unexpected_error_in_the_stage_keeps_the_run_alive(
     assert any("please report" in n for n in outcome.notes)
 
 
-def test_nothing_to_resolve_touches_nothing(mock: respx.MockRouter, tmp_path: Path,
-                                            policy: Policy) -> None:
+def test_nothing_to_resolve_touches_nothing(
+    mock: respx.MockRouter, tmp_path: Path, policy: Policy
+) -> None:
     doc = prepared(reference("Short"), reference("x", doi="nonsense"))
     settings = Settings(cache_dir=str(tmp_path / "c"))
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
@@ -287,12 +336,20 @@ def test_nothing_to_resolve_touches_nothing(mock: respx.MockRouter, tmp_path: Pa
     assert not (tmp_path / "c").exists()
 
 
-def test_oversize_batch_falls_back_to_single_lookups(mock: respx.MockRouter, settings: Settings) -> None:
+def test_oversize_batch_falls_back_to_single_lookups(
+    mock: respx.MockRouter, settings: Settings
+) -> None:
     small = Policy(max_bytes=12_000, single_rate=1000, list_rate=1000)  # each record fits alone
     works = [body("01")["message"], body("02")["message"]]
-    batch = mock.get(f"{CROSSREF}/works").mock(return_value=httpx.Response(200, json=work_list(*works)))
-    one = mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(200, json=body("01")))
-    two = mock.get(f"{CROSSREF}/works/{JCP}").mock(return_value=httpx.Response(200, json=body("02")))
+    batch = mock.get(f"{CROSSREF}/works").mock(
+        return_value=httpx.Response(200, json=work_list(*works))
+    )
+    one = mock.get(f"{CROSSREF}/works/{PLOS}").mock(
+        return_value=httpx.Response(200, json=body("01"))
+    )
+    two = mock.get(f"{CROSSREF}/works/{JCP}").mock(
+        return_value=httpx.Response(200, json=body("02"))
+    )
     doc = prepared(reference("a", doi=PLOS), reference("b", doi=JCP))
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=small)
     assert batch.call_count == 1 and one.call_count == 1 and two.call_count == 1
@@ -300,11 +357,13 @@ def test_oversize_batch_falls_back_to_single_lookups(mock: respx.MockRouter, set
     assert outcome.skipped == []
 
 
-def test_tripped_breaker_wakes_retries_waiting_in_backoff(mock: respx.MockRouter,
-                                                          settings: Settings) -> None:
+def test_tripped_breaker_wakes_retries_waiting_in_backoff(
+    mock: respx.MockRouter, settings: Settings
+) -> None:
     # No network at all (DNS fails at once): the run must not sit out long backoffs.
     mock.get(url__regex=rf"{CROSSREF}/works/.*").mock(
-        side_effect=httpx.ConnectError("[Errno -2] Name or service not known"))
+        side_effect=httpx.ConnectError("[Errno -2] Name or service not known")
+    )
     real_sleep = Policy(backoff_base=5.0, single_rate=1000, concurrency=4, batch_size=1)
     doc = prepared(*(reference(f"r{i}", doi=f"10.1000/t{i}") for i in range(10)))
     started = time.monotonic()

@@ -57,8 +57,12 @@ def _readable(folder: Path, prefix: str, n: int) -> int:
 def test_writer_killed_mid_transaction_keeps_committed_records(tmp_path: Path) -> None:
     _fill(tmp_path, "early", 200)
     for delay in (0.0, 0.02, 0.1):
-        proc = subprocess.Popen([sys.executable, "-c", _KILLED_WRITER, str(tmp_path)],
-                                stdout=subprocess.PIPE, text=True, cwd=REPO)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _KILLED_WRITER, str(tmp_path)],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=REPO,
+        )
         assert proc.stdout is not None and proc.stdout.readline().strip() == "writing"
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)

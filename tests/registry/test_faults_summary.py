@@ -51,34 +51,64 @@ def _r(status: int, **kw: object) -> Callable[[httpx.Request], httpx.Response]:
 def _raise(exc: type[httpx.HTTPError], text: str) -> Callable[[httpx.Request], httpx.Response]:
     def handler(request: httpx.Request) -> httpx.Response:
         raise exc(text, request=request)  # type: ignore[call-arg]
+
     return handler
 
 
 # name -> (handler for every request, words expected in the skipped check's reason)
 FAULTS: dict[str, tuple[Callable[[httpx.Request], httpx.Response], str]] = {
-    "dns-failure": (_raise(httpx.ConnectError, "[Errno -2] Name or service not known"), "cannot connect"),
-    "connection-refused": (_raise(httpx.ConnectError, "[Errno 111] Connection refused"), "cannot connect"),
-    "tls-error": (_raise(httpx.ConnectError, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"),
-                  "cannot connect"),
+    "dns-failure": (
+        _raise(httpx.ConnectError, "[Errno -2] Name or service not known"),
+        "cannot connect",
+    ),
+    "connection-refused": (
+        _raise(httpx.ConnectError, "[Errno 111] Connection refused"),
+        "cannot connect",
+    ),
+    "tls-error": (
+        _raise(httpx.ConnectError, "[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"),
+        "cannot connect",
+    ),
     "connect-timeout": (_raise(httpx.ConnectTimeout, "timed out"), "timeout"),
     "read-timeout": (_raise(httpx.ReadTimeout, "timed out"), "timeout"),
     "429-no-retry-after": (_r(429), "HTTP 429"),
     "429-retry-after": (_r(429, headers={"retry-after": "2"}), "HTTP 429"),
     "500": (_r(500), "HTTP 500"),
     "502": (_r(502), "HTTP 502"),
-    "503-html": (_r(503, text="<html><body>Service Unavailable</body></html>",
-                    headers={"content-type": "text/html"}), "HTTP 503"),
+    "503-html": (
+        _r(
+            503,
+            text="<html><body>Service Unavailable</body></html>",
+            headers={"content-type": "text/html"},
+        ),
+        "HTTP 503",
+    ),
     "504": (_r(504), "HTTP 504"),
-    "html-page-200": (_r(200, text="<html><body>Please log in to the Wi-Fi</body></html>",
-                         headers={"content-type": "text/html"}), "malformed JSON"),
-    "truncated-json": (_r(200, content=TRUNCATED, headers={"content-type": "application/json"}),
-                       "malformed JSON"),
-    "json-wrong-shape": (_r(200, json={"status": "ok", "message-type": "work", "message": [1, 2]}), ""),
+    "html-page-200": (
+        _r(
+            200,
+            text="<html><body>Please log in to the Wi-Fi</body></html>",
+            headers={"content-type": "text/html"},
+        ),
+        "malformed JSON",
+    ),
+    "truncated-json": (
+        _r(200, content=TRUNCATED, headers={"content-type": "application/json"}),
+        "malformed JSON",
+    ),
+    "json-wrong-shape": (
+        _r(200, json={"status": "ok", "message-type": "work", "message": [1, 2]}),
+        "",
+    ),
     "json-not-an-object": (_r(200, json=[{"DOI": "10.1/x"}]), ""),
-    "redirect-foreign-host": (_r(302, headers={"location": "https://evil.example/steal"}),
-                              "foreign host"),
-    "50mb-content-length": (_r(200, headers={"content-length": str(FIFTY_MB)}, content=_fifty_mb()),
-                            "larger than"),
+    "redirect-foreign-host": (
+        _r(302, headers={"location": "https://evil.example/steal"}),
+        "foreign host",
+    ),
+    "50mb-content-length": (
+        _r(200, headers={"content-length": str(FIFTY_MB)}, content=_fifty_mb()),
+        "larger than",
+    ),
     "50mb-streamed": (_r(200, content=_fifty_mb()), "larger than"),
 }
 
@@ -87,17 +117,26 @@ FAULTS: dict[str, tuple[Callable[[httpx.Request], httpx.Response], str]] = {
 def fast(monkeypatch: pytest.MonkeyPatch) -> Iterator[SleepRecorder]:
     """The run's default Policy with recorded sleeps and no rate limits."""
     sleeps = SleepRecorder()
-    monkeypatch.setattr(resolvers, "Policy", lambda: Policy(
-        single_rate=1000, list_rate=1000, doi_rate=1000, sleep=sleeps))
+    monkeypatch.setattr(
+        resolvers,
+        "Policy",
+        lambda: Policy(single_rate=1000, list_rate=1000, doi_rate=1000, sleep=sleeps),
+    )
     yield sleeps
 
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))
-def test_fault_is_skipped_check_not_finding(fault: str, tmp_path: Path, fast: SleepRecorder) -> None:
+def test_fault_is_skipped_check_not_finding(
+    fault: str, tmp_path: Path, fast: SleepRecorder
+) -> None:
     handler, words = FAULTS[fault]
     (tmp_path / "paper.md").write_text(PAPER, encoding="utf-8")
-    settings = Settings(paths=("paper.md",), cache_dir=str(tmp_path / "cache"),
-                        mailto="test@example.org", deadline=60)
+    settings = Settings(
+        paths=("paper.md",),
+        cache_dir=str(tmp_path / "cache"),
+        mailto="test@example.org",
+        deadline=60,
+    )
     with respx.mock(assert_all_called=False) as router:
         route = router.route().mock(side_effect=handler)
         report = check(settings, root=tmp_path)
@@ -117,8 +156,12 @@ def test_fault_is_skipped_check_not_finding(fault: str, tmp_path: Path, fast: Sl
 
 def test_unavailable_is_never_cached(tmp_path: Path, fast: SleepRecorder) -> None:
     (tmp_path / "paper.md").write_text(PAPER, encoding="utf-8")
-    settings = Settings(paths=("paper.md",), cache_dir=str(tmp_path / "cache"),
-                        mailto="test@example.org", deadline=60)
+    settings = Settings(
+        paths=("paper.md",),
+        cache_dir=str(tmp_path / "cache"),
+        mailto="test@example.org",
+        deadline=60,
+    )
     with respx.mock(assert_all_called=False) as router:
         router.route().mock(side_effect=_r(503))
         check(settings, root=tmp_path)

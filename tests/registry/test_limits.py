@@ -25,14 +25,19 @@ from .conftest import (
 )
 
 
-@pytest.mark.parametrize(("fixture", "rate", "conc", "pool"), [
-    ("01", 5.0, 1, "public"),  # June 2026 public pool
-    ("03", 10.0, 3, "polite"),  # June 2026 polite pool
-    ("14", 3.0, 3, "polite-array"),  # July 2026 list requests
-    ("15", 10.0, 3, "polite-single"),
-    ("16", 50.0, None, None),  # 2020: X-Rate-Limit-* capitalised, no pool, no concurrency
-])
-def test_parse_recorded_headers(fixture: str, rate: float, conc: int | None, pool: str | None) -> None:
+@pytest.mark.parametrize(
+    ("fixture", "rate", "conc", "pool"),
+    [
+        ("01", 5.0, 1, "public"),  # June 2026 public pool
+        ("03", 10.0, 3, "polite"),  # June 2026 polite pool
+        ("14", 3.0, 3, "polite-array"),  # July 2026 list requests
+        ("15", 10.0, 3, "polite-single"),
+        ("16", 50.0, None, None),  # 2020: X-Rate-Limit-* capitalised, no pool, no concurrency
+    ],
+)
+def test_parse_recorded_headers(
+    fixture: str, rate: float, conc: int | None, pool: str | None
+) -> None:
     if fixture == "16":
         headers = httpx.Headers({"X-Rate-Limit-Limit": "50", "X-Rate-Limit-Interval": "1s"})
     else:
@@ -41,11 +46,20 @@ def test_parse_recorded_headers(fixture: str, rate: float, conc: int | None, poo
     assert adv.rate == rate and adv.concurrency == conc and adv.pool == pool
 
 
-@pytest.mark.parametrize(("limit", "interval", "rate"), [
-    ("3000", "60s", 50.0), ("10", "1000ms", 10.0), ("5", "2", 2.5), ("x", "1s", None), ("5", "soon", None),
-])
+@pytest.mark.parametrize(
+    ("limit", "interval", "rate"),
+    [
+        ("3000", "60s", 50.0),
+        ("10", "1000ms", 10.0),
+        ("5", "2", 2.5),
+        ("x", "1s", None),
+        ("5", "soon", None),
+    ],
+)
 def test_interval_forms(limit: str, interval: str, rate: float | None) -> None:
-    adv = parse_headers(httpx.Headers({"x-rate-limit-limit": limit, "x-rate-limit-interval": interval}))
+    adv = parse_headers(
+        httpx.Headers({"x-rate-limit-limit": limit, "x-rate-limit-interval": interval})
+    )
     assert adv.rate == rate
 
 
@@ -70,7 +84,9 @@ def test_unsuffixed_pool_shares_one_budget() -> None:
 
     b = asyncio.run(go())
     assert b.shared and b.bucket("list") is b.bucket("single")
-    assert b.bucket("single").rate == pytest.approx(5 * SAFETY) and b.bucket("single").concurrency == 1
+    assert (
+        b.bucket("single").rate == pytest.approx(5 * SAFETY) and b.bucket("single").concurrency == 1
+    )
 
 
 def test_bucket_spaces_starts_and_bounds_concurrency() -> None:
@@ -113,18 +129,22 @@ def test_resolver_adopts_advertised_limits(settings: Settings) -> None:
 
     def answer(request: httpx.Request) -> httpx.Response:
         wanted = request.url.params["filter"].replace("doi:", "").split(",")
-        return httpx.Response(200, json=work_list(*(works[d] for d in wanted)),
-                              headers=recorded_headers("14"))
+        return httpx.Response(
+            200, json=work_list(*(works[d] for d in wanted)), headers=recorded_headers("14")
+        )
 
     with respx.mock() as mock:
         route = mock.get(f"{CROSSREF}/works").mock(side_effect=answer)
         doc = prepared(*(reference("r", doi=d) for d in works))
         started = time.monotonic()
-        outcome = resolve_all([doc], settings, client=None, progress=None,
-                              policy=Policy(batch_size=2, list_rate=1.0))
+        outcome = resolve_all(
+            [doc], settings, client=None, progress=None, policy=Policy(batch_size=2, list_rate=1.0)
+        )
         elapsed = time.monotonic() - started
     assert route.call_count == 2 and outcome.requests == {"list": 2}
-    assert all(r.by_doi is not None and r.by_doi.__class__.__name__ == "Found"
-               for r in doc.resolutions.values())
+    assert all(
+        r.by_doi is not None and r.by_doi.__class__.__name__ == "Found"
+        for r in doc.resolutions.values()
+    )
     # second start 1/(3*0.9) s after the first, not the initial 1 s
     assert 1 / (3 * SAFETY) - 0.05 <= elapsed < 0.9

@@ -30,7 +30,9 @@ from .conftest import (
 )
 
 FAKE = "10.1371/notarealdoi"
-REF_FAKE = "Foo, A., & Bar, B. (2003). A non-existent article about nothing. Journal of Nothing, 1, 1-2."
+REF_FAKE = (
+    "Foo, A., & Bar, B. (2003). A non-existent article about nothing. Journal of Nothing, 1, 1-2."
+)
 
 
 def _filter_dois(request: httpx.Request) -> list[str]:
@@ -38,13 +40,19 @@ def _filter_dois(request: httpx.Request) -> list[str]:
     return [part.removeprefix("doi:") for part in value.split(",")]
 
 
-def test_batch_dedupes_dois_across_documents(mock: respx.MockRouter, settings: Settings,
-                                             policy: Policy) -> None:
+def test_batch_dedupes_dois_across_documents(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     works = [body("01")["message"], body("02")["message"], body("03")["message"]]
-    batch = mock.get(f"{CROSSREF}/works").mock(return_value=httpx.Response(200, json=work_list(*works)))
+    batch = mock.get(f"{CROSSREF}/works").mock(
+        return_value=httpx.Response(200, json=work_list(*works))
+    )
     a = prepared(reference(f"A. 2012. doi:{PLOS}", doi=PLOS), reference("B", doi=JCP.upper()))
-    b = prepared(reference(f"C https://doi.org/{JOR}."), reference("again", doi=f"https://doi.org/{PLOS}"),
-                 path="other.md")
+    b = prepared(
+        reference(f"C https://doi.org/{JOR}."),
+        reference("again", doi=f"https://doi.org/{PLOS}"),
+        path="other.md",
+    )
 
     outcome = resolve_all([a, b], settings, client=None, progress=None, policy=policy)
 
@@ -64,11 +72,14 @@ def test_batch_dedupes_dois_across_documents(mock: respx.MockRouter, settings: S
 
 
 def test_absent_from_batch_then_404_then_handle_100_is_not_found_and_searched(
-        mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     search = mock.get(f"{CROSSREF}/works", params__contains={"rows": "5"}).mock(
-        return_value=httpx.Response(200, json=body("17")))
+        return_value=httpx.Response(200, json=body("17"))
+    )
     batch = mock.get(f"{CROSSREF}/works", params__contains={"rows": "2"}).mock(
-        return_value=httpx.Response(200, json=work_list(body("01")["message"])))
+        return_value=httpx.Response(200, json=work_list(body("01")["message"]))
+    )
     single = mock.get(f"{CROSSREF}/works/{FAKE}").mock(return_value=not_found_text())
     handle = mock.get(f"{DOI_ORG}/api/handles/{FAKE}").mock(return_value=handle_missing(FAKE))
     doc = prepared(reference(f"{REF_FAKE} https://doi.org/{FAKE}"), reference("x", doi=PLOS))
@@ -82,14 +93,17 @@ def test_absent_from_batch_then_404_then_handle_100_is_not_found_and_searched(
     assert search.call_count == 1
     query = parse_qs(urlsplit(str(search.calls[0].request.url)).query)["query.bibliographic"][0]
     assert FAKE not in query and "doi.org" not in query  # the wrong DOI is not searched for
-    assert isinstance(res.search, tuple) and res.search[0].record["DOI"] == "10.1017/s0031819100016946"
+    assert (
+        isinstance(res.search, tuple) and res.search[0].record["DOI"] == "10.1017/s0031819100016946"
+    )
     assert res.search[0].score is not None and res.search[0].score > 20
     assert isinstance(doc.resolutions[1].by_doi, Found) and doc.resolutions[1].search is None
     assert outcome.skipped == []
 
 
-def test_datacite_doi_by_content_negotiation(mock: respx.MockRouter, settings: Settings,
-                                             policy: Policy) -> None:
+def test_datacite_doi_by_content_negotiation(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     doi = "10.5281/zenodo.1234567"
     mock.get(f"{CROSSREF}/works/{doi}").mock(return_value=not_found_text())
     mock.get(f"{DOI_ORG}/api/handles/{doi}").mock(return_value=handle_found(doi))
@@ -98,7 +112,8 @@ def test_datacite_doi_by_content_negotiation(mock: respx.MockRouter, settings: S
     mock.get(f"{CROSSREF}/works/{doi}/agency").mock(return_value=httpx.Response(200, json=agency))
     target = "https://data.crosscite.org/application/vnd.citationstyles.csl+json/" + doi
     neg = mock.get(f"{DOI_ORG}/{doi}").mock(
-        return_value=httpx.Response(302, headers={"location": target}))
+        return_value=httpx.Response(302, headers={"location": target})
+    )
     # The CSL payload is Crossref's real one (fixture 07); DataCite's has the same shape.
     csl = mock.get(target).mock(return_value=httpx.Response(200, json=body("07")))
     doc = prepared(reference("Some dataset", doi=doi))
@@ -115,14 +130,18 @@ def test_datacite_doi_by_content_negotiation(mock: respx.MockRouter, settings: S
 
 
 def test_content_negotiation_redirect_to_foreign_host_is_refused(
-        mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     doi = "10.1234/abc"
     mock.get(f"{CROSSREF}/works/{doi}").mock(return_value=not_found_text())
     mock.get(f"{DOI_ORG}/api/handles/{doi}").mock(return_value=handle_found(doi))
     mock.get(f"{CROSSREF}/works/{doi}/agency").mock(return_value=not_found_text())
     mock.get(f"{DOI_ORG}/{doi}").mock(
-        return_value=httpx.Response(302, headers={"location": "https://evil.example.com/meta"}))
-    foreign = mock.get("https://evil.example.com/meta").mock(return_value=httpx.Response(200, json={}))
+        return_value=httpx.Response(302, headers={"location": "https://evil.example.com/meta"})
+    )
+    foreign = mock.get("https://evil.example.com/meta").mock(
+        return_value=httpx.Response(200, json={})
+    )
     doc = prepared(reference("x", doi=doi))
 
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
@@ -134,15 +153,21 @@ def test_content_negotiation_redirect_to_foreign_host_is_refused(
 
 
 def test_doi_org_redirect_to_crossref_transform_is_followed(
-        mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     doi = "10.1126/science.169.3946.635"
     mock.get(f"{CROSSREF}/works/{doi}").mock(return_value=not_found_text())  # not indexed yet
     mock.get(f"{DOI_ORG}/api/handles/{doi}").mock(return_value=handle_found(doi))
-    mock.get(f"{CROSSREF}/works/{doi}/agency").mock(return_value=httpx.Response(200, json=body("05")))
+    mock.get(f"{CROSSREF}/works/{doi}/agency").mock(
+        return_value=httpx.Response(200, json=body("05"))
+    )
     location = recorded_headers("08")["location"]  # the real 302 target
-    mock.get(f"{DOI_ORG}/{doi}").mock(return_value=httpx.Response(302, headers={"location": location}))
-    mock.get(location).mock(return_value=httpx.Response(200, json=body("07"),
-                                                        headers=recorded_headers("07")))
+    mock.get(f"{DOI_ORG}/{doi}").mock(
+        return_value=httpx.Response(302, headers={"location": location})
+    )
+    mock.get(location).mock(
+        return_value=httpx.Response(200, json=body("07"), headers=recorded_headers("07"))
+    )
     doc = prepared(reference("Frank 1970", doi=doi))
 
     resolve_all([doc], settings, client=None, progress=None, policy=policy)
@@ -152,8 +177,9 @@ def test_doi_org_redirect_to_crossref_transform_is_followed(
     assert found.record["page"] == "635-641"
 
 
-def test_invalid_doi_is_flagged_and_never_requested(mock: respx.MockRouter, settings: Settings,
-                                                    policy: Policy) -> None:
+def test_invalid_doi_is_flagged_and_never_requested(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     doc = prepared(reference("Short ref", doi="doi: not-a-doi"))
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     res = doc.resolutions[0]
@@ -162,13 +188,18 @@ def test_invalid_doi_is_flagged_and_never_requested(mock: respx.MockRouter, sett
     assert len(mock.calls) == 0 and outcome.skipped == []
 
 
-def test_reference_without_doi_gets_candidates(mock: respx.MockRouter, settings: Settings,
-                                               policy: Policy) -> None:
-    text = ("Danehkar, A., (2020). AtomNeb Python Package, an addendum to AtomNeb: IDL Library "
-            "for Atomic Data of Ionized Nebulae. Journal of Open Source Software, 5(55), 2797")
+def test_reference_without_doi_gets_candidates(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
+    text = (
+        "Danehkar, A., (2020). AtomNeb Python Package, an addendum to AtomNeb: IDL Library "
+        "for Atomic Data of Ionized Nebulae. Journal of Open Source Software, 5(55), 2797"
+    )
     route = mock.get(f"{CROSSREF}/works").mock(return_value=httpx.Response(200, json=body("18")))
-    law = reference("Undang-Undang Republik Indonesia Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
-                    kind="law")
+    law = reference(
+        "Undang-Undang Republik Indonesia Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+        kind="law",
+    )
     doc = prepared(reference(text), law)
 
     resolve_all([doc], settings, client=None, progress=None, policy=policy)
@@ -182,9 +213,12 @@ def test_reference_without_doi_gets_candidates(mock: respx.MockRouter, settings:
     assert doc.resolutions[1].search is None and doc.resolutions[1].by_doi is None
 
 
-def test_retraction_notices_stay_in_the_record(mock: respx.MockRouter, settings: Settings,
-                                               policy: Policy) -> None:
-    mock.get(f"{CROSSREF}/works/{TEST_RETRACTED}").mock(return_value=httpx.Response(200, json=body("22")))
+def test_retraction_notices_stay_in_the_record(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
+    mock.get(f"{CROSSREF}/works/{TEST_RETRACTED}").mock(
+        return_value=httpx.Response(200, json=body("22"))
+    )
     doc = prepared(reference("x", doi=TEST_RETRACTED))
     resolve_all([doc], settings, client=None, progress=None, policy=policy)
     found = doc.resolutions[0].by_doi
@@ -193,8 +227,11 @@ def test_retraction_notices_stay_in_the_record(mock: respx.MockRouter, settings:
 
 
 def test_headers_user_agent_mailto_and_plus_token_only_to_crossref(
-        mock: respx.MockRouter, tmp_path: object, policy: Policy) -> None:
-    settings = Settings(cache_dir=str(tmp_path), mailto="me@example.org", crossref_plus_token="s3cret")
+    mock: respx.MockRouter, tmp_path: object, policy: Policy
+) -> None:
+    settings = Settings(
+        cache_dir=str(tmp_path), mailto="me@example.org", crossref_plus_token="s3cret"
+    )
     mock.get(f"{CROSSREF}/works/{FAKE}").mock(return_value=not_found_text())
     handle = mock.get(f"{DOI_ORG}/api/handles/{FAKE}").mock(return_value=handle_missing(FAKE))
     doc = prepared(reference("x", doi=FAKE))
@@ -207,12 +244,18 @@ def test_headers_user_agent_mailto_and_plus_token_only_to_crossref(
     assert not any("mailto" in n for n in outcome.notes)
 
 
-def test_missing_mailto_is_said_once(mock: respx.MockRouter, tmp_path: object, policy: Policy) -> None:
-    mock.get(f"{CROSSREF}/works").mock(return_value=httpx.Response(200, json=work_list(
-        body("01")["message"], body("02")["message"])))
+def test_missing_mailto_is_said_once(
+    mock: respx.MockRouter, tmp_path: object, policy: Policy
+) -> None:
+    mock.get(f"{CROSSREF}/works").mock(
+        return_value=httpx.Response(
+            200, json=work_list(body("01")["message"], body("02")["message"])
+        )
+    )
     docs = [prepared(reference("a", doi=PLOS)), prepared(reference("b", doi=JCP), path="b.md")]
-    outcome = resolve_all(docs, Settings(cache_dir=str(tmp_path)), client=None, progress=None,
-                          policy=policy)
+    outcome = resolve_all(
+        docs, Settings(cache_dir=str(tmp_path)), client=None, progress=None, policy=policy
+    )
     hints = [n for n in outcome.notes if "--mailto" in n and "CITECHECK_MAILTO" in n]
     assert len(hints) == 1
     assert "mailto" not in mock.calls[0].request.headers["user-agent"]
@@ -228,8 +271,12 @@ def test_sync_client_is_accepted(settings: Settings, policy: Policy) -> None:
     assert isinstance(doc.resolutions[0].by_doi, Found)
 
 
-def test_progress_reports_counts(mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
-    mock.get(f"{CROSSREF}/works").mock(return_value=httpx.Response(200, json=work_list(body("01")["message"])))
+def test_progress_reports_counts(
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
+    mock.get(f"{CROSSREF}/works").mock(
+        return_value=httpx.Response(200, json=work_list(body("01")["message"]))
+    )
     mock.get(f"{CROSSREF}/works/{FAKE}").mock(return_value=not_found_text())
     mock.get(f"{DOI_ORG}/api/handles/{FAKE}").mock(return_value=handle_missing(FAKE))
     seen: list[tuple[str, int, int]] = []

@@ -13,16 +13,22 @@ from citecheck.registry.resolve import resolve_all
 
 from .conftest import CROSSREF, JCP, PLOS, body, prepared, reference
 
-DANEHKAR = ("Danehkar, A. (2020). AtomNeb Python Package, an addendum to AtomNeb: IDL Library for "
-            "Atomic Data of Ionized Nebulae. Journal of Open Source Software, 5(55), 2797.")
-CERMINE = ("Tkaczyk D, Szostek P, Fedoryszak M, Dendek PJ, Bolikowski L. CERMINE: automatic "
-           "extraction of structured metadata from scientific literature. IJDAR. 2015;18(4):317-35.")
+DANEHKAR = (
+    "Danehkar, A. (2020). AtomNeb Python Package, an addendum to AtomNeb: IDL Library for "
+    "Atomic Data of Ionized Nebulae. Journal of Open Source Software, 5(55), 2797."
+)
+CERMINE = (
+    "Tkaczyk D, Szostek P, Fedoryszak M, Dendek PJ, Bolikowski L. CERMINE: automatic "
+    "extraction of structured metadata from scientific literature. IJDAR. 2015;18(4):317-35."
+)
 
 
 def test_batch_route_missing_falls_back_to_single_look_ups(
-        mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     batch = mock.get(f"{CROSSREF}/works").mock(
-        return_value=httpx.Response(404, text="Resource not found."))
+        return_value=httpx.Response(404, text="Resource not found.")
+    )
     mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(200, json=body("01")))
     mock.get(f"{CROSSREF}/works/{JCP}").mock(return_value=httpx.Response(200, json=body("02")))
     doc = prepared(reference("a", doi=PLOS), reference("b", doi=JCP))
@@ -33,10 +39,12 @@ def test_batch_route_missing_falls_back_to_single_look_ups(
 
 
 def test_batch_failing_for_a_while_is_not_a_reason_to_ask_one_by_one(
-        mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     mock.get(f"{CROSSREF}/works").mock(return_value=httpx.Response(503))
     single = mock.get(url__regex=rf"{CROSSREF}/works/10\..*").mock(
-        return_value=httpx.Response(200, json=body("01")))
+        return_value=httpx.Response(200, json=body("01"))
+    )
     doc = prepared(reference("a", doi=PLOS), reference("b", doi=JCP))
     resolve_all([doc], settings, client=None, progress=None, policy=policy)
     assert single.call_count == 0  # an overloaded list route must not get 40 singles
@@ -44,11 +52,16 @@ def test_batch_failing_for_a_while_is_not_a_reason_to_ask_one_by_one(
 
 
 def test_rejected_select_is_dropped_for_every_search(
-        mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     def answer(request: httpx.Request) -> httpx.Response:
         if "select" in request.url.params:
-            return httpx.Response(400, json={"status": "failed", "message-type": "validation-failure"})
-        return httpx.Response(200, json=body("18") if "Danehkar" in str(request.url) else body("19"))
+            return httpx.Response(
+                400, json={"status": "failed", "message-type": "validation-failure"}
+            )
+        return httpx.Response(
+            200, json=body("18") if "Danehkar" in str(request.url) else body("19")
+        )
 
     route = mock.get(f"{CROSSREF}/works").mock(side_effect=answer)
     doc = prepared(reference(DANEHKAR), reference(CERMINE))  # two searches in flight at once

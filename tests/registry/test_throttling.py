@@ -26,9 +26,14 @@ from .conftest import CROSSREF, DOI_ORG, not_found_text, prepared, reference
 
 HTML = "<!DOCTYPE html><html><body>Maintenance</body></html>"
 ZENODO = "10.5281/zenodo.5121234"
-CSL = {"type": "dataset", "DOI": ZENODO.upper(), "title": "Survei kota cerdas",
-       "author": [{"family": "Wibowo", "given": "Sigit"}], "issued": {"date-parts": [[2021]]},
-       "publisher": "Zenodo"}
+CSL = {
+    "type": "dataset",
+    "DOI": ZENODO.upper(),
+    "title": "Survei kota cerdas",
+    "author": [{"family": "Wibowo", "given": "Sigit"}],
+    "issued": {"date-parts": [[2021]]},
+    "publisher": "Zenodo",
+}
 
 
 def test_429s_do_not_count_towards_the_failure_ratio() -> None:
@@ -94,13 +99,16 @@ def test_unexplained_429_keeps_its_penalty() -> None:
 
 
 def test_html_page_with_status_200_from_the_handle_api_is_retried(
-        mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     doi = "10.1371/notarealdoi"
     mock.get(f"{CROSSREF}/works/{doi}").mock(return_value=not_found_text())
-    handle = mock.get(f"{DOI_ORG}/api/handles/{doi}").mock(side_effect=[
-        httpx.Response(200, text=HTML, headers={"content-type": "text/html"}),
-        httpx.Response(404, json={"responseCode": 100, "handle": doi}),
-    ])
+    handle = mock.get(f"{DOI_ORG}/api/handles/{doi}").mock(
+        side_effect=[
+            httpx.Response(200, text=HTML, headers={"content-type": "text/html"}),
+            httpx.Response(404, json={"responseCode": 100, "handle": doi}),
+        ]
+    )
     doc = prepared(reference("x", doi=doi))
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     assert handle.call_count == 2
@@ -110,13 +118,15 @@ def test_html_page_with_status_200_from_the_handle_api_is_retried(
 def _datacite_routes(mock: respx.MockRouter, agency: httpx.Response) -> None:
     mock.get(f"{CROSSREF}/works/{ZENODO}").mock(return_value=not_found_text())
     mock.get(f"{DOI_ORG}/api/handles/{ZENODO}").mock(
-        return_value=httpx.Response(200, json={"responseCode": 1, "handle": ZENODO}))
+        return_value=httpx.Response(200, json={"responseCode": 1, "handle": ZENODO})
+    )
     mock.get(f"{CROSSREF}/works/{ZENODO}/agency").mock(return_value=agency)
     mock.get(f"{DOI_ORG}/{ZENODO}").mock(return_value=httpx.Response(200, json=CSL))
 
 
 def test_record_read_while_the_agency_look_up_failed_is_used_but_not_cached(
-        mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
     _datacite_routes(mock, httpx.Response(503))
     doc = prepared(reference("x", doi=ZENODO))
     resolve_all([doc], settings, client=None, progress=None, policy=policy)
@@ -128,9 +138,13 @@ def test_record_read_while_the_agency_look_up_failed_is_used_but_not_cached(
 
 
 def test_complete_datacite_answer_is_cached_with_its_agency(
-        mock: respx.MockRouter, settings: Settings, policy: Policy) -> None:
-    agency = {"status": "ok", "message-type": "work-agency",
-              "message": {"DOI": ZENODO, "agency": {"id": "datacite", "label": "DataCite"}}}
+    mock: respx.MockRouter, settings: Settings, policy: Policy
+) -> None:
+    agency = {
+        "status": "ok",
+        "message-type": "work-agency",
+        "message": {"DOI": ZENODO, "agency": {"id": "datacite", "label": "DataCite"}},
+    }
     _datacite_routes(mock, httpx.Response(200, json=agency))
     doc = prepared(reference("x", doi=ZENODO))
     resolve_all([doc], settings, client=None, progress=None, policy=policy)

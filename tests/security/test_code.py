@@ -8,9 +8,17 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "citecheck"
 FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__", "breakpoint", "input"}
 FORBIDDEN_ATTRS = {
-    ("os", "system"), ("os", "popen"), ("os", "execv"), ("os", "execvp"), ("os", "spawnv"),
-    ("pickle", "load"), ("pickle", "loads"), ("marshal", "loads"), ("yaml", "load"),
-    ("yaml", "unsafe_load"), ("yaml", "full_load"),
+    ("os", "system"),
+    ("os", "popen"),
+    ("os", "execv"),
+    ("os", "execvp"),
+    ("os", "spawnv"),
+    ("pickle", "load"),
+    ("pickle", "loads"),
+    ("marshal", "loads"),
+    ("yaml", "load"),
+    ("yaml", "unsafe_load"),
+    ("yaml", "full_load"),
 }
 FORBIDDEN_MODULES = {"subprocess", "pickle", "marshal", "shelve", "pty", "commands"}
 
@@ -32,8 +40,15 @@ def test_no_eval_exec_shell_or_unsafe_deserialisation() -> None:
                 if (node.value.id, node.attr) in FORBIDDEN_ATTRS:
                     bad.append(f"{where} {node.value.id}.{node.attr}")
             if isinstance(node, ast.Import):
-                bad += [f"{where} import {a.name}" for a in node.names if a.name.split(".")[0] in FORBIDDEN_MODULES]
-            if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in FORBIDDEN_MODULES:
+                bad += [
+                    f"{where} import {a.name}"
+                    for a in node.names
+                    if a.name.split(".")[0] in FORBIDDEN_MODULES
+                ]
+            if (
+                isinstance(node, ast.ImportFrom)
+                and (node.module or "").split(".")[0] in FORBIDDEN_MODULES
+            ):
                 bad.append(f"{where} from {node.module}")
     assert bad == []
 
@@ -54,8 +69,15 @@ def test_xml_is_parsed_only_through_the_defused_parser() -> None:
         if path.name == "_xml.py":
             continue
         text = path.read_text(encoding="utf-8")
-        for needle in ("ET.fromstring(", "ET.parse(", "ElementTree.parse(", "minidom", "xml.sax",
-                       "lxml", "XMLParser("):
+        for needle in (
+            "ET.fromstring(",
+            "ET.parse(",
+            "ElementTree.parse(",
+            "minidom",
+            "xml.sax",
+            "lxml",
+            "XMLParser(",
+        ):
             if needle in text:
                 offenders.append(f"{path.name}: {needle}")
     assert offenders == []

@@ -42,18 +42,23 @@ def _policy() -> Policy:
 
 
 def _prepared(doi: str) -> Prepared:
-    ref = Reference(text="Smith, A. (2019). A long enough title for a search. J, 1, 2.", doi=doi,
-                    location=Location(path="paper.md"))
-    return Prepared(document=Document(path="paper.md", format="markdown", references=(ref,)),
-                    links=Links())
+    ref = Reference(
+        text="Smith, A. (2019). A long enough title for a search. J, 1, 2.",
+        doi=doi,
+        location=Location(path="paper.md"),
+    )
+    return Prepared(
+        document=Document(path="paper.md", format="markdown", references=(ref,)), links=Links()
+    )
 
 
 @pytest.mark.parametrize("doi", HOSTILE_DOIS)
 def test_requests_stay_on_the_registry_api(doi: str, tmp_path: Path) -> None:
     with respx.mock(assert_all_called=False) as router:
         route = router.route().mock(return_value=httpx.Response(404))
-        resolve_all([_prepared(doi)], Settings(cache_dir=str(tmp_path), mailto="a@b.org"),
-                    policy=_policy())
+        resolve_all(
+            [_prepared(doi)], Settings(cache_dir=str(tmp_path), mailto="a@b.org"), policy=_policy()
+        )
     for call in route.calls:
         url = call.request.url
         assert url.host in ("api.crossref.org", "doi.org"), url
@@ -77,8 +82,12 @@ def test_encode_doi_escapes_dot_segments_only() -> None:
 
 
 def test_configured_base_url_is_the_only_host(tmp_path: Path) -> None:
-    settings = Settings(cache_dir=str(tmp_path), mailto="a@b.org",
-                        crossref_url="http://mirror.test:8080/crossref", doi_url="http://doi.test")
+    settings = Settings(
+        cache_dir=str(tmp_path),
+        mailto="a@b.org",
+        crossref_url="http://mirror.test:8080/crossref",
+        doi_url="http://doi.test",
+    )
     with respx.mock(assert_all_called=False) as router:
         route = router.route().mock(return_value=httpx.Response(404))
         resolve_all([_prepared("10.1234/../../../evil")], settings, policy=_policy())

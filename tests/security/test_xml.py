@@ -13,8 +13,10 @@ from citecheck.model.errors import InputError
 
 LAUGHS = (
     '<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
-    + "".join(f' <!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">\n'
-              for i in range(1, 10))
+    + "".join(
+        f' <!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">\n'
+        for i in range(1, 10)
+    )
     + "]>\n"
 )
 EXTERNAL = '<?xml version="1.0"?>\n<!DOCTYPE x [ <!ENTITY ext SYSTEM "file:///etc/passwd"> ]>\n'
@@ -24,13 +26,18 @@ W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 def _docx(path: Path, prolog: str, entity: str) -> Path:
     with zipfile.ZipFile(path, "w") as z:
-        z.writestr("word/document.xml", f"{prolog}<w:document {W}><w:body><w:p><w:r><w:t>"
-                   f"Text (Smith, 2019) {entity}</w:t></w:r></w:p></w:body></w:document>")
+        z.writestr(
+            "word/document.xml",
+            f"{prolog}<w:document {W}><w:body><w:p><w:r><w:t>"
+            f"Text (Smith, 2019) {entity}</w:t></w:r></w:p></w:body></w:document>",
+        )
     return path
 
 
 def _jats(path: Path, prolog: str, entity: str) -> Path:
-    path.write_text(f"{prolog}<article><body><p>Text {entity}</p></body></article>", encoding="utf-8")
+    path.write_text(
+        f"{prolog}<article><body><p>Text {entity}</p></body></article>", encoding="utf-8"
+    )
     return path
 
 

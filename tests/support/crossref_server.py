@@ -24,8 +24,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-HTML_429 = (b"<html><body><h1>429 Too Many Requests</h1>You have sent too many requests "
-            b"in a given amount of time.</body></html>")
+HTML_429 = (
+    b"<html><body><h1>429 Too Many Requests</h1>You have sent too many requests "
+    b"in a given amount of time.</body></html>"
+)
 
 
 @dataclass
@@ -91,16 +93,27 @@ def work(doi: str) -> dict[str, Any]:
     """A small synthetic work record in Crossref's shape."""
     n = sum(map(ord, doi)) % 1000
     return {
-        "DOI": doi, "type": "journal-article", "title": [f"Synthetic work {n}"],
+        "DOI": doi,
+        "type": "journal-article",
+        "title": [f"Synthetic work {n}"],
         "author": [{"given": "A.", "family": f"Author{n}", "sequence": "first"}],
-        "container-title": ["Journal of Benchmarks"], "issued": {"date-parts": [[2000 + n % 25]]},
-        "volume": str(n % 50), "page": f"{n}-{n + 9}", "updated-by": [],
+        "container-title": ["Journal of Benchmarks"],
+        "issued": {"date-parts": [[2000 + n % 25]]},
+        "volume": str(n % 50),
+        "page": f"{n}-{n + 9}",
+        "updated-by": [],
     }
 
 
 def envelope(message_type: str, message: Any) -> bytes:
-    return json.dumps({"status": "ok", "message-type": message_type, "message-version": "1.0.0",
-                       "message": message}).encode()
+    return json.dumps(
+        {
+            "status": "ok",
+            "message-type": message_type,
+            "message-version": "1.0.0",
+            "message": message,
+        }
+    ).encode()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -118,7 +131,7 @@ class Handler(BaseHTTPRequestHandler):
         query = parse_qs(parts.query)
         polite = "mailto:" in self.headers.get("user-agent", "")
         if path.startswith("/api/handles/"):
-            self._handle(state, path[len("/api/handles/"):])
+            self._handle(state, path[len("/api/handles/") :])
             return
         kind = "array" if path.rstrip("/") == "/works" else "single"
         pool = state.pools[f"{'polite' if polite else 'public'}-{kind}"]
@@ -140,21 +153,39 @@ class Handler(BaseHTTPRequestHandler):
             with state.lock:
                 pool.in_flight -= 1
 
-    def _route(self, state: State, path: str, query: dict[str, list[str]]) -> tuple[int, bytes, str]:
+    def _route(
+        self, state: State, path: str, query: dict[str, list[str]]
+    ) -> tuple[int, bytes, str]:
         if path.rstrip("/") == "/works":
             if "filter" in query:
-                wanted = [f.split(":", 1)[1] for f in query["filter"][0].split(",") if f.startswith("doi:")]
+                wanted = [
+                    f.split(":", 1)[1]
+                    for f in query["filter"][0].split(",")
+                    if f.startswith("doi:")
+                ]
                 items = [work(d.lower()) for d in wanted if state.exists(d)]
             else:
                 items = []
-            msg = {"facets": {}, "total-results": len(items), "items": items,
-                   "items-per-page": len(items), "query": {"start-index": 0, "search-terms": None}}
+            msg = {
+                "facets": {},
+                "total-results": len(items),
+                "items": items,
+                "items-per-page": len(items),
+                "query": {"start-index": 0, "search-terms": None},
+            }
             return 200, envelope("work-list", msg), "application/json"
-        rest = path[len("/works/"):]
+        rest = path[len("/works/") :]
         if rest.endswith("/agency"):
             doi = rest[: -len("/agency")]
             if state.exists(doi):
-                return 200, envelope("work-agency", {"DOI": doi, "agency": {"id": "crossref", "label": "Crossref"}}), "application/json"
+                return (
+                    200,
+                    envelope(
+                        "work-agency",
+                        {"DOI": doi, "agency": {"id": "crossref", "label": "Crossref"}},
+                    ),
+                    "application/json",
+                )
             return 404, b"Resource not found.", "text/plain"
         if state.exists(rest):
             return 200, envelope("work", work(rest.lower())), "application/json"
@@ -169,7 +200,12 @@ class Handler(BaseHTTPRequestHandler):
             body = json.dumps({"responseCode": 1, "handle": doi, "values": []}).encode()
             self._send(200, body, "application/json", {})
         else:
-            self._send(404, json.dumps({"responseCode": 100, "handle": doi}).encode(), "application/json", {})
+            self._send(
+                404,
+                json.dumps({"responseCode": 100, "handle": doi}).encode(),
+                "application/json",
+                {},
+            )
 
     def _send(self, status: int, body: bytes, ctype: str, headers: dict[str, str]) -> None:
         self.send_response(status)

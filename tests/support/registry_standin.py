@@ -61,8 +61,12 @@ from tests.support.crossref_server import (  # the same rate-limit pool as the b
 
 CSL = "application/vnd.citationstyles.csl+json"
 NOT_FOUND = b"Resource not found."
-HTML_503 = b"<html><head><title>503 Service Temporarily Unavailable</title></head><body></body></html>"
-HTML_502 = b"<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>"
+HTML_503 = (
+    b"<html><head><title>503 Service Temporarily Unavailable</title></head><body></body></html>"
+)
+HTML_502 = (
+    b"<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>"
+)
 HTML_MAINT = b"<!DOCTYPE html><html><body><h1>We'll be back soon</h1>Maintenance.</body></html>"
 HTML_DOI_404 = b"<!DOCTYPE html><html><head><title>DOI Not Found</title></head><body>DOI Not Found</body></html>"
 # Crossref's selectable fields (api.crossref.org/swagger-ui, research notes 2026).
@@ -107,10 +111,18 @@ def expand_work(spec: dict[str, Any]) -> dict[str, Any]:
     authors = []
     for k, a in enumerate(spec.get("authors", [])):
         if isinstance(a, dict):
-            authors.append({**a, "sequence": "first" if k == 0 else "additional", "affiliation": []})
+            authors.append(
+                {**a, "sequence": "first" if k == 0 else "additional", "affiliation": []}
+            )
         else:
-            authors.append({"given": a[0], "family": a[1],
-                            "sequence": "first" if k == 0 else "additional", "affiliation": []})
+            authors.append(
+                {
+                    "given": a[0],
+                    "family": a[1],
+                    "sequence": "first" if k == 0 else "additional",
+                    "affiliation": [],
+                }
+            )
     work: dict[str, Any] = {
         "indexed": _stamp([2025, 11, 3]),
         "reference-count": spec.get("reference-count", 0),
@@ -178,13 +190,19 @@ def expand_work(spec: dict[str, Any]) -> dict[str, Any]:
 def work_to_csl(work: dict[str, Any]) -> dict[str, Any]:
     """Crossref's CSL-JSON transform of a work (the shape of fixture 07)."""
     csl: dict[str, Any] = {
-        "indexed": work.get("indexed"), "publisher": work.get("publisher"),
-        "DOI": work["DOI"], "type": work.get("type"), "source": "Crossref",
+        "indexed": work.get("indexed"),
+        "publisher": work.get("publisher"),
+        "DOI": work["DOI"],
+        "type": work.get("type"),
+        "source": "Crossref",
         "title": (work.get("title") or [""])[0],
         "container-title": (work.get("container-title") or [""])[0] or None,
-        "author": work.get("author", []), "volume": work.get("volume"),
-        "issue": work.get("issue"), "page": work.get("page"),
-        "issued": work.get("issued"), "URL": work.get("URL"),
+        "author": work.get("author", []),
+        "volume": work.get("volume"),
+        "issue": work.get("issue"),
+        "page": work.get("page"),
+        "issued": work.get("issued"),
+        "URL": work.get("URL"),
     }
     for key in ("published-print", "published-online"):
         if key in work:
@@ -247,7 +265,11 @@ class Store:
                 patches.append(msg)  # a fragment (fixture 23): its fields complete a work
         elif kind == "work-list":
             for item in msg.get("items", []):
-                if isinstance(item, dict) and isinstance(item.get("DOI"), str) and item.get("title"):
+                if (
+                    isinstance(item, dict)
+                    and isinstance(item.get("DOI"), str)
+                    and item.get("title")
+                ):
                     item = {k: v for k, v in item.items() if k != "score"}
                     self.works.setdefault(item["DOI"].lower(), item)
                     self.real.add(item["DOI"].lower())
@@ -364,8 +386,12 @@ class State:
         for who, share in (("polite", 1.0), ("public", b.public_factor)):
             for kind, rate in (("single", b.single_rate), ("array", b.array_rate)):
                 old = self.pools.get(f"{who}-{kind}")
-                pool = Pool(f"{who}-{kind}", max(1, int(rate * share * factor)), 1.0,
-                            max(1, int(b.concurrency * share)))
+                pool = Pool(
+                    f"{who}-{kind}",
+                    max(1, int(rate * share * factor)),
+                    1.0,
+                    max(1, int(b.concurrency * share)),
+                )
                 if old is not None:
                     pool.arrivals, pool.in_flight = old.arrivals, old.in_flight
                 self.pools[pool.name] = pool
@@ -393,13 +419,19 @@ class State:
 
 
 def _envelope(kind: str, message: Any) -> bytes:
-    return json.dumps({"status": "ok", "message-type": kind, "message-version": "1.0.0",
-                       "message": message}).encode()
+    return json.dumps(
+        {"status": "ok", "message-type": kind, "message-version": "1.0.0", "message": message}
+    ).encode()
 
 
 def _failure(kind: str, value: str, message: str) -> bytes:
-    return json.dumps({"status": "failed", "message-type": "validation-failure",
-                       "message": [{"type": kind, "value": value, "message": message}]}).encode()
+    return json.dumps(
+        {
+            "status": "failed",
+            "message-type": "validation-failure",
+            "message": [{"type": kind, "value": value, "message": message}],
+        }
+    ).encode()
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -414,8 +446,15 @@ class _Handler(BaseHTTPRequestHandler):
     def state(self) -> State:
         return self.server.state  # type: ignore[attr-defined,no-any-return]
 
-    def send(self, status: int, body: bytes, ctype: str, headers: dict[str, str] | None = None,
-             *, declared: int | None = None) -> None:
+    def send(
+        self,
+        status: int,
+        body: bytes,
+        ctype: str,
+        headers: dict[str, str] | None = None,
+        *,
+        declared: int | None = None,
+    ) -> None:
         self.send_response(status)
         self.send_header("content-type", ctype)
         self.send_header("content-length", str(declared if declared is not None else len(body)))
@@ -433,7 +472,11 @@ class _Handler(BaseHTTPRequestHandler):
         elif kind == "502":
             self.send(502, HTML_502, "text/html")
         elif kind == "429":
-            extra = {"retry-after": self.state.behaviour.retry_after} if self.state.behaviour.retry_after else {}
+            extra = (
+                {"retry-after": self.state.behaviour.retry_after}
+                if self.state.behaviour.retry_after
+                else {}
+            )
             self.send(429, HTML_429, "text/html", extra)
         elif kind == "truncated":
             body = ok_body or b'{"status":"ok","message-type":"work","message":{"DOI":"10.'
@@ -442,8 +485,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.send(200, HTML_MAINT, "text/html")
         else:  # "reset": promise a body, send half, hang up
             body = ok_body or HTML_503
-            self.send(200, body[: len(body) // 2], "application/json;charset=utf-8",
-                      declared=len(body))
+            self.send(
+                200, body[: len(body) // 2], "application/json;charset=utf-8", declared=len(body)
+            )
 
 
 class CrossrefHandler(_Handler):
@@ -491,7 +535,7 @@ class CrossrefHandler(_Handler):
         if path.rstrip("/") == "/works":
             return self.works_list(query)
         if path.startswith("/v1/works/") and path.endswith("/transform"):
-            doi = path[len("/v1/works/"): -len("/transform")]
+            doi = path[len("/v1/works/") : -len("/transform")]
             work = store.works.get(doi.lower())
             if work is None:
                 return 404, NOT_FOUND, "text/plain"
@@ -499,9 +543,16 @@ class CrossrefHandler(_Handler):
         if not path.startswith("/works/"):
             return 404, NOT_FOUND, "text/plain"
         if query:
-            return 400, _failure("parameter-not-allowed", next(iter(query)),
-                                 "This route does not support query parameters"), js
-        rest = path[len("/works/"):]
+            return (
+                400,
+                _failure(
+                    "parameter-not-allowed",
+                    next(iter(query)),
+                    "This route does not support query parameters",
+                ),
+                js,
+            )
+        rest = path[len("/works/") :]
         if rest.endswith("/agency"):
             doi = rest[: -len("/agency")]
             if doi.lower() in store.works:
@@ -524,22 +575,42 @@ class CrossrefHandler(_Handler):
         try:
             rows = int(query.get("rows", "20"))
         except ValueError:
-            return 400, _failure("integer-not-valid", query["rows"], "Integer specified as rows is not valid"), js
+            return (
+                400,
+                _failure(
+                    "integer-not-valid", query["rows"], "Integer specified as rows is not valid"
+                ),
+                js,
+            )
         if not 0 <= rows <= 1000:
             return 400, _failure("integer-not-valid", str(rows), "rows must be 0..1000"), js
         select = [s for s in query.get("select", "").split(",") if s]
         bad = [s for s in select if s not in SELECTABLE or not self.state.behaviour.select]
         if bad:
-            return 400, _failure("parameter-not-allowed", bad[0], f"Field {bad[0]} is not selectable"), js
+            return (
+                400,
+                _failure("parameter-not-allowed", bad[0], f"Field {bad[0]} is not selectable"),
+                js,
+            )
         items: list[dict[str, Any]]
         if "filter" in query:
             wanted = []
             for part in query["filter"].split(","):
                 name, _, value = part.partition(":")
                 if name != "doi":
-                    return 400, _failure("filter-not-available", name, f"Filter {name} specified but there is no such filter for this route"), js
+                    return (
+                        400,
+                        _failure(
+                            "filter-not-available",
+                            name,
+                            f"Filter {name} specified but there is no such filter for this route",
+                        ),
+                        js,
+                    )
                 wanted.append(value.lower())
-            items = [copy.deepcopy(store.works[d]) for d in dict.fromkeys(wanted) if d in store.works]
+            items = [
+                copy.deepcopy(store.works[d]) for d in dict.fromkeys(wanted) if d in store.works
+            ]
             items = items[:rows]
         elif "query.bibliographic" in query:
             items = store.search(query["query.bibliographic"], rows)
@@ -547,8 +618,13 @@ class CrossrefHandler(_Handler):
             items = []
         if select:
             items = [{k: v for k, v in it.items() if k in select} for it in items]
-        msg = {"facets": {}, "total-results": len(items), "items": items,
-               "items-per-page": rows, "query": {"start-index": 0, "search-terms": query.get("query.bibliographic")}}
+        msg = {
+            "facets": {},
+            "total-results": len(items),
+            "items": items,
+            "items-per-page": rows,
+            "query": {"start-index": 0, "search-terms": query.get("query.bibliographic")},
+        }
         return 200, _envelope("work-list", msg), js
 
 
@@ -578,15 +654,29 @@ class DoiHandler(_Handler):
         store = self.state.store
         js = "application/json"
         if path.startswith("/api/handles/"):
-            doi = path[len("/api/handles/"):]
+            doi = path[len("/api/handles/") :]
             if store.registered(doi):
-                values = [{"index": 1, "type": "URL", "data": {"format": "string",
-                           "value": f"https://example.org/landing/{quote(doi)}"},
-                           "ttl": 86400, "timestamp": "2024-06-01T00:00:00Z"}]
-                return 200, json.dumps({"responseCode": 1, "handle": doi, "values": values}).encode(), js, {}
+                values = [
+                    {
+                        "index": 1,
+                        "type": "URL",
+                        "data": {
+                            "format": "string",
+                            "value": f"https://example.org/landing/{quote(doi)}",
+                        },
+                        "ttl": 86400,
+                        "timestamp": "2024-06-01T00:00:00Z",
+                    }
+                ]
+                return (
+                    200,
+                    json.dumps({"responseCode": 1, "handle": doi, "values": values}).encode(),
+                    js,
+                    {},
+                )
             return 404, json.dumps({"responseCode": 100, "handle": doi}).encode(), js, {}
         if path.startswith("/_crosscite/"):
-            doi = path[len(f"/_crosscite/{CSL}/"):]
+            doi = path[len(f"/_crosscite/{CSL}/") :]
             entry = store.other.get(doi.lower())
             if entry is None:
                 return 404, HTML_DOI_404, "text/html", {}
@@ -600,15 +690,26 @@ class DoiHandler(_Handler):
             loc = f"{self.state.doi_url}/_crosscite/{CSL}/{quote(doi, safe='/')}"
             return 302, b"", "text/html;charset=utf-8", {"location": loc}
         if store.registered(doi):
-            return 302, b"", "text/html;charset=utf-8", {"location": f"https://example.org/landing/{quote(doi)}"}
+            return (
+                302,
+                b"",
+                "text/html;charset=utf-8",
+                {"location": f"https://example.org/landing/{quote(doi)}"},
+            )
         return 404, HTML_DOI_404, "text/html", {}
 
 
 class StandIn:
     """Both servers; use as a context manager or call :meth:`start` / :meth:`stop`."""
 
-    def __init__(self, store: Store, behaviour: Behaviour | None = None, *,
-                 crossref_port: int = 0, doi_port: int = 0) -> None:
+    def __init__(
+        self,
+        store: Store,
+        behaviour: Behaviour | None = None,
+        *,
+        crossref_port: int = 0,
+        doi_port: int = 0,
+    ) -> None:
         self.state = State(store, behaviour or Behaviour())
         self._servers: list[ThreadingHTTPServer] = []
         self._ports = (crossref_port, doi_port)
@@ -625,8 +726,9 @@ class StandIn:
             server = ThreadingHTTPServer(("127.0.0.1", port), handler)
             server.daemon_threads = True
             server.state = self.state  # type: ignore[attr-defined]
-            threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                             daemon=True).start()
+            threading.Thread(
+                target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+            ).start()
             self._servers.append(server)
         self.state.crossref_url = f"http://127.0.0.1:{self._servers[0].server_address[1]}"
         self.state.doi_url = f"http://127.0.0.1:{self._servers[1].server_address[1]}"
@@ -663,8 +765,13 @@ class StandIn:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--records", action="append", type=Path, required=True,
-                        help="folder of recorded bodies and synthetic*.json specs (repeatable)")
+    parser.add_argument(
+        "--records",
+        action="append",
+        type=Path,
+        required=True,
+        help="folder of recorded bodies and synthetic*.json specs (repeatable)",
+    )
     parser.add_argument("--crossref-port", type=int, default=0)
     parser.add_argument("--doi-port", type=int, default=0)
     parser.add_argument("--latency", type=float, default=0.0)
@@ -681,15 +788,26 @@ def main() -> None:
     parser.add_argument("--no-select", action="store_true", help="400 for any select=")
     args = parser.parse_args()
     store = Store.load(args.records)
-    behaviour = Behaviour(latency=args.latency, single_rate=args.rate, array_rate=args.array_rate,
-                          concurrency=args.concurrency, retry_after=args.retry_after,
-                          drop_limits_after=args.drop_limits_after, flaky=args.flaky,
-                          max_faults=args.max_faults, seed=args.seed, lifetime=args.lifetime,
-                          list_route=not args.no_list_route, select=not args.no_select)
+    behaviour = Behaviour(
+        latency=args.latency,
+        single_rate=args.rate,
+        array_rate=args.array_rate,
+        concurrency=args.concurrency,
+        retry_after=args.retry_after,
+        drop_limits_after=args.drop_limits_after,
+        flaky=args.flaky,
+        max_faults=args.max_faults,
+        seed=args.seed,
+        lifetime=args.lifetime,
+        list_route=not args.no_list_route,
+        select=not args.no_select,
+    )
     standin = StandIn(store, behaviour, crossref_port=args.crossref_port, doi_port=args.doi_port)
     standin.start()
-    print(f"{len(store.works)} Crossref works ({len(store.synthetic)} synthetic), "
-          f"{len(store.other)} other-agency DOIs")
+    print(
+        f"{len(store.works)} Crossref works ({len(store.synthetic)} synthetic), "
+        f"{len(store.other)} other-agency DOIs"
+    )
     print(f"export CITECHECK_CROSSREF_URL={standin.crossref_url}")
     print(f"export CITECHECK_DOI_URL={standin.doi_url}")
     print(f"(stops by itself after {args.lifetime:g} s; Ctrl-C stops it now)", flush=True)

@@ -6,16 +6,34 @@ from citecheck.text.headings import is_back_matter_heading, is_bibliography_head
 
 @pytest.mark.parametrize(
     "heading",
-    ["References", "REFERENCES", "## 7. References", "VII. REFERENCES", "**Daftar Pustaka**",
-     "Daftar Referensi", "Rujukan", "Literaturverzeichnis", "Références", "Referências",
-     "Bibliografía", "Riferimenti bibliografici", "Literatuur", "Works Cited", "Literature Cited",
-     "Reference List", "Bibliography:", "Referensi"],
+    [
+        "References",
+        "REFERENCES",
+        "## 7. References",
+        "VII. REFERENCES",
+        "**Daftar Pustaka**",
+        "Daftar Referensi",
+        "Rujukan",
+        "Literaturverzeichnis",
+        "Références",
+        "Referências",
+        "Bibliografía",
+        "Riferimenti bibliografici",
+        "Literatuur",
+        "Works Cited",
+        "Literature Cited",
+        "Reference List",
+        "Bibliography:",
+        "Referensi",
+    ],
 )
 def test_bibliography_headings(heading):
     assert is_bibliography_heading(heading)
 
 
-@pytest.mark.parametrize("heading", ["Introduction", "Literature review", "Data sources", "Methods"])
+@pytest.mark.parametrize(
+    "heading", ["Introduction", "Literature review", "Data sources", "Methods"]
+)
 def test_not_bibliography_headings(heading):
     assert not is_bibliography_heading(heading)
 
@@ -28,7 +46,7 @@ def test_back_matter():
 
 def _section(text):
     heads = find_headings(text, [])
-    (_h, a, b), = bibliography_sections(text, heads)
+    ((_h, a, b),) = bibliography_sections(text, heads)
     return text[a:b]
 
 

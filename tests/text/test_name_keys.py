@@ -28,8 +28,14 @@ def test_fold() -> None:
 
 
 def test_split_abbreviation() -> None:
-    assert split_abbreviation("World Health Organization [WHO]") == ("World Health Organization", "WHO")
-    assert split_abbreviation("World Health Organization (WHO)") == ("World Health Organization", "WHO")
+    assert split_abbreviation("World Health Organization [WHO]") == (
+        "World Health Organization",
+        "WHO",
+    )
+    assert split_abbreviation("World Health Organization (WHO)") == (
+        "World Health Organization",
+        "WHO",
+    )
     assert split_abbreviation("Smith (ed.)") == ("Smith (ed.)", None)
 
 

@@ -41,19 +41,34 @@ CAL = Calibration(
 )
 
 
-def _doc(titles: Sequence[str], *, title: str = "Collaborative governance of smart cities") -> tuple[Document, Links]:
+def _doc(
+    titles: Sequence[str], *, title: str = "Collaborative governance of smart cities"
+) -> tuple[Document, Links]:
     loc = Location(path="m.md")
-    refs = tuple(Reference(text=t, title=t, location=Location(path="m.md", line=50 + i))
-                 for i, t in enumerate(titles))
-    cits = tuple(Citation(text=f"[{i + 1}]", number=i + 1, location=loc,
-                          sentence=f"Smart city governance needs collaboration [{i + 1}].")
-                 for i in range(len(titles)))
+    refs = tuple(
+        Reference(text=t, title=t, location=Location(path="m.md", line=50 + i))
+        for i, t in enumerate(titles)
+    )
+    cits = tuple(
+        Citation(
+            text=f"[{i + 1}]",
+            number=i + 1,
+            location=loc,
+            sentence=f"Smart city governance needs collaboration [{i + 1}].",
+        )
+        for i in range(len(titles))
+    )
     links = Links(tuple(Link(citation=i, status="exact", reference=i) for i in range(len(titles))))
-    meta = Metadata(title=title, abstracts=("We study collaborative governance in smart city "
-                                            "programmes of local governments.",),
-                    keywords=("smart city", "collaborative governance"))
-    return Document(path="m.md", format="markdown", citations=cits, references=refs,
-                    metadata=meta), links
+    meta = Metadata(
+        title=title,
+        abstracts=(
+            "We study collaborative governance in smart city programmes of local governments.",
+        ),
+        keywords=("smart city", "collaborative governance"),
+    )
+    return Document(
+        path="m.md", format="markdown", citations=cits, references=refs, metadata=meta
+    ), links
 
 
 def test_distant_reference_is_flagged_and_methods_reference_is_not() -> None:
@@ -119,9 +134,11 @@ def test_stage_records_abstention_as_skipped_check() -> None:
 
 
 def test_neighbours_protect_a_group_of_cross_field_references() -> None:
-    physics = ["Thermodynamic length and dissipated availability in heat engines",
-               "Maxwell demon and the thermodynamics of information processing",
-               "Entropy production and thermodynamic length in heat engine cycles"]
+    physics = [
+        "Thermodynamic length and dissipated availability in heat engines",
+        "Maxwell demon and the thermodynamics of information processing",
+        "Entropy production and thermodynamic length in heat engine cycles",
+    ]
     doc, links = _doc([*GOVERNANCE, *physics, OFF])
     topic = score_inputs(build_inputs(doc, links), TfidfBackend(), CAL)
     lone = topic.scores[len(GOVERNANCE) + 3].cosines["neighbours"]

@@ -27,8 +27,13 @@ def test_guess_language(text: str, lang: str | None) -> None:
 
 
 def _ref(title: str, container: str | None = None, kind: str | None = None) -> Reference:
-    return Reference(text=title, title=title, container=container, kind=kind,  # type: ignore[arg-type]
-                     location=Location(path="m.md"))
+    return Reference(
+        text=title,
+        title=title,
+        container=container,
+        kind=kind,  # type: ignore[arg-type]
+        location=Location(path="m.md"),
+    )
 
 
 @pytest.mark.parametrize(
@@ -36,13 +41,23 @@ def _ref(title: str, container: str | None = None, kind: str | None = None) -> R
     [
         ("R: A language and environment for statistical computing", None, "software"),
         ("NIH Image to ImageJ: 25 years of image analysis", "Nature Methods", "software"),
-        ("Fitting linear mixed-effects models using lme4", "Journal of Statistical Software", "software"),
+        (
+            "Fitting linear mixed-effects models using lme4",
+            "Journal of Statistical Software",
+            "software",
+        ),
         ("Beta regression for modelling rates and proportions", None, "statistical method"),
         ("Metode Penelitian Kuantitatif, Kualitatif dan R&D", "Alfabeta", "research-method text"),
-        ("Research design: qualitative, quantitative, and mixed methods approaches", None,
-         "research-method text"),
-        ("Preferred reporting items for systematic reviews and meta-analyses: the PRISMA statement",
-         None, "reporting guideline"),
+        (
+            "Research design: qualitative, quantitative, and mixed methods approaches",
+            None,
+            "research-method text",
+        ),
+        (
+            "Preferred reporting items for systematic reviews and meta-analyses: the PRISMA statement",
+            None,
+            "reporting guideline",
+        ),
         ("World Development Indicators database", "World Bank", "data set"),
     ],
 )
@@ -68,13 +83,15 @@ def test_declared_software_kind_is_methods() -> None:
 
 
 def test_tfidf_vectors_are_normalised_and_compare_spelling() -> None:
-    vecs = encode_tfidf([
-        "smart city governance in Makassar",
-        "collaborative governance of smart cities",
-        "protein folding by molecular dynamics",
-        "",
-        "smart city governance in Makassar",
-    ])
+    vecs = encode_tfidf(
+        [
+            "smart city governance in Makassar",
+            "collaborative governance of smart cities",
+            "protein folding by molecular dynamics",
+            "",
+            "smart city governance in Makassar",
+        ]
+    )
     assert vecs.shape[0] == 5
     # Rows are divided by their full norm; n-grams seen in one text only are dropped
     # from the matrix, so dot products are exact cosines while norms may be below 1.

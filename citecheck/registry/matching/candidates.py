@@ -30,9 +30,21 @@ from citecheck.text.folding import numbers_in, squash, years_in
 
 # Records that are never the cited work itself: parts of works, issues, reviews.
 EXCLUDED_TYPES = frozenset(
-    {"journal-issue", "journal-volume", "journal", "component", "peer-review", "grant",
-     "proceedings-series", "book-series", "report-series", "standard-series",
-     "book-set", "book-track", "book-part"}
+    {
+        "journal-issue",
+        "journal-volume",
+        "journal",
+        "component",
+        "peer-review",
+        "grant",
+        "proceedings-series",
+        "book-series",
+        "report-series",
+        "standard-series",
+        "book-set",
+        "book-track",
+        "book-part",
+    }
 )
 _PREPRINT_WORDS = re.compile(
     r"preprint|biorxiv|medrxiv|arxiv|ssrn|research\s*square|chemrxiv|psyarxiv|osf|"
@@ -72,9 +84,7 @@ class Validation:
         # fields: registries hold many author-less "Editorial" or "Awards" records.
         needed = 2 if self.author_score is None else 1
         if not self.conflicts and self.support < needed:
-            out.append(
-                f"only {self.support} of year, volume, pages, venue agree (need {needed})"
-            )
+            out.append(f"only {self.support} of year, volume, pages, venue agree (need {needed})")
         return (*out, *self.conflicts)
 
     def accepted(self, thresholds: Thresholds) -> bool:
@@ -111,7 +121,9 @@ def _year_signal(reference: Reference, record: RecordView) -> tuple[float, str]:
     return -1.0, "differ"
 
 
-def _number_signal(ref_value: str | None, rec_value: str | None, raw: set[str]) -> tuple[float, str]:
+def _number_signal(
+    ref_value: str | None, rec_value: str | None, raw: set[str]
+) -> tuple[float, str]:
     """+1 agree, -1 parsed disagreement, 0 not comparable (raw presence counts as agree)."""
     if not rec_value:
         return 0.0, "unknown"
@@ -180,20 +192,36 @@ def validate(reference: Reference, record: dict[str, Any]) -> Validation:
     contra = [min(v, 0.0) for v in (year_v, vol_v, page_v, cont_v)]
     score = 0.5 * title.score + 0.25 * a + 0.25 * (sum(support) / 4) + 0.25 * sum(contra)
     signals: dict[str, Any] = {
-        "title": {"score": round(title.score, 3), "record": rec.full_title,
-                  "reference": reference.title, "method": title.method},
-        "first_author": {"score": None if author.score is None else round(author.score, 3),
-                         "record": author.record, "reference": author.reference},
+        "title": {
+            "score": round(title.score, 3),
+            "record": rec.full_title,
+            "reference": reference.title,
+            "method": title.method,
+        },
+        "first_author": {
+            "score": None if author.score is None else round(author.score, 3),
+            "record": author.record,
+            "reference": author.reference,
+        },
         "year": {"status": year_s, "record": rec.years, "reference": reference.year},
         "volume": {"status": vol_s, "record": rec.volume, "reference": reference.volume},
         "pages": {"status": page_s, "record": rec.pages, "reference": reference.pages},
-        "container": {"status": cont_s, "record": (rec.container or (None,))[0],
-                      "reference": reference.container},
+        "container": {
+            "status": cont_s,
+            "record": (rec.container or (None,))[0],
+            "reference": reference.container,
+        },
         "type": rec.type,
     }
     return Validation(
-        rec, max(0.0, min(1.0, score)), title.score, author.score, signals, tuple(conflicts),
-        hard, sum(1 for v in support if v > 0),
+        rec,
+        max(0.0, min(1.0, score)),
+        title.score,
+        author.score,
+        signals,
+        tuple(conflicts),
+        hard,
+        sum(1 for v in support if v > 0),
     )
 
 

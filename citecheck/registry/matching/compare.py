@@ -128,8 +128,12 @@ def _written(reference: Reference, record: RecordView, *, besides: str) -> set[s
     """
     left = Counter(numbers_in(strip_identifiers(reference.text)))
     left.subtract(Counter(numbers_in(record.full_title)))
-    others = {"volume": reference.volume, "issue": reference.issue, "pages": reference.pages,
-              "year": reference.year}
+    others = {
+        "volume": reference.volume,
+        "issue": reference.issue,
+        "pages": reference.pages,
+        "year": reference.year,
+    }
     for name, value in others.items():
         if name != besides:
             left.subtract(Counter(numbers_in(value)))
@@ -141,19 +145,25 @@ def field_differences(
 ) -> list[FieldDiff]:
     """Every parsed field that disagrees with the record (title, authors, year, ...)."""
     out: list[FieldDiff] = []
-    raw_years = {int(n) for n in _written(reference, record, besides="year")
-                 if years_in(n)}
+    raw_years = {int(n) for n in _written(reference, record, besides="year") if years_in(n)}
 
     ident = identity(reference, record)
     if reference.title and ident.title.score < thresholds.title_differs:
-        out.append(FieldDiff("title", reference.title, record.full_title,
-                             {"similarity": round(ident.title.score, 3),
-                              "threshold": thresholds.title_differs}))
+        out.append(
+            FieldDiff(
+                "title",
+                reference.title,
+                record.full_title,
+                {"similarity": round(ident.title.score, 3), "threshold": thresholds.title_differs},
+            )
+        )
 
     diff = compare_author_lists(
-        reference.authors, record.authors,
+        reference.authors,
+        record.authors,
         truncated=reference.et_al or bool(_TRUNCATED.search(reference.text)),
-        same=thresholds.surname_same, similar=thresholds.surname_similar,
+        same=thresholds.surname_same,
+        similar=thresholds.surname_similar,
     )
     # A record name the parser lost or mangled is still written in the string.
     diff = AuthorDiff(
@@ -172,14 +182,26 @@ def field_differences(
             detail["missing"] = list(diff.missing)
         if diff.extra:
             detail["extra"] = list(diff.extra)
-        out.append(FieldDiff("authors", [a.family for a in reference.authors],
-                             [a.family for a in record.authors], detail))
+        out.append(
+            FieldDiff(
+                "authors",
+                [a.family for a in reference.authors],
+                [a.family for a in record.authors],
+                detail,
+            )
+        )
 
     year = check_year(reference.year, record)
     if year.status in ("near", "differ") and year.cited in raw_years:
         if not (raw_years & record.year_set()):
-            out.append(FieldDiff("year", reference.year, sorted(record.year_set()),
-                                 {"record_dates": year.record_years}))
+            out.append(
+                FieldDiff(
+                    "year",
+                    reference.year,
+                    sorted(record.year_set()),
+                    {"record_dates": year.record_years},
+                )
+            )
 
     for name, ref_value, rec_value in (
         ("volume", reference.volume, record.volume),
@@ -194,19 +216,36 @@ def field_differences(
         raw_pages = _written(reference, record, besides="pages")
         first_digits = re.sub(r"\D", "", rec_first[0]).lstrip("0") if rec_first else ""
         if rec_first is not None and first_digits not in raw_pages:
-            out.append(FieldDiff("pages", reference.pages, record.pages,
-                                 {"reference_expanded": expand_pages(reference.pages),
-                                  "record_expanded": rec_first}))
+            out.append(
+                FieldDiff(
+                    "pages",
+                    reference.pages,
+                    record.pages,
+                    {
+                        "reference_expanded": expand_pages(reference.pages),
+                        "record_expanded": rec_first,
+                    },
+                )
+            )
 
     if record.type in (None, "journal-article"):
         sim = container_similarity(reference.container, record)
         written = squash(strip_identifiers(reference.text))
-        in_text = any(len(squash(n)) >= 4 and squash(n) in written
-                      for n in (*record.container, *record.short_container))
+        in_text = any(
+            len(squash(n)) >= 4 and squash(n) in written
+            for n in (*record.container, *record.short_container)
+        )
         if sim is not None and sim < thresholds.container_differs and not in_text:
-            out.append(FieldDiff("container", reference.container,
-                                 (record.container or record.short_container or (None,))[0],
-                                 {"similarity": round(sim, 3),
-                                  "threshold": thresholds.container_differs,
-                                  "record_short": list(record.short_container)}))
+            out.append(
+                FieldDiff(
+                    "container",
+                    reference.container,
+                    (record.container or record.short_container or (None,))[0],
+                    {
+                        "similarity": round(sim, 3),
+                        "threshold": thresholds.container_differs,
+                        "record_short": list(record.short_container),
+                    },
+                )
+            )
     return out

@@ -19,9 +19,43 @@ from citecheck.text.folding import norm
 
 # Words ISO 4 drops; skipping them in the full title costs nothing.
 STOPWORDS = frozenset(
-    {"of", "and", "the", "for", "in", "on", "a", "an", "to", "at", "by", "with", "from",
-     "de", "des", "der", "die", "und", "la", "le", "les", "du", "et", "el", "y", "di",
-     "da", "do", "dan", "untuk", "dalam", "pada", "journal", "l", "d"}
+    {
+        "of",
+        "and",
+        "the",
+        "for",
+        "in",
+        "on",
+        "a",
+        "an",
+        "to",
+        "at",
+        "by",
+        "with",
+        "from",
+        "de",
+        "des",
+        "der",
+        "die",
+        "und",
+        "la",
+        "le",
+        "les",
+        "du",
+        "et",
+        "el",
+        "y",
+        "di",
+        "da",
+        "do",
+        "dan",
+        "untuk",
+        "dalam",
+        "pada",
+        "journal",
+        "l",
+        "d",
+    }
 )
 
 
@@ -138,6 +172,10 @@ def container_similarity(reference_container: str | None, record: RecordView) ->
                 continue
             if ref == full or ref.replace(" ", "") == full.replace(" ", ""):
                 return 1.0
-            best = max(best, abbreviation_score(ref, full), abbreviation_score(full, ref),
-                       overlap_score(ref, full))
+            best = max(
+                best,
+                abbreviation_score(ref, full),
+                abbreviation_score(full, ref),
+                overlap_score(ref, full),
+            )
     return best

@@ -36,7 +36,9 @@ class TitleScore:
     method: str  # "parsed" (reference title field) or "text" (aligned in the string)
     record_title: str | None
     reference_title: str | None
-    text_start: float | None = None  # where the aligned title starts in the squashed string (fraction)
+    text_start: float | None = (
+        None  # where the aligned title starts in the squashed string (fraction)
+    )
 
 
 def record_title_variants(record: RecordView) -> list[str]:

@@ -25,7 +25,7 @@ def _cited_label(citation: Citation) -> str:
 
 
 def authors_label(ref: Reference, *, limit: int = 3) -> str:
-    """"Smith", "Smith & Jones", "Smith, Jones, & Lee", "Smith, Jones, Lee, et al."."""
+    """ "Smith", "Smith & Jones", "Smith, Jones, & Lee", "Smith, Jones, Lee, et al."."""
     names = [a.family for a in ref.authors if a.family.strip()]
     if not names:
         return "(no author)"

@@ -70,7 +70,7 @@ def same_title(a: str, b: str, threshold: float = TITLE_THRESHOLD) -> tuple[bool
 
 
 def _lettered_apart(a: Reference, b: Reference) -> bool:
-    """"2004a" and "2004b": the author told the two works apart on purpose (a series,
+    """ "2004a" and "2004b": the author told the two works apart on purpose (a series,
     a package and its paper), so similar titles do not make them one work, unless
     the title is the same and the rest of the entry nearly so (one item imported
     twice and lettered by a reference manager)."""
@@ -85,7 +85,9 @@ def _lettered_apart(a: Reference, b: Reference) -> bool:
     return rest < _SAME_TEXT
 
 
-def find_duplicates(refs: Sequence[Reference], threshold: float = TITLE_THRESHOLD) -> list[Duplicate]:
+def find_duplicates(
+    refs: Sequence[Reference], threshold: float = TITLE_THRESHOLD
+) -> list[Duplicate]:
     """Every later entry that repeats an earlier one (each later entry once)."""
     out: dict[int, Duplicate] = {}
     first_by: dict[tuple[str, str], int] = {}

@@ -54,7 +54,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         labels = [listed(doc.references[r]) for r in distinct]
         if len(set(labels)) < len(labels):  # same authors and year: tell them apart by title
-            labels = [f"{lab}: {_title(doc.references[r])}" for lab, r in zip(labels, distinct, strict=True)]
+            labels = [
+                f"{lab}: {_title(doc.references[r])}"
+                for lab, r in zip(labels, distinct, strict=True)
+            ]
         labels = [f"'{lab}'" for lab in labels]
         hint = (
             "add the letter (e.g. 2020a) to the year"

@@ -66,10 +66,12 @@ def _explain(evidence: dict[str, Any], ref: Reference) -> tuple[list[str], float
         )
     if "missing-coauthor" in problems:
         if n_listed >= 3 or ref.et_al:
-            reasons.append(f"the entry has {n_listed if not ref.et_al else 'more'} authors; "
-                           f"write '{cited[0] if cited else '...'} et al.'")
+            reasons.append(
+                f"the entry has {n_listed if not ref.et_al else 'more'} authors; "
+                f"write '{cited[0] if cited else '...'} et al.'"
+            )
         else:
-            missing = (evidence.get("listed_authors") or [])[len(cited):]
+            missing = (evidence.get("listed_authors") or [])[len(cited) :]
             reasons.append(f"co-author {' and '.join(repr(x) for x in missing)} is not named")
     if "et-al-few-authors" in problems:
         reasons.append(
@@ -93,8 +95,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if reasons:
             message += ": " + "; ".join(reasons)
         yield RULE.finding(
-            message=message, location=c.location, citation=c, reference=ref,
-            evidence=dict(ln.evidence), confidence=confidence,
+            message=message,
+            location=c.location,
+            citation=c,
+            reference=ref,
+            evidence=dict(ln.evidence),
+            confidence=confidence,
         )
 
 

@@ -59,10 +59,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             )
         else:
             message = f"'{quote(first)}' is cited{where} but is not in the reference list"
-            others = list(dict.fromkeys(
-                quote(doc.citations[m]) for m in members[1:]
-                if doc.citations[m].year != first.year
-            ))
+            others = list(
+                dict.fromkeys(
+                    quote(doc.citations[m])
+                    for m in members[1:]
+                    if doc.citations[m].year != first.year
+                )
+            )
             if others:
                 message += f" (also cited as {', '.join(repr(o) for o in others[:3])})"
             similar = evidence.get("similar") or []

@@ -49,8 +49,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         elif dup.reason == "key":
             evidence["keys"] = [earlier.key, later.key]
         else:
-            evidence.update({"titles": [earlier.title, later.title], "score": dup.score,
-                             "threshold": threshold})
+            evidence.update(
+                {"titles": [earlier.title, later.title], "score": dup.score, "threshold": threshold}
+            )
         yield RULE.finding(
             message=(
                 f"Reference entry '{excerpt(later, 70)}' repeats the entry "

@@ -87,9 +87,12 @@ def _by_reference(ctx: RuleContext) -> Iterator[Finding]:
                         f"'{quote(first)}' and '{quote(other)}' cite the same entry "
                         f"'{listed(ref)}' with a different {what}; use one form throughout"
                     ),
-                    location=first.location, citation=first, reference=ref,
+                    location=first.location,
+                    citation=first,
+                    reference=ref,
                     evidence={
-                        "differs": what, "reference_index": r,
+                        "differs": what,
+                        "reference_index": r,
                         "forms": [quote(doc.citations[m[0]]) for m in forms.values()],
                     },
                     related=tuple(doc.citations[m].location for m in members[1:]),
@@ -112,7 +115,10 @@ def _key_case(ctx: RuleContext) -> Iterator[Finding]:
                 f"The key '{c.key}' is written with other capital letters than the entry's key "
                 f"'{ref.key}'; biber and Pandoc treat them as different keys"
             ),
-            location=c.location, citation=c, reference=ref, evidence=dict(ln.evidence),
+            location=c.location,
+            citation=c,
+            reference=ref,
+            evidence=dict(ln.evidence),
         )
 
 
@@ -135,7 +141,8 @@ def _unlisted(ctx: RuleContext) -> Iterator[Finding]:
                 f"The same authors are cited with different years ({', '.join(repr(f) for f in shown)})"
                 " and none of these is in the reference list; probably one work with a wrong year"
             ),
-            location=first.location, citation=first,
+            location=first.location,
+            citation=first,
             evidence={"differs": "year", "forms": shown, "listed": False},
             confidence=0.7 if several else 0.5,
             related=tuple(doc.citations[m].location for m in forms.values() if m != members[0]),

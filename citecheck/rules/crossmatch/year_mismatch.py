@@ -44,7 +44,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             f"(year {c.year or 'missing'} in the text, {ref.year or 'missing'} in the list)"
         )
         yield RULE.finding(
-            message=message, location=c.location, citation=c, reference=ref,
+            message=message,
+            location=c.location,
+            citation=c,
+            reference=ref,
             evidence=dict(ln.evidence),
         )
 

@@ -17,7 +17,9 @@ from citecheck.rules.base import Rule, RuleContext
 
 RETRACTION_TYPES = frozenset({"retraction", "withdrawal", "removal", "partial_retraction"})
 CONCERN_TYPES = frozenset({"expression_of_concern"})
-CORRECTION_TYPES = frozenset({"correction", "erratum", "corrigendum", "addendum", "clarification", "err"})
+CORRECTION_TYPES = frozenset(
+    {"correction", "erratum", "corrigendum", "addendum", "clarification", "err"}
+)
 
 
 def resolved(ctx: RuleContext) -> Iterator[tuple[int, Reference, ReferenceResolution]]:
@@ -52,8 +54,14 @@ def search_hits(res: ReferenceResolution) -> tuple[Candidate, ...] | None:
     return res.search
 
 
-SOURCE_NAMES = {"crossref": "Crossref", "datacite": "DataCite", "medra": "mEDRA", "jalc": "JaLC",
-                "handle": "doi.org", "other": "registry"}
+SOURCE_NAMES = {
+    "crossref": "Crossref",
+    "datacite": "DataCite",
+    "medra": "mEDRA",
+    "jalc": "JaLC",
+    "handle": "doi.org",
+    "other": "registry",
+}
 
 
 def source_name(hit: Found) -> str:
@@ -90,8 +98,12 @@ class Notice:
 
     def to_json(self) -> dict[str, Any]:
         """Evidence shape."""
-        out: dict[str, Any] = {"doi": self.doi, "type": self.type, "source": self.source,
-                               "date": self.date}
+        out: dict[str, Any] = {
+            "doi": self.doi,
+            "type": self.type,
+            "source": self.source,
+            "date": self.date,
+        }
         if self.label:
             out["label"] = self.label
         if self.record_id:
@@ -174,7 +186,7 @@ def notices(record: dict[str, Any], extra: tuple[dict[str, Any], ...] = ()) -> l
 
 
 def title_flag(rec: RecordView) -> str | None:
-    """"RETRACTED" / "WITHDRAWN" when the record's title starts with it."""
+    """ "RETRACTED" / "WITHDRAWN" when the record's title starts with it."""
     title = (rec.title or "").lstrip().upper()
     for word in ("RETRACTED", "WITHDRAWN"):
         if title.startswith(word):
@@ -183,7 +195,12 @@ def title_flag(rec: RecordView) -> str | None:
 
 
 def notice_findings(
-    ctx: RuleContext, rule: Rule, types: frozenset[str], *, what: str, title_words: tuple[str, ...] = ()
+    ctx: RuleContext,
+    rule: Rule,
+    types: frozenset[str],
+    *,
+    what: str,
+    title_words: tuple[str, ...] = (),
 ) -> Iterator[Finding]:
     """One finding per reference whose work has notices of ``types``.
 
@@ -213,7 +230,9 @@ def notice_findings(
             latest = about[-1]
             when = f" on {latest.date}" if latest.date else ""
             by = f" (source: {latest.source})" if latest.source else ""
-            notice = f"notice {latest.doi}" if latest.doi and latest.doi != doi else "an in-place notice"
+            notice = (
+                f"notice {latest.doi}" if latest.doi and latest.doi != doi else "an in-place notice"
+            )
             message = f"The cited work {doi} is {what}: {notice}{when}{by}"
             severity = None
         elif is_notice:
@@ -227,12 +246,17 @@ def notice_findings(
             message = f"The cited work {doi} is {what}: its registry title begins '{flagged}'"
             severity = None
         yield rule.finding(
-            message=message, location=ref.location, reference=ref, evidence=evidence,
+            message=message,
+            location=ref.location,
+            reference=ref,
+            evidence=evidence,
             severity=severity,
         )
 
 
-def search_verdict(ref: Reference, res: ReferenceResolution, thresholds: Thresholds) -> Verdict | None:
+def search_verdict(
+    ref: Reference, res: ReferenceResolution, thresholds: Thresholds
+) -> Verdict | None:
     """The validation verdict on the reference's search hits (None: no search ran)."""
     hits = search_hits(res)
     if hits is None:

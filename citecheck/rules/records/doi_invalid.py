@@ -99,8 +99,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             message=f"Malformed DOI '{value}' ({where}): it {reason}",
             location=ref.location,
             reference=ref,
-            evidence={"doi": value, "where": where, "reason": reason,
-                      "syntax": "10.<registrant: 4-9 digits>/<suffix>"},
+            evidence={
+                "doi": value,
+                "where": where,
+                "reason": reason,
+                "syntax": "10.<registrant: 4-9 digits>/<suffix>",
+            },
         )
 
 

@@ -64,13 +64,17 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         evidence = {
             **record_source(hit, rec),
             "title": {
-                "reference": ref.title, "record": rec.full_title,
-                "similarity": round(ident.title.score, 3), "threshold": t.mismatch_title,
+                "reference": ref.title,
+                "record": rec.full_title,
+                "similarity": round(ident.title.score, 3),
+                "threshold": t.mismatch_title,
                 "method": ident.title.method,
             },
             "first_author": {
-                "reference": ref.authors[0].family if ref.authors else None, "record": first,
-                "similarity": round(ident.author.score or 0.0, 3), "threshold": t.mismatch_author,
+                "reference": ref.authors[0].family if ref.authors else None,
+                "record": first,
+                "similarity": round(ident.author.score or 0.0, 3),
+                "threshold": t.mismatch_author,
                 "method": ident.author.method,
             },
         }
@@ -80,7 +84,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             f" (title similarity {ident.title.score:.2f}, first author {ident.author.score or 0:.2f})"
         )
         yield RULE.finding(
-            message=message, location=ref.location, reference=ref, evidence=evidence,
+            message=message,
+            location=ref.location,
+            reference=ref,
+            evidence=evidence,
             confidence=confidence(ident, t),
         )
 

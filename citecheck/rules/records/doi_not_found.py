@@ -59,12 +59,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if best is not None and best.record.doi and best.record.doi != doi:
                 message += f"; the registry has this work as {best.record.doi}"
                 evidence["suggested_doi"] = best.record.doi
-                evidence["suggestion"] = {"confidence": round(best.score, 3),
-                                          "signals": best.signals,
-                                          "record_url": best.record.url}
-        yield RULE.finding(
-            message=message, location=ref.location, reference=ref, evidence=evidence
-        )
+                evidence["suggestion"] = {
+                    "confidence": round(best.score, 3),
+                    "signals": best.signals,
+                    "record_url": best.record.url,
+                }
+        yield RULE.finding(message=message, location=ref.location, reference=ref, evidence=evidence)
 
 
 RULE = Rule(

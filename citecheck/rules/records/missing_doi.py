@@ -56,8 +56,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             "record_url": rec.url,
             "searched": shorten(ref.text, 300),
             "signals": best.signals,
-            "thresholds": {"accept": t.accept, "title": t.candidate_title,
-                           "author": t.candidate_author},
+            "thresholds": {
+                "accept": t.accept,
+                "title": t.candidate_title,
+                "author": t.candidate_author,
+            },
         }
         given = "a malformed DOI" if not res.doi_valid else "no DOI"
         message = (
@@ -65,7 +68,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             f"('{shorten(rec.full_title, 70)}', confidence {best.score:.2f})"
         )
         yield RULE.finding(
-            message=message, location=ref.location, reference=ref, evidence=evidence,
+            message=message,
+            location=ref.location,
+            reference=ref,
+            evidence=evidence,
             confidence=best.score,
         )
 

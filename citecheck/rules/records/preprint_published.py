@@ -38,8 +38,18 @@ from citecheck.rules.records._common import cited_record, record_source, resolve
 
 # Preprint servers' DOI prefixes: an is-version-of link to one of these is another
 # preprint version, not the published article.
-_PREPRINT_PREFIXES = ("10.1101/", "10.21203/", "10.2139/", "10.48550/", "10.31234/",
-                      "10.31219/", "10.20944/", "10.26434/", "10.31235/", "10.22541/")
+_PREPRINT_PREFIXES = (
+    "10.1101/",
+    "10.21203/",
+    "10.2139/",
+    "10.48550/",
+    "10.31234/",
+    "10.31219/",
+    "10.20944/",
+    "10.26434/",
+    "10.31235/",
+    "10.22541/",
+)
 
 
 def published_versions(record: dict[str, Any]) -> list[tuple[str, str]]:
@@ -80,15 +90,19 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             **record_source(hit, rec),
             "record_type": rec.type,
             "record_subtype": rec.subtype,
-            "published_versions": [{"doi": d, "relation": k, "url": f"https://doi.org/{d}"}
-                                   for d, k in versions],
+            "published_versions": [
+                {"doi": d, "relation": k, "url": f"https://doi.org/{d}"} for d, k in versions
+            ],
         }
         message = (
             f"Cited preprint {rec.doi or res.doi} has a published version: {doi} "
             f"(relation {kind}); cite the published article"
         )
         yield RULE.finding(
-            message=message, location=ref.location, reference=ref, evidence=evidence,
+            message=message,
+            location=ref.location,
+            reference=ref,
+            evidence=evidence,
             confidence=1.0 if kind == "is-preprint-of" else 0.8,
         )
 

@@ -43,10 +43,18 @@ from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.records._common import resolved, search_hits, search_verdict, shorten
 
 _NAMES = {
-    "article": "journal article", "book": "book", "chapter": "book chapter",
-    "thesis": "thesis", "report": "report", "conference": "conference paper",
-    "web": "web page", "law": "law or regulation", "dataset": "dataset",
-    "software": "software", "preprint": "preprint", "other": "reference",
+    "article": "journal article",
+    "book": "book",
+    "chapter": "book chapter",
+    "thesis": "thesis",
+    "report": "report",
+    "conference": "conference paper",
+    "web": "web page",
+    "law": "law or regulation",
+    "dataset": "dataset",
+    "software": "software",
+    "preprint": "preprint",
+    "other": "reference",
 }
 
 
@@ -59,8 +67,13 @@ def kind_of(ref: Reference) -> str:
     if parsed is not None and parsed != "other":
         return parsed
     return classify(
-        ref.text, container=ref.container, volume=ref.volume, pages=ref.pages,
-        publisher=ref.publisher, url=ref.url, chapter=False,
+        ref.text,
+        container=ref.container,
+        volume=ref.volume,
+        pages=ref.pages,
+        publisher=ref.publisher,
+        url=ref.url,
+        chapter=False,
     )
 
 
@@ -87,8 +100,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if best is not None:
             reasons = list(best.reasons(t)) or [f"score {best.score:.2f} < {t.plausible}"]
             evidence["best_candidate"] = {
-                "doi": best.record.doi, "url": best.record.url, "title": best.record.full_title,
-                "score": round(best.score, 3), "rejected_because": reasons,
+                "doi": best.record.doi,
+                "url": best.record.url,
+                "title": best.record.full_title,
+                "score": round(best.score, 3),
+                "rejected_because": reasons,
                 "signals": best.signals,
             }
             detail = (
@@ -102,8 +118,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             "have no registry record"
         )
         yield RULE.finding(
-            message=message, location=ref.location, reference=ref, evidence=evidence,
-            severity=severity, confidence=None if best is None else round(1.0 - best.score, 3),
+            message=message,
+            location=ref.location,
+            reference=ref,
+            evidence=evidence,
+            severity=severity,
+            confidence=None if best is None else round(1.0 - best.score, 3),
         )
 
 

@@ -97,7 +97,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         margin = score.threshold - score.score
         yield RULE.finding(
             message=(
-                f"reference looks off-topic for this manuscript: \"{title[:120]}\" "
+                f'reference looks off-topic for this manuscript: "{title[:120]}" '
                 f"(score {score.score:.2f} below {score.threshold:.2f}; {topic.backend})"
             ),
             location=ref.location,

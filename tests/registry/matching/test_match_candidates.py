@@ -19,8 +19,10 @@ def hits(num: str) -> list[dict]:
 
 
 def test_signals_of_a_true_hit() -> None:
-    text = ("Danehkar, A., (2020). AtomNeb Python Package, an addendum to AtomNeb: IDL Library for "
-            "Atomic Data of Ionized Nebulae. Journal of Open Source Software, 5(55), 2797.")
+    text = (
+        "Danehkar, A., (2020). AtomNeb Python Package, an addendum to AtomNeb: IDL Library for "
+        "Atomic Data of Ionized Nebulae. Journal of Open Source Software, 5(55), 2797."
+    )
     v = validate(Reference(text=text, location=Location(path="x")), hits("18")[0])
     assert v.accepted(T) and v.score >= 0.9
     assert v.signals["year"]["status"] == "exact"
@@ -30,8 +32,10 @@ def test_signals_of_a_true_hit() -> None:
 
 
 def test_false_top_hit_is_rejected_with_reasons() -> None:
-    ref = Reference(text="Foo and Bar (2003) A non-existent article that should remain a plain "
-                         "text reference.", location=Location(path="x"))
+    ref = Reference(
+        text="Foo and Bar (2003) A non-existent article that should remain a plain text reference.",
+        location=Location(path="x"),
+    )
     verdict = judge(ref, hits("17"), T)
     assert verdict.accepted is None and not verdict.plausible
     assert verdict.best is not None
@@ -41,11 +45,19 @@ def test_false_top_hit_is_rejected_with_reasons() -> None:
 
 
 def test_parsed_fields_that_contradict() -> None:
-    text = ("P. Szostek, M. Fedoryszak, P. J. Dendek, and Ł. Bolikowski, “CERMINE: automatic "
-            "extraction of structured metadata from scientific literature,” IJDAR, vol. 14, "
-            "no. 40, pp. 310–335, 2016.")
-    ref = Reference(text=text, volume="14", issue="40", pages="310–335", year="2016",
-                    location=Location(path="x"))
+    text = (
+        "P. Szostek, M. Fedoryszak, P. J. Dendek, and Ł. Bolikowski, “CERMINE: automatic "
+        "extraction of structured metadata from scientific literature,” IJDAR, vol. 14, "
+        "no. 40, pp. 310–335, 2016."
+    )
+    ref = Reference(
+        text=text,
+        volume="14",
+        issue="40",
+        pages="310–335",
+        year="2016",
+        location=Location(path="x"),
+    )
     v = validate(ref, hits("20")[0])
     assert not v.accepted(T)
     assert "volume differs" in v.conflicts and "pages differs" in v.conflicts

@@ -16,8 +16,10 @@ T = Thresholds().container_differs
     [
         ("J Muscle Res Cell Motil", "Journal of Muscle Research and Cell Motility"),
         ("J. Clin. Pathol.", "Journal of Clinical Pathology"),
-        ("Proc Natl Acad Sci USA",
-         "Proceedings of the National Academy of Sciences of the United States of America"),
+        (
+            "Proc Natl Acad Sci USA",
+            "Proceedings of the National Academy of Sciences of the United States of America",
+        ),
         ("Proc Biol Sci", "Proceedings of the Royal Society B: Biological Sciences"),
         ("IJDAR", "International Journal on Document Analysis and Recognition (IJDAR)"),
         ("Surgery", "Surgery (Oxford)"),
@@ -45,8 +47,9 @@ def test_other_journal(cited: str, full: str) -> None:
 
 
 def test_short_container_title_is_used() -> None:
-    rec = view({"container-title": ["Journal of Open Source Software"],
-                "short-container-title": ["JOSS"]})
+    rec = view(
+        {"container-title": ["Journal of Open Source Software"], "short-container-title": ["JOSS"]}
+    )
     assert container_similarity("JOSS", rec) == 1.0
     assert container_similarity(None, rec) is None
     assert container_similarity("JOSS", view({})) is None

@@ -43,10 +43,14 @@ def test_numbers_agree() -> None:
 
 def test_years_against_every_publication_date() -> None:
     # 10.1136/jclinpath-2020-206745: online 2020-08-17, print 2021-05 (issue 2021).
-    rec = view({"published-online": {"date-parts": [[2020, 8, 17]]},
-                "published-print": {"date-parts": [[2021, 5]]},
-                "issued": {"date-parts": [[2020, 8, 17]]},
-                "created": {"date-parts": [[2019, 1, 1]]}})
+    rec = view(
+        {
+            "published-online": {"date-parts": [[2020, 8, 17]]},
+            "published-print": {"date-parts": [[2021, 5]]},
+            "issued": {"date-parts": [[2020, 8, 17]]},
+            "created": {"date-parts": [[2019, 1, 1]]},
+        }
+    )
     assert check_year("2021", rec).status == "exact"
     assert check_year("2020a", rec).matched_fields == ("published-online", "issued")
     near = check_year("2022", rec)

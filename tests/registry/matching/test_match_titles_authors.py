@@ -20,18 +20,29 @@ def score(text: str, title: str, parsed: str | None = None) -> float:
 
 
 def test_title_found_in_a_wrapped_pdf_string() -> None:
-    text = ("Wong GK, Poon WS (2010) Intravenous magnesium sulphate for aneurysmal sub-\n"
-            "arachnoid hemorrhage (IMASH): a randomized trial. Stroke 41:921-926")
-    assert score(text, "Intravenous magnesium sulphate for aneurysmal subarachnoid "
-                       "hemorrhage (IMASH): a randomized trial") == 1.0
+    text = (
+        "Wong GK, Poon WS (2010) Intravenous magnesium sulphate for aneurysmal sub-\n"
+        "arachnoid hemorrhage (IMASH): a randomized trial. Stroke 41:921-926"
+    )
+    assert (
+        score(
+            text,
+            "Intravenous magnesium sulphate for aneurysmal subarachnoid "
+            "hemorrhage (IMASH): a randomized trial",
+        )
+        == 1.0
+    )
 
 
 def test_part_of_a_longer_title_is_not_the_title() -> None:
-    text = ("Chirkov, V. (2009). Introduction to the special issue on Critical Acculturation "
-            "Psychology. International Journal of Intercultural Relations, 33(2), 87-93.")
+    text = (
+        "Chirkov, V. (2009). Introduction to the special issue on Critical Acculturation "
+        "Psychology. International Journal of Intercultural Relations, 33(2), 87-93."
+    )
     assert score(text, "Introduction to the special issue") < 0.6
-    assert score(text, "Introduction to the special issue on critical acculturation "
-                       "psychology") == 1.0
+    assert (
+        score(text, "Introduction to the special issue on critical acculturation psychology") == 1.0
+    )
 
 
 def test_subtitle_and_author_colon() -> None:
@@ -50,7 +61,9 @@ def test_short_titles_only_as_whole_words() -> None:
 
 def test_parsed_title_with_markup_in_the_record() -> None:
     ref_title = "Construction of a reference material panel for detecting KRAS/NRAS mutations"
-    rec_title = "Construction of a reference material panel for detecting <i>KRAS</i>/<i>NRAS</i> mutations"
+    rec_title = (
+        "Construction of a reference material panel for detecting <i>KRAS</i>/<i>NRAS</i> mutations"
+    )
     assert score("x", rec_title, parsed=ref_title) == 1.0
 
 

@@ -12,30 +12,56 @@ PATH = "paper.md"
 
 
 def cit(
-    text: str, *authors: str, year: str | None = None, et_al: bool = False,
-    style: CitationStyle = "author-year", number: int | None = None, key: str | None = None,
+    text: str,
+    *authors: str,
+    year: str | None = None,
+    et_al: bool = False,
+    style: CitationStyle = "author-year",
+    number: int | None = None,
+    key: str | None = None,
     line: int = 0,
 ) -> Citation:
     """A citation; ``line`` 0 lets :func:`doc` number it."""
     return Citation(
-        text=text, style=style, authors=authors, et_al=et_al, year=year, number=number,
-        key=key, location=Location(path=PATH, line=line),
+        text=text,
+        style=style,
+        authors=authors,
+        et_al=et_al,
+        year=year,
+        number=number,
+        key=key,
+        location=Location(path=PATH, line=line),
     )
 
 
 def ref(
-    *families: str, year: str | None = None, title: str | None = None, doi: str | None = None,
-    key: str | None = None, number: int | None = None, et_al: bool = False,
-    corporate: bool = False, abbreviation: str | None = None, text: str | None = None,
+    *families: str,
+    year: str | None = None,
+    title: str | None = None,
+    doi: str | None = None,
+    key: str | None = None,
+    number: int | None = None,
+    et_al: bool = False,
+    corporate: bool = False,
+    abbreviation: str | None = None,
+    text: str | None = None,
 ) -> Reference:
     """A reference entry with the given family names."""
     authors = tuple(
-        Author(family=f, given="A.", corporate=corporate, abbreviation=abbreviation) for f in families
+        Author(family=f, given="A.", corporate=corporate, abbreviation=abbreviation)
+        for f in families
     )
     shown = text or f"{', '.join(families)} ({year}). {title or 'A title'}."
     return Reference(
-        text=shown, authors=authors, year=year, title=title, doi=doi, key=key, number=number,
-        et_al=et_al, location=Location(path=PATH, line=0),
+        text=shown,
+        authors=authors,
+        year=year,
+        title=title,
+        doi=doi,
+        key=key,
+        number=number,
+        et_al=et_al,
+        location=Location(path=PATH, line=0),
     )
 
 

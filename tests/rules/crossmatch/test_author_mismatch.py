@@ -8,7 +8,10 @@ from citecheck.rules.crossmatch.author_mismatch import RULE
 
 
 def test_misspelt_name_with_score_and_threshold() -> None:
-    [f] = run(RULE, doc([cit("Rahmawati (2020)", "Rahmawati", year="2020")], [ref("Rahnawati", year="2020")]))
+    [f] = run(
+        RULE,
+        doc([cit("Rahmawati (2020)", "Rahmawati", year="2020")], [ref("Rahnawati", year="2020")]),
+    )
     assert f.code == "CC104" and f.severity.value == "warning"
     assert f.message == (
         "Cited as 'Rahmawati (2020)' but the reference list has 'Rahnawati, 2020': "
@@ -19,29 +22,48 @@ def test_misspelt_name_with_score_and_threshold() -> None:
 
 
 def test_missing_coauthor_and_et_al_advice() -> None:
-    d = doc([cit("Gioia and Corley (2013)", "Gioia", "Corley", year="2013"),
-             cit("(Smith, 2019)", "Smith", year="2019")],
-            [ref("Gioia", "Corley", "Hamilton", year="2013"), ref("Smith", "Jones", year="2019")])
+    d = doc(
+        [
+            cit("Gioia and Corley (2013)", "Gioia", "Corley", year="2013"),
+            cit("(Smith, 2019)", "Smith", year="2019"),
+        ],
+        [ref("Gioia", "Corley", "Hamilton", year="2013"), ref("Smith", "Jones", year="2019")],
+    )
     gioia, smith = run(RULE, d)
     assert gioia.message.endswith("the entry has 3 authors; write 'Gioia et al.'")
     assert smith.message.endswith("co-author 'Jones' is not named")
 
 
 def test_et_al_for_two_authors() -> None:
-    [f] = run(RULE, doc([cit("(Smith et al., 2019)", "Smith", year="2019", et_al=True)],
-                        [ref("Smith", "Jones", year="2019")]))
+    [f] = run(
+        RULE,
+        doc(
+            [cit("(Smith et al., 2019)", "Smith", year="2019", et_al=True)],
+            [ref("Smith", "Jones", year="2019")],
+        ),
+    )
     assert f.message.endswith("'et al.' is used but the entry has only 2 authors; name them all")
 
 
 def test_extra_coauthor() -> None:
-    [f] = run(RULE, doc([cit("(Smith & Jones, 2019)", "Smith", "Jones", year="2019")], [ref("Smith", year="2019")]))
+    [f] = run(
+        RULE,
+        doc(
+            [cit("(Smith & Jones, 2019)", "Smith", "Jones", year="2019")],
+            [ref("Smith", year="2019")],
+        ),
+    )
     assert "'Jones' is not among the entry's authors" in f.message
 
 
 def test_correct_citations_no_finding() -> None:
-    d = doc([cit("(Smith et al., 2019)", "Smith", year="2019", et_al=True),
-             cit("(Van der Berg, 2010)", "Van der Berg", year="2010")],
-            [ref("Smith", "Jones", "Lee", year="2019"), ref("van der Berg", year="2010")])
+    d = doc(
+        [
+            cit("(Smith et al., 2019)", "Smith", year="2019", et_al=True),
+            cit("(Van der Berg, 2010)", "Van der Berg", year="2010"),
+        ],
+        [ref("Smith", "Jones", "Lee", year="2019"), ref("van der Berg", year="2010")],
+    )
     assert run(RULE, d) == []
 
 

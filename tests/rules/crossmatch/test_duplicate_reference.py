@@ -8,8 +8,23 @@ from citecheck.rules.crossmatch.duplicate_reference import RULE
 
 
 def test_same_title_other_case_and_punctuation() -> None:
-    d = doc([], [ref("Zuiderwijk", "Janssen", year="2014", title="Open data policies, their implementation and impact"),
-                 ref("Zuiderwijk", "Janssen", year="2014", title="Open Data Policies: Their Implementation and Impact.")])
+    d = doc(
+        [],
+        [
+            ref(
+                "Zuiderwijk",
+                "Janssen",
+                year="2014",
+                title="Open data policies, their implementation and impact",
+            ),
+            ref(
+                "Zuiderwijk",
+                "Janssen",
+                year="2014",
+                title="Open Data Policies: Their Implementation and Impact.",
+            ),
+        ],
+    )
     [f] = run(RULE, d)
     assert f.code == "CC107" and f.location is not None and f.location.line == 101
     assert [loc.line for loc in f.related] == [100]
@@ -17,40 +32,100 @@ def test_same_title_other_case_and_punctuation() -> None:
 
 
 def test_same_doi_or_bibtex_key_ignoring_case() -> None:
-    d = doc([], [ref("A", year="2001", doi="10.1000/XYZ"), ref("B", year="2002", doi="https://doi.org/10.1000/xyz"),
-                 ref("C", year="2003", key="Smith2019"), ref("D", year="2004", key="smith2019")])
+    d = doc(
+        [],
+        [
+            ref("A", year="2001", doi="10.1000/XYZ"),
+            ref("B", year="2002", doi="https://doi.org/10.1000/xyz"),
+            ref("C", year="2003", key="Smith2019"),
+            ref("D", year="2004", key="smith2019"),
+        ],
+    )
     assert [f.evidence["reason"] for f in run(RULE, d)] == ["doi", "key"]
 
 
 def test_letters_with_distinct_titles_and_numbered_parts_are_different_works() -> None:
-    d = doc([], [ref("Smith", year="2020a", title="Trust in open data"),
-                 ref("Smith", year="2020b", title="Trust in open government"),
-                 ref("Lee", year="2019", title="Heat waves in cities: Part 1"),
-                 ref("Lee", year="2019", title="Heat waves in cities: Part 2")])
+    d = doc(
+        [],
+        [
+            ref("Smith", year="2020a", title="Trust in open data"),
+            ref("Smith", year="2020b", title="Trust in open government"),
+            ref("Lee", year="2019", title="Heat waves in cities: Part 1"),
+            ref("Lee", year="2019", title="Heat waves in cities: Part 2"),
+        ],
+    )
     assert run(RULE, d) == []
 
 
 def test_dropped_subtitle_is_a_duplicate() -> None:
-    d = doc([], [ref("Ansell", year="2008", title="Collaborative governance in theory and practice: A review"),
-                 ref("Ansell", year="2008", title="Collaborative governance in theory and practice")])
+    d = doc(
+        [],
+        [
+            ref(
+                "Ansell",
+                year="2008",
+                title="Collaborative governance in theory and practice: A review",
+            ),
+            ref("Ansell", year="2008", title="Collaborative governance in theory and practice"),
+        ],
+    )
     assert len(run(RULE, d)) == 1
 
 
 def test_entries_lettered_apart_are_different_works_unless_the_doi_agrees() -> None:
     # a package and its paper, or a species series with near-identical titles
     lme4 = "lme4: Linear mixed-effects models using Eigen and S4"
-    d = doc([], [ref("Bates", year="2014a", title=lme4, text=f"Bates, D. (2014a). {lme4}. arXiv:1406.5823."),
-                 ref("Bates", year="2014b", title=lme4,
-                     text=f"Bates, D. (2014b). {lme4}. R package version 1.1-7. http://CRAN.R-project.org/package=lme4"),
-                 ref("Brettar", year="2004a", title="Aquiflexum balticum gen. nov., sp. nov., a novel marine bacterium"),
-                 ref("Brettar", year="2004b", title="Belliella baltica gen. nov., sp. nov., a novel marine bacterium")])
+    d = doc(
+        [],
+        [
+            ref(
+                "Bates",
+                year="2014a",
+                title=lme4,
+                text=f"Bates, D. (2014a). {lme4}. arXiv:1406.5823.",
+            ),
+            ref(
+                "Bates",
+                year="2014b",
+                title=lme4,
+                text=f"Bates, D. (2014b). {lme4}. R package version 1.1-7. http://CRAN.R-project.org/package=lme4",
+            ),
+            ref(
+                "Brettar",
+                year="2004a",
+                title="Aquiflexum balticum gen. nov., sp. nov., a novel marine bacterium",
+            ),
+            ref(
+                "Brettar",
+                year="2004b",
+                title="Belliella baltica gen. nov., sp. nov., a novel marine bacterium",
+            ),
+        ],
+    )
     assert run(RULE, d) == []
-    same_doi = doc([], [ref("Bates", year="2014a", title="lme4", doi="10.18637/jss.v067.i01"),
-                        ref("Bates", year="2014b", title="lme4", doi="10.18637/jss.v067.i01")])
+    same_doi = doc(
+        [],
+        [
+            ref("Bates", year="2014a", title="lme4", doi="10.18637/jss.v067.i01"),
+            ref("Bates", year="2014b", title="lme4", doi="10.18637/jss.v067.i01"),
+        ],
+    )
     assert len(run(RULE, same_doi)) == 1
     # one entry lettered, its copy not; or one item imported twice and lettered by
     # the reference manager: still the same work
-    copy = doc([], [ref("Lee", year="2019a", title="Heat waves in cities"), ref("Lee", year="2019", title="Heat waves in cities")])
+    copy = doc(
+        [],
+        [
+            ref("Lee", year="2019a", title="Heat waves in cities"),
+            ref("Lee", year="2019", title="Heat waves in cities"),
+        ],
+    )
     assert len(run(RULE, copy)) == 1
-    twice = doc([], [ref("Lee", year="2019a", title="Heat waves in cities"), ref("Lee", year="2019b", title="Heat waves in cities")])
+    twice = doc(
+        [],
+        [
+            ref("Lee", year="2019a", title="Heat waves in cities"),
+            ref("Lee", year="2019b", title="Heat waves in cities"),
+        ],
+    )
     assert len(run(RULE, twice)) == 1

@@ -11,19 +11,32 @@ from citecheck.rules.crossmatch.listed_not_cited import RULE
 
 def _doc() -> Document:
     return doc(
-        [cit("(Ansell & Gash, 2008)", "Ansell", "Gash", year="2008"),
-         cit("Rahmawati (2020)", "Rahmawati", year="2020"),
-         cit("(Emerson, 2011)", "Emerson", year="2011")],
-        [ref("Ansell", "Gash", year="2008"), ref("Rahnawati", year="2020"),
-         ref("Emerson", year="2012"), ref("Wahyudi", year="2018", key="wahyudi2018",
-                                            text="Wahyudi, T. (2018). Inovasi pelayanan publik.")],
+        [
+            cit("(Ansell & Gash, 2008)", "Ansell", "Gash", year="2008"),
+            cit("Rahmawati (2020)", "Rahmawati", year="2020"),
+            cit("(Emerson, 2011)", "Emerson", year="2011"),
+        ],
+        [
+            ref("Ansell", "Gash", year="2008"),
+            ref("Rahnawati", year="2020"),
+            ref("Emerson", year="2012"),
+            ref(
+                "Wahyudi",
+                year="2018",
+                key="wahyudi2018",
+                text="Wahyudi, T. (2018). Inovasi pelayanan publik.",
+            ),
+        ],
     )
 
 
 def test_only_the_uncited_entry() -> None:
     [f] = run(RULE, _doc())
     assert f.code == "CC102" and f.severity.value == "warning"
-    assert f.message == "Reference entry 'Wahyudi, T. (2018). Inovasi pelayanan publik.' is never cited in the text"
+    assert (
+        f.message
+        == "Reference entry 'Wahyudi, T. (2018). Inovasi pelayanan publik.' is never cited in the text"
+    )
     assert f.location is not None and f.location.line == 103
     assert f.reference is not None and f.reference["year"] == "2018"
 
@@ -34,8 +47,11 @@ def test_allow_uncited_by_key_or_text() -> None:
 
 
 def test_shared_bibliography_is_not_checked() -> None:
-    d = doc([cit("(Ansell, 2008)", "Ansell", year="2008")],
-            [ref("Ansell", year="2008"), ref("Other", year="2001")], allow_uncited=True)
+    d = doc(
+        [cit("(Ansell, 2008)", "Ansell", year="2008")],
+        [ref("Ansell", year="2008"), ref("Other", year="2001")],
+        allow_uncited=True,
+    )
     assert run(RULE, d) == []
 
 
@@ -44,29 +60,41 @@ def test_no_citations_at_all_reports_nothing() -> None:
 
 
 def test_ambiguous_candidates_count_as_cited() -> None:
-    d = doc([cit("(Smith, 2020)", "Smith", year="2020")], [ref("Smith", year="2020a"), ref("Smith", year="2020b")])
+    d = doc(
+        [cit("(Smith, 2020)", "Smith", year="2020")],
+        [ref("Smith", year="2020a"), ref("Smith", year="2020b")],
+    )
     assert run(RULE, d) == []
 
 
 def test_numbered_list() -> None:
-    d = doc([cit("[1]", style="numeric", number=1)],
-            [ref("Owens", year="2014", number=1), ref("Bartel", year="2015", number=2)])
+    d = doc(
+        [cit("[1]", style="numeric", number=1)],
+        [ref("Owens", year="2014", number=1), ref("Bartel", year="2015", number=2)],
+    )
     [f] = run(RULE, d)
     assert f.message.startswith("Reference entry [2] ")
 
 
 def _statute_doc(prose: str) -> Document:
-    law = ref("Republik Indonesia", year="2014",
-              title="Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
-              text="Republik Indonesia. (2014). Undang-Undang Nomor 23 Tahun 2014 tentang "
-                   "Pemerintahan Daerah. Jakarta: Sekretariat Negara.")
-    d = doc([cit("(Ansell & Gash, 2008)", "Ansell", "Gash", year="2008")],
-            [ref("Ansell", "Gash", year="2008"), law])
+    law = ref(
+        "Republik Indonesia",
+        year="2014",
+        title="Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+        text="Republik Indonesia. (2014). Undang-Undang Nomor 23 Tahun 2014 tentang "
+        "Pemerintahan Daerah. Jakarta: Sekretariat Negara.",
+    )
+    d = doc(
+        [cit("(Ansell & Gash, 2008)", "Ansell", "Gash", year="2008")],
+        [ref("Ansell", "Gash", year="2008"), law],
+    )
     return d.model_copy(update={"text": prose + "\n\n## Daftar Pustaka\n\n" + law.text})
 
 
 def test_statute_named_in_the_prose_counts_as_cited() -> None:
-    named = _statute_doc("Sebagaimana diatur dalam UU No. 23 Tahun 2014, daerah ... (Ansell & Gash, 2008).")
+    named = _statute_doc(
+        "Sebagaimana diatur dalam UU No. 23 Tahun 2014, daerah ... (Ansell & Gash, 2008)."
+    )
     assert run(RULE, named) == []
 
 

@@ -8,9 +8,13 @@ from citecheck.rules.crossmatch.year_mismatch import RULE
 
 
 def test_other_year() -> None:
-    d = doc([cit("(Ansell & Gash, 2008)", "Ansell", "Gash", year="2008"),
-             cit("(Ansell dan Gash, 2007)", "Ansell", "Gash", year="2007")],
-            [ref("Ansell", "Gash", year="2008")])
+    d = doc(
+        [
+            cit("(Ansell & Gash, 2008)", "Ansell", "Gash", year="2008"),
+            cit("(Ansell dan Gash, 2007)", "Ansell", "Gash", year="2007"),
+        ],
+        [ref("Ansell", "Gash", year="2008")],
+    )
     [f] = run(RULE, d)
     assert f.code == "CC103" and f.severity.value == "error"
     assert f.message == (

@@ -24,9 +24,16 @@ def test_citations_without_bibliography_warn_once() -> None:
 
 
 def test_bibliography_present_is_fine() -> None:
-    ref = Reference(text="Ansell, C. (2008).", authors=(Author(family="Ansell"),), year="2008", location=LOC)
-    doc = Document(path="paper.md", format="markdown", citations=(CITE,), references=(ref,),
-                   bibliography_found=True)
+    ref = Reference(
+        text="Ansell, C. (2008).", authors=(Author(family="Ansell"),), year="2008", location=LOC
+    )
+    doc = Document(
+        path="paper.md",
+        format="markdown",
+        citations=(CITE,),
+        references=(ref,),
+        bibliography_found=True,
+    )
     assert "missing-bibliography" not in _run(doc)
 
 

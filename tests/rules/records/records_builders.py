@@ -50,16 +50,35 @@ def meta(num: str) -> dict[str, Any]:
 
 
 def ref(
-    text: str, *families: str, year: str | None = None, title: str | None = None,
-    container: str | None = None, volume: str | None = None, issue: str | None = None,
-    pages: str | None = None, doi: str | None = None, url: str | None = None,
-    kind: Any = None, et_al: bool = False, line: int = 10,
+    text: str,
+    *families: str,
+    year: str | None = None,
+    title: str | None = None,
+    container: str | None = None,
+    volume: str | None = None,
+    issue: str | None = None,
+    pages: str | None = None,
+    doi: str | None = None,
+    url: str | None = None,
+    kind: Any = None,
+    et_al: bool = False,
+    line: int = 10,
 ) -> Reference:
     """A reference entry with parsed fields."""
     return Reference(
-        text=text, authors=tuple(Author(family=f) for f in families), year=year, title=title,
-        container=container, volume=volume, issue=issue, pages=pages, doi=doi, url=url,
-        kind=kind, et_al=et_al, location=Location(path=PATH, line=line),
+        text=text,
+        authors=tuple(Author(family=f) for f in families),
+        year=year,
+        title=title,
+        container=container,
+        volume=volume,
+        issue=issue,
+        pages=pages,
+        doi=doi,
+        url=url,
+        kind=kind,
+        et_al=et_al,
+        location=Location(path=PATH, line=line),
     )
 
 
@@ -69,28 +88,44 @@ def found(record: dict[str, Any], source: Any = "crossref") -> ReferenceResoluti
     return ReferenceResolution(doi=doi, by_doi=Found(record, source, doi, source))
 
 
-def searched(hits: list[dict[str, Any]] | Unavailable, *, doi: str | None = None,
-             by_doi: Resolution | None = None) -> ReferenceResolution:
+def searched(
+    hits: list[dict[str, Any]] | Unavailable,
+    *,
+    doi: str | None = None,
+    by_doi: Resolution | None = None,
+) -> ReferenceResolution:
     """A resolution of a reference that was searched for."""
-    search = hits if isinstance(hits, Unavailable) else tuple(
-        Candidate(record=h, score=h.get("score")) for h in hits
+    search = (
+        hits
+        if isinstance(hits, Unavailable)
+        else tuple(Candidate(record=h, score=h.get("score")) for h in hits)
     )
     return ReferenceResolution(doi=doi, by_doi=by_doi, search=search)
 
 
 def not_found(doi: str) -> NotFound:
     """Crossref 404 and doi.org 'handle not found', as the resolver reports it."""
-    return NotFound(query=doi, sources=("crossref", "doi.org"),
-                    evidence={"crossref": "HTTP 404", "doi.org": "responseCode 100"})
+    return NotFound(
+        query=doi,
+        sources=("crossref", "doi.org"),
+        evidence={"crossref": "HTTP 404", "doi.org": "responseCode 100"},
+    )
 
 
 def run(
-    rule: Rule, refs: list[Reference], resolutions: dict[int, Any] | None = None,
+    rule: Rule,
+    refs: list[Reference],
+    resolutions: dict[int, Any] | None = None,
     settings: Settings | None = None,
 ) -> list[Finding]:
     """The rule's findings on a document holding ``refs``."""
-    document = Document(path=PATH, format="markdown", references=tuple(refs),
-                        bibliography_found=True)
-    ctx = RuleContext(document=document, links=Links(), settings=settings or Settings(),
-                      resolutions=resolutions or {})
+    document = Document(
+        path=PATH, format="markdown", references=tuple(refs), bibliography_found=True
+    )
+    ctx = RuleContext(
+        document=document,
+        links=Links(),
+        settings=settings or Settings(),
+        resolutions=resolutions or {},
+    )
     return list(rule.check(ctx))

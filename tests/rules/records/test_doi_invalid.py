@@ -7,8 +7,10 @@ from records_builders import ref, run
 
 from citecheck.rules.records.doi_invalid import RULE
 
-ANSELL = ("Ansell, C., & Gash, A. (2008). Collaborative governance in theory and practice. "
-          "Journal of Public Administration Research and Theory, 18(4), 543-571. ")
+ANSELL = (
+    "Ansell, C., & Gash, A. (2008). Collaborative governance in theory and practice. "
+    "Journal of Public Administration Research and Theory, 18(4), 543-571. "
+)
 
 
 @pytest.mark.parametrize(

@@ -8,17 +8,26 @@ from citecheck.model.resolution import ReferenceResolution, Unavailable
 from citecheck.model.settings import Settings
 from citecheck.rules.records.doi_mismatch import RULE
 
-ANSELL = ("Ansell, C., & Gash, A. (2008). Collaborative governance in theory and practice. "
-          "Journal of Public Administration Research and Theory, 18(4), 543-571. "
-          "https://doi.org/10.1371/journal.pone.0033693")
-SADASIVAN = ("Sadasivan, S., Pond, B. B., Pani, A. K., Qu, C., Jiao, Y., & Smeyne, R. J. (2012). "
-             "Methylphenidate exposure induces dopamine neuron loss and activation of microglia "
-             "in the basal ganglia of mice. PLoS ONE, 7(3), e33693.")
+ANSELL = (
+    "Ansell, C., & Gash, A. (2008). Collaborative governance in theory and practice. "
+    "Journal of Public Administration Research and Theory, 18(4), 543-571. "
+    "https://doi.org/10.1371/journal.pone.0033693"
+)
+SADASIVAN = (
+    "Sadasivan, S., Pond, B. B., Pani, A. K., Qu, C., Jiao, Y., & Smeyne, R. J. (2012). "
+    "Methylphenidate exposure induces dopamine neuron loss and activation of microglia "
+    "in the basal ganglia of mice. PLoS ONE, 7(3), e33693."
+)
 
 
 def test_doi_of_another_work() -> None:
-    r = ref(ANSELL, "Ansell", "Gash", year="2008",
-            title="Collaborative governance in theory and practice")
+    r = ref(
+        ANSELL,
+        "Ansell",
+        "Gash",
+        year="2008",
+        title="Collaborative governance in theory and practice",
+    )
     [f] = run(RULE, [r], {0: found(work("01"))})
     assert f.code == "CC203" and f.severity.value == "error"
     ev = f.evidence
@@ -41,9 +50,11 @@ def test_the_right_work_even_when_parsing_failed() -> None:
 
 
 def test_html_in_the_record_title() -> None:
-    text = ("Xu, J., Qu, S., Sun, N., et al. (2021). Construction of a reference material panel "
-            "for detecting KRAS/NRAS/EGFR/BRAF/MET mutations in plasma ctDNA. J Clin Pathol, "
-            "74(5), 314-320.")
+    text = (
+        "Xu, J., Qu, S., Sun, N., et al. (2021). Construction of a reference material panel "
+        "for detecting KRAS/NRAS/EGFR/BRAF/MET mutations in plasma ctDNA. J Clin Pathol, "
+        "74(5), 314-320."
+    )
     assert run(RULE, [ref(text, "Xu")], {0: found(work("02"))}) == []
 
 

@@ -7,9 +7,11 @@ from records_builders import items, not_found, ref, run, searched, work
 from citecheck.model.resolution import Found, ReferenceResolution, Unavailable
 from citecheck.rules.records.doi_not_found import RULE
 
-JOSS = ("Danehkar, A., (2020). AtomNeb Python Package, an addendum to AtomNeb: IDL Library for "
-        "Atomic Data of Ionized Nebulae. Journal of Open Source Software, 5(55), 2797. "
-        "https://doi.org/10.21105/joss.02979")
+JOSS = (
+    "Danehkar, A., (2020). AtomNeb Python Package, an addendum to AtomNeb: IDL Library for "
+    "Atomic Data of Ionized Nebulae. Journal of Open Source Software, 5(55), 2797. "
+    "https://doi.org/10.21105/joss.02979"
+)
 
 
 def test_registered_nowhere_with_suggestion() -> None:
@@ -31,8 +33,12 @@ def test_registered_nowhere_without_a_confident_match() -> None:
 def test_other_agency_unavailable_and_found_are_silent() -> None:
     datacite = ReferenceResolution(
         doi="10.48550/arxiv.1706.03762",
-        by_doi=Found({"DOI": "10.48550/arXiv.1706.03762", "title": "Attention Is All You Need"},
-                     "datacite", "10.48550/arxiv.1706.03762", "datacite"),
+        by_doi=Found(
+            {"DOI": "10.48550/arXiv.1706.03762", "title": "Attention Is All You Need"},
+            "datacite",
+            "10.48550/arxiv.1706.03762",
+            "datacite",
+        ),
     )
     down = ReferenceResolution(doi="10.1/x", by_doi=Unavailable("HTTP 503", "10.1/x"))
     ok = ReferenceResolution(doi="10.1371/journal.pone.0033693", by_doi=Found(work("01")))

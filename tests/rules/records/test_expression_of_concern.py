@@ -6,8 +6,10 @@ from records_builders import found, ref, run, work
 
 from citecheck.rules.records.expression_of_concern import RULE
 
-TEXT = ("Sadasivan, S., et al. (2012). Methylphenidate exposure induces dopamine neuron loss. "
-        "PLoS ONE, 7(3), e33693.")
+TEXT = (
+    "Sadasivan, S., et al. (2012). Methylphenidate exposure induces dopamine neuron loss. "
+    "PLoS ONE, 7(3), e33693."
+)
 
 
 def test_expression_of_concern() -> None:

@@ -7,17 +7,33 @@ from records_builders import found, ref, run, work
 
 from citecheck.rules.records.metadata_mismatch import RULE
 
-XU = ("Xu, J., Qu, S., Sun, N., Zhang, W., & Zhang, J. ({year}). Construction of a reference "
-      "material panel for detecting KRAS/NRAS/EGFR/BRAF/MET mutations in plasma ctDNA. "
-      "{journal}, {volume}(5), {pages}.")
+XU = (
+    "Xu, J., Qu, S., Sun, N., Zhang, W., & Zhang, J. ({year}). Construction of a reference "
+    "material panel for detecting KRAS/NRAS/EGFR/BRAF/MET mutations in plasma ctDNA. "
+    "{journal}, {volume}(5), {pages}."
+)
 
 
-def xu(year: str = "2021", journal: str = "Journal of Clinical Pathology", volume: str = "74",
-       pages: str = "314-320", authors: tuple[str, ...] = ("Xu", "Qu", "Sun", "Zhang", "Zhang")):
+def xu(
+    year: str = "2021",
+    journal: str = "Journal of Clinical Pathology",
+    volume: str = "74",
+    pages: str = "314-320",
+    authors: tuple[str, ...] = ("Xu", "Qu", "Sun", "Zhang", "Zhang"),
+):
     text = XU.format(year=year, journal=journal, volume=volume, pages=pages)
-    return ref(text, *authors, year=year, container=journal, volume=volume, issue="5",
-               pages=pages, title="Construction of a reference material panel for detecting "
-               "KRAS/NRAS/EGFR/BRAF/MET mutations in plasma ctDNA", et_al=True)
+    return ref(
+        text,
+        *authors,
+        year=year,
+        container=journal,
+        volume=volume,
+        issue="5",
+        pages=pages,
+        title="Construction of a reference material panel for detecting "
+        "KRAS/NRAS/EGFR/BRAF/MET mutations in plasma ctDNA",
+        et_al=True,
+    )
 
 
 @pytest.mark.parametrize("year", ["2021", "2020"])  # print 2021, online 2020: both correct
@@ -52,17 +68,37 @@ def test_several_fields_in_one_finding() -> None:
 
 def test_backfile_print_year_is_correct() -> None:
     # 10.1002/jor.1100150407: print 1997, online 2005 (digitised), issued 1997.
-    text = ("Lieber, R. L., Jacks, T. M., Mohler, R. L., et al. (1997). Growth hormone "
-            "secretagogue increases muscle strength during remobilization after canine hindlimb "
-            "immobilization. Journal of Orthopaedic Research, 15(4), 519-527.")
-    r = ref(text, "Lieber", "Jacks", "Mohler", et_al=True, year="1997", volume="15", issue="4",
-            pages="519-527", container="Journal of Orthopaedic Research")
+    text = (
+        "Lieber, R. L., Jacks, T. M., Mohler, R. L., et al. (1997). Growth hormone "
+        "secretagogue increases muscle strength during remobilization after canine hindlimb "
+        "immobilization. Journal of Orthopaedic Research, 15(4), 519-527."
+    )
+    r = ref(
+        text,
+        "Lieber",
+        "Jacks",
+        "Mohler",
+        et_al=True,
+        year="1997",
+        volume="15",
+        issue="4",
+        pages="519-527",
+        container="Journal of Orthopaedic Research",
+    )
     assert run(RULE, [r], {0: found(work("03"))}) == []
-    wrong = ref(text.replace("1997", "1999"), "Lieber", year="1999", volume="15", pages="519-527",
-                et_al=True)
+    wrong = ref(
+        text.replace("1997", "1999"),
+        "Lieber",
+        year="1999",
+        volume="15",
+        pages="519-527",
+        et_al=True,
+    )
     [f] = run(RULE, [wrong], {0: found(work("03"))})
     assert f.evidence["differences"][0]["record_dates"] == {
-        "published-print": 1997, "published-online": 2005, "issued": 1997,
+        "published-print": 1997,
+        "published-online": 2005,
+        "issued": 1997,
         "journal-issue published-print": 1997,
     }
 
@@ -81,7 +117,9 @@ def test_misspelt_and_missing_authors() -> None:
 def test_names_the_parser_lost_are_not_missing() -> None:
     # The string names five authors and "et al."; the parser kept three and no et al.
     r = xu(authors=("Xu", "Qu", "Sun"))
-    r = r.model_copy(update={"et_al": False, "text": r.text.replace("Zhang, J.", "Zhang, J., et al.")})
+    r = r.model_copy(
+        update={"et_al": False, "text": r.text.replace("Zhang, J.", "Zhang, J., et al.")}
+    )
     assert run(RULE, [r], {0: found(work("02"))}) == []
     # Without "et al.", the ten authors the record has beyond the five are missing.
     [f] = run(RULE, [r.model_copy(update={"text": xu().text})], {0: found(work("02"))})

@@ -8,8 +8,10 @@ from records_builders import items, meta, ref, run, searched, work
 from citecheck.model.resolution import Candidate, ReferenceResolution, Unavailable
 from citecheck.rules.records.missing_doi import RULE
 
-JOSS = ("Danehkar, A., (2020). AtomNeb Python Package, an addendum to AtomNeb: IDL Library for "
-        "Atomic Data of Ionized Nebulae. Journal of Open Source Software, 5(55), 2797.")
+JOSS = (
+    "Danehkar, A., (2020). AtomNeb Python Package, an addendum to AtomNeb: IDL Library for "
+    "Atomic Data of Ionized Nebulae. Journal of Open Source Software, 5(55), 2797."
+)
 FOO = "Foo and Bar (2003) A non-existent article that should remain a plain text reference."
 
 
@@ -39,8 +41,13 @@ def test_false_or_doubtful_hits_are_not_suggested(num: str) -> None:
 
 def test_fake_later_duplicate_is_refused() -> None:
     # A posted-content copy of the JOSS record, eight years later (built here).
-    copy = {**items("18")[0], "DOI": "10.65215/copy.1", "type": "posted-content",
-            "subtype": "preprint", "issued": {"date-parts": [[2028]]}}
+    copy = {
+        **items("18")[0],
+        "DOI": "10.65215/copy.1",
+        "type": "posted-content",
+        "subtype": "preprint",
+        "issued": {"date-parts": [[2028]]},
+    }
     for key in ("published-print", "journal-issue", "container-title", "volume", "page"):
         copy.pop(key, None)
     assert run(RULE, [ref(JOSS)], {0: searched([copy])}) == []
@@ -54,13 +61,17 @@ def test_not_for_references_with_a_doi_or_without_a_search() -> None:
 
 
 def test_two_records_of_the_same_work_are_a_tie() -> None:
-    twin = {**work("16"), **{k: v for k, v in items("18")[0].items() if k != "DOI"},
-            "DOI": "10.21105/joss.99999"}
+    twin = {
+        **work("16"),
+        **{k: v for k, v in items("18")[0].items() if k != "DOI"},
+        "DOI": "10.21105/joss.99999",
+    }
     assert run(RULE, [ref(JOSS)], {0: searched([items("18")[0], twin])}) == []
 
 
 def test_malformed_doi_gets_the_right_one() -> None:
-    res = ReferenceResolution(doi=None, doi_valid=False,
-                              search=tuple(Candidate(record=h) for h in items("18")))
+    res = ReferenceResolution(
+        doi=None, doi_valid=False, search=tuple(Candidate(record=h) for h in items("18"))
+    )
     [f] = run(RULE, [ref(JOSS + " doi:10.21105/")], {0: res})
     assert "malformed DOI" in f.message and f.evidence["record_doi"] == "10.21105/joss.02797"

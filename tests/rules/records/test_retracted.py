@@ -7,20 +7,30 @@ from records_builders import body, found, ref, run, work
 from citecheck.model.resolution import ReferenceResolution, Unavailable
 from citecheck.rules.records.retracted import RULE
 
-WAKEFIELD = ("Wakefield, A. J., et al. (1998). Ileal-lymphoid-nodular hyperplasia, non-specific "
-             "colitis, and pervasive developmental disorder in children. The Lancet, 351, 637-641. "
-             "https://doi.org/10.1016/S0140-6736(97)11096-0")
+WAKEFIELD = (
+    "Wakefield, A. J., et al. (1998). Ileal-lymphoid-nodular hyperplasia, non-specific "
+    "colitis, and pervasive developmental disorder in children. The Lancet, 351, 637-641. "
+    "https://doi.org/10.1016/S0140-6736(97)11096-0"
+)
 
 
 def test_publisher_retraction_among_other_notices() -> None:
     # Fixture 22 lists a corrigendum first and the retraction second: order is arbitrary.
-    [f] = run(RULE, [ref("Carberry, J. (2008). Toward a unified theory ...", "Carberry")],
-              {0: found(work("22"))})
+    [f] = run(
+        RULE,
+        [ref("Carberry, J. (2008). Toward a unified theory ...", "Carberry")],
+        {0: found(work("22"))},
+    )
     assert f.code == "CC205" and f.severity.value == "error"
     assert "10.5555/24242424x" in f.message and "2009-09-14" in f.message
     [n] = f.evidence["notices"]
-    assert n == {"doi": "10.5555/24242424x", "type": "retraction", "source": "publisher",
-                 "date": "2009-09-14", "label": "Retraction"}
+    assert n == {
+        "doi": "10.5555/24242424x",
+        "type": "retraction",
+        "source": "publisher",
+        "date": "2009-09-14",
+        "label": "Retraction",
+    }
     assert f.evidence["record_doi"] == "10.5555/12345678"
 
 
@@ -41,9 +51,18 @@ def test_retracted_title_without_notice() -> None:
 
 
 def test_citing_the_notice_itself_is_a_warning() -> None:
-    notice = {"DOI": "10.1016/s0140-6736(10)60175-4", "title": ["Retraction—Ileal-lymphoid..."],
-              "update-to": [{"DOI": "10.1016/s0140-6736(97)11096-0", "type": "retraction",
-                             "source": "publisher", "updated": {"date-parts": [[2010, 2, 6]]}}]}
+    notice = {
+        "DOI": "10.1016/s0140-6736(10)60175-4",
+        "title": ["Retraction—Ileal-lymphoid..."],
+        "update-to": [
+            {
+                "DOI": "10.1016/s0140-6736(97)11096-0",
+                "type": "retraction",
+                "source": "publisher",
+                "updated": {"date-parts": [[2010, 2, 6]]},
+            }
+        ],
+    }
     [f] = run(RULE, [ref("The Editors of The Lancet (2010). Retraction.")], {0: found(notice)})
     assert f.severity.value == "warning" and "itself a retraction notice" in f.message
 

@@ -7,8 +7,10 @@ from records_builders import items, meta, ref, run, searched
 from citecheck.model.resolution import Unavailable
 from citecheck.rules.records.unverified_reference import RULE
 
-FOO_ARTICLE = ("Foo, A., & Bar, B. (2003). A non-existent article that should remain a plain text "
-               "reference. Journal of Imaginary Results, 12(3), 45-67.")
+FOO_ARTICLE = (
+    "Foo, A., & Bar, B. (2003). A non-existent article that should remain a plain text "
+    "reference. Journal of Imaginary Results, 12(3), 45-67."
+)
 FOO_BOOK = "Foo, A. (2003). A non-existent handbook of plain text. Imaginary Press."
 
 
@@ -35,8 +37,10 @@ def test_empty_search() -> None:
 
 
 def test_verified_or_plausible_references_are_silent() -> None:
-    joss = ("Danehkar, A., (2020). AtomNeb Python Package, an addendum to AtomNeb: IDL Library "
-            "for Atomic Data of Ionized Nebulae. Journal of Open Source Software, 5(55), 2797.")
+    joss = (
+        "Danehkar, A., (2020). AtomNeb Python Package, an addendum to AtomNeb: IDL Library "
+        "for Atomic Data of Ionized Nebulae. Journal of Open Source Software, 5(55), 2797."
+    )
     assert run(RULE, [ref(joss)], {0: searched(items("18"))}) == []
     # Fixture 20: corrupted details, but the title and most authors agree: not "unverified".
     corrupted = meta("20")["request"]["query_bibliographic"]
