@@ -39,7 +39,7 @@ class Location(_Frozen):
         return f"{self.path}:{self.line}:{self.column}"
 
     def to_json(self) -> dict[str, Any]:
-        """The JSON shape of DESIGN.md (page/paragraph only when set)."""
+        """The JSON shape of docs/design.md (page/paragraph only when set)."""
         out: dict[str, Any] = {"path": self.path, "line": self.line, "column": self.column}
         if self.page is not None:
             out["page"] = self.page
@@ -80,7 +80,7 @@ class Citation(_Frozen):
     abbreviation: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The ``citecheck parse`` shape of DESIGN.md."""
+        """The ``citecheck parse`` shape of docs/design.md."""
         return {
             "text": self.text,
             "authors": list(self.authors),
@@ -104,7 +104,7 @@ class Author(_Frozen):
     abbreviation: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """``{"family": ..., "given": ...}`` as in DESIGN.md."""
+        """``{"family": ..., "given": ...}`` as in docs/design.md."""
         return {"family": self.family, "given": self.given}
 
 
@@ -150,7 +150,7 @@ class Reference(_Frozen):
     suppressed: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        """The ``citecheck parse`` shape of DESIGN.md."""
+        """The ``citecheck parse`` shape of docs/design.md."""
         return {
             "text": self.text,
             "authors": [a.to_json() for a in self.authors],

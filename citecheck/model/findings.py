@@ -66,7 +66,7 @@ class Finding(BaseModel):
         return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
     def to_json(self) -> dict[str, Any]:
-        """The finding's JSON shape of DESIGN.md."""
+        """The finding's JSON shape of docs/design.md."""
         out: dict[str, Any] = {
             "code": self.code,
             "rule": self.rule,
@@ -148,7 +148,7 @@ class Report(BaseModel):
         return max((f.severity for f in self.findings), key=lambda s: s.rank)
 
     def to_json(self) -> dict[str, Any]:
-        """The versioned JSON envelope of DESIGN.md."""
+        """The versioned JSON envelope of docs/design.md."""
         return {
             "schema_version": 1,
             "tool": {"name": "citecheck", "version": self.tool_version},

@@ -16,7 +16,7 @@ from citecheck.model.document import Location
 
 
 def parse_path(path: Path, *, references_only: bool = False) -> dict[str, Any]:
-    """The ``citecheck parse`` JSON of DESIGN.md for one file."""
+    """The ``citecheck parse`` JSON of docs/design.md for one file."""
     shown = path.as_posix()
     if references_only:
         from citecheck.references import parse_reference, to_reference

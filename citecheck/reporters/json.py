@@ -1,4 +1,4 @@
-"""The versioned JSON envelope (``--format json``), as fixed in DESIGN.md."""
+"""The versioned JSON envelope (``--format json``), as fixed in docs/design.md."""
 
 from __future__ import annotations
 
