@@ -1,0 +1,144 @@
+"""Render CSL items through one style and label each rendering with what it prints.
+
+Whether a style prints a field is decided per item by a *probe*: the item is
+rendered a second time with marker values (title + "Zqxt", volume 8317, first page
+83417, year 1873, ...) and a field counts as printed when its marker shows up. The
+truth then holds the real value for printed fields and ``None`` for the others, so
+a parser that invents a title where the style prints none is wrong too.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+from typing import Any
+
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    formatter,
+)
+from citeproc.source.json import CiteProcJSON
+
+from bench.refparse.styles import STYLE_DIR, Style
+
+Item = dict[str, Any]
+_LABEL_GLUED = re.compile(r"^(\[\d+\]|\(\d+\)|\d+\.|\d+(?=[^\W\d]))(?=\S)")
+
+
+def fold(s: str) -> str:
+    """Lower case, accents removed, punctuation as spaces (for presence checks)."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return " " + re.sub(r"[^a-z0-9']+", " ", s).strip() + " "
+
+
+def _probe(item: Item) -> Item:
+    p = copy.deepcopy(item)
+    for key, val in (
+        ("title", " Zqxt"),
+        ("container-title", " Zqxc"),
+        ("container-title-short", " Zqxs"),
+    ):
+        if key in p:
+            p[key] = p[key] + val
+    for key, val in (("volume", "8317"), ("issue", "8329"), ("page", "83417-83419")):
+        if key in p:
+            p[key] = val
+    p["issued"] = {"date-parts": [[1873]]}
+    return p
+
+
+def _entries(csl: CitationStylesStyle, items: list[Item]) -> list[str]:
+    bib = CitationStylesBibliography(csl, CiteProcJSON(items), formatter.plain)
+    for it in items:
+        bib.register(Citation([CitationItem(it["id"])]))
+    return [str(e) for e in bib.bibliography()]  # registration order: no sort() call
+
+
+def bibliography(style: Style, items: list[Item]) -> list[str]:
+    """Plain-text bibliography entries of ``items`` in input order ("" where one failed).
+
+    The list is rendered as one bibliography (so numeric labels run 1, 2, 3...);
+    if citeproc-py fails on it, each item is rendered alone and failures give "".
+    """
+    csl = CitationStylesStyle(
+        str(STYLE_DIR / f"{style.parent}.csl"), locale=style.locale, validate=False
+    )
+    clean = [{k: v for k, v in it.items() if not k.startswith("_")} for it in items]
+    try:
+        texts = _entries(csl, clean)
+    except Exception:
+        texts = []
+        for it in clean:
+            try:
+                texts.append(_entries(csl, [it])[0])
+            except Exception:
+                texts.append("")
+    out = []
+    for text in texts:
+        text = re.sub(r"\s+", " ", text).strip()
+        if style.format in ("numeric", "label"):
+            text = _LABEL_GLUED.sub(r"\1 ", text)
+        out.append(text)
+    return out
+
+
+def _name_variants(n: dict[str, str]) -> list[str]:
+    if "literal" in n:
+        return [n["literal"]]
+    fam = n.get("family", "")
+    part = n.get("non-dropping-particle") or n.get("dropping-particle")
+    return [f"{part} {fam}", fam] if part else [fam]
+
+
+def _printed(word: str, text_folded: str) -> bool:
+    return fold(word) in text_folded
+
+
+def truth(item: Item, text: str, probe: str) -> dict[str, Any]:
+    """The fields of ``item`` as printed in ``text`` (``probe``: its marker rendering)."""
+    t, pf = fold(text), probe.lower()
+    names = item.get("author", [])
+    shown: list[list[str]] = []
+    for n in names:
+        variants = _name_variants(n)
+        if not _printed(variants[-1], t):
+            break  # "et al." cut the list here
+        shown.append(variants)
+    out: dict[str, Any] = {"first_author": shown[0] if shown else None, "surnames": shown or None}
+    year = str(item["issued"]["date-parts"][0][0])
+    ym = re.search(rf"(?<!\d){year}([a-z])?(?![\d])", text) if "1873" in probe else None
+    out["year"] = ym.group(0) if ym else None
+    out["title"] = item.get("title") if "zqxt" in pf else None
+    out["container"] = (
+        item.get("container-title")
+        if "zqxc" in pf
+        else item.get("container-title-short")
+        if "zqxs" in pf
+        else None
+    )
+    vol = item.get("volume")
+    out["volume"] = sorted({vol, re.sub(r"^[A-Z]", "", vol)}) if vol and "8317" in probe else None
+    out["issue"] = item.get("issue") if "8329" in probe else None
+    page = item.get("page")
+    out["first_page"] = re.split(r"[-–]", page)[0] if page and "83417" in probe else None
+    doi = item.get("DOI")
+    out["doi"] = doi.lower() if doi and doi.lower() in text.lower() else None
+    arx = item.get("_arxiv")
+    out["arxiv"] = arx if arx and arx in text else None
+    return out
+
+
+def render(style: Style, items: list[Item]) -> list[tuple[Item, str, dict[str, Any]]]:
+    """(item, rendering, truth) for each item the style renders to a usable string."""
+    texts = bibliography(style, items)
+    probes = bibliography(style, [_probe(it) for it in items])
+    out = []
+    for it, text, probe in zip(items, texts, probes, strict=True):
+        if len(text) >= 20 and probe:
+            out.append((it, text, truth(it, text, probe)))
+    return out
