@@ -25,10 +25,8 @@ from pathlib import Path
 import httpx
 
 from citecheck.model.document import Document, Location, Reference
-from citecheck.model.links import Links
 from citecheck.model.resolution import Found, NotFound
 from citecheck.model.settings import Settings
-from citecheck.pipeline.engine import Prepared
 from citecheck.registry.http import Policy
 from citecheck.registry.resolve import resolve_all
 from citecheck.text.doi import normalise_doi
@@ -55,7 +53,7 @@ def load_dois(path: Path, n: int) -> list[str]:
     return dois
 
 
-def documents(dois: list[str]) -> list[Prepared]:
+def documents(dois: list[str]) -> list[Document]:
     """Ten manuscripts of N/10 references each (DOIs shared across runs, not across docs)."""
     per = math.ceil(len(dois) / 10)
     out = []
@@ -64,12 +62,7 @@ def documents(dois: list[str]) -> list[Prepared]:
             Reference(text=f"Ref {j}", doi=d, location=Location(path=f"m{i}.md"))
             for j, d in enumerate(dois[i : i + per])
         )
-        out.append(
-            Prepared(
-                document=Document(path=f"m{i}.md", format="markdown", references=refs),
-                links=Links(),
-            )
-        )
+        out.append(Document(path=f"m{i}.md", format="markdown", references=refs))
     return out
 
 
@@ -88,7 +81,7 @@ def run_citecheck(
     t0 = time.perf_counter()
     outcome = resolve_all(docs, settings, client=client, progress=None, policy=Policy())
     wall = time.perf_counter() - t0
-    res = [r.by_doi for d in docs for r in d.resolutions.values()]
+    res = [r.by_doi for d in outcome.resolutions for r in d.values()]
     return {
         "wall": wall,
         "requests": state.counts["requests"],

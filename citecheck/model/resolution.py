@@ -12,6 +12,7 @@ finding.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -81,3 +82,7 @@ class ReferenceResolution:
     by_doi: Resolution | None = None
     search: tuple[Candidate, ...] | Unavailable | None = None
     notices: tuple[dict[str, Any], ...] = ()
+
+
+Resolutions = Mapping[int, ReferenceResolution]
+"""Reference index -> what the registry stage learnt about that reference (one document)."""

@@ -7,7 +7,6 @@ Nothing here prints or exits; problems the user must fix raise
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,23 +22,15 @@ from citecheck.loaders import (
 from citecheck.model.document import Document, Location, Problem, Reference
 from citecheck.model.errors import InputError
 from citecheck.model.findings import FileSummary, Finding, Report, Severity, SkippedCheck
-from citecheck.model.links import Links
+from citecheck.model.prepared import Prepared
+from citecheck.model.resolution import Resolutions
 from citecheck.model.settings import Settings
+from citecheck.model.topic import DocumentTopic
 from citecheck.rules import all_rules
 from citecheck.rules.base import Rule, RuleContext, matches
 from citecheck.text.names import NAME_THRESHOLD
 
 Progress = Callable[[str, int, int], None]
-
-
-@dataclass
-class Prepared:
-    """A loaded and linked document with what later stages attach to it."""
-
-    document: Document
-    links: Links
-    resolutions: dict[int, Any] = field(default_factory=dict)
-    topic: Any | None = None
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -213,14 +204,25 @@ def _with_severity(finding: Finding, settings: Settings) -> Finding:
     return finding.model_copy(update={"severity": Severity(override)})
 
 
-def run_rules(prepared: Prepared, rules: Iterable[Rule], settings: Settings) -> list[Finding]:
-    """Every finding of ``rules`` on one prepared document, suppressions applied."""
+def run_rules(
+    prepared: Prepared,
+    rules: Iterable[Rule],
+    settings: Settings,
+    *,
+    resolutions: Resolutions | None = None,
+    topic: DocumentTopic | None = None,
+) -> list[Finding]:
+    """Every finding of ``rules`` on one prepared document, suppressions applied.
+
+    ``resolutions`` and ``topic`` are what the registry and topic stages returned for
+    this document (None when the stage did not run).
+    """
     ctx = RuleContext(
         document=prepared.document,
         links=prepared.links,
         settings=settings,
-        resolutions=prepared.resolutions,
-        topic=prepared.topic,
+        resolutions=resolutions or {},
+        topic=topic,
     )
     marks = _suppressions(prepared.document)  # once per document, not once per finding
     out: list[Finding] = []
@@ -251,23 +253,31 @@ def check(
     notes: list[str] = []
 
     needs = set().union(*(r.needs for r in rules)) if rules else set()
+    resolutions: Sequence[Resolutions | None] = [None] * len(prepared)
+    topics: Sequence[DocumentTopic | None] = [None] * len(prepared)
     if "registry" in needs:
         from citecheck.registry.resolve import resolve_all  # lazy: httpx and the cache
 
-        outcome = resolve_all(prepared, settings, client=client, progress=progress)
+        outcome = resolve_all(
+            [p.document for p in prepared], settings, client=client, progress=progress
+        )
+        resolutions = outcome.resolutions
         skipped.extend(outcome.skipped)
         notes.extend(outcome.notes)
     if "topic" in needs:
         from citecheck.topic.stage import score_all  # lazy: embedding backends
 
-        outcome_t = score_all(prepared, settings)
+        outcome_t = score_all(prepared, settings, resolutions=[r or {} for r in resolutions])
+        topics = outcome_t.topics
         skipped.extend(outcome_t.skipped)
         notes.extend(outcome_t.notes)
 
     findings: list[Finding] = []
     per_file: list[FileSummary] = []
-    for item in prepared:
-        doc_findings = run_rules(item, rules, settings)
+    for item, item_resolutions, item_topic in zip(prepared, resolutions, topics, strict=True):
+        doc_findings = run_rules(
+            item, rules, settings, resolutions=item_resolutions, topic=item_topic
+        )
         findings.extend(doc_findings)
         per_file.append(
             FileSummary(

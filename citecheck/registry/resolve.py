@@ -15,14 +15,14 @@ import concurrent.futures
 import re
 import time
 from collections import Counter
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import httpx
 
 from citecheck import __version__
-from citecheck.model.document import Reference
+from citecheck.model.document import Document, Reference
 from citecheck.model.findings import SkippedCheck
 from citecheck.model.resolution import NotFound, ReferenceResolution, Unavailable
 from citecheck.model.settings import Settings
@@ -31,9 +31,6 @@ from citecheck.registry.crossref import Crossref
 from citecheck.registry.http import Fetcher, Policy, host_key
 from citecheck.registry.lookup import Lookup
 from citecheck.text.doi import extract_doi, normalise_doi
-
-if TYPE_CHECKING:
-    from citecheck.pipeline.engine import Prepared
 
 Progress = Callable[[str, int, int], None]
 T = TypeVar("T")
@@ -55,6 +52,8 @@ class ResolveOutcome:
     skipped: list[SkippedCheck] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     requests: dict[str, int] = field(default_factory=dict)  # per budget, for benchmarks
+    resolutions: list[dict[int, ReferenceResolution]] = field(default_factory=list)
+    """One mapping per document (in the order given): reference index -> resolution."""
 
 
 @dataclass(frozen=True)
@@ -101,14 +100,15 @@ def plan_reference(ref: Reference) -> _Plan:
 
 
 def resolve_all(
-    prepared: list[Prepared],
+    documents: Sequence[Document],
     settings: Settings,
     *,
     client: httpx.Client | httpx.AsyncClient | None = None,
     progress: Progress | None = None,
     policy: Policy | None = None,
 ) -> ResolveOutcome:
-    """Fill ``item.resolutions[i]`` for every reference ``i`` of every prepared document.
+    """Resolve every reference of every document; ``outcome.resolutions[d][i]`` is
+    reference ``i`` of ``documents[d]``.
 
     ``client`` is the test seam (an ``httpx`` client with a mock transport); without
     one a client is built for this run and closed afterwards. ``policy`` tunes
@@ -118,8 +118,8 @@ def resolve_all(
     outcome = ResolveOutcome()
     plans = {
         (i, j): plan_reference(ref)
-        for i, item in enumerate(prepared)
-        for j, ref in enumerate(item.document.references)
+        for i, document in enumerate(documents)
+        for j, ref in enumerate(document.references)
     }
     dois = sorted({p.doi for p in plans.values() if p.doi})
     first_queries = sorted({p.query for p in plans.values() if p.query and not p.doi})
@@ -146,27 +146,29 @@ def resolve_all(
                 if cache.write_failed:
                     outcome.notes.append(f"cache not updated: {cache.write_failed}")
 
-    for i, item in enumerate(prepared):
+    for i, document in enumerate(documents):
         reasons: Counter[str] = Counter()
-        for j in range(len(item.document.references)):
+        resolved: dict[int, ReferenceResolution] = {}
+        outcome.resolutions.append(resolved)
+        for j in range(len(document.references)):
             plan = plans[(i, j)]
             by_doi = lookup.dois.get(plan.doi) if plan.doi else None
             search = None
             if plan.query and (plan.doi is None or isinstance(by_doi, NotFound)):
                 search = lookup.searches.get(plan.query)
-            item.resolutions[j] = ReferenceResolution(
+            resolved[j] = ReferenceResolution(
                 doi=plan.doi, doi_valid=plan.doi_valid, by_doi=by_doi, search=search
             )
             for r in (by_doi, search):
                 if isinstance(r, Unavailable):
                     reasons[r.reason] += 1
                     break
-        n_refs = len(item.document.references)
+        n_refs = len(document.references)
         for reason, n in sorted(reasons.items()):
             outcome.skipped.append(
                 SkippedCheck(
                     check="registry",
-                    path=item.document.path,
+                    path=document.path,
                     reason=f"{n} of {n_refs} references not checked against the registry: {reason}",
                 )
             )

@@ -7,16 +7,16 @@ module defines one ``RULE`` and its docstring is the rule's documentation
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from citecheck.model.document import Citation, Document, Location, Reference
 from citecheck.model.findings import Finding, Severity
-
-if TYPE_CHECKING:
-    from citecheck.model.links import Links
-    from citecheck.model.settings import Settings
+from citecheck.model.links import Links
+from citecheck.model.resolution import Resolutions
+from citecheck.model.settings import Settings
+from citecheck.model.topic import DocumentTopic
 
 
 @dataclass(frozen=True)
@@ -31,8 +31,8 @@ class RuleContext:
     document: Document
     links: Links
     settings: Settings
-    resolutions: Mapping[int, Any] = field(default_factory=dict)
-    topic: Any | None = None
+    resolutions: Resolutions = field(default_factory=dict)
+    topic: DocumentTopic | None = None
 
 
 Check = Callable[[RuleContext], Iterable[Finding]]

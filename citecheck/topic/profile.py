@@ -14,6 +14,7 @@ from typing import Any
 
 from citecheck.model.document import Document
 from citecheck.model.links import Links
+from citecheck.model.resolution import Found, ReferenceResolution, Resolutions
 from citecheck.topic.methods import methods_reason
 
 # Section headings that say nothing about the topic (English and Indonesian).
@@ -85,14 +86,11 @@ def manuscript_passages(document: Document) -> tuple[Passage, ...]:
     return tuple(out)
 
 
-def _registry_extra(resolution: Any) -> str:
+def _registry_extra(resolution: ReferenceResolution | None) -> str:
     """Crossref subjects and abstract of a found record (empty when offline)."""
-    record: Mapping[str, Any] | None = None
-    by_doi = getattr(resolution, "by_doi", None)
-    if by_doi is not None and isinstance(getattr(by_doi, "record", None), dict):
-        record = by_doi.record
-    if record is None:
+    if resolution is None or not isinstance(resolution.by_doi, Found):
         return ""
+    record: Mapping[str, Any] = resolution.by_doi.record
     parts: list[str] = []
     subjects = record.get("subject")
     if isinstance(subjects, list):
@@ -105,7 +103,7 @@ def _registry_extra(resolution: Any) -> str:
 
 
 def build_inputs(
-    document: Document, links: Links, resolutions: Mapping[int, Any] | None = None
+    document: Document, links: Links, resolutions: Resolutions | None = None
 ) -> TopicInputs:
     """Collect the scorer's inputs from a linked (and maybe resolved) document."""
     sentences: dict[int, list[str]] = {}

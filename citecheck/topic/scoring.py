@@ -21,12 +21,13 @@ backend's threshold. Methods references and very short titles are never flagged.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from citecheck.model.topic import DocumentTopic, ReferenceScore, Similar
 from citecheck.topic.backends import Backend
 from citecheck.topic.language import guess_language
 from citecheck.topic.profile import TopicInputs
@@ -44,42 +45,6 @@ class Calibration:
     weights: dict[str, float]  # weight of each standardised signal
     min_title_words: int = 4  # shorter titles carry too little signal to judge
     exempt_methods: bool = True  # never flag software/statistics/method/data references
-
-
-@dataclass(frozen=True)
-class Similar:
-    """A passage and its cosine to the reference (evidence for people)."""
-
-    source: str  # "title", "abstract", "keywords", "heading", "reference"
-    text: str
-    cosine: float
-
-
-@dataclass(frozen=True)
-class ReferenceScore:
-    """The off-topic verdict for one reference."""
-
-    index: int
-    score: float  # combined standardised score; lower = further from the topic
-    flagged: bool
-    threshold: float
-    z: dict[str, float]
-    cosines: dict[str, float]
-    methods: str | None = None
-    exempt: str | None = None  # why it is never flagged ("methods reference", "short title")
-    most_similar: tuple[Similar, ...] = ()
-    least_similar: Similar | None = None
-    sentences: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class DocumentTopic:
-    """Scores of one document, or why it abstained."""
-
-    backend: str
-    scores: dict[int, ReferenceScore] = field(default_factory=dict)
-    abstained: str | None = None  # reason when nothing was scored
-    notes: tuple[str, ...] = ()
 
 
 MIN_REFERENCES = 8

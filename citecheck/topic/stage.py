@@ -2,42 +2,50 @@
 
 The engine calls :func:`score_all` when an active rule needs ``"topic"``. It loads
 one backend for the whole run (lazily: not at all when every document abstains)
-and stores a :class:`~citecheck.topic.scoring.DocumentTopic` on each item.
+and returns a :class:`~citecheck.model.topic.DocumentTopic` per document.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from citecheck.model.findings import SkippedCheck
+from citecheck.model.prepared import Prepared
+from citecheck.model.resolution import Resolutions
+from citecheck.model.settings import Settings
+from citecheck.model.topic import DocumentTopic
 from citecheck.topic.backends import Backend, TfidfBackend, load_backend
 from citecheck.topic.calibration import calibration_for
 from citecheck.topic.profile import build_inputs
-from citecheck.topic.scoring import MIN_REFERENCES, DocumentTopic, score_inputs
-
-if TYPE_CHECKING:
-    from citecheck.model.settings import Settings
-    from citecheck.pipeline.engine import Prepared
+from citecheck.topic.scoring import MIN_REFERENCES, score_inputs
 
 CHECK = "off-topic"
 
 
 @dataclass
 class TopicOutcome:
-    """What the stage tells the report: abstentions and notes for people."""
+    """What the stage found: one :class:`DocumentTopic` per document, in the order
+    given, plus abstentions and notes for the report."""
 
+    topics: list[DocumentTopic] = field(default_factory=list)
     skipped: list[SkippedCheck] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
-def score_all(prepared: list[Prepared], settings: Settings) -> TopicOutcome:
-    """Set ``item.topic`` for every prepared document; never raises on bad input."""
+def score_all(
+    prepared: Sequence[Prepared],
+    settings: Settings,
+    *,
+    resolutions: Sequence[Resolutions] | None = None,
+) -> TopicOutcome:
+    """Score every prepared document (``resolutions``: the registry stage's answers,
+    aligned with ``prepared``, when it ran); never raises on bad input."""
     outcome = TopicOutcome()
     backend: Backend | None = None
-    for item in prepared:
+    for n, item in enumerate(prepared):
         doc = item.document
-        inputs = build_inputs(doc, item.links, item.resolutions)
+        inputs = build_inputs(doc, item.links, resolutions[n] if resolutions else None)
         if len(inputs.references) < MIN_REFERENCES:
             topic = DocumentTopic(
                 backend="none", abstained=_too_few(len(inputs.references), len(doc.references))
@@ -58,7 +66,7 @@ def score_all(prepared: list[Prepared], settings: Settings) -> TopicOutcome:
                 )
                 backend = TfidfBackend()
                 topic = score_inputs(inputs, backend, calibration_for(backend.name))
-        item.topic = topic
+        outcome.topics.append(topic)
         if topic.abstained:
             outcome.skipped.append(SkippedCheck(check=CHECK, reason=topic.abstained, path=doc.path))
         outcome.notes.extend(f"{doc.path}: {note}" for note in topic.notes)

@@ -12,9 +12,7 @@ import pytest
 import respx
 
 from citecheck.model.document import Document, Location, Reference
-from citecheck.model.links import Links
 from citecheck.model.settings import Settings
-from citecheck.pipeline.engine import Prepared
 from citecheck.registry.http import Policy
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "crossref"
@@ -100,9 +98,9 @@ def reference(text: str, *, doi: str | None = None, kind: str | None = None) -> 
     )
 
 
-def prepared(*refs: Reference, path: str = "paper.md") -> Prepared:
-    """A prepared document holding only ``refs``."""
-    return Prepared(document=Document(path=path, format="markdown", references=refs), links=Links())
+def document(*refs: Reference, path: str = "paper.md") -> Document:
+    """A document holding only ``refs``."""
+    return Document(path=path, format="markdown", references=refs)
 
 
 class SleepRecorder:

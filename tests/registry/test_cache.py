@@ -22,9 +22,9 @@ from .conftest import (
     DOI_ORG,
     PLOS,
     body,
+    document,
     handle_missing,
     not_found_text,
-    prepared,
     reference,
 )
 
@@ -41,9 +41,9 @@ def _age(cache_dir: Path, key: str, days: float) -> None:
 
 
 def _run(settings: Settings, policy: Policy, doi: str = PLOS) -> tuple[object, object]:
-    doc = prepared(reference("x", doi=doi))
+    doc = document(reference("x", doi=doi))
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
-    return doc.resolutions[0].by_doi, outcome
+    return outcome.resolutions[0][0].by_doi, outcome
 
 
 def test_warm_run_makes_no_request(
@@ -93,12 +93,12 @@ def test_offline_uses_stale_records_and_skips_misses(
     _age(Path(settings.cache_dir or ""), PLOS, 400)
     calls = len(mock.calls)
     offline = settings.model_copy(update={"offline": True})
-    doc = prepared(reference("x", doi=PLOS), reference("y", doi="10.1000/never-seen"))
+    doc = document(reference("x", doi=PLOS), reference("y", doi="10.1000/never-seen"))
     outcome = resolve_all([doc], offline, client=None, progress=None, policy=policy)
     assert len(mock.calls) == calls  # no request at all
-    hit = doc.resolutions[0].by_doi
+    hit = outcome.resolutions[0][0].by_doi
     assert isinstance(hit, Found) and hit.from_cache
-    miss = doc.resolutions[1].by_doi
+    miss = outcome.resolutions[0][1].by_doi
     assert isinstance(miss, Unavailable) and miss.reason.startswith("offline")
     assert [s.reason for s in outcome.skipped] == [
         "1 of 2 references not checked against the registry: offline: not in the cache"

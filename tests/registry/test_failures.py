@@ -12,10 +12,11 @@ import httpx
 import pytest
 import respx
 
+from citecheck.model.document import Document
 from citecheck.model.resolution import Found, Unavailable
 from citecheck.model.settings import Settings
 from citecheck.registry.http import Policy
-from citecheck.registry.resolve import resolve_all
+from citecheck.registry.resolve import ResolveOutcome, resolve_all
 
 from .conftest import (
     CROSSREF,
@@ -24,8 +25,8 @@ from .conftest import (
     PLOS,
     SleepRecorder,
     body,
+    document,
     not_found_text,
-    prepared,
     reference,
     work_list,
 )
@@ -38,15 +39,16 @@ HTML_429 = (
 HTML_500 = "<html><head><title>Internal error</title></head><body>Oops</body></html>"
 
 
-def _one(doi: str = PLOS) -> object:
-    return prepared(reference("x", doi=doi))
+def _one(doi: str = PLOS) -> Document:
+    return document(reference("x", doi=doi))
 
 
-def _assert_unavailable(doc: object, outcome: object, word: str) -> None:
-    res = doc.resolutions[0].by_doi  # type: ignore[attr-defined]
+def _assert_unavailable(doc: Document, outcome: ResolveOutcome, word: str) -> None:
+    assert outcome.resolutions[0] is not None and doc.references
+    res = outcome.resolutions[0][0].by_doi
     assert isinstance(res, Unavailable), res
     assert word in res.reason
-    skipped = outcome.skipped  # type: ignore[attr-defined]
+    skipped = outcome.skipped
     assert len(skipped) == 1 and skipped[0].check == "registry" and word in skipped[0].reason
     assert skipped[0].path == "paper.md"
 
@@ -64,7 +66,7 @@ def test_429_without_retry_after_backs_off_exponentially(
     doc = _one()
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     assert route.call_count == 3
-    assert isinstance(doc.resolutions[0].by_doi, Found) and outcome.skipped == []
+    assert isinstance(outcome.resolutions[0][0].by_doi, Found) and outcome.skipped == []
     # full jitter in [base*2^n / 2, base*2^n]
     assert 0.25 <= sleeps.delays[0] <= 0.5 and 0.5 <= sleeps.delays[1] <= 1.0
 
@@ -79,9 +81,9 @@ def test_429_honours_retry_after(
         ]
     )
     doc = _one()
-    resolve_all([doc], settings, client=None, progress=None, policy=policy)
+    outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     assert sleeps.delays == [7.0]
-    assert isinstance(doc.resolutions[0].by_doi, Found)
+    assert isinstance(outcome.resolutions[0][0].by_doi, Found)
 
 
 def test_429_forever_is_unavailable(
@@ -106,7 +108,7 @@ def test_503_is_unavailable_and_not_cached(
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     _assert_unavailable(doc, outcome, "HTTP 503")
     # A second run asks again: the failure was not cached.
-    resolve_all([_one()], settings, client=None, progress=None, policy=policy)
+    outcome = resolve_all([_one()], settings, client=None, progress=None, policy=policy)
     assert route.call_count == 2 * policy.max_attempts
 
 
@@ -152,8 +154,8 @@ def test_truncated_json_then_whole_answer_recovers(
         side_effect=[httpx.Response(200, content=whole[:100]), httpx.Response(200, content=whole)]
     )
     doc = _one()
-    resolve_all([doc], settings, client=None, progress=None, policy=policy)
-    assert isinstance(doc.resolutions[0].by_doi, Found)
+    outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
+    assert isinstance(outcome.resolutions[0][0].by_doi, Found)
 
 
 def test_html_page_with_status_200_is_unavailable(
@@ -224,9 +226,9 @@ def test_batch_failure_marks_its_dois_unavailable(
     mock: respx.MockRouter, settings: Settings, policy: Policy
 ) -> None:
     mock.get(f"{CROSSREF}/works").mock(return_value=httpx.Response(502))
-    doc = prepared(reference("a", doi=PLOS), reference("b", doi=JCP))
+    doc = document(reference("a", doi=PLOS), reference("b", doi=JCP))
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
-    assert all(isinstance(r.by_doi, Unavailable) for r in doc.resolutions.values())
+    assert all(isinstance(r.by_doi, Unavailable) for r in outcome.resolutions[0].values())
     assert outcome.skipped[0].reason.startswith("2 of 2 references not checked")
 
 
@@ -236,10 +238,10 @@ def test_batch_rejected_with_400_falls_back_to_single_lookups(
     batch = mock.get(f"{CROSSREF}/works").mock(return_value=httpx.Response(400, json=body("09")))
     mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(200, json=body("01")))
     mock.get(f"{CROSSREF}/works/{JCP}").mock(return_value=httpx.Response(200, json=body("02")))
-    doc = prepared(reference("a", doi=PLOS), reference("b", doi=JCP))
+    doc = document(reference("a", doi=PLOS), reference("b", doi=JCP))
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     assert batch.call_count == 1
-    assert all(isinstance(r.by_doi, Found) for r in doc.resolutions.values())
+    assert all(isinstance(r.by_doi, Found) for r in outcome.resolutions[0].values())
     assert outcome.skipped == []
 
 
@@ -249,10 +251,10 @@ def test_circuit_breaker_stops_early(
     route = mock.get(url__regex=rf"{CROSSREF}/works/.*").mock(return_value=httpx.Response(503))
     refs = [reference(f"r{i}", doi=f"10.1000/test{i}") for i in range(30)]
     one_by_one = Policy(**{**policy.__dict__, "batch_size": 1, "concurrency": 1})
-    doc = prepared(*refs)
+    doc = document(*refs)
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=one_by_one)
     assert route.call_count <= 10  # 30 DOIs x 4 attempts would be 120 requests
-    assert all(isinstance(r.by_doi, Unavailable) for r in doc.resolutions.values())
+    assert all(isinstance(r.by_doi, Unavailable) for r in outcome.resolutions[0].values())
     assert any("stopped answering reliably" in n for n in outcome.notes)
 
 
@@ -293,10 +295,10 @@ def test_mixed_batch_keeps_good_answers(
         return_value=httpx.Response(200, json=work_list(body("01")["message"]))
     )
     mock.get(f"{CROSSREF}/works/{JCP}").mock(side_effect=httpx.ConnectError("refused"))
-    doc = prepared(reference("a", doi=PLOS), reference("b", doi=JCP))
+    doc = document(reference("a", doi=PLOS), reference("b", doi=JCP))
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
-    assert isinstance(doc.resolutions[0].by_doi, Found)
-    assert isinstance(doc.resolutions[1].by_doi, Unavailable)
+    assert isinstance(outcome.resolutions[0][0].by_doi, Found)
+    assert isinstance(outcome.resolutions[0][1].by_doi, Unavailable)
     assert outcome.skipped[0].reason.startswith("1 of 2 references")
 
 
@@ -328,11 +330,11 @@ def test_unexpected_error_in_the_stage_keeps_the_run_alive(
 def test_nothing_to_resolve_touches_nothing(
     mock: respx.MockRouter, tmp_path: Path, policy: Policy
 ) -> None:
-    doc = prepared(reference("Short"), reference("x", doi="nonsense"))
+    doc = document(reference("Short"), reference("x", doi="nonsense"))
     settings = Settings(cache_dir=str(tmp_path / "c"))
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     assert len(mock.calls) == 0 and outcome.notes == [] and outcome.skipped == []
-    assert doc.resolutions[1].doi_valid is False
+    assert outcome.resolutions[0][1].doi_valid is False
     assert not (tmp_path / "c").exists()
 
 
@@ -350,10 +352,10 @@ def test_oversize_batch_falls_back_to_single_lookups(
     two = mock.get(f"{CROSSREF}/works/{JCP}").mock(
         return_value=httpx.Response(200, json=body("02"))
     )
-    doc = prepared(reference("a", doi=PLOS), reference("b", doi=JCP))
+    doc = document(reference("a", doi=PLOS), reference("b", doi=JCP))
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=small)
     assert batch.call_count == 1 and one.call_count == 1 and two.call_count == 1
-    assert all(isinstance(r.by_doi, Found) for r in doc.resolutions.values())
+    assert all(isinstance(r.by_doi, Found) for r in outcome.resolutions[0].values())
     assert outcome.skipped == []
 
 
@@ -365,9 +367,9 @@ def test_tripped_breaker_wakes_retries_waiting_in_backoff(
         side_effect=httpx.ConnectError("[Errno -2] Name or service not known")
     )
     real_sleep = Policy(backoff_base=5.0, single_rate=1000, concurrency=4, batch_size=1)
-    doc = prepared(*(reference(f"r{i}", doi=f"10.1000/t{i}") for i in range(10)))
+    doc = document(*(reference(f"r{i}", doi=f"10.1000/t{i}") for i in range(10)))
     started = time.monotonic()
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=real_sleep)
     assert time.monotonic() - started < 2.5  # one backoff alone would be 2.5-5 s
-    assert all(isinstance(r.by_doi, Unavailable) for r in doc.resolutions.values())
+    assert all(isinstance(r.by_doi, Unavailable) for r in outcome.resolutions[0].values())
     assert any("stopped answering reliably" in n for n in outcome.notes)

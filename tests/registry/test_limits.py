@@ -18,7 +18,7 @@ from citecheck.registry.resolve import resolve_all
 from .conftest import (
     CROSSREF,
     body,
-    prepared,
+    document,
     recorded_headers,
     reference,
     work_list,
@@ -135,7 +135,7 @@ def test_resolver_adopts_advertised_limits(settings: Settings) -> None:
 
     with respx.mock() as mock:
         route = mock.get(f"{CROSSREF}/works").mock(side_effect=answer)
-        doc = prepared(*(reference("r", doi=d) for d in works))
+        doc = document(*(reference("r", doi=d) for d in works))
         started = time.monotonic()
         outcome = resolve_all(
             [doc], settings, client=None, progress=None, policy=Policy(batch_size=2, list_rate=1.0)
@@ -144,7 +144,7 @@ def test_resolver_adopts_advertised_limits(settings: Settings) -> None:
     assert route.call_count == 2 and outcome.requests == {"list": 2}
     assert all(
         r.by_doi is not None and r.by_doi.__class__.__name__ == "Found"
-        for r in doc.resolutions.values()
+        for r in outcome.resolutions[0].values()
     )
     # second start 1/(3*0.9) s after the first, not the initial 1 s
     assert 1 / (3 * SAFETY) - 0.05 <= elapsed < 0.9

@@ -20,10 +20,10 @@ from .conftest import (
     PLOS,
     TEST_RETRACTED,
     body,
+    document,
     handle_found,
     handle_missing,
     not_found_text,
-    prepared,
     recorded_headers,
     reference,
     work_list,
@@ -47,8 +47,8 @@ def test_batch_dedupes_dois_across_documents(
     batch = mock.get(f"{CROSSREF}/works").mock(
         return_value=httpx.Response(200, json=work_list(*works))
     )
-    a = prepared(reference(f"A. 2012. doi:{PLOS}", doi=PLOS), reference("B", doi=JCP.upper()))
-    b = prepared(
+    a = document(reference(f"A. 2012. doi:{PLOS}", doi=PLOS), reference("B", doi=JCP.upper()))
+    b = document(
         reference(f"C https://doi.org/{JOR}."),
         reference("again", doi=f"https://doi.org/{PLOS}"),
         path="other.md",
@@ -61,13 +61,17 @@ def test_batch_dedupes_dois_across_documents(
     params = parse_qs(urlsplit(str(batch.calls[0].request.url)).query)
     assert "select" not in params  # full records: journal-issue and subtype are not selectable
     assert params["rows"] == ["3"]
-    res = a.resolutions[0]
+    res = outcome.resolutions[0][0]
     assert isinstance(res.by_doi, Found) and res.by_doi.doi == PLOS and res.doi_valid
     assert res.by_doi.record["title"] == body("01")["message"]["title"]
     assert "reference" not in res.by_doi.record  # heavy field dropped
-    assert isinstance(a.resolutions[1].by_doi, Found) and a.resolutions[1].doi == JCP
-    assert b.resolutions[0].doi == JOR and isinstance(b.resolutions[0].by_doi, Found)
-    assert b.resolutions[1].by_doi == a.resolutions[0].by_doi
+    assert (
+        isinstance(outcome.resolutions[0][1].by_doi, Found) and outcome.resolutions[0][1].doi == JCP
+    )
+    assert outcome.resolutions[1][0].doi == JOR and isinstance(
+        outcome.resolutions[1][0].by_doi, Found
+    )
+    assert outcome.resolutions[1][1].by_doi == outcome.resolutions[0][0].by_doi
     assert outcome.skipped == [] and outcome.requests == {"list": 1}
 
 
@@ -82,12 +86,12 @@ def test_absent_from_batch_then_404_then_handle_100_is_not_found_and_searched(
     )
     single = mock.get(f"{CROSSREF}/works/{FAKE}").mock(return_value=not_found_text())
     handle = mock.get(f"{DOI_ORG}/api/handles/{FAKE}").mock(return_value=handle_missing(FAKE))
-    doc = prepared(reference(f"{REF_FAKE} https://doi.org/{FAKE}"), reference("x", doi=PLOS))
+    doc = document(reference(f"{REF_FAKE} https://doi.org/{FAKE}"), reference("x", doi=PLOS))
 
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
 
     assert batch.call_count == 1 and single.call_count == 1 and handle.call_count == 1
-    res = doc.resolutions[0]
+    res = outcome.resolutions[0][0]
     assert isinstance(res.by_doi, NotFound)
     assert res.by_doi.sources == ("crossref", "doi.org")
     assert search.call_count == 1
@@ -97,7 +101,10 @@ def test_absent_from_batch_then_404_then_handle_100_is_not_found_and_searched(
         isinstance(res.search, tuple) and res.search[0].record["DOI"] == "10.1017/s0031819100016946"
     )
     assert res.search[0].score is not None and res.search[0].score > 20
-    assert isinstance(doc.resolutions[1].by_doi, Found) and doc.resolutions[1].search is None
+    assert (
+        isinstance(outcome.resolutions[0][1].by_doi, Found)
+        and outcome.resolutions[0][1].search is None
+    )
     assert outcome.skipped == []
 
 
@@ -116,13 +123,13 @@ def test_datacite_doi_by_content_negotiation(
     )
     # The CSL payload is Crossref's real one (fixture 07); DataCite's has the same shape.
     csl = mock.get(target).mock(return_value=httpx.Response(200, json=body("07")))
-    doc = prepared(reference("Some dataset", doi=doi))
+    doc = document(reference("Some dataset", doi=doi))
 
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
 
     assert neg.calls[0].request.headers["accept"] == "application/vnd.citationstyles.csl+json"
     assert csl.call_count == 1
-    found = doc.resolutions[0].by_doi
+    found = outcome.resolutions[0][0].by_doi
     assert isinstance(found, Found) and found.source == "datacite" and found.agency == "datacite"
     assert found.record["title"] == ["The Structure of Ordinary Water"]  # listified like Crossref
     assert found.record["container-title"] == ["Science"]
@@ -142,12 +149,12 @@ def test_content_negotiation_redirect_to_foreign_host_is_refused(
     foreign = mock.get("https://evil.example.com/meta").mock(
         return_value=httpx.Response(200, json={})
     )
-    doc = prepared(reference("x", doi=doi))
+    doc = document(reference("x", doi=doi))
 
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
 
     assert foreign.call_count == 0
-    res = doc.resolutions[0].by_doi
+    res = outcome.resolutions[0][0].by_doi
     assert isinstance(res, Unavailable) and "foreign host" in res.reason
     assert len(outcome.skipped) == 1 and "foreign host" in outcome.skipped[0].reason
 
@@ -168,11 +175,11 @@ def test_doi_org_redirect_to_crossref_transform_is_followed(
     mock.get(location).mock(
         return_value=httpx.Response(200, json=body("07"), headers=recorded_headers("07"))
     )
-    doc = prepared(reference("Frank 1970", doi=doi))
+    doc = document(reference("Frank 1970", doi=doi))
 
-    resolve_all([doc], settings, client=None, progress=None, policy=policy)
+    outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
 
-    found = doc.resolutions[0].by_doi
+    found = outcome.resolutions[0][0].by_doi
     assert isinstance(found, Found) and found.source == "crossref"
     assert found.record["page"] == "635-641"
 
@@ -180,9 +187,9 @@ def test_doi_org_redirect_to_crossref_transform_is_followed(
 def test_invalid_doi_is_flagged_and_never_requested(
     mock: respx.MockRouter, settings: Settings, policy: Policy
 ) -> None:
-    doc = prepared(reference("Short ref", doi="doi: not-a-doi"))
+    doc = document(reference("Short ref", doi="doi: not-a-doi"))
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
-    res = doc.resolutions[0]
+    res = outcome.resolutions[0][0]
     assert res.doi is None and res.doi_valid is False and res.by_doi is None
     assert res.search is None  # too short to search
     assert len(mock.calls) == 0 and outcome.skipped == []
@@ -200,17 +207,17 @@ def test_reference_without_doi_gets_candidates(
         "Undang-Undang Republik Indonesia Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
         kind="law",
     )
-    doc = prepared(reference(text), law)
+    doc = document(reference(text), law)
 
-    resolve_all([doc], settings, client=None, progress=None, policy=policy)
+    outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
 
     assert route.call_count == 1  # the law is never searched
     params = parse_qs(urlsplit(str(route.calls[0].request.url)).query)
     assert params["rows"] == ["5"] and "score" in params["select"][0].split(",")
-    cands = doc.resolutions[0].search
+    cands = outcome.resolutions[0][0].search
     assert isinstance(cands, tuple) and cands[0].record["DOI"] == "10.21105/joss.02797"
     assert cands[0].score is not None and cands[0].score > 100
-    assert doc.resolutions[1].search is None and doc.resolutions[1].by_doi is None
+    assert outcome.resolutions[0][1].search is None and outcome.resolutions[0][1].by_doi is None
 
 
 def test_retraction_notices_stay_in_the_record(
@@ -219,9 +226,9 @@ def test_retraction_notices_stay_in_the_record(
     mock.get(f"{CROSSREF}/works/{TEST_RETRACTED}").mock(
         return_value=httpx.Response(200, json=body("22"))
     )
-    doc = prepared(reference("x", doi=TEST_RETRACTED))
-    resolve_all([doc], settings, client=None, progress=None, policy=policy)
-    found = doc.resolutions[0].by_doi
+    doc = document(reference("x", doi=TEST_RETRACTED))
+    outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
+    found = outcome.resolutions[0][0].by_doi
     assert isinstance(found, Found)
     assert {u["type"] for u in found.record["updated-by"]} == {"retraction", "corrigendum"}
 
@@ -234,7 +241,7 @@ def test_headers_user_agent_mailto_and_plus_token_only_to_crossref(
     )
     mock.get(f"{CROSSREF}/works/{FAKE}").mock(return_value=not_found_text())
     handle = mock.get(f"{DOI_ORG}/api/handles/{FAKE}").mock(return_value=handle_missing(FAKE))
-    doc = prepared(reference("x", doi=FAKE))
+    doc = document(reference("x", doi=FAKE))
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     cr = mock.calls[0].request
     assert cr.headers["user-agent"] == user_agent("me@example.org")
@@ -252,7 +259,7 @@ def test_missing_mailto_is_said_once(
             200, json=work_list(body("01")["message"], body("02")["message"])
         )
     )
-    docs = [prepared(reference("a", doi=PLOS)), prepared(reference("b", doi=JCP), path="b.md")]
+    docs = [document(reference("a", doi=PLOS)), document(reference("b", doi=JCP), path="b.md")]
     outcome = resolve_all(
         docs, Settings(cache_dir=str(tmp_path)), client=None, progress=None, policy=policy
     )
@@ -266,9 +273,9 @@ def test_sync_client_is_accepted(settings: Settings, policy: Policy) -> None:
         return httpx.Response(200, json=body("01"))
 
     client = httpx.Client(transport=httpx.MockTransport(handler))
-    doc = prepared(reference("x", doi=PLOS))
-    resolve_all([doc], settings, client=client, progress=None, policy=policy)
-    assert isinstance(doc.resolutions[0].by_doi, Found)
+    doc = document(reference("x", doi=PLOS))
+    outcome = resolve_all([doc], settings, client=client, progress=None, policy=policy)
+    assert isinstance(outcome.resolutions[0][0].by_doi, Found)
 
 
 def test_progress_reports_counts(
@@ -280,6 +287,6 @@ def test_progress_reports_counts(
     mock.get(f"{CROSSREF}/works/{FAKE}").mock(return_value=not_found_text())
     mock.get(f"{DOI_ORG}/api/handles/{FAKE}").mock(return_value=handle_missing(FAKE))
     seen: list[tuple[str, int, int]] = []
-    doc = prepared(reference("a", doi=PLOS), reference("b", doi=FAKE))
+    doc = document(reference("a", doi=PLOS), reference("b", doi=FAKE))
     resolve_all([doc], settings, client=None, progress=lambda *a: seen.append(a), policy=policy)
     assert seen[-1] == ("registry: 1 found, 1 not found, 0 failed", 2, 2)

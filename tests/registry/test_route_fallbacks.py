@@ -11,7 +11,7 @@ from citecheck.model.settings import Settings
 from citecheck.registry.http import Policy
 from citecheck.registry.resolve import resolve_all
 
-from .conftest import CROSSREF, JCP, PLOS, body, prepared, reference
+from .conftest import CROSSREF, JCP, PLOS, body, document, reference
 
 DANEHKAR = (
     "Danehkar, A. (2020). AtomNeb Python Package, an addendum to AtomNeb: IDL Library for "
@@ -31,10 +31,10 @@ def test_batch_route_missing_falls_back_to_single_look_ups(
     )
     mock.get(f"{CROSSREF}/works/{PLOS}").mock(return_value=httpx.Response(200, json=body("01")))
     mock.get(f"{CROSSREF}/works/{JCP}").mock(return_value=httpx.Response(200, json=body("02")))
-    doc = prepared(reference("a", doi=PLOS), reference("b", doi=JCP))
+    doc = document(reference("a", doi=PLOS), reference("b", doi=JCP))
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     assert batch.call_count == 1
-    assert all(isinstance(r.by_doi, Found) for r in doc.resolutions.values())
+    assert all(isinstance(r.by_doi, Found) for r in outcome.resolutions[0].values())
     assert outcome.skipped == []
 
 
@@ -45,10 +45,10 @@ def test_batch_failing_for_a_while_is_not_a_reason_to_ask_one_by_one(
     single = mock.get(url__regex=rf"{CROSSREF}/works/10\..*").mock(
         return_value=httpx.Response(200, json=body("01"))
     )
-    doc = prepared(reference("a", doi=PLOS), reference("b", doi=JCP))
-    resolve_all([doc], settings, client=None, progress=None, policy=policy)
+    doc = document(reference("a", doi=PLOS), reference("b", doi=JCP))
+    outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     assert single.call_count == 0  # an overloaded list route must not get 40 singles
-    assert all(isinstance(r.by_doi, Unavailable) for r in doc.resolutions.values())
+    assert all(isinstance(r.by_doi, Unavailable) for r in outcome.resolutions[0].values())
 
 
 def test_rejected_select_is_dropped_for_every_search(
@@ -64,10 +64,10 @@ def test_rejected_select_is_dropped_for_every_search(
         )
 
     route = mock.get(f"{CROSSREF}/works").mock(side_effect=answer)
-    doc = prepared(reference(DANEHKAR), reference(CERMINE))  # two searches in flight at once
+    doc = document(reference(DANEHKAR), reference(CERMINE))  # two searches in flight at once
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     assert outcome.skipped == []
-    hits = [doc.resolutions[i].search for i in (0, 1)]
+    hits = [outcome.resolutions[0][i].search for i in (0, 1)]
     assert all(isinstance(h, tuple) and h for h in hits)
     plain = [c for c in route.calls if "select" not in c.request.url.params]
     assert len(plain) == 2

@@ -22,7 +22,7 @@ from citecheck.registry.http import Breaker, Policy
 from citecheck.registry.limits import Bucket
 from citecheck.registry.resolve import resolve_all
 
-from .conftest import CROSSREF, DOI_ORG, not_found_text, prepared, reference
+from .conftest import CROSSREF, DOI_ORG, document, not_found_text, reference
 
 HTML = "<!DOCTYPE html><html><body>Maintenance</body></html>"
 ZENODO = "10.5281/zenodo.5121234"
@@ -109,10 +109,10 @@ def test_html_page_with_status_200_from_the_handle_api_is_retried(
             httpx.Response(404, json={"responseCode": 100, "handle": doi}),
         ]
     )
-    doc = prepared(reference("x", doi=doi))
+    doc = document(reference("x", doi=doi))
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
     assert handle.call_count == 2
-    assert isinstance(doc.resolutions[0].by_doi, NotFound) and outcome.skipped == []
+    assert isinstance(outcome.resolutions[0][0].by_doi, NotFound) and outcome.skipped == []
 
 
 def _datacite_routes(mock: respx.MockRouter, agency: httpx.Response) -> None:
@@ -128,9 +128,9 @@ def test_record_read_while_the_agency_look_up_failed_is_used_but_not_cached(
     mock: respx.MockRouter, settings: Settings, policy: Policy
 ) -> None:
     _datacite_routes(mock, httpx.Response(503))
-    doc = prepared(reference("x", doi=ZENODO))
-    resolve_all([doc], settings, client=None, progress=None, policy=policy)
-    hit = doc.resolutions[0].by_doi
+    doc = document(reference("x", doi=ZENODO))
+    outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
+    hit = outcome.resolutions[0][0].by_doi
     assert isinstance(hit, Found) and hit.source == "other" and not hit.cacheable
     cache = Cache.open(default_dir(settings.cache_dir), [])
     assert cache is not None and cache.get("doi", ZENODO) is None
@@ -146,9 +146,9 @@ def test_complete_datacite_answer_is_cached_with_its_agency(
         "message": {"DOI": ZENODO, "agency": {"id": "datacite", "label": "DataCite"}},
     }
     _datacite_routes(mock, httpx.Response(200, json=agency))
-    doc = prepared(reference("x", doi=ZENODO))
-    resolve_all([doc], settings, client=None, progress=None, policy=policy)
-    hit = doc.resolutions[0].by_doi
+    doc = document(reference("x", doi=ZENODO))
+    outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
+    hit = outcome.resolutions[0][0].by_doi
     assert isinstance(hit, Found) and hit.source == "datacite" and hit.cacheable
     cache = Cache.open(default_dir(settings.cache_dir), [])
     assert cache is not None

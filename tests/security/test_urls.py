@@ -10,9 +10,7 @@ import pytest
 import respx
 
 from citecheck.model.document import Document, Location, Reference
-from citecheck.model.links import Links
 from citecheck.model.settings import Settings
-from citecheck.pipeline.engine import Prepared
 from citecheck.registry.crossref import encode_doi
 from citecheck.registry.http import Policy
 from citecheck.registry.resolve import resolve_all
@@ -41,15 +39,13 @@ def _policy() -> Policy:
     return Policy(single_rate=1000, list_rate=1000, doi_rate=1000, max_attempts=1, sleep=_instant)
 
 
-def _prepared(doi: str) -> Prepared:
+def _document(doi: str) -> Document:
     ref = Reference(
         text="Smith, A. (2019). A long enough title for a search. J, 1, 2.",
         doi=doi,
         location=Location(path="paper.md"),
     )
-    return Prepared(
-        document=Document(path="paper.md", format="markdown", references=(ref,)), links=Links()
-    )
+    return Document(path="paper.md", format="markdown", references=(ref,))
 
 
 @pytest.mark.parametrize("doi", HOSTILE_DOIS)
@@ -57,7 +53,7 @@ def test_requests_stay_on_the_registry_api(doi: str, tmp_path: Path) -> None:
     with respx.mock(assert_all_called=False) as router:
         route = router.route().mock(return_value=httpx.Response(404))
         resolve_all(
-            [_prepared(doi)], Settings(cache_dir=str(tmp_path), mailto="a@b.org"), policy=_policy()
+            [_document(doi)], Settings(cache_dir=str(tmp_path), mailto="a@b.org"), policy=_policy()
         )
     for call in route.calls:
         url = call.request.url
@@ -90,7 +86,7 @@ def test_configured_base_url_is_the_only_host(tmp_path: Path) -> None:
     )
     with respx.mock(assert_all_called=False) as router:
         route = router.route().mock(return_value=httpx.Response(404))
-        resolve_all([_prepared("10.1234/../../../evil")], settings, policy=_policy())
+        resolve_all([_document("10.1234/../../../evil")], settings, policy=_policy())
     assert route.calls
     for call in route.calls:
         url = call.request.url

@@ -8,8 +8,8 @@ import numpy as np
 
 from citecheck.model.document import Citation, Document, Location, Metadata, Reference
 from citecheck.model.links import Link, Links
+from citecheck.model.prepared import Prepared
 from citecheck.model.settings import Settings
-from citecheck.pipeline.engine import Prepared
 from citecheck.rules.base import RuleContext
 from citecheck.rules.topic import RULES
 from citecheck.rules.topic.off_topic import RULE
@@ -113,7 +113,7 @@ def test_stage_and_rule_report_the_flag_with_evidence() -> None:
     settings = Settings(topic_backend="tfidf", thresholds={"off-topic": -1.5})
     outcome = score_all([item], settings)
     assert not outcome.skipped
-    ctx = RuleContext(document=doc, links=links, settings=settings, topic=item.topic)
+    ctx = RuleContext(document=doc, links=links, settings=settings, topic=outcome.topics[0])
     findings = list(RULE.check(ctx))
     assert RULE in RULES and RULE.needs == frozenset({"topic"})
     assert [f.reference["title"] for f in findings if f.reference] == [OFF]
@@ -129,7 +129,7 @@ def test_stage_records_abstention_as_skipped_check() -> None:
     outcome = score_all([item], Settings(topic_backend="tfidf"))
     assert [s.check for s in outcome.skipped] == ["off-topic"]
     assert outcome.skipped[0].path == "m.md"
-    ctx = RuleContext(document=doc, links=links, settings=Settings(), topic=item.topic)
+    ctx = RuleContext(document=doc, links=links, settings=Settings(), topic=outcome.topics[0])
     assert list(RULE.check(ctx)) == []
 
 

@@ -50,13 +50,11 @@ Configuration
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from citecheck.model.findings import Finding, Severity
+from citecheck.model.topic import DocumentTopic, ReferenceScore, Similar
 from citecheck.rules.base import Rule, RuleContext
-
-if TYPE_CHECKING:  # numpy comes with the scoring module: import it only when scores exist
-    from citecheck.topic.scoring import DocumentTopic, ReferenceScore, Similar
 
 
 def _similar(s: Similar | None) -> dict[str, Any] | None:
@@ -81,11 +79,7 @@ def _evidence(topic: DocumentTopic, score: ReferenceScore) -> dict[str, Any]:
 def check(ctx: RuleContext) -> Iterator[Finding]:
     """One finding per reference the topic stage flagged."""
     topic = ctx.topic
-    if topic is None:
-        return
-    from citecheck.topic.scoring import DocumentTopic
-
-    if not isinstance(topic, DocumentTopic) or topic.abstained:
+    if topic is None or topic.abstained:
         return
     refs = ctx.document.references
     for index in sorted(topic.scores):
