@@ -1,18 +1,14 @@
 """From findings to proposed :class:`Change` s.
 
-Which findings ``fix`` acts on, and which evidence it reads (the registry rules
-write these keys):
+Which findings ``fix`` acts on, and which evidence it reads (typed in
+:mod:`citecheck.model.evidence`, which the registry rules write):
 
-- ``missing-doi``: ``evidence["record_doi"]`` -> set ``doi``.
-- ``metadata-mismatch``: ``evidence["differences"]``, one item per disagreeing
-  field, ``{"field": ..., "reference": ..., "record": ...}`` -> set each field to
-  the record's value. A year the record gives several times (online and print
-  differ) is left to the author; authors are never rewritten.
-- ``preprint-published`` (only with ``--preprints``):
-  ``evidence["published_versions"][0]["doi"]`` -> point the entry at the
-  published version (and ``evidence["published"]`` fields, when a rule gives them).
-
-Older or other spellings (``suggested_doi``, ``fields``, ``published_doi``) are read too.
+- ``missing-doi``: ``record_doi`` -> set ``doi``.
+- ``metadata-mismatch``: ``differences``, one per disagreeing field -> set each
+  field to the record's value. A year the record gives several times (online and
+  print differ) is left to the author; authors are never rewritten.
+- ``preprint-published`` (only with ``--preprints``): the first of
+  ``published_versions`` -> point the entry at the published version.
 
 Only findings about entries of BibTeX or CSL-JSON files are used; a reference
 typed in the manuscript's own bibliography is the author's to retype.
@@ -20,10 +16,15 @@ typed in the manuscript's own bibliography is the author's to retype.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any
 
 from citecheck.fix.changes import DEFAULT_FIELDS, FIELDS, Change
+from citecheck.model.evidence import (
+    MetadataMismatchEvidence,
+    MissingDoiEvidence,
+    PreprintPublishedEvidence,
+)
 from citecheck.model.findings import Finding
 
 FIXABLE_RULES = ("missing-doi", "metadata-mismatch", "preprint-published")
@@ -44,15 +45,6 @@ _ALIASES = {
     "journal": "container",
     "title": "title",
 }
-_NEW_VALUE_KEYS = ("record", "registry", "crossref", "expected", "new")
-_OLD_VALUE_KEYS = ("listed", "reference", "manuscript", "found", "old")
-
-
-def _first(mapping: Mapping[str, Any], keys: Iterable[str]) -> Any:
-    for key in keys:
-        if mapping.get(key) not in (None, ""):
-            return mapping[key]
-    return None
 
 
 def _text(value: Any) -> str | None:
@@ -63,14 +55,6 @@ def _text(value: Any) -> str | None:
         if value is None:
             return None
     return str(value).strip() or None
-
-
-def _field_items(raw: Any) -> list[tuple[str, Mapping[str, Any]]]:
-    if isinstance(raw, Mapping):
-        return [(str(k), v) for k, v in raw.items() if isinstance(v, Mapping)]
-    if isinstance(raw, list):
-        return [(str(v.get("field", "")), v) for v in raw if isinstance(v, Mapping)]
-    return []
 
 
 def _target(f: Finding) -> tuple[str, str] | None:
@@ -96,42 +80,30 @@ def changes_for(
     if f.confidence is not None and f.confidence < min_confidence:
         return [], [f"confidence {f.confidence:.2f} is below {min_confidence:.2f}"]
     path, key = target
-    ev = f.evidence
     proposed: list[tuple[str, str | None, str | None]] = []  # field, new, old
     why: list[str] = []
     if f.rule == "missing-doi":
-        proposed.append(("doi", _text(_first(ev, ("record_doi", "suggested_doi", "doi"))), None))
+        proposed.append(("doi", _text(MissingDoiEvidence.read(f.evidence).record_doi), None))
     elif f.rule == "metadata-mismatch":
-        for name, item in _field_items(ev.get("differences") or ev.get("fields")):
-            field = _ALIASES.get(name.lower())
-            new = _first(item, _NEW_VALUE_KEYS)
+        for diff in MetadataMismatchEvidence.read(f.evidence).differences:
+            field = _ALIASES.get(diff.field.lower())
+            new = diff.record
             if field is None:
-                why.append(f"'{name}' is not changed automatically; edit it by hand")
+                why.append(f"'{diff.field}' is not changed automatically; edit it by hand")
             elif isinstance(new, list) and len(set(map(str, new))) > 1:
                 why.append(
                     f"the record gives several values for '{field}' ({', '.join(map(str, new))})"
                 )
             else:
-                proposed.append(
-                    (
-                        field,
-                        _text(_first(item, _NEW_VALUE_KEYS)),
-                        _text(_first(item, _OLD_VALUE_KEYS)),
-                    )
-                )
+                proposed.append((field, _text(new), _text(diff.reference)))
     else:
-        versions = ev.get("published_versions")
-        first = versions[0] if isinstance(versions, list) and versions else {}
-        published_doi = _first(ev, ("published_doi",)) or (
-            first.get("doi") if isinstance(first, Mapping) else None
-        )
-        proposed.append(("doi", _text(published_doi), None))
-        published = ev.get("published")
-        if isinstance(published, Mapping):
-            for name, value in published.items():
-                field = _ALIASES.get(str(name).lower())
-                if field is not None and field != "doi":
-                    proposed.append((field, _text(value), None))
+        preprint = PreprintPublishedEvidence.read(f.evidence)
+        versions = preprint.published_versions
+        proposed.append(("doi", _text(versions[0].doi if versions else None), None))
+        for name, value in preprint.published.items():
+            field = _ALIASES.get(str(name).lower())
+            if field is not None and field != "doi":
+                proposed.append((field, _text(value), None))
     out: list[Change] = []
     for field, value, old in proposed:
         if value is None:

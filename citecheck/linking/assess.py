@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from citecheck.model.links import NameEvidence, NamePair, YearAgreement
 from citecheck.text.names import EXACT, FUZZY, NONE, VARIANT, NameKey, NameMatch, compare
 from citecheck.text.years import Year, agreement, distance
 
@@ -66,29 +66,39 @@ class Assessment:
         weight = sum(_WEIGHTS.get(p, 1) for p in self.problems)
         return (self.bucket, -self.year_score, weight, -round(self.quality, 2), self.year_gap)
 
-    def evidence(self, cit: Cited, listed: Sequence[Listed]) -> dict[str, Any]:
+    def evidence(
+        self,
+        cit: Cited,
+        listed: Sequence[Listed],
+        *,
+        et_al_convention: str | None = None,
+        cited_exactly_elsewhere: bool | None = None,
+    ) -> NameEvidence:
         """What was compared, for findings."""
         ref = listed[self.ref]
-        return {
-            "cited_authors": [n.display for n in cit.names],
-            "cited_et_al": cit.et_al,
-            "cited_year": cit.year.text or None,
-            "listed_authors": [n.display for n in ref.names],
-            "listed_et_al": ref.et_al,
-            "listed_year": ref.year.text or None,
-            "year_agreement": {2: "exact", 1: "compatible", 0: "different"}[self.year_score],
-            "names": [
-                {
-                    "cited": c,
-                    "listed": r,
-                    "how": m.how,
-                    "score": round(m.score, 1),
-                    **({"threshold": self.threshold} if m.tier == FUZZY else {}),
-                }
+        agreement: dict[int, YearAgreement] = {2: "exact", 1: "compatible", 0: "different"}
+        return NameEvidence(
+            cited_authors=tuple(n.display for n in cit.names),
+            cited_et_al=cit.et_al,
+            cited_year=cit.year.text or None,
+            listed_authors=tuple(n.display for n in ref.names),
+            listed_et_al=ref.et_al,
+            listed_year=ref.year.text or None,
+            year_agreement=agreement[self.year_score],
+            names=tuple(
+                NamePair(
+                    cited=c,
+                    listed=r,
+                    how=m.how,
+                    score=round(m.score, 1),
+                    threshold=self.threshold if m.tier == FUZZY else None,
+                )
                 for c, r, m in self.compared
-            ],
-            "problems": list(self.problems),
-        }
+            ),
+            problems=self.problems,
+            et_al_convention=et_al_convention,
+            cited_exactly_elsewhere=cited_exactly_elsewhere,
+        )
 
 
 def _match(c: NameKey, r: NameKey, threshold: float, abbr: Mapping[str, NameKey]) -> NameMatch:

@@ -19,7 +19,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from citecheck.linking.assess import Assessment, Cited, Listed, assess, label
 from citecheck.linking.decision import Decision
 from citecheck.model.document import Citation, Reference
-from citecheck.model.links import LinkStatus
+from citecheck.model.links import CitedEvidence, Labelled, LinkStatus
 from citecheck.text.names import NameKey, index_keys, lookup_keys, name_key
 from citecheck.text.years import parse_year
 
@@ -195,9 +195,8 @@ def link_author_year(
         if len(best) > 1 and cited[ci].et_al and three_in_full:
             best = _four_or_more(best, index) or best
         if len(best) == 1:
-            evidence = best[0].evidence(cited[ci], index.listed)
-            if len(exact) > 1:
-                evidence["et_al_convention"] = "three authors are named in full elsewhere"
+            convention = "three authors are named in full elsewhere" if len(exact) > 1 else None
+            evidence = best[0].evidence(cited[ci], index.listed, et_al_convention=convention)
             decisions[ci] = Decision(ci, "exact", best[0].ref, (), evidence)
             claimed.add(best[0].ref)
         else:
@@ -218,10 +217,7 @@ def link_author_year(
                     "exact",
                     hit,
                     (),
-                    {
-                        **_cited_evidence(cited[ci]),
-                        "matched_on": "entry text",
-                    },
+                    _cited_evidence(cited[ci], matched_on="entry text"),
                 )
     return [decisions[ci] for ci in indexes]
 
@@ -252,11 +248,8 @@ def _top(found: list[Assessment]) -> list[Assessment]:
 
 def _ambiguous(ci: int, cit: Cited, best: list[Assessment], index: _Index) -> Decision:
     refs = tuple(a.ref for a in sorted(best, key=lambda a: a.ref))
-    evidence = {
-        **_cited_evidence(cit),
-        "candidates": [{"reference": r, "label": label(index.listed[r])} for r in refs],
-    }
-    return Decision(ci, "ambiguous", None, refs, evidence)
+    candidates = tuple(Labelled(r, label(index.listed[r])) for r in refs)
+    return Decision(ci, "ambiguous", None, refs, _cited_evidence(cit, candidates=candidates))
 
 
 def _near_miss(
@@ -279,27 +272,34 @@ def _near_miss(
         return Decision(ci, "unmatched", None, (), _similar(cit, found, index))
     choice = best[0]
     status: LinkStatus = "year-mismatch" if choice.bucket == YEAR_BUCKET else "author-mismatch"
-    evidence = choice.evidence(cit, index.listed)
-    evidence["cited_exactly_elsewhere"] = choice.ref in claimed
+    evidence = choice.evidence(cit, index.listed, cited_exactly_elsewhere=choice.ref in claimed)
     return Decision(ci, status, choice.ref, (), evidence)
 
 
-def _similar(cit: Cited, found: list[Assessment], index: _Index) -> dict[str, Any]:
-    evidence = _cited_evidence(cit)
-    if found:
-        evidence["similar"] = [
-            {"reference": a.ref, "label": label(index.listed[a.ref])}
-            for a in sorted(found, key=lambda a: a.rank)[:5]
-        ]
-    return evidence
+def _similar(cit: Cited, found: list[Assessment], index: _Index) -> CitedEvidence:
+    if not found:
+        return _cited_evidence(cit)
+    similar = tuple(
+        Labelled(a.ref, label(index.listed[a.ref])) for a in sorted(found, key=lambda a: a.rank)[:5]
+    )
+    return _cited_evidence(cit, similar=similar)
 
 
-def _cited_evidence(cit: Cited) -> dict[str, Any]:
-    return {
-        "cited_authors": [n.display for n in cit.names],
-        "cited_et_al": cit.et_al,
-        "cited_year": cit.year.text or None,
-    }
+def _cited_evidence(
+    cit: Cited,
+    *,
+    candidates: tuple[Labelled, ...] | None = None,
+    similar: tuple[Labelled, ...] | None = None,
+    matched_on: str | None = None,
+) -> CitedEvidence:
+    return CitedEvidence(
+        cited_authors=tuple(n.display for n in cit.names),
+        cited_et_al=cit.et_al,
+        cited_year=cit.year.text or None,
+        candidates=candidates,
+        similar=similar,
+        matched_on=matched_on,
+    )
 
 
 def _by_text(

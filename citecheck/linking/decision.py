@@ -5,9 +5,9 @@ Each part returns :class:`Decision` tuples that ``linking.link`` turns into ``Li
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from citecheck.model.links import LinkStatus
+from citecheck.model.links import LinkEvidence, LinkStatus
 
 
 class Decision(NamedTuple):
@@ -17,4 +17,4 @@ class Decision(NamedTuple):
     status: LinkStatus
     reference: int | None
     candidates: tuple[int, ...]
-    evidence: dict[str, Any]
+    evidence: LinkEvidence

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Literal
 
 from citecheck.linking.decision import Decision
 from citecheck.model.document import Citation, Reference
+from citecheck.model.links import KeyEvidence, NumberEvidence
 
 
 def link_numbers(
@@ -15,6 +17,7 @@ def link_numbers(
     if not indexes:
         return []
     by_number: dict[int, int] = {}
+    how: Literal["label", "position"]
     if any(r.number is not None for r in refs):
         for i, r in enumerate(refs):
             if r.number is not None:
@@ -27,7 +30,7 @@ def link_numbers(
     for ci in indexes:
         number = citations[ci].number
         ref = by_number.get(number) if number is not None else None
-        evidence = {"number": number, "matched_on": how, "list_size": len(refs)}
+        evidence = NumberEvidence(number=number, matched_on=how, list_size=len(refs))
         if ref is None:
             out.append(Decision(ci, "unmatched", None, (), evidence))
         else:
@@ -56,13 +59,13 @@ def link_keys(
     for ci in indexes:
         key = citations[ci].key
         if key is None:
-            out.append(Decision(ci, "unmatched", None, (), {"key": None}))
+            out.append(Decision(ci, "unmatched", None, (), KeyEvidence(key=None)))
         elif key in exact:
-            out.append(Decision(ci, "exact", exact[key], (), {"key": key}))
+            out.append(Decision(ci, "exact", exact[key], (), KeyEvidence(key=key)))
         elif key.casefold() in folded:
             ref = folded[key.casefold()]
-            evidence = {"key": key, "listed_key": refs[ref].key, "key_case_differs": True}
+            evidence = KeyEvidence(key=key, listed_key=refs[ref].key, key_case_differs=True)
             out.append(Decision(ci, "exact", ref, (), evidence))
         else:
-            out.append(Decision(ci, "unmatched", None, (), {"key": key}))
+            out.append(Decision(ci, "unmatched", None, (), KeyEvidence(key=key)))
     return out

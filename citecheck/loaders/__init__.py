@@ -16,10 +16,10 @@ from citecheck.model.errors import InputError
 
 # suffix -> (module, function) for manuscripts: fn(path, display_path) -> Document
 MANUSCRIPT_LOADERS: dict[str, tuple[str, str]] = {
-    ".md": ("citecheck.loaders.markdown", "load"),
-    ".markdown": ("citecheck.loaders.markdown", "load"),
-    ".txt": ("citecheck.loaders.markdown", "load"),
-    ".text": ("citecheck.loaders.markdown", "load"),
+    ".md": ("citecheck.loaders.markdown_file", "load"),
+    ".markdown": ("citecheck.loaders.markdown_file", "load"),
+    ".txt": ("citecheck.loaders.markdown_file", "load"),
+    ".text": ("citecheck.loaders.markdown_file", "load"),
     ".tex": ("citecheck.loaders.latex", "load"),
     ".ltx": ("citecheck.loaders.latex", "load"),
     ".docx": ("citecheck.loaders.docx", "load"),

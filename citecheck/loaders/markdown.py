@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from citecheck.loaders.files import read_text
 from citecheck.loaders.suppress import assign_suppressions, suppressions_for
 from citecheck.model.document import Document, LineIndex, Location, Metadata, Problem, Reference
 from citecheck.text import headings as sections
@@ -331,24 +329,10 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
     )
 
 
-def load(path: Path, display_path: str) -> Document:
-    """Read a Markdown or plain-text manuscript."""
-    text, _encoding = read_text(path)
-    try:
-        from citecheck.loaders import pandoc
-    except ImportError:  # pragma: no cover - the Pandoc loader is optional in the tree
-        pandoc = None  # type: ignore[assignment]
-    if pandoc is not None and pandoc.is_pandoc(text):
-        return pandoc.load_pandoc(path, display_path, text)
-    fmt = "markdown" if path.suffix.lower() in {".md", ".markdown"} else "text"
-    return parse_markdown(text, display_path, fmt=fmt)
-
-
 __all__ = [
     "Heading",
     "Location",
     "bibliography_sections",
     "find_headings",
-    "load",
     "parse_markdown",
 ]

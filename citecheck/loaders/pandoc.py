@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from citecheck.loaders._pandoc_cites import CITE_AT, find_cites, nocite_keys
-from citecheck.loaders.markdown import comments_end
+from citecheck.loaders.markdown import comments_end, find_headings
 from citecheck.model.document import (
     Citation,
     Document,
@@ -243,7 +243,6 @@ def _references(
 
 
 def _metadata(text: str, masked: str, meta: dict[str, Any]) -> Metadata:
-    from citecheck.loaders.markdown import find_headings
 
     def as_text(v: Any) -> str | None:
         if isinstance(v, str) and v.strip():

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import enum
 import hashlib
-from typing import Any
+from dataclasses import dataclass
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
-from citecheck.model.document import Location
+from citecheck.model.document import Document, Location
+from citecheck.model.links import Links
 
 
 class Severity(str, enum.Enum):
@@ -114,6 +116,17 @@ class FileSummary(BaseModel):
     infos: int = 0
 
 
+@dataclass(frozen=True)
+class RuleInfo:
+    """The parts of a rule a report shows: identity, default severity, docs."""
+
+    code: str
+    name: str
+    severity: str = "warning"
+    summary: str = ""
+    doc: str = ""
+
+
 class Report(BaseModel):
     """Everything one run found, ready for any reporter."""
 
@@ -127,8 +140,11 @@ class Report(BaseModel):
     skipped_checks: tuple[SkippedCheck, ...] = ()
     per_file: tuple[FileSummary, ...] = ()
     notes: tuple[str, ...] = ()  # warnings for people (e.g. "no bibliography found")
-    documents: tuple[Any, ...] = Field(default=(), exclude=True)  # for rich reporters (HTML)
-    links: tuple[Any, ...] = Field(default=(), exclude=True)  # Links per document (HTML report)
+    # Not part of the JSON envelope: what rich reporters (HTML, SARIF, JUnit) show besides
+    # the findings. Built by the engine; not validated again (they are already typed).
+    documents: Annotated[tuple[Document, ...], SkipValidation] = Field(default=(), exclude=True)
+    links: Annotated[tuple[Links, ...], SkipValidation] = Field(default=(), exclude=True)
+    rules: Annotated[tuple[RuleInfo, ...], SkipValidation] = Field(default=(), exclude=True)
 
     def by_rule(self) -> dict[str, int]:
         """Finding counts per rule name, sorted by name."""

@@ -306,4 +306,5 @@ def check(
         notes=tuple(dict.fromkeys(notes)),
         documents=tuple(p.document for p in prepared),
         links=tuple(p.links for p in prepared),
+        rules=tuple(r.info() for r in all_rules()),
     )

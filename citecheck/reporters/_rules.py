@@ -1,28 +1,20 @@
 """What reporters know about rules: summary, documentation and where it is published.
 
-Reporters take this catalogue as an argument (tests pass a fixed one so golden files
-do not change when a rule's wording does); by default it is read from the rule
-registry, imported lazily so that plain text output never pays for it.
+Reporters render what they are handed: the rules' :class:`RuleInfo` comes with the
+report (``Report.rules``, filled by the engine), or as an argument (tests pass a fixed
+catalogue so golden files do not change when a rule's wording does). They never import
+the rules.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+
+from citecheck.model.findings import Report, RuleInfo
 
 PROJECT_URL = "https://github.com/citecheck/citecheck"
 
-
-@dataclass(frozen=True)
-class RuleInfo:
-    """The parts of a rule a report shows: identity, default severity, docs."""
-
-    code: str
-    name: str
-    severity: str = "warning"
-    summary: str = ""
-    doc: str = ""
-
+__all__ = ["PROJECT_URL", "RuleCatalogue", "RuleInfo", "catalogue_for", "docs_url", "info_for"]
 
 RuleCatalogue = Mapping[str, RuleInfo]  # keyed by rule name (kebab-case)
 
@@ -32,27 +24,11 @@ def docs_url(name: str) -> str:
     return f"{PROJECT_URL}/blob/main/docs/rules.md#{name}"
 
 
-def default_catalogue() -> dict[str, RuleInfo]:
-    """Every registered rule, keyed by name."""
-    from citecheck.rules import all_rules  # lazy: reporters otherwise import only findings
-
-    return {
-        r.name: RuleInfo(
-            code=r.code,
-            name=r.name,
-            severity=r.severity.value,
-            summary=r.summary,
-            doc=clean_doc(r.doc),
-        )
-        for r in all_rules()
-    }
-
-
-def clean_doc(doc: str) -> str:
-    """A docstring without its common indentation and surrounding blank lines."""
-    import inspect
-
-    return inspect.cleandoc(doc) if doc else ""
+def catalogue_for(report: Report, rules: RuleCatalogue | None) -> RuleCatalogue:
+    """``rules`` when given, else the rules that came with the report, keyed by name."""
+    if rules is not None:
+        return rules
+    return {r.name: r for r in report.rules}
 
 
 def info_for(catalogue: RuleCatalogue, *, name: str, code: str) -> RuleInfo:

@@ -21,7 +21,7 @@ from typing import Any
 
 from citecheck.model.findings import Finding, Report, Severity
 from citecheck.reporters._html_doc import DocView, build_view, highlighted_text, references_list
-from citecheck.reporters._rules import RuleCatalogue, default_catalogue, docs_url, info_for
+from citecheck.reporters._rules import RuleCatalogue, catalogue_for, docs_url, info_for
 
 _MARKER = re.compile(r"@@([A-Z]+)@@")
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -207,7 +207,7 @@ def _counts(view: DocView) -> str:
 
 def render(report: Report, *, color: bool = False, rules: RuleCatalogue | None = None) -> str:
     """The whole page as one string."""
-    catalogue = default_catalogue() if rules is None else rules
+    catalogue = catalogue_for(report, rules)
     links = list(getattr(report, "links", ()) or ())
     views = [
         build_view(i, doc, links[i] if i < len(links) else None)

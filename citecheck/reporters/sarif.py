@@ -19,7 +19,7 @@ from citecheck.pipeline.baseline import numbered_fingerprints
 from citecheck.reporters._rules import (
     PROJECT_URL,
     RuleCatalogue,
-    default_catalogue,
+    catalogue_for,
     docs_url,
     info_for,
 )
@@ -40,7 +40,7 @@ def render(report: Report, *, color: bool = False, rules: RuleCatalogue | None =
 
 def sarif_log(report: Report, *, rules: RuleCatalogue | None = None) -> dict[str, Any]:
     """The SARIF log object: one run with the rules used and one result a finding."""
-    catalogue = default_catalogue() if rules is None else rules
+    catalogue = catalogue_for(report, rules)
     used = sorted({(f.code, f.rule) for f in report.findings})
     index = {rule: i for i, (_, rule) in enumerate(used)}
     descriptors = [_descriptor(info_for(catalogue, name=rule, code=code)) for code, rule in used]

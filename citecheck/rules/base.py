@@ -7,12 +7,13 @@ module defines one ``RULE`` and its docstring is the rule's documentation
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from citecheck.model.document import Citation, Document, Location, Reference
-from citecheck.model.findings import Finding, Severity
+from citecheck.model.findings import Finding, RuleInfo, Severity
 from citecheck.model.links import Links
 from citecheck.model.resolution import Resolutions
 from citecheck.model.settings import Settings
@@ -50,6 +51,16 @@ class Rule:
     doc: str = ""
     needs: frozenset[str] = frozenset()  # "registry", "topic": stages the rule needs
     aliases: tuple[str, ...] = ()
+
+    def info(self) -> RuleInfo:
+        """What a report shows about this rule (reporters never import rules)."""
+        return RuleInfo(
+            code=self.code,
+            name=self.name,
+            severity=self.severity.value,
+            summary=self.summary,
+            doc=inspect.cleandoc(self.doc) if self.doc else "",
+        )
 
     def finding(
         self,

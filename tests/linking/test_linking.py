@@ -99,7 +99,7 @@ def test_et_al_needs_three_authors() -> None:
     ) == [("exact", 0)]
     [ln] = links([C("Smith", year="2019", et_al=True)], [R("Smith", "Jones", year="2019")])
     assert (ln.status, ln.reference) == ("author-mismatch", 0)
-    assert ln.evidence["problems"] == ["et-al-few-authors"]
+    assert ln.evidence_json()["problems"] == ["et-al-few-authors"]
 
 
 def test_truncated_reference_author_list_accepts_et_al() -> None:
@@ -119,12 +119,15 @@ def test_dkk_and_full_indonesian_list_are_the_same_work() -> None:
 
 def test_missing_and_extra_coauthor_are_author_mismatches() -> None:
     [missing] = links([C("Smith", year="2019")], [R("Smith", "Jones", year="2019")])
-    assert (missing.status, missing.evidence["problems"]) == (
+    assert (missing.status, missing.evidence_json()["problems"]) == (
         "author-mismatch",
         ["missing-coauthor"],
     )
     [extra] = links([C("Smith", "Jones", year="2019")], [R("Smith", year="2019")])
-    assert (extra.status, extra.evidence["problems"]) == ("author-mismatch", ["extra-coauthor"])
+    assert (extra.status, extra.evidence_json()["problems"]) == (
+        "author-mismatch",
+        ["extra-coauthor"],
+    )
 
 
 def test_two_author_citation_must_match_both() -> None:
@@ -208,7 +211,11 @@ def test_no_date_and_in_press_forms() -> None:
 
 def test_other_year_is_one_year_mismatch() -> None:
     [ln] = links([C("Ansell", "Gash", year="2007")], [R("Ansell", "Gash", year="2008")])
-    assert (ln.status, ln.reference, ln.evidence["listed_year"]) == ("year-mismatch", 0, "2008")
+    assert (ln.status, ln.reference, ln.evidence_json()["listed_year"]) == (
+        "year-mismatch",
+        0,
+        "2008",
+    )
 
 
 def test_year_mismatch_prefers_an_entry_nobody_cites() -> None:
@@ -224,7 +231,7 @@ def test_year_mismatch_with_several_entries_already_cited_is_unlisted() -> None:
     cits = [C("Smith", year="2017"), C("Smith", year="2020"), C("Smith", year="2018")]
     third = links(cits, refs)[2]
     assert third.status == "unmatched"
-    assert [s["reference"] for s in third.evidence["similar"]] == [0, 1]
+    assert [s["reference"] for s in third.evidence_json()["similar"]] == [0, 1]
 
 
 # --- misspellings ---------------------------------------------------------------------
@@ -233,7 +240,7 @@ def test_year_mismatch_with_several_entries_already_cited_is_unlisted() -> None:
 def test_misspelt_name_is_one_author_mismatch_with_evidence() -> None:
     [ln] = links([C("Rahmawati", year="2020")], [R("Rahnawati", year="2020")])
     assert (ln.status, ln.reference) == ("author-mismatch", 0)
-    [pair] = ln.evidence["names"]
+    [pair] = ln.evidence_json()["names"]
     assert pair["cited"] == "Rahmawati" and pair["listed"] == "Rahnawati"
     assert pair["score"] > pair["threshold"] == 75.0
 
@@ -296,7 +303,10 @@ def test_keys_case_sensitive_with_case_insensitive_fallback() -> None:
         ("exact", 0),
         ("unmatched", None),
     ]
-    assert got[1].evidence["key_case_differs"] is True and "key_case_differs" not in got[0].evidence
+    assert (
+        got[1].evidence_json()["key_case_differs"] is True
+        and "key_case_differs" not in got[0].evidence_json()
+    )
 
 
 def test_entry_without_parsed_authors_links_by_its_text() -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from citecheck.loaders import markdown
+from citecheck.loaders import markdown_file as markdown
 from citecheck.loaders._pandoc_cites import find_cites, is_crossref
 from citecheck.loaders.pandoc import _masked, is_pandoc, load
 

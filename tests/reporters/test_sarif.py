@@ -15,6 +15,7 @@ from citecheck.model.findings import Finding, Report, Severity
 from citecheck.reporters import render
 from citecheck.reporters.sarif import FINGERPRINT_KEY, sarif_log
 from citecheck.reporters.sarif import render as render_sarif
+from citecheck.rules import all_rules
 
 SCHEMA = Path(__file__).parent.parent / "fixtures" / "schemas" / "sarif-schema-2.1.0.json"
 
@@ -40,7 +41,9 @@ def test_empty_report_and_default_catalogue_are_valid(
 ) -> None:
     empty = Report(tool_version="0.1.0", files=("a.md",), findings=())
     assert not list(validator.iter_errors(json.loads(render(empty, "sarif"))))
-    log = json.loads(render(make_report(), "sarif"))  # the real rule registry
+    real_rules = tuple(r.info() for r in all_rules())  # the real rule registry
+    log = json.loads(render(make_report().model_copy(update={"rules": real_rules}), "sarif"))
+    assert len(log["runs"][0]["tool"]["driver"]["rules"]) == len(make_report().by_rule())
     assert not list(validator.iter_errors(log))
 
 

@@ -72,7 +72,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             ),
             location=first.location,
             citation=first,
-            evidence=dict(ln.evidence),
+            evidence=ln.evidence_json(),
             related=tuple(doc.citations[m].location for m in members[1:]),
         )
 

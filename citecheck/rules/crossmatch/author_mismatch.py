@@ -31,31 +31,33 @@ co-author and the year confirm the work ("Li" and "Lu" are different people).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from citecheck.model.document import Reference
 from citecheck.model.findings import Finding, Severity
+from citecheck.model.links import NameEvidence
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import linked, listed, quote
 
 
-def _explain(evidence: dict[str, Any], ref: Reference) -> tuple[list[str], float]:
+def _explain(evidence: NameEvidence | None, ref: Reference) -> tuple[list[str], float]:
     """Plain-language reasons and a confidence for the finding."""
     reasons: list[str] = []
     confidence = 0.9
-    n_listed = len(evidence.get("listed_authors") or ())
-    for pair in evidence.get("names", ()):
-        if pair["how"].startswith("fuzzy"):
+    if evidence is None:
+        return reasons, confidence
+    n_listed = len(evidence.listed_authors)
+    for pair in evidence.names:
+        if pair.how.startswith("fuzzy"):
             reasons.append(
-                f"'{pair['cited']}' is spelt '{pair['listed']}' in the list "
-                f"(similarity {pair['score']:.0f}/100)"
+                f"'{pair.cited}' is spelt '{pair.listed}' in the list "
+                f"(similarity {pair.score:.0f}/100)"
             )
-            confidence = min(confidence, max(0.5, pair["score"] / 100))
-        elif pair["how"] == "none":
-            reasons.append(f"co-author '{pair['cited']}' is not an author of this entry")
+            confidence = min(confidence, max(0.5, pair.score / 100))
+        elif pair.how == "none":
+            reasons.append(f"co-author '{pair.cited}' is not an author of this entry")
             confidence = min(confidence, 0.6)
-    problems = set(evidence.get("problems", ()))
-    cited = evidence.get("cited_authors") or []
+    problems = set(evidence.problems)
+    cited = evidence.cited_authors
     if "order" in problems:
         reasons.append("the authors are named in a different order")
     if "extra-coauthor" in problems:
@@ -71,7 +73,7 @@ def _explain(evidence: dict[str, Any], ref: Reference) -> tuple[list[str], float
                 f"write '{cited[0] if cited else '...'} et al.'"
             )
         else:
-            missing = (evidence.get("listed_authors") or [])[len(cited) :]
+            missing = evidence.listed_authors[len(cited) :]
             reasons.append(f"co-author {' and '.join(repr(x) for x in missing)} is not named")
     if "et-al-few-authors" in problems:
         reasons.append(
@@ -90,7 +92,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         c = doc.citations[ln.citation]
         ref = doc.references[ln.reference]
-        reasons, confidence = _explain(ln.evidence, ref)
+        ev = ln.evidence if isinstance(ln.evidence, NameEvidence) else None
+        reasons, confidence = _explain(ev, ref)
         message = f"Cited as '{quote(c)}' but the reference list has '{listed(ref)}'"
         if reasons:
             message += ": " + "; ".join(reasons)
@@ -99,7 +102,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             location=c.location,
             citation=c,
             reference=ref,
-            evidence=dict(ln.evidence),
+            evidence=ln.evidence_json(),
             confidence=confidence,
         )
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citecheck.model.findings import Finding, Severity
+from citecheck.model.links import CitedEvidence
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import missing_groups, places, quote
 
@@ -42,7 +43,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     link_of = {ln.citation: ln for ln in ctx.links.links}
     for members in missing_groups(doc, ctx.links):
         first = doc.citations[members[0]]
-        evidence = dict(link_of[members[0]].evidence)
+        link = link_of[members[0]]
+        evidence = link.evidence_json()
         evidence["cited"] = len(members)
         where = "" if len(members) == 1 else f" {places(len(members))}"
         if first.style == "numeric":
@@ -68,9 +70,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             )
             if others:
                 message += f" (also cited as {', '.join(repr(o) for o in others[:3])})"
-            similar = evidence.get("similar") or []
+            similar = link.evidence.similar if isinstance(link.evidence, CitedEvidence) else None
             if similar:
-                labels = " or ".join(f"'{s['label']}'" for s in similar[:3])
+                labels = " or ".join(f"'{s.label}'" for s in similar[:3])
                 message += f" (the list has {labels})"
         yield RULE.finding(
             message=message,

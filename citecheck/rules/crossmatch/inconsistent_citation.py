@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 from citecheck.model.document import Citation
 from citecheck.model.findings import Finding, Severity
-from citecheck.model.links import Link
+from citecheck.model.links import KeyEvidence, Link, NameEvidence
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import listed, missing_groups, quote
 from citecheck.text.names import name_key
@@ -49,11 +49,14 @@ def _form(what: str, c: Citation, ln: Link) -> tuple[object, bool] | None:
     """How a citation writes the entry's name or year, and whether the list agrees."""
     if what == "year":
         y = parse_year(c.year)
-        return (y.kind, y.years, y.suffix), ln.evidence.get("year_agreement") == "exact"
-    names = ln.evidence.get("names") or []
-    if ln.status != "exact" or not c.authors or not names or names[0]["how"] in _ABBREVIATED:
+        ev = ln.evidence
+        return (y.kind, y.years, y.suffix), (
+            isinstance(ev, NameEvidence) and ev.year_agreement == "exact"
+        )
+    names = ln.evidence.names if isinstance(ln.evidence, NameEvidence) else ()
+    if ln.status != "exact" or not c.authors or not names or names[0].how in _ABBREVIATED:
         return None
-    return name_key(c.authors[0]).full, names[0]["how"] == "exact"
+    return name_key(c.authors[0]).full, names[0].how == "exact"
 
 
 def _by_reference(ctx: RuleContext) -> Iterator[Finding]:
@@ -103,7 +106,9 @@ def _key_case(ctx: RuleContext) -> Iterator[Finding]:
     doc = ctx.document
     seen: set[str] = set()
     for ln in ctx.links.links:
-        if not ln.evidence.get("key_case_differs") or ln.reference is None:
+        if not isinstance(ln.evidence, KeyEvidence) or not ln.evidence.key_case_differs:
+            continue
+        if ln.reference is None:
             continue
         c = doc.citations[ln.citation]
         if c.key is None or c.key in seen:
@@ -118,7 +123,7 @@ def _key_case(ctx: RuleContext) -> Iterator[Finding]:
             location=c.location,
             citation=c,
             reference=ref,
-            evidence=dict(ln.evidence),
+            evidence=ln.evidence_json(),
         )
 
 

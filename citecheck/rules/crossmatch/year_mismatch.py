@@ -48,7 +48,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             location=c.location,
             citation=c,
             reference=ref,
-            evidence=dict(ln.evidence),
+            evidence=ln.evidence_json(),
         )
 
 

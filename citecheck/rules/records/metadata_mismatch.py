@@ -38,8 +38,8 @@ differ), ``metadata-mismatch.container``, ``metadata-mismatch.surname-same`` and
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
+from citecheck.model.evidence import FieldDifference, MetadataMismatchEvidence
 from citecheck.model.findings import Finding, Severity
 from citecheck.registry.matching.compare import FieldDiff, field_differences, identity
 from citecheck.registry.matching.record import view
@@ -80,19 +80,20 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         diffs = field_differences(ref, rec, t)
         if not diffs:
             continue
-        evidence: dict[str, Any] = {
+        evidence = MetadataMismatchEvidence(
             **record_source(hit, rec),
-            "differences": [
-                {"field": d.field, "reference": d.reference, "record": d.record, **d.detail}
-                for d in diffs
-            ],
-            "record_dates": dict(rec.years),
-        }
+            differences=tuple(
+                FieldDifference(d.field, d.reference, d.record, d.detail) for d in diffs
+            ),
+            record_dates=dict(rec.years),
+        )
         message = (
             f"Reference differs from the {source_name(hit)} record of {rec.doi or res.doi}: "
             + "; ".join(_describe(d) for d in diffs)
         )
-        yield RULE.finding(message=message, location=ref.location, reference=ref, evidence=evidence)
+        yield RULE.finding(
+            message=message, location=ref.location, reference=ref, evidence=evidence.to_json()
+        )
 
 
 RULE = Rule(

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citecheck.model.evidence import MissingDoiEvidence
 from citecheck.model.findings import Finding, Severity
 from citecheck.registry.matching.thresholds import Thresholds
 from citecheck.rules.base import Rule, RuleContext
@@ -50,18 +51,18 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         best = verdict.accepted
         rec = best.record
-        evidence = {
-            "source": "crossref",
-            "record_doi": rec.doi,
-            "record_url": rec.url,
-            "searched": shorten(ref.text, 300),
-            "signals": best.signals,
-            "thresholds": {
+        evidence = MissingDoiEvidence(
+            source="crossref",
+            record_doi=rec.doi,
+            record_url=rec.url,
+            searched=shorten(ref.text, 300),
+            signals=best.signals,
+            thresholds={
                 "accept": t.accept,
                 "title": t.candidate_title,
                 "author": t.candidate_author,
             },
-        }
+        )
         given = "a malformed DOI" if not res.doi_valid else "no DOI"
         message = (
             f"Reference has {given}; the registry matches it to {rec.doi} "
@@ -71,7 +72,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             message=message,
             location=ref.location,
             reference=ref,
-            evidence=evidence,
+            evidence=evidence.to_json(),
             confidence=best.score,
         )
 

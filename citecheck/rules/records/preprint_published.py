@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from citecheck.model.evidence import PreprintPublishedEvidence, PublishedVersion
 from citecheck.model.findings import Finding, Severity
 from citecheck.registry.matching.record import view
 from citecheck.rules.base import Rule, RuleContext
@@ -86,14 +87,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if not versions:
             continue
         doi, kind = versions[0]
-        evidence = {
+        evidence = PreprintPublishedEvidence(
             **record_source(hit, rec),
-            "record_type": rec.type,
-            "record_subtype": rec.subtype,
-            "published_versions": [
-                {"doi": d, "relation": k, "url": f"https://doi.org/{d}"} for d, k in versions
-            ],
-        }
+            record_type=rec.type,
+            record_subtype=rec.subtype,
+            published_versions=tuple(PublishedVersion(d, k) for d, k in versions),
+        )
         message = (
             f"Cited preprint {rec.doi or res.doi} has a published version: {doi} "
             f"(relation {kind}); cite the published article"
@@ -102,7 +101,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             message=message,
             location=ref.location,
             reference=ref,
-            evidence=evidence,
+            evidence=evidence.to_json(),
             confidence=1.0 if kind == "is-preprint-of" else 0.8,
         )
 
