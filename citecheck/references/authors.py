@@ -70,6 +70,8 @@ def is_corporate(name: str) -> bool:
         return False
     if len(words) == 1:
         return bool(n.ACRONYM_RE.fullmatch(words[0])) and len(words[0]) >= 2
+    if words[0] in n.CORPORATE_WORDS and words[0][0].isupper() and len(words) <= 10:
+        return True  # "Institut national de la statistique", "Ministerio de Salud"
     if any(w in n.CORPORATE_WORDS for w in words):
         return all(w[0].isupper() or w in n.FUNCTION_WORDS or w.isdigit() for w in words)
     return False
@@ -126,6 +128,11 @@ def _bare(name: str) -> str:
 
 def scan_authors(s: str, pos: int = 0) -> AuthorScan:
     """Read the author list starting at ``pos`` (see the module docstring)."""
+    lead = _corporate(s, pos)
+    if lead is not None and len(lead[0].family.split()) >= 2:
+        # "U.S. Census Bureau", "Ministerio de Salud": read as "U.S." + "Census" or
+        # "Ministerio" + "de Salud" by the personal-name patterns otherwise.
+        return _continue(s, [lead[0]], lead[1], "K")
     got = _unit(s, pos, ("A", "C", "U", "B", "D", "E", "K"))
     if got is not None and got[2] == "E" and s[got[1] : got[1] + 2].lstrip()[:1] == ":":
         got = _unit(s, pos, ("K",))  # "Money Market Investments: The Risk": a title

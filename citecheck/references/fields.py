@@ -45,9 +45,10 @@ _LOCATORS = (
     re.compile(rf"(?<![\w.–—°º-])(?P<vol>\d{{1,5}})\s?:\s?(?P<pages>{PAGES})"),
     # "2, no. 7"
     re.compile(rf"(?<![\w.–—°º-])(?P<vol>\d{{1,5}}),?\s{_ISSUE_WORD}\.?\s?(?P<iss>[\w/-]{{1,12}})"),
-    # "67, 547-619", "475, 163", "117, 2383-2391", "87, pp. 334-344"
+    # "67, 547-619", "475, 163", "117, 2383-2391", "87, pp. 334-344"; "B511, 265" (a
+    # series letter glued to the volume)
     re.compile(
-        rf"(?<![\w.–—°º-])(?P<vol>\d{{1,5}})\s?,\s(?:pp?\.\s?)?(?P<pages>{PAGES})(?![\w(/])"
+        rf"(?<![\w.–—°º-])(?P<vol>(?:[A-Z](?=\d))?\d{{1,5}})\s?,\s(?:pp?\.\s?)?(?P<pages>{PAGES})(?![\w(/])"
     ),
     # "ETL 64 (1988), pp. 433-40", "Math. Programming, 60 (1993)"
     re.compile(
@@ -59,6 +60,17 @@ _LOCATORS = (
     re.compile(r"(?<=[A-Za-z]),\s(?!(?:1[5-9]|20)\d\d)(?P<vol>\d{1,4})\.?$"),
     # "Language 67 547-619" / "Nature 227 680–685"
     re.compile(r"(?<![\w.–—°º-])(?P<vol>\d{1,5})\s(?P<pages>\d+\s?[-–—]\s?\d+)(?![\w(/])"),
+    # Physics: "Phys. Lett. B511 (2001) 265", "Nucl. Phys. B 112 (1999) 2386"
+    re.compile(
+        rf"(?<![\w.–—°º-])(?P<vol>[A-Z]\s?\d{{1,5}}|\d{{1,5}})\s?\((?P<year>{YEAR})\)\s?"
+        rf"(?P<pages>[A-Z]{{0,2}}\d+(?:\s?[-–—]\s?[A-Z]?\d+)?)(?![\w/])"
+    ),
+    # Physics and astronomy, volume then article number or first page at the end:
+    # "A&A 597 A6", "AJ 134 1183", "Phys. Rev. D 65 094516"
+    re.compile(
+        r"(?<![\w.–—°º-])(?P<vol>[A-Z]?\d{1,5})\s(?P<pages>[A-Z]{0,2}\d{1,7})"
+        r"(?=\s?[.,;]?\s?(?:$|[(\[]))"
+    ),
 )
 _VOL_COLON = 3  # index in _LOCATORS of "27:153-60"
 _ISSUE_NO = 4  # index of "2, no. 7"
@@ -163,7 +175,12 @@ def parse_tail(s: str) -> Tail:
         ):
             issue, pages, pos = pages, nm.group("pages"), nm.end()
             year = year or (nm.group("y") or None)
-    if kind == _VOL_PAGES and pages is not None and looks_like_year(pages):
+    if (
+        kind == _VOL_PAGES
+        and pages is not None
+        and looks_like_year(pages)
+        and not re.match(rf"\s?\(\s?{YEAR}\s?\)", body[m.end() :])  # "53, 1689 (1996)"
+    ):
         year, pages = year or pages, None  # "Conference, no. 10, 2006"
         if volume is not None and _ISSUE_BEFORE_RE.search(body, 0, m.start()):
             volume, issue = None, volume

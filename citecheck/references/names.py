@@ -18,7 +18,10 @@ L = UP + LO
 # "Mur- phy": a PDF line-break hyphen left inside the name.
 WORD = rf"[{UP}][{L}]*(?:(?:['’-]|-\s(?=[{LO}]))[{L}]+)*"
 # Lower-case particles that belong to the family name: "van der Berg", "de Souza".
-PARTICLE = r"(?:van|von|der|den|de|del|della|dela|di|da|das|dos|du|le|la|ten|ter|vom|zu|zur|bin|binti|al|el|d'|l')"
+PARTICLE = (
+    r"(?:van|von|der|den|de|del|della|dela|degli|dei|delle|di|da|das|dos|du|le|la|ten|ter|vom|zu|"
+    r"zur|bin|binti|al|el|d'|l'|'t|’t)"
+)
 # A family name written before the given names: up to three words plus particles
 # ("Rodríguez Bolívar", "Van der Berg", "de la Fuente").
 _CAP_PARTICLE = (
@@ -29,15 +32,18 @@ _CAP_PARTICLE = (
 # often a given-first name ("Ling Tony Chen, R. Drach") than a compound surname.
 FAMILY = (
     rf"(?!(?!{_CAP_PARTICLE}\s)[{UP}]{{1,3}}\s|[{UP}]\.)"
-    rf"(?:{PARTICLE}\s?)*{WORD}(?:\s(?:(?:{PARTICLE}|{_CAP_PARTICLE})\s)*{WORD})?"
+    rf"(?:{PARTICLE}\s?)*{WORD}(?:\s(?:(?:{PARTICLE}|{_CAP_PARTICLE})\s)*(?![{UP}](?![{L}'’-])){WORD})?"
 )
 # One family name after given names ("J. van der Berg", "Rui Lin").
-FAMILY_LAST = rf"(?:(?:{PARTICLE}|{_CAP_PARTICLE})\s)*{WORD}"
+# "C. Ciofi degli Atti": two words joined by a particle.
+FAMILY_LAST = rf"(?:(?:{PARTICLE}|{_CAP_PARTICLE})\s)*{WORD}(?:\s{PARTICLE}\s{WORD})?"
 # Dotted initials: "J.", "J. A.", "J.A.", "J.-P.", "Ch.", "M.P".
 INITIALS_DOT = rf"[{UP}][{LO}]?\.(?:\s?-?\s?[{UP}][{LO}]?\.)*(?:\s?[{UP}](?![{L}.]))?"
 # Undotted initials block: "WS", "J", "GN" (Vancouver style).
 # One bare letter followed by "." is a dotted initial (INITIALS_DOT), never bare.
 INITIALS_BARE = rf"(?:[{UP}]{{2,4}}(?:\.(?=[,;:\s]|$))?(?![{L}'’-]|\.\w)|[{UP}](?![{L}'’.-]))"
+# Spaced bare initials (IOP, AAS): "Keller S C", "Amarsi A M".
+INITIALS_SPACED = rf"[{UP}](?:\s[{UP}]){{1,3}}(?![{L}'’.-])"
 # Given names: "John", "Judith C.", "Elena V. M.", "Sandra O", "Jean-Paul".
 # Given names then middle initials: "John", "Judith C.", "Elena V. M.", "Sandra O",
 # "Linda Patterson"; no full word after an initial ("Cathy N. Revolution ...").
@@ -51,18 +57,20 @@ GIVEN_AFTER_COMMA = (
 # What may follow a name: the end of the unit.
 _AFTER_STRICT = (
     r"(?=\s*(?:[,;:]|\.(?!\w)|\s(?:and|&|dan|und|et|y|e|und)\s|\s?[(\[]|$|"
-    r"\s…|\s\.\.\.|\s(?:Jr|Sr)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk)))"
+    r"\s…|\s\.\.\.|\s(?:Jr|Sr|II|III|IV)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk)))"
 )
 _AFTER = (
     r"(?:(?<=\.)|(?=\s*(?:[,;:]|\.(?!\w)|\s(?:and|&|dan|und|et|y|e|und)\s|\s?[(\[]|$|"
-    r"\s…|\s\.\.\.|\s(?:Jr|Sr)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk))))"
+    r"\s…|\s\.\.\.|\s(?:Jr|Sr|II|III|IV)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk))))"
 )
 
 # "Pate, C. Marvin." is "Surname, Given" with a leading initial, not "Pate, C.".
 _NOT_MIDDLE_NAME = rf"(?!\s[{UP}][{LO}]+(?:\.(?:\s|$)|[;:]|\s?\(|\s(?:and|&)\s|,(?!\s?[{UP}](?:\.|[{UP}]{{0,2}}[.,;\s]))))"
+# "Hove, L. van" / "Mises, L. von": a particle printed after the given names.
+_DEMOTED = rf"(?:\s{PARTICLE}(?:\s{PARTICLE})?(?=[,;.]|\s(?:and|&)\s|\s\(|$))?"
 UNIT_A = re.compile(
     rf"(?P<family>{FAMILY}(?:\s(?:Jr|Sr)\.?)?),\s?(?P<given>{INITIALS_DOT}|{INITIALS_BARE})"
-    rf"{_NOT_MIDDLE_NAME}{_AFTER}"
+    rf"{_DEMOTED}{_NOT_MIDDLE_NAME}{_AFTER}"
 )
 # Words that start titles, never given names ("Saurette, The Kantian Imperative").
 _NOT_GIVEN = r"(?!(?:The|An|On|In|Of|For|To|From|Toward|Towards|Why|How|What|When|Is|Are|Do|Does|Using|New|Notes|Note|Report|Review|Studi|Analisis|Pengaruh|Hubungan|Les|Die|Das|Der|Il|Un|Une|Una|Uno|Los|Las|Gli)\b)"
@@ -72,11 +80,17 @@ UNIT_B = re.compile(
     rf"{_AFTER}"
 )
 # "Thomas F. LaPorta and ...": "Thomas F." is not a Vancouver name when a surname follows.
-_NOT_SURNAME_NEXT = rf"(?!\s{WORD}(?:,|\s(?:and|&)\s[{UP}]))"
+_NOT_SURNAME_NEXT = rf"(?!\s(?!(?:II|III|IV)\b){WORD}(?:,|\s(?:and|&)\s[{UP}]))"
 UNIT_C = re.compile(
-    rf"(?P<family>{FAMILY})\s(?P<given>{INITIALS_DOT}|{INITIALS_BARE}){_NOT_SURNAME_NEXT}{_AFTER}"
+    rf"(?P<family>{FAMILY})\s(?!(?:II|III|IV)\b)(?P<given>{INITIALS_DOT}|{INITIALS_SPACED}|{INITIALS_BARE})"
+    rf"{_NOT_SURNAME_NEXT}{_AFTER}"
 )
-UNIT_D = re.compile(rf"(?P<given>{INITIALS_DOT})\s?(?P<family>{FAMILY_LAST}){_AFTER}")
+# Not "J. Am. Chem. Soc.": a journal abbreviation after the last author, whose
+# "Chem" would pass for a family name after the "initials" "J. Am.".
+_NOT_JOURNAL_NEXT = rf"(?!\.\s?[{UP}][{LO}]{{0,5}}\.)"
+UNIT_D = re.compile(
+    rf"(?P<given>{INITIALS_DOT})\s?(?P<family>{FAMILY_LAST}){_NOT_JOURNAL_NEXT}{_AFTER}"
+)
 # "KAHAN Marcel", "DULONG Robert": an upper-case surname before the given names.
 UNIT_U = re.compile(
     rf"(?P<family>[{UP}]{{3,}}(?:[- ][{UP}]{{2,}})?)\s(?P<given>(?=[{UP}][{LO}]){GIVEN}){_AFTER}"
@@ -108,7 +122,9 @@ CORPORATE_WORDS = frozenset(
     Parliament Congress Senate Court Coalition Council Registry Observatory Laboratory
     Bappenas Kemenkeu Kominfo Bapennas Kepolisian Provinsi Kabupaten Kota Dewan Majelis
     Ikatan Persatuan Asosiasi Perhimpunan Direktorat Jenderal Ditjen Balai Puskesmas Rumah
-    Sakit Hospital Clinic Agency Working Health Statistics Statistical Office Agency""".split()
+    Sakit Hospital Clinic Agency Working Health Statistics Statistical Office Agency
+    Ministerio Ministère Ministerium Bundesamt Bundesministerium Academies Secretaría Secretaria
+    Consejo Conselho Instituut Collaboration Observatoire Agence Statistisches""".split()
 )
 ACRONYM_RE = re.compile(rf"[{UP}][{UP}&]{{1,9}}")
 FUNCTION_WORDS = frozenset(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from citecheck.model.document import Author, Location, Reference, ReferenceKind
+from citecheck.references.arxiv import arxiv_in_link, take_arxiv
 from citecheck.references.authors import AuthorScan, scan_authors
 from citecheck.references.clean import clean_reference
 from citecheck.references.dates import find_year, year_at
@@ -20,7 +21,13 @@ from citecheck.references.fields import Tail, parse_tail
 from citecheck.references.kinds import classify, is_law
 from citecheck.references.mononyms import extend_with_mononyms
 from citecheck.references.names import EDITORS_RE
-from citecheck.references.title import publisher_in, split_title, title_sentences_in, trim_title
+from citecheck.references.title import (
+    journal_first,
+    publisher_in,
+    split_title,
+    title_sentences_in,
+    trim_title,
+)
 from citecheck.references.unquoted import split_unquoted
 from citecheck.text.doi import find_doi, find_url
 
@@ -64,6 +71,7 @@ class ParsedReference:
     kind: ReferenceKind = "other"
     editors: bool = False
     ditto: bool = False  # "———." in place of the authors: same as the entry before
+    arxiv: str | None = None  # "2101.01234" / "hep-lat/0201010", version dropped
 
 
 def strip_label(s: str) -> tuple[int | None, str]:
@@ -112,6 +120,8 @@ def parse_reference(text: str) -> ParsedReference:
         if bare is not None and scan_authors(s, bare.end()).authors:
             s = s[bare.end() :]  # "37 Cluxton, R. J. J., ..." (a label that lost its period)
     s, doi, url = _take_links(s)
+    s, arxiv = take_arxiv(s)
+    arxiv = arxiv or arxiv_in_link(url, doi)
     ditto = _DITTO_RE.match(s)
     if ditto is not None:
         s = s[ditto.end() :]  # "———. 1996. Title": same authors as the entry before
@@ -124,8 +134,18 @@ def parse_reference(text: str) -> ParsedReference:
     if at is not None:
         year, pos = at
     quoted = s[pos : pos + 3].lstrip(" .,:;")[:1] in "“\"«‘'„`"
-    title, pos = split_title(s, pos)
-    if title is None and scan.style == "E" and len(scan.authors) == 1 and not scan.et_al:
+    titleless = bool(scan.authors) and not quoted and journal_first(s, pos)
+    if titleless:
+        title = None  # "Phys. Rev. D 65, 094516 (2002)": no title printed
+    else:
+        title, pos = split_title(s, pos)
+    if (
+        title is None
+        and not titleless
+        and scan.style == "E"
+        and len(scan.authors) == 1
+        and not scan.et_al
+    ):
         # "Buffer Overflow Exploit Code. <url>, 2001": a title, not a given-first name.
         scan = AuthorScan((), False, 0)
         title, pos = split_title(s, 0)
@@ -191,6 +211,7 @@ def parse_reference(text: str) -> ParsedReference:
         kind=kind,
         editors=scan.editors,
         ditto=ditto is not None,
+        arxiv=arxiv,
     )
 
 
@@ -234,6 +255,8 @@ def to_reference(
         fields["editors"] = "true"
     if parsed.ditto:
         fields["ditto"] = "true"
+    if parsed.arxiv:
+        fields["arxiv"] = parsed.arxiv
     return Reference(
         text=text,
         authors=parsed.authors,

@@ -145,6 +145,33 @@ def split_title(s: str, pos: int) -> tuple[str | None, int]:
     return s[pos:].strip().rstrip(",.;: ") or None, len(s)
 
 
+_NOT_JOURNAL_WORD_RE = re.compile(
+    r"(?<![\w.])(?!(?:and|for|the|und|der|des|les|del|per)\b)[a-zà-ÿ]{3,}\b(?!\.)"
+)
+
+
+def journal_first(s: str, pos: int) -> bool:
+    """True when what follows the authors is a journal name and its locator, with no
+    title in between (physics, astronomy, chemistry: "Phys. Rev. D 65, 094516 (2002)",
+    "2017 A&A 597 A6", "Nat. Phys. 1993, 970, 2160"). The text before the first
+    locator must be one short segment without running words."""
+    from citecheck.references.fields import first_locator  # the tail grammar
+
+    body = s[pos:].lstrip(" .,:;")
+    if not body or body[0] in _QUOTES:
+        return False
+    found = first_locator(body, 0)
+    if found is None or found[1] == 1:
+        return False  # "The New York Money Market, Vol. I": a book's volume, not a journal's
+    prefix = body[: found[0].start()].rstrip(" ,.;:")
+    if not prefix or len(prefix) > 70 or not prefix[0].isupper() or ", " in prefix:
+        return False  # "Title In Capitals, J. Logic Programming": two parts
+    if _NOT_JOURNAL_WORD_RE.search(prefix):
+        return False
+    _, end = split_title(prefix, 0)
+    return end >= len(prefix)
+
+
 def _subtitle_follows(s: str, pos: int) -> bool:
     """After "Why?": is the next sentence a subtitle (more text follows) or the journal?"""
     from citecheck.references.fields import first_locator  # the tail grammar
