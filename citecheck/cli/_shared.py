@@ -1,12 +1,17 @@
-"""What every command shares: exit codes, the error line, comma-separated options."""
+"""What every command shares: exit codes, the error line, options -> settings."""
 
 from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from citecheck.model.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -29,3 +34,27 @@ def use_color(stream: Any) -> bool:
 def fail(message: str, code: int = EXIT_USAGE) -> None:
     click.echo(f"citecheck: error: {message}", err=True)
     sys.exit(code)
+
+
+def settings_from(
+    options: Mapping[str, Any], *, config_file: str | None = None, **fixed: Any
+) -> Settings:
+    """The one place where command-line options become :class:`Settings`.
+
+    Options named like a settings field are flags (an empty repeatable option counts
+    as not given; ``--select``/``--ignore`` are split at commas); ``fixed`` overrides
+    them; the configuration file and ``CITECHECK_*`` come underneath
+    (:func:`~citecheck.pipeline.config.build_settings`).
+    """
+    from citecheck.model.settings import Settings
+    from citecheck.pipeline.config import build_settings
+
+    flags: dict[str, Any] = {}
+    for name, value in options.items():
+        if name not in Settings.model_fields:
+            continue
+        if name in ("select", "ignore"):
+            value = split_option(value)
+        flags[name] = None if isinstance(value, tuple) and not value else value
+    flags.update(fixed)
+    return build_settings(flags=flags, config_file=Path(config_file) if config_file else None)

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from citecheck.cli._shared import fail
+from citecheck.cli._shared import fail, settings_from
 
 
 @click.group("cache")
@@ -16,11 +16,10 @@ def cache_group() -> None:
 
 def _open_cache(cache_dir: str | None) -> Any:
     from citecheck.model.errors import CitecheckError
-    from citecheck.pipeline.config import build_settings
     from citecheck.registry.cache import Cache, default_dir
 
     try:
-        settings = build_settings(flags={"cache_dir": cache_dir})
+        settings = settings_from({"cache_dir": cache_dir})
     except CitecheckError as exc:
         fail(str(exc), exc.exit_code)
     notes: list[str] = []

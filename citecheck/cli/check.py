@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,10 @@ from citecheck.cli._shared import (
     EXIT_INTERNAL,
     EXIT_OK,
     fail,
-    split_option,
+    settings_from,
     use_color,
 )
+from citecheck.model.findings import Report, Severity
 
 
 @click.command()
@@ -91,73 +93,28 @@ from citecheck.cli._shared import (
     metavar="FORMAT=FILE",
     help="Also write the report in another format, e.g. sarif=citecheck.sarif. Repeatable.",
 )
-def check(
-    paths: tuple[str, ...],
-    references: tuple[str, ...],
-    fmt: str,
-    output: str | None,
-    offline: bool | None,
-    fail_on: str | None,
-    select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    mailto: str | None,
-    crossref_url: str | None,
-    doi_url: str | None,
-    cache_dir: str | None,
-    no_cache: bool | None,
-    refresh: bool | None,
-    deadline: float | None,
-    config_file: str | None,
-    quiet: bool,
-    verbose: bool,
-    baseline: str | None,
-    write_baseline: bool,
-    output_dir: str | None,
-    also_output: tuple[str, ...],
-) -> None:
+def check(**options: Any) -> None:
     """Check manuscripts (files or folders) and report citation problems.
 
     With no PATHS, checks manuscripts/ against references/ in the current folder.
     """
+    from citecheck import api
     from citecheck.model.errors import CitecheckError
-    from citecheck.model.findings import Severity
-    from citecheck.pipeline.config import build_settings
-    from citecheck.pipeline.engine import check as run_check
-    from citecheck.reporters import format_names, render
+    from citecheck.reporters import format_names
 
-    if fmt not in format_names():
-        fail(f"unknown format '{fmt}' (choose from {', '.join(format_names())})")
-    extra_outputs = [item.partition("=")[::2] for item in also_output]
-    for extra_fmt, extra_file in extra_outputs:
+    opts = _Output(**{k: options.pop(k) for k in _Output.__dataclass_fields__})
+    write_baseline: bool = options.pop("write_baseline")
+    config_file: str | None = options.pop("config_file")
+    if opts.fmt not in format_names():
+        fail(f"unknown format '{opts.fmt}' (choose from {', '.join(format_names())})")
+    for extra_fmt, extra_file in opts.extra_outputs():
         if extra_fmt not in format_names() or not extra_file:
             fail(f"--also-output wants FORMAT=FILE with FORMAT one of {', '.join(format_names())}")
-    flags: dict[str, Any] = {
-        "paths": paths or None,
-        "references": references or None,
-        "offline": offline,
-        "fail_on": fail_on,
-        "select": split_option(select) or None,
-        "ignore": split_option(ignore) or None,
-        "mailto": mailto,
-        "crossref_url": crossref_url,
-        "doi_url": doi_url,
-        "cache_dir": cache_dir,
-        "no_cache": no_cache,
-        "refresh": refresh,
-        "deadline": deadline,
-        "baseline": baseline,
-        "output_dir": output_dir,
-    }
     try:
-        settings = build_settings(
-            flags=flags, config_file=Path(config_file) if config_file else None
-        )
+        settings = settings_from(options, config_file=config_file)
         _check_rule_names(settings.select + settings.ignore)
-        progress = _progress_printer() if sys.stderr.isatty() and not quiet else None
-        report = run_check(settings, progress=progress)
-        from citecheck.pipeline.baseline import baseline_step
-
-        report, message = baseline_step(report, settings.baseline, write=write_baseline)
+        progress = _progress_printer() if sys.stderr.isatty() and not opts.quiet else None
+        report, message = api.run((), settings, progress=progress, write_baseline=write_baseline)
         if message:
             click.echo(f"citecheck: {message}", err=True)
     except CitecheckError as exc:
@@ -175,49 +132,66 @@ def check(
             EXIT_INTERNAL,
         )
         return
+    opts.write(report, settings.output_dir)
+    if not opts.quiet and opts.fmt != "text":
+        for note in report.notes:
+            click.echo(f"citecheck: {note}", err=True)
+    worst = report.worst()
+    if settings.fail_on != "never" and worst is not None:
+        if worst.rank >= Severity(settings.fail_on).rank:
+            sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_OK)
 
-    def _render(rep: Any, color: bool, name: str = fmt) -> str:
+
+@dataclass(frozen=True)
+class _Output:
+    """The options that say where the report goes and how it looks."""
+
+    fmt: str
+    output: str | None
+    quiet: bool
+    verbose: bool
+    also_output: tuple[str, ...]
+
+    def extra_outputs(self) -> list[tuple[str, str]]:
+        """The (format, file) pairs of ``--also-output``."""
+        return [(fmt, file) for fmt, _, file in (i.partition("=") for i in self.also_output)]
+
+    def render(self, report: Report, color: bool, name: str | None = None) -> str:
+        """``report`` in format ``name`` (default: ``--format``)."""
+        from citecheck.reporters import render
+
+        name = name or self.fmt
         if name == "text":
             from citecheck.reporters.text import render as render_text
 
-            return render_text(rep, color=color, verbose=verbose, quiet=quiet)
-        return render(rep, name, color=color)
+            return render_text(report, color=color, verbose=self.verbose, quiet=self.quiet)
+        return render(report, name, color=color)
 
-    from citecheck.pipeline.batch import summary_table
-
-    color = output is None and use_color(sys.stdout)
-    if settings.output_dir and not output:
-        text = summary_table(report)  # the reports go to the folder; the terminal gets the table
-    else:
-        text = _render(report, color)
-        if fmt == "text" and len(report.files) > 1 and not quiet:
-            text += "\n" + summary_table(report)
-    if settings.output_dir:
-        from citecheck.pipeline.batch import write_reports
-
-        written = write_reports(
-            report, Path(settings.output_dir), fmt, lambda rep: _render(rep, False)
-        )
-        click.echo(f"citecheck: wrote {len(written)} report(s) to {settings.output_dir}", err=True)
-    for extra_fmt, extra_file in extra_outputs:
+    def write(self, report: Report, output_dir: str | None) -> None:
+        """Print or write the report, the per-manuscript reports and the extra formats."""
         from citecheck.pipeline.atomic import write_text_atomic
+        from citecheck.pipeline.batch import summary_table, write_reports
 
-        Path(extra_file).parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(Path(extra_file), _render(report, False, extra_fmt))
-    if output:
-        from citecheck.pipeline.atomic import write_text_atomic
-
-        write_text_atomic(Path(output), text)
-    else:
-        click.echo(text, nl=False)
-    if not quiet and fmt != "text":
-        for note in report.notes:
-            click.echo(f"citecheck: {note}", err=True)
-    threshold = settings.fail_on
-    worst = report.worst()
-    if threshold != "never" and worst is not None and worst.rank >= Severity(threshold).rank:
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_OK)
+        color = self.output is None and use_color(sys.stdout)
+        if output_dir and not self.output:
+            text = summary_table(report)  # the reports go to the folder; the terminal: the table
+        else:
+            text = self.render(report, color)
+            if self.fmt == "text" and len(report.files) > 1 and not self.quiet:
+                text += "\n" + summary_table(report)
+        if output_dir:
+            written = write_reports(
+                report, Path(output_dir), self.fmt, lambda rep: self.render(rep, False)
+            )
+            click.echo(f"citecheck: wrote {len(written)} report(s) to {output_dir}", err=True)
+        for extra_fmt, extra_file in self.extra_outputs():
+            Path(extra_file).parent.mkdir(parents=True, exist_ok=True)
+            write_text_atomic(Path(extra_file), self.render(report, False, extra_fmt))
+        if self.output:
+            write_text_atomic(Path(self.output), text)
+        else:
+            click.echo(text, nl=False)
 
 
 def _check_rule_names(names: tuple[str, ...]) -> None:

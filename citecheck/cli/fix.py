@@ -9,15 +9,15 @@ from typing import Any
 
 import click
 
-from citecheck.cli._shared import EXIT_OK, EXIT_USAGE
+from citecheck.cli._shared import EXIT_OK, EXIT_USAGE, settings_from
+from citecheck.model.findings import Finding
 
 
-def _findings_from_report(path: Path) -> list[Any]:
+def _findings_from_report(path: Path) -> list[Finding]:
     """Findings of a saved ``--format json`` report (no second registry run)."""
     from pydantic import ValidationError
 
     from citecheck.model.errors import InputError
-    from citecheck.model.findings import Finding
 
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -34,21 +34,19 @@ def _findings_from_report(path: Path) -> list[Any]:
 
 
 def _findings_from_check(
-    paths: tuple[str, ...], flags: dict[str, Any], config: str | None, preprints: bool
-) -> list[Any]:
+    options: dict[str, Any], config: str | None, preprints: bool
+) -> list[Finding]:
+    from citecheck.api import check
     from citecheck.fix.plan import FIXABLE_RULES
     from citecheck.model.errors import ConfigError
-    from citecheck.pipeline.config import build_settings
-    from citecheck.pipeline.engine import check
     from citecheck.rules import find_rule
 
     wanted = [r for r in FIXABLE_RULES if preprints or r != "preprint-published"]
     available = [r for r in wanted if find_rule(r) is not None]
     if not available:
         raise ConfigError("no rule that proposes fixes is available in this installation")
-    flags = {**flags, "paths": paths or None, "select": tuple(available), "ignore": ()}
-    settings = build_settings(flags=flags, config_file=Path(config) if config else None)
-    return list(check(settings).findings)
+    settings = settings_from(options, config_file=config, select=tuple(available), ignore=())
+    return list(check((), settings).findings)
 
 
 @click.command("fix")
@@ -139,8 +137,9 @@ def fix(
             err=True,
         )
         sys.exit(EXIT_USAGE)
-    flags: dict[str, Any] = {
-        "references": references or None,
+    options = {
+        "paths": paths,
+        "references": references,
         "offline": offline,
         "mailto": mailto,
         "crossref_url": crossref_url,
@@ -152,7 +151,7 @@ def fix(
         findings = (
             _findings_from_report(Path(from_report))
             if from_report
-            else _findings_from_check(paths, flags, config_file, preprints)
+            else _findings_from_check(options, config_file, preprints)
         )
         changes, left = plan(
             findings, fields=chosen, preprints=preprints, min_confidence=min_confidence

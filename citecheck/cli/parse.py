@@ -22,11 +22,11 @@ from citecheck.cli._shared import fail
 )
 def parse(path: str, references_only: bool, fmt: str) -> None:
     """Print the citations and references extracted from PATH (for debugging)."""
+    from citecheck.api import parse as read_file
     from citecheck.model.errors import CitecheckError
-    from citecheck.pipeline.extract import parse_path
 
     try:
-        data = parse_path(Path(path), references_only=references_only)
+        data = read_file(Path(path), references_only=references_only).to_json()
     except CitecheckError as exc:
         fail(str(exc), exc.exit_code)
         return

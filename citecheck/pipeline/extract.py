@@ -1,7 +1,8 @@
-"""``citecheck parse``: what the loaders and the reference parser extracted."""
+"""What the loaders and the reference parser extracted from one file (``citecheck parse``)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -12,11 +13,28 @@ from citecheck.loaders import (
     reference_suffixes,
 )
 from citecheck.loaders.files import read_text
-from citecheck.model.document import Location
+from citecheck.model.document import Citation, Location, Reference
 
 
-def parse_path(path: Path, *, references_only: bool = False) -> dict[str, Any]:
-    """The ``citecheck parse`` JSON of docs/design.md for one file."""
+@dataclass(frozen=True)
+class Parsed:
+    """The citations and references read from one file."""
+
+    citations: tuple[Citation, ...]
+    references: tuple[Reference, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``citecheck parse`` JSON of docs/design.md."""
+        return {
+            "schema_version": 1,
+            "citations": [c.to_json() for c in self.citations],
+            "references": [r.to_json() for r in self.references],
+        }
+
+
+def extract(path: Path, *, references_only: bool = False) -> Parsed:
+    """Read one manuscript or reference file; with ``references_only``, read ``path``
+    as a list of reference strings, one per line (blank lines ignored)."""
     shown = path.as_posix()
     if references_only:
         from citecheck.references import parse_reference, to_reference
@@ -30,14 +48,10 @@ def parse_path(path: Path, *, references_only: bool = False) -> dict[str, Any]:
             refs.append(
                 to_reference(parse_reference(line.strip()), text=line.strip(), location=loc)
             )
-        return {"schema_version": 1, "citations": [], "references": [r.to_json() for r in refs]}
+        return Parsed(citations=(), references=tuple(refs))
     suffix = path.suffix.lower()
     if suffix in reference_suffixes() and suffix not in manuscript_suffixes():
         refs, _problems = load_reference_file(path, shown)
-        return {"schema_version": 1, "citations": [], "references": [r.to_json() for r in refs]}
+        return Parsed(citations=(), references=tuple(refs))
     doc = load_manuscript(path, shown)
-    return {
-        "schema_version": 1,
-        "citations": [c.to_json() for c in doc.citations],
-        "references": [r.to_json() for r in doc.references],
-    }
+    return Parsed(citations=doc.citations, references=doc.references)
