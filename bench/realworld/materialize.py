@@ -13,6 +13,10 @@ the whole folder; ``""`` or ``"/"`` means the whole repository. A ``pdf`` path (
 compiled PDF of a source/PDF pair) is extracted too, from ``pdf_commit`` when the PDF was
 committed elsewhere (a CI deploy branch) than its source.
 
+A document with ``"convert": "jats_to_text"`` is a JATS article turned into Markdown
+after extraction by the team's converter (``shared/tools/jats_to_text.py``, found with
+``--jats-tool``); the Markdown is written next to it under the name given by ``check``.
+
 Snapshots lack files of 4 MiB and more: such blobs inside a requested folder are skipped
 and counted; a missing main file or PDF is an error.
 
@@ -108,7 +112,32 @@ def _extract(
     return written, len(absent)
 
 
-def materialize(doc: dict[str, object], corpus: str, mirror: Path, out: Path, force: bool) -> str:
+def _convert(doc: dict[str, object], dest: Path, jats_tool: Path) -> str:
+    """Run the converter a document asks for; returns "" or a failure sentence."""
+    if doc.get("convert") != "jats_to_text":
+        return f"unknown conversion {doc.get('convert')!r}"
+    if not jats_tool.is_file():
+        return f"converter not found: {jats_tool} (pass --jats-tool)"
+    source = dest / str(doc["main"])
+    run = subprocess.run(
+        [sys.executable, str(jats_tool), str(source), "-o", str(dest)],
+        capture_output=True,
+        text=True,
+    )
+    made = dest / str(doc.get("check") or source.with_suffix(".md").name)
+    if run.returncode != 0 or not made.is_file():
+        return f"conversion failed: {run.stderr.strip()[-300:]}"
+    return ""
+
+
+def materialize(
+    doc: dict[str, object],
+    corpus: str,
+    mirror: Path,
+    out: Path,
+    force: bool,
+    jats_tool: Path = Path("/work/shared/tools/jats_to_text.py"),
+) -> str:
     """Extract one document; returns a one-line status."""
     doc_id = str(doc["id"])
     dest = out / corpus / doc_id
@@ -142,6 +171,10 @@ def materialize(doc: dict[str, object], corpus: str, mirror: Path, out: Path, fo
             else str(exc)
         )
         return f"{doc_id}: extraction failed: {detail}"
+    if doc.get("convert"):
+        problem = _convert(doc, dest, jats_tool)
+        if problem:
+            return f"{doc_id}: extraction failed: {problem}"
     note = f" ({skipped} files absent from the snapshot)" if skipped else ""
     return f"{doc_id}: {written} files{note}"
 
@@ -154,6 +187,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("/work/corpora"))
     parser.add_argument("--only", nargs="*", default=None, help="document ids")
     parser.add_argument("--force", action="store_true", help="extract again over existing folders")
+    parser.add_argument(
+        "--jats-tool",
+        type=Path,
+        default=Path("/work/shared/tools/jats_to_text.py"),
+        help="converter for documents with convert=jats_to_text",
+    )
     args = parser.parse_args(argv)
     manifest = json.loads(args.manifest.read_text(encoding="utf-8"))
     corpus = manifest["corpus"]
@@ -161,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     for doc in manifest["documents"]:
         if args.only is not None and doc["id"] not in args.only:
             continue
-        status = materialize(doc, corpus, args.mirror, args.out, args.force)
+        status = materialize(doc, corpus, args.mirror, args.out, args.force, args.jats_tool)
         failed += "MISSING" in status or "failed" in status
         print(status)
     return 1 if failed else 0
