@@ -26,7 +26,7 @@ from citeproc.source.json import CiteProcJSON
 from bench.refparse.styles import STYLE_DIR, Style
 
 Item = dict[str, Any]
-_LABEL_GLUED = re.compile(r"^(\[\d+\]|\(\d+\)|\d+\.|\d+(?=[^\W\d]))(?=\S)")
+_LABEL_GLUED = re.compile(r"^(\[\d+\]|\(\d+\)|\d+[.)]|\d+(?=[^\W\d]))(?=\S)")
 
 
 def fold(s: str) -> str:
@@ -81,8 +81,9 @@ def bibliography(style: Style, items: list[Item]) -> list[str]:
     out = []
     for text in texts:
         text = re.sub(r"\s+", " ", text).strip()
-        if style.format in ("numeric", "label"):
-            text = _LABEL_GLUED.sub(r"\1 ", text)
+        # citeproc-py's plain text glues a number label to the entry ("[1]G. 't Hooft",
+        # "17)K. Li"), in note styles with labels too; documents have a space there.
+        text = _LABEL_GLUED.sub(r"\1 ", text)
         out.append(text)
     return out
 

@@ -18,11 +18,16 @@ from citecheck.references import names as n
 # Separators between two names.
 _SEP_RE = re.compile(
     r"(?P<sep>\s?(?:,\s?(?:and|&|dan|und|y|et)\s|\.,\s?|,\s?&|;\s?(?:and\s|&\s?)?|,\s?…\s?|,?\s?\.\.\.\s?|,?\s?…\s?"
-    r"|,,?\s?|\s(?:and|&|dan|und|y|et|e)\s|\s?&\s?))"
+    r"|,,?\s?|\s(?:and|&|dan|und|y|et|e)\s|\s?&\s?|\.?\s?/\s?|\s[–—]\s))"
 )
 _ET_AL_RE = re.compile(
-    r",?\s?(?:et\.?\s?al\.?|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.)", re.IGNORECASE
+    r",?\s?(?:et\.?\s?al\.?|et alii|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.|u\.\s?a\.|"
+    r"y otros|e outros|e altri)",
+    re.IGNORECASE,
 )
+_MONO_ET_AL_RE = re.compile(rf"({n.WORD})(?={_ET_AL_RE.pattern})", re.IGNORECASE)
+# "National Academies of Sciences, Engineering, and Medicine": the rest of one name.
+_CORP_LIST_TAIL_RE = re.compile(r"(?:[A-Z][\w-]+,\s)*(?:and|&)\s[A-Z][\w-]+")
 _FOLLOW = {
     "A": ("A", "D", "E"),
     "B": ("E", "D"),
@@ -86,7 +91,8 @@ def _corporate(s: str, pos: int) -> tuple[Author, int] | None:
         # "U.S. Department of the Interior, National Park Service" is one name, but
         # "R. H. Bube, Photovoltaic Materials, Imperial College Press" is not.
         first, _, more = chunk.partition(", ")
-        chunk = chunk if is_corporate(first) and is_corporate(more) else first
+        listed = _CORP_LIST_TAIL_RE.fullmatch(more.rstrip(" ,")) is not None
+        chunk = chunk if is_corporate(first) and (is_corporate(more) or listed) else first
     chunk = chunk.rstrip(" ,")
     if not chunk or len(chunk.split()) > 12 or not is_corporate(chunk):
         return None
@@ -139,7 +145,13 @@ def scan_authors(s: str, pos: int = 0) -> AuthorScan:
     if got is None:
         mono = n.UNIT_MONO.match(s, pos)
         if mono is None:
-            return AuthorScan((), False, pos)
+            alone = _MONO_ET_AL_RE.match(s, pos)
+            if alone is None:
+                return AuthorScan((), False, pos)
+            # "Suharto et al., Title": one word before "et al." is a name.
+            et = _ET_AL_RE.match(s, alone.end())
+            end = et.end() if et is not None else alone.end()
+            return _finish(s, [Author(family=alone.group(1))], end, "M", et_al=True)
         family = mono.group("family")
         corp = is_corporate(family)
         return _finish(s, [Author(family=family, corporate=corp)], mono.end(), "M")
@@ -170,7 +182,9 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
         if et is not None and token in ("", "&"):
             return _finish(s, authors, et.end(), style, et_al=True)
         # ";" and ".," separate whole inverted names ("Batra, R. K.,Chandran, S.").
-        kinds = (("A", "B", "C", *allowed)) if token.startswith((";", ".")) else allowed
+        kinds = (
+            (("A", "B", "C", *allowed)) if token.startswith((";", ".", "/", "–", "—")) else allowed
+        )
         if token.endswith(("and", "&", "dan")):
             if style == "A":
                 kinds = ("A", "C", "D", "E")  # "Dingeman, K. & Kennedy E.G."
@@ -182,7 +196,12 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
         if got is None:
             break
         last = token.endswith(("and", "&", "dan", "und"))
-        if not last and got[2] in ("B", "E") and s[got[1] : got[1] + 2].lstrip()[:1] == ":":
+        if (
+            not last
+            and not token.startswith(("/", ";"))  # "Müller, Hans/Roth, Eva: Title"
+            and got[2] in ("B", "E")
+            and s[got[1] : got[1] + 2].lstrip()[:1] == ":"
+        ):
             break  # "Tomlinson, Gary, Metaphysical Song: An Essay" -- a title, not a name
         authors.append(got[0])
         end = got[1]

@@ -42,6 +42,8 @@ INITIALS_DOT = rf"[{UP}][{LO}]?\.(?:\s?-?\s?[{UP}][{LO}]?\.)*(?:\s?[{UP}](?![{L}
 # Undotted initials block: "WS", "J", "GN" (Vancouver style).
 # One bare letter followed by "." is a dotted initial (INITIALS_DOT), never bare.
 INITIALS_BARE = rf"(?:[{UP}]{{2,4}}(?:\.(?=[,;:\s]|$))?(?![{L}'’-]|\.\w)|[{UP}](?![{L}'’.-]))"
+# Hyphenated bare initials (Vancouver for "Jean-Pierre"): "J-P", "M-C".
+INITIALS_HYPHEN = rf"[{UP}]-[{UP}](?![{L}'’-]|\.\w)"
 # Spaced bare initials (IOP, AAS): "Keller S C", "Amarsi A M".
 INITIALS_SPACED = rf"[{UP}](?:\s[{UP}]){{1,3}}(?![{L}'’.-])"
 # Given names: "John", "Judith C.", "Elena V. M.", "Sandra O", "Jean-Paul".
@@ -57,11 +59,11 @@ GIVEN_AFTER_COMMA = (
 # What may follow a name: the end of the unit.
 _AFTER_STRICT = (
     r"(?=\s*(?:[,;:]|\.(?!\w)|\s(?:and|&|dan|und|et|y|e|und)\s|\s?[(\[]|$|"
-    r"\s…|\s\.\.\.|\s(?:Jr|Sr|II|III|IV)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk)))"
+    r"\s…|\s\.\.\.|\s?/|\s[–—]\s|\su\.\s?a\.|\s(?:Jr|Sr|II|III|IV)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk)))"
 )
 _AFTER = (
     r"(?:(?<=\.)|(?=\s*(?:[,;:]|\.(?!\w)|\s(?:and|&|dan|und|et|y|e|und)\s|\s?[(\[]|$|"
-    r"\s…|\s\.\.\.|\s(?:Jr|Sr|II|III|IV)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk))))"
+    r"\s…|\s\.\.\.|\s?/|\s[–—]\s|\su\.\s?a\.|\s(?:Jr|Sr|II|III|IV)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk))))"
 )
 
 # "Pate, C. Marvin." is "Surname, Given" with a leading initial, not "Pate, C.".
@@ -82,8 +84,8 @@ UNIT_B = re.compile(
 # "Thomas F. LaPorta and ...": "Thomas F." is not a Vancouver name when a surname follows.
 _NOT_SURNAME_NEXT = rf"(?!\s(?!(?:II|III|IV)\b){WORD}(?:,|\s(?:and|&)\s[{UP}]))"
 UNIT_C = re.compile(
-    rf"(?P<family>{FAMILY})\s(?!(?:II|III|IV)\b)(?P<given>{INITIALS_DOT}|{INITIALS_SPACED}|{INITIALS_BARE})"
-    rf"{_NOT_SURNAME_NEXT}{_AFTER}"
+    rf"(?P<family>{FAMILY})\s(?!(?:II|III|IV)\b)(?P<given>{INITIALS_DOT}|{INITIALS_HYPHEN}|{INITIALS_SPACED}|{INITIALS_BARE})"
+    rf"{_DEMOTED}{_NOT_SURNAME_NEXT}{_AFTER}"
 )
 # Not "J. Am. Chem. Soc.": a journal abbreviation after the last author, whose
 # "Chem" would pass for a family name after the "initials" "J. Am.".

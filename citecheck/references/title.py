@@ -11,7 +11,7 @@ import re
 from citecheck.references.dates import MONTH_WORD
 
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’", "„": "“", "'": "'", "”": "”"}
-_LEAD_RE = re.compile(r"[\s.,:;]*")
+_LEAD_RE = re.compile(r"[\s.,:;–—]*")
 _BOUNDARY_RE = re.compile(
     r"[.?!][”\"’]?(?=\s|$)"
     r"|\s(?=(?:In|Dalam|in):\s)"

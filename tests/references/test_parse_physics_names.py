@@ -122,3 +122,43 @@ def test_corporate_authors(text: str, family: str) -> None:
     p = parse_reference(text)
     assert [a.family for a in p.authors] == [family]
     assert p.authors[0].corporate
+
+
+@pytest.mark.parametrize(
+    ("text", "families", "et_al"),
+    [
+        (
+            "4. Lemaire J-P, Cho S-Y. Growth of roots. Plant J. 2010;17(5):37-39.",
+            ["Lemaire", "Cho"],
+            False,
+        ),
+        (
+            "Vogel, Anna/Roth, Peter B./Kunz, Eva: Stadtluft, in: Umwelt 39, 1994, 81-85.",
+            ["Vogel", "Roth", "Kunz"],
+            False,
+        ),
+        ("Vogel, Anna / Roth, Peter (1978): «Stadtluft», Umwelt.", ["Vogel", "Roth"], False),
+        ("P. Kunz u. a., „Stadtluft“, in: Umwelt, 28 (2007), S. 29–30.", ["Kunz"], True),
+        ("Suryadi et al., ‘Sawah dan air’, Jurnal Tani, 3, 2001, p. 7.", ["Suryadi"], True),
+        (
+            "Rossi, Anna – Verdi, Luca – van Dam, Piet, Il mercato (1988).",
+            ["Rossi", "Verdi", "van Dam"],
+            False,
+        ),
+        (
+            "13. Lutz K von, Obi F. Winds. Class Quantum Grav. 2011;119(7):051582.",
+            ["Lutz", "Obi"],
+            False,
+        ),
+        (
+            "National Academies of Arts, Letters, and Music. 2004. Sound in rooms. Report.",
+            ["National Academies of Arts, Letters, and Music"],
+            False,
+        ),
+    ],
+)
+def test_name_list_separators_and_shapes(text: str, families: list[str], et_al: bool) -> None:
+    p = parse_reference(text)
+    assert [a.family for a in p.authors] == families
+    assert p.et_al is et_al
+    assert p.title is not None and not p.title.startswith(("/", "–", "et al"))
