@@ -11,7 +11,7 @@ import importlib
 
 import click
 
-from citecheck import __version__
+from citecheck._version import __version__
 
 
 class _LazyGroup(click.Group):

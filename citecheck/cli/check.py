@@ -98,7 +98,7 @@ def check(**options: Any) -> None:
 
     With no PATHS, checks manuscripts/ against references/ in the current folder.
     """
-    from citecheck import api
+    import citecheck.api as api
     from citecheck.model.errors import CitecheckError
     from citecheck.reporters import format_names
 

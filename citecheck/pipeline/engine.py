@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from citecheck import __version__
+from citecheck._version import __version__
 from citecheck.linking import link
 from citecheck.loaders import (
     load_manuscript,

@@ -397,20 +397,12 @@ class Fetcher:
                 finally:
                     await resp.aclose()
             else:
-                sresp = self.client.send(request, stream=True, follow_redirects=False)
-                try:
-                    if int(sresp.headers.get("content-length") or 0) > cap:
-                        return too_big
-                    chunks = []
-                    size = 0
-                    for chunk in sresp.iter_bytes():
-                        size += len(chunk)
-                        if size > cap:
-                            return too_big
-                        chunks.append(chunk)
-                    resp = sresp
-                finally:
-                    sresp.close()
+                # A synchronous client (a caller's own, or a test's) would block the event
+                # loop and every other request with it: it runs in a worker thread.
+                got = await asyncio.to_thread(_read_sync, self.client, request, cap)
+                if got is None:
+                    return too_big
+                resp, chunks = got
         except httpx.TimeoutException:
             return _Failure("timeout", retry=True)
         except httpx.ConnectError as exc:
@@ -431,3 +423,23 @@ class Fetcher:
 def _short(exc: Exception) -> str:
     text = str(exc) or type(exc).__name__
     return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _read_sync(
+    client: httpx.Client, request: httpx.Request, cap: int
+) -> tuple[httpx.Response, list[bytes]] | None:
+    """Send with a synchronous client and read at most ``cap`` bytes (None: too big)."""
+    resp = client.send(request, stream=True, follow_redirects=False)
+    try:
+        if int(resp.headers.get("content-length") or 0) > cap:
+            return None
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in resp.iter_bytes():
+            size += len(chunk)
+            if size > cap:
+                return None
+            chunks.append(chunk)
+        return resp, chunks
+    finally:
+        resp.close()

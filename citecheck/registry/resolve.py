@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from citecheck import __version__
+from citecheck._version import __version__
 from citecheck.model.document import Document, Reference
 from citecheck.model.findings import SkippedCheck
 from citecheck.model.resolution import NotFound, ReferenceResolution, Unavailable

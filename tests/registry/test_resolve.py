@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -269,13 +270,18 @@ def test_missing_mailto_is_said_once(
 
 
 def test_sync_client_is_accepted(settings: Settings, policy: Policy) -> None:
+    threads: list[threading.Thread] = []
+
     def handler(request: httpx.Request) -> httpx.Response:
+        threads.append(threading.current_thread())
         return httpx.Response(200, json=body("01"))
 
     client = httpx.Client(transport=httpx.MockTransport(handler))
     doc = document(reference("x", doi=PLOS))
     outcome = resolve_all([doc], settings, client=client, progress=None, policy=policy)
     assert isinstance(outcome.resolutions[0][0].by_doi, Found)
+    # a blocking client must not hold the event loop: it is sent from a worker thread
+    assert threads and threading.main_thread() not in threads
 
 
 def test_progress_reports_counts(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+import urllib.request
 import zipfile
 from pathlib import Path
 
@@ -52,13 +54,27 @@ def test_entities_are_refused(tmp_path: Path, build: object, prolog: str, entity
 
 
 @pytest.mark.parametrize("build", [_docx, _jats])
-def test_external_dtd_is_not_fetched(tmp_path: Path, build: object) -> None:
-    # No network in tests: a fetch attempt would fail loudly; a DTD is never loaded.
+def test_external_dtd_is_not_fetched(
+    tmp_path: Path, build: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Any attempt to reach the network (name look-up or connection) is recorded and
+    # refused: the loader must neither fetch the DTD nor read anything from it.
+    attempts: list[str] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        attempts.append(repr(args[:2]))
+        raise OSError("network use in a test")
+
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(urllib.request, "urlopen", refuse)
     name = "a.docx" if build is _docx else "a.xml"
     path = build(tmp_path / name, REMOTE_DTD, "")  # type: ignore[operator]
     try:
         doc = load_manuscript(path, name)
-    except InputError:
-        return
-    assert isinstance(doc, Document)
-    assert "evil" not in doc.text
+    except InputError as exc:
+        assert "dtd" in str(exc).lower() or "doctype" in str(exc).lower(), exc
+    else:
+        assert isinstance(doc, Document) and "evil" not in doc.text
+    assert attempts == []
