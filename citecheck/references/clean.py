@@ -79,4 +79,43 @@ def clean_reference(text: str) -> str:
     if any("\ue000" <= c <= "\uf8ff" for c in text):
         # Private-use code points are PDF symbol-font bullets and dashes (U+F02D).
         text = _PRIVATE_RE.sub(" ", text)
-    return join_lines(strip_markup(text))
+    return repair_hyphenation(join_lines(strip_markup(text)))
+
+
+# "Geo- metric": a word a PDF broke at a line end and joined back with a space.
+_BROKEN_RE = re.compile(r"(?<![\w-])([A-Za-zÀ-ÿ]+)- (?=([A-Za-zÀ-ÿ]+)(-?))")
+# "self- and group affirmation", "syndrome- a definition": a suspended hyphen or a dash.
+_SUSPENDED_NEXT = frozenset("and or to und oder dan atau et ou y e a an the of".split())
+# First parts of compounds that keep their hyphen ("self- report", "non- linear").
+_COMPOUND_HEADS = frozenset(
+    "self non well long short high low cross full half semi quasi anti co bi tri two three four "
+    "one low".split()
+)
+
+
+def repair_hyphenation(text: str) -> str:
+    """Undo PDF line-end hyphenation left as "Geo- metric" -> "Geometric".
+
+    The hyphen stays (and the space goes) when the part after it is capitalised
+    ("Francis- McIntyre" -> "Francis-McIntyre", "non- LTE"), when the first part is a
+    common compound head ("self- assessment", "long- term"), or when the hyphenated
+    form is written elsewhere in the same string, or when the next word goes on
+    with a hyphen ("Nap- of-the-Earth"). Before "and"/"or" ("self- and group") the
+    hyphen is a suspended one and nothing changes.
+    """
+    if "- " not in text:
+        return text
+
+    def fix(m: re.Match[str]) -> str:
+        head, nxt = m.group(1), m.group(2)
+        if nxt.lower() in _SUSPENDED_NEXT and not m.group(3):
+            return m.group(0)
+        keep = (
+            bool(m.group(3))  # "Nap- of-the-Earth": one link of a hyphenated chain
+            or (nxt[:1].isupper() and not (head.isupper() and nxt.isupper()))  # not "LIBLIN- EAR"
+            or head.lower() in _COMPOUND_HEADS
+            or f"{head}-{nxt}".lower() in text.lower()
+        )
+        return head + "-" if keep else head
+
+    return _BROKEN_RE.sub(fix, text)

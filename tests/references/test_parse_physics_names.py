@@ -162,3 +162,31 @@ def test_name_list_separators_and_shapes(text: str, families: list[str], et_al: 
     assert [a.family for a in p.authors] == families
     assert p.et_al is et_al
     assert p.title is not None and not p.title.startswith(("/", "–", "et al"))
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Geo- metric phases of spin chains", "Geometric phases of spin chains"),
+        ("Francis- McIntyre, A. and Lee, B.", "Francis-McIntyre, A. and Lee, B."),
+        ("self- assessment in non- LTE models", "self-assessment in non-LTE models"),
+        ("MODE- LING OF FLOWS", "MODELING OF FLOWS"),
+        ("pp. 12- 15", "pp. 12- 15"),
+    ],
+)
+def test_pdf_hyphenation_repair(text: str, want: str) -> None:
+    from citecheck.references.clean import repair_hyphenation
+
+    assert repair_hyphenation(text) == want
+
+
+def test_repaired_title() -> None:
+    p = parse_reference("Lind, K. (2019). Geo- metric phases of spin chains. Phys. Rev. B, 9, 1-9.")
+    assert p.title == "Geometric phases of spin chains"
+
+
+def test_hyphenation_keeps_suspended_hyphens_and_chains() -> None:
+    from citecheck.references.clean import repair_hyphenation
+
+    assert repair_hyphenation("self- and peer review") == "self- and peer review"
+    assert repair_hyphenation("Nap- of-the-Earth flight") == "Nap-of-the-Earth flight"
