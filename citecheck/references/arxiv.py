@@ -24,11 +24,14 @@ _ARXIV_RE = re.compile(
     rf"|(?<![\w/.])(?P<bare>{_OLD_ARCHIVES}(?:\.[A-Z]{{2}})?/\d{{7}})(?:v\d{{1,2}})?(?![\w/])",
     re.IGNORECASE,
 )
+_OLD_HINT_RE = re.compile(r"[a-z]/\d{7}")
 _FROM_LINK_RE = re.compile(rf"(?:arxiv\.org/(?:abs|pdf)/|10\.48550/arxiv\.)(?P<id>{_ID})", re.I)
 
 
 def take_arxiv(s: str) -> tuple[str, str | None]:
     """``s`` without its arXiv mention, and the identifier (version dropped)."""
+    if "rxiv" not in s.lower() and _OLD_HINT_RE.search(s) is None:
+        return s, None  # most strings: one cheap scan instead of the full pattern
     m = _ARXIV_RE.search(s)
     if m is None:
         return s, None

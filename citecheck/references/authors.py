@@ -28,6 +28,8 @@ _ET_AL_RE = re.compile(
 _MONO_ET_AL_RE = re.compile(rf"({n.WORD})(?={_ET_AL_RE.pattern})", re.IGNORECASE)
 # "National Academies of Sciences, Engineering, and Medicine": the rest of one name.
 _CORP_LIST_TAIL_RE = re.compile(r"(?:[A-Z][\w-]+,\s)*(?:and|&)\s[A-Z][\w-]+")
+# One scan for a corporate keyword before trying a corporate name first.
+_CORP_HINT_RE = re.compile(r"\b(?:" + "|".join(sorted(n.CORPORATE_WORDS)) + r")\b")
 _FOLLOW = {
     "A": ("A", "D", "E"),
     "B": ("E", "D"),
@@ -134,7 +136,7 @@ def _bare(name: str) -> str:
 
 def scan_authors(s: str, pos: int = 0) -> AuthorScan:
     """Read the author list starting at ``pos`` (see the module docstring)."""
-    lead = _corporate(s, pos)
+    lead = _corporate(s, pos) if _CORP_HINT_RE.search(s, pos, pos + 160) else None
     if lead is not None and len(lead[0].family.split()) >= 2:
         # "U.S. Census Bureau", "Ministerio de Salud": read as "U.S." + "Census" or
         # "Ministerio" + "de Salud" by the personal-name patterns otherwise.

@@ -76,7 +76,7 @@ def clean_reference(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00ad", "").replace("\ufeff", "").replace("\u200b", "")
     text = text.replace("ﬁ", "fi").replace("ﬂ", "fl").replace("ﬀ", "ff")
-    if any("\ue000" <= c <= "\uf8ff" for c in text):
+    if _PRIVATE_RE.search(text) is not None:
         # Private-use code points are PDF symbol-font bullets and dashes (U+F02D).
         text = _PRIVATE_RE.sub(" ", text)
     return repair_hyphenation(join_lines(strip_markup(text)))
@@ -111,7 +111,7 @@ def repair_hyphenation(text: str) -> str:
         if nxt.lower() in _SUSPENDED_NEXT and not m.group(3):
             return m.group(0)
         keep = (
-            bool(m.group(3))  # "Nap- of-the-Earth": one link of a hyphenated chain
+            (bool(m.group(3)) and len(nxt) <= 3)  # "Nap- of-the-Earth", not "ado- lescent-family"
             or (nxt[:1].isupper() and not (head.isupper() and nxt.isupper()))  # not "LIBLIN- EAR"
             or head.lower() in _COMPOUND_HEADS
             or f"{head}-{nxt}".lower() in text.lower()

@@ -157,9 +157,14 @@ def journal_first(s: str, pos: int) -> bool:
     locator must be one short segment without running words."""
     from citecheck.references.fields import first_locator  # the tail grammar
 
-    body = s[pos:].lstrip(" .,:;")
-    if not body or body[0] in _QUOTES:
-        return False
+    # The journal name is short: the locator starts within the first 75 characters,
+    # so a window of 160 is searched (whole strings cost every locator regex twice).
+    body = s[pos : pos + 160].lstrip(" .,:;")
+    digit = next((i for i, c in enumerate(body[:80]) if c.isdigit()), None)
+    if not body or body[0] in _QUOTES or digit is None:
+        return False  # a locator has digits near the start
+    if _NOT_JOURNAL_WORD_RE.search(body, 0, digit):
+        return False  # running words before the first digit: a title (cheap early exit)
     found = first_locator(body, 0)
     if found is None or found[1] == 1:
         return False  # "The New York Money Market, Vol. I": a book's volume, not a journal's
