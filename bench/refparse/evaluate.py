@@ -144,7 +144,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--split", choices=("heldout", "tune", "all"), default="heldout")
-    ap.add_argument("--backend", choices=("cli", "api"), default="cli")
+    ap.add_argument("--backend", choices=("cli", "api"), default="api")
     ap.add_argument("--errors")
     ap.add_argument("--family", help="only styles of this family (with --errors)")
     ap.add_argument("--limit", type=int, default=40)
