@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from citecheck.references.clean import clean_reference
+from citecheck.references.glued import glued_cuts
 
 _MARKER_RE = re.compile(
     r"^[ \t]{0,6}(?:([-*+•▪◦])|\[(\d{1,4})\]|\((\d{1,3})\)|(\d{1,3})[.)])[ \t]+(?=\S)"
@@ -145,7 +146,41 @@ def split_entries(section_text: str) -> list[EntrySpan]:
             groups[-1].append(ln)
         prev = ln
         after_blank = False
-    return [_span(section_text, g, marker_mode) for g in groups]
+    spans = [_span(section_text, g, marker_mode) for g in groups]
+    return [part for sp in spans for part in _unglue(section_text, sp)]
+
+
+def _unglue(section: str, span: EntrySpan) -> list[EntrySpan]:
+    """Split an entry that holds two references on one line (see :mod:`glued`)."""
+    if len(span.text) < 80:
+        return [span]
+    s = unicodedata.normalize("NFC", span.text)
+    shape = next((r for r in _START_RES[:2] if r.match(s)), None)
+    cuts = glued_cuts(span.text, span.number, shape)
+    if not cuts:
+        return [span]
+    raw = section[span.start : span.end]
+    out: list[EntrySpan] = []
+    begin, number = span.start, span.number
+    for cut in cuts:
+        # The cleaned text collapsed spaces: find the same words in the raw text.
+        words = span.text[cut : cut + 25]
+        at = raw.find(words, begin - span.start)
+        if at < 0:
+            return [span]
+        end = span.start + at
+        body = section[begin:end]
+        if number is not None and begin == span.start:
+            body = span.text[:cut]
+        out.append(EntrySpan(begin, end, number, clean_reference(body) if body else ""))
+        begin = end
+        lab = re.match(r"\[(\d{1,4})\]|(\d{1,4})[.)]\s", words)
+        number = int(lab.group(1) or lab.group(2)) if lab and number is not None else None
+    rest = section[begin : span.end]
+    if number is not None:
+        rest = re.sub(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s*", "", rest)
+    out.append(EntrySpan(begin, span.end, number, clean_reference(rest)))
+    return out
 
 
 def _hanging_indent(content: list[_Line], base: int) -> bool:

@@ -112,3 +112,24 @@ def test_hyphenated_line_break_and_broken_url() -> None:
 def test_empty_and_blank_sections() -> None:
     assert split_entries("") == []
     assert split_entries("\n\n   \n") == []
+
+
+def test_two_author_date_entries_on_one_line_are_split() -> None:
+    text = (
+        "Sato, K. (2001). Tidal flats. Journal of Coasts, 3(2), 1-10. "
+        "Dube, A., & Rahm, B. (2003). Salt marshes. Estuaries, 5, 3-4."
+    )
+    entries = split_entries(text)
+    assert [e.text[:9] for e in entries] == ["Sato, K. ", "Dube, A.,"]
+
+
+def test_two_numbered_entries_on_one_line_are_split() -> None:
+    text = "[4] A. Brandt, Phys. Rev. D 71, 034512 (2005). [5] K. Osei, Nucl. Phys. B 12, 1 (1999).\n[6] L. Mora, Phys. Lett. B 9, 2 (2001)."
+    assert [e.number for e in split_entries(text)] == [4, 5, 6]
+
+
+def test_an_editor_list_or_a_journal_after_a_period_does_not_split() -> None:
+    one = "Okafor, B. (2012). Deep roots. In Lund, K. (Ed.), Big book (pp. 1-9). Press."
+    two = "Vance J (2007) A model of drift. Eur J Soil Sci 32:85-104. https://doi.org/10.1/x.2007"
+    assert len(split_entries(one)) == 1
+    assert len(split_entries(two)) == 1
