@@ -19,6 +19,7 @@ from citecheck.citations.names import Authors, parse_authors, tokens
 from citecheck.citations.patterns import ACRONYM, YEAR
 from citecheck.citations.pieces import Piece, parse_piece
 from citecheck.text.lexicon import DETERMINERS
+from citecheck.text.years import YEAR_HINT
 
 _WINDOW = 250  # how far before a bracket a narrative author string may start
 _SHORT_WINDOW = 80  # tried first: most author strings are short
@@ -29,10 +30,6 @@ _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 _GAP = re.compile(r"[ \t\u00a0]{4,}")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _PIECE_SPLIT = re.compile(r"[^;]+")
-# A cheap test before the full year pattern (whose look-behind runs at every offset).
-_MAYBE_YEAR = re.compile(
-    r"\d\d\d\d|[a-zA-Z]\.|press|review|prep|ubmitted|orthcoming|proses|Druck|prensa"
-)
 _ACRONYM_GLUE = frozenset(
     "of the and for on in at to & dan untuk dari di ke pada de des du la y e".split()
 )
@@ -228,7 +225,7 @@ def extract_author_year(
             if expansion is not None:
                 abbrevs.setdefault(stripped, expansion[1])
             continue
-        if _MAYBE_YEAR.search(content) is not None and YEAR.search(content) is not None:
+        if YEAR_HINT.search(content) is not None and YEAR.search(content) is not None:
             _parse_bracket(text, pair, content, out, abbrevs, known)
     supported = set(abbrevs) | {
         f.authors[0] for f in out if len(f.authors) == 1 and not f.needs_support

@@ -5,34 +5,25 @@ The word lists reject place, month and label words as authors ("Indonesia (2019)
 of those are real authors: Indonesian statutes are listed under "Republik
 Indonesia", journals under "The Lancet". When the loader passes the first authors
 (and their abbreviations) of the document's reference entries, such a name counts
-exactly when it equals one of them after :func:`name_key`.
+exactly when it equals one of them after :func:`citecheck.text.names.fold`, the key
+the linker compares names on.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 
 from citecheck.model.document import Reference
+from citecheck.text.names import fold
 
-_SEPARATORS = re.compile(r"[\s\-‐‑–—_./,;:'’()\[\]*]+")
 _THE = "the "
-
-
-def name_key(name: str) -> str:
-    """Case-folded, no diacritics or punctuation, one space between words."""
-    if not name.isascii():
-        name = unicodedata.normalize("NFKD", name)
-        name = "".join(ch for ch in name if not unicodedata.combining(ch))
-    return _SEPARATORS.sub(" ", name).strip().casefold()
 
 
 def known_keys(names: Iterable[str | None]) -> frozenset[str]:
     """Keys of ``names``; a name with a leading "The" also counts without it."""
     out: set[str] = set()
     for name in names:
-        key = name_key(name) if name else ""
+        key = fold(name) if name else ""
         if not key:
             continue
         out.add(key)
@@ -45,7 +36,7 @@ def is_known(name: str, known: frozenset[str]) -> bool:
     """True if ``name`` (with or without a leading "The") is one of ``known``."""
     if not known:
         return False
-    key = name_key(name)
+    key = fold(name)
     return key in known or (key.startswith(_THE) and key[len(_THE) :] in known)
 
 

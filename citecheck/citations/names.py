@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from citecheck.citations.known import is_known, name_key
+from citecheck.citations.known import is_known
 from citecheck.citations.patterns import ACRONYM, TOKEN
 from citecheck.text.lexicon import (
     ABBREVIATIONS,
@@ -24,6 +24,7 @@ from citecheck.text.lexicon import (
     NON_NAME_WORDS,
     PARTICLES,
 )
+from citecheck.text.names import fold
 
 _CUT_CONNECTORS = CORPORATE_CONNECTORS - PARTICLES
 _PREFIXED = re.compile(r"[a-z]{1,3}['’\-]")  # d'Alembert, al-Farabi, l'Hôpital
@@ -220,7 +221,7 @@ def _name_suffix(
         whole = False
     if not kept or not any(is_name_word(t[0]) for t in kept) or kept[-1][0] in PARTICLES:
         return None
-    if known and leading in ("The", "the") and name_key(_words_key(cut_off[-1:] + kept)) in known:
+    if known and leading in ("The", "the") and fold(_words_key(cut_off[-1:] + kept)) in known:
         # "The Lancet" is listed with its article: keep it so the names compare equal
         kept.insert(0, cut_off.pop())
         leading = cut_off[-1][0] if cut_off else None

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import re
 
+from citecheck.text.years import UNDATED
+
 _YEAR_NUMBER = r"(?:1[5-9]\d\d|20\d\d)"
 # A reprint ("1900/1953") is one year token; a range ("2010-2015") is none.
 _YEAR_BODY = rf"{_YEAR_NUMBER}(?:/{_YEAR_NUMBER})?"
-_NO_DATE = (
-    r"n\.\s?d\.|n\.d\b|t\.\s?t\.|s\.\s?f\.|o\.\s?J\.|[Ii]n\s+press\b|[Ff]orthcoming\b|"
-    r"[Dd]alam\s+proses\b|[Ii]m\s+Druck\b|[Ss]ous\s+presse\b|[Ee]n\s+prensa\b|"
-    r"[Ii]n\s+review\b|[Uu]nder\s+review\b|[Ss]ubmitted\b|[Ii]n\s+prep(?:aration\b|\.)"
-)
+_NO_DATE = UNDATED
 
 #: A year as printed in a citation: "2019", "2019a", "2019 a", "1900/1953", "n.d.",
 #: "in press". Group ``y`` holds the digits, ``s``/``s2`` a suffix letter, ``nd``

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 from citecheck.loaders._xml import local, text_of
 from citecheck.model.document import Author, Location, Reference, ReferenceKind
+from citecheck.text.doi import DOI_IN_TEXT
 
 _CITATION_TAGS = ("element-citation", "mixed-citation", "citation", "nlm-citation")
 _KINDS: dict[str, ReferenceKind] = {
@@ -88,9 +89,9 @@ def _doi(cit: ET.Element) -> str | None:
             return text_of(c) or None
     for c in cit.iter():
         if local(c.tag) in ("ext-link", "uri"):
-            m = re.search(r"10\.\d{4,9}/\S+", text_of(c) or "")
+            m = re.search(DOI_IN_TEXT, text_of(c) or "")
             href = next((v for k, v in c.attrib.items() if k.endswith("href")), "")
-            m = m or re.search(r"10\.\d{4,9}/\S+", href)
+            m = m or re.search(DOI_IN_TEXT, href)
             if m:
                 return m.group(0).rstrip(".,;")
     return None

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from citecheck.text.doi import DOI_PREFIX
+
 _LINK_RE = re.compile(r"\[([^\[\]\n]{0,500})\]\(\s*<?([^()\s<>]{1,2000})>?\s*\)")
 _ANGLE_RE = re.compile(r"<((?:https?|ftp)://[^<>\s]{1,2000}|doi:[^<>\s]{1,300})>", re.IGNORECASE)
 _TAG_RE = re.compile(
@@ -26,7 +28,7 @@ _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!&])")
 _HYPHEN_WRAP_RE = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
 # A URL or DOI broken at a line end after "/" "." "-" "_": glue without a space.
 _URL_WRAP_RE = re.compile(
-    r"((?:https?://|doi\.org/|10\.\d{4,9}/)[^\s]{0,300}[/._-])[ \t]*\n[ \t]*(?=\S)"
+    rf"((?:https?://|doi\.org/|{DOI_PREFIX}/)[^\s]{{0,300}}[/._-])[ \t]*\n[ \t]*(?=\S)"
 )
 _SPACE_RE = re.compile(r"\s+")
 _PRIVATE_RE = re.compile("[\ue000-\uf8ff]")

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
+from citecheck.text.years import UNDATED
+
 YEAR = r"(?:1[5-9]\d\d|20[0-4]\d)"
 # A year with an optional disambiguation letter: 2020a (but not the "a" of "2020and").
 YEAR_TOKEN = rf"{YEAR}(?:[a-z](?![a-zA-Z]))?"
-NO_YEAR = (
-    r"(?:n\.\s?d\.?|[Nn]o date|[Ii]n [Pp]ress|[Ff]orthcoming|[Uu]nder review|[Ss]ubmitted"
-    r"|t\.t\.|[Tt]anpa [Tt]ahun|s\.a\.|n\.y\.|[Ss]edang terbit|[Aa]ccepted)"
-)
+NO_YEAR = rf"(?:{UNDATED})"
 MONTH = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Januari|Februari|Maret|April|Mei|"
     r"Juni|Juli|Agustus|September|Oktober|November|Desember|January|February|March|June|July|"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from citecheck.references.clean import clean_reference
 from citecheck.references.glued import glued_cuts
+from citecheck.text.doi import DOI_IN_TEXT
 
 _MARKER_RE = re.compile(
     r"^[ \t]{0,6}(?:([-*+•▪◦])|\[(\d{1,4})\]|\((\d{1,3})\)|(\d{1,3})[.)])[ \t]+(?=\S)"
@@ -38,7 +39,7 @@ _START_RES = (
     re.compile(r"^(?:[-—–_]{2,}|“|\")"),  # "———. 1964." repeated author; quoted titles
 )
 _END_RE = re.compile(
-    r"(?:[.)\]”\"]|\b10\.\d{4,9}/\S+|https?://\S+|\d+\s*[-–]\s*\d+|\bpp?\.\s*\d+)\s*$"
+    rf"(?:[.)\]”\"]|\b{DOI_IN_TEXT}|https?://\S+|\d+\s*[-–]\s*\d+|\bpp?\.\s*\d+)\s*$"
 )
 _CONTINUE_RE = re.compile(r"(?:[,;:&\-–(]|\b(?:and|dan|und|et|of|the|in|&))\s*$", re.IGNORECASE)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import re
 import time
 from collections import Counter
 from collections.abc import Callable, Coroutine, Sequence
@@ -30,7 +29,7 @@ from citecheck.registry.cache import Cache, default_dir
 from citecheck.registry.crossref import Crossref
 from citecheck.registry.http import Fetcher, Policy, host_key
 from citecheck.registry.lookup import Lookup
-from citecheck.text.doi import extract_doi, normalise_doi
+from citecheck.text.doi import extract_doi, normalise_doi, strip_identifiers
 
 Progress = Callable[[str, int, int], None]
 T = TypeVar("T")
@@ -40,7 +39,6 @@ MAILTO_HINT = (
     '--mailto, the CITECHECK_MAILTO environment variable, or mailto = "you@example.org" '
     "under [tool.citecheck]"
 )
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+", re.IGNORECASE)
 MAX_QUERY_CHARS = 400
 MIN_QUERY_CHARS = 25
 
@@ -77,7 +75,7 @@ def search_text(ref: Reference) -> str | None:
     """
     if ref.kind == "law":
         return None
-    text = " ".join(_URL_RE.sub(" ", ref.text).split())[:MAX_QUERY_CHARS].strip()
+    text = " ".join(strip_identifiers(ref.text).split())[:MAX_QUERY_CHARS].strip()
     words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
     if len(text) < MIN_QUERY_CHARS or len(words) < 3:
         return None

@@ -13,9 +13,17 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
-# "10." + registrant (4-9 digits, dotted sub-prefixes allowed) + "/" + suffix without
-# spaces. The suffix may contain almost anything, so it is cut by _trim afterwards.
-# PDFs wrap DOIs after "10." or after the "/": whitespace is tolerated there only.
+#: The start of every DOI: "10." + registrant code (4-9 digits, dotted sub-codes allowed).
+DOI_PREFIX = r"10\.\d{4,9}(?:\.\d+)*"
+#: A DOI in running text: the prefix, "/", and a suffix up to the next space.
+DOI_IN_TEXT = rf"{DOI_PREFIX}/\S+"
+#: Links and identifiers (web addresses, "doi:" forms, bare DOIs), for text that is
+#: compared or searched without them.
+IDENTIFIERS_RE = re.compile(rf"(?:https?://|www\.)\S+|\bdoi:\s*\S+|\b{DOI_IN_TEXT}", re.IGNORECASE)
+
+# DOI_PREFIX + "/" + suffix, as printed. The suffix may contain almost anything, so it is
+# cut by _trim afterwards. PDFs wrap DOIs after "10." or after the "/": whitespace is
+# tolerated there only, which is why this one pattern spells the prefix out again.
 _DOI_RE = re.compile(
     r"(?<![\w.])10\.[ \t]?\n?[ \t]?(\d{4,9}(?:\.\d+)*)[ \t]?\n?[ \t]?(?:/|%2[Ff])[ \t]?\n?[ \t]?"
     r"([^\s\"]{1,300})"
@@ -25,7 +33,7 @@ _PREFIX_RE = re.compile(
     r"info:doi/|urn:doi:)",
     re.IGNORECASE,
 )
-_VALID_RE = re.compile(r"^10\.\d{4,9}(?:\.\d+)*/\S+$")
+_VALID_RE = re.compile(rf"^{DOI_IN_TEXT}$")
 _URL_RE = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"“”]{1,2000}", re.IGNORECASE)
 _BEFORE_RE = re.compile(
     r"(?:(?:https?://)?(?:dx\.|www\.)?doi\.org/|\bdoi\s*[:=]?\s*|info:doi/)\s*$",
@@ -132,3 +140,15 @@ def extract_url(text: str) -> str | None:
     """The first URL in ``text``, trailing punctuation and unbalanced brackets removed."""
     found = find_url(text)
     return found[0] if found is not None else None
+
+
+def strip_identifiers(text: str | None) -> str:
+    """``text`` with its links, "doi:" forms and DOIs replaced by spaces.
+
+    Their digits and words are not the reference's volume, pages, year or journal:
+    ``10.1126/science.169.3946.635`` holds the record's own volume and first page, and
+    ``10.1136/jclinpath-2020-206745`` its journal abbreviation, so looking for the
+    record's values in the unstripped string finds them even when the reference
+    gives others; nor are they words to search a registry with.
+    """
+    return IDENTIFIERS_RE.sub(" ", text or "")

@@ -10,35 +10,14 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
+
+from citecheck.text.unicode import strip_diacritics
 
 _TAG = re.compile(r"<[^>]{1,200}>")
 _HYPHEN_BREAK = re.compile(r"(\w)[-\u00ad\u2010\u2011]\s*\n\s*(\w)")
 _NON_ALNUM = re.compile(r"[\W_]+")
 _YEAR = re.compile(r"(?<![0-9])(1[5-9][0-9]{2}|20[0-9]{2})(?![0-9])")
 _NUMBER = re.compile(r"(?<![0-9])[0-9]{1,6}(?![0-9])")
-_IDENTIFIERS = re.compile(r"(?:https?://|www\.)\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+", re.IGNORECASE)
-# Letters NFKD does not decompose into ASCII.
-_SPECIAL = str.maketrans(
-    {
-        "ł": "l",
-        "Ł": "L",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "Đ": "D",
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "ı": "i",
-        "ð": "d",
-        "þ": "th",
-        "ﬁ": "fi",
-        "ﬂ": "fl",
-    }
-)
 
 
 def strip_markup(text: str) -> str:
@@ -48,9 +27,12 @@ def strip_markup(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII fold: diacritics dropped (``Bolívar`` -> ``bolivar``)."""
-    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    """Lower-case fold of running text: diacritics dropped (``Bolívar`` -> ``bolivar``).
+
+    Names are keyed with :func:`citecheck.text.names.fold`, which also drops
+    apostrophes; this fold is for titles and venues, compared after :func:`norm`.
+    """
+    return strip_diacritics(text).lower()
 
 
 def norm(text: str | None) -> str:
@@ -85,15 +67,3 @@ def years_in(text: str | None) -> list[int]:
 def numbers_in(text: str | None) -> list[str]:
     """Every standalone run of digits in ``text`` (without leading zeros)."""
     return [n.lstrip("0") or "0" for n in _NUMBER.findall(text or "")]
-
-
-def strip_identifiers(text: str | None) -> str:
-    """``text`` without its URLs and DOIs.
-
-    Their digits and words are not the reference's volume, pages, year or journal:
-    ``10.1126/science.169.3946.635`` holds the record's own volume and first page, and
-    ``10.1136/jclinpath-2020-206745`` its journal abbreviation, so looking for the
-    record's values in the unstripped string finds them even when the reference
-    gives others.
-    """
-    return _IDENTIFIERS.sub(" ", text or "")

@@ -46,10 +46,13 @@ ET_AL_FORMS: frozenset[tuple[str, ...]] = frozenset(
     }
 )
 
-#: Nobiliary particles and name prefixes that may be written in lower case.
+#: Nobiliary and patronymic particles, the one list: styles write them in lower case,
+#: drop or keep them ("van der Berg" is cited "Van der Berg" in APA but sorted under
+#: "Berg" in Dutch lists). Name prefixes written as one word with the name ("Mac",
+#: "St.") are not particles: "Mac Donald" is not "Donald".
 PARTICLES = _words(
     "van von vom der den de del della delle dei degli di da dos das do du des la le lo "
-    "ten ter te zu zum zur bin binti ibn ben al el af av vander vanden"
+    "ten ter te zu zum zur bin binti binte bint bte ibn ben al el af av vande vander vanden"
 )
 
 #: Lower-case words allowed inside a corporate name ("Ministry of Health").

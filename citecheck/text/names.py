@@ -17,13 +17,13 @@ hyphens ignored. Comparison gives a tier:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
-from citecheck.text.lexicon import CORPORATE_KEYWORDS
+from citecheck.text.lexicon import CORPORATE_KEYWORDS, PARTICLES
+from citecheck.text.unicode import strip_diacritics
 
 EXACT, VARIANT, FUZZY, NONE = 3, 2, 1, 0
 
@@ -34,38 +34,15 @@ NAME_THRESHOLD = 75.0
 #: letters: "Li"/"Lu", "Kim"/"Kin", "Wang"/"Wong" are different people.
 SHORT_NAME = 4
 
-# Nobiliary and patronymic particles that styles drop or keep ("van der Berg" is
-# cited "Van der Berg" in APA but sorted under "Berg" in Dutch lists).
-PARTICLES = frozenset(
-    "van von de da der den du le la di del della dei dos das do ter ten te vande "
-    "vanden vander zu af av al el bin binti binte bint ibn ben bte".split()
-)
 # Words skipped when building an acronym ("World Health Organization" -> "WHO").
 _ACRONYM_STOP = frozenset(
     "of the and for on in at to a an & dan untuk dari di ke pada dan/atau "
     "de des du la le el y e et für und der die das".split()
 )
-_SPECIAL = str.maketrans(
-    {
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "ae",
-        "ø": "o",
-        "Ø": "o",
-        "ł": "l",
-        "Ł": "l",
-        "đ": "d",
-        "Đ": "d",
-        "ı": "i",
-        "œ": "oe",
-        "Œ": "oe",
-        "þ": "th",
-        "Þ": "th",
-    }
-)
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _APOSTROPHES = re.compile(r"[’'`ʼ‘´]")
-_SEPARATORS = re.compile(r"[\s\-‐‑–—_./,;:()\[\]]+")
+_SEPARATORS = re.compile(r"[\s\-‐‑–—_./,;:()\[\]*]+")
+_NON_ALNUM = re.compile(r"[\W_]+")
 # Folded organisation words ("kementerian", "ministry"): such names are not compounds.
 _INSTITUTION_WORDS = frozenset(w.lower() for w in CORPORATE_KEYWORDS)
 _BRACKETED = re.compile(r"^(?P<name>.*?)\s*[\(\[]\s*(?P<abbr>[^()\[\]]{2,15})\s*[\)\]]\s*$")
@@ -73,14 +50,18 @@ _BRACKETED = re.compile(r"^(?P<name>.*?)\s*[\(\[]\s*(?P<abbr>[^()\[\]]{2,15})\s*
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case, no diacritics or apostrophes, separators collapsed to one space."""
+    """The one key of a name: lower case, no diacritics or apostrophes, separators
+    collapsed to one space ("O'Brien", "OBrien", "O’Brien" -> "obrien")."""
     if not text.isascii():
-        text = text.translate(_SPECIAL)
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = strip_diacritics(text)
     if not text.isalpha():
         text = _SEPARATORS.sub(" ", _APOSTROPHES.sub("", text)).strip()
     return text.casefold()
+
+
+def name_words(text: str) -> list[str]:
+    """The words of ``text`` as name keys: :func:`fold`, other punctuation dropped."""
+    return _NON_ALNUM.sub(" ", fold(text)).split()
 
 
 def split_abbreviation(name: str) -> tuple[str, str | None]:

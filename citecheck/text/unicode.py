@@ -105,3 +105,35 @@ def to_nfc(text: str) -> tuple[str, OffsetMap] | None:
         done = m.end()
     parts.append(text[done:])
     return "".join(parts), OffsetMap(nfc=tuple(nfc_anchors), orig=tuple(orig_anchors))
+
+
+# Letters NFKD does not decompose into ASCII (the one table, for names and titles).
+_SPECIAL = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "ı": "i",
+        "þ": "th",
+        "Þ": "Th",
+        "ﬁ": "fi",
+        "ﬂ": "fl",
+    }
+)
+
+
+def strip_diacritics(text: str) -> str:
+    """``text`` without accents and with the letters NFKD keeps as they are spelt out
+    ("Bolívar" -> "Bolivar", "Łódź" -> "Lodz", "Æsop" -> "AEsop"); case is kept."""
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -1,7 +1,7 @@
 """Publication years as citations and reference lists print them.
 
-"2019", "2019a", "1900/1953" (reprints), "n.d." / "t.t." (no date), "in press" /
-"forthcoming" / "dalam proses" are parsed into a :class:`Year` that can be compared:
+"2019", "2019a", "1900/1953" (reprints), "n.d." / "t.t." (no date, :data:`NO_DATE_PHRASES`),
+"in press" / "forthcoming" / "dalam proses" (:data:`IN_PRESS_PHRASES`) are parsed into a :class:`Year` that can be compared:
 the same year with the same letter is exact; a missing letter on one side is
 accepted (and judged by the linker: several 2020a/2020b entries make it ambiguous).
 """
@@ -17,11 +17,81 @@ from citecheck.text.names import fold
 
 YearKind = Literal["year", "nd", "press", "none"]
 
-_ND = re.compile(r"^(n ?d|no date|undated|t ?t|tanpa tahun|s ?f|s ?d|o ?j|sans date)\b")
-_PRESS = re.compile(
-    r"^(in press|forthcoming|in preparation|under review|submitted|accepted|"
-    r"dalam proses|dalam penerbitan|akan terbit|im druck|sous presse|en prensa|no prelo)\b"
+#: "No date" as reference lists and citations write it (English, Indonesian, Spanish,
+#: Italian/French, German, Latin). The one list: citations, the reference parser and
+#: :func:`parse_year` read these. Abbreviations keep their case ("N.Y." is New York).
+NO_DATE_PHRASES = (
+    "n.d.",
+    "no date",
+    "undated",
+    "t.t.",
+    "tanpa tahun",
+    "s.f.",
+    "s.d.",
+    "o.J.",
+    "sans date",
+    "s.a.",
+    "n.y.",
 )
+#: Not published yet: in press, forthcoming, submitted... (the same readers).
+IN_PRESS_PHRASES = (
+    "in press",
+    "forthcoming",
+    "in preparation",
+    "in prep.",
+    "under review",
+    "in review",
+    "submitted",
+    "accepted",
+    "dalam proses",
+    "dalam penerbitan",
+    "akan terbit",
+    "sedang terbit",
+    "im Druck",
+    "sous presse",
+    "en prensa",
+    "no prelo",
+)
+
+
+def _as_written(phrase: str) -> str:
+    """A pattern for ``phrase`` in running text: "n. d.", "In  press", "o.J."."""
+    if re.fullmatch(r"(?:\w\.)+", phrase):  # an abbreviation: letters and dots
+        letters = phrase.split(".")[:-1]
+        return r"\.\s?".join(re.escape(x) for x in letters) + r"(?:\.|\b)"
+    words = [f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in phrase.split()]
+    body = r"\s+".join(words)
+    return body if phrase.endswith(".") else body + r"\b"
+
+
+#: Any phrase of both lists as written in a text (no groups; for larger patterns).
+UNDATED = "|".join(_as_written(p) for p in (*NO_DATE_PHRASES, *IN_PRESS_PHRASES))
+#: A cheap test that a text may hold a year or a phrase of the lists (before running a
+#: pattern with look-behinds at every offset): four digits, a letter and a dot (the
+#: abbreviations), or the last word of a phrase.
+YEAR_HINT = re.compile(
+    r"\d\d\d\d|[a-zA-Z]\."
+    + "".join(
+        sorted(
+            {
+                f"|[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}"
+                for w in (p.split()[-1] for p in (*NO_DATE_PHRASES, *IN_PRESS_PHRASES))
+                if not w.endswith(".")
+            }
+        )
+    )
+)
+
+
+def _folded(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    keys = sorted({fold(p) for p in phrases}, key=len, reverse=True)
+    return re.compile(r"^(" + "|".join(k.replace(" ", " ?") for k in keys) + r")\b")
+
+
+_ND = _folded(NO_DATE_PHRASES)
+# Folded abbreviations whose last letter is not a year letter ("s a" is not "s" + "a").
+_ND_ABBREVIATIONS = frozenset(fold(p) for p in NO_DATE_PHRASES if p.endswith("."))
+_PRESS = _folded(IN_PRESS_PHRASES)
 _YEARS = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _SUFFIX = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)\s*([a-z])\b")
 
@@ -62,9 +132,7 @@ def parse_year(text: str | None) -> Year:
         return Year(
             text=raw,
             kind="nd",
-            suffix=letter.group(1)
-            if letter and folded not in {"n d", "t t", "s d", "s f", "o j"}
-            else "",
+            suffix=letter.group(1) if letter and folded not in _ND_ABBREVIATIONS else "",
         )
     if _PRESS.match(folded):
         return Year(text=raw, kind="press", suffix=letter.group(1) if letter else "")

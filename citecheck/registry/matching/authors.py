@@ -1,6 +1,7 @@
 """Comparing author names between a reference and a registry record.
 
-Surnames are compared folded (diacritics dropped), with and without particles
+Surnames are compared on name keys (:func:`citecheck.text.names.fold`: diacritics and
+apostrophes dropped), with and without particles
 ("De Valk" / "Valk", "Van der Merwe" / "Merwe"), and on their last word, since
 compound surnames ("Rodríguez Bolívar") are often shortened by citing authors.
 """
@@ -13,40 +14,13 @@ from rapidfuzz import fuzz
 
 from citecheck.model.document import Author
 from citecheck.registry.matching.record import RecordAuthor
-from citecheck.text.folding import norm
-
-PARTICLES = frozenset(
-    {
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "dos",
-        "das",
-        "du",
-        "le",
-        "la",
-        "ten",
-        "ter",
-        "bin",
-        "binti",
-        "al",
-        "el",
-        "mac",
-        "st",
-        "zu",
-    }
-)
+from citecheck.text.lexicon import PARTICLES
+from citecheck.text.names import name_words
 
 
 def surname_variants(name: str) -> set[str]:
     """Folded forms a surname may be written in (full, without particles, last word)."""
-    words = norm(name).split()
+    words = name_words(name)
     if not words:
         return set()
     out = {" ".join(words), "".join(words)}
@@ -74,7 +48,7 @@ def name_in_text(name: str, text: str) -> float:
     1.0 for an exact (folded) occurrence; otherwise the best fuzzy ratio against
     same-length word windows, so "Bolikowski" still finds "Bolikowsky".
     """
-    words = norm(text).split()
+    words = name_words(text)
     best = 0.0
     for variant in surname_variants(name):
         parts = variant.split()

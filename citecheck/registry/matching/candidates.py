@@ -26,6 +26,7 @@ from citecheck.registry.matching.numbers import cited_year, expand_pages, number
 from citecheck.registry.matching.record import RecordView, view
 from citecheck.registry.matching.thresholds import Thresholds
 from citecheck.registry.matching.titles import title_similarity
+from citecheck.text.doi import strip_identifiers
 from citecheck.text.folding import numbers_in, squash, years_in
 
 # Records that are never the cited work itself: parts of works, issues, reviews.
@@ -53,7 +54,6 @@ _PREPRINT_WORDS = re.compile(
 )
 # Two accepted hits of different works closer than this are a tie: suggest neither.
 AMBIGUOUS_GAP = 0.05
-_STRIP_IDS = re.compile(r"(?:https?://\S+|doi:\s*\S+|\b10\.\d{4,9}/\S+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def _outside_title(values: list[str], record: RecordView) -> set[str]:
 def _year_signal(reference: Reference, record: RecordView) -> tuple[float, str]:
     years = record.year_set()
     parsed = cited_year(reference.year)
-    written = [str(y) for y in years_in(_STRIP_IDS.sub(" ", reference.text))]
+    written = [str(y) for y in years_in(strip_identifiers(reference.text))]
     in_text = {int(y) for y in _outside_title(written, record)}
     # A parsed year is trusted unless the string also carries one of the record's
     # years (then the parser probably took a year from the title or a date).
@@ -171,7 +171,7 @@ def validate(reference: Reference, record: dict[str, Any]) -> Validation:
     rec = view(record)
     title = title_similarity(reference, rec)
     author = first_author_score(reference, rec, title)
-    raw = _outside_title(numbers_in(_STRIP_IDS.sub(" ", reference.text)), rec)
+    raw = _outside_title(numbers_in(strip_identifiers(reference.text)), rec)
     year_v, year_s = _year_signal(reference, rec)
     vol_v, vol_s = _number_signal(reference.volume, rec.volume, raw)
     page_v, page_s = _page_signal(reference, rec, raw)

@@ -28,7 +28,8 @@ from citecheck.registry.matching.numbers import check_year, expand_pages, number
 from citecheck.registry.matching.record import RecordView
 from citecheck.registry.matching.thresholds import Thresholds
 from citecheck.registry.matching.titles import TitleScore, title_similarity
-from citecheck.text.folding import numbers_in, squash, strip_identifiers, years_in
+from citecheck.text.doi import strip_identifiers
+from citecheck.text.folding import numbers_in, squash, years_in
 
 # Marks of a shortened author list: "et al.", Indonesian "dkk.", German "u. a.", ellipses.
 _TRUNCATED = re.compile(r"\bet\.?\s?al\b|\bdkk\b|\bu\.\s?a\.|\bet\scoll?\b|\.\.\.|…", re.IGNORECASE)

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from citecheck.model.document import Reference
 from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
-from citecheck.text.doi import extract_doi, normalise_doi
+from citecheck.text.doi import DOI_PREFIX, extract_doi, normalise_doi
 
 # What follows an explicit DOI marker in a reference string.
 _MARKED = re.compile(
@@ -57,7 +57,7 @@ def why_invalid(value: str) -> str:
     if "/" not in v:
         return "has no '/' separating prefix and suffix"
     prefix, suffix = v.split("/", 1)
-    if not re.fullmatch(r"10\.\d{4,9}(?:\.\d+)*", prefix):
+    if not re.fullmatch(DOI_PREFIX, prefix):
         return f"prefix '{prefix}' is not '10.' followed by a 4-9 digit registrant code"
     if not suffix.strip():
         return "has nothing after the '/'"
