@@ -20,6 +20,7 @@ from bibtexparser.middlewares.names import (
     split_multiple_persons_names,
 )
 
+from citecheck.loaders._bibtex_inherit import Inheritance
 from citecheck.loaders.files import read_text
 from citecheck.loaders.suppress import assign_suppressions, suppressions_for
 from citecheck.model.document import Author, LineIndex, Location, Problem, Reference, ReferenceKind
@@ -56,7 +57,6 @@ _KINDS: dict[str, ReferenceKind] = {
     "legal": "law",
     "jurisdiction": "law",
 }
-_INHERIT = {"booktitle": "title", "booksubtitle": "subtitle"}
 _YEAR = re.compile(r"(\d{4}[a-z]?)")
 
 
@@ -110,29 +110,6 @@ def _field(fields: dict[str, str], *names: str) -> str | None:
             if text:
                 return text
     return None
-
-
-def _inherit(entries: dict[str, dict[str, str]], fields: dict[str, str], seen: set[str]) -> None:
-    """Fill missing fields from ``crossref``/``xdata`` parents (biber's default mapping)."""
-    for link in ("crossref", "xdata"):
-        for parent_key in (fields.get(link) or "").split(","):
-            parent_key = parent_key.strip().lower()
-            if not parent_key or parent_key in seen or parent_key not in entries:
-                continue
-            seen.add(parent_key)
-            parent = dict(entries[parent_key])
-            _inherit(entries, parent, seen)
-            for k, v in parent.items():
-                if k in ("crossref", "xdata", "ids"):
-                    continue
-                target = (
-                    next((t for t, s in _INHERIT.items() if s == k), None)
-                    if link == "crossref"
-                    else None
-                )
-                if target and target not in fields:
-                    fields[target] = v
-                fields.setdefault(k, v)
 
 
 def _reference(
@@ -191,16 +168,33 @@ def parse_bibtex_string(text: str, display_path: str) -> tuple[list[Reference], 
     for e, parsed in zip(library.entries, own, strict=True):
         entries.setdefault(e.key.lower(), parsed)
     refs: list[Reference] = []
+    inheritance = Inheritance(entries)
+    first_line: dict[str, int] = {}
     for e, parsed in zip(library.entries, own, strict=True):
         fields = dict(parsed)
         if "crossref" in fields or "xdata" in fields:
-            _inherit(entries, fields, {e.key.lower()})
+            fields = inheritance.fields(e.key.lower(), fields)
+        first_line.setdefault(e.key.lower(), (e.start_line or 0) + 1)
+        if e.entry_type.lower() == "xdata":
+            continue  # a field container for other entries (biblatex): never cited or printed
         if fields.get("month"):
             fields["month"] = _month(fields["month"])
         line = (e.start_line or 0) + 1
         raw = e.raw or "\n".join(lines[line - 1 : line])
         loc = Location(path=display_path, line=line, column=1)
         refs.append(_reference(e.entry_type, e.key, fields, loc, raw))
+    for found in (inheritance.issues.cycles, inheritance.issues.too_long):
+        if found:
+            key, what = next(iter(found.items()))
+            more = f" (and {len(found) - 1:,} more entries)" if len(found) > 1 else ""
+            problems.append(
+                Problem(
+                    message=f"BibTeX {what}{more}: inherited fields beyond it are not read",
+                    location=Location(path=display_path, line=first_line.get(key, 1), column=1),
+                    kind="inheritance-limit",
+                    evidence={"entries": len(found)},
+                )
+            )
     marks = suppressions_for(text, "bibtex")
     if marks and refs:
         index = LineIndex(text)

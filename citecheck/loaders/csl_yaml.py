@@ -13,9 +13,11 @@ from typing import Any
 
 import yaml
 
+from citecheck.loaders._safe_yaml import YamlLimitError, construct, scan
 from citecheck.loaders.csljson import csl_item_to_reference
 from citecheck.loaders.files import read_text
 from citecheck.model.document import Location, Problem, Reference
+from citecheck.model.errors import LimitError
 
 
 def plain(value: Any) -> Any:
@@ -32,17 +34,9 @@ def plain(value: Any) -> Any:
 def item_lines(text: str, *, base_line: int = 0) -> list[int]:
     """1-based line of every item of the top-level (or ``references:``) sequence."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
+        return [base_line + line for line in scan(text)]
+    except YamlLimitError:
         return []
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value == "references":
-                node = value
-                break
-    if not isinstance(node, yaml.SequenceNode):
-        return []
-    return [base_line + item.start_mark.line + 1 for item in node.value]
 
 
 def csl_items_to_references(
@@ -62,9 +56,13 @@ def csl_items_to_references(
 
 
 def parse_csl_yaml(text: str, display_path: str) -> tuple[list[Reference], list[Problem]]:
-    """Every item of a CSL-YAML source."""
+    """Every item of a CSL-YAML source; nesting or aliases past the limits are an
+    :class:`InputError` (the file is refused, not half read)."""
     try:
-        data = yaml.safe_load(text)
+        lines = scan(text)
+        data = construct(text)
+    except YamlLimitError as exc:
+        raise LimitError(f"{display_path}: {exc}") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         loc = Location(path=display_path, line=(mark.line + 1) if mark else 1, column=1)
@@ -79,7 +77,7 @@ def parse_csl_yaml(text: str, display_path: str) -> tuple[list[Reference], list[
                 location=loc,
             )
         ]
-    return csl_items_to_references(data, display_path, item_lines(text))
+    return csl_items_to_references(data, display_path, lines)
 
 
 def load_references(path: Path, display_path: str) -> tuple[list[Reference], list[Problem]]:

@@ -11,8 +11,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from citecheck.loaders._safe_json import NestingError, loads_items
 from citecheck.loaders.files import read_text
 from citecheck.model.document import Author, Location, Problem, Reference, ReferenceKind
+from citecheck.model.errors import LimitError
 
 _KINDS: dict[str, ReferenceKind] = {
     "article-journal": "article",
@@ -119,42 +121,13 @@ def csl_item_to_reference(
     )
 
 
-def _line_of_items(text: str, items: list[Any]) -> list[int]:
-    """Best-effort line numbers: the n-th object opening at the list's top level."""
-    lines: list[int] = []
-    depth = 0
-    in_str = False
-    esc = False
-    line = 1
-    for ch in text:
-        if ch == "\n":
-            line += 1
-        if in_str:
-            if esc:
-                esc = False
-            elif ch == "\\":
-                esc = True
-            elif ch == '"':
-                in_str = False
-            continue
-        if ch == '"':
-            in_str = True
-        elif ch in "[{":
-            if ch == "{" and depth == 1:
-                lines.append(line)
-            depth += 1
-        elif ch in "]}":
-            depth -= 1
-    while len(lines) < len(items):
-        lines.append(1)
-    return lines
-
-
 def load_references(path: Path, display_path: str) -> tuple[list[Reference], list[Problem]]:
     """Read a CSL-JSON file: a list of items (or ``{"items": [...]}``)."""
     text, _ = read_text(path)
     try:
-        data = json.loads(text)
+        data, lines = loads_items(text)
+    except NestingError as exc:
+        raise LimitError(f"{display_path}: {exc}") from exc
     except json.JSONDecodeError as exc:
         loc = Location(path=display_path, line=exc.lineno, column=exc.colno)
         return [], [Problem(message=f"CSL-JSON could not be parsed: {exc.msg}", location=loc)]
@@ -163,7 +136,7 @@ def load_references(path: Path, display_path: str) -> tuple[list[Reference], lis
     if not isinstance(data, list):
         loc = Location(path=display_path, line=1, column=1)
         return [], [Problem(message="CSL-JSON must be a list of items", location=loc)]
-    lines = _line_of_items(text, data)
+    lines += [1] * (len(data) - len(lines))  # the {"items": [...]} form: no item lines
     refs: list[Reference] = []
     problems: list[Problem] = []
     for item, line in zip(data, lines, strict=False):

@@ -30,9 +30,10 @@ from citecheck.loaders._latex_meta import (
 from citecheck.loaders._latex_scan import mask
 from citecheck.loaders.files import read_text
 from citecheck.model.document import Citation, Document, LineIndex, Location, Problem, Reference
-from citecheck.model.errors import InputError
+from citecheck.model.errors import InputError, LimitError
 
 MAX_FILES = 2000  # includes followed per document: guards against include bombs
+MAX_DEPTH = 32  # include nesting followed (TeX's own limit, max_in_open, is 15)
 
 
 @dataclass
@@ -219,6 +220,16 @@ def _follow(
             )
         )
         return
+    if len(stack) > MAX_DEPTH:
+        state.problems.append(
+            Problem(
+                message=f"{shown}: included files nested more than {MAX_DEPTH} levels deep "
+                "(TeX stops at 15); not followed",
+                location=loc,
+                kind="include-limit",
+            )
+        )
+        return
     if len(state.files) >= MAX_FILES:
         state.problems.append(
             Problem(
@@ -294,12 +305,24 @@ def _bibliography(state: _State) -> tuple[list[Reference], list[Problem], list[s
                 )
             )
             continue
+        if not _inside_project(path.resolve(), state):
+            problems.append(
+                Problem(
+                    message=f"bibliography file '{name}' is outside the project folder; not read",
+                    location=loc,
+                    kind="bibliography-outside",
+                    evidence={"file": name},
+                )
+            )
+            continue
         if path.resolve() in seen:
             continue
         seen.add(path.resolve())
         shown = _display_for(path, state)
         try:
             got, probs = load_references(path, shown)
+        except LimitError:
+            raise  # refused, not merely unreadable: the run stops with exit 2
         except InputError as exc:
             problems.append(
                 Problem(message=str(exc), location=loc, kind="missing-bibliography-file")

@@ -16,6 +16,8 @@ from typing import Any
 import yaml
 
 from citecheck.loaders._pandoc_cites import CITE_AT, find_cites, nocite_keys
+from citecheck.loaders._safe_yaml import safe_load
+from citecheck.loaders.files import inside
 from citecheck.loaders.markdown import comments_end, find_headings
 from citecheck.model.document import (
     Citation,
@@ -26,7 +28,7 @@ from citecheck.model.document import (
     Problem,
     Reference,
 )
-from citecheck.model.errors import InputError
+from citecheck.model.errors import InputError, LimitError
 
 _FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
@@ -47,7 +49,7 @@ def front_matter(text: str) -> tuple[dict[str, Any], int]:
     if not m:
         return {}, 0
     try:
-        data = yaml.safe_load(m.group("body"))
+        data = safe_load(m.group("body"))  # YamlLimitError is for the caller to report
     except yaml.YAMLError:
         return {}, m.end()
     return (data if isinstance(data, dict) else {}), m.end()
@@ -212,6 +214,16 @@ def _references(
                 )
             )
             continue
+        if not inside(found, (path.parent, Path.cwd())):
+            problems.append(
+                Problem(
+                    message=f"bibliography file '{name}' is outside the project folder; not read",
+                    location=loc,
+                    kind="bibliography-outside",
+                    evidence={"file": name},
+                )
+            )
+            continue
         if found.suffix.lower() not in reference_suffixes():
             problems.append(
                 Problem(
@@ -224,6 +236,8 @@ def _references(
         shown = posixpath.normpath(posixpath.join(here, name)) if found == candidates[0] else name
         try:
             got, probs = load_reference_file(found, shown)
+        except LimitError:
+            raise  # refused, not merely unreadable: the run stops with exit 2
         except InputError as exc:
             problems.append(
                 Problem(message=str(exc), location=loc, kind="missing-bibliography-file")

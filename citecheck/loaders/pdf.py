@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from citecheck.loaders._pdf_guard import MAX_CONTENT_BYTES, MAX_PAGES, oversized_stream
 from citecheck.loaders._pdf_layout import (
     PdfLine,
     dehyphenate,
@@ -45,9 +46,15 @@ def _open(path: Path) -> Any:
         raise InputError(
             f"{path}: reading PDF needs pypdfium2 (pip install 'citecheck[pdf]')"
         ) from exc
-    read_bytes(path, max_bytes=500_000_000)
+    data = read_bytes(path, max_bytes=500_000_000)
+    bomb = oversized_stream(data)
+    if bomb is not None:
+        raise InputError(
+            f"{path}: a content stream (at byte {bomb:,}) inflates to more than "
+            f"{MAX_CONTENT_BYTES // 1_000_000} MB (a compression bomb?); refused"
+        )
     try:
-        return pypdfium2.PdfDocument(path)
+        pdf = pypdfium2.PdfDocument(path)
     except pypdfium2.PdfiumError as exc:
         msg = str(exc).lower()
         if "password" in msg or "security" in msg:
@@ -55,6 +62,13 @@ def _open(path: Path) -> Any:
                 f"{path}: the PDF is encrypted (password-protected); save an unprotected copy"
             ) from exc
         raise InputError(f"{path}: not a readable PDF ({exc})") from exc
+    if len(pdf) > MAX_PAGES:
+        pages = len(pdf)
+        pdf.close()
+        raise InputError(
+            f"{path}: {pages:,} pages is more than the limit of {MAX_PAGES:,}; refused"
+        )
+    return pdf
 
 
 def extract_pages(path: Path) -> list[list[PdfLine]]:
@@ -64,9 +78,12 @@ def extract_pages(path: Path) -> list[list[PdfLine]]:
     heights: list[float] = []
     try:
         for i in range(len(pdf)):
-            page = pdf[i]
-            width, height = page.get_size()
-            tp = page.get_textpage()
+            try:
+                page = pdf[i]
+                width, height = page.get_size()
+                tp = page.get_textpage()
+            except Exception as exc:  # PdfiumError: a damaged or hostile page tree
+                raise InputError(f"{path}: page {i + 1} cannot be read ({exc})") from exc
             raw: list[PdfLine] = []
             for k in range(tp.count_rects()):
                 x0, y0, x1, y1 = tp.get_rect(k)

@@ -15,6 +15,11 @@ class InputError(CitecheckError):
     exit_code = 2
 
 
+class LimitError(InputError):
+    """Input refused by a safety limit (nesting depth, YAML aliases, inheritance chains):
+    exit 2 even where an unreadable file would only be a problem in the report."""
+
+
 class ConfigError(CitecheckError):
     """Invalid configuration or option: exit 2."""
 

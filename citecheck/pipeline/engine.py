@@ -19,6 +19,7 @@ from citecheck.loaders import (
     manuscript_suffixes,
     reference_suffixes,
 )
+from citecheck.loaders.files import inside
 from citecheck.model.document import Document, Location, Problem, Reference
 from citecheck.model.errors import InputError
 from citecheck.model.findings import FileSummary, Finding, Report, Severity, SkippedCheck
@@ -65,6 +66,7 @@ def collect_manuscripts(paths: Sequence[str], root: Path) -> list[Path]:
                 if q.is_file()
                 and q.suffix.lower() in suffixes
                 and not _hidden(q, p)
+                and inside(q, (p,))  # a symlink out of the folder is not followed
                 and looks_like_manuscript(q)
             )
             if not inner:
@@ -191,7 +193,7 @@ def _suppressions(doc: Document) -> dict[Location, tuple[str, ...]]:
 
 def _suppressed(finding: Finding, marks: dict[Location, tuple[str, ...]]) -> bool:
     """Whether a suppression on the finding's citation or entry covers its rule."""
-    if finding.location is None:
+    if not marks or finding.location is None:  # hashing a Location is not free
         return False
     names = marks.get(finding.location, ())
     return any(m in ("*", "all", finding.rule, finding.code.lower()) for m in names)

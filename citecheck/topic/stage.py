@@ -21,6 +21,9 @@ from citecheck.topic.profile import build_inputs
 from citecheck.topic.scoring import MIN_REFERENCES, score_inputs
 
 CHECK = "off-topic"
+#: References of one document the scorer compares, each with every other (n x n):
+#: beyond this the check abstains and says so (a real reference list is far shorter).
+MAX_REFERENCES = 3000
 
 
 @dataclass
@@ -46,7 +49,13 @@ def score_all(
     for n, item in enumerate(prepared):
         doc = item.document
         inputs = build_inputs(doc, item.links, resolutions[n] if resolutions else None)
-        if len(inputs.references) < MIN_REFERENCES:
+        if len(inputs.references) > MAX_REFERENCES:
+            topic = DocumentTopic(
+                backend="none",
+                abstained=f"{len(inputs.references):,} references is more than the "
+                f"{MAX_REFERENCES:,} the off-topic check compares with each other; not checked",
+            )
+        elif len(inputs.references) < MIN_REFERENCES:
             topic = DocumentTopic(
                 backend="none", abstained=_too_few(len(inputs.references), len(doc.references))
             )

@@ -105,21 +105,50 @@ def find_duplicates(
             group = (name_key(ref.authors[0].family).core, parse_year(ref.year).base)
             groups.setdefault(group, []).append(i)
     for members in groups.values():
-        for pos, j in enumerate(members):
-            if j in out:
-                continue
-            for i in members[:pos]:
-                a, b = refs[i], refs[j]
-                if _lettered_apart(a, b):
-                    continue
-                if a.title and b.title:
-                    same, score = same_title(a.title, b.title, threshold)
-                elif not a.title and not b.title:
-                    score = float(fuzz.ratio(fold(a.text), fold(b.text)))
-                    same = score >= 97.0  # no titles parsed: near-identical entries only
-                else:
-                    continue
-                if same and (normal_doi(a.doi) == normal_doi(b.doi) or not (a.doi and b.doi)):
-                    out[j] = Duplicate(i, j, "title", score)
-                    break
+        for block in _blocks(refs, members):
+            _compare(refs, block, threshold, out)
     return [out[k] for k in sorted(out)]
+
+
+#: One (first author, year) group of more entries than this is compared in blocks.
+GROUP_LIMIT = 1000
+#: In a block, each entry is compared with at most this many entries before it.
+WINDOW = 1000
+
+
+def _blocks(refs: Sequence[Reference], members: list[int]) -> list[list[int]]:
+    """Comparison blocks of one group: the group itself when it is of a real size; for
+    a huge group (a generated or hostile file: 20,000 works of one author in one
+    year) blocks of entries that share the first or the last two title words (a
+    typo that keeps a title 90 % similar rarely changes both), so the cost stays
+    linear instead of quadratic. An entry may sit in two blocks."""
+    if len(members) <= GROUP_LIMIT:
+        return [members]
+    by: dict[tuple[str, str], list[int]] = {}
+    for i in members:
+        words = title_key(refs[i].title or refs[i].text).split()
+        by.setdefault(("head", " ".join(words[:2])), []).append(i)
+        by.setdefault(("tail", " ".join(words[-2:])), []).append(i)
+    return list(by.values())
+
+
+def _compare(
+    refs: Sequence[Reference], members: list[int], threshold: float, out: dict[int, Duplicate]
+) -> None:
+    for pos, j in enumerate(members):
+        if j in out:
+            continue
+        for i in members[max(0, pos - WINDOW) : pos]:
+            a, b = refs[i], refs[j]
+            if _lettered_apart(a, b):
+                continue
+            if a.title and b.title:
+                same, score = same_title(a.title, b.title, threshold)
+            elif not a.title and not b.title:
+                score = float(fuzz.ratio(fold(a.text), fold(b.text)))
+                same = score >= 97.0  # no titles parsed: near-identical entries only
+            else:
+                continue
+            if same and (normal_doi(a.doi) == normal_doi(b.doi) or not (a.doi and b.doi)):
+                out[j] = Duplicate(i, j, "title", score)
+                break

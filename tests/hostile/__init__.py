@@ -1,0 +1,1 @@
+"""Hostile and oversized inputs (issue 20): generated on the fly, never stored."""
