@@ -29,6 +29,7 @@ from typing import Literal
 
 from citecheck.citations.authoryear import extract_author_year
 from citecheck.citations.brackets import Pair, find_pairs
+from citecheck.citations.cap import cap_text
 from citecheck.citations.found import Found
 from citecheck.citations.known import known_keys
 from citecheck.citations.numeric import (
@@ -131,6 +132,7 @@ def extract_citations(
     entries: such a name is an author even where the word lists take it for a place
     or label ("(Republik Indonesia, 2014)", "The Lancet (2010)", "(WHO 2008)").
     """
+    text = cap_text(text)  # bounded work on any size: past the cap, blanks
     original = text
     # Decomposed text ("u" + U+0308) reads as NFC; spans are mapped back to ``original``.
     nfc = to_nfc(text)

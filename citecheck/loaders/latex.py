@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from citecheck.citations.cap import LAST_CAP, MAX_CITATIONS
 from citecheck.loaders._latex_commands import (
     BibItem,
     BibResource,
@@ -99,7 +100,15 @@ def _walk(path: Path, display: str, text: str, state: _State, *, stack: list[Pat
         state.shared = True
     for cmd in find_commands(masked.text):
         if isinstance(cmd, CiteCall):
-            _add_citations(cmd, src, state, suppress)
+            if len(state.citations) < MAX_CITATIONS:
+                _add_citations(cmd, src, state, suppress)
+                if len(state.citations) >= MAX_CITATIONS:  # reported by the engine
+                    line = src.index.location(src.display, cmd.end).line or 1
+                    LAST_CAP.set((line, len(state.citations), len(state.citations)))
+            else:
+                capped = LAST_CAP.get()
+                if capped is not None:
+                    LAST_CAP.set((capped[0], capped[1], capped[2] + len(cmd.keys)))
         elif isinstance(cmd, Include):
             _follow(cmd, path, src, state, stack=stack)
         elif isinstance(cmd, BibResource):

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from citecheck._version import __version__
+from citecheck.citations.cap import LAST_CAP
 from citecheck.linking import link
 from citecheck.loaders import (
     load_manuscript,
@@ -128,7 +129,25 @@ def prepare(path: Path, root: Path, settings: Settings) -> Prepared:
     """Load one manuscript, merge its reference files, and link it."""
     shown = display_path(path, root)
     within_size_limit(path, settings.max_file_bytes)
+    LAST_CAP.set(None)
     doc = load_manuscript(path, shown)
+    capped = LAST_CAP.get()
+    if capped is not None:
+        line, kept, total = capped
+        doc = doc.model_copy(
+            update={
+                "problems": (
+                    *doc.problems,
+                    Problem(
+                        message=f"more than {kept:,} possible in-text citations (about "
+                        f"{total:,}): only those up to line {line:,} were read and checked",
+                        location=Location(path=shown, line=line, column=1),
+                        kind="citation-limit",
+                        evidence={"kept": kept, "marks": total},
+                    ),
+                )
+            }
+        )
     ref_files, shared = _reference_files_for(path, root, settings)
     # a LaTeX or Pandoc document may already have read the same file
     already = set(doc.reference_files)

@@ -7,7 +7,7 @@ from pathlib import Path
 from . import Case, case
 from ._base import PROSE, apa, cite, repeat_to, small_manuscript, write_chunks
 
-CAPPED = r"checked the first [\d,]+ of [\d,]+"
+CAPPED = r"only those up to line [\d,]+ were read"
 
 
 @case("size")
