@@ -66,7 +66,7 @@ def gen_docx_zip_bomb(folder: Path, scale: float) -> Case:
 
 @case("container")
 def gen_docx_under_ratio(folder: Path, scale: float) -> Case:
-    """A ``document.xml`` of 190 MB (under the part limit) that deflates below the ratio limit."""
+    """A ``document.xml`` of 190 MB that deflates below the ratio limit (refused by size)."""
     write_docx(folder / "paper.docx", docx_paragraphs(int(190_000_000 * scale)), level=9)
     return Case("", "", ("paper.docx",), frozenset({0, 1, 2}))
 
