@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 from citecheck.loaders._latex_scan import read_group, read_optionals, read_parens
 
+# Longest argument read for a citation, include or bibliography command: a key list
+# longer than this is not a real one, and the bound keeps unclosed groups linear.
+ARG_LIMIT = 4000
 _COMMAND = re.compile(r"\\([A-Za-z]+)(\*?)")
 
 # Commands containing "cite" that take no citation keys.
@@ -159,13 +162,13 @@ def find_commands(masked: str) -> list[Command]:
                 out.append(inc)
         elif name in BIB_RESOURCES:
             opts, pos = read_optionals(masked, m.end(), 1)
-            group = read_group(masked, pos)
+            group = read_group(masked, pos, limit=ARG_LIMIT)
             if group is not None:
                 names = tuple(n.strip() for n in group[0].split(",") if n.strip())
                 out.append(BibResource(start=m.start(), command=name, names=names))
         elif name == "bibitem":
             opts, pos = read_optionals(masked, m.end(), 1)
-            group = read_group(masked, pos)
+            group = read_group(masked, pos, limit=ARG_LIMIT)
             if group is not None:
                 out.append(
                     BibItem(
@@ -203,7 +206,7 @@ def _read_cite(masked: str, start: int, pos: int, name: str, starred: bool) -> C
         return _read_volcite(masked, start, pos, name)
     if not multi:
         opts, after = read_optionals(masked, pos)
-        group = read_group(masked, after)
+        group = read_group(masked, after, limit=ARG_LIMIT)
         if group is None:
             return None
         keys = _keys(masked, _group_start(masked, after), group[0])
@@ -228,7 +231,7 @@ def _read_cite(masked: str, start: int, pos: int, name: str, starred: bool) -> C
     end = pos
     while True:
         opts, after = read_optionals(masked, end)
-        group = read_group(masked, after)
+        group = read_group(masked, after, limit=ARG_LIMIT)
         if group is None:
             break
         keys = _keys(masked, _group_start(masked, after), group[0])
@@ -254,11 +257,11 @@ def _read_cite(masked: str, start: int, pos: int, name: str, starred: bool) -> C
 def _read_volcite(masked: str, start: int, pos: int, name: str) -> CiteCall | None:
     # \volcite[pre]{volume}[pages]{key}
     opts, pos = read_optionals(masked, pos, 1)
-    vol = read_group(masked, pos)
+    vol = read_group(masked, pos, limit=ARG_LIMIT)
     if vol is None:
         return None
     opts2, pos = read_optionals(masked, vol[1], 1)
-    group = read_group(masked, pos)
+    group = read_group(masked, pos, limit=ARG_LIMIT)
     if group is None:
         return None
     keys = _keys(masked, _group_start(masked, pos), group[0])
@@ -293,10 +296,10 @@ def _read_include(masked: str, start: int, pos: int, name: str) -> Include | Non
         "subinputfrom",
         "subincludefrom",
     ):
-        first = read_group(masked, pos)
+        first = read_group(masked, pos, limit=ARG_LIMIT)
         if first is None:
             return None
-        second = read_group(masked, first[1])
+        second = read_group(masked, first[1], limit=ARG_LIMIT)
         if second is None:
             return None
         return Include(
@@ -306,7 +309,7 @@ def _read_include(masked: str, start: int, pos: int, name: str) -> Include | Non
             target=second[0].strip(),
             directory=first[0].strip(),
         )
-    group = read_group(masked, pos)
+    group = read_group(masked, pos, limit=ARG_LIMIT)
     if group is not None:
         return Include(start=start, end=group[1], command=name, target=group[0].strip())
     if name == "input":

@@ -132,19 +132,21 @@ def _blank(source: str, spans: list[tuple[int, int]]) -> str:
 
 
 def read_group(
-    text: str, pos: int, opening: str = "{", closing: str = "}"
+    text: str, pos: int, opening: str = "{", closing: str = "}", *, limit: int | None = None
 ) -> tuple[str, int] | None:
     """The content of a balanced group starting at ``pos`` (after spaces), and its end.
 
     Returns None when no group starts there. Spaces and one newline may precede the
-    group (TeX skips them before arguments); a blank line ends the search.
+    group (TeX skips them before arguments); a blank line ends the search. ``limit``
+    bounds the group's length: thousands of unclosed ``\\cite{`` would otherwise each
+    scan to the end of the file (quadratic).
     """
     i = _skip_space(text, pos)
     if i >= len(text) or text[i] != opening:
         return None
     depth = 0
     j = i
-    n = len(text)
+    n = len(text) if limit is None else min(len(text), i + limit)
     while j < n:
         ch = text[j]
         if ch == "\\":

@@ -89,6 +89,9 @@ def missing_groups(document: Document, links: Links) -> list[list[int]]:
     """Unmatched citations grouped by the work they name (numbers, keys, authors+year)."""
     cits = document.citations
     groups: dict[tuple[object, ...], list[list[int]]] = {}
+    # per group, one citation of each (authors, et al.) shape: compatibility depends on
+    # nothing else, so a group of a million citations of one work costs one check each
+    shapes: dict[int, dict[tuple[tuple[str, ...], bool], Citation]] = {}
     for ln in links.links:
         if ln.status != "unmatched":
             continue
@@ -101,12 +104,16 @@ def missing_groups(document: Document, links: Links) -> list[list[int]]:
             first = _names(c)[0] if c.authors else c.text
             bucket = ("a", first, *_year_id(c))
         lists = groups.setdefault(bucket, [])
+        shape = (_names(c), c.et_al)
         for members in lists:
-            if c.style != "author-year" or all(_compatible(c, cits[m]) for m in members):
+            seen = shapes.setdefault(id(members), {})
+            if c.style != "author-year" or all(_compatible(c, o) for o in seen.values()):
                 members.append(ln.citation)
+                seen.setdefault(shape, c)
                 break
         else:
             lists.append([ln.citation])
+            shapes[id(lists[-1])] = {shape: c}
     out = _merge_near_years([m for lists in groups.values() for m in lists], cits)
     return sorted(out, key=lambda m: m[0])
 
