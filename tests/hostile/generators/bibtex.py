@@ -88,7 +88,8 @@ def gen_bib_string_bomb(folder: Path, scale: float) -> Case:
     parts.append("@book{b1,\n  author = {Ba, A.},\n  title = s40,\n  year = {2001},\n}\n")
     (folder / "refs.bib").write_text("".join(parts), encoding="utf-8")
     _tex(folder, ["b1"])
-    return Case("", "", ("paper.tex",), frozenset({0, 1, 2}), r"string|macro|too long|limit")
+    # bibtexparser does not expand "#" concatenations of macros: harmless, must stay so
+    return Case("", "", ("paper.tex",), frozenset({0, 1, 2}))
 
 
 @case("nesting")
