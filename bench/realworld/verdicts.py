@@ -5,6 +5,7 @@ Usage::
     python -m bench.realworld.verdicts bench/realworld/text/manifest.json \
         [--split dev|test|all] [--corpora /work/corpora] [--citecheck citecheck] \
         [--pending pending.json] [--runs DIR] [--reuse] [--only ID ...] [--file-key KEY]
+        [--select RULES]
 
 Every document of the manifest is checked with the installed command-line tool
 (``citecheck check --offline --fail-on never --format json``, plus ``--references`` for
@@ -69,9 +70,13 @@ def target_of(doc: Json, file_key: str | None) -> str:
     return str(doc.get("check") or doc["main"])
 
 
-def run_citecheck(doc: Json, folder: Path, citecheck: str, file_key: str | None) -> Json:
+def run_citecheck(
+    doc: Json, folder: Path, citecheck: str, file_key: str | None, select: str | None = None
+) -> Json:
     """One run of the CLI on one document: {"exit", "report" or None, "stderr"}."""
     cmd = [citecheck, "check", "--offline", "--fail-on", "never", "--format", "json"]
+    if select:  # only the rules under study (a corpus built for one rule)
+        cmd += ["--select", select]
     with tempfile.TemporaryDirectory() as cache:  # no cached registry answers leak in
         cmd += ["--cache-dir", cache, target_of(doc, file_key)]
         for ref in doc.get("references", []):
@@ -226,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reuse", action="store_true", help="read reports kept in --runs")
     parser.add_argument("--only", nargs="*", default=None, help="document ids")
     parser.add_argument("--file-key", help="manifest field naming the file to check")
+    parser.add_argument("--select", help="run only these rules (passed to citecheck --select)")
     args = parser.parse_args(argv)
     manifest = json.loads(args.manifest.read_text(encoding="utf-8"))
     corpus = manifest["corpus"]
@@ -249,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
                 "stderr": f"not materialised: {folder}",
             }
         else:
-            runs[doc["id"]] = run_citecheck(doc, folder, args.citecheck, args.file_key)
+            runs[doc["id"]] = run_citecheck(doc, folder, args.citecheck, args.file_key, args.select)
         if kept:
             kept.parent.mkdir(parents=True, exist_ok=True)
             kept.write_text(json.dumps(runs[doc["id"]], ensure_ascii=False), encoding="utf-8")

@@ -1,0 +1,1 @@
+"""Real-world off-topic set (issue 15): manifest, verdicts and harnesses."""
