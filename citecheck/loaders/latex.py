@@ -98,7 +98,7 @@ def _walk(path: Path, display: str, text: str, state: _State, *, stack: list[Pat
     suppress = _suppressions(masked.markers, src)
     if any(name == "shared-bib" for _, name, _ in masked.markers):
         state.shared = True
-    for cmd in find_commands(masked.text):
+    for cmd in find_commands(_cap_cites(masked.text, src, state)):
         if isinstance(cmd, CiteCall):
             if len(state.citations) < MAX_CITATIONS:
                 _add_citations(cmd, src, state, suppress)
@@ -117,6 +117,27 @@ def _walk(path: Path, display: str, text: str, state: _State, *, stack: list[Pat
                 state.bib_resources.append((_bib_name(cmd, name, path, state), loc))
         elif isinstance(cmd, BibItem):
             state.bibitems.append((cmd, src.display, src.text, src.masked, src.index))
+
+
+_CITE_NAME = re.compile(r"\\[A-Za-z]*cite[A-Za-z]*\*?")
+
+
+def _cap_cites(masked: str, src: _SourceFile, state: _State) -> str:
+    """``masked`` with the names of citation commands past the citation cap blanked, so
+    the command list of a huge file stays bounded (includes and bibliographies after
+    the cut are still read); the engine reports the cut (``LAST_CAP``)."""
+    budget = MAX_CITATIONS - len(state.citations)
+    cut = None
+    for k, m in enumerate(_CITE_NAME.finditer(masked), start=1):
+        if k > budget:
+            cut = m.start()
+            break
+    if cut is None:
+        return masked
+    tail, dropped = _CITE_NAME.subn(lambda m: " " * len(m.group()), masked[cut:])
+    line = src.index.location(src.display, cut).line or 1
+    LAST_CAP.set((line, MAX_CITATIONS, MAX_CITATIONS + dropped))
+    return masked[:cut] + tail
 
 
 def _suppressions(
