@@ -27,6 +27,11 @@ the start of their text) that are listed on purpose (a further-reading list).
 Shared bibliographies (``shared-bibliography = true`` or a reference file used by
 several manuscripts) are not checked. Nothing is reported when the text has no
 citations at all (the citation style was probably not recognised).
+
+A list of more than 3,000 entries is not a manuscript's own reference list (the
+longest real lists we have measured are shared bibliographies: ``tugboat.bib`` holds
+about 4,800 entries; a long review cites a few hundred works). Its uncited entries are
+reported as one finding with their count and the first few, not one warning each.
 """
 
 from __future__ import annotations
@@ -75,11 +80,14 @@ def _named_in_prose(doc: Document) -> set[tuple[str, str]]:
     return {k for k, n in seen.items() if n > 0}
 
 
-def check(ctx: RuleContext) -> Iterator[Finding]:
-    """A warning for each entry no citation links to."""
+#: above this many entries the uncited ones are summarised in one finding
+LARGE_LIST = 3000
+_SHOWN = 5  # uncited entries named in the summary
+
+
+def _uncited(ctx: RuleContext) -> Iterator[int]:
+    """Indices of the entries no citation links to (allowed and named statutes left out)."""
     doc = ctx.document
-    if doc.allow_uncited or not doc.citations:
-        return
     cited = ctx.links.cited_references()
     named: set[tuple[str, str]] | None = None
     for i, ref in enumerate(doc.references):
@@ -90,6 +98,19 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             named = _named_in_prose(doc) if named is None else named
             if ids & named:
                 continue
+        yield i
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    """A warning for each entry no citation links to (one summary for a huge list)."""
+    doc = ctx.document
+    if doc.allow_uncited or not doc.citations:
+        return
+    if len(doc.references) > LARGE_LIST:
+        yield from _summary(doc, list(_uncited(ctx)))
+        return
+    for i in _uncited(ctx):
+        ref = doc.references[i]
         label = f"[{ref.number}] " if ref.number is not None else ""
         yield RULE.finding(
             message=f"Reference entry {label}'{excerpt(ref)}' is never cited in the text",
@@ -97,6 +118,29 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             reference=ref,
             evidence={"reference_index": i, "key": ref.key},
         )
+
+
+def _summary(doc: Document, uncited: list[int]) -> Iterator[Finding]:
+    """One finding for the uncited entries of a list too long to be the manuscript's own."""
+    if not uncited:
+        return
+    first = doc.references[uncited[0]]
+    named = ", ".join(f"'{excerpt(doc.references[i])}'" for i in uncited[:_SHOWN])
+    more = f" and {len(uncited) - _SHOWN:,} more" if len(uncited) > _SHOWN else ""
+    yield RULE.finding(
+        message=f"{len(uncited):,} of {len(doc.references):,} reference entries are never "
+        f"cited in the text: {named}{more} (a list of more than {LARGE_LIST:,} entries is "
+        "summarised; is it a shared bibliography? see shared-bibliography)",
+        location=first.location,
+        reference=first,
+        evidence={
+            "uncited": len(uncited),
+            "entries": len(doc.references),
+            "summarised_above": LARGE_LIST,
+            "first_indices": uncited[:100],
+            "first_keys": [doc.references[i].key for i in uncited[:100] if doc.references[i].key],
+        },
+    )
 
 
 RULE = Rule(

@@ -44,13 +44,14 @@ def gen_md_million_authoryear(folder: Path, scale: float) -> Case:
 @case("size")
 def gen_md_20k_list(folder: Path, scale: float) -> Case:
     """A Markdown reference list of 20,000 entries, few of them cited (2 MB)."""
-    n = int(20_000 * scale)
+    n = max(int(20_000 * scale), 3_500)  # always past the 3,000 where uncited are summarised
     body = " ".join(f"See {cite(i)}." for i in range(0, n, 97))
     listing = "\n\n".join(apa(i) for i in range(n))
     (folder / "paper.md").write_text(
         f"# A study\n\n{PROSE}{body}\n\n## References\n\n{listing}\n", encoding="utf-8"
     )
-    return Case("", "", ("paper.md",), frozenset({0, 1}))
+    # past 3,000 entries the uncited ones are one finding with counts, not 19,793 warnings
+    return Case("", "", ("paper.md",), frozenset({0, 1}), r"[\d,]+ of [\d,]+ reference entries")
 
 
 @case("size")

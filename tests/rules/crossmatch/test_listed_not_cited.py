@@ -104,3 +104,24 @@ def test_statute_named_only_in_its_own_entry_is_uncited() -> None:
     other = _statute_doc("Undang-Undang Nomor 6 Tahun 2014 tentang Desa ... (Ansell & Gash, 2008).")
     [f] = run(RULE, other)
     assert "Undang-Undang Nomor 23 Tahun 2014" in f.message
+
+
+def test_a_list_longer_than_any_manuscripts_own_is_summarised() -> None:
+    from citecheck.rules.crossmatch.listed_not_cited import LARGE_LIST
+
+    n = LARGE_LIST + 1
+    refs = [ref(f"Author{i}", year="2001", key=f"k{i}") for i in range(n)]
+    d = doc([cit("(Author0, 2001)", "Author0", year="2001")], refs)
+    [f] = run(RULE, d)
+    assert f.message.startswith(f"{n - 1:,} of {n:,} reference entries are never cited")
+    assert "and 2,995 more" in f.message
+    assert f.evidence["uncited"] == n - 1 and f.evidence["entries"] == n
+    assert f.evidence["first_keys"][:2] == ["k1", "k2"]
+
+
+def test_a_list_at_the_bound_is_reported_entry_by_entry() -> None:
+    from citecheck.rules.crossmatch.listed_not_cited import LARGE_LIST
+
+    refs = [ref(f"Author{i}", year="2001", key=f"k{i}") for i in range(LARGE_LIST)]
+    d = doc([cit("(Author0, 2001)", "Author0", year="2001")], refs)
+    assert len(run(RULE, d)) == LARGE_LIST - 1
