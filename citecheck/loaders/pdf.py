@@ -43,9 +43,7 @@ def _open(path: Path) -> Any:
     try:
         import pypdfium2  # type: ignore[import-untyped]
     except ImportError as exc:  # pragma: no cover - dependency declared in pyproject
-        raise InputError(
-            f"{path}: reading PDF needs pypdfium2 (pip install pypdfium2)"
-        ) from exc
+        raise InputError(f"{path}: reading PDF needs pypdfium2 (pip install pypdfium2)") from exc
     data = read_bytes(path, max_bytes=500_000_000)
     bomb = oversized_stream(data)
     if bomb is not None:
