@@ -31,7 +31,8 @@ from bench.realworld import peer_tex
 QUARTO_XREF = re.compile(r"^(fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg|apx)-")
 INCLUDE = re.compile(r"\{\{<\s*include\s+(\S+?)\s*>\}\}")
 CHILD = re.compile(r"^```\{r[^}]*child\s*=\s*['\"]([^'\"]+)['\"][^}]*\}\s*\n```", re.MULTILINE)
-CHUNK_FENCE = re.compile(r"^([ \t>]*)(`{3,})\s*\{([A-Za-z0-9_]+)[^}\n]*\}[ \t]*$", re.MULTILINE)
+# knitr's chunk header is greedy up to the last "}" (a fig.cap may hold "$\\Delta_{L}$").
+CHUNK_FENCE = re.compile(r"^([ \t>]*)(`{3,})\s*\{([A-Za-z0-9_]+)[^\n]*\}[ \t]*$", re.MULTILINE)
 FRONT = re.compile(r"\A\ufeff?---\s*\n(.*?)\n(?:---|\.\.\.)\s*\n", re.DOTALL)
 NOT_FOUND = re.compile(r"[Cc]itation (\S+) not found")
 

@@ -20,6 +20,8 @@ MANUSCRIPT_LOADERS: dict[str, tuple[str, str]] = {
     ".markdown": ("citecheck.loaders.markdown_file", "load"),
     ".txt": ("citecheck.loaders.markdown_file", "load"),
     ".text": ("citecheck.loaders.markdown_file", "load"),
+    ".qmd": ("citecheck.loaders.pandoc", "load"),
+    ".rmd": ("citecheck.loaders.pandoc", "load"),
     ".tex": ("citecheck.loaders.latex", "load"),
     ".ltx": ("citecheck.loaders.latex", "load"),
     ".docx": ("citecheck.loaders.docx", "load"),

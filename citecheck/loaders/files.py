@@ -153,3 +153,31 @@ def inside(path: Path, bases: Iterable[Path]) -> bool:
         if resolved == root or root in resolved.parents:
             return True
     return False
+
+
+# Folders never taken for a repository root: a home folder kept under git (dotfiles)
+# would otherwise open every file of the user to a manuscript's includes.
+_NOT_A_PROJECT = frozenset({Path.home().resolve(), Path("/").resolve()})
+
+
+def repository_root(path: Path, *, max_levels: int = 12) -> Path | None:
+    """The nearest folder holding ``.git`` at or above ``path``'s folder (not the home
+    folder or ``/``), within ``max_levels`` levels; None when there is none."""
+    folder = path.resolve().parent
+    for candidate in [folder, *folder.parents][:max_levels]:
+        if candidate in _NOT_A_PROJECT:
+            return None
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def project_bases(manuscript: Path) -> tuple[Path, ...]:
+    """The folders a manuscript's includes and bibliographies may come from: its own
+    folder, the working folder, and the repository holding it (``..`` inside the
+    repository is fine; anything outside all three is refused)."""
+    bases = [manuscript.resolve().parent, Path.cwd().resolve()]
+    repo = repository_root(manuscript)
+    if repo is not None:
+        bases.append(repo)
+    return tuple(dict.fromkeys(bases))

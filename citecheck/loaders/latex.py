@@ -29,7 +29,7 @@ from citecheck.loaders._latex_meta import (
     sentence_at,
 )
 from citecheck.loaders._latex_scan import mask
-from citecheck.loaders.files import read_text
+from citecheck.loaders.files import inside, project_bases, read_text
 from citecheck.model.document import Citation, Document, LineIndex, Location, Problem, Reference
 from citecheck.model.errors import InputError, LimitError
 
@@ -50,6 +50,7 @@ class _SourceFile:
 class _State:
     root_dir: Path
     root_display_dir: str
+    bases: tuple[Path, ...] = ()
     files: list[_SourceFile] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -64,7 +65,11 @@ class _State:
 def load(path: Path, display_path: str) -> Document:
     """Read a LaTeX manuscript and everything it includes."""
     text, _ = read_text(path)
-    state = _State(root_dir=path.parent, root_display_dir=posixpath.dirname(display_path))
+    state = _State(
+        root_dir=path.parent,
+        root_display_dir=posixpath.dirname(display_path),
+        bases=project_bases(path),
+    )
     _walk(path, display_path, text, state, stack=[path.resolve()])
     combined = "\n".join(f.text for f in state.files)
     references, ref_problems, ref_files = _bibliography(state)
@@ -280,12 +285,11 @@ def _follow(
 
 
 def _inside_project(resolved: Path, state: _State) -> bool:
-    """Includes may not leave the main file's folder or the working folder, so a
-    manuscript cannot pull in (and send to a registry) text from elsewhere."""
-    for base in (state.root_dir.resolve(), Path.cwd().resolve()):
-        if resolved == base or base in resolved.parents:
-            return True
-    return False
+    """Includes may not leave the project: the main file's folder, the working folder
+    or the repository holding the main file (:func:`~citecheck.loaders.files.
+    project_bases`), so a manuscript cannot pull in (and send to a registry) text from
+    elsewhere."""
+    return inside(resolved, state.bases)
 
 
 def _display_for(found: Path, state: _State) -> str:

@@ -45,14 +45,29 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z*_\[@])|\n\s*\n")
 
 def front_matter(text: str) -> tuple[dict[str, Any], int]:
     """The YAML metadata block at the start (or {}) and its end offset."""
+    data, end, _ = read_front_matter(text)
+    return data, end
+
+
+def read_front_matter(text: str) -> tuple[dict[str, Any], int, bool]:
+    """(metadata, end offset, whether a block was there but could not be read).
+
+    YAML forbids tabs in indentation, but Pandoc's reader takes them; a block that
+    fails only on tabs is read again with each tab as two spaces.
+    """
     m = _FRONT.match(text)
     if not m:
-        return {}, 0
-    try:
-        data = safe_load(m.group("body"))  # YamlLimitError is for the caller to report
-    except yaml.YAMLError:
-        return {}, m.end()
-    return (data if isinstance(data, dict) else {}), m.end()
+        return {}, 0, False
+    body = m.group("body")
+    for attempt in (body, body.replace("\t", "  ") if "\t" in body else None):
+        if attempt is None:
+            break
+        try:
+            data = safe_load(attempt)  # YamlLimitError is for the caller to report
+        except yaml.YAMLError:
+            continue
+        return (data if isinstance(data, dict) else {}), m.end(), False
+    return {}, m.end(), True
 
 
 def is_pandoc(text: str) -> bool:
@@ -93,32 +108,56 @@ def _masked(text: str, front_end: int) -> str:
 
 
 def load_pandoc(path: Path, display_path: str, text: str) -> Document:
-    """A :class:`Document` from Pandoc Markdown already read from ``path``."""
-    meta, front_end = front_matter(text)
-    index = LineIndex(text)
-    masked = _masked(text, front_end)
-    suppress = _suppressions(text, index)
+    """A :class:`Document` from Pandoc Markdown already read from ``path``, with the
+    files Quarto/knitr splice in (book chapters, includes, knitr children)."""
+    from citecheck.loaders._quarto import assemble, is_quarto_xref
+
+    project = assemble(path, display_path, text)
+    meta, front_end, unreadable = read_front_matter(text)
+    problems: list[Problem] = list(project.problems)
+    if unreadable:
+        problems.append(_front_problem(text, display_path))
     citations: list[Citation] = []
-    for c in find_cites(masked):
-        loc = index.location(display_path, c.key_start)
-        citations.append(
-            Citation(
-                text=text[c.start : c.end],
-                style="key",
-                key=c.key,
-                narrative=c.narrative,
-                prefix=c.prefix,
-                locator=c.locator,
-                group=c.group,
-                start=c.start,
-                end=c.end,
-                location=loc,
-                sentence=_sentence(masked, c.start, c.end),
-                suppressed=suppress.get(loc.line, ()),
+    texts: list[str] = []
+    base = 0
+    group_base = 0
+    main_masked = ""
+    for part in project.parts:
+        part_front = front_end if not part.child else front_matter(part.text)[1]
+        masked = _masked(part.text, part_front)
+        if not part.child:
+            main_masked = masked
+        index = LineIndex(part.text)
+        suppress = _suppressions(part.text, index)
+        groups = 0
+        for c in find_cites(masked):
+            if project.quarto and is_quarto_xref(c.key):
+                continue
+            loc = index.location(part.display, c.key_start)
+            groups = max(groups, c.group)
+            citations.append(
+                Citation(
+                    text=part.text[c.start : c.end],
+                    style="key",
+                    key=c.key,
+                    narrative=c.narrative,
+                    prefix=c.prefix,
+                    locator=c.locator,
+                    group=group_base + c.group,
+                    start=base + c.start,
+                    end=base + c.end,
+                    location=loc,
+                    sentence=_sentence(masked, c.start, c.end),
+                    suppressed=suppress.get(loc.line, ()),
+                )
             )
-        )
-    problems: list[Problem] = []
-    keys, star = nocite_keys(meta.get("nocite", ""))
+        group_base += groups
+        texts.append(part.text)
+        base += len(part.text) + 1
+    # Quarto: the document's front matter over the project's _quarto.yml.
+    config = project.config
+    merged = {**config, **meta}
+    keys, star = nocite_keys(merged.get("nocite", ""))
     nocite_line = _meta_line(text, front_end, "nocite")
     group = max((c.group for c in citations), default=0)
     for key in keys:
@@ -126,26 +165,96 @@ def load_pandoc(path: Path, display_path: str, text: str) -> Document:
         loc = Location(path=display_path, line=nocite_line, column=1)
         citations.append(Citation(text=f"@{key}", style="key", key=key, group=group, location=loc))
     references, files = _references(path, display_path, text, meta, front_end, problems)
+    declared = "bibliography" in meta or "references" in meta
+    if "bibliography" not in meta and "bibliography" in config and project.config_dir:
+        got, got_files = _references(
+            project.config_dir / "_quarto.yml",
+            posixpath.join(project.config_display or "", "_quarto.yml"),
+            "",
+            {"bibliography": config["bibliography"]},
+            0,
+            problems,
+        )
+        references += got
+        files += got_files
+        declared = True
+    citations.extend(_knitted_citations(project.parts, references, group))
     return Document(
         path=display_path,
         format="pandoc",
-        text=text,
+        text="\n".join(texts) if len(texts) > 1 else text,
         citations=tuple(citations),
         references=tuple(references),
-        metadata=_metadata(text, masked, meta),
+        metadata=_metadata(text, main_masked or _masked(text, front_end), merged),
         problems=tuple(problems),
-        bibliography_found="bibliography" in meta or "references" in meta,
+        bibliography_found=declared,
         reference_files=tuple(files),
         allow_uncited=star,
     )
 
 
+# R code whose knitted output cites every entry of a bibliography file: papaja's
+# cite_r(file = "r-references.bib") and grateful's cite_packages() (which writes
+# grateful-refs.bib, or out.file + ".bib", and cites all of it).
+_CITE_R = re.compile(r"\bcite_r\s*\((?P<args>[^()]*)\)")
+_CITE_PACKAGES = re.compile(r"\bcite_packages\s*\((?P<args>[^()]*)\)")
+_R_ARG = re.compile(r"\b(?P<name>file|out\.file)\s*=\s*[\"'](?P<value>[^\"']+)[\"']")
+
+
+def _knitted_citations(parts: list[Any], references: list[Reference], group: int) -> list[Citation]:
+    """Citations that only exist once the R code is run: each entry of the file that
+    ``cite_r`` / ``cite_packages`` cites, located at the call."""
+    out: list[Citation] = []
+    for part in parts:
+        index: LineIndex | None = None
+        for rx in (_CITE_R, _CITE_PACKAGES):
+            for m in rx.finditer(part.text):
+                args = {a.group("name"): a.group("value") for a in _R_ARG.finditer(m.group("args"))}
+                if rx is _CITE_R:
+                    name = args.get("file")
+                else:
+                    name = args.get("out.file", "grateful-refs") + ".bib"
+                if not name:
+                    continue
+                base = posixpath.basename(name)
+                keys = [
+                    r.key
+                    for r in references
+                    if r.key and posixpath.basename(r.location.path) == base
+                ]
+                if not keys:
+                    continue
+                index = index or LineIndex(part.text)
+                loc = index.location(part.display, m.start())
+                group += 1
+                out.extend(
+                    Citation(text=m.group(0), style="key", key=k, group=group, location=loc)
+                    for k in keys
+                )
+    return out
+
+
+def _front_problem(text: str, display_path: str) -> Problem:
+    return Problem(
+        message="the YAML front matter could not be read, so its bibliography and "
+        "nocite settings are not known",
+        location=Location(path=display_path, line=1, column=1),
+        kind="parse-error",
+    )
+
+
 def load(path: Path, display_path: str) -> Document:
     """Read a Pandoc Markdown file (also used when the suffix says nothing)."""
+    from citecheck.loaders._safe_yaml import YamlLimitError
     from citecheck.loaders.files import read_text
 
     text, _ = read_text(path)
-    return load_pandoc(path, display_path, text)
+    try:
+        return load_pandoc(path, display_path, text)
+    except YamlLimitError as exc:  # the front matter starts on line 2
+        raise LimitError(
+            f"{display_path}: line {exc.line + 1}: YAML front matter {exc.reason}; refused"
+        ) from exc
 
 
 def _suppressions(text: str, index: LineIndex) -> dict[int, tuple[str, ...]]:
