@@ -1,20 +1,46 @@
 """One manuscript in the HTML report: its text with citations highlighted, its entries.
 
-Everything from the manuscript is escaped with :func:`html.escape` before it is
-placed in the page; ids and classes are built only from numbers and our own names.
+A citation is coloured by the worst finding about it *or about the entry it links to*:
+the citation of a retracted paper is red even though the retraction is reported on
+the entry. Markdown manuscripts are rendered (markdown-it-py) with raw HTML reduced
+to a few attribute-free inline tags (``<sup>``, ``<em>``, ...); everything else from
+the manuscript is escaped. Images are shown as their alt text (the page loads
+nothing). Other formats are shown as their extracted text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from html import escape
+from functools import cache
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from citecheck.model.document import Location
 from citecheck.model.findings import Finding, Severity
 
 LocKey = tuple[str, int, int, int | None, int | None]
+
+# Findings a reader must never miss, listed first at every level of the report.
+CRITICAL = ("retracted", "doi-mismatch", "doi-not-found", "expression-of-concern", "doi-invalid")
+MARKDOWN_FORMATS = frozenset({"markdown", "pandoc", "quarto", "rmarkdown"})
+
+# Private-use characters mark where citations start and end while Markdown is rendered.
+_OPEN, _SEP, _CLOSE = "\ue000", "\ue001", "\ue002"
+_MARK = re.compile(f"{_OPEN}(\\d+){_SEP}(.*?){_CLOSE}", re.S)
+_STRAY = re.compile(f"{_OPEN}\\d+{_SEP}|{_CLOSE}")
+_INLINE_TAGS = re.compile(
+    r"</?(sup|sub|em|i|b|strong|u|s|del|ins|mark|small|cite|br|span)\s*/?>", re.I
+)
+_FRONT = re.compile(r"\A(---\n.*?\n(?:---|\.\.\.)\n)", re.S)
+
+
+def finding_order(f: Finding) -> tuple[int, int, str]:
+    """Retractions and wrong DOIs first, then by severity, then by code."""
+    rank = CRITICAL.index(f.rule) if f.rule in CRITICAL else len(CRITICAL)
+    return (rank, -f.severity.rank, f.code)
 
 
 def loc_key(loc: Location | dict[str, Any] | None) -> LocKey | None:
@@ -68,7 +94,7 @@ class DocView:
             places.add(loc_key(f.citation.get("location")))
         for i in sorted({i for p in places for i in self.cites_at.get(p, ())}):
             self.citation_findings.setdefault(i, []).append((fid, f))
-            label = self.document.citations[i].location.short()
+            label = "cited at " + self.document.citations[i].location.short()
             self.anchors.setdefault(fid, []).append((f"#{self.cite_id(i)}", label))
         ref_places = {loc_key(f.location)}
         if f.reference:
@@ -76,6 +102,23 @@ class DocView:
         for j in sorted({j for p in ref_places for j in self.refs_at.get(p, ())}):
             self.reference_findings.setdefault(j, []).append((fid, f))
             self.anchors.setdefault(fid, []).append((f"#{self.ref_id(j)}", f"entry {j + 1}"))
+
+    def citation_status(self, i: int) -> tuple[list[tuple[int, Finding]], str]:
+        """Findings about citation ``i`` or about its entry (worst first), and its colour."""
+        found = list(self.citation_findings.get(i, []))
+        linked = self.citation_links.get(i)
+        if linked is not None:
+            seen = {fid for fid, _ in found}
+            # Findings about the entry itself (retracted, wrong DOI, ...), not about
+            # another citation of it (a year-mismatch elsewhere stays there).
+            found += [
+                p
+                for p in self.reference_findings.get(linked, [])
+                if p[0] not in seen and not p[1].citation
+            ]
+        found.sort(key=lambda p: finding_order(p[1]))
+        sev = worst(f for _, f in found)
+        return found, sev.value if sev else ("ok" if linked is not None else "none")
 
 
 def build_view(index: int, document: Any, links: Any | None) -> DocView:
@@ -91,19 +134,19 @@ def build_view(index: int, document: Any, links: Any | None) -> DocView:
     return view
 
 
-def _cite_tag(view: DocView, i: int, citation: Any) -> str:
-    found = view.citation_findings.get(i, [])
-    sev = worst(f for _, f in found)
+def _cite_open(view: DocView, i: int) -> str:
+    citation = view.document.citations[i]
+    found, status = view.citation_status(i)
     linked = view.citation_links.get(i)
-    status = sev.value if sev else ("ok" if linked is not None else "none")
-    lines = [f"{citation.text} (line {citation.location.line})"]
+    lines = [f"{citation.text} ({citation.location.short()})"]
     if linked is not None:
-        lines.append("linked to entry " + str(linked + 1))
+        lines.append(f"linked to entry {linked + 1}")
     lines += [f"{f.severity.value}: {f.rule}: {f.message}" for _, f in found]
     if not found and linked is None:
         lines.append("not linked to an entry")
+    # A citation with a problem leads to the problem; a clean one to its entry.
     href = (
-        f"#{view.ref_id(linked)}" if linked is not None else (f"#f{found[0][0]}" if found else "")
+        f"#f{found[0][0]}" if found else (f"#{view.ref_id(linked)}" if linked is not None else "")
     )
     attrs = [
         f'class="cite s-{status}"',
@@ -118,34 +161,125 @@ def _cite_tag(view: DocView, i: int, citation: Any) -> str:
     return "<a " + " ".join(attrs) + ">"
 
 
-def highlighted_text(view: DocView) -> str:
-    """The manuscript text, escaped, with every citation wrapped in a link."""
-    text: str = view.document.text or ""
-    order = sorted(
-        range(len(view.document.citations)), key=lambda i: view.document.citations[i].start
-    )
+def _spans(view: DocView, text: str) -> list[int]:
+    """Citations to highlight, in text order; overlapping or odd spans are left out."""
+    cites = view.document.citations
+    out: list[int] = []
+    pos = 0
+    for i in sorted(range(len(cites)), key=lambda i: cites[i].start):
+        c = cites[i]
+        if c.start < pos or c.end <= c.start or c.end > len(text):
+            continue
+        out.append(i)
+        pos = c.end
+    return out
+
+
+def _marked(text: str, order: Sequence[int], cites: Sequence[Any]) -> str:
+    """``text`` with private-use marks around each citation.
+
+    Mark characters already in the text become U+FFFD (one for one, so offsets hold).
+    """
+    for ch in (_OPEN, _SEP, _CLOSE):
+        if ch in text:
+            text = text.replace(ch, "\ufffd")
     out: list[str] = []
     pos = 0
     for i in order:
-        c = view.document.citations[i]
-        # Overlapping or empty spans (a loader's rough guess) are left unhighlighted.
-        if c.start < pos or c.end <= c.start or c.end > len(text):
-            continue
-        out.append(escape(text[pos : c.start]))
-        out.append(_cite_tag(view, i, c) + escape(text[c.start : c.end]) + "</a>")
+        c = cites[i]
+        out += [text[pos : c.start], f"{_OPEN}{i}{_SEP}", text[c.start : c.end], _CLOSE]
         pos = c.end
-    out.append(escape(text[pos:]))
+    out.append(text[pos:])
     return "".join(out)
 
 
-def references_list(view: DocView) -> str:
+def _unmark(view: DocView, html: str) -> str:
+    """Replace the marks in rendered HTML with citation links."""
+
+    def link(m: re.Match[str]) -> str:
+        inner = m.group(2)
+        if "<" in inner:  # the citation crosses Markdown markup: mark its start only
+            return _cite_open(view, int(m.group(1))) + "\u25b8</a>" + inner
+        return _cite_open(view, int(m.group(1))) + inner + "</a>"
+
+    return _STRAY.sub("", _MARK.sub(link, html))
+
+
+@cache
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": True, "breaks": True}).enable(["table", "strikethrough"])
+
+    def html_inline(renderer: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        content: str = tokens[idx].content
+        return content if _INLINE_TAGS.fullmatch(content) else str(escape(content))
+
+    def html_block(renderer: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        return f'<pre class="raw">{escape(tokens[idx].content)}</pre>'
+
+    def image(renderer: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+        alt = "".join(t.content for t in tokens[idx].children or ())
+        return f'<span class="img">[image: {escape(alt)}]</span>'
+
+    md.add_render_rule("html_inline", html_inline)
+    md.add_render_rule("html_block", html_block)
+    md.add_render_rule("image", image)
+    return md
+
+
+def _balance_inline_tags(children: Sequence[Any]) -> None:
+    """Inline tags kept only in open/close pairs within one paragraph; the rest is text."""
+    stack: list[tuple[str, Any]] = []
+    keep: set[int] = set()
+    for t in children:
+        m = _INLINE_TAGS.fullmatch(t.content) if t.type == "html_inline" else None
+        if m is None:
+            continue
+        name = m.group(1).lower()
+        if name == "br":
+            keep.add(id(t))
+        elif not t.content.startswith("</"):
+            stack.append((name, t))
+        elif stack and stack[-1][0] == name:
+            keep |= {id(t), id(stack.pop()[1])}
+    for t in children:
+        if t.type == "html_inline" and id(t) not in keep:
+            t.type = "text"
+
+
+def _render_markdown(marked: str) -> str:
+    md = _markdown()
+    front = _FRONT.match(marked)
+    head = f'<pre class="front">{escape(front.group(1))}</pre>' if front else ""
+    tokens = md.parse(marked[front.end() :] if front else marked)
+    for tok in tokens:  # table alignment comes as style="": the page's CSP forbids it
+        for t in (tok, *(tok.children or ())):
+            if t.attrs and "style" in t.attrs:
+                del t.attrs["style"]
+        _balance_inline_tags(tok.children or ())
+    body: str = md.renderer.render(tokens, md.options, {})
+    return head + body
+
+
+def manuscript_html(view: DocView) -> Markup:
+    """The manuscript (rendered when Markdown), with every citation wrapped in a link."""
+    text: str = view.document.text or ""
+    order = _spans(view, text)
+    marked = _marked(text, order, view.document.citations)
+    if view.document.format in MARKDOWN_FORMATS:
+        return Markup(f'<div class="text md">{_unmark(view, _render_markdown(marked))}</div>')
+    return Markup(f'<div class="text plain">{_unmark(view, str(escape(marked)))}</div>')
+
+
+def references_list(view: DocView) -> Markup:
     """The entries as a list, each with its status, findings and the places citing it."""
     cited_by: dict[int, list[int]] = {}
     for ci, rj in sorted(view.citation_links.items()):
         cited_by.setdefault(rj, []).append(ci)
     items: list[str] = []
     for j, r in enumerate(view.document.references):
-        found = view.reference_findings.get(j, [])
+        found = sorted(view.reference_findings.get(j, []), key=lambda p: finding_order(p[1]))
         sev = worst(f for _, f in found)
         status = sev.value if sev else ("ok" if j in cited_by else "none")
         badges = "".join(
@@ -165,5 +299,5 @@ def references_list(view: DocView) -> str:
             f'<li id="{view.ref_id(j)}" class="s-{status}">{badges}{escape(r.text)}{back_html}</li>'
         )
     if not items:
-        return '<p class="empty">No reference entries were found.</p>'
-    return '<ol class="refs">' + "".join(items) + "</ol>"
+        return Markup('<p class="empty">No reference entries were found.</p>')
+    return Markup('<ol class="refs">' + "".join(items) + "</ol>")

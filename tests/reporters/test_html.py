@@ -37,7 +37,7 @@ def test_manuscript_text_cannot_inject_markup(report: Report) -> None:
     parsed = _parse(page)
     assert parsed.scripts == 1  # ours only; the manuscript's <script> is text
     assert not [t for t, _ in parsed.tags if t in ("img", "i", "iframe")]
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert('x')&lt;/script&gt;" in page  # Markdown heading, escaped
     assert "onerror=alert(1)&gt;" in page  # escaped entry text
     assert not any(k.startswith("on") for _, attrs in parsed.tags for k in attrs)
 
@@ -79,19 +79,19 @@ def test_citations_highlighted_by_status_and_linked(report: Report) -> None:
     assert entries["d1-r2"]["class"] == "s-warning"  # listed-not-cited
 
 
-def test_findings_grouped_with_evidence_and_filters(report: Report) -> None:
+def test_findings_ordered_with_readable_evidence_and_filters(report: Report) -> None:
     page = render(report, rules=CATALOGUE)
-    assert page.index('data-severity="error"><h3>Errors') < page.index(
-        'data-severity="warning"><h3>Warnings'
-    )
-    assert "<dt>cited_year</dt><dd>2007</dd>" in page
-    assert (
-        "&quot;text&quot;: &quot;&lt;i&gt;none&lt;/i&gt;&quot;" in page
-    )  # nested evidence, escaped
+    assert page.index('id="f1" data-rule="year-mismatch"') < page.index('id="f3" data-rule')
+    assert "<dt>cited year</dt><dd>2007</dd>" in page
+    # nested evidence: labelled fields, escaped, never a JSON dump
+    assert "<dt>text</dt><dd>&lt;i&gt;none&lt;/i&gt;</dd><dt>score</dt><dd>0.12</dd>" in page
+    assert "&quot;text&quot;" not in page
     rules = re.findall(r'data-filter-rule value="([^"]+)"', page)
     assert rules == ["cited-not-listed", "listed-not-cited", "year-mismatch"]
     assert '<details class="doc" id="d0">' in page  # no findings: folded
     assert '<details class="doc" id="d1" open>' in page
+    # the checks that did not run are said at the top, before any manuscript
+    assert page.index("Not checked") < page.index('id="d0"')
 
 
 def test_marker_text_in_manuscript_is_not_expanded() -> None:

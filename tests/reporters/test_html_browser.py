@@ -79,3 +79,43 @@ def test_a_tampered_script_is_caught(report: Report, tmp_path: Path) -> None:
     )
     result = tool.check_page(page)  # type: ignore[attr-defined]
     assert not result.ready and result.console
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    "manuscript",
+    [
+        "manuscripts/kolaborasi-smart-city.md",
+        "tests/fixtures/formats/latex/project/main.tex",
+        "tests/fixtures/formats/proof/proof.docx",
+    ],
+)
+def test_real_formats_render_without_script_errors(manuscript: str, tmp_path: Path) -> None:
+    """A Markdown, a LaTeX and a DOCX manuscript (offline check plus a planted
+    retraction) load cleanly; the retracted entry's citation is red, never green."""
+    import citecheck
+    from citecheck.model.findings import Finding, Severity
+
+    report = citecheck.check([str(REPO / manuscript)], citecheck.Settings(offline=True))
+    entry = report.documents[0].references[0]
+    retracted = Finding(
+        code="CC205",
+        rule="retracted",
+        severity=Severity.ERROR,
+        message="the cited work was retracted",
+        location=entry.location,
+        reference=entry.to_json(),
+        evidence={"notice": "10.9999/ret.1"},
+    )
+    report = report.model_copy(update={"findings": (*report.findings, retracted)})
+    page = tmp_path / "report.html"
+    page.write_text(render(report), encoding="utf-8")
+    shot = tmp_path / "report.png"
+    result = tool.check_page(page, screenshot=shot, height=1400)  # type: ignore[attr-defined]
+    assert result.ok, result.console
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    fid = len(report.findings) - 1
+    assert 'class="cite s-error" id="d0-c' in result.dom
+    assert f'href="#f{fid}"' in result.dom

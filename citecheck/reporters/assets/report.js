@@ -22,11 +22,12 @@
       var on = visible(el.getAttribute("data-rule"), el.getAttribute("data-severity"));
       el.classList.toggle("hidden", !on);
     });
-    document.querySelectorAll(".sev-group").forEach(function (group) {
-      var count = group.querySelectorAll(".finding:not(.hidden)").length;
-      group.classList.toggle("hidden", count === 0);
-      var label = group.querySelector(".sev-count");
-      if (label) { label.textContent = String(count); }
+    document.querySelectorAll(".summary .group").forEach(function (group) {
+      var rule = group.getAttribute("data-rule");
+      var any = ["error", "warning", "info"].some(function (sev) {
+        return group.classList.contains(sev) && visible(rule, sev);
+      });
+      group.classList.toggle("hidden", !any);
     });
     document.querySelectorAll("a.cite[data-findings]").forEach(function (el) {
       var worst = -1;
@@ -59,6 +60,10 @@
     if (!link) { return; }
     var target = document.getElementById(link.getAttribute("href").slice(1));
     if (!target) { return; }
+    // A target inside a folded manuscript or evidence block: unfold it first.
+    for (var el = target; el; el = el.parentElement) {
+      if (el.tagName === "DETAILS") { el.open = true; }
+    }
     target.classList.add("flash");
     window.setTimeout(function () { target.classList.remove("flash"); }, 1600);
   });
