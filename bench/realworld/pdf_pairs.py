@@ -188,7 +188,13 @@ def unchecked(report: dict[str, Any]) -> bool:
     if report.get("exit_code") == 2 or summary.get("unchecked") or report.get("unchecked"):
         return True
     skipped = summary.get("skipped_checks") or []
-    return any(str(s.get("check", "")) not in BENIGN_SKIPS for s in skipped)
+    if any(str(s.get("check", "")) not in BENIGN_SKIPS for s in skipped):
+        return True
+    # the PDF reader's own verdict: an error-level parse-error saying it could not check
+    return any(
+        f.get("rule") == "parse-error" and (f.get("evidence") or {}).get("kind") == "pdf-unchecked"
+        for f in report.get("findings", [])
+    )
 
 
 def _one_core() -> None:
@@ -240,12 +246,29 @@ def source_target(doc: dict[str, Any], folder: Path) -> str:
 
 
 def measure(
-    doc: dict[str, Any], folder: Path, cli: list[str], config: Path, startup: float | None
+    doc: dict[str, Any],
+    folder: Path,
+    cli: list[str],
+    config: Path,
+    startup: float | None,
+    source_cache: Path | None = None,
 ) -> dict[str, Any]:
-    """Run both sides of one pair and compare them."""
-    src = run_check(
-        cli, folder, source_target(doc, folder), list(doc.get("references", [])), config
-    )
+    """Run both sides of one pair and compare them.
+
+    With ``source_cache`` (a folder), the source's report is read from there when present
+    and written there otherwise: while only the PDF reader changes, the sources need not
+    be checked again.
+    """
+    cached = source_cache / f"{doc['id']}.json" if source_cache else None
+    if cached and cached.is_file():
+        src = json.loads(cached.read_text(encoding="utf-8"))
+    else:
+        src = run_check(
+            cli, folder, source_target(doc, folder), list(doc.get("references", [])), config
+        )
+        if cached:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            cached.write_text(json.dumps(src), encoding="utf-8")
     pdf = run_check(cli, folder, doc["pdf"], [], config)
     extra, lost = match(pdf["findings"], src["findings"])
     pages = page_count(folder / doc["pdf"])
@@ -378,6 +401,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-timing", action="store_true", help="skip the load-speed runs")
     parser.add_argument(
+        "--source-cache",
+        type=Path,
+        default=None,
+        help="folder of the sources' reports, reused when present (delete it when the source readers change)",
+    )
+    parser.add_argument(
         "--rescore",
         type=Path,
         default=None,
@@ -407,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
             if not (folder / doc["pdf"]).is_file():
                 print(f"{doc['id']}: not materialised under {args.corpus}", file=sys.stderr)
                 continue
-            rows.append(measure(doc, folder, cli, config, startup))
+            rows.append(measure(doc, folder, cli, config, startup, args.source_cache))
             print(f"{doc['id']}: {len(rows[-1]['false_findings'])} false", file=sys.stderr)
     summary = summarise(rows)
     print(_table(rows))

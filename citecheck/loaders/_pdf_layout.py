@@ -27,6 +27,7 @@ class PdfLine:
     y0: float
     x1: float
     y1: float
+    size: float = 0.0  # font size of most of the line's glyphs (0: unknown)
 
     @property
     def height(self) -> float:

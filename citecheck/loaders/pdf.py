@@ -9,20 +9,23 @@ PDFs without a text layer (scans) are an :class:`InputError`.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from pathlib import Path
 from typing import Any
 
+from citecheck.loaders._pdf_chars import SUP_CLOSE, SUP_OPEN, page_lines
 from citecheck.loaders._pdf_guard import MAX_CONTENT_BYTES, MAX_PAGES, oversized_stream
+from citecheck.loaders._pdf_labels import citations as alpha_citations
+from citecheck.loaders._pdf_labels import is_alphabetic
 from citecheck.loaders._pdf_layout import (
     PdfLine,
     dehyphenate,
     drop_running_lines,
-    join_fragments,
-    merge_superscripts,
     reading_order,
 )
+from citecheck.loaders._pdf_refs import find_start, list_lines, segment
 from citecheck.loaders.files import read_bytes
 from citecheck.model.document import (
     Citation,
@@ -35,7 +38,6 @@ from citecheck.model.document import (
 )
 from citecheck.model.errors import InputError
 
-_LABEL = re.compile(r"^\s*\[?(\d{1,4})[\].)]\s")
 MIN_CHARS_PER_PAGE = 20  # below this on average, the PDF is a scan without a text layer
 
 
@@ -69,11 +71,14 @@ def _open(path: Path) -> Any:
     return pdf
 
 
-def extract_pages(path: Path) -> list[list[PdfLine]]:
-    """Lines of every page in reading order, running headers/footers removed."""
+def _read(path: Path) -> tuple[list[list[PdfLine]], list[float], int, int]:
+    """(lines of every page in reading order with furniture removed, page widths,
+    characters, characters without a readable code)."""
     pdf = _open(path)
     pages: list[list[PdfLine]] = []
     heights: list[float] = []
+    widths: list[float] = []
+    chars = unreadable = 0
     try:
         for i in range(len(pdf)):
             try:
@@ -82,16 +87,12 @@ def extract_pages(path: Path) -> list[list[PdfLine]]:
                 tp = page.get_textpage()
             except Exception as exc:  # PdfiumError: a damaged or hostile page tree
                 raise InputError(f"{path}: page {i + 1} cannot be read ({exc})") from exc
-            raw: list[PdfLine] = []
-            for k in range(tp.count_rects()):
-                x0, y0, x1, y1 = tp.get_rect(k)
-                text = tp.get_text_bounded(x0, y0, x1, y1)
-                text = " ".join(text.replace("\r", " ").replace("\n", " ").split())
-                if text:
-                    raw.append(PdfLine(text=text, x0=x0, y0=y0, x1=x1, y1=y1))
-            lines = merge_superscripts(join_fragments(raw, width))
+            lines, count, bad = page_lines(tp.raw, width)
+            chars += count
+            unreadable += bad
             pages.append(reading_order(lines, width))
             heights.append(height)
+            widths.append(width)
             tp.close()
             page.close()
     finally:
@@ -101,20 +102,48 @@ def extract_pages(path: Path) -> list[list[PdfLine]]:
         raise InputError(
             f"{path}: the PDF has no text layer (a scan?); run OCR first (e.g. ocrmypdf) and check the result"
         )
-    return drop_running_lines(pages, heights)
+    return drop_running_lines(pages, heights), widths, chars, unreadable
+
+
+def extract_pages(path: Path) -> list[list[PdfLine]]:
+    """Lines of every page in reading order, running headers/footers removed
+    (superscripts marked with ``SUP_OPEN`` … ``SUP_CLOSE``)."""
+    return _read(path)[0]
+
+
+def _strip_superscripts(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The line without superscript marks, and the (start, end) of each raised run."""
+    if SUP_OPEN not in text:
+        return text, []
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for part in re.split(f"({SUP_OPEN}[^{SUP_CLOSE}]*{SUP_CLOSE})", text):
+        if part.startswith(SUP_OPEN):
+            body = part[1:-1]
+            spans.append((pos, pos + len(body)))
+            part = body
+        out.append(part)
+        pos += len(part)
+    return "".join(out), spans
 
 
 def load(path: Path, display_path: str) -> Document:
     """Read a PDF manuscript."""
-    pages = extract_pages(path)
+    pages, widths, n_chars, unreadable = _read(path)
     lines: list[str] = []
     where: list[tuple[int, int]] = []  # text line -> (page, line on page)
     boxes: list[PdfLine] = []
+    page_of: list[int] = []
+    raised: list[list[tuple[int, int]]] = []
     for p, page in enumerate(pages, start=1):
         for n, ln in enumerate(page, start=1):
-            lines.append(ln.text)
+            clean, spans = _strip_superscripts(ln.text)
+            lines.append(clean)
+            raised.append(spans)
             where.append((p, n))
             boxes.append(ln)
+            page_of.append(p - 1)
     lines = dehyphenate(lines)
     text = "\n".join(lines)
     starts = [0]
@@ -125,26 +154,67 @@ def load(path: Path, display_path: str) -> Document:
         page, n = where[line0] if where else (1, 1)
         return Location(path=display_path, line=n, column=col0 + 1, page=page)
 
-    bib = _bibliography_lines(lines)
+    problems: list[Problem] = []
+    start = find_start(lines, boxes)
+    bib = list_lines(lines, boxes, start) if start is not None else []
+    # References first: their first authors vouch for names the word lists reject.
+    references, used = _references(lines, boxes, page_of, widths, bib, loc, problems)
+    masked = used | ({start} if start is not None else set())
     chars = list(text)
-    for i in bib:
+    for i in masked:
         for k in range(starts[i], starts[i] + len(lines[i])):
             chars[k] = " "
     from citecheck.citations import extract_citations
     from citecheck.citations.known import listed_names
 
-    problems: list[Problem] = []
-    # References first: their first authors vouch for names the word lists reject.
-    references = _references(lines, boxes, bib, loc, problems)
+    superscripts = [
+        (starts[i] + a, starts[i] + b)
+        for i, spans in enumerate(raised)
+        if i not in masked
+        for a, b in spans
+    ]
     citations: list[Citation] = []
     for c in extract_citations(
         "".join(chars),
         path=display_path,
         index=LineIndex(text),
+        superscripts=superscripts,
+        numbered_references=sum(r.number is not None for r in references) > len(references) / 2,
         listed_authors=listed_names(references),
     ):
         line0 = c.location.line - 1
         citations.append(c.model_copy(update={"location": loc(line0, c.location.column - 1)}))
+    labels = {r.key for r in references if r.key}
+    if labels:
+        masked_text = "".join(chars)
+        keyed = alpha_citations(
+            masked_text,
+            labels,
+            lambda off: loc(*_line_col(starts, off)),
+            max((c.group for c in citations), default=0) + 1,
+        )
+        brackets = {(c.location.page, c.location.line) for c in keyed}
+        citations = [
+            c
+            for c in citations
+            if not (
+                c.style != "key"
+                and (c.location.page, c.location.line) in brackets
+                and _inside_bracket(masked_text, c.start)
+            )
+        ]
+        citations = sorted(citations + keyed, key=lambda c: c.start)
+    doubt = _untrusted(n_chars, unreadable, references, citations, start)
+    if doubt:
+        problems.append(
+            Problem(
+                message=f"the PDF could not be read well enough to check its citations: {doubt}; "
+                "its citations and references were not checked (check the source file instead)",
+                location=Location(path=display_path),
+                kind="pdf-unchecked",
+            )
+        )
+        citations, references = [], []
     return Document(
         path=display_path,
         format="pdf",
@@ -153,85 +223,99 @@ def load(path: Path, display_path: str) -> Document:
         references=tuple(references),
         metadata=_metadata(lines, bib),
         problems=tuple(problems),
-        bibliography_found=bool(bib),
+        bibliography_found=bool(bib) or bool(doubt),
     )
 
 
-def _bibliography_lines(lines: list[str]) -> list[int]:
-    from citecheck.text import headings as sections
+def _line_col(starts: list[int], offset: int) -> tuple[int, int]:
+    line = bisect.bisect_right(starts, offset) - 1
+    return line, offset - starts[line]
 
-    start = None
-    for i, ln in enumerate(lines):
-        if len(ln) <= 60 and sections.is_bibliography_heading(ln):
-            start = i  # the last such heading wins (a "References" word in the text is rarer late)
-    if start is None:
-        return []
-    out = []
-    for j in range(start + 1, len(lines)):
-        if len(lines[j]) <= 60 and sections.is_back_matter_heading(lines[j]):
-            break
-        if lines[j].strip():
-            out.append(j)
+
+def _inside_bracket(text: str, offset: int) -> bool:
+    """Is ``offset`` inside a ``[...]`` of alphabetic labels?"""
+    before = text.rfind("[", max(0, offset - 300), offset + 1)
+    return before >= 0 and "]" not in text[before:offset] and text.find("]", offset) >= 0
+
+
+UNREADABLE_SHARE = 0.05  # characters without a unicode mapping: a garbled text layer
+
+
+def _untrusted(
+    n_chars: int,
+    unreadable: int,
+    references: list[Reference],
+    citations: list[Citation],
+    start: int | None,
+) -> str | None:
+    """Why what was read cannot be trusted, or None."""
+    if n_chars and unreadable > UNREADABLE_SHARE * n_chars:
+        return (
+            f"{unreadable:,} of {n_chars:,} characters have no readable code "
+            "(a font without a unicode map)"
+        )
+    if start is None and citations:
+        return f"{len(citations)} citations but no reference list was found"
+    return None
+
+
+def _join_entry(parts: list[str]) -> str:
+    """An entry's lines as one string; a DOI or URL broken at a line end is joined."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not out:
+            out = part
+            continue
+        last = out.rsplit(" ", 1)[-1]
+        if _URLISH.search(last) and not _NEW_WORD.match(part):
+            out += part
+        else:
+            out += " " + part
     return out
 
 
+_URLISH = re.compile(
+    r"(?:https?://|doi\.org/|\b10\.\d{4,9}/|www\.)\S*[/\-._=?&#:~%]$|(?:https?://|doi\.org/|\b10\.\d{4,9}/)\S*[A-Za-z0-9]$"
+)
+_NEW_WORD = re.compile(r"^(?:[A-Z][a-z]+[\s,.:]|\[|\(|[Aa]ccessed|[Rr]etrieved|[Dd]iakses|URL\b)")
+
+
 def _references(
-    lines: list[str], boxes: list[PdfLine], bib: list[int], loc: Any, problems: list[Problem]
-) -> list[Reference]:
-    """Entries of the reference list; vertical gaps and hanging indents mark entry starts."""
+    lines: list[str],
+    boxes: list[PdfLine],
+    page_of: list[int],
+    widths: list[float],
+    bib: list[int],
+    loc: Any,
+    problems: list[Problem],
+) -> tuple[list[Reference], set[int]]:
+    """Entries of the reference list, cut by geometry (labels, indents, gaps); by the
+    text's own marks when the geometry says nothing. Also the lines the list holds."""
     from citecheck.references import parse_reference, split_entries, to_reference
 
     if not bib:
-        return []
-    gaps = [
-        boxes[a].y0 - boxes[b].y1 for a, b in itertools.pairwise(bib) if boxes[a].y0 > boxes[b].y1
-    ]
-    typical = sorted(gaps)[len(gaps) // 4] if gaps else 0.0
-    lefts = [boxes[i].x0 for i in bib]
-    split_x = (min(lefts) + max(lefts)) / 2 if max(lefts) - min(lefts) > 100 else max(lefts) + 1
-
-    def column_left(box: PdfLine) -> float:
-        same = [x for x in lefts if (x < split_x) == (box.x0 < split_x)]
-        return min(same)
-
-    section_parts: list[str] = []
-    offsets: list[tuple[int, int]] = []
-    pos = 0
-    prev: int | None = None
-    for i in bib:
-        if prev is not None:
-            a, b = boxes[prev], boxes[i]
-            same_column = abs(a.x0 - b.x0) < 60 and a.y0 > b.y1
-            # at a column or page change, a short last line ended the entry
-            rights = [boxes[k].x1 for k in bib if abs(boxes[k].x0 - a.x0) < 60]
-            short_end = a.x1 < max(rights) - 15
-            if (same_column and typical and (a.y0 - b.y1) > typical + 2.5) or (
-                not same_column and short_end and typical
-            ):
-                section_parts.append("")  # a paragraph gap: a new entry
-                pos += 1
-        offsets.append((pos, i))
-        indent = "    " if boxes[i].x0 > column_left(boxes[i]) + 6 else ""
-        section_parts.append(indent + lines[i].strip())
-        pos += len(section_parts[-1]) + 1
-        prev = i
-    section = "\n".join(section_parts)
-    breaks = section_parts.count("")
-    if breaks >= 2:
-        # entries separated by vertical space: each block is one entry
-        spans = []
-        cursor = 0
-        for block in section.split("\n\n"):
-            label = _LABEL.match(block)
-            spans.append((cursor, " ".join(block.split()), int(label.group(1)) if label else None))
-            cursor += len(block) + 2
+        return [], set()
+    entries = segment(lines, boxes, page_of, widths, bib)
+    used = {i for e in entries for i in e.lines} if entries is not None else set(bib)
+    spans: list[tuple[int, str, int | None]] = []
+    keys: list[str | None] = []
+    if entries is not None:
+        for e in entries:
+            spans.append((e.lines[0], _join_entry([lines[i] for i in e.lines]), e.number))
+            keys.append(e.label)
+        if not is_alphabetic(keys):
+            keys = []
     else:
-        spans = [(sp.start, sp.text, sp.number) for sp in split_entries(section)]
+        firsts = list(itertools.accumulate((len(lines[i]) + 1 for i in bib[:-1]), initial=0))
+        for sp in split_entries("\n".join(lines[i] for i in bib)):
+            line_idx = bib[max(0, bisect.bisect_right(firsts, sp.start) - 1)]
+            spans.append((line_idx, " ".join(sp.text.split()), sp.number))
     out: list[Reference] = []
-    for start, entry, number in spans:
+    for n, (line_idx, entry, number) in enumerate(spans):
         if not entry.strip():
             continue
-        line_idx = max((i for off, i in offsets if off <= start), default=bib[0])
+        key = keys[n] if keys else None
         where = loc(line_idx, 0)
         try:
             parsed = parse_reference(entry)
@@ -240,8 +324,8 @@ def _references(
                 Problem(message=f"reference could not be parsed: {exc}", location=where)
             )
             continue
-        out.append(to_reference(parsed, text=entry, location=where, number=number))
-    return out
+        out.append(to_reference(parsed, text=entry, location=where, number=number, key=key))
+    return out, used
 
 
 def _metadata(lines: list[str], bib: list[int]) -> Metadata:

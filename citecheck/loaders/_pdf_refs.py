@@ -1,0 +1,244 @@
+"""The reference list of a PDF, found and cut into entries by geometry.
+
+Text formats mark entries with blank lines or list markers; in a PDF the marks are
+positions. Here:
+
+- the list starts at the last bibliography heading (a section or line number in
+  front, "5 References", is allowed) and ends at the next heading: a back-matter
+  heading, or a short line printed clearly larger than the list (an appendix, a
+  chapter, the next article of a journal issue); lines clearly smaller than the list
+  (footnotes, captions) are skipped;
+- an entry starts where its first line is marked: a label (``[3]``, ``3.``, ``[Lüt13]``,
+  a bullet) at the column's left edge, or — without labels — the edge itself when the
+  other lines of an entry are indented (hanging indent; or the reverse, a first-line
+  indent), or a vertical gap larger than the lines' pitch when every line starts at
+  the same edge.
+
+Positions are compared per page and column, so a list that runs over two columns or
+pages keeps its entries. Nothing here reads the entries' words except the labels.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from citecheck.loaders._pdf_layout import PdfLine
+
+LABEL = re.compile(
+    r"^\s*(?:\[(?P<br>[^\]\s]{1,14})\]|(?P<num>\d{1,4})[.)]|\((?P<par>\d{1,4})\)|(?P<bul>[\u2022\u25aa\u25cf\u25e6\u2023\u2219\u00b7\u25a0\u2043]))(?=\s|$|[A-Z\u00c0-\u024f])"
+)
+_SECTION_NUMBER = re.compile(
+    r"^\s*(?:(?:\d{1,4}(?:\.\d{1,3})*|[IVXLC]{1,6}|[A-Z])[.:)]?|(?:chapter|bab|kapitel)\s+\w+[.:]?)\s+",
+    re.I,
+)
+LARGER = 1.12  # a line this much larger than the list's text is a heading (measured: 1.2x is the smallest)
+SMALLER = 0.8  # lines this much smaller are footnotes or captions inside the list's pages
+GAP = 1.3  # a vertical gap this many times the line pitch separates entries
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry: its lines (indexes into the document's lines) and its label."""
+
+    lines: tuple[int, ...]
+    label: str | None  # "3", "Lüt13", or None
+    number: int | None
+
+
+def heading_text(text: str) -> str:
+    """A heading without a section number in front ("5 References" -> "References")."""
+    return _SECTION_NUMBER.sub("", text, count=1).strip()
+
+
+def find_start(lines: list[str], boxes: list[PdfLine]) -> int | None:
+    """The line of the last bibliography heading, or None."""
+    from citecheck.text import headings as sections
+
+    start = None
+    for i, ln in enumerate(lines):
+        text = ln.strip()
+        if len(text) > 60:
+            continue
+        if sections.is_bibliography_heading(text) or sections.is_bibliography_heading(
+            heading_text(text)
+        ):
+            start = i
+    del boxes
+    return start
+
+
+def _modal_size(sizes: list[float]) -> float:
+    if not sizes:
+        return 0.0
+    return Counter(round(s, 1) for s in sizes).most_common(1)[0][0]
+
+
+def list_lines(lines: list[str], boxes: list[PdfLine], start: int) -> list[int]:
+    """Lines of the list after the heading at ``start``, up to the next heading."""
+    from citecheck.text import headings as sections
+
+    after = [j for j in range(start + 1, len(lines)) if lines[j].strip()]
+    size = _modal_size([boxes[j].size for j in after[:40] if boxes[j].size])
+    out: list[int] = []
+    for j in after:
+        text = lines[j].strip()
+        short = len(text) <= 60
+        if short and (
+            sections.is_back_matter_heading(text)
+            or sections.is_back_matter_heading(heading_text(text))
+        ):
+            break
+        s = boxes[j].size
+        if size and s:
+            if s > LARGER * size and short and out:
+                break
+            if s < SMALLER * size:
+                continue
+        out.append(j)
+    return out
+
+
+def _columns(
+    boxes: list[PdfLine], pages: list[int], widths: list[float], idx: list[int]
+) -> dict[int, tuple[int, int]]:
+    """(page, column) of each list line; a page has two columns when both halves hold
+    lines and few lines cross the middle."""
+    by_page: dict[int, list[int]] = {}
+    for i in idx:
+        by_page.setdefault(pages[i], []).append(i)
+    out: dict[int, tuple[int, int]] = {}
+    for page, members in by_page.items():
+        mid = widths[page] / 2
+        right = [i for i in members if boxes[i].x0 >= mid - 4]
+        left = [i for i in members if boxes[i].x1 <= mid + 4]
+        crossing = len(members) - len(right) - len(left)
+        two = len(right) >= 3 and len(left) >= 3 and crossing <= 0.2 * len(members)
+        for i in members:
+            out[i] = (page, 1 if two and boxes[i].x0 >= mid - 4 else 0)
+    return out
+
+
+def segment(
+    lines: list[str], boxes: list[PdfLine], pages: list[int], widths: list[float], idx: list[int]
+) -> list[Entry] | None:
+    """Entries of the list lines ``idx``; None when the geometry says nothing (no labels,
+    no indents, no gaps) and the text must decide."""
+    if not idx:
+        return []
+    col = _columns(boxes, pages, widths, idx)
+    left: dict[tuple[int, int], float] = {}
+    for i in idx:
+        key = col[i]
+        left[key] = min(left.get(key, boxes[i].x0), boxes[i].x0)
+    size = _modal_size([boxes[i].size for i in idx if boxes[i].size]) or 10.0
+    indent = {i: boxes[i].x0 - left[col[i]] > 0.4 * size for i in idx}
+    labels = {i: LABEL.match(lines[i]) for i in idx}
+    labelled_flush = [i for i in idx if labels[i] and not indent[i]]
+    # lines at the edge up to the last labelled one (text after the list does not count)
+    flush = [i for i in idx if not indent[i] and (not labelled_flush or i <= labelled_flush[-1])]
+    starts: set[int]
+    if len(labelled_flush) >= 2 and len(labelled_flush) >= 0.6 * len(flush):
+        idx = _labelled_end(boxes, idx, col, indent, labels)
+        starts = {i for i in idx if labels[i] and not indent[i]}
+    else:
+        dented = [i for i in idx if indent[i]]
+        if len(dented) >= 0.15 * len(idx) and len(flush) >= 0.15 * len(idx) and len(idx) >= 4:
+            first_indented = indent[idx[0]]
+            starts = {i for i in idx if indent[i] == first_indented}
+        else:
+            by_gap = _gap_starts(boxes, idx, col)
+            if by_gap is None:
+                return None
+            starts = by_gap
+    starts.add(idx[0])
+    entries: list[Entry] = []
+    cur: list[int] = []
+    for i in idx:
+        if i in starts and cur:
+            entries.append(_entry(cur, labels[cur[0]]))
+            cur = []
+        cur.append(i)
+    if cur:
+        entries.append(_entry(cur, labels[cur[0]]))
+    return entries
+
+
+def _labelled_end(
+    boxes: list[PdfLine],
+    idx: list[int],
+    col: dict[int, tuple[int, int]],
+    indent: dict[int, bool],
+    labels: dict[int, re.Match[str] | None],
+) -> list[int]:
+    """The list lines up to the end of a labelled list.
+
+    With a label column (the entries' other lines indented), the first line at the
+    edge without a label is text after the list (author notes, an appendix); in a
+    flush-left list, such a line after a vertical gap is. A numeric label that does
+    not follow its predecessor's number (a new list restarting at 1) ends it too.
+    """
+    rest = [i for i in idx if not labels[i]]
+    column = len(rest) >= 1 and sum(indent[i] for i in rest) >= 0.8 * len(rest)
+    pitches = [
+        boxes[a].y0 - boxes[b].y0
+        for a, b in itertools.pairwise(idx)
+        if col[a] == col[b] and boxes[a].y0 > boxes[b].y0
+    ]
+    typical = sorted(pitches)[len(pitches) // 4] if pitches else 0.0
+    last_number: int | None = None
+    for n, i in enumerate(idx):
+        label = labels[i]
+        if label is not None and not indent[i]:
+            num = label.group("num") or label.group("br") or label.group("par")
+            if num and num.isdigit():
+                if last_number is not None and int(num) <= last_number:
+                    return idx[:n]
+                last_number = int(num)
+            continue
+        if indent[i] or n == 0:
+            continue
+        prev = idx[n - 1]
+        gap = boxes[prev].y0 - boxes[i].y0 if col[prev] == col[i] else 0.0
+        if column or (typical and gap > GAP * typical):
+            return idx[:n]
+    return idx
+
+
+def _entry(members: list[int], label: re.Match[str] | None) -> Entry:
+    text = None
+    number = None
+    if label is not None and not label.group("bul"):
+        text = label.group("br") or label.group("num") or label.group("par")
+        if text and text.isdigit():
+            number = int(text)
+    return Entry(lines=tuple(members), label=text, number=number)
+
+
+def _gap_starts(
+    boxes: list[PdfLine], idx: list[int], col: dict[int, tuple[int, int]]
+) -> set[int] | None:
+    """Entry starts by vertical gaps, when every line starts at the same edge."""
+    pitches = []
+    for a, b in itertools.pairwise(idx):
+        if col[a] == col[b]:
+            pitches.append(boxes[a].y0 - boxes[b].y0)
+    pitches = [p for p in pitches if p > 0]
+    if len(pitches) < 3:
+        return None
+    typical = sorted(pitches)[len(pitches) // 4]
+    starts = {
+        b
+        for a, b in itertools.pairwise(idx)
+        if col[a] == col[b] and boxes[a].y0 - boxes[b].y0 > GAP * typical
+    }
+    if len(starts) < 2:
+        return None
+    # at a page or column change, the gap cannot be seen: a short last line ended an entry
+    rights = max(boxes[i].x1 for i in idx)
+    for a, b in itertools.pairwise(idx):
+        if col[a] != col[b] and boxes[a].x1 < rights - 3 * (boxes[a].size or 10):
+            starts.add(b)
+    return starts
