@@ -50,6 +50,8 @@ class Paragraph:
     outline: int | None = None
     notes: list[str] = field(default_factory=list)  # footnote/endnote ids anchored here
     superscripts: list[tuple[int, int]] = field(default_factory=list)  # raised text spans
+    breaks: list[int] = field(default_factory=list)  # offsets of line breaks (w:br, w:cr)
+    table: bool = False  # inside a table cell
 
 
 @dataclass
@@ -60,6 +62,7 @@ class _State:
     current: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     sups: list[tuple[int, int]] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
     sup_styles: frozenset[str] = frozenset()
 
     @property
@@ -92,6 +95,49 @@ def superscript_styles(styles: ET.Element | None) -> frozenset[str]:
     return frozenset(out)
 
 
+@dataclass(frozen=True)
+class StyleInfo:
+    """What a paragraph style is, whatever the language of its id ("Titre1", "berschrift1")."""
+
+    name: str  # Word's built-in name, lower-case ("heading 1", "bibliography", "title")
+    outline: int | None  # outline level (0 = level-1 heading) from the style or its ancestors
+
+
+def paragraph_styles(styles: ET.Element | None) -> dict[str, StyleInfo]:
+    """Paragraph style ids of ``word/styles.xml`` -> name and outline level.
+
+    Localised Word writes style ids in the user's language ("Titre1", "Bibliographie",
+    "berschrift1") but keeps the built-in English ``w:name`` ("heading 1",
+    "Bibliography"); the outline level may be inherited through ``basedOn``.
+    """
+    if styles is None:
+        return {}
+    names: dict[str, str] = {}
+    outline: dict[str, int] = {}
+    based: dict[str, str] = {}
+    for st in styles.findall(f"{W}style"):
+        if st.get(f"{W}type") not in (None, "paragraph"):
+            continue
+        sid = st.get(f"{W}styleId") or ""
+        name_el = st.find(f"{W}name")
+        names[sid] = ((name_el.get(f"{W}val") if name_el is not None else None) or sid).lower()
+        lvl = st.find(f"{W}pPr/{W}outlineLvl")
+        val = lvl.get(f"{W}val") if lvl is not None else None
+        if val and val.isdigit():
+            outline[sid] = int(val)
+        parent = st.find(f"{W}basedOn")
+        if parent is not None:
+            based[sid] = parent.get(f"{W}val") or ""
+    out: dict[str, StyleInfo] = {}
+    for sid, name in names.items():
+        cur, seen = sid, set()
+        while cur not in outline and cur in based and cur not in seen:
+            seen.add(cur)
+            cur = based[cur]
+        out[sid] = StyleInfo(name, outline.get(cur))
+    return out
+
+
 def _raised(run: ET.Element, sup_styles: frozenset[str]) -> bool:
     """Whether a ``w:r`` prints as superscript: direct formatting wins over its style."""
     rpr = run.find(f"{W}rPr")
@@ -112,8 +158,8 @@ def read_paragraphs(
     ``sup_styles`` are the character style ids that print superscript.
     """
     st = _State(sup_styles=sup_styles)
-    for p in _paragraphs(root):
-        st.current, st.notes, st.sups = [], [], []
+    for p, in_table in _paragraphs(root):
+        st.current, st.notes, st.sups, st.breaks = [], [], [], []
         for child in p:
             _inline(child, st)
         style_el = p.find(f"{W}pPr/{W}pStyle")
@@ -126,6 +172,8 @@ def read_paragraphs(
                 outline=int(outline) if outline and outline.isdigit() else None,
                 notes=st.notes,
                 superscripts=st.sups,
+                breaks=st.breaks,
+                table=in_table,
             )
         )
     for f, _ in st.stack:  # unterminated fields end at the document end
@@ -137,20 +185,21 @@ def read_paragraphs(
     return st.paragraphs, st.fields
 
 
-def _paragraphs(root: ET.Element) -> list[ET.Element]:
-    out: list[ET.Element] = []
+def _paragraphs(root: ET.Element) -> list[tuple[ET.Element, bool]]:
+    """Every ``w:p`` in order, and whether it sits in a table cell."""
+    out: list[tuple[ET.Element, bool]] = []
 
-    def visit(el: ET.Element) -> None:
+    def visit(el: ET.Element, table: bool) -> None:
         for child in el:
             if child.tag == f"{W}p":
-                out.append(child)
+                out.append((child, table))
                 # paragraphs in text boxes inside this paragraph come after it
                 for inner in child.iter(f"{W}txbxContent"):
-                    visit(inner)
+                    visit(inner, table)
             elif child.tag not in (_MC_FALLBACK, f"{W}del"):
-                visit(child)
+                visit(child, table or child.tag == f"{W}tbl")
 
-    visit(root)
+    visit(root, False)
     return out
 
 
@@ -165,6 +214,7 @@ def _inline(el: ET.Element, st: _State) -> None:
     elif tag in (f"{W}tab", f"{W}ptab"):
         st.current.append("\t")
     elif tag in (f"{W}br", f"{W}cr"):
+        st.breaks.append(st.offset)
         st.current.append(" ")
     elif tag == f"{W}noBreakHyphen":
         st.current.append("-")

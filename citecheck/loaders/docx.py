@@ -9,13 +9,21 @@ citation extractor and the reference-string parser.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from citecheck.loaders import _docx_fields as fields
-from citecheck.loaders._docx_text import Field, Paragraph, read_paragraphs, superscript_styles
+from citecheck.loaders._docx_text import (
+    Field,
+    Paragraph,
+    StyleInfo,
+    paragraph_styles,
+    read_paragraphs,
+    superscript_styles,
+)
 from citecheck.loaders._xml import PositionedTree, XmlError
 from citecheck.loaders._zip import SafeZip
 from citecheck.loaders.files import read_bytes
@@ -58,8 +66,10 @@ def _read(path: Path) -> _Parts:
         if doc is None:
             raise InputError(f"{path}: no word/document.xml inside; not a Word document")
         body_el = doc.find(f"{W}body")
-        sup_styles = superscript_styles(_xml(z, "word/styles.xml", path))
+        styles = _xml(z, "word/styles.xml", path)
+        sup_styles = superscript_styles(styles)
         body, body_fields = read_paragraphs(body_el if body_el is not None else doc, sup_styles)
+        _resolve_styles(body, paragraph_styles(styles))
         notes: list[tuple[str, Paragraph]] = []
         for part, kind, tag in (
             ("word/footnotes.xml", "f", "footnote"),
@@ -81,6 +91,17 @@ def _read(path: Path) -> _Parts:
     finally:
         z.close()
     return _Parts(body=body, notes=notes, fields=body_fields)
+
+
+def _resolve_styles(body: list[Paragraph], styles: dict[str, StyleInfo]) -> None:
+    """Give each paragraph its style's built-in name and the style's outline level."""
+    for p in body:
+        info = styles.get(p.style)
+        if info is None:
+            continue
+        p.style = info.name
+        if p.outline is None:
+            p.outline = info.outline
 
 
 def load(path: Path, display_path: str) -> Document:
@@ -116,15 +137,23 @@ def load(path: Path, display_path: str) -> Document:
         _blank(masked, starts[f.paragraph] + f.start, starts[f.end_paragraph] + f.end)
     for i in bib_lines:
         _blank(masked, starts[i], starts[i] + len(lines[i]))
-    references: list[Reference] = list(field_refs)
+    for i, p in enumerate(parts.body):
+        # A heading is not prose: read with the next paragraph, its last words would
+        # become the authors of a narrative citation there ("... Different Moon (2014)").
+        if _is_heading(p) is not None:
+            _blank(masked, starts[i], starts[i] + len(lines[i]))
+    references: list[Reference] = []
     problems: list[Problem] = []
     printed_bib = [
         i for i in bib_lines if not any(b.paragraph <= i <= b.end_paragraph for b in bib_fields)
     ]
     if not field_refs or printed_bib:
         references.extend(
-            _text_references(lines, printed_bib if field_refs else bib_lines, loc, problems)
+            _text_references(parts.body, printed_bib if field_refs else bib_lines, loc, problems)
         )
+    # After the printed list: an unnumbered list is numbered by position, and the items
+    # of citation fields (linked by key) must not shift that numbering.
+    references.extend(field_refs)
     paragraphs = parts.body + [p for _, p in parts.notes]
     raised = [
         (starts[i] + a, starts[i] + b) for i, p in enumerate(paragraphs) for a, b in p.superscripts
@@ -247,6 +276,10 @@ def _bibliography_lines(body: list[Paragraph], bib_fields: list[Field]) -> list[
             or (level is not None and sections.is_bibliography_heading(p.text, weak=True))
         ):
             continue
+        if p.table and level is None:
+            continue  # a column header "Reference" of a table is not a heading
+        in_table: bool | None = None
+        section: list[int] = []
         for j in range(i + 1, len(body)):
             q = body[j]
             lv = _is_heading(q)
@@ -254,9 +287,28 @@ def _bibliography_lines(body: list[Paragraph], bib_fields: list[Field]) -> list[
                 len(q.text) <= 60 and sections.is_back_matter_heading(q.text)
             ):
                 break
-            if q.text.strip():
-                out.add(j)
+            if not q.text.strip():
+                continue
+            # The list is in the running text or in one table: a table or a caption
+            # after it is back matter (tables and figures placed at the end).
+            if in_table is not None and (q.table != in_table or sections.is_caption(q.text)):
+                break
+            in_table = q.table
+            section.append(j)
+        if level is None and not _reads_like_a_list([body[j].text for j in section]):
+            continue  # "LITERATUR" in plain type over a literature-review chapter
+        out.update(section)
     return sorted(out)
+
+
+_DATED = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|https?://|\bdoi\b|\bn\.\s?d\.", re.I)
+
+
+def _reads_like_a_list(texts: list[str]) -> bool:
+    """Whether paragraphs under an unstyled heading are reference entries: at least a
+    third of them carry a year, a URL, a DOI or "n.d." (prose of a chapter rarely does;
+    a list whose entries lack all four is rarer still)."""
+    return 3 * sum(1 for t in texts if _DATED.search(t)) >= len(texts)
 
 
 def _text_citations(
@@ -295,23 +347,22 @@ def _text_citations(
 
 
 def _text_references(
-    lines: list[str], bib: list[int], loc: object, problems: list[Problem]
+    body: list[Paragraph], bib: list[int], loc: object, problems: list[Problem]
 ) -> list[Reference]:
     from citecheck.references import parse_reference, split_entries, to_reference
+    from citecheck.references.segment import join_paragraphs
 
     if not bib:
         return []
-    section = "\n".join(lines[i] for i in bib)
-    offsets = []
-    pos = 0
-    for i in bib:
-        offsets.append((pos, i))
-        pos += len(lines[i]) + 1
+    # Paragraphs (and line breaks inside them) are the entry boundaries Word keeps.
+    section, para_starts = join_paragraphs(
+        [body[i].text for i in bib], [body[i].breaks for i in bib]
+    )
+    offsets = list(zip(para_starts, bib, strict=True))
     out: list[Reference] = []
     for span in split_entries(section):
-        line_idx = max((i for off, i in offsets if off <= span.start), default=bib[0])
-        col = span.start - max(off for off, i in offsets if i == line_idx)
-        where = loc(line_idx, col)  # type: ignore[operator]
+        off, line_idx = max(((o, i) for o, i in offsets if o <= span.start), default=(0, bib[0]))
+        where = loc(line_idx, max(span.start - off, 0))  # type: ignore[operator]
         try:
             parsed = parse_reference(span.text)
         except Exception as exc:  # the parser is total by contract; stay safe anyway

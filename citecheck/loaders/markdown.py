@@ -23,6 +23,12 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _URL = re.compile(r"<?https?://[^\s<>)\]]+>?")
+# A thematic break ("---", "* * *") after a blank line, or a footnote definition:
+# what follows is not part of the reference list above it.
+_SECTION_STOP = re.compile(
+    r"\n[ \t]*\n {0,3}(?:([-*_])(?:[ \t]*\1){2,}[ \t]*$|\[\^[^\]\n]+\]:)", re.M
+)
+_PARAGRAPH_START = re.compile(r"\n[ \t]*\n([^\n]*)")
 _LABEL_LINE = re.compile(r"^\s*(\*\*|__)?([^\n]{1,60}?)(\*\*|__)?\s*:?\s*$")
 # "[ \t*_]" before the colon, not "\s": from every line start "\s*" ran through all
 # the blank lines below it (20,000 blank lines took 50 s).
@@ -145,6 +151,8 @@ def bibliography_sections(text: str, headings: list[Heading]) -> list[tuple[Head
         h = headings[i]
         end = len(text)
         for later in headings[i + 1 :]:
+            if re.fullmatch(r"[\s*_]*[A-Z]\.?[\s*_]*", later.text):
+                continue  # "A", "B", ... divide an alphabetical list: the list goes on
             if (
                 later.level <= h.level
                 or sections.is_back_matter_heading(later.text)
@@ -152,8 +160,21 @@ def bibliography_sections(text: str, headings: list[Heading]) -> list[tuple[Head
             ):
                 end = later.start
                 break
+        stop = _SECTION_STOP.search(text, h.end, end)
+        if stop is not None and text[h.end : stop.start()].strip():
+            end = stop.start() + 1
+        end = _back_matter_paragraph(text, h.end, end)
         out.append((h, h.end, end))
     return out
+
+
+def _back_matter_paragraph(text: str, start: int, end: int) -> int:
+    """Where a paragraph opening with a back-matter label ("**Funding:** ...") starts
+    in ``text[start:end]`` after some entries, else ``end``."""
+    for m in _PARAGRAPH_START.finditer(text, start, end):
+        if sections.is_back_matter_label(m.group(1)) and text[start : m.start()].strip():
+            return m.start(1)
+    return end
 
 
 def _spaces(text: str) -> str:

@@ -21,7 +21,8 @@ from citecheck.text.doi import DOI_IN_TEXT
 _MARKER_RE = re.compile(
     r"^[ \t]{0,6}(?:([-*+•▪◦])|\[(\d{1,4})\]|\((\d{1,3})\)|(\d{1,3})[.)])[ \t]+(?=\S)"
 )
-_BLANK_RE = re.compile(r"^[ \t]*$")
+# Blank, or a letter dividing an alphabetical list ("A", "**B**", "### C", "D."): no entry.
+_BLANK_RE = re.compile(r"^[ \t]*(?:#{0,6}[ \t]*(?:\*\*|__)?[A-Z]\.?(?:\*\*|__)?[ \t]*)?$")
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin letters; lower-case ones in ĀĂ... are harmless here
 _SURNAME = rf"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]a|[Dd]i|[Dd]u|[Dd]el|[Dd]er|[Ll]e|[Ll]a|[Dd]os|[Tt]en|[Tt]er|[Ee]l|[Aa]l)[ -])*[{_UP}][\w'’-]*"
 _START_RES = (
@@ -42,6 +43,59 @@ _END_RE = re.compile(
     rf"(?:[.)\]”\"]|\b{DOI_IN_TEXT}|https?://\S+|\d+\s*[-–]\s*\d+|\bpp?\.\s*\d+)\s*$"
 )
 _CONTINUE_RE = re.compile(r"(?:[,;:&\-–(]|\b(?:and|dan|und|et|of|the|in|&))\s*$", re.IGNORECASE)
+
+
+_BARE_LABEL_RE = re.compile(r"^[ \t]*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])[ \t]*$")
+
+
+def join_paragraphs(
+    paragraphs: list[str], breaks: list[list[int]] | None = None
+) -> tuple[str, list[int]]:
+    """One section text from the paragraphs of a word processor's reference list.
+
+    A paragraph is an entry boundary (the paragraphs are joined by a blank line, which
+    :func:`split_entries` always reads as a new entry), except a paragraph holding only
+    a label ("[10]", which goes on the line of the next paragraph) and a paragraph that
+    cannot start an entry after one that has not ended: after a paragraph ending in
+    "of", "and", a comma..., or in lower case after one without a final period (one
+    paragraph per line of a hard-wrapped entry: joined as a wrapped line). Line breaks inside a paragraph
+    (``breaks``: offsets of the spaces that stand for them) become line ends, so
+    entries separated by soft line breaks are read as separate lines.
+
+    Returns the text and the offset of each paragraph in it.
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    pos = 0
+    prev = ""
+    for i, para in enumerate(paragraphs):
+        chars = list(para)
+        for b in breaks[i] if breaks and i < len(breaks) else []:
+            if 0 <= b < len(chars) and chars[b] == " ":
+                chars[b] = "\n"
+        text = "".join(chars)
+        if out:
+            if _BARE_LABEL_RE.match(prev):
+                sep = " "
+            elif not text.strip() or (
+                _MARKER_RE.match(text) is None
+                and not _looks_like_start(text[:300])
+                and (
+                    _CONTINUE_RE.search(prev[-300:]) is not None
+                    or (not _END_RE.search(prev[-300:]) and text.lstrip()[:1].islower())
+                )
+            ):
+                sep = "\n"
+            else:
+                sep = "\n\n"
+            out.append(sep)
+            pos += len(sep)
+        starts.append(pos)
+        out.append(text)
+        pos += len(text)
+        if text.strip():
+            prev = text.rstrip().rsplit("\n", 1)[-1]
+    return "".join(out), starts
 
 
 @dataclass(frozen=True)

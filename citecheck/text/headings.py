@@ -133,6 +133,26 @@ BACK_MATTER_HEADINGS = frozenset(
     }
 )
 
+# Labels of figure and table captions: a caption after the reference list ends it.
+CAPTION_LABELS = (
+    "figure",
+    "fig",
+    "table",
+    "gambar",
+    "tabel",
+    "grafik",
+    "abbildung",
+    "abb",
+    "tabelle",
+    "tableau",
+    "tabla",
+    "figura",
+    "quadro",
+    "tabela",
+    "supplementary figure",
+    "supplementary table",
+)
+
 KEYWORD_LABELS = (
     "keywords",
     "key words",
@@ -152,8 +172,12 @@ KEYWORD_LABELS = (
 )
 
 # "7. References", "VII. REFERENCES", "**References**", "References:", "A. Daftar Pustaka"
+# "5 References", "1\tReferences" (a Word heading number followed by a tab): a number
+# needs no period; a letter or roman numeral does ("I References" is not numbering).
 _DECOR = re.compile(
-    r"^[\s#*_=\-\u2013\u2014.:]*(?:(?:\d+(?:\.\d+)*|[ivxlcdm]+|[a-z])[.)]\s+)?", re.I
+    r"^[\s#*_=\-\u2013\u2014.:]*"
+    r"(?:(?:\d+(?:\.\d+)*|[ivxlcdm]+|[a-z])[.)]\s+|\d+(?:\.\d+)*\.?\s+)?",
+    re.I,
 )
 # The look-behind starts a match only where a run of these characters starts: without
 # it "a----...----b" is quadratic (every dash starts a run that fails at "b").
@@ -177,6 +201,27 @@ def is_bibliography_heading(text: str, *, weak: bool = False) -> bool:
 def is_abstract_heading(text: str) -> bool:
     """True if ``text`` names an abstract."""
     return heading_key(text) in ABSTRACT_HEADINGS
+
+
+_CAPTION = re.compile(
+    r"^[\s|*_>#]*(?:" + "|".join(re.escape(w) for w in CAPTION_LABELS) + r")\.?\s+"
+    r"(?:[A-Z]?\d+(?:[.\-]\d+)*|[IVX]+)[a-z]?\s*[.:|\u2013\u2014-]",
+    re.I,
+)
+
+
+def is_caption(text: str) -> bool:
+    """True if ``text`` starts like a figure or table caption ("Figure 3:", "Tabel 2.1.")."""
+    return _CAPTION.match(text[:80]) is not None
+
+
+_RUN_IN = re.compile(r"^[\s*_#]*([^\W\d][^:.\n*_]{2,40}?)[\s*_]*[:.][*_]*(?:\s|$)")
+
+
+def is_back_matter_label(text: str) -> bool:
+    """True if ``text`` opens with a run-in back-matter label ("**Funding:** The ...")."""
+    m = _RUN_IN.match(text[:80])
+    return m is not None and is_back_matter_heading(m.group(1))
 
 
 def is_back_matter_heading(text: str) -> bool:

@@ -71,3 +71,52 @@ def test_no_heading_inside_code_block():
     text = "```\n# References\n```\n\ntext\n"
     heads = find_headings(text, [(0, 17)])
     assert bibliography_sections(text, heads) == []
+
+
+@pytest.mark.parametrize("heading", ["## 5 References", "1\tReferences", "3.2 Daftar Pustaka"])
+def test_numbered_headings_without_a_period(heading):
+    assert is_bibliography_heading(heading)
+
+
+def _entries(text: str) -> list[str]:
+    from citecheck.loaders.markdown import parse_markdown
+
+    return [r.text for r in parse_markdown(text, "a.md").references]
+
+
+def test_rule_and_closing_note_after_the_list_are_not_entries():
+    text = (
+        "# Tugas\n\nSeperti (Wirawan, 2020).\n\n## DAFTAR PUSTAKA\n\n"
+        "Wirawan, I. (2020). *Sistem Informasi*. Andi.\n\n---\n\n"
+        "*Dokumen ini disusun sebagai laporan akhir tahun 2021.*\n"
+    )
+    assert _entries(text) == ["Wirawan, I. (2020). Sistem Informasi. Andi."]
+
+
+def test_footnote_definitions_after_the_list_are_not_entries():
+    text = (
+        "# Artigo\n\nComo diz SOUZA (2017).[^1]\n\n# Referências\n\n"
+        "SOUZA, Ana Maria. *Casas de taipa*: um estudo\nsobre Goiás. Goiânia: Vieira, 2017.\n\n"
+        "[^1]: A pesquisa foi financiada\n    pela CAPES em 2018.\n"
+    )
+    entries = _entries(text)
+    assert len(entries) == 1 and entries[0].endswith("Vieira, 2017.")
+
+
+def test_run_in_back_matter_label_ends_the_list():
+    text = (
+        "# Paper\n\nAs shown (Okafor, 2018).\n\n## References\n\n"
+        "Okafor, C. (2018). Rivers. Water, 2, 1-9.\n\n"
+        "**Funding:** This work was supported by grant 2019-77.\n\n"
+        "**Conflict of interest.** None declared in 2020.\n"
+    )
+    assert len(_entries(text)) == 1
+
+
+def test_letter_dividers_do_not_end_or_join_the_list():
+    text = (
+        "# Skripsi\n\nMenurut (Amir, 2019) dan (Budi, 2018).\n\n## Daftar Pustaka\n\n"
+        "## A\n\nAmir, R. (2019). *Jaringan*. Gramedia.\n\n"
+        "## B\n\nBudi, S. (2018). *Basis Data*. Informatika.\n"
+    )
+    assert [e.split(",")[0] for e in _entries(text)] == ["Amir", "Budi"]
