@@ -9,12 +9,17 @@ project: deep nesting, alias bombs, inheritance cycles, UTF-16 without a BOM.
     .venv/bin/pip install '.[fuzz]'
     .venv/bin/python -m bench.fuzz.loaders [corpus_dir] -max_total_time=600 -max_len=65536
     .venv/bin/python -m bench.fuzz.loaders --write-seeds corpus_dir   # the seed corpus
+    CITECHECK_FUZZ_STAGE=pipeline .venv/bin/python -m bench.fuzz.loaders corpus_dir ...
+
+With ``CITECHECK_FUZZ_STAGE=pipeline`` each input goes through the whole offline check
+(loading, linking, every rule, the reporters' JSON), not only its loader.
 
 A crash becomes a generator in tests/hostile/generators (a class, not a sample).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -48,12 +53,32 @@ def check_one(data: bytes) -> None:
         path = Path(tmp) / f"f{suffix}"
         path.write_bytes(data[1:])
         try:
-            if suffix in reference_suffixes():
+            if os.environ.get("CITECHECK_FUZZ_STAGE") == "pipeline":
+                _whole_check(path)
+            elif suffix in reference_suffixes():
                 load_reference_file(path, path.name)
             else:
                 load_manuscript(path, path.name)
         except InputError:
             pass
+
+
+def _whole_check(path: Path) -> None:
+    """The offline check of one file (as manuscript, or as the references of a stub)."""
+    from citecheck.loaders import reference_suffixes
+    from citecheck.model.settings import Settings
+    from citecheck.pipeline.engine import check
+    from citecheck.reporters import render
+
+    if path.suffix in reference_suffixes():
+        paper = path.with_name("paper.md")
+        paper.write_text("# A\n\nText [@k] and (Ba, 2001).\n", encoding="utf-8")
+        settings = Settings(
+            paths=(paper.name,), references=(path.name,), offline=True, no_cache=True
+        )
+    else:
+        settings = Settings(paths=(path.name,), offline=True, no_cache=True)
+    render(check(settings, root=path.parent), "json")
 
 
 def main() -> None:

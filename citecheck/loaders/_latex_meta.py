@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from citecheck.loaders._latex_commands import BibItem
 from citecheck.loaders._latex_scan import read_group
 from citecheck.loaders.bibtex import latex_to_text
-from citecheck.model.document import LineIndex, Metadata, Reference
+from citecheck.model.document import LineIndex, Metadata, Problem, Reference
 
 _CITE_CMD = re.compile(r"\\[A-Za-z]*cite[A-Za-z]*\*?(?:\s*\[[^\]]*\])*(?:\s*\{[^}]*\})+")
 _SECTION = re.compile(r"\\(?:chapter|section|subsection)\*?\s*(?=[\[{])")
@@ -114,13 +114,25 @@ def sentence_at(masked: str, start: int, end: int) -> str | None:
 
 
 def bibitem_references(
-    items: Sequence[tuple[BibItem, str, str, str, LineIndex]],
+    items: Sequence[tuple[BibItem, str, str, str, LineIndex]], problems: list[Problem]
 ) -> list[Reference]:
-    """References from ``\\bibitem`` s: (item, display path, source, masked, line index)."""
+    """References from ``\\bibitem`` s: (item, display path, source, masked, line index).
+
+    Past the references budget (:mod:`citecheck.loaders.refcap`) a problem is added."""
+    from citecheck.loaders.refcap import Taker
+
     out: list[Reference] = []
+    following: dict[int, int] = {}  # item -> the next item of the same file
+    last: dict[str, int] = {}
+    for n, it in enumerate(items):
+        if it[1] in last:
+            following[last[it[1]]] = n
+        last[it[1]] = n
+    taker = Taker()
     for n, (item, display, _source, masked, index) in enumerate(items):
-        nxt = [it for it in items[n + 1 :] if it[1] == display]
-        stop = nxt[0][0].start if nxt else len(masked)
+        if not taker.take(item.key, index.location(display, item.start).line):
+            continue
+        stop = items[following[n]][0].start if n in following else len(masked)
         end_env = _END_BIB.search(masked, item.end, stop)
         if end_env:
             stop = end_env.start()
@@ -131,6 +143,9 @@ def bibitem_references(
         if item.label and item.label.strip().isdigit():
             number = int(item.label.strip())
         out.append(_reference(text, loc_number=number, key=item.key, location=loc))
+    capped = taker.problem(items[0][1]) if items else None
+    if capped is not None:
+        problems.append(capped)
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from itertools import accumulate
 from typing import Any
 
@@ -63,11 +64,12 @@ def loads(text: str) -> Any:
     return _DECODER.decode(text)
 
 
-def loads_items(text: str) -> tuple[Any, list[int]]:
+def loads_items(text: str, keep: Callable[[Any, int], bool] | None = None) -> tuple[Any, list[int]]:
     """The parsed document and, when it is a top-level array, the line of each item.
 
-    Items are decoded one by one (``raw_decode``), so their offsets come for free;
-    raises :class:`json.JSONDecodeError` like ``json.loads``.
+    Items are decoded one by one (``raw_decode``), so their offsets come for free, and
+    an item ``keep(item, line)`` refuses is dropped at once (memory stays bounded by
+    what is kept); raises :class:`json.JSONDecodeError` like ``json.loads``.
     """
     check_depth(text)
     pos = _SPACE.match(text).end()  # type: ignore[union-attr]
@@ -83,8 +85,9 @@ def loads_items(text: str) -> tuple[Any, list[int]]:
         line += text.count("\n", last, pos)
         last = pos
         item, pos = _DECODER.raw_decode(text, pos)
-        items.append(item)
-        lines.append(line)
+        if keep is None or keep(item, line):
+            items.append(item)
+            lines.append(line)
         pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
         if text.startswith(",", pos):
             pos = _SPACE.match(text, pos + 1).end()  # type: ignore[union-attr]

@@ -20,8 +20,9 @@ from bibtexparser.middlewares.names import (
     split_multiple_persons_names,
 )
 
-from citecheck.loaders._bibtex_inherit import Inheritance
+from citecheck.loaders._bibtex_inherit import MAX_CHAIN, Inheritance
 from citecheck.loaders.files import read_text
+from citecheck.loaders.refcap import Taker
 from citecheck.loaders.suppress import assign_suppressions, suppressions_for
 from citecheck.model.document import Author, LineIndex, Location, Problem, Reference, ReferenceKind
 
@@ -154,9 +155,66 @@ def _reference(
     )
 
 
+# the start of a block: "@type{key," at the start of a line (what a pre-scan can see)
+_BLOCK = re.compile(r"^[ \t]*@[ \t]*(\w+)[ \t]*[{(][ \t]*([^,\s{}()\"#%'=]*)", re.MULTILINE)
+_NOT_ENTRIES = frozenset({"string", "preamble", "comment"})
+_PARENT = re.compile(r"\b(?:crossref|xdata)\s*=\s*[{\"]?([^}\"\n]*)", re.IGNORECASE)
+
+
+def _select_blocks(text: str, taker: Taker) -> str:
+    """``text`` with the entries ``taker`` does not read blanked (their lines kept).
+
+    Runs before bibtexparser, which would otherwise build every entry of a huge file.
+    ``@string`` and ``@preamble`` blocks are always kept, and so are the ``crossref`` and
+    ``xdata`` parents of kept entries (up to the chain limit).
+    """
+    blocks = list(_BLOCK.finditer(text))
+    bounds = [m.start() for m in blocks] + [len(text)]
+    keep = [False] * len(blocks)
+    by_key: dict[str, int] = {}
+    line, last = 1, 0
+    for j, m in enumerate(blocks):
+        line += text.count("\n", last, m.start())
+        last = m.start()
+        kind, key = m.group(1).lower(), m.group(2)
+        if kind in _NOT_ENTRIES:
+            keep[j] = True
+            continue
+        by_key.setdefault(key.lower(), j)
+        keep[j] = kind == "xdata" or taker.take(key or None, line)
+    wanted = [j for j, k in enumerate(keep) if k]
+    for _ in range(MAX_CHAIN):  # parents of kept entries, level by level
+        parents = []
+        for j in wanted:
+            body = text[bounds[j] : bounds[j + 1]]
+            for m in _PARENT.finditer(body):
+                for name in m.group(1).split(","):
+                    p = by_key.get(name.strip().lower())
+                    if p is not None and not keep[p]:
+                        keep[p] = True
+                        parents.append(p)
+        if not parents:
+            break
+        wanted = parents
+    pieces = [text[: bounds[0]]]
+    for j in range(len(blocks)):
+        block = text[bounds[j] : bounds[j + 1]]
+        pieces.append(block if keep[j] else "\n" * block.count("\n"))
+    return "".join(pieces)
+
+
 def parse_bibtex_string(text: str, display_path: str) -> tuple[list[Reference], list[Problem]]:
-    """Every entry of a BibTeX source as a :class:`Reference`; broken ones as problems."""
+    """Every entry of a BibTeX source as a :class:`Reference`; broken ones as problems.
+
+    At most the references budget of :mod:`citecheck.loaders.refcap` is read (cited
+    entries first); a problem says where reading stopped.
+    """
     from bibtexparser.middlewares import ResolveStringReferencesMiddleware
+
+    taker = Taker()
+    preselected = len(text) > 1_000_000  # a big file: choose before bibtexparser builds it
+    if preselected:
+        text = _select_blocks(text, taker)
 
     library = bibtexparser.parse_string(  # type: ignore[attr-defined,unused-ignore]
         text, parse_stack=[ResolveStringReferencesMiddleware(allow_inplace_modification=True)]
@@ -177,9 +235,11 @@ def parse_bibtex_string(text: str, display_path: str) -> tuple[list[Reference], 
         first_line.setdefault(e.key.lower(), (e.start_line or 0) + 1)
         if e.entry_type.lower() == "xdata":
             continue  # a field container for other entries (biblatex): never cited or printed
+        line = (e.start_line or 0) + 1
+        if not preselected and not taker.take(e.key, line):
+            continue
         if fields.get("month"):
             fields["month"] = _month(fields["month"])
-        line = (e.start_line or 0) + 1
         raw = e.raw or "\n".join(lines[line - 1 : line])
         loc = Location(path=display_path, line=line, column=1)
         refs.append(_reference(e.entry_type, e.key, fields, loc, raw))
@@ -195,6 +255,9 @@ def parse_bibtex_string(text: str, display_path: str) -> tuple[list[Reference], 
                     evidence={"entries": len(found)},
                 )
             )
+    capped = taker.problem(display_path)
+    if capped is not None:
+        problems.append(capped)
     marks = suppressions_for(text, "bibtex")
     if marks and refs:
         index = LineIndex(text)

@@ -16,6 +16,7 @@ import yaml
 from citecheck.loaders._safe_yaml import YamlLimitError, construct, scan
 from citecheck.loaders.csljson import csl_item_to_reference
 from citecheck.loaders.files import read_text
+from citecheck.loaders.refcap import Taker
 from citecheck.model.document import Location, Problem, Reference
 from citecheck.model.errors import LimitError
 
@@ -42,17 +43,22 @@ def item_lines(text: str, *, base_line: int = 0) -> list[int]:
 def csl_items_to_references(
     items: list[Any], display_path: str, lines: list[int], *, source: str = "csl-json"
 ) -> tuple[list[Reference], list[Problem]]:
-    """References from parsed CSL items; non-mapping items become problems."""
+    """References from parsed CSL items; non-mapping items become problems.
+
+    At most the references budget (:mod:`citecheck.loaders.refcap`) is read."""
     refs: list[Reference] = []
     problems: list[Problem] = []
+    taker = Taker()
     for i, item in enumerate(items):
         line = lines[i] if i < len(lines) else 1
         loc = Location(path=display_path, line=line, column=1)
         if not isinstance(item, dict):
             problems.append(Problem(message="CSL item is not a mapping", location=loc))
             continue
-        refs.append(csl_item_to_reference(plain(item), location=loc, source=source))
-    return refs, problems
+        if taker.take(str(item.get("id") or ""), line):
+            refs.append(csl_item_to_reference(plain(item), location=loc, source=source))
+    capped = taker.problem(display_path)
+    return refs, [*problems, capped] if capped is not None else problems
 
 
 def parse_csl_yaml(text: str, display_path: str) -> tuple[list[Reference], list[Problem]]:

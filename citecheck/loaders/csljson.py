@@ -13,6 +13,7 @@ from typing import Any
 
 from citecheck.loaders._safe_json import NestingError, loads_items
 from citecheck.loaders.files import read_text
+from citecheck.loaders.refcap import Taker
 from citecheck.model.document import Author, Location, Problem, Reference, ReferenceKind
 from citecheck.model.errors import LimitError
 
@@ -124,8 +125,14 @@ def csl_item_to_reference(
 def load_references(path: Path, display_path: str) -> tuple[list[Reference], list[Problem]]:
     """Read a CSL-JSON file: a list of items (or ``{"items": [...]}``)."""
     text, _ = read_text(path)
+    taker = Taker()
+
+    def keep(item: Any, line: int) -> bool:
+        key = item.get("id") if isinstance(item, dict) else None
+        return taker.take(str(key) if key is not None else "", line)  # "": keyed, not cited
+
     try:
-        data, lines = loads_items(text)
+        data, lines = loads_items(text, keep)
     except NestingError as exc:
         raise LimitError(f"{display_path}: {exc}") from exc
     except json.JSONDecodeError as exc:
@@ -136,9 +143,14 @@ def load_references(path: Path, display_path: str) -> tuple[list[Reference], lis
     if not isinstance(data, list):
         loc = Location(path=display_path, line=1, column=1)
         return [], [Problem(message="CSL-JSON must be a list of items", location=loc)]
-    lines += [1] * (len(data) - len(lines))  # the {"items": [...]} form: no item lines
+    if len(lines) < len(data):  # the {"items": [...]} form: no item lines, chosen here
+        data = [item for item in data if keep(item, 1)]
+    lines += [1] * (len(data) - len(lines))
     refs: list[Reference] = []
     problems: list[Problem] = []
+    capped = taker.problem(display_path)
+    if capped is not None:
+        problems.append(capped)
     for item, line in zip(data, lines, strict=False):
         loc = Location(path=display_path, line=line, column=1)
         if not isinstance(item, dict):

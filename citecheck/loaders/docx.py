@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ from citecheck.loaders._docx_text import (
 from citecheck.loaders._xml import PositionedTree, XmlError
 from citecheck.loaders._zip import SafeZip
 from citecheck.loaders.files import read_bytes
+from citecheck.loaders.refcap import Taker
 from citecheck.model.document import (
     Citation,
     Document,
@@ -37,6 +39,7 @@ from citecheck.model.document import (
     Reference,
 )
 from citecheck.model.errors import InputError
+from citecheck.text.spans import blank_spans
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -132,16 +135,18 @@ def load(path: Path, display_path: str) -> Document:
     structured, field_refs, used = _field_citations(cite_fields, loc, starts, text)
     bib_lines = _bibliography_lines(parts.body, bib_fields)
 
-    masked = list(text)
-    for f in used:  # structured citations are not read again as text
-        _blank(masked, starts[f.paragraph] + f.start, starts[f.end_paragraph] + f.end)
-    for i in bib_lines:
-        _blank(masked, starts[i], starts[i] + len(lines[i]))
-    for i, p in enumerate(parts.body):
+    hidden = [
+        *((starts[f.paragraph] + f.start, starts[f.end_paragraph] + f.end) for f in used),
+        *((starts[i], starts[i] + len(lines[i])) for i in bib_lines),
         # A heading is not prose: read with the next paragraph, its last words would
         # become the authors of a narrative citation there ("... Different Moon (2014)").
-        if _is_heading(p) is not None:
-            _blank(masked, starts[i], starts[i] + len(lines[i]))
+        *(
+            (starts[i], starts[i] + len(lines[i]))
+            for i, p in enumerate(parts.body)
+            if _is_heading(p) is not None
+        ),
+    ]
+    masked = blank_spans(text, hidden)  # structured citations are not read again as text
     references: list[Reference] = []
     problems: list[Problem] = []
     printed_bib = [
@@ -160,7 +165,7 @@ def load(path: Path, display_path: str) -> Document:
     ]
     numbered = 2 * sum(r.number is not None for r in references) > len(references) > 0
     citations = structured + _text_citations(
-        "".join(masked),
+        masked,
         display_path,
         anchor,
         raised=raised,
@@ -178,12 +183,6 @@ def load(path: Path, display_path: str) -> Document:
         problems=tuple(problems),
         bibliography_found=bool(bib_lines or field_refs),
     )
-
-
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for k in range(start, min(end, len(chars))):
-        if chars[k] != "\n":
-            chars[k] = " "
 
 
 def _field_citations(
@@ -360,9 +359,14 @@ def _text_references(
     )
     offsets = list(zip(para_starts, bib, strict=True))
     out: list[Reference] = []
+    starts = [off for off, _ in offsets]
+    taker = Taker()
     for span in split_entries(section):
-        off, line_idx = max(((o, i) for o, i in offsets if o <= span.start), default=(0, bib[0]))
+        k = max(bisect_right(starts, span.start) - 1, 0)  # the paragraph the entry starts in
+        off, line_idx = offsets[k]
         where = loc(line_idx, max(span.start - off, 0))  # type: ignore[operator]
+        if not taker.take(None, where.line):
+            continue
         try:
             parsed = parse_reference(span.text)
         except Exception as exc:  # the parser is total by contract; stay safe anyway
@@ -371,6 +375,9 @@ def _text_references(
             )
             continue
         out.append(to_reference(parsed, text=span.text, location=where, number=span.number))
+    capped = taker.problem(loc(bib[0], 0).path)  # type: ignore[operator]
+    if capped is not None:
+        problems.append(capped)
     return out
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from citecheck.loaders._jats_refs import ref_to_reference
 from citecheck.loaders._xml import PositionedTree, XmlError, local, text_of
 from citecheck.loaders.files import read_bytes
+from citecheck.loaders.refcap import Taker
 from citecheck.model.document import Citation, Document, Metadata, Problem
 from citecheck.model.errors import InputError
 
@@ -129,12 +130,18 @@ def load(path: Path, display_path: str) -> Document:
         for x in sub.iter()
     }
     refs_el = [r for r in root.iter() if local(r.tag) == "ref" and id(r) not in nested]
-    references = [
-        ref_to_reference(r, location=tree.location(r, display_path), order=i + 1)
-        for i, r in enumerate(refs_el)
-    ]
+    cited = (rid for x, _, _ in w.xrefs for rid in (x.get("rid") or "").split())
+    taker = Taker(cited)
+    references = []
+    for i, r in enumerate(refs_el):
+        where = tree.location(r, display_path)
+        if taker.take(r.get("id") or "", where.line):
+            references.append(ref_to_reference(r, location=where, order=i + 1))
     numbers = {r.number: r.key for r in references if r.number is not None and r.key}
     citations, problems = _citations(w, text, [r.key or "" for r in references], numbers)
+    capped = taker.problem(display_path)
+    if capped is not None:
+        problems.append(capped)
     return Document(
         path=display_path,
         format="jats",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citecheck.citations.cap import LAST_CAP, MAX_CITATIONS
+from citecheck.loaders import refcap
 from citecheck.loaders._latex_commands import (
     BibItem,
     BibResource,
@@ -72,6 +73,7 @@ def load(path: Path, display_path: str) -> Document:
     )
     _walk(path, display_path, text, state, stack=[path.resolve()])
     combined = "\n".join(f.text for f in state.files)
+    refcap.cite(c.key for c in state.citations)  # cited entries are read past the budget
     references, ref_problems, ref_files = _bibliography(state)
     problems = state.problems + ref_problems
     main = state.files[0]
@@ -366,5 +368,5 @@ def _bibliography(state: _State) -> tuple[list[Reference], list[Problem], list[s
         problems.extend(probs)
         files.append(shown)
     if state.bibitems:
-        refs.extend(bibitem_references(state.bibitems))
+        refs.extend(bibitem_references(state.bibitems, problems))
     return refs, problems, files

@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from citecheck.loaders.refcap import Taker
 from citecheck.loaders.suppress import assign_suppressions, suppressions_for
 from citecheck.model.document import Document, LineIndex, Location, Metadata, Problem, Reference
 from citecheck.text import headings as sections
+from citecheck.text.spans import blank_spans
 
 # The closing "###" is stripped in code: "(.*?)[ \t#]*$" is quadratic on "# # # ... x".
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)$")
@@ -181,12 +183,6 @@ def _spaces(text: str) -> str:
     return "".join("\n" if ch == "\n" else " " for ch in text)
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for k in range(start, min(end, len(chars))):
-        if chars[k] != "\n":
-            chars[k] = " "
-
-
 def _metadata(text: str, headings: list[Heading], front: tuple[int, int] | None) -> Metadata:
     title = None
     if front is not None:
@@ -269,32 +265,27 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
     headings = find_headings(text, code + ([front] if front else []))
     bib = bibliography_sections(text, headings)
 
-    chars = list(text)
-    for a, b in code:
-        _blank(chars, a, b)
-    if front:
-        _blank(chars, *front)
-    for m in _COMMENT.finditer(text, 0, comments_end(text)):
-        _blank(chars, m.start(), m.end())
-    for m in _INLINE_CODE.finditer(text):
-        _blank(chars, m.start(), m.end())
-    for m in _URL.finditer(text):
-        _blank(chars, m.start(), m.end())
-    for h in headings:
-        _blank(chars, h.start, h.end)
-    for _h, a, b in bib:
-        _blank(chars, a, b)
-    body = "".join(chars)
+    hidden = [*code, *([front] if front else [])]
+    hidden += (m.span() for m in _COMMENT.finditer(text, 0, comments_end(text)))
+    hidden += (m.span() for m in _INLINE_CODE.finditer(text))
+    hidden += (m.span() for m in _URL.finditer(text))
+    hidden += ((h.start, h.end) for h in headings)
+    hidden += ((a, b) for _h, a, b in bib)
+    body = blank_spans(text, hidden)
+    del hidden
 
     references: list[Reference] = []
     problems: list[Problem] = []
     cut = comments_end(text)
     no_comments = _COMMENT.sub(lambda m: _spaces(m.group(0)), text[:cut]) + text[cut:]
+    taker = Taker()
     for _h, a, b in bib:
         section = no_comments[a:b]
         for span in split_entries(section):
             start = a + span.start
             loc = index.location(display_path, start)
+            if not taker.take(None, loc.line):
+                continue
             try:
                 parsed = parse_reference(span.text)
             except Exception as exc:  # the parser is total by contract; stay safe anyway
@@ -305,6 +296,9 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
             references.append(
                 to_reference(parsed, text=span.text, location=loc, number=span.number)
             )
+    capped = taker.problem(display_path)
+    if capped is not None:
+        problems.append(capped)
     numbered = 2 * sum(r.number is not None for r in references) > len(references) > 0
     citations = extract_citations(
         body,

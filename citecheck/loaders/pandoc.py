@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from citecheck.loaders import refcap
 from citecheck.loaders._pandoc_cites import CITE_AT, find_cites, nocite_keys
 from citecheck.loaders._safe_yaml import safe_load
 from citecheck.loaders.files import inside
@@ -29,6 +30,7 @@ from citecheck.model.document import (
     Reference,
 )
 from citecheck.model.errors import InputError, LimitError
+from citecheck.text.spans import blank_spans
 
 _FRONT = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
@@ -78,32 +80,27 @@ def is_pandoc(text: str) -> bool:
     return _EXPLICIT_BRACKET.search(_masked(text, end)) is not None
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for k in range(start, min(end, len(chars))):
-        if chars[k] != "\n":
-            chars[k] = " "
-
-
 def _masked(text: str, front_end: int) -> str:
     """Text with metadata, code, comments and URLs blanked (offsets kept)."""
-    chars = list(text)
-    _blank(chars, 0, front_end)
+    hidden = [(0, front_end)]
     fence_open: tuple[int, str] | None = None
     for m in _FENCE.finditer(text):
         if fence_open is None:
             fence_open = (m.start(), m.group(1)[0] * len(m.group(1)))
         elif m.group(1).startswith(fence_open[1]):
             line_end = text.find("\n", m.end())
-            _blank(chars, fence_open[0], line_end if line_end != -1 else len(text))
+            hidden.append((fence_open[0], line_end if line_end != -1 else len(text)))
             fence_open = None
     if fence_open is not None:
-        _blank(chars, fence_open[0], len(text))
-    current = "".join(chars)
+        hidden.append((fence_open[0], len(text)))
+    current = blank_spans(text, hidden)
     for rx in (_COMMENT, _INLINE_CODE, _LINK_DEST, _URL):
         # Comments only up to the last "-->": unclosed "<!--" would make it quadratic.
-        for m in rx.finditer(current, 0, comments_end(current) if rx is _COMMENT else len(current)):
-            _blank(chars, m.start() + (1 if rx is _LINK_DEST else 0), m.end())
-        current = "".join(chars)
+        end = comments_end(current) if rx is _COMMENT else len(current)
+        skip = 1 if rx is _LINK_DEST else 0
+        current = blank_spans(
+            current, ((m.start() + skip, m.end()) for m in rx.finditer(current, 0, end))
+        )
     return current
 
 
@@ -164,6 +161,7 @@ def load_pandoc(path: Path, display_path: str, text: str) -> Document:
         group += 1
         loc = Location(path=display_path, line=nocite_line, column=1)
         citations.append(Citation(text=f"@{key}", style="key", key=key, group=group, location=loc))
+    refcap.cite(c.key for c in citations)  # cited entries are read past the budget
     references, files = _references(path, display_path, text, meta, front_end, problems)
     declared = "bibliography" in meta or "references" in meta
     if "bibliography" not in meta and "bibliography" in config and project.config_dir:

@@ -12,6 +12,7 @@ from typing import Any
 
 from citecheck.loaders.csljson import csl_item_to_reference
 from citecheck.loaders.files import read_text
+from citecheck.loaders.refcap import Taker
 from citecheck.model.document import Location, Problem, Reference
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
@@ -94,12 +95,15 @@ def parse_ris(text: str, display_path: str) -> tuple[list[Reference], list[Probl
     start = 0
     last_tag: str | None = None
     raw_lines: list[str] = []
+    taker = Taker()
 
     def finish(line_no: int, closed: bool) -> None:
         loc = Location(path=display_path, line=start, column=1)
         if not closed:
             problems.append(Problem(message="RIS record has no 'ER  -' line", location=loc))
-        refs.append(csl_item_to_reference(_to_csl(fields), location=loc, text="\n".join(raw_lines)))
+        if taker.take((fields.get("ID") or [""])[0], start):
+            item = _to_csl(fields)
+            refs.append(csl_item_to_reference(item, location=loc, text="\n".join(raw_lines)))
         del line_no
 
     for n, line in enumerate(text.split("\n"), start=1):
@@ -126,6 +130,9 @@ def parse_ris(text: str, display_path: str) -> tuple[list[Reference], list[Probl
         last_tag = tag
     if fields:
         finish(0, closed=False)
+    capped = taker.problem(display_path)
+    if capped is not None:
+        problems.append(capped)
     return [r.model_copy(update={"source": "other"}) for r in refs], problems
 
 

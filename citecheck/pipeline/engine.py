@@ -18,6 +18,7 @@ from citecheck.loaders import (
     load_reference_file,
     looks_like_manuscript,
     manuscript_suffixes,
+    refcap,
     reference_suffixes,
 )
 from citecheck.loaders.files import inside
@@ -127,6 +128,11 @@ def within_size_limit(path: Path, limit: int) -> None:
 
 def prepare(path: Path, root: Path, settings: Settings) -> Prepared:
     """Load one manuscript, merge its reference files, and link it."""
+    with refcap.document():  # one references budget for everything this document reads
+        return _prepare(path, root, settings)
+
+
+def _prepare(path: Path, root: Path, settings: Settings) -> Prepared:
     shown = display_path(path, root)
     within_size_limit(path, settings.max_file_bytes)
     LAST_CAP.set(None)
@@ -154,6 +160,8 @@ def prepare(path: Path, root: Path, settings: Settings) -> Prepared:
     ref_files = [rf for rf in ref_files if display_path(rf, root) not in already]
     extra_refs: list[Reference] = []
     problems: list[Problem] = list(doc.problems)
+    if ref_files:
+        refcap.cite(c.key for c in doc.citations)
     for rf in ref_files:
         within_size_limit(rf, settings.max_file_bytes)
         refs, probs = load_reference_file(rf, display_path(rf, root))

@@ -22,13 +22,16 @@ Good: add "Putra, A. (2022). ..." to the references, or correct the citation.
 Configuration
 -------------
 None. When the manuscript has no reference list at all, missing-bibliography is
-reported instead of one error per citation.
+reported instead of one error per citation. When a document holds more references
+than are read (20,000, cited entries first) and some entries a citation may point to
+were left unread, nothing is reported: the reference-limit problem says so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citecheck.loaders.refcap import citations_unmatched
 from citecheck.model.findings import Finding, Severity
 from citecheck.model.links import CitedEvidence
 from citecheck.rules.base import Rule, RuleContext
@@ -40,6 +43,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     doc = ctx.document
     if not doc.references and not doc.bibliography_found:
         return  # missing-bibliography says it once
+    if citations_unmatched(doc.problems):
+        return  # entries past the references limit were not read (a parse-error says so)
     link_of = {ln.citation: ln for ln in ctx.links.links}
     for members in missing_groups(doc, ctx.links):
         first = doc.citations[members[0]]
