@@ -131,7 +131,8 @@ def drop_running_lines(pages: list[list[PdfLine]], heights: list[float]) -> list
     for page, h in zip(pages, heights, strict=True):
         seen = {_shape(ln.text) for ln in page if ln.y0 > 0.9 * h or ln.y1 < 0.1 * h}
         margin_shapes.update(seen)
-    repeated = {s for s, n in margin_shapes.items() if n >= 3 and n >= 0.5 * len(pages)}
+    # odd and even pages often differ (title left, authors right): a quarter of the pages
+    repeated = {s for s, n in margin_shapes.items() if n >= 3 and n >= 0.25 * len(pages)}
     out: list[list[PdfLine]] = []
     for page, h in zip(pages, heights, strict=True):
         kept = []

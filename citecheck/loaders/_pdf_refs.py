@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from citecheck.loaders._pdf_layout import PdfLine
 
 LABEL = re.compile(
-    r"^\s*(?:\[(?P<br>[^\]\s]{1,14})\]|(?P<num>\d{1,4})[.)]|\((?P<par>\d{1,4})\)|(?P<bul>[\u2022\u25aa\u25cf\u25e6\u2023\u2219\u00b7\u25a0\u2043]))(?=\s|$|[A-Z\u00c0-\u024f])"
+    # "[12]", or an alphabetic label "[Lüt13]"/"[ABC+20]" (not "[WHO]", an abbreviation)
+    r"^\s*(?:\[(?P<br>\d{1,4}|[^\W\d_][^\s\d\[\];,]{0,9}\d{2}[a-z]?)\]|(?P<num>\d{1,4})[.)]|\((?P<par>\d{1,4})\)|(?P<bul>[\u2022\u25aa\u25cf\u25e6\u2023\u2219\u00b7\u25a0\u2043]))(?=\s|$|[A-Z\u00c0-\u024f])"
 )
 _SECTION_NUMBER = re.compile(
     r"^\s*(?:(?:\d{1,4}(?:\.\d{1,3})*|[IVXLC]{1,6}|[A-Z])[.:)]?|(?:chapter|bab|kapitel)\s+\w+[.:]?)\s+",
@@ -49,7 +50,11 @@ class Entry:
 
 
 def heading_text(text: str) -> str:
-    """A heading without a section number in front ("5 References" -> "References")."""
+    """A heading without a section number in front ("5 References" -> "References"),
+    letter-spaced capitals closed up ("L I T E R AT U R" -> "LITERATUR")."""
+    tokens = text.split()
+    if len(tokens) >= 4 and sum(len(t) <= 2 for t in tokens) >= 0.75 * len(tokens):
+        text = "".join(tokens)
     return _SECTION_NUMBER.sub("", text, count=1).strip()
 
 
@@ -134,8 +139,14 @@ def segment(
         key = col[i]
         left[key] = min(left.get(key, boxes[i].x0), boxes[i].x0)
     size = _modal_size([boxes[i].size for i in idx if boxes[i].size]) or 10.0
-    indent = {i: boxes[i].x0 - left[col[i]] > 0.4 * size for i in idx}
+    amount = {i: boxes[i].x0 - left[col[i]] for i in idx}
     labels = {i: LABEL.match(lines[i]) for i in idx}
+    # labels right-aligned in a label column ("[9]" sits right of "[10]"): a label is at
+    # the edge when it starts left of where the entries' other lines start
+    others = sorted(amount[i] for i in idx if not labels[i])
+    text_indent = others[len(others) // 2] if others else 0.0
+    label_edge = max(text_indent - 0.3 * size, 1.0 * size)
+    indent = {i: amount[i] >= label_edge if labels[i] else amount[i] > 0.4 * size for i in idx}
     labelled_flush = [i for i in idx if labels[i] and not indent[i]]
     # lines at the edge up to the last labelled one (text after the list does not count)
     flush = [i for i in idx if not indent[i] and (not labelled_flush or i <= labelled_flush[-1])]
@@ -189,22 +200,48 @@ def _labelled_end(
     ]
     typical = sorted(pitches)[len(pitches) // 4] if pitches else 0.0
     last_number: int | None = None
+    kept: list[int] = []
+    skip_to = -1
     for n, i in enumerate(idx):
+        if n < skip_to:
+            continue
         label = labels[i]
         if label is not None and not indent[i]:
-            num = label.group("num") or label.group("br") or label.group("par")
-            if num and num.isdigit():
-                if last_number is not None and int(num) <= last_number:
-                    return idx[:n]
-                last_number = int(num)
+            num = _number(label)
+            if num is not None:
+                if last_number is not None and num <= last_number:
+                    return kept
+                last_number = num
+            kept.append(i)
             continue
         if indent[i] or n == 0:
+            kept.append(i)
             continue
         prev = idx[n - 1]
         gap = boxes[prev].y0 - boxes[i].y0 if col[prev] == col[i] else 0.0
-        if column or (typical and gap > GAP * typical):
-            return idx[:n]
-    return idx
+        if not (column or (typical and gap > GAP * typical)):
+            kept.append(i)
+            continue
+        # text at the edge: a footnote at the foot of a page, or the end of the list;
+        # the list goes on if the next column or page opens with the next label
+        nxt = next((m for m in range(n + 1, len(idx)) if col[idx[m]] != col[i]), None)
+        if nxt is None:
+            return kept
+        label = labels[idx[nxt]]
+        num = _number(label) if label is not None else None
+        if (
+            label is None
+            or indent[idx[nxt]]
+            or (last_number is not None and num is not None and num != last_number + 1)
+        ):
+            return kept
+        skip_to = nxt
+    return kept
+
+
+def _number(label: re.Match[str]) -> int | None:
+    num = label.group("num") or label.group("br") or label.group("par")
+    return int(num) if num and num.isdigit() else None
 
 
 def _entry(members: list[int], label: re.Match[str] | None) -> Entry:

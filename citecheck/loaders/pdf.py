@@ -260,7 +260,8 @@ def _untrusted(
 
 
 def _join_entry(parts: list[str]) -> str:
-    """An entry's lines as one string; a DOI or URL broken at a line end is joined."""
+    """An entry's lines as one string; a DOI or URL broken at a line end, or spread
+    by justification inside a line ("10.1007/978- 3- 319"), is closed up."""
     out = ""
     for part in parts:
         part = part.strip()
@@ -272,13 +273,27 @@ def _join_entry(parts: list[str]) -> str:
             out += part
         else:
             out += " " + part
+    for _ in range(20):  # each pass closes one gap per identifier
+        closed = _URL_GAP.sub(_close_gap, out)
+        if closed == out:
+            break
+        out = closed
     return out
 
 
+def _close_gap(m: re.Match[str]) -> str:
+    return m.group(0) if _NEW_WORD.match(m.group(2)) else m.group(1) + m.group(2)
+
+
 _URLISH = re.compile(
-    r"(?:https?://|doi\.org/|\b10\.\d{4,9}/|www\.)\S*[/\-._=?&#:~%]$|(?:https?://|doi\.org/|\b10\.\d{4,9}/)\S*[A-Za-z0-9]$"
+    r"(?:https?://|doi\.org/|\b10\.\d{4,9}/|www\.)\S*[/\-._=?&#:~%]$"
+    r"|(?:https?://|doi\.org/|\b10\.\d{4,9}/)\S*[A-Za-z0-9]$"
 )
-_NEW_WORD = re.compile(r"^(?:[A-Z][a-z]+[\s,.:]|\[|\(|[Aa]ccessed|[Rr]etrieved|[Dd]iakses|URL\b)")
+_NEW_WORD = re.compile(
+    r"^(?:[A-Z][a-z]+[\s,.:]|\[|\(|(?i:accessed|retrieved|diakses|url\b|available|tersedia))"
+)
+# a space after a DOI/URL's "-", "/" or "_" inside the identifier, or after "https:"
+_URL_GAP = re.compile(r"((?:https?://|doi\.org/|\b10\.\d{4,9}/)\S*?[-/_]|\bhttps?:)\s+(\S+)")
 
 
 def _references(
