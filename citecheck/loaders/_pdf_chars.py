@@ -148,7 +148,7 @@ def _fragments(glyphs: list[_Glyph]) -> list[_Fragment]:
             same = (
                 abs(g.base - p.base) < 0.12 * size
                 and -0.5 * size < g.x0 - p.x1 < 2.5 * size
-                and 0.7 < g.size / p.size < 1.43
+                and 0.9 < g.size / p.size < 1.11  # a size change: a line number, a superscript
             )
             if not same:
                 out.append(_Fragment(cur))

@@ -101,7 +101,11 @@ def reading_order(lines: list[PdfLine], width: float) -> list[PdfLine]:
     mid = width / 2
     left = [ln for ln in lines if ln.x1 <= mid + 4]
     right = [ln for ln in lines if ln.x0 >= mid - 4]
-    two_columns = len(left) >= 3 and len(right) >= 3
+    # the last page of a two-column article may hold only a line or two on the right,
+    # as wide as a column (a short right-aligned header or date is no column)
+    two_columns = len(left) >= 3 and (
+        len(right) >= 3 or any(ln.x1 - ln.x0 > 0.3 * width for ln in right)
+    )
     ordered = sorted(lines, key=lambda ln: (-ln.y1, ln.x0))
     if not two_columns:
         return ordered

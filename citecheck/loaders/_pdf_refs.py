@@ -120,7 +120,8 @@ def _columns(
         right = [i for i in members if boxes[i].x0 >= mid - 4]
         left = [i for i in members if boxes[i].x1 <= mid + 4]
         crossing = len(members) - len(right) - len(left)
-        two = len(right) >= 3 and len(left) >= 3 and crossing <= 0.2 * len(members)
+        wide = any(boxes[i].x1 - boxes[i].x0 > 0.3 * widths[page] for i in right)
+        two = (len(right) >= 3 or wide) and len(left) >= 3 and crossing <= 0.2 * len(members)
         for i in members:
             out[i] = (page, 1 if two and boxes[i].x0 >= mid - 4 else 0)
     return out
@@ -145,7 +146,7 @@ def segment(
     # the edge when it starts left of where the entries' other lines start
     others = sorted(amount[i] for i in idx if not labels[i])
     text_indent = others[len(others) // 2] if others else 0.0
-    label_edge = max(text_indent - 0.3 * size, 1.0 * size)
+    label_edge = text_indent - 0.3 * size if text_indent > 0.4 * size else 0.6 * size
     indent = {i: amount[i] >= label_edge if labels[i] else amount[i] > 0.4 * size for i in idx}
     labelled_flush = [i for i in idx if labels[i] and not indent[i]]
     # lines at the edge up to the last labelled one (text after the list does not count)
