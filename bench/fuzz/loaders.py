@@ -101,6 +101,9 @@ def main() -> None:
 
         for module, _ in (*MANUSCRIPT_LOADERS.values(), *REFERENCE_LOADERS.values()):
             importlib.import_module(module)
+        if os.environ.get("CITECHECK_FUZZ_STAGE") == "pipeline":  # linking, rules, reporters
+            importlib.import_module("citecheck.pipeline.engine")
+            importlib.import_module("citecheck.reporters")
 
     atheris.Setup(sys.argv, check_one)
     atheris.Fuzz()

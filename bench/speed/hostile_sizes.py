@@ -27,6 +27,8 @@ FORMATS = {
     "tex": ("latex_dense_cites", 20.0),
     "bib": ("bib_50k_short_manuscript", 5.3),
     "json": ("json_many_items", 26.0),
+    "yaml": ("yaml_items", 5.1),
+    "ris": ("ris_many_records", 16.0),
     "jats": ("jats_many_titles", 8.9),
     "docx": ("docx_under_ratio", 25.0),
     "pdf": ("pdf_many_objects", 44.6),

@@ -15,6 +15,10 @@ from defusedxml.ElementTree import DefusedXMLParser
 from citecheck.model.document import Location
 
 MAX_DEPTH = 256  # elements inside elements; real JATS and DOCX stay under 60
+# an XML document costs ~20x its size as a tree: 40 MB keeps a JATS file or a DOCX part
+# under 1 GB (a 48 MB JATS file took 983 MB; a 1,000-page thesis has a document.xml of
+# about 10 MB)
+MAX_XML_BYTES = 40_000_000
 
 
 class _TooDeep(Exception):

@@ -11,6 +11,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from citecheck.loaders._xml import MAX_XML_BYTES
 from citecheck.model.errors import InputError
 
 
@@ -20,9 +21,7 @@ class ZipLimits:
 
     max_members: int = 5000
     max_total_bytes: int = 500_000_000
-    # an XML part costs ~20x its size as a tree: 40 MB keeps a DOCX under 1 GB (a
-    # 1,000-page thesis has a document.xml of about 10 MB)
-    max_part_bytes: int = 40_000_000
+    max_part_bytes: int = MAX_XML_BYTES  # an XML part costs ~20x its size as a tree
     max_ratio: float = 200.0  # uncompressed / compressed, checked for parts over 1 MB
 
 

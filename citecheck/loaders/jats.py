@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from citecheck.loaders._jats_refs import ref_to_reference
-from citecheck.loaders._xml import PositionedTree, XmlError, local, text_of
+from citecheck.loaders._xml import MAX_XML_BYTES, PositionedTree, XmlError, local, text_of
 from citecheck.loaders.files import read_bytes
 from citecheck.loaders.refcap import Taker
 from citecheck.model.document import Citation, Document, Metadata, Problem
-from citecheck.model.errors import InputError
+from citecheck.model.errors import InputError, LimitError
 
 _BLOCKS = frozenset(
     {
@@ -101,6 +101,11 @@ def _walk(el: ET.Element, w: _Walk) -> None:
 def load(path: Path, display_path: str) -> Document:
     """Read a JATS article."""
     data = read_bytes(path)
+    if len(data) > MAX_XML_BYTES:
+        raise LimitError(
+            f"{path}: {len(data):,} bytes of XML is more than the {MAX_XML_BYTES:,} read "
+            "(a parsed XML tree costs about 20 times its text)"
+        )
     try:
         tree = PositionedTree(data)
     except XmlError as exc:

@@ -126,3 +126,22 @@ def gen_bib_50k_all_cited(folder: Path, scale: float) -> Case:
     write_chunks(folder / "refs.bib", (bib_entry(i) for i in range(n)))
     _tex(folder, [f"k{i}" for i in range(n)])
     return Case("", "", ("paper.tex",), frozenset({0, 1}))
+
+
+@case("size")
+def gen_bib_cited_past_budget(folder: Path, scale: float) -> Case:
+    """A shared ``.bib`` of 200,000 entries whose cited ones are at its end (20 MB).
+
+    Past the references budget (20,000) cited entries are still read: nothing may be
+    reported missing, and the limit is reported.
+    """
+    n = max(int(200_000 * scale), 21_000)  # always past the budget
+    write_chunks(folder / "refs.bib", (bib_entry(i) for i in range(n)))
+    _tex(folder, [f"k{n - 1}", f"k{n - 2}", "k0"])
+    return Case(
+        "",
+        "",
+        ("paper.tex",),
+        frozenset({1}),
+        r"references for one document(?![\s\S]*no reference entry has this key)",
+    )

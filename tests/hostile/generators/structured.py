@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import Case, case
-from ._base import PROSE, cite, small_manuscript, surname, year
+from ._base import PROSE, cite, small_manuscript, surname, write_chunks, year
 
 DEPTH = 100_000  # far past any recursion limit; still only a few hundred kB
 NESTED = r"too deeply nested \(more than \d[\d,]* levels\)"
@@ -228,5 +228,51 @@ def gen_json_many_items(folder: Path, scale: float) -> Case:
     (folder / "refs.json").write_text(f"[{items}]", encoding="utf-8")
     (folder / "paper.md").write_text(
         f"---\nbibliography: refs.json\n---\n\n{PROSE}[@k0; @k1]\n", encoding="utf-8"
+    )
+    return Case("", "", ("paper.md",), frozenset({0, 1}))
+
+
+def _csl_yaml(folder: Path, n: int) -> None:
+    write_chunks(
+        folder / "refs.yaml",
+        (
+            f"- id: k{i}\n  type: article-journal\n  title: Study {i}\n"
+            f"  author:\n  - family: {surname(i)}\n  issued:\n    date-parts:\n    - [{year(i)}]\n"
+            for i in range(n)
+        ),
+    )
+    (folder / "paper.md").write_text(
+        f"---\nbibliography: refs.yaml\n---\n\n{PROSE}[@k0; @k1]\n", encoding="utf-8"
+    )
+
+
+@case("size")
+def gen_yaml_many_items(folder: Path, scale: float) -> Case:
+    """CSL-YAML of 40,000 items (5 MB): past the YAML size read, refused at once."""
+    _csl_yaml(folder, max(int(40_000 * scale), 20_000))  # always past 2,000,000 characters
+    return Case("", "", ("paper.md",), frozenset({2}), r"characters of YAML is more than")
+
+
+@case("size")
+def gen_yaml_items(folder: Path, scale: float) -> Case:
+    """CSL-YAML of 40,000 items (5 MB) at any scale: read below the YAML limit, else refused."""
+    _csl_yaml(folder, max(int(40_000 * scale), 1))
+    return Case("", "", ("paper.md",), frozenset({0, 1, 2}))
+
+
+@case("size")
+def gen_ris_many_records(folder: Path, scale: float) -> Case:
+    """RIS of 200,000 records (13 MB) against a short manuscript."""
+    n = max(int(200_000 * scale), 1)
+    write_chunks(
+        folder / "refs.ris",
+        (
+            f"TY  - JOUR\nID  - k{i}\nAU  - {surname(i)}, A.\nTI  - Study {i}\n"
+            f"PY  - {year(i)}\nER  - \n"
+            for i in range(n)
+        ),
+    )
+    (folder / "paper.md").write_text(
+        f"---\nbibliography: refs.ris\n---\n\n{PROSE}[@k0; @k1]\n", encoding="utf-8"
     )
     return Case("", "", ("paper.md",), frozenset({0, 1}))
