@@ -332,6 +332,14 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         if r["pdf"]["findings"] and len(r["false_findings"]) == r["pdf"]["findings"]
     ]
     by_rule = Counter(f["rule"] for r in used for f in r["false_findings"])
+    # a PDF finding is right when a source finding of its rule and subject matches it:
+    # matched = source findings - lost ones, per rule
+    matched = Counter(f["rule"] for r in used for f in r["source_findings"])
+    matched.subtract(Counter(f["rule"] for r in used for f in r["lost_findings"]))
+    precision = {
+        rule: f"{matched[rule]}/{matched[rule] + by_rule[rule]}"
+        for rule in sorted(set(by_rule) | {k for k, v in matched.items() if v > 0})
+    }
     timed = [r for r in used if r.get("load_seconds")]
     pages = sum(r["pages"] for r in timed)
     seconds = sum(r["load_seconds"] for r in timed)
@@ -344,6 +352,7 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "pdfs_all_findings_false": all_false,
         "pdfs_unchecked": [r["id"] for r in used if r["pdf"]["unchecked"]],
         "false_by_rule": dict(by_rule.most_common()),
+        "pdf_findings_right_by_rule": precision,
         "lost_source_findings": sum(len(r["lost_findings"]) for r in used),
         "load_pages_per_second": round(pages / seconds, 1) if seconds else None,
         "load_slowest": min((r["pages_per_second"], r["id"]) for r in timed) if timed else None,
@@ -415,7 +424,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     docs = json.loads(args.manifest.read_text(encoding="utf-8"))["documents"]
     if args.rescore:
-        return rescore(args.rescore, docs, args.json)
+        return rescore(
+            args.rescore, [d for d in docs if args.split in ("all", d["split"])], args.json
+        )
     docs = [
         d
         for d in docs

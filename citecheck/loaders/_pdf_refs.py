@@ -36,7 +36,7 @@ _SECTION_NUMBER = re.compile(
     re.I,
 )
 LARGER = 1.12  # a line this much larger than the list's text is a heading (measured: 1.2x is the smallest)
-SMALLER = 0.8  # lines this much smaller are footnotes or captions inside the list's pages
+SMALLER = 0.85  # lines this much smaller are footnotes or captions inside the list's pages
 GAP = 1.3  # a vertical gap this many times the line pitch separates entries
 
 

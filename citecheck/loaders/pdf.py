@@ -111,6 +111,52 @@ def extract_pages(path: Path) -> list[list[PdfLine]]:
     return _read(path)[0]
 
 
+FOOTNOTE_SIZE = 0.9  # footnotes are printed at most this fraction of the body's font size
+
+
+def _footnotes_last(pages: list[list[PdfLine]]) -> list[tuple[int, int, PdfLine]]:
+    """(page, line on page, line) in reading order, footnotes moved out of the way.
+
+    A footnote at the foot of a page (smaller than the body text, below every body
+    line) would stand between the halves of a sentence, or of a citation, that runs on
+    to the next page; such lines are read after the body, just before the reference
+    list (or at the end).
+    """
+    from collections import Counter
+
+    sizes = Counter(round(ln.size, 1) for page in pages for ln in page if ln.size)
+    body = sizes.most_common(1)[0][0] if sizes else 0.0
+    flow: list[tuple[int, int, PdfLine]] = []
+    notes: list[tuple[int, int, PdfLine]] = []
+    for p, page in enumerate(pages, start=1):
+        rows = [(p, n, ln) for n, ln in enumerate(page, start=1)]
+        lowest = min((ln.y0 for ln in page if ln.size >= 0.97 * body), default=None)
+        cut = len(rows)
+        while (
+            body
+            and lowest is not None
+            and cut > 0
+            and 0 < rows[cut - 1][2].size <= FOOTNOTE_SIZE * body
+            and rows[cut - 1][2].y1 < lowest
+        ):
+            cut -= 1
+        flow.extend(rows[:cut])
+        notes.extend(rows[cut:])
+    if not notes:
+        return flow
+    texts = [ln.text for _, _, ln in flow]
+    start = find_start(texts, [ln for _, _, ln in flow])
+    at = len(flow) if start is None else start
+    # footnotes after the list's heading are the list's own small lines: keep them there
+    kept = [r for r in notes if start is None or (r[0], r[1]) < (flow[start][0], flow[start][1])]
+    late = [r for r in notes if r not in kept]
+    out = flow[:at] + kept + flow[at:]
+    for r in late:  # back where they were
+        k = next((i for i, q in enumerate(out) if (q[0], q[1]) > (r[0], r[1])), len(out))
+        out.insert(k, r)
+    return out
+
+
 def _strip_superscripts(text: str) -> tuple[str, list[tuple[int, int]]]:
     """The line without superscript marks, and the (start, end) of each raised run."""
     if SUP_OPEN not in text:
@@ -136,14 +182,13 @@ def load(path: Path, display_path: str) -> Document:
     boxes: list[PdfLine] = []
     page_of: list[int] = []
     raised: list[list[tuple[int, int]]] = []
-    for p, page in enumerate(pages, start=1):
-        for n, ln in enumerate(page, start=1):
-            clean, spans = _strip_superscripts(ln.text)
-            lines.append(clean)
-            raised.append(spans)
-            where.append((p, n))
-            boxes.append(ln)
-            page_of.append(p - 1)
+    for p, n, ln in _footnotes_last(pages):
+        clean, spans = _strip_superscripts(ln.text)
+        lines.append(clean)
+        raised.append(spans)
+        where.append((p, n))
+        boxes.append(ln)
+        page_of.append(p - 1)
     lines = dehyphenate(lines)
     text = "\n".join(lines)
     starts = [0]
@@ -278,7 +323,30 @@ def _join_entry(parts: list[str]) -> str:
         if closed == out:
             break
         out = closed
-    return out
+    return _close_spaced(out)
+
+
+def _close_spaced(text: str) -> str:
+    """Close up a DOI or URL printed letter-spaced ("10 . 1109 / MC . 2008 . 306",
+    "https : / / host . org / a"; biblatex's breakable URLs): from its start to the
+    first two words side by side or a sentence mark ("306. url", " (visited")."""
+    out: list[str] = []
+    pos = 0
+    for m in _SPACED_START.finditer(text):
+        if m.start() < pos:
+            continue
+        end = _SPACED_END.search(text, m.end())
+        stop = end.start() if end else len(text)
+        out.append(text[pos : m.start()])
+        out.append(text[m.start() : stop].replace(" ", ""))
+        pos = stop
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_P = r"./:~#=%?&_\-+@"
+_SPACED_START = re.compile(r"\b(?:10 \. \d{4,9} /|https? : / /)")
+_SPACED_END = re.compile(rf"(?<=[^\s{_P}]) (?=[^\s{_P}])|(?<! )[.,;](?= |$)")
 
 
 def _close_gap(m: re.Match[str]) -> str:
