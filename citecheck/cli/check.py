@@ -64,6 +64,12 @@ from citecheck.model.findings import Report, Severity
 @click.option("--refresh", is_flag=True, default=None, help="Ignore cached records and ask again.")
 @click.option("--deadline", type=float, help="Seconds allowed for all registry look-ups.")
 @click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    help="Worker processes for a batch (default: the number of cores; 1: none).",
+)
+@click.option(
     "--config",
     "config_file",
     type=click.Path(dir_okay=False, exists=True),

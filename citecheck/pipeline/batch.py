@@ -6,12 +6,55 @@ back (``--output-dir``) and one table to triage from.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 from citecheck.model.findings import Report
 from citecheck.pipeline.atomic import write_text_atomic
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def worker_count(jobs: int, tasks: int) -> int:
+    """Processes to use: ``jobs`` (0: the cores this process may run on), at most one a task."""
+    if jobs <= 0:
+        try:
+            jobs = len(os.sched_getaffinity(0))
+        except AttributeError:  # not on Linux
+            jobs = os.cpu_count() or 1
+    return max(1, min(jobs, tasks))
+
+
+@contextmanager
+def workers(count: int) -> Iterator[Executor | None]:
+    """A pool of ``count`` worker processes for one run (None: run in this process).
+
+    Workers are forked where the platform allows (no re-import, the parent's
+    configuration inherited); each keeps what it loads (the topic model) for every
+    manuscript it is given.
+    """
+    if count <= 1:
+        yield None
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        yield pool
+
+
+def ordered_map(pool: Executor | None, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    """``fn`` over ``items`` in the pool (or here), results in the order of ``items``."""
+    if pool is None:
+        return [fn(item) for item in items]
+    return list(pool.map(fn, items, chunksize=max(1, len(items) // 32)))
+
 
 EXTENSIONS = {
     "text": "txt",

@@ -7,6 +7,8 @@ Nothing here prints or exits; problems the user must fix raise
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,7 @@ from citecheck.model.prepared import Prepared
 from citecheck.model.resolution import Resolutions
 from citecheck.model.settings import Settings
 from citecheck.model.topic import DocumentTopic
+from citecheck.pipeline.batch import ordered_map, worker_count, workers
 from citecheck.rules import all_rules
 from citecheck.rules.base import Rule, RuleContext, matches
 from citecheck.text.names import NAME_THRESHOLD
@@ -276,7 +279,44 @@ def check(
     """
     root = root or Path.cwd()
     manuscripts = collect_manuscripts(settings.paths, root)
-    prepared = [prepare(p, root, settings) for p in manuscripts]
+    with workers(worker_count(settings.jobs, len(manuscripts))) as pool:
+        return _check(manuscripts, settings, root, pool, progress=progress, client=client)
+
+
+def _prepare_task(path: Path, *, root: Path, settings: Settings) -> Prepared:
+    return prepare(path, root, settings)
+
+
+def _judge_task(
+    job: tuple[Prepared, Resolutions | None], *, settings: Settings, topic: bool
+) -> tuple[DocumentTopic | None, list[SkippedCheck], list[str], list[Finding]]:
+    """Topic and rules of one document in a worker: what the serial loop computes for it."""
+    item, item_resolutions = job
+    found: DocumentTopic | None = None
+    skipped: list[SkippedCheck] = []
+    notes: list[str] = []
+    if topic:
+        from citecheck.topic.stage import score_all
+
+        outcome = score_all([item], settings, resolutions=[item_resolutions or {}])
+        found, skipped, notes = outcome.topics[0], outcome.skipped, outcome.notes
+    rules = active_rules(settings)
+    findings = run_rules(item, rules, settings, resolutions=item_resolutions, topic=found)
+    return found, skipped, notes, findings
+
+
+def _check(
+    manuscripts: list[Path],
+    settings: Settings,
+    root: Path,
+    pool: Executor | None,
+    *,
+    progress: Progress | None,
+    client: Any | None,
+) -> Report:
+    """The run, with loading, topic and rules in ``pool`` when there is one; the
+    registry stage stays in this process (one cache writer, one rate budget)."""
+    prepared = ordered_map(pool, partial(_prepare_task, root=root, settings=settings), manuscripts)
     rules = active_rules(settings)
     skipped: list[SkippedCheck] = []
     notes: list[str] = []
@@ -293,7 +333,16 @@ def check(
         resolutions = outcome.resolutions
         skipped.extend(outcome.skipped)
         notes.extend(outcome.notes)
-    if "topic" in needs:
+    judged: list[list[Finding]] | None = None
+    if pool is not None:  # each worker scores and judges whole documents, in order
+        task = partial(_judge_task, settings=settings, topic="topic" in needs)
+        results = ordered_map(pool, task, list(zip(prepared, resolutions, strict=True)))
+        topics = [r[0] for r in results]
+        for _, doc_skipped, doc_notes, _ in results:
+            skipped.extend(doc_skipped)
+            notes.extend(doc_notes)
+        judged = [r[3] for r in results]
+    elif "topic" in needs:
         from citecheck.topic.stage import score_all  # lazy: embedding backends
 
         outcome_t = score_all(prepared, settings, resolutions=[r or {} for r in resolutions])
@@ -303,9 +352,13 @@ def check(
 
     findings: list[Finding] = []
     per_file: list[FileSummary] = []
-    for item, item_resolutions, item_topic in zip(prepared, resolutions, topics, strict=True):
-        doc_findings = run_rules(
-            item, rules, settings, resolutions=item_resolutions, topic=item_topic
+    for n, (item, item_resolutions, item_topic) in enumerate(
+        zip(prepared, resolutions, topics, strict=True)
+    ):
+        doc_findings = (
+            judged[n]
+            if judged is not None
+            else run_rules(item, rules, settings, resolutions=item_resolutions, topic=item_topic)
         )
         findings.extend(doc_findings)
         per_file.append(

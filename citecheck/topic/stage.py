@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from citecheck.model.findings import SkippedCheck
 from citecheck.model.prepared import Prepared
@@ -91,8 +92,14 @@ def _too_few(titled: int, total: int) -> str:
     return f"too few references to judge topic ({total}; at least {MIN_REFERENCES} needed)"
 
 
+@lru_cache(maxsize=4)
+def _backend(name: str | None) -> tuple[Backend, str | None]:
+    """One model load per process, kept for every document (and batch worker) after."""
+    return load_backend(name)
+
+
 def _load(settings: Settings, outcome: TopicOutcome) -> Backend:
-    backend, note = load_backend(settings.topic_backend)
+    backend, note = _backend(settings.topic_backend)
     if note:
         outcome.notes.append(note)
     return backend
