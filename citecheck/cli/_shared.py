@@ -58,3 +58,13 @@ def settings_from(
         flags[name] = None if isinstance(value, tuple) and not value else value
     flags.update(fixed)
     return build_settings(flags=flags, config_file=Path(config_file) if config_file else None)
+
+
+def progress_printer() -> Any:
+    """A progress callback that redraws one line on stderr (for terminals)."""
+
+    def show(label: str, done: int, total: int) -> None:
+        # redraw one line on stderr; end it when the work is done
+        click.echo(f"\r{label} {done}/{total}", err=True, nl=done >= total)
+
+    return show

@@ -15,6 +15,7 @@ from citecheck.cli._shared import (
     EXIT_INTERNAL,
     EXIT_OK,
     fail,
+    progress_printer,
     settings_from,
     use_color,
 )
@@ -119,7 +120,7 @@ def check(**options: Any) -> None:
     try:
         settings = settings_from(options, config_file=config_file)
         _check_rule_names(settings.select + settings.ignore)
-        progress = _progress_printer() if sys.stderr.isatty() and not opts.quiet else None
+        progress = progress_printer() if sys.stderr.isatty() and not opts.quiet else None
         report, message = api.run((), settings, progress=progress, write_baseline=write_baseline)
         if message:
             click.echo(f"citecheck: {message}", err=True)
@@ -209,11 +210,3 @@ def _check_rule_names(names: tuple[str, ...]) -> None:
     for name in names:
         if not any(matches(r, [name]) for r in rules):
             raise ConfigError(f"unknown rule '{name}' (see 'citecheck rules')")
-
-
-def _progress_printer() -> Any:
-    def show(label: str, done: int, total: int) -> None:
-        # redraw one line on stderr; end it when the work is done
-        click.echo(f"\r{label} {done}/{total}", err=True, nl=done >= total)
-
-    return show

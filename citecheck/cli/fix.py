@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from citecheck.cli._shared import EXIT_OK, EXIT_USAGE, settings_from
+from citecheck.cli._shared import EXIT_OK, EXIT_USAGE, progress_printer, settings_from
 from citecheck.model.findings import Finding
 
 
@@ -35,7 +35,8 @@ def _findings_from_report(path: Path) -> list[Finding]:
 
 def _findings_from_check(
     options: dict[str, Any], config: str | None, preprints: bool
-) -> list[Finding]:
+) -> tuple[list[Finding], list[str]]:
+    """The fixable findings, and what could not be checked (said to the user)."""
     from citecheck.api import check
     from citecheck.fix.plan import FIXABLE_RULES
     from citecheck.model.errors import ConfigError
@@ -46,7 +47,14 @@ def _findings_from_check(
     if not available:
         raise ConfigError("no rule that proposes fixes is available in this installation")
     settings = settings_from(options, config_file=config, select=tuple(available), ignore=())
-    return list(check((), settings).findings)
+    progress = progress_printer() if sys.stderr.isatty() else None
+    report = check((), settings, progress=progress)
+    unchecked = [
+        f"{s.check}{f' ({s.path})' if s.path else ''}: {s.reason}"
+        for s in report.skipped_checks
+        if s.check != "off-topic"  # fix proposes nothing from the topic check
+    ]
+    return list(report.findings), unchecked
 
 
 @click.command("fix")
@@ -147,12 +155,14 @@ def fix(
         "no_cache": no_cache,
     }
     root = Path.cwd()
+    unchecked: list[str] = []
     try:
-        findings = (
-            _findings_from_report(Path(from_report))
-            if from_report
-            else _findings_from_check(options, config_file, preprints)
-        )
+        if from_report:
+            findings = _findings_from_report(Path(from_report))
+        else:
+            findings, unchecked = _findings_from_check(options, config_file, preprints)
+        for line in unchecked:
+            click.echo(f"citecheck: not checked: {line}", err=True)
         changes, left = plan(
             findings, fields=chosen, preprints=preprints, min_confidence=min_confidence
         )
@@ -190,6 +200,8 @@ def fix(
         sys.exit(getattr(exc, "exit_code", EXIT_USAGE))
     if not write:
         what = f"{total} change(s) proposed" if total else "nothing to fix"
+        if not total and unchecked:
+            what = "nothing to fix among what could be checked (see 'not checked' above)"
         hint = "; run again with --write to apply" if total else ""
         click.echo(f"citecheck: {what}{hint}", err=True)
     sys.exit(EXIT_OK)

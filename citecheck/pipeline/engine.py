@@ -135,9 +135,36 @@ def prepare(path: Path, root: Path, settings: Settings) -> Prepared:
         return _prepare(path, root, settings)
 
 
+def is_reference_file(path: Path) -> bool:
+    """A file that can only be a reference list (``.bib``, ``.ris``, CSL-JSON/YAML)."""
+    suffix = path.suffix.lower()
+    return suffix in reference_suffixes() and suffix not in manuscript_suffixes()
+
+
+def _reference_document(path: Path, shown: str) -> Document:
+    """A reference file checked on its own: its entries, no text, nothing cited.
+
+    Duplicates, DOIs, registry records and metadata are checked; whether an entry
+    is cited cannot be, so unused entries are not reported.
+    """
+    refs, problems = load_reference_file(path, shown)
+    return Document(
+        path=shown,
+        format="references",
+        references=tuple(refs),
+        problems=tuple(problems),
+        bibliography_found=True,
+        reference_files=(shown,),
+        allow_uncited=True,
+    )
+
+
 def _prepare(path: Path, root: Path, settings: Settings) -> Prepared:
     shown = display_path(path, root)
     within_size_limit(path, settings.max_file_bytes)
+    if is_reference_file(path):
+        doc = _fill_ditto_authors(_reference_document(path, shown))
+        return Prepared(document=doc, links=link(doc))
     LAST_CAP.set(None)
     doc = load_manuscript(path, shown)
     capped = LAST_CAP.get()

@@ -50,7 +50,12 @@ def score_all(
     for n, item in enumerate(prepared):
         doc = item.document
         inputs = build_inputs(doc, item.links, resolutions[n] if resolutions else None)
-        if len(inputs.references) > MAX_REFERENCES:
+        if doc.format == "references":  # a reference file checked on its own
+            topic = DocumentTopic(
+                backend="none",
+                abstained="a reference file on its own: no manuscript text to compare with",
+            )
+        elif len(inputs.references) > MAX_REFERENCES:
             topic = DocumentTopic(
                 backend="none",
                 abstained=f"{len(inputs.references):,} references is more than the "

@@ -1,0 +1,79 @@
+"""A reference file checked on its own: ``citecheck check refs.bib`` / ``fix refs.bib``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from citecheck.cli import main
+
+BIB = """@article{a, author={Smith, John}, title={Soil moisture and maize yield},
+  journal={Field Crops Research}, year={2020}, doi={10.1016/j.fcr.2020.1}}
+@article{b, author={Smith, John}, title={Soil moisture and maize yield},
+  journal={Field Crops Research}, year={2020}, doi={10.1016/j.fcr.2020.1}}
+@article{c, author={Doe, Jane}, title={Terraces}, journal={Geoderma}, year={2019},
+  doi={10.1016/j.geoderma 2019}}
+"""
+RIS = "TY  - JOUR\nAU  - Smith, John\nTI  - A title\nPY  - 2020\nER  - \n"
+
+
+@pytest.fixture()
+def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CITECHECK_OFFLINE", "1")
+    monkeypatch.setenv("CITECHECK_CACHE_DIR", str(tmp_path / "cache"))
+
+    def invoke(*args: str):  # type: ignore[no-untyped-def]
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def test_check_a_bib_file_alone(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    result = run("check", "refs.bib", "--format", "json")
+    data = json.loads(result.stdout)
+    rules = sorted(f["rule"] for f in data["findings"])
+    assert "duplicate-reference" in rules
+    assert "listed-not-cited" not in rules  # nothing can cite a lone reference file
+    # what could not be checked offline is said, never silently passed
+    assert any(s["check"] == "registry" for s in data["summary"]["skipped_checks"])
+    assert data["summary"]["references"] == 3
+
+
+@pytest.mark.parametrize(
+    "name,text",
+    [
+        ("refs.ris", RIS),
+        (
+            "refs.json",
+            json.dumps(
+                [
+                    {
+                        "id": "k",
+                        "type": "article-journal",
+                        "title": "T",
+                        "author": [{"family": "Smith"}],
+                        "issued": {"date-parts": [[2020]]},
+                    }
+                ]
+            ),
+        ),
+    ],
+)
+def test_check_other_reference_formats_alone(run, tmp_path: Path, name: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run("check", name)
+    assert result.exit_code == 0, result.output
+    assert "cannot read" not in result.output
+
+
+def test_fix_offline_says_what_it_could_not_check(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "refs.bib").write_text(BIB, encoding="utf-8")
+    result = run("fix", "refs.bib")
+    assert result.exit_code == 0
+    assert "not checked: registry (refs.bib): 3 of 3 references" in result.stderr
+    assert "nothing to fix among what could be checked" in result.stderr
