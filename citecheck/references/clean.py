@@ -30,7 +30,6 @@ _HYPHEN_WRAP_RE = re.compile(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)")
 _URL_WRAP_RE = re.compile(
     rf"((?:https?://|doi\.org/|{DOI_PREFIX}/)[^\s]{{0,300}}[/._-])[ \t]*\n[ \t]*(?=\S)"
 )
-_SPACE_RE = re.compile(r"\s+")
 _PRIVATE_RE = re.compile("[\ue000-\uf8ff]")
 
 
@@ -67,7 +66,7 @@ def join_lines(text: str) -> str:
     if "\n" in text:
         text = _URL_WRAP_RE.sub(r"\1", text)
         text = _HYPHEN_WRAP_RE.sub("-", text)
-    return _SPACE_RE.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split and re's \s agree on what a space is
 
 
 def clean_reference(text: str) -> str:

@@ -19,6 +19,7 @@ LAW_ANY_RE = re.compile(
     r"\b(?:Nomor|No\.)\s?\d+\s(?:[Tt]ahun|TAHUN)\s(?:1[89]|20)\d\d\b|\b\d+\sU\.S\.C\.|"
     r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,6}\sAct(?:\sof)?\s(?:1[89]|20)\d\d\b"
 )
+_LAW_WORDS = ("ahun", "AHUN", "U.S.C.", "Act")
 _RULES: tuple[tuple[ReferenceKind, re.Pattern[str]], ...] = (
     (
         "thesis",
@@ -67,7 +68,10 @@ _WEB_RE = re.compile(
 
 def is_law(text: str) -> bool:
     """True for statutes and regulations ("Undang-Undang Nomor 23 Tahun 2014 tentang ...")."""
-    return bool(LAW_START_RE.match(text) or LAW_ANY_RE.search(text))
+    if LAW_START_RE.match(text):
+        return True
+    # LAW_ANY_RE needs one of these words; checking for them first is ~50x cheaper.
+    return any(w in text for w in _LAW_WORDS) and LAW_ANY_RE.search(text) is not None
 
 
 def classify(
