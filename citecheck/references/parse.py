@@ -16,7 +16,7 @@ from citecheck.model.document import Author, Location, Reference, ReferenceKind
 from citecheck.references.arxiv import arxiv_in_link, take_arxiv
 from citecheck.references.authors import AuthorScan, scan_authors
 from citecheck.references.clean import clean_reference
-from citecheck.references.dates import find_year, year_at
+from citecheck.references.dates import YEAR, find_year, year_at
 from citecheck.references.fields import Tail, parse_tail
 from citecheck.references.kinds import classify, is_law
 from citecheck.references.mononyms import extend_with_mononyms
@@ -44,6 +44,16 @@ _ACCESS_AFTER_RE = re.compile(
 )
 _DITTO_RE = re.compile(r"^[-—–_]{2,}\s?[.,]?\s?")
 _BARE_LABEL_RE = re.compile(r"^\d{1,3}\s(?=[A-Z])")
+# "Costa et alii 1975 : Sarah Costa et alii, «Title», ...", "Liu 2003 = K. Liu, ...",
+# "Berruto, Pereira 1984 Aino Berruto, L. Pereira, ...": a short-cite key (French,
+# Italian archaeology and history styles) before the full entry, which repeats the
+# names and the year.
+_SHORT_KEY_RE = re.compile(
+    rf"(?P<key>[^\W\d][^\d()\[\]:=;.]{{0,80}}?(?:\set\sal\.|\set\salii)?)\s(?P<year>{YEAR})[a-z]?"
+    r"(?P<sep>\s?[:=]\s|,\s|\s)(?=[^\W\d])"
+)
+_GSA_LOCATOR_RE = re.compile(r"[\s,.]*v\.\s?\d")
+_KEY_WORD_RE = re.compile(r"[A-ZÀ-Ý][\w'’-]+")
 _LAW_YEAR_RE = re.compile(r"\b(?:[Tt]ahun|TAHUN|of)\s((?:1[89]|20)\d\d)\b")
 
 
@@ -119,6 +129,7 @@ def parse_reference(text: str) -> ParsedReference:
         bare = _BARE_LABEL_RE.match(s)
         if bare is not None and scan_authors(s, bare.end()).authors:
             s = s[bare.end() :]  # "37 Cluxton, R. J. J., ..." (a label that lost its period)
+    s = _strip_short_key(s)
     s, doi, url = _take_links(s)
     s, arxiv = take_arxiv(s)
     arxiv = arxiv or arxiv_in_link(url, doi)
@@ -180,6 +191,21 @@ def parse_reference(text: str) -> ParsedReference:
             # "Title. Subtitle sentence. Journal 5:1": the journal is the last sentence.
             title = title + ("" if title.endswith(("?", "!", "”", '"')) else ".") + " " + more
             tail = replace(tail, container=journal)
+    if (
+        title is not None
+        and tail.container is None
+        and tail.volume is not None
+        and _GSA_LOCATOR_RE.match(rest)
+    ):
+        # "Title: Geological Society of America Bulletin, v. 102, p. 12" (GSA, AJS,
+        # USGS): the journal follows the last colon (or sentence end) of the title.
+        head, colon, journal = title.rpartition(": ")
+        if colon and head and journal[:1].isupper():
+            title, tail = head, replace(tail, container=journal)
+        else:
+            more, journal = title_sentences_in(title)
+            if more is not None:
+                title, tail = more, replace(tail, container=journal)
     if year is None:
         year = tail.year
     if year is None:
@@ -213,6 +239,28 @@ def parse_reference(text: str) -> ParsedReference:
         ditto=ditto is not None,
         arxiv=arxiv,
     )
+
+
+def _strip_short_key(s: str) -> str:
+    """The entry without a leading short-cite key ("Liu 2003 = Kwame Liu, ...").
+
+    A key is cut only when the entry after it repeats the key's year and its first
+    name word within 150 characters, and (without a ":" or "=" after the year) the
+    names read there include one of the key's.
+    """
+    m = _SHORT_KEY_RE.match(s)
+    if m is None:
+        return s
+    key, rest = m.group("key"), s[m.end() :]
+    first = _KEY_WORD_RE.search(key)
+    if first is None or m.group("year") not in rest or first.group(0) not in rest[:150]:
+        return s
+    if m.group("sep").strip() in (":", "="):
+        return rest
+    scan = scan_authors(rest)
+    if any(first.group(0) in a.family.split() for a in scan.authors[:3]):
+        return rest
+    return s
 
 
 def _ditto_scan(s: str) -> AuthorScan:

@@ -22,6 +22,8 @@ _BOUNDARY_RE = re.compile(
     r"Internet|Electronic|Data set|Dataset|Computer|Software|Video|Film|Abstract|Letter|"
     r"Editorial|Review|Preprint|Report|Paper|Poster|Conference)\b)"
     r"|\s(?=\((?:Doctoral|Master|Unpublished|Skripsi|Tesis|Disertasi|Thesis|PhD)\b)"
+    # GSA / AJS / USGS: "Title: Journal, v. 102, p. 12-20"
+    r"|,\s(?=v\.\s?\d)"
 )
 # Words that end with a period inside a title without ending it.
 _ABBREVIATIONS = frozenset(
@@ -84,7 +86,7 @@ def _is_boundary(s: str, i: int) -> bool:
     m = _PREV_WORD_RE.search(s, max(0, i - 30), i)
     if m is None:
         return True
-    word = m.group(1).lstrip("([“\"'‘")
+    word = m.group(1).lstrip("([“\"'‘«")
     if word.lower() in _ABBREVIATIONS:
         return False
     if word.lower() in _LOCATOR_WORDS and re.match(r"\s?\d", s[i + 1 : i + 3]):
@@ -136,7 +138,7 @@ def split_title(s: str, pos: int) -> tuple[str | None, int]:
             continue
         end = m.start() + (1 if ch in "?!" else 0)
         title = s[pos:end].strip().rstrip(",.;: ")
-        if m.end() - m.start() == 2 and s[m.end() - 1] != "’":
+        if m.end() - m.start() == 2 and s[m.end() - 1] in '”"':
             # “A Study in Scarlet” and “The Sign of Four.”: keep the closing quote.
             title = title + s[m.end() - 1]
         if len(title) < 2:
@@ -174,7 +176,29 @@ def journal_first(s: str, pos: int) -> bool:
     if _NOT_JOURNAL_WORD_RE.search(prefix):
         return False
     _, end = split_title(prefix, 0)
-    return end >= len(prefix)
+    return end >= len(prefix) or _abbreviated(prefix)
+
+
+_ABBREVIATED_WORD_RE = re.compile(r"([^\W\d_][\w'’-]*)(\.?)")
+
+
+def _abbreviated(name: str) -> bool:
+    """ "Rev. Mod. Phys", "Angew. Chem. Int. Ed", "Class. Quantum Grav", "New J. Phys":
+    every word capitalised (or "of", "and"), every word before a period short (<= 5
+    letters) or a known journal abbreviation, at most one full word before the last."""
+    words = list(_ABBREVIATED_WORD_RE.finditer(name))
+    full = 0
+    for m in words[:-1]:
+        word, dot = m.group(1), m.group(2)
+        if word in ("of", "and", "der", "des", "de") or len(word) == 1:
+            continue
+        if not word[0].isupper():
+            return False
+        if not dot:
+            full += 1
+        elif len(word) > 5 and word not in _JOURNAL_ABBREVIATIONS:
+            return False
+    return full <= 1 and len(words) >= 2
 
 
 def _subtitle_follows(s: str, pos: int) -> bool:

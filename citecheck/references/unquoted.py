@@ -22,6 +22,8 @@ _JOURNAL_START_RE = re.compile(
     r"Bulletin|Letters|Revue|Zeitschrift|Revista|Rivista|J\.|Acta|Archives|Advances|"
     r"[A-Z][a-z]{0,6}\.\s[A-Z][a-z]{0,6}\.)"
 )
+# "Title, «Physics Letters»" (Italian and French styles quote the journal, not the title)
+_QUOTED_PART_RE = re.compile(r",\s[«“]([^«»“”]{2,150})[»”](?=,|\.?$)")
 _MEETING_RE = re.compile(
     r"^(?:Proc\.|Proceedings\b)|\b(?:Conference|Symposium|Workshop|Congress|Colloquium|Konferensi|"
     r"Seminar Nasional|Prosiding)\b"
@@ -33,6 +35,9 @@ def split_unquoted(title: str) -> tuple[str | None, str | None]:
 
     Returns (title, text to parse as the tail), the tail None when nothing was split.
     """
+    quoted = _QUOTED_PART_RE.search(title)
+    if quoted is not None:
+        return title[: quoted.start()], quoted.group(1) + title[quoted.end() :]
     start = None
     em = _EXPLICIT_LOC_RE.search(title)
     if em is not None:
