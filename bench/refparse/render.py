@@ -10,6 +10,7 @@ a parser that invents a title where the style prints none is wrong too.
 from __future__ import annotations
 
 import copy
+import io
 import re
 import unicodedata
 from typing import Any
@@ -59,15 +60,42 @@ def _entries(csl: CitationStylesStyle, items: list[Item]) -> list[str]:
     return [str(e) for e in bib.bibliography()]  # registration order: no sort() call
 
 
-def bibliography(style: Style, items: list[Item]) -> list[str]:
+_DISPLAY_RE = re.compile(r'<[a-z-]+\s[^<>]*display="(?:block|left-margin)"[^<>]*?(/?)>')
+_SUFFIX_RE = re.compile(r'\ssuffix="([^"]*)"')
+
+
+def _spaced_displays(m: re.Match[str]) -> str:
+    tag = m.group(0)
+    if _SUFFIX_RE.search(tag):
+        return _SUFFIX_RE.sub(lambda s: f' suffix="{s.group(1)} "', tag, count=1)
+    end = len(tag) - len(m.group(1)) - 1
+    return tag[:end] + ' suffix=" "' + tag[end:]
+
+
+def load_style(style: Style) -> CitationStylesStyle:
+    """The parsed CSL of ``style``'s parent, in ``style``'s locale.
+
+    citeproc-py's plain text ignores ``display="block"``/``"left-margin"``, gluing a
+    short-cite key or a label to the entry ("Berruto, Pereira 1984Aino Berruto, ...");
+    a document shows a line break or a tab there, so such elements get a trailing
+    space before rendering.
+    """
+    text = (STYLE_DIR / f"{style.parent}.csl").read_text(encoding="utf-8")
+    text = _DISPLAY_RE.sub(_spaced_displays, text)
+    return CitationStylesStyle(
+        io.BytesIO(text.encode("utf-8")), locale=style.locale, validate=False
+    )
+
+
+def bibliography(
+    style: Style, items: list[Item], csl: CitationStylesStyle | None = None
+) -> list[str]:
     """Plain-text bibliography entries of ``items`` in input order ("" where one failed).
 
     The list is rendered as one bibliography (so numeric labels run 1, 2, 3...);
     if citeproc-py fails on it, each item is rendered alone and failures give "".
     """
-    csl = CitationStylesStyle(
-        str(STYLE_DIR / f"{style.parent}.csl"), locale=style.locale, validate=False
-    )
+    csl = csl or load_style(style)
     clean = [{k: v for k, v in it.items() if not k.startswith("_")} for it in items]
     try:
         texts = _entries(csl, clean)
@@ -136,8 +164,9 @@ def truth(item: Item, text: str, probe: str) -> dict[str, Any]:
 
 def render(style: Style, items: list[Item]) -> list[tuple[Item, str, dict[str, Any]]]:
     """(item, rendering, truth) for each item the style renders to a usable string."""
-    texts = bibliography(style, items)
-    probes = bibliography(style, [_probe(it) for it in items])
+    csl = load_style(style)
+    texts = bibliography(style, items, csl)
+    probes = bibliography(style, [_probe(it) for it in items], csl)
     out = []
     for it, text, probe in zip(items, texts, probes, strict=True):
         if len(text) >= 20 and probe:
