@@ -88,6 +88,7 @@ def load(path: Path, display_path: str) -> Document:
         bibliography_found=bool(state.bib_resources or state.bibitems),
         reference_files=tuple(ref_files),
         allow_uncited=state.allow_uncited or state.shared or _marked_shared(main.text),
+        cited_only_database=True,
     )
 
 

@@ -188,6 +188,7 @@ def load_pandoc(path: Path, display_path: str, text: str) -> Document:
         bibliography_found=declared,
         reference_files=tuple(files),
         allow_uncited=star,
+        cited_only_database=True,
     )
 
 

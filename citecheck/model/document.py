@@ -202,6 +202,10 @@ class Document(_Frozen):
     bibliography_found: bool = False
     reference_files: tuple[str, ...] = ()  # external reference files merged in
     allow_uncited: bool = False  # a shared multi-paper .bib: do not report unused entries
+    # The printed list is made by citeproc/BibTeX/biber from a database (a bibliography
+    # file or inline CSL metadata), which prints only the cited entries: an uncited
+    # database entry is not in the manuscript (LaTeX ``\bibitem`` lists are typed).
+    cited_only_database: bool = False
 
     @property
     def style(self) -> CitationStyle | None:

