@@ -283,6 +283,7 @@ def _inside_bracket(text: str, offset: int) -> bool:
     return before >= 0 and "]" not in text[before:offset] and text.find("]", offset) >= 0
 
 
+MISSING_NUMBERS = 0.25  # share of cited numbers without an entry: the list was misread
 UNREADABLE_SHARE = 0.05  # characters without a unicode mapping: a garbled text layer
 
 
@@ -301,6 +302,16 @@ def _untrusted(
         )
     if start is None and citations:
         return f"{len(citations)} citations but no reference list was found"
+    labels = {r.number for r in references if r.number is not None}
+    cited = {c.number for c in citations if c.number is not None}
+    if len(labels) >= 0.5 * len(references) > 0 and cited:
+        missing = cited - labels
+        # on the dev pairs every numbered list read whole has all cited numbers (0 %)
+        if len(missing) > MISSING_NUMBERS * len(cited):
+            return (
+                f"{len(missing)} of the {len(cited)} cited numbers have no entry in the "
+                f"{len(labels)} numbered entries read (the list was not read whole)"
+            )
     return None
 
 

@@ -43,3 +43,61 @@ def test_two_columns_label_column_and_notes_after_the_list() -> None:
     assert doc.references[1].doi == "10.5555/mgl.2019.00040.0001.extra"
     # "10^-4", "r^2": raised digits after numbers and one-letter variables are exponents
     assert sorted({c.number for c in doc.citations}) == [1, 2, 3, 4, 5]
+
+
+def test_superscript_citations_not_exponents_or_toc_numbers() -> None:
+    doc = load(HERE / "superscript.pdf", "superscript.pdf")
+    # a flush-left list "1. ..." separated by vertical space
+    assert [r.number for r in doc.references] == [1, 2, 3, 4]
+    assert doc.references[1].text.endswith("Coastal Ecology 22, 301–315 (2020).")
+    # raised numbers after words cite; "m²" and the contents' page numbers do not
+    assert [c.number for c in doc.citations] == [1, 2, 3, 1, 2, 3, 4, 2, 4]
+
+
+def test_no_reference_list_means_not_checked() -> None:
+    doc = load(HERE / "nolist.pdf", "nolist.pdf")
+    assert [p.kind for p in doc.problems] == ["pdf-unchecked"]
+    assert "no reference list was found" in doc.problems[0].message
+    assert not doc.citations  # no flood of cited-not-listed
+    # the run fails at the default --fail-on (an error-level parse-error)
+    from click.testing import CliRunner
+
+    from citecheck.cli import main
+
+    result = CliRunner().invoke(
+        main, ["check", "--offline", "--no-cache", str(HERE / "nolist.pdf")]
+    )
+    assert result.exit_code == 1, result.output
+    assert "could not be read well enough" in result.output
+
+
+def test_garbled_text_layer_is_not_trusted() -> None:
+    from citecheck.loaders.pdf import _untrusted
+
+    why = _untrusted(10_000, 900, [], [], start=3)
+    assert why is not None and "no readable code" in why
+    assert _untrusted(10_000, 10, [], [], start=3) is None
+
+
+def test_identifiers_closed_up() -> None:
+    from citecheck.loaders.pdf import _join_entry
+
+    assert _join_entry(["doi: 10 . 1109 / MC . 2008 . 306. url: https : / / a . org / b"]) == (
+        "doi: 10.1109/MC.2008.306. url: https://a.org/b"
+    )
+    assert _join_entry(["doi: 10.1007/978- 3- 319- 6"]) == "doi: 10.1007/978-3-319-6"
+    assert _join_entry(["https://doi.org/10.5555/", "abc.1 Accessed 2020."]) == (
+        "https://doi.org/10.5555/abc.1 Accessed 2020."
+    )
+
+
+def test_numbered_list_read_in_part_is_not_trusted() -> None:
+    from citecheck.loaders.pdf import _untrusted
+    from citecheck.model.document import Citation, Location, Reference
+
+    here = Location(path="x.pdf")
+    refs = [Reference(text=f"[{n}] Entry", number=n, location=here) for n in (1, 2)]
+    cites = [Citation(text=str(n), style="numeric", number=n, location=here) for n in range(1, 9)]
+    why = _untrusted(1000, 0, refs, cites, start=0)
+    assert why is not None and "6 of the 8 cited numbers" in why
+    assert _untrusted(1000, 0, refs, cites[:2], start=0) is None
