@@ -116,6 +116,23 @@ def _reference_files_for(
     return [], False
 
 
+def _sibling_reference_files(manuscript: Path) -> list[Path]:
+    """A reference file beside a manuscript without a reference list (a submissions
+    folder): the one of the same stem, else the only one in a folder holding only
+    this manuscript."""
+    suffixes = reference_suffixes()
+    try:
+        beside = sorted(q for q in manuscript.parent.iterdir() if q.is_file())
+    except OSError:
+        return []
+    refs = [q for q in beside if is_reference_file(q) and q.suffix.lower() in suffixes]
+    own = [q for q in refs if q.stem == manuscript.stem]
+    if own:
+        return own
+    others = [q for q in beside if q != manuscript and q.suffix.lower() in manuscript_suffixes()]
+    return refs if len(refs) == 1 and not others else []
+
+
 def within_size_limit(path: Path, limit: int) -> None:
     """Refuse a file larger than ``max-file-bytes`` with a message that names the knob."""
     try:
@@ -185,6 +202,8 @@ def _prepare(path: Path, root: Path, settings: Settings) -> Prepared:
             }
         )
     ref_files, shared = _reference_files_for(path, root, settings)
+    if not ref_files and not settings.references and not doc.references:
+        ref_files = _sibling_reference_files(path)
     # a LaTeX or Pandoc document may already have read the same file
     already = set(doc.reference_files)
     ref_files = [rf for rf in ref_files if display_path(rf, root) not in already]
@@ -210,6 +229,36 @@ def _prepare(path: Path, root: Path, settings: Settings) -> Prepared:
     doc = _fill_ditto_authors(doc)
     threshold = settings.threshold("name_similarity", NAME_THRESHOLD)
     return Prepared(document=doc, links=link(doc, name_threshold=threshold))
+
+
+def _shared_file_findings_once(findings: list[Finding], docs: Sequence[Document]) -> list[Finding]:
+    """A reference file used by several manuscripts: each of its findings once.
+
+    An entry of a shared file is "never cited" only when no manuscript using the
+    file cites it.
+    """
+    users: dict[str, int] = {}
+    for doc in docs:
+        for ref_file in set(doc.reference_files) - {doc.path}:
+            users[ref_file] = users.get(ref_file, 0) + 1
+    counts: dict[tuple[str, Location, str], int] = {}
+    for f in findings:
+        if f.location and users.get(f.location.path, 0) > 1:
+            key = (f.code, f.location, f.message)
+            counts[key] = counts.get(key, 0) + 1
+    out: list[Finding] = []
+    for f in findings:
+        if f.location is None or users.get(f.location.path, 0) < 2:
+            out.append(f)
+            continue
+        key = (f.code, f.location, f.message)
+        n = counts.pop(key, None)
+        if n is None:
+            continue  # already kept
+        if f.rule == "listed-not-cited" and n < users[f.location.path]:
+            continue  # another manuscript cites it
+        out.append(f)
+    return out
 
 
 def _fill_ditto_authors(doc: Document) -> Document:
@@ -403,6 +452,7 @@ def _check(
                 f"{item.document.path}: no bibliography section or reference file found; "
                 "the citations could not be checked against a reference list"
             )
+    findings = _shared_file_findings_once(findings, [p.document for p in prepared])
     findings.sort(key=lambda f: f.sort_key())
     return Report(
         tool_version=__version__,

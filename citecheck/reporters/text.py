@@ -1,11 +1,25 @@
-"""Text for people: findings grouped by rule, each with its place and a one-line summary."""
+"""Text for people, like ruff: findings grouped by manuscript, one line each.
+
+Each finding is ``path:line:col  CODE  severity: message``; below it, for text
+formats (Markdown, plain text, LaTeX), the source line with a caret under the
+citation, and for DOCX/PDF (paragraph or page numbers an editor cannot jump to) a
+quoted snippet. A finding in a reference file shared by several manuscripts is
+listed once, under the first manuscript that uses it.
+"""
 
 from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Sequence
+from typing import Any
 
 from citecheck.model.findings import Finding, Report, Severity
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+_SOURCE_FORMATS = frozenset({"markdown", "text", "pandoc", "quarto", "rmarkdown", "latex"})
+_SNIPPET = 100  # characters of a quoted snippet
 
 
 def _paint(text: str, code: str, color: bool) -> str:
@@ -16,36 +30,129 @@ def _where(f: Finding) -> str:
     return f.location.short() if f.location else "-"
 
 
-def _evidence_lines(f: Finding) -> list[str]:
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line, cut at a word boundary with an ellipsis when too long."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    return textwrap.shorten(flat, width=width, placeholder=" …")
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_value(v)}" for k, v in value.items()) or "none"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_value(v) for v in value) or "none"
+    return str(value)
+
+
+def _evidence_lines(f: Finding, width: int) -> list[str]:
     lines = []
     for key, value in f.evidence.items():
-        text = str(value)
-        if len(text) > 160:
-            text = text[:157] + "..."
-        lines.append(f"        {key}: {text}")
+        label = f"    {key.replace('_', ' ')}: "
+        wrapped = textwrap.wrap(
+            _value(value),
+            width=max(40, width),
+            initial_indent=label,
+            subsequent_indent=" " * len(label),
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        lines.extend(wrapped[:4] + (["    …"] if len(wrapped) > 4 else []))
     return lines
+
+
+class _Sources:
+    """Source lines of the report's text documents, by path."""
+
+    def __init__(self, documents: Sequence[Any]) -> None:
+        self.lines: dict[str, list[str]] = {}
+        self.context: dict[Any, str] = {}  # a citation's place -> the words around it
+        for doc in documents:
+            if getattr(doc, "format", "") in _SOURCE_FORMATS and doc.text:
+                self.lines[doc.path] = doc.text.split("\n")
+            elif doc.text:
+                for c in doc.citations:
+                    lo, hi = max(0, c.start - 60), min(len(doc.text), c.end + 60)
+                    window = doc.text[lo:hi]
+                    if lo:  # whole words only
+                        window = "…" + window[window.find(" ") + 1 :]
+                    if hi < len(doc.text):
+                        window = window[: window.rfind(" ")] + "…"
+                    self.context[c.location] = window
+
+    def show(self, f: Finding) -> list[str]:
+        loc = f.location
+        if loc is None:
+            return []
+        cited = str(f.citation.get("text", "")) if f.citation else ""
+        lines = self.lines.get(loc.path)
+        if lines is None or loc.page is not None or loc.paragraph is not None:
+            if loc in self.context:
+                return [f'    "{shorten(self.context[loc], 2 * _SNIPPET)}"']
+            quoted = cited or (str(f.reference.get("text", "")) if f.reference else "")
+            return [f'    "{shorten(quoted, _SNIPPET)}"'] if quoted else []
+        if not 1 <= loc.line <= len(lines):
+            return []
+        line = lines[loc.line - 1].replace("\t", " ")
+        col = loc.column - 1
+        span = len(cited) if cited and line[col : col + len(cited)] == cited else 1
+        if not 0 <= col < len(line):
+            col, span = 0, 0
+        # long lines (a paragraph on one line): a window around the column
+        start = max(0, col - 60)
+        end = min(len(line), max(col + span + 40, start + 120))
+        shown = ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
+        pad = col - start + (1 if start else 0)
+        caret = " " * pad + "^" * max(1, min(span, end - col)) if span else ""
+        number = str(loc.line)
+        out = [f"  {number} | {shown}"]
+        if caret:
+            out.append(f"  {' ' * len(number)} | {caret}")
+        return out
+
+
+def _groups(report: Report) -> list[tuple[str, list[Finding]]]:
+    """Findings by manuscript (in report order); reference-file findings under their user."""
+    owner: dict[str, str] = {}
+    for doc in report.documents:
+        owner.setdefault(doc.path, doc.path)
+        for ref_file in doc.reference_files:
+            owner.setdefault(ref_file, doc.path)
+    for path in report.files:
+        owner.setdefault(path, path)
+    groups: dict[str, list[Finding]] = {path: [] for path in report.files}
+    for f in report.findings:
+        path = f.location.path if f.location else ""
+        groups.setdefault(owner.get(path, path), []).append(f)
+    return [(path, items) for path, items in groups.items() if items]
 
 
 def render(
     report: Report, *, color: bool = False, verbose: bool = False, quiet: bool = False
 ) -> str:
-    """Findings grouped by rule (most severe rules first), then a summary line."""
+    """Findings grouped by manuscript, one line each, then notes and a summary line."""
+    width = min(shutil.get_terminal_size((100, 24)).columns, 120) - 8
+    sources = _Sources(report.documents)
     out: list[str] = []
-    groups: dict[tuple[int, str, str], list[Finding]] = {}
-    for f in report.findings:
-        groups.setdefault((-f.severity.rank, f.code, f.rule), []).append(f)
-    for (_, code, rule), items in sorted(groups.items()):
-        sev = items[0].severity
-        head = f"{code} {rule} ({len(items)})"
-        out.append(_paint(head, _BOLD + _COLORS[sev], color))
-        for f in items:
-            label = _paint(f"{f.severity.value:<7}", _COLORS[f.severity], color)
-            out.append(f"  {_where(f)}  {label} {f.message}")
+    for path, items in _groups(report):
+        out.append(_paint(path or "(no file)", _BOLD, color))
+        for f in sorted(items, key=lambda f: f.sort_key()):
+            label = _paint(f"{f.severity.value}:", _COLORS[f.severity], color)
+            out.append(f"{_where(f)}  {_paint(f.code, _BOLD, color)}  {label} {f.message}")
+            if not quiet:
+                out.extend(_paint(line, _DIM, color) for line in sources.show(f))
             if f.related and verbose:
                 places = ", ".join(loc.short() for loc in f.related)
-                out.append(_paint(f"        also at: {places}", _DIM, color))
+                out.append(_paint(f"    also at: {places}", _DIM, color))
             if verbose:
-                out.extend(_paint(line, _DIM, color) for line in _evidence_lines(f))
+                out.extend(_paint(line, _DIM, color) for line in _evidence_lines(f, width))
         out.append("")
     if quiet:
         return "\n".join(out)
@@ -53,7 +160,7 @@ def render(
         out.append(_paint(f"note: {note}", _DIM, color))
     for s in report.skipped_checks:
         where = f" ({s.path})" if s.path else ""
-        out.append(_paint(f"skipped: {s.check}{where}: {s.reason}", _DIM, color))
+        out.append(_paint(f"not checked: {s.check}{where}: {s.reason}", _DIM, color))
     errors, warnings, infos = (
         report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     )

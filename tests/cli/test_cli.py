@@ -61,11 +61,31 @@ def test_fail_on_and_select(run, tmp_path):
     assert run("check", "paper.md", "--ignore", "cited-not-listed,CC102").exit_code == 0
 
 
-def test_text_output_groups_by_rule(run, tmp_path):
+def test_text_output_one_line_per_finding_with_source_and_caret(run, tmp_path):
     (tmp_path / "paper.md").write_text(PAPER, encoding="utf-8")
     out = run("check", "paper.md").stdout
-    assert "CC101 cited-not-listed (1)" in out and "paper.md:3:" in out
+    lines = out.splitlines()
+    assert lines[0] == "paper.md"  # grouped by manuscript, like ruff
+    assert lines[1].startswith("paper.md:3:70  CC101  error: 'Smith, 2019' is cited")
+    assert lines[2].startswith("  3 | ") and "Trust grows slowly (Smith, 2019)." in lines[2]
+    # the caret sits under the citation
+    assert lines[3].index("^") == lines[2].index("Smith, 2019")
     assert "\x1b[" not in out  # no colour when not a terminal
+
+
+def test_batch_text_grouped_by_manuscript_and_shared_file_findings_once(run, tmp_path):
+    body = "Trust grows (Ansell & Gash, 2008).\n"
+    (tmp_path / "a.md").write_text(body, encoding="utf-8")
+    (tmp_path / "b.md").write_text(body, encoding="utf-8")
+    (tmp_path / "refs.bib").write_text(
+        "@article{x, author={Ansell, Chris and Gash, Alison}, title={T}, year={2008}, doi={10.1/x}}\n"
+        "@article{y, author={Ansell, Chris and Gash, Alison}, title={T}, year={2008}, doi={10.1/x}}\n",
+        encoding="utf-8",
+    )
+    out = run("check", "a.md", "b.md", "-r", "refs.bib").stdout
+    assert out.count("CC107") == 1  # the duplicate in the shared file, once
+    heads = [ln for ln in out.splitlines() if ln in ("a.md", "b.md")]
+    assert heads == ["a.md"]  # b.md has nothing of its own
 
 
 def test_missing_file_is_exit_2(run):
@@ -151,3 +171,17 @@ def test_rules_and_rule_doc(run):
     doc = run("rule", "author-mismatch")
     assert doc.exit_code == 0 and "Why it matters" in doc.stdout
     assert run("rule", "nonsense").exit_code == 2
+
+
+def test_sibling_bib_beside_its_manuscript_is_used(run, tmp_path):
+    sub = tmp_path / "submissions"
+    sub.mkdir()
+    (sub / "one.md").write_text("Trust grows (Ansell & Gash, 2008).\n", encoding="utf-8")
+    (sub / "one.bib").write_text(
+        "@article{x, author={Ansell, Chris and Gash, Alison}, title={T}, year={2008}}\n",
+        encoding="utf-8",
+    )
+    (sub / "two.md").write_text("Nothing cited here (Nam, 2011).\n", encoding="utf-8")
+    out = run("check", "submissions").stdout
+    assert "submissions/one.md:1" not in out  # linked to its .bib: no finding
+    assert "submissions/two.md:1:" in out  # two.md has no .bib of its own
