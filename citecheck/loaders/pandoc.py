@@ -302,10 +302,7 @@ def _references(
 
     refs: list[Reference] = []
     files: list[str] = []
-    bib = meta.get("bibliography")
-    names = (
-        [bib] if isinstance(bib, str) else [str(b) for b in bib] if isinstance(bib, list) else []
-    )
+    names = _bibliography_names(meta.get("bibliography"))
     line = _meta_line(text, front_end, "bibliography")
     here = posixpath.dirname(display_path)
     for name in names:
@@ -362,6 +359,16 @@ def _references(
         refs.extend(got)
         problems.extend(probs)
     return refs, files
+
+
+def _bibliography_names(value: Any, depth: int = 0) -> list[str]:
+    """File names of ``bibliography:``: a string, a list, or a list of one-element lists
+    (``- [refs.bib]``, which papaja templates write and Pandoc reads as the name)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and depth < 3:
+        return [name for item in value for name in _bibliography_names(item, depth + 1)]
+    return [str(value)] if value is not None and depth and not isinstance(value, dict) else []
 
 
 def _metadata(text: str, masked: str, meta: dict[str, Any]) -> Metadata:

@@ -84,6 +84,16 @@ def test_missing_bibliography_and_nocite_star(tmp_path: Path) -> None:
     assert doc.problems[0].location.line == 2
 
 
+def test_bibliography_as_a_list_of_one_element_lists(tmp_path: Path) -> None:
+    (tmp_path / "a.bib").write_text("@book{a, author={Ann Lee}, title={T}, year=2001}\n")
+    (tmp_path / "b.bib").write_text("@book{b, author={Bo Kim}, title={U}, year=2002}\n")
+    p = tmp_path / "m.md"
+    p.write_text("---\nbibliography:\n  - [a.bib]\n  - [b.bib]\n---\nText [@a; @b].\n")
+    doc = load(p, "m.md")
+    assert [r.key for r in doc.references] == ["a", "b"]
+    assert doc.cited_only_database and not doc.problems
+
+
 def _ast_keys(path: Path) -> list[str]:
     out = subprocess.run(
         ["pandoc", "-t", "json", path.name],

@@ -9,6 +9,9 @@ or the first author, the year and a title that differs only by case, punctuation
 a dropped subtitle or a typo (similarity ≥ 90, with the same numbers: "Part 1"
 and "Part 2" are different works; see docs/benchmarks.md "Duplicate reference
 thresholds"). "Smith (2020a)" and "Smith (2020b)" with different titles are two works.
+In a bibliography database read by Pandoc or LaTeX (see listed-not-cited), only cited
+entries are printed: two entries of one work count when both are printed (both cited,
+or ``nocite`` prints everything).
 
 Example
 -------
@@ -39,10 +42,18 @@ _WHY = {"doi": "the same DOI", "key": "the same key", "title": "the same authors
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     """A warning at each entry that repeats an earlier one."""
-    refs = ctx.document.references
+    doc = ctx.document
+    refs = doc.references
     threshold = ctx.settings.threshold("title_similarity", TITLE_THRESHOLD)
+    cited = ctx.links.cited_references() if doc.cited_only_database else set()
     for dup in find_duplicates(refs, threshold):
         earlier, later = refs[dup.earlier], refs[dup.later]
+        if not all(
+            doc.allow_uncited or r.source == "bibliography" or i in cited
+            for i, r in ((dup.earlier, earlier), (dup.later, later))
+            if doc.cited_only_database
+        ):
+            continue  # citeproc/BibTeX print this work once at most
         evidence: dict[str, object] = {"reason": dup.reason, "duplicate_of": dup.earlier}
         if dup.reason == "doi":
             evidence["doi"] = later.doi

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from crossmatch_builders import doc, ref, run
+from crossmatch_builders import cit, doc, ref, run
 
+from citecheck.model.document import Reference
 from citecheck.rules.crossmatch.duplicate_reference import RULE
 
 
@@ -129,3 +130,21 @@ def test_entries_lettered_apart_are_different_works_unless_the_doi_agrees() -> N
         ],
     )
     assert len(run(RULE, twice)) == 1
+
+
+def test_database_duplicates_count_only_when_both_are_printed() -> None:
+    def entries() -> list[Reference]:
+        return [
+            ref(
+                "Ansell", year="2008", key="ansell2008", title="Collaborative governance"
+            ).model_copy(update={"source": "bibtex"}),
+            ref(
+                "Ansell", year="2008", key="ansell2008a", title="Collaborative governance"
+            ).model_copy(update={"source": "bibtex"}),
+        ]
+
+    one = [cit("@ansell2008", style="key", key="ansell2008")]
+    both = [*one, cit("@ansell2008a", style="key", key="ansell2008a")]
+    assert run(RULE, doc(one, entries(), cited_only_database=True)) == []
+    assert len(run(RULE, doc(both, entries(), cited_only_database=True))) == 1
+    assert len(run(RULE, doc(one, entries()))) == 1
