@@ -20,6 +20,7 @@ from citecheck.cli._shared import (
     use_color,
 )
 from citecheck.model.findings import Report, Severity
+from citecheck.reporters import format_names
 
 
 @click.command()
@@ -38,7 +39,7 @@ from citecheck.model.findings import Report, Severity
     "fmt",
     default="text",
     show_default=True,
-    help="Output format: text, json, and the others listed by --help-formats.",
+    help=f"Output format: {', '.join(format_names())}.",
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @click.option(
@@ -107,7 +108,6 @@ def check(**options: Any) -> None:
     """
     import citecheck.api as api
     from citecheck.model.errors import CitecheckError
-    from citecheck.reporters import format_names
 
     opts = _Output(**{k: options.pop(k) for k in _Output.__dataclass_fields__})
     write_baseline: bool = options.pop("write_baseline")

@@ -185,3 +185,21 @@ def test_sibling_bib_beside_its_manuscript_is_used(run, tmp_path):
     out = run("check", "submissions").stdout
     assert "submissions/one.md:1" not in out  # linked to its .bib: no finding
     assert "submissions/two.md:1:" in out  # two.md has no .bib of its own
+
+
+def test_help_names_every_format_and_no_missing_option(run):
+    out = run("check", "--help").output
+    assert "--help-formats" not in out and "html" in out
+
+
+def test_rule_page_is_plain_text_not_restructuredtext(run):
+    out = run("rule", "year-mismatch").output
+    assert "\nWhy it matters\n" in out
+    assert "\n-----" not in out and "``" not in out and "Bad::" not in out
+
+
+def test_verbose_evidence_reads_as_words(run, tmp_path):
+    (tmp_path / "paper.md").write_text(PAPER, encoding="utf-8")
+    out = run("check", "paper.md", "-v").stdout
+    assert "cited et al: no" in out
+    assert "False" not in out and "None" not in out
