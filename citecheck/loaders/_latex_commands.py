@@ -123,6 +123,7 @@ class BibResource:
     start: int
     command: str
     names: tuple[str, ...]
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -151,34 +152,36 @@ def find_commands(masked: str) -> list[Command]:
     """Every relevant command of a masked source, in source order."""
     out: list[Command] = []
     for m in _COMMAND.finditer(masked):
-        name = m.group(1)
-        if is_cite_command(name):
-            call = _read_cite(masked, m.start(), m.end(), name, bool(m.group(2)))
-            if call is not None:
-                out.append(call)
-        elif name in INCLUDES:
-            inc = _read_include(masked, m.start(), m.end(), name)
-            if inc is not None:
-                out.append(inc)
-        elif name in BIB_RESOURCES:
-            opts, pos = read_optionals(masked, m.end(), 1)
-            group = read_group(masked, pos, limit=ARG_LIMIT)
-            if group is not None:
-                names = tuple(n.strip() for n in group[0].split(",") if n.strip())
-                out.append(BibResource(start=m.start(), command=name, names=names))
-        elif name == "bibitem":
-            opts, pos = read_optionals(masked, m.end(), 1)
-            group = read_group(masked, pos, limit=ARG_LIMIT)
-            if group is not None:
-                out.append(
-                    BibItem(
-                        start=m.start(),
-                        end=group[1],
-                        key=group[0].strip(),
-                        label=opts[0].strip() if opts else None,
-                    )
-                )
+        cmd = command_at(masked, m.start(), m.end(), m.group(1), bool(m.group(2)))
+        if cmd is not None:
+            out.append(cmd)
     return out
+
+
+def command_at(masked: str, start: int, pos: int, name: str, starred: bool) -> Command | None:
+    """The relevant command ``\\name`` at ``start`` (its arguments from ``pos``), if any."""
+    if is_cite_command(name):
+        return _read_cite(masked, start, pos, name, starred)
+    if name in INCLUDES:
+        return _read_include(masked, start, pos, name)
+    if name in BIB_RESOURCES:
+        opts, after = read_optionals(masked, pos, 1)
+        group = read_group(masked, after, limit=ARG_LIMIT)
+        if group is not None:
+            names = tuple(n.strip() for n in group[0].split(",") if n.strip())
+            return BibResource(start=start, command=name, names=names, end=group[1])
+        return None
+    if name == "bibitem":
+        opts, after = read_optionals(masked, pos, 1)
+        group = read_group(masked, after, limit=ARG_LIMIT)
+        if group is not None:
+            return BibItem(
+                start=start,
+                end=group[1],
+                key=group[0].strip(),
+                label=opts[0].strip() if opts else None,
+            )
+    return None
 
 
 def _keys(masked: str, group_start: int, content: str) -> list[CiteKey]:

@@ -9,6 +9,7 @@ A missing or cyclic include is a :class:`Problem`, not a failure.
 
 from __future__ import annotations
 
+import dataclasses
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -17,19 +18,25 @@ from pathlib import Path
 from citecheck.citations.cap import LAST_CAP, MAX_CITATIONS
 from citecheck.loaders import refcap
 from citecheck.loaders._latex_commands import (
+    ARG_LIMIT,
+    BIB_RESOURCES,
+    INCLUDES,
     BibItem,
     BibResource,
     CiteCall,
+    CiteKey,
+    Command,
     Include,
-    find_commands,
+    command_at,
 )
+from citecheck.loaders._latex_macros import CS, Macros, split_options, substitute
 from citecheck.loaders._latex_meta import (
     bibitem_references,
     latex_metadata,
     light_detex,
     sentence_at,
 )
-from citecheck.loaders._latex_scan import mask
+from citecheck.loaders._latex_scan import mask, read_group, read_optionals
 from citecheck.loaders.files import inside, project_bases, read_text
 from citecheck.model.document import Citation, Document, LineIndex, Location, Problem, Reference
 from citecheck.model.errors import InputError, LimitError
@@ -55,7 +62,9 @@ class _State:
     files: list[_SourceFile] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    bib_resources: list[tuple[str, Location]] = field(default_factory=list)
+    bib_resources: list[tuple[str, str, Location, Path]] = field(default_factory=list)
+    macros: Macros = field(default_factory=Macros)
+    packages: set[Path] = field(default_factory=set)
     bibitems: list[tuple[BibItem, str, str, str, LineIndex]] = field(default_factory=list)
     allow_uncited: bool = False
     group: int = 0
@@ -74,8 +83,18 @@ def load(path: Path, display_path: str) -> Document:
     _walk(path, display_path, text, state, stack=[path.resolve()])
     combined = "\n".join(f.text for f in state.files)
     refcap.cite(c.key for c in state.citations)  # cited entries are read past the budget
-    references, ref_problems, ref_files = _bibliography(state)
+    references, ref_problems, ref_files, declared = _bibliography(
+        state, path, bool(state.citations)
+    )
     problems = state.problems + ref_problems
+    if state.macros.limited:
+        problems.append(
+            Problem(
+                message="more than 20,000 macro uses expanded; later ones are not followed",
+                location=Location(path=display_path),
+                kind="include-limit",
+            )
+        )
     main = state.files[0]
     return Document(
         path=display_path,
@@ -85,7 +104,7 @@ def load(path: Path, display_path: str) -> Document:
         references=tuple(references),
         metadata=latex_metadata([f.masked for f in state.files]),
         problems=tuple(problems),
-        bibliography_found=bool(state.bib_resources or state.bibitems),
+        bibliography_found=declared,
         reference_files=tuple(ref_files),
         allow_uncited=state.allow_uncited or state.shared or _marked_shared(main.text),
         cited_only_database=True,
@@ -96,35 +115,234 @@ def _marked_shared(text: str) -> bool:
     return re.search(r"%\s*citecheck\s*:\s*shared-bib", text, re.I) is not None
 
 
-def _walk(path: Path, display: str, text: str, state: _State, *, stack: list[Path]) -> None:
-    masked = mask(text)
+def _walk(
+    path: Path,
+    display: str,
+    text: str,
+    state: _State,
+    *,
+    stack: list[Path],
+    package: bool = False,
+    options: tuple[str, ...] = (),
+) -> None:
+    """Read one file in TeX's order: definitions recorded, local classes/packages and
+    includes followed where they are loaded, user macros expanded where they are used.
+    A package (``.sty``/``.cls``) adds definitions and bibliography resources only."""
+    masked = mask(text, stop_at_end_document=not package)
     src = _SourceFile(
         display=display, text=text, masked=masked.text, base=state.offset, index=LineIndex(text)
     )
-    state.files.append(src)
-    state.offset += len(text) + 1
-    suppress = _suppressions(masked.markers, src)
+    if not package:
+        state.files.append(src)
+        state.offset += len(text) + 1
     if any(name == "shared-bib" for _, name, _ in masked.markers):
         state.shared = True
-    for cmd in find_commands(_cap_cites(masked.text, src, state)):
-        if isinstance(cmd, CiteCall):
-            if len(state.citations) < MAX_CITATIONS:
-                _add_citations(cmd, src, state, suppress)
-                if len(state.citations) >= MAX_CITATIONS:  # reported by the engine
-                    line = src.index.location(src.display, cmd.end).line or 1
-                    LAST_CAP.set((line, len(state.citations), len(state.citations)))
-            else:
-                capped = LAST_CAP.get()
-                if capped is not None:
-                    LAST_CAP.set((capped[0], capped[1], capped[2] + len(cmd.keys)))
-        elif isinstance(cmd, Include):
-            _follow(cmd, path, src, state, stack=stack)
-        elif isinstance(cmd, BibResource):
-            loc = src.index.location(src.display, cmd.start)
-            for name in cmd.names:
-                state.bib_resources.append((_bib_name(cmd, name, path, state), loc))
-        elif isinstance(cmd, BibItem):
-            state.bibitems.append((cmd, src.display, src.text, src.masked, src.index))
+    ctx = _Ctx(
+        path=path,
+        src=src,
+        stack=stack,
+        package=package,
+        suppress={} if package else _suppressions(masked.markers, src),
+        options=list(options),
+    )
+    scan = masked.text if package else _cap_cites(masked.text, src, state)
+    _interpret(scan, ctx, state, span=None, depth=0)
+    if ctx.options:  # a package that never processed its options: they apply at its end
+        _run_code(state.macros.keyval_code(",".join(ctx.options)), ctx, state, (0, 0), 0)
+
+
+@dataclass
+class _Ctx:
+    path: Path
+    src: _SourceFile
+    stack: list[Path]
+    package: bool
+    suppress: dict[int, tuple[str, ...]]
+    options: list[str]
+
+
+_LOADERS = {
+    "documentclass": "cls",
+    "LoadClass": "cls",
+    "LoadClassWithOptions": "cls",
+    "usepackage": "sty",
+    "RequirePackage": "sty",
+    "RequirePackageWithOptions": "sty",
+}
+# Code run when a user macro is used may hold these: worth expanding.
+_ACTIVE = re.compile(
+    r"\\(?:[A-Za-z]*cite[A-Za-z]*|input|include|subfile|import|subimport|bibliography|"
+    r"addbibresource|addglobalbib|addsectionbib|nobibliography|def|gdef|edef|xdef|"
+    r"newcommand|renewcommand|providecommand|setkeys)(?![A-Za-z])"
+)
+
+
+def _interpret(
+    text: str, ctx: _Ctx, state: _State, *, span: tuple[int, int] | None, depth: int
+) -> None:
+    """The commands of ``text`` in order. ``span`` is the source range of the macro use
+    whose expansion ``text`` is (every command found in it is located there)."""
+    macros = state.macros
+    pos = 0
+    while True:
+        m = CS.search(text, pos)
+        if m is None:
+            return
+        name = m.group(1)
+        after = m.end()
+        end = macros.definition(name, text, after)
+        if end is not None:
+            pos = end
+            continue
+        if name == "setkeys":
+            _, p2 = read_optionals(text, after, 1)
+            family = read_group(text, p2, limit=200)
+            values = read_group(text, family[1], limit=ARG_LIMIT) if family else None
+            if values is None:
+                pos = after
+                continue
+            _run_code(
+                macros.keyval_code(values[0]), ctx, state, span or (m.start(), values[1]), depth
+            )
+            pos = values[1]
+            continue
+        if name.startswith(("ProcessOptions", "ProcessKeyvalOptions")) and ctx.options:
+            code = macros.keyval_code(",".join(ctx.options))
+            ctx.options = []
+            _run_code(code, ctx, state, span or (m.start(), after), depth)
+            pos = after
+            continue
+        if name in _LOADERS:
+            opts, p2 = read_optionals(text, after, 1)
+            group = read_group(text, p2, limit=ARG_LIMIT)
+            if group is None:
+                pos = after
+                continue
+            if span is None:
+                for pkg in group[0].split(","):
+                    _load_package(
+                        pkg.strip(),
+                        _LOADERS[name],
+                        split_options(opts[0]) if opts else [],
+                        m.start(),
+                        ctx,
+                        state,
+                    )
+            pos = group[1]
+            continue
+        macro = macros.defs.get(name)
+        if macro is not None and name not in _BUILTIN:
+            got = macros.invocation(text, after, macro)
+            if got is None:
+                pos = after
+                continue
+            args, inv_end = got
+            if depth < MAX_MACRO_DEPTH and _ACTIVE.search(macro.body) and macros.count():
+                _run_code(
+                    substitute(macro.body, args),
+                    ctx,
+                    state,
+                    span or (m.start(), inv_end),
+                    depth + 1,
+                )
+            pos = inv_end
+            continue
+        cmd = command_at(text, m.start(), after, name, m.group(0).endswith("*"))
+        if cmd is None:
+            pos = after
+            continue
+        pos = max(cmd.end, after)
+        if span is not None:
+            cmd = _relocate(cmd, span)
+        _handle(cmd, ctx, state)
+
+
+MAX_MACRO_DEPTH = 8
+# Names LaTeX itself gives meaning to: a redefinition in a class does not make them
+# macros of ours to expand (their arguments are read as usual).
+_BUILTIN = frozenset(INCLUDES | BIB_RESOURCES | {"bibitem", "nocite"})
+
+
+def _run_code(code: str, ctx: _Ctx, state: _State, span: tuple[int, int], depth: int) -> None:
+    if code.strip():
+        _interpret(code, ctx, state, span=span, depth=depth + 1)
+
+
+def _relocate(cmd: Command, span: tuple[int, int]) -> Command:
+    """A command found in a macro's expansion, placed at the macro's use."""
+    start, end = span
+    if isinstance(cmd, CiteCall):
+        keys = tuple(CiteKey(key=k.key, start=start) for k in cmd.keys)
+        return dataclasses.replace(cmd, start=start, end=end, keys=keys)
+    if isinstance(cmd, Include):
+        return dataclasses.replace(cmd, start=start, end=end)
+    if isinstance(cmd, BibResource):
+        return dataclasses.replace(cmd, start=start, end=end)
+    return cmd
+
+
+def _handle(cmd: Command, ctx: _Ctx, state: _State) -> None:
+    src = ctx.src
+    if isinstance(cmd, CiteCall):
+        if ctx.package:
+            return
+        if len(state.citations) < MAX_CITATIONS:
+            _add_citations(cmd, src, state, ctx.suppress)
+            if len(state.citations) >= MAX_CITATIONS:  # reported by the engine
+                line = src.index.location(src.display, cmd.end).line or 1
+                LAST_CAP.set((line, len(state.citations), len(state.citations)))
+        else:
+            capped = LAST_CAP.get()
+            if capped is not None:
+                LAST_CAP.set((capped[0], capped[1], capped[2] + len(cmd.keys)))
+    elif isinstance(cmd, Include):
+        target = state.macros.expand_names(cmd.target)
+        if target != cmd.target:
+            cmd = dataclasses.replace(cmd, target=target)
+        _follow(cmd, ctx.path, src, state, stack=ctx.stack)
+    elif isinstance(cmd, BibResource):
+        loc = src.index.location(src.display, cmd.start)
+        for name in cmd.names:
+            state.bib_resources.append((name, cmd.command, loc, ctx.path))
+    elif isinstance(cmd, BibItem) and not ctx.package:
+        state.bibitems.append((cmd, src.display, src.text, src.masked, src.index))
+
+
+def _load_package(
+    name: str, ext: str, options: list[str], at: int, ctx: _Ctx, state: _State
+) -> None:
+    """Read a class or package kept in the project (TeX's own are not there)."""
+    if not name or "\\" in name or "#" in name:
+        return
+    file_name = name if name.lower().endswith("." + ext) else f"{name}.{ext}"
+    found = next(
+        (
+            p
+            for p in (state.root_dir / file_name, ctx.path.parent / file_name)
+            if p.is_file() and _inside_project(p.resolve(), state)
+        ),
+        None,
+    )
+    if found is None:
+        return
+    resolved = found.resolve()
+    if resolved in state.packages or resolved in ctx.stack or len(ctx.stack) > MAX_DEPTH:
+        return
+    state.packages.add(resolved)
+    try:
+        text, _ = read_text(found)
+    except InputError:
+        return
+    _walk(
+        found,
+        _display_for(found, state),
+        text,
+        state,
+        stack=[*ctx.stack, resolved],
+        package=True,
+        options=tuple(options),
+    )
+    del at
 
 
 _CITE_NAME = re.compile(r"\\[A-Za-z]*cite[A-Za-z]*\*?")
@@ -307,21 +525,103 @@ def _display_for(found: Path, state: _State) -> str:
     return posixpath.normpath(joined)
 
 
-def _bib_name(cmd: BibResource, name: str, current: Path, state: _State) -> str:
-    del current
-    if cmd.command in ("bibliography", "nobibliography") and not name.lower().endswith(".bib"):
-        return name + ".bib"
-    return name
+def _bib_names(state: _State) -> list[tuple[str, str, Location]]:
+    """Every declared bibliography resource, macros expanded with the final definitions
+    (as TeX would when the bibliography is printed), in order, without repeats."""
+    out: list[tuple[str, str, Location]] = []
+    for raw, command, loc, _ in state.bib_resources:
+        expanded = state.macros.expand_names(raw)
+        for name in expanded.split(","):
+            name = name.strip().strip("{}").strip()
+            if not name or "#" in name:
+                continue
+            item = (name, command, loc)
+            if item not in out:
+                out.append(item)
+    return out
 
 
-def _bibliography(state: _State) -> tuple[list[Reference], list[Problem], list[str]]:
-    from citecheck.loaders.bibtex import load_references
+def _compiled_resources(state: _State, main: Path) -> tuple[list[str], str | None]:
+    """Bibliography names from a compiled ``.aux`` (``\\bibdata``) or ``.bcf`` (biber
+    datasources) next to the main file: the main file's own, else the only one there."""
+    folder = main.parent
+    for ext, rx in ((".bcf", _BCF_SOURCE), (".aux", _BIBDATA)):
+        own = folder / (main.stem + ext)
+        others = sorted(folder.glob("*" + ext)) if not own.is_file() else [own]
+        if len(others) != 1 or not _inside_project(others[0].resolve(), state):
+            continue
+        try:
+            text, _ = read_text(others[0])
+        except InputError:
+            continue
+        names = [n.strip() for m in rx.finditer(text) for n in m.group(1).split(",") if n.strip()]
+        if names:
+            return list(dict.fromkeys(names)), _display_for(others[0], state)
+    return [], None
 
+
+_BIBDATA = re.compile(r"\\bibdata\{([^}]*)\}")
+_BCF_SOURCE = re.compile(r"<bcf:datasource[^>]*>([^<]+)</bcf:datasource>")
+MAX_GUESSED_BIBS = 20
+
+
+def _find(state: _State, name: str, command: str) -> tuple[Path | None, str | None]:
+    """The file TeX would read for a resource name, and a note when its case differs."""
+    names = [name]
+    if command in ("bibliography", "nobibliography", "bibdata"):
+        names = [name if name.lower().endswith(".bib") else name + ".bib"]
+    elif not name.lower().endswith(".bib"):
+        names.append(name + ".bib")
+    for n in names:
+        path = state.root_dir / n
+        if path.is_file():
+            return path, None
+    for n in names:
+        path = state.root_dir / n
+        folder = path.parent
+        if not folder.is_dir():
+            continue
+        try:
+            match = next(
+                (
+                    c
+                    for c in folder.iterdir()
+                    if c.name.lower() == path.name.lower() and c.is_file()
+                ),
+                None,
+            )
+        except OSError:
+            match = None
+        if match is not None:
+            return match, f"'{n}' read as '{match.name}' (the names differ in case)"
+    return None, None
+
+
+def _bibliography(
+    state: _State, main: Path, cited: bool
+) -> tuple[list[Reference], list[Problem], list[str], bool]:
+    """(references, problems, files read, whether a bibliography was declared)."""
     refs: list[Reference] = []
     problems: list[Problem] = []
     files: list[str] = []
     seen: set[Path] = set()
-    for name, loc in state.bib_resources:
+    resources = _bib_names(state)
+    declared = bool(resources or state.bibitems)
+    if not declared and cited:
+        names, compiled = _compiled_resources(state, main)
+        if compiled is not None:
+            loc = Location(path=compiled)
+            resources = [(n, "bibdata", loc) for n in names]
+            declared = True
+            problems.append(
+                _note(
+                    f"no \\bibliography or \\addbibresource was found in the sources; the "
+                    f"bibliography named in the compiled {compiled} is read ({', '.join(names)})",
+                    loc,
+                    "bibliography-from-build",
+                )
+            )
+    for name, command, loc in resources:
         if re.match(r"^[a-z]+://", name):
             problems.append(
                 Problem(
@@ -331,8 +631,19 @@ def _bibliography(state: _State) -> tuple[list[Reference], list[Problem], list[s
                 )
             )
             continue
-        path = state.root_dir / name
-        if not path.is_file():
+        if "\\" in name:
+            problems.append(
+                Problem(
+                    message=f"bibliography '{name}' is named through a macro citecheck could "
+                    "not expand; its entries are not checked",
+                    location=loc,
+                    kind="missing-bibliography-file",
+                    evidence={"file": name},
+                )
+            )
+            continue
+        path, case_note = _find(state, name, command)
+        if path is None:
             problems.append(
                 Problem(
                     message=f"bibliography file '{name}' not found; its entries are not checked",
@@ -352,22 +663,72 @@ def _bibliography(state: _State) -> tuple[list[Reference], list[Problem], list[s
                 )
             )
             continue
-        if path.resolve() in seen:
-            continue
-        seen.add(path.resolve())
-        shown = _display_for(path, state)
-        try:
-            got, probs = load_references(path, shown)
-        except LimitError:
-            raise  # refused, not merely unreadable: the run stops with exit 2
-        except InputError as exc:
+        if case_note:
+            problems.append(_note(case_note, loc, "file-name-case"))
+        _read_bib(path, loc, state, seen, refs, problems, files)
+    if not declared and cited:
+        guessed = _project_bibs(state, main)
+        if guessed:
+            declared = True
+            loc = Location(path=state.files[0].display if state.files else main.name)
+            shown = [_display_for(g, state) for g in guessed]
             problems.append(
-                Problem(message=str(exc), location=loc, kind="missing-bibliography-file")
+                Problem(
+                    message="no \\bibliography, \\addbibresource or compiled .aux/.bcf "
+                    "names the bibliography; the project's .bib files are read instead ("
+                    + ", ".join(shown)
+                    + "), which may not be what TeX uses",
+                    location=loc,
+                    kind="bibliography-guessed",
+                    evidence={"files": shown, "severity": "warning"},
+                )
             )
-            continue
-        refs.extend(got)
-        problems.extend(probs)
-        files.append(shown)
+            for g in guessed:
+                _read_bib(g, loc, state, seen, refs, problems, files)
     if state.bibitems:
         refs.extend(bibitem_references(state.bibitems, problems))
-    return refs, problems, files
+    return refs, problems, files, declared
+
+
+def _note(message: str, loc: Location, kind: str) -> Problem:
+    return Problem(message=message, location=loc, kind=kind, evidence={"severity": "info"})
+
+
+def _project_bibs(state: _State, main: Path) -> list[Path]:
+    """``.bib`` files in the main file's folder, else one level below it."""
+    folder = main.parent
+    try:
+        found = sorted(p for p in folder.glob("*.bib") if p.is_file())
+        if not found:
+            found = sorted(p for p in folder.glob("*/*.bib") if p.is_file())
+    except OSError:
+        return []
+    found = [p for p in found if _inside_project(p.resolve(), state)]
+    return found if 0 < len(found) <= MAX_GUESSED_BIBS else []
+
+
+def _read_bib(
+    path: Path,
+    loc: Location,
+    state: _State,
+    seen: set[Path],
+    refs: list[Reference],
+    problems: list[Problem],
+    files: list[str],
+) -> None:
+    from citecheck.loaders.bibtex import load_references
+
+    if path.resolve() in seen:
+        return
+    seen.add(path.resolve())
+    shown = _display_for(path, state)
+    try:
+        got, probs = load_references(path, shown)
+    except LimitError:
+        raise  # refused, not merely unreadable: the run stops with exit 2
+    except InputError as exc:
+        problems.append(Problem(message=str(exc), location=loc, kind="missing-bibliography-file"))
+        return
+    refs.extend(got)
+    problems.extend(probs)
+    files.append(shown)

@@ -37,11 +37,18 @@ from citecheck.rules.base import Rule, RuleContext
 def check(ctx: RuleContext) -> Iterator[Finding]:
     """One finding per problem a loader recorded."""
     for problem in ctx.document.problems:
+        # A loader's note (a file read under a different case, a bibliography found only
+        # in the compiled .aux) says how the input was read; it is not a failure.
+        level = _LEVELS.get(str(problem.evidence.get("severity", "")))
         yield RULE.finding(
             message=problem.message,
             location=problem.location,
             evidence={"kind": problem.kind, **problem.evidence},
+            severity=level,
         )
+
+
+_LEVELS = {"info": Severity.INFO, "warning": Severity.WARNING}
 
 
 RULE = Rule(

@@ -1,0 +1,156 @@
+"""LaTeX projects whose bibliography is declared where TeX finds it: a local class or
+package, a package option, a macro, the compiled .aux."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from citecheck.loaders import load_manuscript
+
+BIB = "@article{alpha2020, author = {Alpha, Ann}, title = {T}, journal = {J}, year = 2020}\n"
+
+
+@pytest.fixture()
+def in_tmp(tmp_path: Path) -> Iterator[Path]:
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(old)
+
+
+def _write(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        p = root / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+
+
+def _load(root: Path, main: str = "main.tex"):  # type: ignore[no-untyped-def]
+    return load_manuscript(root / main, main)
+
+
+def test_addbibresource_in_a_local_class(in_tmp: Path) -> None:
+    _write(
+        in_tmp,
+        {
+            "lib/thesis.cls": "\\LoadClass{report}\n\\RequirePackage{biblatex}\n"
+            "\\addbibresource{refs/library.bib}\n",
+            "refs/library.bib": BIB,
+            "main.tex": "\\documentclass{lib/thesis}\n\\begin{document}\n\\cite{alpha2020}\n"
+            "\\printbibliography\n\\end{document}\n",
+        },
+    )
+    doc = _load(in_tmp)
+    assert doc.bibliography_found and [r.key for r in doc.references] == ["alpha2020"]
+
+
+def test_package_option_names_the_bib_file(in_tmp: Path) -> None:
+    _write(
+        in_tmp,
+        {
+            "thesisstyle.sty": (
+                "\\RequirePackage{xkeyval}\n"
+                "\\define@key[tp]{thesis}{bibfile}[default-refs]{\\def\\tp@bibfile{#1}}\n"
+                "\\setkeys[tp]{thesis}{bibfile=default-refs}\n"
+                "\\ProcessOptionsX\n"
+                "\\bibliography{\\tp@bibfile}\n"
+            ),
+            "mine.bib": BIB,
+            "main.tex": "\\documentclass{book}\n\\usepackage[bibfile=mine]{thesisstyle}\n"
+            "\\begin{document}\n\\cite{alpha2020}\n\\end{document}\n",
+        },
+    )
+    doc = _load(in_tmp)
+    assert doc.reference_files == ("mine.bib",)
+    assert not doc.problems
+
+
+def test_bibliography_through_macros(in_tmp: Path) -> None:
+    _write(
+        in_tmp,
+        {
+            "metadata.tex": "\\def \\paperBIB{refs.bib}\n",
+            "style.cls": "\\LoadClass{article}\n\\addbibresource{\\paperBIB}\n",
+            "refs.bib": BIB,
+            "main.tex": (
+                "\\documentclass{style}\n\\input{metadata}\n"
+                "\\newcommand{\\pustaka}[1]{\\chapter*{Daftar Pustaka}\\bibliography{#1}}\n"
+                "\\newcommand{\\urlcite}[1]{\\href{#1}{#1}}\n"
+                "\\newcommand{\\mycite}[2][]{\\citep[#1]{#2}}\n"
+                "\\newcommand{\\unused}{\\cite{neverused}}\n"
+                "\\begin{document}\nSee \\mycite[p.~2]{alpha2020} and \\urlcite{https://x.org}.\n"
+                "\\end{document}\n"
+            ),
+        },
+    )
+    doc = _load(in_tmp)
+    assert [c.key for c in doc.citations] == ["alpha2020"]
+    assert doc.citations[0].location.line == 8
+    assert doc.reference_files == ("refs.bib",)
+
+
+def test_daftar_pustaka_macro_argument(in_tmp: Path) -> None:
+    _write(
+        in_tmp,
+        {
+            "pustaka.bib": BIB,
+            "main.tex": (
+                "\\documentclass{report}\n"
+                "\\newcommand\\daftarpustaka[1]{\\bibliographystyle{plain}\\bibliography{#1}}\n"
+                "\\begin{document}\n\\cite{alpha2020}\n\\daftarpustaka{pustaka}\n\\end{document}\n"
+            ),
+        },
+    )
+    assert _load(in_tmp).reference_files == ("pustaka.bib",)
+
+
+def test_compiled_aux_names_the_bibliography(in_tmp: Path) -> None:
+    _write(
+        in_tmp,
+        {
+            "found.bib": BIB,
+            "main.aux": "\\relax\n\\citation{alpha2020}\n\\bibdata{found}\n",
+            "main.tex": "\\documentclass{article}\n\\begin{document}\n\\cite{alpha2020}\n"
+            "\\end{document}\n",
+        },
+    )
+    doc = _load(in_tmp)
+    assert doc.reference_files == ("found.bib",)
+    assert [p.kind for p in doc.problems] == ["bibliography-from-build"]
+
+
+def test_case_differs_in_bib_name(in_tmp: Path) -> None:
+    _write(
+        in_tmp,
+        {
+            "Collab.bib": BIB,
+            "main.tex": "\\documentclass{article}\n\\addbibresource{collab.bib}\n"
+            "\\begin{document}\n\\cite{alpha2020}\n\\end{document}\n",
+        },
+    )
+    doc = _load(in_tmp)
+    assert [r.key for r in doc.references] == ["alpha2020"]
+    assert [p.kind for p in doc.problems] == ["file-name-case"]
+
+
+def test_input_of_parent_folder_inside_the_repository(in_tmp: Path) -> None:
+    (in_tmp / ".git").mkdir()
+    _write(
+        in_tmp,
+        {
+            "shared/table.tex": "\\cite{alpha2020}\n",
+            "paper/refs.bib": BIB,
+            "paper/main.tex": "\\documentclass{article}\n\\begin{document}\n"
+            "\\input{../shared/table.tex}\n\\bibliography{refs}\n\\end{document}\n",
+        },
+    )
+    os.chdir(in_tmp / "paper")
+    doc = load_manuscript(in_tmp / "paper/main.tex", "main.tex")
+    assert [c.key for c in doc.citations] == ["alpha2020"]
+    assert not doc.problems
