@@ -4,31 +4,12 @@ package, a package option, a macro, the compiled .aux."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from citecheck.loaders import load_manuscript
+from tests.loaders.conftest import write_files
 
 BIB = "@article{alpha2020, author = {Alpha, Ann}, title = {T}, journal = {J}, year = 2020}\n"
-
-
-@pytest.fixture()
-def in_tmp(tmp_path: Path) -> Iterator[Path]:
-    old = Path.cwd()
-    os.chdir(tmp_path)
-    try:
-        yield tmp_path
-    finally:
-        os.chdir(old)
-
-
-def _write(root: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        p = root / name
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text, encoding="utf-8")
 
 
 def _load(root: Path, main: str = "main.tex"):  # type: ignore[no-untyped-def]
@@ -36,7 +17,7 @@ def _load(root: Path, main: str = "main.tex"):  # type: ignore[no-untyped-def]
 
 
 def test_addbibresource_in_a_local_class(in_tmp: Path) -> None:
-    _write(
+    write_files(
         in_tmp,
         {
             "lib/thesis.cls": "\\LoadClass{report}\n\\RequirePackage{biblatex}\n"
@@ -51,7 +32,7 @@ def test_addbibresource_in_a_local_class(in_tmp: Path) -> None:
 
 
 def test_package_option_names_the_bib_file(in_tmp: Path) -> None:
-    _write(
+    write_files(
         in_tmp,
         {
             "thesisstyle.sty": (
@@ -72,7 +53,7 @@ def test_package_option_names_the_bib_file(in_tmp: Path) -> None:
 
 
 def test_bibliography_through_macros(in_tmp: Path) -> None:
-    _write(
+    write_files(
         in_tmp,
         {
             "metadata.tex": "\\def \\paperBIB{refs.bib}\n",
@@ -96,7 +77,7 @@ def test_bibliography_through_macros(in_tmp: Path) -> None:
 
 
 def test_daftar_pustaka_macro_argument(in_tmp: Path) -> None:
-    _write(
+    write_files(
         in_tmp,
         {
             "pustaka.bib": BIB,
@@ -111,7 +92,7 @@ def test_daftar_pustaka_macro_argument(in_tmp: Path) -> None:
 
 
 def test_compiled_aux_names_the_bibliography(in_tmp: Path) -> None:
-    _write(
+    write_files(
         in_tmp,
         {
             "found.bib": BIB,
@@ -126,7 +107,7 @@ def test_compiled_aux_names_the_bibliography(in_tmp: Path) -> None:
 
 
 def test_case_differs_in_bib_name(in_tmp: Path) -> None:
-    _write(
+    write_files(
         in_tmp,
         {
             "Collab.bib": BIB,
@@ -141,7 +122,7 @@ def test_case_differs_in_bib_name(in_tmp: Path) -> None:
 
 def test_input_of_parent_folder_inside_the_repository(in_tmp: Path) -> None:
     (in_tmp / ".git").mkdir()
-    _write(
+    write_files(
         in_tmp,
         {
             "shared/table.tex": "\\cite{alpha2020}\n",

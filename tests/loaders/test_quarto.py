@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from citecheck.loaders import load_manuscript
 from citecheck.loaders._quarto import is_quarto_xref
+from tests.loaders.conftest import write_files
 
 BIB = """@article{alpha2020, author = {Alpha, Ann}, title = {First}, journal = {J}, year = 2020}
 @article{beta2021, author = {Beta, Bob}, title = {Second}, journal = {J}, year = 2021}
@@ -17,25 +17,8 @@ BIB = """@article{alpha2020, author = {Alpha, Ann}, title = {First}, journal = {
 """
 
 
-@pytest.fixture()
-def in_tmp(tmp_path: Path) -> Iterator[Path]:
-    old = Path.cwd()
-    os.chdir(tmp_path)
-    try:
-        yield tmp_path
-    finally:
-        os.chdir(old)
-
-
-def _write(root: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        p = root / name
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_text(text, encoding="utf-8")
-
-
 def test_quarto_book_chapters_and_project_bibliography(in_tmp: Path) -> None:
-    _write(
+    write_files(
         in_tmp,
         {
             "book/_quarto.yml": (
@@ -60,7 +43,7 @@ def test_quarto_book_chapters_and_project_bibliography(in_tmp: Path) -> None:
 
 
 def test_include_shortcode_and_knitr_child(in_tmp: Path) -> None:
-    _write(
+    write_files(
         in_tmp,
         {
             "paper.qmd": (
@@ -82,7 +65,7 @@ def test_include_shortcode_and_knitr_child(in_tmp: Path) -> None:
 
 
 def test_rmd_single_file_with_tab_in_front_matter(in_tmp: Path) -> None:
-    _write(
+    write_files(
         in_tmp,
         {
             "m.Rmd": "---\ntitle: X\nbibliography:\n\t- refs.bib\n---\n\nText [@alpha2020].\n",
@@ -95,7 +78,7 @@ def test_rmd_single_file_with_tab_in_front_matter(in_tmp: Path) -> None:
 
 
 def test_unreadable_front_matter_is_a_problem(in_tmp: Path) -> None:
-    _write(
+    write_files(
         in_tmp, {"m.qmd": "---\ntitle: [unclosed\nbibliography: refs.bib\n---\n\n[@alpha2020]\n"}
     )
     doc = load_manuscript(in_tmp / "m.qmd", "m.qmd")
@@ -103,7 +86,7 @@ def test_unreadable_front_matter_is_a_problem(in_tmp: Path) -> None:
 
 
 def test_papaja_cite_r_cites_the_whole_file(in_tmp: Path) -> None:
-    _write(
+    write_files(
         in_tmp,
         {
             "m.Rmd": (
@@ -121,8 +104,8 @@ def test_papaja_cite_r_cites_the_whole_file(in_tmp: Path) -> None:
 
 def test_include_outside_the_project_is_refused(in_tmp: Path) -> None:
     (in_tmp / "proj").mkdir()
-    _write(in_tmp, {"secret.qmd": "@beta2021\n"})
-    _write(in_tmp / "proj", {"p.qmd": "{{< include ../secret.qmd >}}\n\n[@alpha2020]\n"})
+    write_files(in_tmp, {"secret.qmd": "@beta2021\n"})
+    write_files(in_tmp / "proj", {"p.qmd": "{{< include ../secret.qmd >}}\n\n[@alpha2020]\n"})
     os.chdir(in_tmp / "proj")
     doc = load_manuscript(in_tmp / "proj/p.qmd", "p.qmd")
     assert [c.key for c in doc.citations] == ["alpha2020"]
@@ -131,8 +114,10 @@ def test_include_outside_the_project_is_refused(in_tmp: Path) -> None:
 
 def test_parent_folder_inside_the_repository_is_followed(in_tmp: Path) -> None:
     (in_tmp / ".git").mkdir()
-    _write(in_tmp, {"shared/intro.qmd": "@beta2021\n", "paper/p.qmd": ""})
-    _write(in_tmp / "paper", {"p.qmd": "{{< include ../shared/intro.qmd >}}\n\n[@alpha2020]\n"})
+    write_files(in_tmp, {"shared/intro.qmd": "@beta2021\n", "paper/p.qmd": ""})
+    write_files(
+        in_tmp / "paper", {"p.qmd": "{{< include ../shared/intro.qmd >}}\n\n[@alpha2020]\n"}
+    )
     os.chdir(in_tmp / "paper")
     doc = load_manuscript(in_tmp / "paper/p.qmd", "p.qmd")
     assert [c.key for c in doc.citations] == ["alpha2020", "beta2021"]
