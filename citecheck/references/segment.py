@@ -10,6 +10,7 @@ and the previous line looks like the end of one (final period, DOI, URL, page ra
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -157,6 +158,17 @@ def split_entries(section_text: str) -> list[EntrySpan]:
     marker_mode = marked >= max(2, len(content) // 4) or (marked >= 1 and len(content) <= 3)
     base_indent = min(ln.indent for ln in content)
     hanging = _hanging_indent(content, base_indent)
+    # Entries in blocks separated by blank lines, most blocks wrapped over several
+    # lines: a line inside a block continues its entry even when it looks like a
+    # start ("Goiânia: Editora Vieira, 2014." under an ABNT entry). Blocks of two to
+    # four lines on average: wrapped entries.
+    blocks = 1 + sum(
+        1
+        for a, b in itertools.pairwise(lines)
+        if _BLANK_RE.match(a.text) and not _BLANK_RE.match(b.text)
+    )
+    # (Blocks of many lines are groups of one-line entries, not wrapped entries.)
+    paragraphs = blocks >= 3 and 1.5 * blocks <= len(content) <= 4 * blocks
     groups: list[list[_Line]] = []
     prev: _Line | None = None
     last_number: int | None = None
@@ -185,6 +197,8 @@ def split_entries(section_text: str) -> list[EntrySpan]:
             new = False
         elif hanging:
             new = ln.indent <= base_indent
+        elif paragraphs:
+            new = False
         else:
             tail = prev.text[-300:]
             new = (

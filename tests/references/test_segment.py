@@ -133,3 +133,21 @@ def test_an_editor_list_or_a_journal_after_a_period_does_not_split() -> None:
     two = "Vance J (2007) A model of drift. Eur J Soil Sci 32:85-104. https://doi.org/10.1/x.2007"
     assert len(split_entries(one)) == 1
     assert len(split_entries(two)) == 1
+
+
+def test_wrapped_entries_in_blank_separated_blocks_stay_whole() -> None:
+    section = (
+        "SOUZA, Ana Maria. *Casas de taipa*: um estudo sobre\n"
+        "Goiás. Goiânia: Editora Vieira, 2014.\n\n"
+        "SOUZA, Ana Maria. *Casas de taipa*.\n"
+        "Goiânia: Editora Trilhas, 2017.\n\n"
+        "LIMA, Pedro. *Telhados*. Rio de Janeiro:\n"
+        "Record, 1999.\n"
+    )
+    texts = [e.text for e in split_entries(section)]
+    assert len(texts) == 3 and texts[1].endswith("Trilhas, 2017.")
+
+
+def test_groups_of_one_line_entries_are_not_one_entry_each() -> None:
+    group = "".join(f"Name{i}, A. ({2000 + i}). Title {i}. Journal, {i}, 1-9.\n" for i in range(8))
+    assert len(split_entries(group + "\n" + group + "\n" + group)) == 24
