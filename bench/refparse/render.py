@@ -61,24 +61,30 @@ def _entries(csl: CitationStylesStyle, items: list[Item]) -> list[str]:
 
 
 _DISPLAY_RE = re.compile(r'<[a-z-]+\s[^<>]*display="(?:block|left-margin)"[^<>]*?(/?)>')
-_SUFFIX_RE = re.compile(r'\ssuffix="([^"]*)"')
 
 
 def _spaced_displays(m: re.Match[str]) -> str:
     tag = m.group(0)
-    if _SUFFIX_RE.search(tag):
-        return _SUFFIX_RE.sub(lambda s: f' suffix="{s.group(1)} "', tag, count=1)
-    end = len(tag) - len(m.group(1)) - 1
-    return tag[:end] + ' suffix=" "' + tag[end:]
+    for attr, pad in (("suffix", "{} "), ("prefix", " {}")):
+        if attr == "prefix" and 'display="block"' not in tag:
+            continue  # a left-margin label starts the entry
+        found = re.search(rf'\s{attr}="([^"]*)"', tag)
+        if found is not None:
+            value = pad.format(found.group(1))
+            tag = tag[: found.start()] + f' {attr}="{value}"' + tag[found.end() :]
+        else:
+            end = len(tag) - (2 if tag.endswith("/>") else 1)
+            tag = tag[:end] + f' {attr}="{pad.format("")}"' + tag[end:]
+    return tag
 
 
 def load_style(style: Style) -> CitationStylesStyle:
     """The parsed CSL of ``style``'s parent, in ``style``'s locale.
 
     citeproc-py's plain text ignores ``display="block"``/``"left-margin"``, gluing a
-    short-cite key or a label to the entry ("Berruto, Pereira 1984Aino Berruto, ...");
-    a document shows a line break or a tab there, so such elements get a trailing
-    space before rendering.
+    short-cite key or a label to the entry ("Berruto, Pereira 1984Aino Berruto, ...",
+    "Title.le Roux J"); a document shows a line break or a tab there, so such
+    elements get a trailing space (and a block a leading one) before rendering.
     """
     text = (STYLE_DIR / f"{style.parent}.csl").read_text(encoding="utf-8")
     text = _DISPLAY_RE.sub(_spaced_displays, text)
