@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import click
 
@@ -48,7 +49,7 @@ def rule_cmd(name: str) -> None:
     from citecheck.rules import find_rule
 
     rule = find_rule(name)
-    color = use_color(click.get_text_stream("stdout"))
+    color = use_color(sys.stdout)
     if rule is None:
         fail(f"unknown rule '{name}' (see 'citecheck rules')")
         return
