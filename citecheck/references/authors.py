@@ -33,7 +33,8 @@ _CORP_HINT_RE = re.compile(r"\b(?:" + "|".join(sorted(n.CORPORATE_WORDS)) + r")\
 _FOLLOW = {
     "A": ("A", "D", "E"),
     "B": ("E", "D"),
-    "C": ("C",),
+    "C": ("C", "S"),
+    "S": ("C", "S"),
     "D": ("D",),
     "E": ("E", "D"),
     "M": ("A", "D", "E", "C"),
@@ -44,6 +45,7 @@ _UNITS = {
     "A": n.UNIT_A,
     "B": n.UNIT_B,
     "C": n.UNIT_C,
+    "S": n.UNIT_S,
     "D": n.UNIT_D,
     "E": n.UNIT_E,
     "U": n.UNIT_U,
@@ -117,7 +119,7 @@ def _unit(s: str, pos: int, allowed: tuple[str, ...]) -> tuple[Author, int, str]
         m = _UNITS[fmt].match(s, pos)
         if m is not None:
             author = _make(fmt, m)
-            if fmt in ("B", "C", "E", "U") and is_corporate(m.group(0)):
+            if fmt in ("B", "C", "E", "S", "U") and is_corporate(m.group(0)):
                 continue
             if fmt == "B" and " " in _bare(author.family):
                 # "Paul Saurette, Jane Doe" / "Avinash Balachandran, Stephen M. Erlien" are
@@ -141,7 +143,7 @@ def scan_authors(s: str, pos: int = 0) -> AuthorScan:
         # "U.S. Census Bureau", "Ministerio de Salud": read as "U.S." + "Census" or
         # "Ministerio" + "de Salud" by the personal-name patterns otherwise.
         return _continue(s, [lead[0]], lead[1], "K")
-    got = _unit(s, pos, ("A", "C", "U", "B", "D", "E", "K"))
+    got = _unit(s, pos, ("A", "C", "S", "U", "B", "D", "E", "K"))
     if got is not None and got[2] == "E" and s[got[1] : got[1] + 2].lstrip()[:1] == ":":
         got = _unit(s, pos, ("K",))  # "Money Market Investments: The Risk": a title
     if got is None:

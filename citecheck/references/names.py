@@ -87,6 +87,13 @@ UNIT_C = re.compile(
     rf"(?P<family>{FAMILY})\s(?!(?:II|III|IV)\b)(?P<given>{INITIALS_DOT}|{INITIALS_HYPHEN}|{INITIALS_SPACED}|{INITIALS_BARE})"
     rf"{_DEMOTED}{_NOT_SURNAME_NEXT}{_AFTER}"
 )
+# "ABE H et al.", "NEI M; GOJOBORI T", "XU J, ...": an upper-case surname of two or three
+# letters before bare initials (FAMILY refuses it: "AB Smith" starts with initials), only
+# where a name ends (a separator, "et al." or the year).
+UNIT_S = re.compile(
+    rf"(?P<family>[{UP}]{{2,3}})\s(?P<given>[{UP}]{{1,2}})"
+    rf"(?=[,;]|\s?et\.?\s?al|\s\(?(?:1[5-9]|20)\d\d\b)"
+)
 # Not "J. Am. Chem. Soc.": a journal abbreviation after the last author, whose
 # "Chem" would pass for a family name after the "initials" "J. Am.".
 _NOT_JOURNAL_NEXT = rf"(?!\.\s?[{UP}][{LO}]{{0,5}}\.)"
