@@ -78,6 +78,8 @@ def run(
                 "z": s.z,
                 "cos": s.cosines,
                 "title": (inputs_title.get(idx) or "")[:80],
+                "flagged": s.flagged,
+                "exempt": s.exempt,
             }
         )
     return {

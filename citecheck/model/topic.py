@@ -32,6 +32,18 @@ class ReferenceScore:
     most_similar: tuple[Similar, ...] = ()
     least_similar: Similar | None = None
     sentences: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()  # the reference's own topic words (flagged references)
+
+
+@dataclass(frozen=True)
+class ListFar:
+    """The whole reference list is far from the manuscript's own text (one finding,
+    not one per reference: a template's sample list, another paper's bibliography)."""
+
+    score: float  # median combined standardised score of the judged references
+    threshold: float
+    judged: int
+    examples: tuple[str, ...] = ()  # a few reference titles
 
 
 @dataclass(frozen=True)
@@ -42,3 +54,5 @@ class DocumentTopic:
     scores: dict[int, ReferenceScore] = field(default_factory=dict)
     abstained: str | None = None  # reason when nothing was scored
     notes: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()  # the manuscript's topic terms, in words
+    list_far: ListFar | None = None

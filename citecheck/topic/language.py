@@ -29,6 +29,8 @@ _STOP: dict[str, frozenset[str]] = {
     "tr": frozenset("ve bir ile için bu üzerine olarak arasında etkisi".split()),
     "pl": frozenset("i w na z do dla oraz przez jako się od".split()),
 }
+#: Every function word above, for callers that only need "is this a function word".
+STOP_WORDS = frozenset().union(*_STOP.values())
 _VIETNAMESE = re.compile("[ơưđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 

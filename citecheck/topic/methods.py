@@ -9,8 +9,11 @@ a topical study that merely *uses* regression is not a methods reference.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from citecheck.model.document import Reference
+from citecheck.references.kinds import resource_kind
+from citecheck.topic.terms import content_words
 
 # Software and tools named in a title, container or publisher (case matters for
 # the short all-caps names, so these are matched case-sensitively).
@@ -74,7 +77,8 @@ _DATA = re.compile(
     r"Gene Ontology|KEGG|Pfam|dbSNP|1000 Genomes|HapMap|GEO|Census|World Development "
     r"Indicators|Badan Pusat Statistik|Statistics Indonesia|Demographic and Health Survey|"
     r"Food and Agriculture Organization|World Health Organization|situation,? \d{4}|"
-    r"(?i:annual report|statistical yearbook|dalam angka|statistik indonesia))\b"
+    r"(?i:annual report|statistical yearbook|dalam angka|statistik indonesia|factbook|"
+    r"microdata|public use (?:data|files?|samples?)|almanac|survey,? (?:19|20)\d\d))\b"
 )
 
 
@@ -91,12 +95,64 @@ _STATISTICS_OFFICE = re.compile(
 
 def methods_reason(reference: Reference) -> str | None:
     """Why ``reference`` looks like a methods reference (a short label), or None."""
-    if reference.kind in ("software", "dataset"):
-        return reference.kind
-    if reference.kind == "law":
-        # Statutes are cited for their legal context in every field of the social
-        # sciences; their titles ("Nomor 23 Tahun 2014 tentang ...") embed poorly.
-        return "legislation"
+    found = exemption(reference)
+    return found[0] if found else None
+
+
+def exemption(reference: Reference) -> tuple[str, str] | None:
+    """``(label, evidence)`` when ``reference`` is a resource or methods reference.
+
+    Resources first, from what the entry carries (:func:`resource_kind`: its type,
+    link host, "[Computer software]", "Retrieved from"); then the title patterns of
+    methods texts below. Statutes are cited for their legal context in every field
+    of the social sciences; their titles ("Nomor 23 Tahun 2014 tentang ...") embed
+    poorly.
+    """
+    found = resource_kind(reference)
+    if found is not None:
+        return found
+    misread = _misread_title(reference)
+    if misread:
+        return "title not read", misread
+    label = _title_reason(reference)
+    if label:
+        return label, "its title"
+    if reference.kind == "book" and not reference.container:
+        # Monographs (textbooks, classics, theory) are cited for concepts and methods
+        # across fields; padding and citation cartels aim at indexed journal articles.
+        # docs/benchmarks.md: every book flagged on the real-world set was a false flag.
+        return "book", "a book (monograph)"
+    return None
+
+
+_VENUE_TITLE = re.compile(
+    r"^(?:[\w.&-]+\s){0,4}(?:Meeting|Conference|Symposium|Workshop|Congress)\s"
+    r"(?:Abstracts?|Proceedings|Papers)\.?$|^(?:Abstracts|Proceedings) of\b",
+    re.IGNORECASE,
+)
+_NAME_LIST = re.compile(r"^(?:[^\W\d][\w'’ -]*,\s(?:[A-Z]\.[\s-]?)+,?\s?(?:&\s)?){2,}")
+
+
+def _misread_title(reference: Reference) -> str | None:
+    """Why the title is not the work's title (a reader slip), or None.
+
+    A title holding the entry's own author names ("do Nascimento, J.-D., da Costa, J.
+    S.") or naming a venue ("APS April Meeting Abstracts") says nothing about the
+    work's subject; judging it would blame the author for our reading.
+    """
+    title = (reference.title or "").strip()
+    if _VENUE_TITLE.search(title):
+        return "the title names a venue, not a work"
+    if _NAME_LIST.match(title):
+        return "the title is a list of names"
+    folded = title.casefold()
+    names = {a.family.casefold() for a in reference.authors if len(a.family) >= 3}
+    if len(names) >= 2 and sum(1 for n in names if n in folded) >= 2:
+        return "the title holds the author names"
+    return None
+
+
+def _title_reason(reference: Reference) -> str | None:
     if any(a.corporate and _STATISTICS_OFFICE.search(a.family) for a in reference.authors):
         return "data set"
     title = reference.title or ""
@@ -130,3 +186,64 @@ def _is_method_title(title: str) -> bool:
     "Logistic regression of risk factors for malaria in children" is a study.
     """
     return _TOPICAL.search(title) is None
+
+
+# A name a reference is about: the lead of "emcee: The MCMC Hammer", an acronym or a
+# product-like spelling (PropBank, data.table, H3).
+_LEAD = re.compile(r"^\s*([^:?!.]{1,40}?)\s*:\s")
+_NAME_TOKEN = re.compile(
+    r"(?<![\w.-])(?:[A-Z][A-Z0-9]{2,}(?:-\d+)?|[A-Za-z]+[a-z][A-Z][A-Za-z]*|"
+    r"[A-Za-z]+\d[\w]*|[a-z]+\.[a-z]+)(?![\w-])"
+)
+_CAPITAL_RUN = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)+)\b")
+_NOT_NAMES = frozenset(
+    "the and for with from this that using based study analysis review new data".split()
+)
+
+
+def named_in_text(title: str, texts: Sequence[str]) -> str | None:
+    """The name of ``title``'s subject when the manuscript's own ``texts`` use it.
+
+    ``texts`` are the sentences that cite the reference and the manuscript's title,
+    abstract, keywords and headings. A paper that says "we sampled with emcee" or
+    "an implementation of the LAMP stack" and cites a page about it is using the
+    thing, not claiming topical support, whatever the page's words. Names are the
+    lead of a "Name: subtitle" title, acronyms, product-like spellings, and runs of
+    capitalised words in the sentence ("Shuffled Complex Evolution") that the title
+    contains.
+    """
+    if not title:
+        return None
+    # A sentence that restates most of the title describes the work's subject (or
+    # dresses a sneaked citation as one); it is not the manuscript using a name.
+    words = content_words(title)
+    texts = [t for t in texts if not _restates(words, t)]
+    if not texts:
+        return None
+    joined = "\n".join(texts)
+    folded = joined.casefold()
+    lead = _LEAD.match(title)
+    if lead:
+        name = lead.group(1).strip(" {}'\"")
+        if 2 <= len(name) and len(name.split()) <= 3 and name.casefold() not in _NOT_NAMES:
+            if re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded):
+                return name
+    if sum(1 for c in title if c.isupper()) <= len(title) / 2:  # not an all-caps title
+        for m in _NAME_TOKEN.finditer(title):
+            name = m.group(0)
+            if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", joined):
+                return name
+    title_folded = " ".join(title.casefold().replace("-", " ").split())
+    for text in texts:
+        for m in _CAPITAL_RUN.finditer(text):
+            run = " ".join(m.group(1).casefold().replace("-", " ").split())
+            if run in title_folded:
+                return m.group(1)
+    return None
+
+
+def _restates(title_words: Sequence[str], text: str) -> bool:
+    if len(title_words) < 3:
+        return False
+    present = set(content_words(text))
+    return sum(1 for w in title_words if w in present) >= 0.75 * len(title_words)

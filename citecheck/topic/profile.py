@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from citecheck.model.document import Document
+from citecheck.model.document import Document, Reference
 from citecheck.model.links import Links
 from citecheck.model.resolution import Found, ReferenceResolution, Resolutions
-from citecheck.topic.methods import methods_reason
+from citecheck.topic.methods import exemption, named_in_text
 
 # Section headings that say nothing about the topic (English and Indonesian).
 _GENERIC_HEADING = re.compile(
@@ -51,6 +51,7 @@ class ReferenceText:
     title: str
     methods: str | None = None  # methods label ("software", ...) or None
     sentences: tuple[str, ...] = ()  # citing sentences
+    why: str | None = None  # the evidence behind ``methods`` ("@manual entry", "named ...")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,10 @@ class TopicInputs:
     passages: tuple[Passage, ...]
     references: tuple[ReferenceText, ...]
     untitled: int = 0  # references without a usable title
+    uncited: int = 0  # entries of the reference files that no citation points to (not scored)
+    # Some uncited entries with titles: the author's library, context for the centre and
+    # the neighbours of the cited ones (never judged themselves).
+    context: tuple[ReferenceText, ...] = ()
     notes: tuple[str, ...] = field(default=())
 
 
@@ -114,27 +119,78 @@ def build_inputs(
         if sentence and sentence not in sentences.setdefault(ln.reference, []):
             sentences[ln.reference].append(sentence)
     refs: list[ReferenceText] = []
-    untitled = 0
+    untitled = uncited = 0
+    passages = manuscript_passages(document)
+    own_text = [p.text for p in passages]
+    # Only what the manuscript cites is judged: the other entries of a shared .bib or a
+    # template's sample list are not claims of this manuscript (the unused-reference
+    # rule reports them). With no citation linked at all, every entry is judged.
+    cited = {ln.reference for ln in links.links if ln.reference is not None}
+    if not cited and any(r.source in _FILE_SOURCES for r in document.references):
+        # No citation read: which entries of the reference files the manuscript cites is
+        # unknown, so none is judged (only a printed list is all cited by definition).
+        cited = {-1}
+    context: list[ReferenceText] = []
     for i, ref in enumerate(document.references):
         title = (ref.title or "").strip()
+        if cited and i not in cited:
+            uncited += 1
+            if len(title) >= 8 and len(context) < CONTEXT_LIMIT:
+                context.append(
+                    ReferenceText(index=i, text=_reference_text(ref, title), title=title)
+                )
+            continue
         if len(title) < 8:
             untitled += 1
             continue
-        text = title
-        if ref.container and ref.container.strip().casefold() not in title.casefold():
-            text = f"{title}. {ref.container.strip()}"
+        text = _reference_text(ref, title)
         extra = _registry_extra((resolutions or {}).get(i))
         if extra:
             text = f"{text}. {extra}"
+        citing = tuple(sentences.get(i, ()))
+        found = exemption(ref)
+        if found is None:
+            name = named_in_text(title, [*citing, *own_text])
+            if name:
+                found = ("named in the text", f'the manuscript names "{name}"')
         refs.append(
             ReferenceText(
                 index=i,
                 text=text,
                 title=title,
-                methods=methods_reason(ref),
-                sentences=tuple(sentences.get(i, ())),
+                methods=found[0] if found else None,
+                sentences=citing,
+                why=found[1] if found else None,
             )
         )
     return TopicInputs(
-        passages=manuscript_passages(document), references=tuple(refs), untitled=untitled
+        passages=passages,
+        references=tuple(refs),
+        untitled=untitled,
+        uncited=uncited,
+        context=tuple(context),
     )
+
+
+_FILE_SOURCES = ("bibtex", "csl-json")
+#: Uncited entries kept as context (the first ones of the file; a lab's 20,000-entry
+#: .bib would otherwise cost 20,000 embeddings for nothing judged).
+CONTEXT_LIMIT = 200
+
+
+def _reference_text(ref: Reference, title: str) -> str:
+    title = unshout(title)
+    if ref.container and ref.container.strip().casefold() not in title.casefold():
+        return f"{title}. {unshout(ref.container.strip())}"
+    return title
+
+
+def unshout(text: str) -> str:
+    """An all-capitals title in sentence case ("TRENDS IN TICKET PRICING" -> "Trends in
+    ticket pricing"): encoders read capitals as other tokens, so a shouted title of the
+    manuscript's own field looked foreign. Short acronyms in mixed-case text are kept."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 8 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    lowered = text.lower()
+    return lowered[:1].upper() + lowered[1:]

@@ -22,15 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from citecheck.model.topic import DocumentTopic, ReferenceScore, Similar
+from citecheck.model.topic import DocumentTopic, ListFar, ReferenceScore, Similar
 from citecheck.topic.backends import Backend
 from citecheck.topic.language import guess_language
-from citecheck.topic.profile import TopicInputs
+from citecheck.topic.profile import Passage, ReferenceText, TopicInputs
+from citecheck.topic.terms import manuscript_terms, reference_terms
 
 Array = npt.NDArray[np.float32]
 
@@ -48,6 +48,8 @@ class Calibration:
 
 
 MIN_REFERENCES = 8
+#: Judged (not exempt) references a document needs before one can be an outlier.
+MIN_JUDGED = 5
 
 
 def _coverable(text: str, backend: Backend, dominant: str | None) -> bool:
@@ -65,22 +67,28 @@ def _cut(text: str, limit: int = 200) -> str:
 
 
 def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration) -> DocumentTopic:
-    """Score every reference of one document (abstaining when the signal is thin)."""
+    """Score every cited reference of one document (abstaining when the signal is thin).
+
+    Cost is linear in the number of references: each is compared with the profile,
+    the leave-one-out centre and at most :data:`NEIGHBOUR_POOL` others; the evidence
+    (nearest references, terms) is built only for the few that are flagged.
+    """
     refs = inputs.references
     total = len(refs) + inputs.untitled
-    if len(refs) < MIN_REFERENCES:
+    if len(refs) + len(inputs.context) < MIN_REFERENCES or not refs:
         why = "titles missing" if inputs.untitled > len(refs) else "too few references"
         return DocumentTopic(
             backend=backend.name,
-            abstained=f"{why}: {len(refs)} of {total} references have a usable title "
+            abstained=f"{why}: {len(refs)} of {total} cited references have a usable title "
             f"(at least {MIN_REFERENCES} needed)",
         )
     langs = [guess_language(r.title) for r in refs]
     known = [lg for lg in langs if lg]
     dominant = max(set(known), key=known.count) if known else None
     usable = [r for r in refs if _coverable(r.title, backend, dominant)]
+    context = [r for r in inputs.context if _coverable(r.title, backend, dominant)]
     notes: list[str] = []
-    if len(usable) < MIN_REFERENCES:
+    if len(usable) + len(context) < MIN_REFERENCES or not usable:
         return DocumentTopic(
             backend=backend.name,
             abstained=f"language not supported by the {backend.name} backend for "
@@ -95,70 +103,95 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
     if len(passages) < len(inputs.passages):
         notes.append("manuscript passages in an unsupported language were left out of the profile")
 
-    ref_texts = [r.text for r in usable]
-    sent_texts: list[str] = []
-    if calibration.weights.get("citing", 0.0) > 0:  # encoding sentences costs time
-        sent_texts = sorted(
-            {s for r in usable for s in r.sentences if _coverable(s, backend, dominant)}
-        )
-    all_vecs = backend.encode([*ref_texts, *(p.text for p in passages), *sent_texts])
-    R = all_vecs[: len(usable)]
-    P = all_vecs[len(usable) : len(usable) + len(passages)]
-    S = all_vecs[len(usable) + len(passages) :]
-    sent_row = {s: i for i, s in enumerate(sent_texts)}
+    n = len(usable)
+    texts = [r.text for r in usable] + [r.text for r in context] + [p.text for p in passages]
+    all_vecs = backend.encode(texts)
+    R = all_vecs[: n + len(context)]  # judged rows first, then context rows
+    P = all_vecs[n + len(context) :]
 
-    cos: dict[str, Array] = {"references": _leave_one_out(R), "neighbours": _neighbours(R)}
+    cos: dict[str, Array] = {
+        "references": _leave_one_out(R)[:n],
+        "neighbours": _neighbours(R, rows=n),
+    }
     if len(passages):
-        cos["manuscript"] = _profile_cosines(R, P, [p.kind for p in passages])
-    cit = np.full(len(usable), np.nan, dtype=np.float32)
-    for i, r in enumerate(usable):
-        rows = [sent_row[s] for s in r.sentences if s in sent_row]
-        if rows:
-            cit[i] = float(np.max(S[rows] @ R[i]))
-    # The citing signal needs enough cited references to standardise against.
-    if int((~np.isnan(cit)).sum()) >= MIN_REFERENCES:
-        cos["citing"] = cit
+        cos["manuscript"] = _profile_cosines(R[:n], P, [p.kind for p in passages])
     z = {
-        name: (values - calibration.centre[name]) / calibration.scale[name]
+        name: ((values - calibration.centre[name]) / calibration.scale[name]).astype(np.float32)
         for name, values in cos.items()
     }
+    combined = _combine_all(z, calibration.weights)
+    judged = np.array(
+        [
+            not (r.methods and calibration.exempt_methods)
+            and len(r.title.split()) >= calibration.min_title_words
+            for r in usable
+        ],
+        dtype=bool,
+    )
+    relative = _relative(combined, judged)
+    threshold = calibration.threshold
+    candidate = judged & (combined < threshold) & (relative < DOCUMENT_GATE)
+    # The citing sentence is compared only for candidates (encoding every sentence of a
+    # long document costs more than everything else).
+    citing = np.full(n, np.nan, dtype=np.float32)
+    cand_rows = [int(i) for i in np.flatnonzero(candidate)]
+    sentences = sorted(
+        {s for i in cand_rows for s in usable[i].sentences if _coverable(s, backend, dominant)}
+    )
+    if sentences:
+        # One call with the candidates' own texts: a per-call encoder (TF-IDF) is only
+        # comparable within a call.
+        V = backend.encode([*(usable[i].text for i in cand_rows), *sentences])
+        S = V[len(cand_rows) :]
+        row = {s: k for k, s in enumerate(sentences)}
+        for c, i in enumerate(cand_rows):
+            ks = [row[s] for s in usable[i].sentences if s in row]
+            if ks:
+                citing[i] = float(np.max(S[ks] @ V[c]))
+    explained = np.nan_to_num(citing, nan=-1.0) >= CITING_GATE
+    flagged = candidate & ~explained
 
+    doc_terms = tuple(_manuscript_terms(passages))
+    on_topic = np.flatnonzero(~flagged[:n])
     scores: dict[int, ReferenceScore] = {}
-    relative = _relative_scores(usable, z, calibration)
-    P_all = np.vstack([P, R]) if len(P) else R
-    src_all = [(p.kind, p.text) for p in passages] + [("reference", r.title) for r in usable]
+    src = [("reference", r.title) for r in usable]
     for i, r in enumerate(usable):
         zi = {k: round(float(v[i]), 3) for k, v in z.items() if not np.isnan(v[i])}
         ci = {k: round(float(v[i]), 3) for k, v in cos.items() if not np.isnan(v[i])}
-        combined = _combine(zi, calibration.weights)
-        threshold = calibration.threshold
-        exempt = None
-        if r.methods and calibration.exempt_methods:
-            exempt = f"methods reference ({r.methods})"
-        elif len(r.title.split()) < calibration.min_title_words:
-            exempt = "title too short to judge"
-        # Below the calibrated threshold AND an outlier within this document: when a
-        # language or field shifts every reference down, no wholesale flagging.
-        flagged = exempt is None and combined < threshold and relative[i] < DOCUMENT_GATE
+        if not np.isnan(citing[i]):
+            ci["citing"] = round(float(citing[i]), 3)
         if np.isfinite(relative[i]):
             zi["within_document"] = round(float(relative[i]), 3)  # evidence; not in the mean
-        sims = P_all @ R[i]
-        own = len(passages) + i  # the reference itself, excluded from evidence
-        # The top three only: sorting every row for every reference was quadratic in
-        # Python (bench/speed/stress_sizes.py: 2,000 references took most of a 20 MB check).
-        top = np.argpartition(-sims, min(2, len(sims) - 1))[:3]
-        order = [int(j) for j in top[np.argsort(-sims[top], kind="stable")] if j != own]
-        most = tuple(
-            Similar(src_all[j][0], _cut(src_all[j][1]), round(float(sims[j]), 3)) for j in order[:2]
-        )
+        exempt = None
+        if r.methods and calibration.exempt_methods:
+            exempt = f"{r.methods}: {r.why}" if r.why else f"methods reference ({r.methods})"
+        elif len(r.title.split()) < calibration.min_title_words:
+            exempt = "title too short to judge"
+        elif candidate[i] and explained[i]:
+            exempt = "the citing sentence is about the reference's subject"
+        most: tuple[Similar, ...] = ()
         least = None
-        if len(passages):
-            k = int(np.argmin(sims[: len(passages)]))
-            least = Similar(src_all[k][0], _cut(src_all[k][1]), round(float(sims[k]), 3))
+        terms: tuple[str, ...] = ()
+        if flagged[i]:
+            sims = R[on_topic] @ R[i]
+            top = np.argsort(-sims, kind="stable")[:2]
+            most = tuple(
+                Similar(
+                    src[int(on_topic[j])][0],
+                    _cut(src[int(on_topic[j])][1]),
+                    round(float(sims[j]), 3),
+                )
+                for j in top
+            )
+            if len(passages):
+                psims = P @ R[i]
+                k = int(np.argmin(psims))
+                least = Similar(passages[k].kind, _cut(passages[k].text), round(float(psims[k]), 3))
+            terms = tuple(reference_terms(r.title))
         scores[r.index] = ReferenceScore(
             index=r.index,
-            score=round(combined, 3),
-            flagged=bool(flagged),
+            score=round(float(combined[i]), 3),
+            flagged=bool(flagged[i]),
             threshold=threshold,
             z=zi,
             cosines=ci,
@@ -167,8 +200,53 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
             most_similar=most,
             least_similar=least,
             sentences=tuple(_cut(s, 300) for s in r.sentences[:3]),
+            terms=terms,
         )
-    return DocumentTopic(backend=backend.name, scores=scores, notes=tuple(notes))
+    return DocumentTopic(
+        backend=backend.name,
+        scores=scores,
+        notes=tuple(notes),
+        terms=doc_terms,
+        list_far=_list_far(usable, combined, "manuscript" in z, threshold),
+    )
+
+
+def _manuscript_terms(passages: Sequence[Passage]) -> list[str]:
+    title = next((p.text for p in passages if p.kind == "title"), None)
+    keywords = [k for p in passages if p.kind == "keywords" for k in p.text.split(";") if k.strip()]
+    abstracts = [p.text for p in passages if p.kind in ("abstract", "heading")]
+    return manuscript_terms(title, keywords, abstracts)
+
+
+#: A candidate whose citing sentence is this close to it (cosine) is not flagged: the
+#: sentence talks about what the reference is about (chosen on the dev splits).
+CITING_GATE = 2.0  # off until calibrated
+#: Others each reference is compared with for its nearest neighbours; beyond this a
+#: fixed, evenly spaced sample keeps the cost linear.
+NEIGHBOUR_POOL = 2048
+
+
+def _list_far(
+    usable: Sequence[ReferenceText], combined: Array, profiled: bool, threshold: float
+) -> ListFar | None:
+    """The list as a whole is far when its *median* reference (exempt ones included: a
+    template's sample list has data sheets and web pages too) is as far from the
+    manuscript and from the other references as a flagged one. On the data of
+    docs/benchmarks.md the lowest median of a published article's own list is -1.59
+    (126 PLOS manuscripts) and of a real manuscript's -2.04; the IEEE template's sample
+    list left in a software-testing article is -2.50."""
+    if not profiled or len(usable) < MIN_REFERENCES:
+        return None
+    median = float(np.median(combined))
+    if median >= threshold:
+        return None
+    order = np.argsort(combined, kind="stable")[:3]
+    return ListFar(
+        score=round(median, 3),
+        threshold=threshold,
+        judged=len(usable),
+        examples=tuple(_cut(usable[int(i)].title, 120) for i in order),
+    )
 
 
 # Robust z (median / 1.4826 MAD) of a reference's combined score among the document's
@@ -179,27 +257,28 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
 DOCUMENT_GATE = -1.5
 
 
-def _relative_scores(usable: Sequence[Any], z: dict[str, Array], calibration: Calibration) -> Array:
-    combined = np.array(
-        [
-            _combine(
-                {k: float(v[i]) for k, v in z.items() if not np.isnan(v[i])}, calibration.weights
-            )
-            for i in range(len(usable))
-        ],
-        dtype=np.float64,
-    )
-    judged = [
-        i
-        for i, r in enumerate(usable)
-        if not (r.methods and calibration.exempt_methods)
-        and len(r.title.split()) >= calibration.min_title_words
-    ]
-    if len(judged) < 3:
-        return np.full(len(usable), -np.inf)
-    med = float(np.median(combined[judged]))
-    mad = float(np.median(np.abs(combined[judged] - med))) * 1.4826 or 1.0
+def _relative(combined: Array, judged: Array) -> Array:
+    if int(judged.sum()) < MIN_JUDGED:
+        # Too few judged references to tell an outlier from the document's own spread.
+        return np.full(len(combined), np.inf, dtype=np.float32)
+    values = combined[judged].astype(np.float64)
+    med = float(np.median(values))
+    mad = float(np.median(np.abs(values - med))) * 1.4826 or 1.0
     out: Array = ((combined - med) / mad).astype(np.float32)
+    return out
+
+
+def _combine_all(z: dict[str, Array], weights: dict[str, float]) -> Array:
+    """Weighted mean of the available z-scores per row (a missing signal drops out)."""
+    n = len(next(iter(z.values())))
+    num = np.zeros(n, dtype=np.float64)
+    den = np.zeros(n, dtype=np.float64)
+    for k, v in z.items():
+        w = weights.get(k, 0.0)
+        ok = ~np.isnan(v)
+        num[ok] += w * v[ok]
+        den[ok] += w
+    out: Array = np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.0).astype(np.float32)
     return out
 
 
@@ -210,25 +289,33 @@ def _combine(z: dict[str, float], weights: dict[str, float]) -> float:
     return num / den if den else 0.0
 
 
-def _neighbours(R: Array, k: int = 2) -> Array:
-    """Mean cosine of each row with its ``k`` nearest other rows.
+def _neighbours(R: Array, rows: int | None = None, k: int = 2) -> Array:
+    """Mean cosine of each of the first ``rows`` rows with its ``k`` nearest other rows.
 
     An author's own cross-disciplinary references usually come in groups (a
     cluster of physics papers in a biology article); one sneaked-in reference
-    has no near neighbour.
+    has no near neighbour. Beyond :data:`NEIGHBOUR_POOL` rows the others are an
+    evenly spaced sample, so the cost is linear.
     """
     n = len(R)
-    k = min(k, n - 1)
-    out: Array = np.empty(n, dtype=np.float32)
-    # Row blocks keep memory at block x n (a 10,000-entry list would need 400 MB at
-    # once), and a partial partition finds the k best in linear time per row.
-    block = 512
-    for start in range(0, n, block):
-        sims = R[start : start + block] @ R.T
-        rows = np.arange(sims.shape[0])
-        sims[rows, rows + start] = -np.inf
-        top = np.partition(sims, n - k, axis=1)[:, n - k :]
-        out[start : start + block] = top.mean(axis=1)
+    rows = n if rows is None else rows
+    pool = (
+        np.arange(n) if n <= NEIGHBOUR_POOL else np.linspace(0, n - 1, NEIGHBOUR_POOL).astype(int)
+    )
+    position = np.full(n, -1)
+    position[pool] = np.arange(len(pool))
+    k = min(k, len(pool) - 1)
+    out: Array = np.empty(rows, dtype=np.float32)
+    others = R[pool].T
+    block = 512  # memory stays at block x pool
+    for start in range(0, rows, block):
+        stop = min(rows, start + block)
+        sims = R[start:stop] @ others
+        mine = position[start:stop]
+        hit = np.flatnonzero(mine >= 0)
+        sims[hit, mine[hit]] = -np.inf  # never a row's own neighbour
+        top = np.partition(sims, sims.shape[1] - k, axis=1)[:, sims.shape[1] - k :]
+        out[start:stop] = top.mean(axis=1)
     return out
 
 

@@ -22,9 +22,9 @@ from citecheck.topic.profile import build_inputs
 from citecheck.topic.scoring import MIN_REFERENCES, score_inputs
 
 CHECK = "off-topic"
-#: References of one document the scorer compares, each with every other (n x n):
-#: beyond this the check abstains and says so (a real reference list is far shorter).
-MAX_REFERENCES = 3000
+#: Cited references of one document the scorer judges; beyond this the check abstains
+#: and says so (the cost is linear, but a real manuscript cites far fewer).
+MAX_REFERENCES = 50_000
 
 
 @dataclass
@@ -59,12 +59,17 @@ def score_all(
             topic = DocumentTopic(
                 backend="none",
                 abstained=f"{len(inputs.references):,} references is more than the "
-                f"{MAX_REFERENCES:,} the off-topic check compares with each other; not checked",
+                f"{MAX_REFERENCES:,} the off-topic check judges; not checked",
             )
-        elif len(inputs.references) < MIN_REFERENCES:
-            topic = DocumentTopic(
-                backend="none", abstained=_too_few(len(inputs.references), len(doc.references))
-            )
+        elif len(inputs.references) + len(inputs.context) < MIN_REFERENCES or not inputs.references:
+            cited = len(doc.references) - inputs.uncited
+            reason = _too_few(len(inputs.references), cited)
+            if cited == 0 and inputs.uncited:
+                reason = (
+                    "no citation of the manuscript was read, so which entries of its "
+                    "reference files it cites is unknown; none was judged"
+                )
+            topic = DocumentTopic(backend="none", abstained=reason)
         else:
             if backend is None:
                 backend = _load(settings, outcome)
@@ -91,7 +96,7 @@ def score_all(
 def _too_few(titled: int, total: int) -> str:
     if total >= MIN_REFERENCES:
         return (
-            f"titles missing: only {titled} of {total} references have a usable title "
+            f"titles missing: only {titled} of {total} cited references have a usable title "
             f"(at least {MIN_REFERENCES} needed to judge topic)"
         )
     return f"too few references to judge topic ({total}; at least {MIN_REFERENCES} needed)"

@@ -145,3 +145,54 @@ def test_neighbours_protect_a_group_of_cross_field_references() -> None:
     grouped = [topic.scores[len(GOVERNANCE) + k].cosines["neighbours"] for k in range(3)]
     assert min(grouped) > lone
     assert np.isfinite(lone)
+
+
+def test_only_cited_references_are_judged() -> None:
+    doc, links = _doc([*GOVERNANCE, OFF])
+    other = "Tax compliance of small firms under a new value-added tax regime"
+    uncited = Reference(text=other, title=other, location=Location(path="refs.bib", line=900))
+    doc = doc.model_copy(update={"references": (*doc.references, uncited)})
+    inputs = build_inputs(doc, links)
+    assert inputs.uncited == 1 and [r.index for r in inputs.context] == [len(GOVERNANCE) + 1]
+    topic = score_inputs(inputs, TfidfBackend(), CAL)
+    assert len(GOVERNANCE) + 1 not in topic.scores  # an uncited .bib entry is never judged
+    assert topic.scores[len(GOVERNANCE)].flagged
+
+
+def test_message_names_topics_in_words_without_scores() -> None:
+    doc, links = _doc([*GOVERNANCE, OFF])
+    item = Prepared(document=doc, links=links)
+    settings = Settings(topic_backend="tfidf", thresholds={"off-topic": -1.5})
+    topic = score_all([item], settings).topics[0]
+    ctx = RuleContext(document=doc, links=links, settings=settings, topic=topic)
+    (finding,) = list(RULE.check(ctx))
+    msg = finding.message
+    assert "lysozyme" in msg and "smart city" in msg and "governance" in msg
+    assert "score" not in msg and "-1.5" not in msg and "tfidf" not in msg
+    assert finding.evidence["manuscript_terms"] and finding.evidence["reference_terms"]
+
+
+def test_a_whole_list_far_from_the_manuscript_is_one_finding() -> None:
+    # a template's sample list: scattered subjects, none of them the manuscript's
+    scattered = [
+        "Thermal denaturation kinetics of lysozyme folding intermediates",
+        "High-speed digital-to-RF converter for wireless transmitters",
+        "Performance of transmission control with rate feedback on satellite links",
+        "Laser assisted microtechnology for optical waveguides",
+        "The analysis of directional time series with applications to wind",
+        "Photonic crystal fibres for dispersion compensation",
+        "Ultrafast silicon photodetectors in standard CMOS processes",
+        "Sediment transport in braided rivers of alpine valleys",
+        "Medieval manuscripts and the economics of parchment",
+    ]
+    doc, links = _doc(scattered)
+    item = Prepared(document=doc, links=links)
+    settings = Settings(topic_backend="tfidf")
+    topic = score_all([item], settings).topics[0]
+    assert topic.list_far is not None and topic.list_far.judged == len(scattered)
+    ctx = RuleContext(document=doc, links=links, settings=settings, topic=topic)
+    findings = list(RULE.check(ctx))
+    whole = [f for f in findings if f.reference is None]
+    assert len(whole) == 1 and "reference list as a whole" in whole[0].message
+    own = score_all([Prepared(*_doc(GOVERNANCE))], settings).topics[0]
+    assert own.list_far is None

@@ -46,6 +46,8 @@ def planted(path: Path) -> list[str]:
             z: dict[str, Any] = row["z"]
             gate = z.get("within_document", float("-inf"))
             flag = judged and _combined(z, cal.weights) < cal.threshold and gate < DOCUMENT_GATE
+            if "flagged" in row:  # recorded by the scorer itself (every gate it applies)
+                flag = bool(row["flagged"])
             case = "own (false flags)" if run["case"] == "clean" else run["case"]
             c = counts.setdefault((run["split"], case), [0, 0])
             c[0] += int(flag)

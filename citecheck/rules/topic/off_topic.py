@@ -1,15 +1,31 @@
-"""off-topic (CC301): a reference is far from the manuscript's subject.
+"""off-topic (CC301): a cited reference is far from the manuscript's subject.
 
-The reference's title (and journal; online also its Crossref subjects and abstract)
-is compared with the manuscript's title, abstracts, keywords and headings, with
-the other references (their centre and its two closest neighbours) and with the
-sentences that cite it. Scores are standardised per embedding backend and the
-threshold was chosen on real articles with injected references (see
-docs/benchmarks.md, "Off-topic references"). Methods references (software,
-statistics, method textbooks, data sets, reporting guidelines) and titles shorter
-than four words are never flagged. The check abstains, and says so in the
-summary, when a manuscript has fewer than 8 references with titles or its
-references are in a language the backend cannot read.
+Only references the manuscript cites are judged (the other entries of a shared .bib
+are context, never findings; with no citation read from a .bib-backed manuscript the
+check abstains). Each one's title (and journal; online also its Crossref subjects and
+abstract) is compared with the manuscript's title, abstracts, keywords and headings,
+with the other references (their centre and its two closest neighbours). Scores are
+standardised per embedding backend and the threshold was chosen on real articles with
+injected references (see docs/benchmarks.md, "Off-topic references"); a flag also
+needs the reference to be an outlier within its own list.
+
+What a reference *is* is decided first, from the entry itself: software, data sets,
+standards, documentation, statutes, web pages and unpublished resources (BibTeX/CSL
+type, a link to GitHub/CRAN/PyPI/Zenodo/figshare/W3C/CWE and the like, "[Computer
+software]", "R package", "version 2.1", "Retrieved from", "Diakses"), books, methods
+and statistics texts, reporting guidelines, titles that are not titles (the author
+list, a venue), titles shorter than four words, and references whose name the
+manuscript itself uses ("we sampled with emcee", a thesis on a LAMP stack citing
+"What is a LAMP stack?"). These are resources a paper uses, not claims of topical
+support, and are never flagged.
+
+The message says what the manuscript is about (its keywords and title words), what
+the reference is about (its own title words) and its closest cited references, in
+words; the scores are in the evidence. When the list *as a whole* is far from the
+manuscript (its median reference as far as a flagged one: a template's sample list
+left in place), that is one finding for the list, not one per reference. The check
+abstains, and says so in the summary, when a manuscript has fewer than 8 references
+with titles or its references are in a language the backend cannot read.
 
 Why it matters
 --------------
@@ -31,8 +47,8 @@ list includes
 cited in "Smart-city programmes need cross-sector collaboration (Novak, 2019)."
 
 Good: the same manuscript citing governance, e-government and urban-innovation
-work, plus methods references such as Sugiyono's *Metode Penelitian* or
-"R: A language and environment for statistical computing" (exempt).
+work, plus resources it uses: Sugiyono's *Metode Penelitian*, "R: A language and
+environment for statistical computing", a statistics office's yearbook (exempt).
 
 Configuration
 -------------
@@ -49,7 +65,7 @@ Configuration
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from citecheck.model.findings import Finding, Severity
@@ -70,30 +86,66 @@ def _evidence(topic: DocumentTopic, score: ReferenceScore) -> dict[str, Any]:
         "backend": topic.backend,
         "signals": score.z,  # standardised: below 0 = less similar than a typical reference
         "cosines": score.cosines,
+        "manuscript_terms": list(topic.terms),
+        "reference_terms": list(score.terms),
         "most_similar": [_similar(s) for s in score.most_similar],
         "least_similar": _similar(score.least_similar),
         "citing_sentences": list(score.sentences),
     }
 
 
+def _quoted(items: Iterable[str], limit: int = 3) -> str:
+    return ", ".join(f'"{t}"' for t in list(items)[:limit])
+
+
+def _message(topic: DocumentTopic, score: ReferenceScore, title: str) -> str:
+    parts = [f'reference looks off-topic for this manuscript: "{title[:120]}"']
+    if score.terms:
+        parts.append(f"is about {', '.join(score.terms)}")
+    if topic.terms:
+        parts.append(f"while the manuscript is about {', '.join(topic.terms)}")
+    text = " ".join(parts[:2]) + (f", {parts[2]}" if len(parts) > 2 else "")
+    near = [s.text for s in score.most_similar if s.source == "reference"]
+    if near:
+        text += f"; its closest cited references are {_quoted(near, 2)}"
+    return text
+
+
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    """One finding per reference the topic stage flagged."""
+    """One finding per reference the topic stage flagged, and one when the whole list is far."""
     topic = ctx.topic
     if topic is None or topic.abstained:
         return
     refs = ctx.document.references
+    far = topic.list_far
+    if far is not None:
+        first = min((i for i in topic.scores if 0 <= i < len(refs)), default=None)
+        about = f" ({', '.join(topic.terms)})" if topic.terms else ""
+        yield RULE.finding(
+            message=(
+                f"the reference list as a whole looks far from this manuscript's subject{about}, "
+                f"for example {_quoted(far.examples, 2)}: is it a template's sample list or "
+                "another document's bibliography?"
+            ),
+            location=refs[first].location if first is not None else None,
+            evidence={
+                "median_score": far.score,
+                "threshold": far.threshold,
+                "judged": far.judged,
+                "examples": list(far.examples),
+                "manuscript_terms": list(topic.terms),
+                "backend": topic.backend,
+            },
+            confidence=0.6,
+        )
     for index in sorted(topic.scores):
         score = topic.scores[index]
         if not score.flagged or not 0 <= index < len(refs):
             continue
         ref = refs[index]
-        title = ref.title or ref.text
         margin = score.threshold - score.score
         yield RULE.finding(
-            message=(
-                f'reference looks off-topic for this manuscript: "{title[:120]}" '
-                f"(score {score.score:.2f} below {score.threshold:.2f}; {topic.backend})"
-            ),
+            message=_message(topic, score, ref.title or ref.text),
             location=ref.location,
             reference=ref,
             evidence=_evidence(topic, score),

@@ -1,0 +1,130 @@
+"""Resources (software, data, standards, web pages) and names the manuscript uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.loaders.bibtex import parse_bibtex_string
+from citecheck.model.document import Location, Reference
+from citecheck.references.kinds import resource_kind
+from citecheck.topic.methods import named_in_text
+from citecheck.topic.terms import manuscript_terms, reference_terms
+
+
+def _bib(entry: str) -> Reference:
+    refs, problems = parse_bibtex_string(entry, "refs.bib")
+    assert not problems and len(refs) == 1
+    return refs[0]
+
+
+@pytest.mark.parametrize(
+    ("entry", "label"),
+    [
+        (
+            "@Manual{tool, title = {toolx: Tidy tables}, author = {Ann Lee}, year = {2020},"
+            " note = {R package version 1.0.1}, url = {https://CRAN.R-project.org/package=toolx}}",
+            "documentation",
+        ),
+        (
+            "@misc{plots, title = {plotlib: statistical graphics}, author = {B. Kay},"
+            " year = {2017}, url = {https://doi.org/10.5281/zenodo.12345}}",
+            "dataset",
+        ),
+        (
+            "@online{cwe, title = {CWE-840: Business Logic Errors}, year = {2019},"
+            " url = {https://cwe.mitre.org/data/definitions/840.html}}",
+            "web page",
+        ),
+        (
+            "@misc{page, title = {What is a web server stack?}, year = {2021},"
+            " howpublished = {\\url{https://example.org/stack}}}",
+            "web page",
+        ),
+        (
+            "@article{code, title = {A fast simulation code}, journal = {J. Comp. Phys.},"
+            " year = {2019}, url = {https://github.com/lab/code}}",
+            "software",
+        ),
+        (
+            "@techreport{std, title = {Information security management, ISO 27001 guidance},"
+            " institution = {Standards Office}, year = {2013}}",
+            "standard",
+        ),
+    ],
+)
+def test_resource_kind_from_the_entry(entry: str, label: str) -> None:
+    found = resource_kind(_bib(entry))
+    assert found is not None and found[0] == label
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        # a link alone does not make an article a web page (a sneaked article has one too)
+        "@article{a, title = {Problem solving of pupils with low vision}, year = {2021},"
+        " url = {https://example.org/journal/a.html}}",
+        "@article{b, title = {Rotation periods of field stars}, journal = {ApJ},"
+        " volume = {8}, pages = {1--9}, year = {2019}, url = {https://example.org/b}}",
+        # the abstract talks about anything: not read for style phrases
+        "@article{c, title = {Hydrological modelling of basins}, journal = {Water},"
+        " year = {2020}, abstract = {we used version 2.1 of the software}}",
+        "@misc{d, title = {Deep learning for cells}, eprint = {2101.00001},"
+        " archiveprefix = {arXiv}, url = {https://arxiv.org/abs/2101.00001}, year = {2021}}",
+    ],
+)
+def test_publications_are_not_resources(entry: str) -> None:
+    assert resource_kind(_bib(entry)) is None
+
+
+def test_printed_reference_markers() -> None:
+    def ref(text: str, **kw: str) -> Reference:
+        return Reference(text=text, location=Location(path="m.md"), **kw)
+
+    retrieved = ref("Doe, J. (2020). What is a server stack? Retrieved from https://x.org/a")
+    assert resource_kind(retrieved) == ("web page", '"Retrieved"')
+    article = ref(
+        "Doe, J. (2010). Soil carbon. Soil Journal, 3(2), 1-10. Retrieved from https://x.org",
+        volume="3",
+        pages="1-10",
+    )
+    assert resource_kind(article) is None
+    software = ref("Lee, A. (2019). Tablr (Version 2.3.1) [Computer software].")
+    assert resource_kind(software) is not None and resource_kind(software)[0] == "software"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("title", "texts", "name"),
+    [
+        ("samplr: The MCMC sampler", ["We sampled the posterior with samplr."], "samplr"),
+        ("What is a LAMP stack?", ["Implementasi LAMP Stack pada server kampus"], "LAMP"),
+        ("From TreeBank to PropBank", ["PropBank is a corpus with semantic roles."], "PropBank"),
+        (
+            "Shuffled complex evolution approach for global minimization",
+            ["calibrated with the Shuffled Complex Evolution algorithm"],
+            "Shuffled Complex Evolution",
+        ),
+    ],
+)
+def test_named_in_text(title: str, texts: list[str], name: str) -> None:
+    assert named_in_text(title, texts) == name
+
+
+def test_a_topic_sentence_is_not_a_name() -> None:
+    title = "Personal bankruptcy law and the fresh start in Slovenia"
+    assert named_in_text(title, ["Previous work examined personal bankruptcy law [3]."]) is None
+    assert named_in_text(title, ["Smart-city programmes need collaboration [3]."]) is None
+
+
+def test_terms_in_words() -> None:
+    terms = manuscript_terms(
+        "Collaborative governance of smart cities",
+        ["smart city"],
+        ["Governance of smart city programmes. Local governance matters."],
+    )
+    assert terms[0] == "smart city" and "collaborative" in terms and "governance" in terms
+    assert reference_terms("The analysis of personal bankruptcy law in Slovenia") == [
+        "personal",
+        "bankruptcy",
+        "law",
+        "slovenia",
+    ]
