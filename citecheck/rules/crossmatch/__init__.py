@@ -10,6 +10,7 @@ from citecheck.rules.crossmatch import (
     duplicate_reference,
     inconsistent_citation,
     listed_not_cited,
+    numeric_order,
     year_mismatch,
 )
 
@@ -21,4 +22,5 @@ RULES: tuple[Rule, ...] = (
     ambiguous_citation.RULE,
     inconsistent_citation.RULE,
     duplicate_reference.RULE,
+    numeric_order.RULE,
 )

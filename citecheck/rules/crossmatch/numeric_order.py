@@ -1,0 +1,112 @@
+"""numeric-order (CC108): numbered citations out of order, skipped or numbered twice.
+
+Why it matters
+--------------
+Numeric styles that number works by first mention (Vancouver, IEEE, AMA) expect
+the first citation of each work to follow 1, 2, 3, ... through the text, every
+number of the list to be used, and each number to belong to one entry. A number
+out of order or missing usually means an entry was inserted, deleted or moved
+without renumbering, so some citations now point at the wrong work.
+
+Example
+-------
+Bad::
+
+    Sleep is shorter in adolescents [1]. Screens delay it [3], and so does
+    caffeine [2].
+
+    1. ...  2. ...  3. ...  5. ...   (4 is skipped; [3] comes before [2])
+
+Good: "... [1]. Screens delay it [2], and so does caffeine [3]." with entries
+numbered 1 to 4.
+
+Only documents whose citations are all numeric are checked; author-year and
+key citations never trigger this rule. A list sorted alphabetically by first
+author (numeric-alphabetical styles such as AMS) is not checked for order, only
+for skipped and repeated numbers. One finding per problem kind, at its first
+place.
+
+Configuration
+-------------
+None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from citecheck.model.document import Document
+from citecheck.model.findings import Finding, Severity
+from citecheck.rules.base import Rule, RuleContext
+
+
+def _alphabetical(doc: Document) -> bool:
+    names = [r.authors[0].family.casefold() for r in doc.references if r.authors]
+    return len(names) >= 3 and names == sorted(names)
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    """First mentions in ascending order; list numbers 1..N without gaps or repeats."""
+    doc = ctx.document
+    cites = [c for c in doc.citations if c.number is not None]
+    if len(cites) < 2 or any(c.style != "numeric" for c in doc.citations):
+        return
+    if not _alphabetical(doc):
+        seen: set[int] = set()
+        highest = 0
+        for c in sorted(cites, key=lambda c: c.start):
+            n = c.number or 0
+            if n in seen:
+                continue
+            seen.add(n)
+            if n != highest + 1 and n > highest:
+                yield RULE.finding(
+                    message=f"[{n}] is the first citation after [{highest}]"
+                    if highest
+                    else f"the first citation is [{n}], not [1]",
+                    location=c.location,
+                    citation=c,
+                    evidence={"expected": highest + 1, "found": n},
+                )
+                break
+            if n < highest:
+                yield RULE.finding(
+                    message=f"[{n}] is first cited after [{highest}]: numbers should "
+                    "follow the order of first mention",
+                    location=c.location,
+                    citation=c,
+                    evidence={"expected": highest + 1, "found": n},
+                )
+                break
+            highest = max(highest, n)
+    numbered = [r for r in doc.references if r.number is not None]
+    numbers = [r.number for r in numbered]
+    for r in numbered:
+        if numbers.count(r.number) > 1:
+            yield RULE.finding(
+                message=f"the number {r.number} is given to more than one entry",
+                location=r.location,
+                reference=r,
+                evidence={"number": r.number},
+            )
+            break
+    present = {n for n in numbers if n is not None}
+    missing = sorted(set(range(1, max(present, default=0) + 1)) - present)
+    if numbered and missing:
+        yield RULE.finding(
+            message="the reference list skips "
+            + ("number " if len(missing) == 1 else "numbers ")
+            + ", ".join(str(n) for n in missing[:10]),
+            location=numbered[0].location,
+            evidence={"missing": missing[:50]},
+        )
+
+
+RULE = Rule(
+    code="CC108",
+    name="numeric-order",
+    severity=Severity.WARNING,
+    summary="numbered citations out of order, or list numbers skipped or repeated",
+    check=check,
+    doc=__doc__ or "",
+)

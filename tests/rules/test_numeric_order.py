@@ -1,0 +1,50 @@
+"""numeric-order (CC108): first-mention order, skipped and repeated list numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import citecheck
+
+LIST = (
+    "## References\n\n"
+    "1. Smith J. Sleep. J Sleep. 2020;1:1-2.\n"
+    "2. Jones K. Caffeine. J Sleep. 2019;2:3-4.\n"
+    "3. Adams L. Screens. J Sleep. 2018;3:5-6.\n"
+)
+
+
+def _findings(tmp_path: Path, text: str) -> list[citecheck.model.findings.Finding]:
+    path = tmp_path / "paper.md"
+    path.write_text(text, encoding="utf-8")
+    settings = citecheck.Settings(offline=True, select=("numeric-order",))
+    return list(citecheck.check([path], settings, root=tmp_path).findings)
+
+
+def test_in_order_is_clean(tmp_path: Path) -> None:
+    text = "Short [1]. Screens [2], caffeine [3], again [1].\n\n" + LIST
+    assert _findings(tmp_path, text) == []
+
+
+def test_out_of_order_first_mention(tmp_path: Path) -> None:
+    found = _findings(tmp_path, "Short [1]. Screens [3], caffeine [2].\n\n" + LIST)
+    assert [f.message for f in found] == ["[3] is the first citation after [1]"]
+
+
+def test_skipped_and_repeated_numbers(tmp_path: Path) -> None:
+    text = (
+        "A [1], b [2], c [3].\n\n"
+        + LIST
+        + "3. Brown M. Other. J. 2017;4:7-8.\n5. Lee P. X. J. 2016;5:1.\n"
+    )
+    messages = [f.message for f in _findings(tmp_path, text)]
+    assert "the number 3 is given to more than one entry" in messages
+    assert "the reference list skips number 4" in messages
+
+
+def test_author_year_never_triggers(tmp_path: Path) -> None:
+    text = (
+        "Trust (Smith, 2020) and later (Adams, 2018).\n\n## References\n\n"
+        "Adams, L. (2018). Screens. J, 3, 5.\nSmith, J. (2020). Sleep. J, 1, 1.\n"
+    )
+    assert _findings(tmp_path, text) == []
