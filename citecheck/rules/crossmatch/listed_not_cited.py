@@ -25,7 +25,9 @@ or inline ``references:`` metadata, R Markdown, Quarto) or LaTeX (``\\bibliograp
 ``\\addbibresource``) makes the printed list, citeproc, BibTeX and biber print only
 the cited entries, so an uncited entry of the ``.bib``/CSL file never reaches the
 reader; the file is a library, not the manuscript's list. ``nocite`` keys count as
-cited and ``nocite: '@*'`` / ``\\nocite{*}`` print everything on purpose. Typed lists
+cited and ``nocite: '@*'`` / ``\\nocite{*}`` print everything on purpose. A database
+entry whose key the Pandoc text names in brackets without ``@`` ("[smith2019]", printed
+as it is) is reported, at that line. Typed lists
 (Markdown, text, DOCX, PDF, ``\\bibitem``) are checked, and so are reference files
 given to a manuscript whose list is not made from them (``--references`` with a DOCX).
 
@@ -52,7 +54,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from citecheck.model.document import Document, Reference
+from citecheck.model.document import Document, LineIndex, Location, Reference
 from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import excerpt
@@ -118,6 +120,18 @@ def _unprinted(doc: Document, ref: Reference) -> bool:
     return doc.cited_only_database and ref.source != "bibliography"
 
 
+def _key_without_at(doc: Document, key: str | None) -> Location | None:
+    """Where Pandoc text names ``key`` in brackets without its ``@`` ("[smith2019]"):
+    printed literally, so the work is not cited though the author meant to."""
+    if doc.format != "pandoc" or not key:
+        return None
+    m = re.search(rf"\[(?:[^\]\n]*[;\s])?{re.escape(key)}(?=[;,\s\]])", doc.text)
+    if m is None:
+        return None
+    line, column = LineIndex(doc.text).line_col(m.start())
+    return Location(path=doc.path, line=line, column=column)
+
+
 def check(ctx: RuleContext) -> Iterator[Finding]:
     """A warning for each entry no citation links to (one summary for a huge list)."""
     doc = ctx.document
@@ -125,6 +139,17 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         return
     uncited = list(_uncited(ctx))
     printed = [i for i in uncited if not _unprinted(doc, doc.references[i])]
+    for i in uncited:
+        ref = doc.references[i]
+        where = _key_without_at(doc, ref.key) if _unprinted(doc, ref) else None
+        if where is not None:
+            yield RULE.finding(
+                message=f"Reference entry '{ref.key}' is never cited: line {where.line} has "
+                f"'[{ref.key}]' without '@', which Pandoc prints as it is",
+                location=where,
+                reference=ref,
+                evidence={"reference_index": i, "key": ref.key, "missing_at": True},
+            )
     if ctx.settings.unused_database_entries:
         for i in uncited:
             ref = doc.references[i]

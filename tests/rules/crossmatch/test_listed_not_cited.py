@@ -162,3 +162,12 @@ def test_a_reference_file_of_a_typed_manuscript_is_checked() -> None:
         ],
     )
     assert len(run(RULE, d)) == 1
+
+
+def test_pandoc_key_without_at_is_reported_at_its_line() -> None:
+    d = _database_doc(False).model_copy(
+        update={"format": "pandoc", "text": "Intro.\nAs shown [Ansell; other0], it works.\n"}
+    )
+    [f] = run(RULE, d)
+    assert f.location is not None and (f.location.line, f.location.column) == (2, 10)
+    assert "'[other0]' without '@'" in f.message and f.severity.value == "warning"
