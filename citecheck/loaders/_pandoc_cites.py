@@ -11,9 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-_KEY = r"(?:\{(?P<braced>[^{}\s]+)\}|(?P<plain>[^\W](?:\w|[:.#$%&\-+?<>~/](?=\w)|[:/](?=/))*))"
+# Combining marks: a key typed in NFD ("Mu\u0308ller") is one key, and an @ after a
+# decomposed letter is as much inside a word as after a composed one.
+_MARK = r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+_W = r"[\w" + _MARK[1:-1] + "]"
+_KEY = (
+    r"(?:\{(?P<braced>[^{}\s]+)\}|(?P<plain>[^\W]"
+    rf"(?:{_W}|[:.#$%&\-+?<>~/](?={_W})|[:/](?=/))*))"
+)
 # Not after a letter or digit (e-mail addresses), a backslash (\@) or another @.
-CITE_AT = re.compile(r"(?<![^\W_])(?<![\\@])(?P<minus>-?)@" + _KEY)
+CITE_AT = re.compile(r"(?<![^\W_])(?<!" + _MARK + r")(?<![\\@])(?P<minus>-?)@" + _KEY)
 _BRACKET = re.compile(r"\[(?P<body>[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\](?![(\[:])")
 _LOCATOR_BRACKET = re.compile(r"[ \t]*\[(?P<loc>[^\[\]\n@]*)\](?![(\[:])")
 # pandoc-crossref references (figures, tables, equations, sections): not citations.

@@ -75,20 +75,37 @@ def unicode_without_bom(data: bytes) -> str | None:
     head = data[:_SAMPLE]
     if len(head) < 4 or 0 not in head:
         return None
+    for enc in _wide_candidates(data, head):
+        if _reads_as_text(head, enc):
+            return enc
+    return None
+
+
+def _wide_candidates(data: bytes, head: bytes) -> list[str]:
+    found: list[str] = []
     if len(data) % 4 == 0:
         high, low = (_zero_share(head, k, 4) for k in (2, 3)), _zero_share(head, 0, 4)
         if all(z > 0.99 for z in high) and low < 0.5:
-            return "utf-32-le"
+            found.append("utf-32-le")
         high, low = (_zero_share(head, k, 4) for k in (0, 1)), _zero_share(head, 3, 4)
         if all(z > 0.99 for z in high) and low < 0.5:
-            return "utf-32-be"
+            found.append("utf-32-be")
     if len(data) % 2 == 0:
         even, odd = _zero_share(head, 0, 2), _zero_share(head, 1, 2)
         if odd > 0.1 and even < 0.01:
-            return "utf-16-le"
+            found.append("utf-16-le")
         if even > 0.1 and odd < 0.01:
-            return "utf-16-be"
-    return None
+            found.append("utf-16-be")
+    return found
+
+
+def _reads_as_text(head: bytes, enc: str) -> bool:
+    """The zero bytes' places fit ``enc``; the decoded text must also look like text:
+    no NUL characters, and spaces or line breaks as every script has. ASCII with a
+    stray NUL byte decodes to CJK-looking pairs with neither, and is not UTF-16."""
+    width = 4 if enc.startswith("utf-32") else 2
+    text = head[: len(head) - len(head) % width].decode(enc, errors="replace")
+    return "\x00" not in text and any(ch in text for ch in " \n\t\u3000")
 
 
 def looks_binary(data: bytes) -> bool:

@@ -238,6 +238,8 @@ def _unglue(section: str, span: EntrySpan) -> list[EntrySpan]:
         if at < 0:
             return [span]
         end = span.start + at
+        if not section[begin:end].strip():
+            continue  # the cut falls where the entry begins: nothing to split off
         body = section[begin:end]
         if number is not None and begin == span.start:
             body = span.text[:cut]

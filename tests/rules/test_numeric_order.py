@@ -28,7 +28,17 @@ def test_in_order_is_clean(tmp_path: Path) -> None:
 
 def test_out_of_order_first_mention(tmp_path: Path) -> None:
     found = _findings(tmp_path, "Short [1]. Screens [3], caffeine [2].\n\n" + LIST)
-    assert [f.message for f in found] == ["[3] is the first citation after [1]"]
+    assert [f.message for f in found] == [
+        "[2] is first cited after [3]: numbers should follow the order of first mention"
+    ]
+
+
+def test_numbers_missing_from_the_list_or_never_cited_are_left_to_other_rules(
+    tmp_path: Path,
+) -> None:
+    # [7] has no entry (cited-not-listed) and 3 is never cited (listed-not-cited):
+    # neither is an order problem.
+    assert _findings(tmp_path, "Short [1]. Screens [2], caffeine [7].\n\n" + LIST) == []
 
 
 def test_skipped_and_repeated_numbers(tmp_path: Path) -> None:
