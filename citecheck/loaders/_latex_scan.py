@@ -41,6 +41,15 @@ _SCAN = re.compile(
     r"|(?P<comment>%[^\n]*)"
 )
 _IF_TOKEN = re.compile(r"\\(if[A-Za-z]*|fi)(?![A-Za-z])")
+# Conditionals TeX counts while skipping an \iffalse block: the primitives, e-TeX's and
+# any \newif. Macros named \if... (biblatex's \ifentrytype, etoolbox's \ifdef,
+# \ifthenelse) are not conditionals; counting them would blank the rest of the file.
+_PRIMITIVE_IFS = frozenset(
+    "if ifcat ifnum ifdim ifodd ifvmode ifhmode ifmmode ifinner ifvoid ifhbox ifvbox ifx "
+    "ifeof iftrue iffalse ifcase ifdefined ifcsname iffontchar ifincsname ifpdfprimitive "
+    "ifprimitive ifpdfabsnum ifpdfabsdim".split()
+)
+_NEWIF = re.compile(r"\\newif\s*\\(if[A-Za-z]+)")
 MARKER = re.compile(r"citecheck\s*:\s*(?P<what>[A-Za-z-]+)(?:\[(?P<args>[^\]]*)\])?")
 
 
@@ -58,6 +67,7 @@ def mask(source: str, *, stop_at_end_document: bool = True) -> Masked:
     markers: list[tuple[int, str, tuple[str, ...]]] = []
     pos = 0
     n = len(source)
+    conditionals: frozenset[str] | None = None
     while pos < n:
         m = _SCAN.search(source, pos)
         if m is None:
@@ -92,7 +102,9 @@ def mask(source: str, *, stop_at_end_document: bool = True) -> Masked:
                 pos = m.end()
             continue
         if m.group("iffalse"):
-            end = _matching_fi(source, m.end())
+            if conditionals is None:
+                conditionals = _PRIMITIVE_IFS | {c.group(1) for c in _NEWIF.finditer(source)}
+            end = _matching_fi(source, m.end(), conditionals)
             spans.append((m.start(), end))
             pos = end
             continue
@@ -103,15 +115,15 @@ def mask(source: str, *, stop_at_end_document: bool = True) -> Masked:
     return Masked(text=_blank(source, spans), markers=tuple(markers))
 
 
-def _matching_fi(source: str, pos: int) -> int:
-    """End offset of the ``\\fi`` closing an ``\\iffalse`` (nested ``\\if…`` counted)."""
+def _matching_fi(source: str, pos: int, conditionals: frozenset[str]) -> int:
+    """End offset of the ``\\fi`` closing an ``\\iffalse`` (nested conditionals counted)."""
     depth = 1
     for tok in _IF_TOKEN.finditer(source, pos):
         if tok.group(1) == "fi":
             depth -= 1
             if depth == 0:
                 return tok.end()
-        elif tok.group(1) not in ("ifthenelse",):
+        elif tok.group(1) in conditionals:
             depth += 1
     return len(source)
 

@@ -123,7 +123,8 @@ def test_no_bibliography_says_so(run, tmp_path):
     (tmp_path / "paper.md").write_text("Trust grows slowly (Smith, 2019).\n", encoding="utf-8")
     result = run("check", "paper.md", "--format", "json")
     data = json.loads(result.stdout)
-    assert result.exit_code == 0  # a warning; the note says why nothing else was checked
+    # Not checked is not a pass: an error (exit 1), and the note says why.
+    assert result.exit_code == 1
     assert {f["rule"] for f in data["findings"]} == {"missing-bibliography"}
     assert "no bibliography" in result.stderr
 

@@ -4,7 +4,8 @@ Why it matters
 --------------
 Without a reference list (a "References", "Bibliography" or "Daftar Pustaka"
 section, or a reference file given with ``--references``) no citation can be
-checked. This one warning replaces a cited-not-listed error for every citation.
+checked. This one error replaces a cited-not-listed error for every citation: a
+manuscript that was not checked must not pass.
 
 Example
 -------
@@ -30,17 +31,30 @@ from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 
 
+# What each loader looked for, named in the finding.
+_LOOKED_FOR = {
+    "latex": "no \\bibliography, \\addbibresource or thebibliography in the main file, its "
+    "includes or its local classes and packages, no \\bibdata or datasource in a compiled "
+    ".aux/.bcf, and no .bib file next to the main file",
+    "pandoc": "no bibliography: or references: in the front matter or _quarto.yml",
+}
+
+
 def check(ctx: RuleContext) -> Iterator[Finding]:
     """A warning when there are citations but neither a bibliography nor references."""
     doc = ctx.document
     if not doc.citations or doc.bibliography_found or doc.references:
         return
     n = len(doc.citations)
+    looked = _LOOKED_FOR.get(
+        doc.format,
+        "no References / Bibliography / Daftar Pustaka section and no reference file",
+    )
     yield RULE.finding(
         message=(
             f"The manuscript has {n} in-text citation{'s' if n != 1 else ''} but no reference "
-            "list was found (no References / Bibliography / Daftar Pustaka section and no "
-            "reference file), so the citations could not be checked"
+            f"list was found ({looked}), so the citations could not be checked; "
+            "give the list with --references"
         ),
         location=Location(path=doc.path),
         evidence={"citations": n},
@@ -50,7 +64,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 RULE = Rule(
     code="CC002",
     name="missing-bibliography",
-    severity=Severity.WARNING,
+    severity=Severity.ERROR,
     summary="the manuscript cites works but has no reference list",
     check=check,
     doc=__doc__ or "",
