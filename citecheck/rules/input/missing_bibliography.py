@@ -30,7 +30,6 @@ from citecheck.model.document import Location
 from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 
-
 # What each loader looked for, named in the finding.
 _LOOKED_FOR = {
     "latex": "no \\bibliography, \\addbibresource or thebibliography in the main file, its "
@@ -41,7 +40,7 @@ _LOOKED_FOR = {
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    """A warning when there are citations but neither a bibliography nor references."""
+    """An error when there are citations but neither a bibliography nor references."""
     doc = ctx.document
     if not doc.citations or doc.bibliography_found or doc.references:
         return
