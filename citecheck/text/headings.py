@@ -25,6 +25,7 @@ BIBLIOGRAPHY_HEADINGS = frozenset(
         "references and notes",
         "notes and references",
         "list of references",
+        "annotated bibliography",
         # Indonesian / Malay
         "daftar pustaka",
         "daftar referensi",
@@ -184,10 +185,15 @@ _DECOR = re.compile(
 _TRAIL = re.compile(r"(?<![\s#*_:.\u2013\u2014\-])[\s#*_:.\u2013\u2014\-]+$")
 
 
+_QUALIFIER = re.compile(r"(?:\s*(?:\{[^{}\n]{0,80}\}|\([^()\n]{1,40}\)))+\s*$")
+
+
 def heading_key(text: str) -> str:
     """The heading's words, lower-case, without numbering, markup or final colon."""
     text = unicodedata.normalize("NFC", text)
     text = _DECOR.sub("", text.strip())
+    # "References {-}" (Pandoc attributes), "Annotated Bibliography (Key Papers)"
+    text = _QUALIFIER.sub("", text)
     text = _TRAIL.sub("", text)
     return " ".join(text.replace("*", "").replace("_", " ").split()).lower()
 

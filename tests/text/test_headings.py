@@ -120,3 +120,15 @@ def test_letter_dividers_do_not_end_or_join_the_list():
         "## B\n\nBudi, S. (2018). *Basis Data*. Informatika.\n"
     )
     assert [e.split(",")[0] for e in _entries(text)] == ["Amir", "Budi"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "References {-}",
+        "Daftar Pustaka {#refs .unnumbered}",
+        "6. Annotated Bibliography (Key Papers)",
+    ],
+)
+def test_headings_with_attributes_or_a_qualifier(heading):
+    assert is_bibliography_heading(heading)
