@@ -110,7 +110,7 @@ def test_try_repo_on_a_sample_manuscript_repository(tmp_path: Path) -> None:
     out = run.stdout + run.stderr
     assert "Installing environment" in out, out
     assert run.returncode == 1, out  # (Doe, 2020) is not in the reference list
-    assert out.count("cited-not-listed") == 2, out  # once per hook
+    assert out.count("CC101") == 2, out  # cited-not-listed, once per hook
     assert "manuscripts/paper.md:3:" in out
 
     (work / "manuscripts" / "paper.md").write_text(
