@@ -38,6 +38,7 @@ from citecheck.reporters._html_doc import (
     references_list,
 )
 from citecheck.reporters._rules import RuleCatalogue, catalogue_for, docs_url, info_for
+from citecheck.reporters.text import scalar_text
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
@@ -77,13 +78,7 @@ def _label(key: str) -> str:
 
 
 def _scalar(value: Any) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:.3g}"
-    return str(value)
+    return scalar_text(value, none="—")
 
 
 def _value(value: Any, depth: int = 0) -> Markup:

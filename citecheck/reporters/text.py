@@ -38,18 +38,24 @@ def shorten(text: str, width: int) -> str:
     return textwrap.shorten(flat, width=width, placeholder=" …")
 
 
-def _value(value: Any) -> str:
+def scalar_text(value: Any, none: str = "none") -> str:
+    """An evidence value in words: yes/no for booleans, 3 significant digits for floats,
+    ``none`` for a missing value (every report renders scalars this way)."""
     if value is None:
-        return "none"
+        return none
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
         return f"{value:.3g}"
+    return str(value)
+
+
+def _value(value: Any) -> str:
     if isinstance(value, dict):
         return "; ".join(f"{k}: {_value(v)}" for k, v in value.items()) or "none"
     if isinstance(value, (list, tuple)):
         return ", ".join(_value(v) for v in value) or "none"
-    return str(value)
+    return scalar_text(value)
 
 
 def _evidence_lines(f: Finding, width: int) -> list[str]:
