@@ -47,6 +47,22 @@ def cache_info(cache_dir: str | None) -> None:
         click.echo(f"{kind}: {n}")
 
 
+@cache_group.command("path")
+@click.option(
+    "--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR)."
+)
+def cache_path(cache_dir: str | None) -> None:
+    """Print the cache folder that check would use (for scripts, e.g. CI caches)."""
+    from citecheck.model.errors import CitecheckError
+    from citecheck.registry.cache import default_dir
+
+    try:
+        settings = settings_from({"cache_dir": cache_dir})
+    except CitecheckError as exc:
+        fail(str(exc), exc.exit_code)
+    click.echo(str(default_dir(settings.cache_dir)))
+
+
 @cache_group.command("clear")
 @click.option(
     "--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR)."

@@ -43,10 +43,10 @@ from citecheck.reporters import format_names
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to FILE.")
 @click.option(
-    "--offline",
-    is_flag=True,
+    "--offline/--online",
     default=None,
-    help="No network: local checks only, registry checks from the cache.",
+    help="No network: local checks only, registry checks from the cache. "
+    "--online overrides 'offline' in the configuration.",
 )
 @click.option(
     "--fail-on",
