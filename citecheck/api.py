@@ -63,7 +63,7 @@ def run(
     write_baseline: bool = False,
 ) -> tuple[Report, str | None]:
     """:func:`check`, with ``write_baseline`` (record every finding in
-    ``settings.baseline`` and hide them); also returns a message for people."""
+    ``settings.baseline``; the report keeps them all); also returns a message for people."""
     from citecheck.pipeline.baseline import baseline_step
     from citecheck.pipeline.engine import check as run_check
 

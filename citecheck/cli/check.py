@@ -87,7 +87,8 @@ from citecheck.reporters import format_names
 @click.option(
     "--write-baseline",
     is_flag=True,
-    help="Record today's findings in the --baseline file (then exit 0).",
+    help="Record today's findings in the --baseline file: they are shown, written, "
+    "and the run exits 0.",
 )
 @click.option(
     "--output-dir",
@@ -122,8 +123,6 @@ def check(**options: Any) -> None:
         _check_rule_names(settings.select + settings.ignore)
         progress = progress_printer() if sys.stderr.isatty() and not opts.quiet else None
         report, message = api.run((), settings, progress=progress, write_baseline=write_baseline)
-        if message:
-            click.echo(f"citecheck: {message}", err=True)
     except CitecheckError as exc:
         fail(str(exc), exc.exit_code)
         return
@@ -143,6 +142,10 @@ def check(**options: Any) -> None:
     if not opts.quiet and opts.fmt != "text":
         for note in report.notes:
             click.echo(f"citecheck: {note}", err=True)
+    if message:  # last, after the findings it speaks about
+        click.echo(f"citecheck: {message}", err=True)
+    if write_baseline:
+        sys.exit(EXIT_OK)  # the findings are accepted now; nothing failed
     worst = report.worst()
     if settings.fail_on != "never" and worst is not None:
         if worst.rank >= Severity(settings.fail_on).rank:

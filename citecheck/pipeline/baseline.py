@@ -20,6 +20,7 @@ from citecheck.model.findings import FileSummary, Finding, Report, Severity
 from citecheck.pipeline.atomic import write_text_atomic
 
 BASELINE_VERSION = 1
+_WORDS = ((Severity.ERROR, "error"), (Severity.WARNING, "warning"), (Severity.INFO, "info"))
 
 
 def numbered_fingerprints(findings: Sequence[Finding]) -> list[str]:
@@ -56,8 +57,11 @@ def baseline_json(report: Report) -> dict[str, Any]:
 def write_baseline(report: Report, path: Path) -> None:
     """Write the baseline atomically (a crash never leaves half a file)."""
     text = json.dumps(baseline_json(report), indent=2, ensure_ascii=False) + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_text_atomic(path, text)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(path, text)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write baseline: {exc.strerror or exc}") from exc
 
 
 def load_baseline(path: Path) -> Counter[str]:
@@ -151,7 +155,8 @@ def _recount(report: Report, kept: Sequence[Finding]) -> tuple[FileSummary, ...]
 def baseline_step(report: Report, path: str | None, *, write: bool) -> tuple[Report, str | None]:
     """What ``check`` does with ``--baseline``/``--write-baseline``: (report, message).
 
-    Writing records every finding and then hides them all, so the run passes.
+    Writing records every finding and returns the report whole, so people see what
+    they have just accepted; the message says what was written and how to use it.
     """
     if path is None:
         if write:
@@ -161,10 +166,39 @@ def baseline_step(report: Report, path: str | None, *, write: bool) -> tuple[Rep
         return report, None
     file = Path(path)
     if write:
+        before = _recorded(file)
         write_baseline(report, file)
-        n = len(report.findings)
-        counts = load_baseline(file)
-        return apply_baseline(
-            report, counts
-        ), f"recorded {n} finding{'s' if n != 1 else ''} in {path}"
+        return report, written_message(report, path, before=before)
     return apply_baseline(report, load_baseline(file)), None
+
+
+def _recorded(file: Path) -> int | None:
+    """How many findings an existing baseline holds (None: none, or unreadable)."""
+    try:
+        return sum(load_baseline(file).values()) if file.is_file() else None
+    except InputError:
+        return None
+
+
+def written_message(report: Report, path: str, *, before: int | None) -> str:
+    """What was written, how many findings by severity, and how to use the file."""
+    n = len(report.findings)
+    by = Counter(f.severity for f in report.findings)
+    parts = [
+        f"{by[sev]} {word}{'s' if by[sev] != 1 and word != 'info' else ''}"
+        for sev, word in _WORDS
+        if by[sev]
+    ]
+    files = len({f.location.path for f in report.findings if f.location is not None})
+    what = (
+        f"{n} finding{'s' if n != 1 else ''} ({', '.join(parts)}) in "
+        f"{files} file{'s' if files != 1 else ''}"
+        if n
+        else "no findings (an empty baseline)"
+    )
+    was = "" if before is None else f"; it held {before} before"
+    return (
+        f"wrote baseline {path}: {what}{was}. Commit it; from now on "
+        f"'citecheck check --baseline {path}' (or baseline = \"{path}\" under "
+        "[tool.citecheck]) reports and fails only on findings that are not in it"
+    )

@@ -110,7 +110,10 @@ def test_cli_baseline_workflow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         ],
     )
     assert wrote.exit_code == 0, wrote.output
-    assert "recorded 1 finding in base.json" in wrote.stderr
+    # what was written, how many, how to use it; and the findings it records are shown
+    assert "wrote baseline base.json: 1 finding (1 error) in 1 file." in wrote.stderr
+    assert "'citecheck check --baseline base.json'" in wrote.stderr
+    assert "CC101" in wrote.stdout and "no problems found" not in wrote.stdout
     again = runner.invoke(
         main, ["check", "paper.md", "--select", "cited-not-listed", "--baseline", "base.json"]
     )
@@ -153,3 +156,33 @@ def test_baseline_from_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     (tmp_path / "citecheck.toml").write_text('baseline-file = "x"\n', encoding="utf-8")
     bad = runner.invoke(main, ["check", "paper.md"])
     assert bad.exit_code == 2 and "baseline-file" in bad.stderr
+
+
+def test_write_baseline_says_what_it_replaced_and_fails_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("CITECHECK_OFFLINE", "1")
+    (tmp_path / "paper.md").write_text(PAPER, encoding="utf-8")
+    runner = CliRunner()
+    args = ["check", "paper.md", "--select", "cited-not-listed", "--baseline", "b.json"]
+    first = runner.invoke(main, [*args, "--write-baseline", "--format", "json"])
+    assert first.exit_code == 0
+    assert len(json.loads(first.stdout)["findings"]) == 1  # shown, not hidden
+    again = runner.invoke(main, [*args, "--write-baseline"])
+    assert "; it held 1 before." in again.stderr
+    # no temporary file is left beside the baseline
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.json", "paper.md"]
+    # a file where the baseline's folder should be
+    bad = runner.invoke(
+        main, ["check", "paper.md", "--baseline", "paper.md/b.json", "--write-baseline"]
+    )
+    assert bad.exit_code == 2, bad.output
+    assert "cannot write baseline" in bad.stderr
+
+
+def test_written_message_for_an_empty_baseline() -> None:
+    from citecheck.pipeline.baseline import written_message
+
+    message = written_message(_report(), "base.json", before=None)
+    assert message.startswith("wrote baseline base.json: no findings (an empty baseline).")
