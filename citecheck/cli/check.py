@@ -91,6 +91,12 @@ from citecheck.reporters import format_names
     "and the run exits 0.",
 )
 @click.option(
+    "--find-main",
+    is_flag=True,
+    help="For a file that is part of a larger document (a LaTeX chapter, a Quarto "
+    "include), check the main document that includes it (pre-commit).",
+)
+@click.option(
     "--output-dir",
     type=click.Path(file_okay=False),
     help="Also write one report per manuscript (in --format) into this folder.",
@@ -113,6 +119,8 @@ def check(**options: Any) -> None:
     opts = _Output(**{k: options.pop(k) for k in _Output.__dataclass_fields__})
     write_baseline: bool = options.pop("write_baseline")
     config_file: str | None = options.pop("config_file")
+    if options.pop("find_main") and options["paths"]:
+        options["paths"] = _main_documents(options["paths"], quiet=opts.quiet)
     if opts.fmt not in format_names():
         fail(f"unknown format '{opts.fmt}' (choose from {', '.join(format_names())})")
     for extra_fmt, extra_file in opts.extra_outputs():
@@ -202,6 +210,23 @@ class _Output:
             write_text_atomic(Path(self.output), text)
         else:
             click.echo(text, nl=False)
+
+
+def _main_documents(paths: tuple[str, ...], *, quiet: bool) -> tuple[str, ...]:
+    from citecheck.pipeline.owners import main_documents
+
+    root = Path.cwd()
+    mains, notes = main_documents([Path(p) for p in paths], root)
+    if not quiet:
+        for note in notes:
+            click.echo(f"citecheck: {note}", err=True)
+    out: list[str] = []
+    for m in mains:
+        try:
+            out.append(m.resolve().relative_to(root.resolve()).as_posix())
+        except ValueError:
+            out.append(str(m))
+    return tuple(out)
 
 
 def _check_rule_names(names: tuple[str, ...]) -> None:

@@ -10,6 +10,7 @@ Slow (about 30 s: a virtualenv and a wheel build), so it runs only with
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import site
 import subprocess
@@ -36,8 +37,16 @@ def test_hook_definitions_are_well_formed() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert [h["id"] for h in hooks] == ["citecheck", "citecheck-files"]
     for hook in hooks:
-        assert hook["language"] == "python" and hook["entry"] == "citecheck check"
+        assert hook["language"] == "python" and hook["entry"].startswith("citecheck check")
         assert {"id", "name", "entry", "language", "files"} <= set(hook)
+    # changed files are mapped to their main documents: a chapter alone has no
+    # bibliography and would block the commit with missing-bibliography
+    by_id = {h["id"]: h for h in hooks}
+    assert by_id["citecheck-files"]["entry"] == "citecheck check --find-main"
+    assert "--find-main" not in by_id["citecheck-files"]["args"]  # survives replaced args
+    pattern = re.compile(by_id["citecheck-files"]["files"])
+    for name in ("thesis/chapters/intro.tex", "paper.qmd", "analysis.Rmd", "notes.md"):
+        assert pattern.search(name), name
 
 
 def _git(*args: str, cwd: Path) -> None:
