@@ -60,11 +60,39 @@ def settings_from(
     return build_settings(flags=flags, config_file=Path(config_file) if config_file else None)
 
 
-def progress_printer() -> Any:
-    """A progress callback that redraws one line on stderr (for terminals)."""
+MACHINE_FORMATS = frozenset({"json", "sarif", "junit", "github"})
+
+
+def wants_progress(stream: Any, fmt: str = "text", env: Mapping[str, str] | None = None) -> bool:
+    """A progress line only for a person at a terminal: never in CI or for machine formats."""
+    env = os.environ if env is None else env
+    if env.get("CI") or fmt in MACHINE_FORMATS:
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def progress_printer(stream: Any = None, *, keep: bool = True) -> Any:
+    """A progress callback that redraws one line on a terminal (stderr by default).
+
+    The line is cut to the terminal's width (a wrapped line cannot be redrawn) and
+    cleared to its end, so a shorter label leaves no tail of the longer one. When the
+    work is done the line is ended (``keep``) or erased (``--quiet``: a waiting
+    indicator that leaves no output behind).
+    """
+    import shutil
+
+    out = stream if stream is not None else sys.stderr
+    width = max(20, shutil.get_terminal_size((80, 24)).columns - 1)
 
     def show(label: str, done: int, total: int) -> None:
-        # redraw one line on stderr; end it when the work is done
-        click.echo(f"\r{label} {done}/{total}", err=True, nl=done >= total)
+        line = f"{label} {done}/{total}"
+        if len(line) > width:
+            line = line[: width - 1] + "…"
+        finished = done >= total
+        if finished and not keep:
+            out.write("\r\x1b[K")
+        else:
+            out.write(f"\r{line}\x1b[K" + ("\n" if finished else ""))
+        out.flush()
 
     return show

@@ -18,6 +18,7 @@ from citecheck.cli._shared import (
     progress_printer,
     settings_from,
     use_color,
+    wants_progress,
 )
 from citecheck.model.findings import Report, Severity
 from citecheck.reporters import format_names
@@ -129,7 +130,9 @@ def check(**options: Any) -> None:
     try:
         settings = settings_from(options, config_file=config_file)
         _check_rule_names(settings.select + settings.ignore)
-        progress = progress_printer() if sys.stderr.isatty() and not opts.quiet else None
+        # On a terminal even with --quiet: a line that says it waits, erased when done.
+        show = wants_progress(sys.stderr, opts.fmt)
+        progress = progress_printer(keep=not opts.quiet) if show else None
         report, message = api.run((), settings, progress=progress, write_baseline=write_baseline)
     except CitecheckError as exc:
         fail(str(exc), exc.exit_code)

@@ -9,7 +9,13 @@ from typing import Any
 
 import click
 
-from citecheck.cli._shared import EXIT_OK, EXIT_USAGE, progress_printer, settings_from
+from citecheck.cli._shared import (
+    EXIT_OK,
+    EXIT_USAGE,
+    progress_printer,
+    settings_from,
+    wants_progress,
+)
 from citecheck.model.findings import Finding
 
 
@@ -47,7 +53,7 @@ def _findings_from_check(
     if not available:
         raise ConfigError("no rule that proposes fixes is available in this installation")
     settings = settings_from(options, config_file=config, select=tuple(available), ignore=())
-    progress = progress_printer() if sys.stderr.isatty() else None
+    progress = progress_printer() if wants_progress(sys.stderr) else None
     report = check((), settings, progress=progress)
     unchecked = [
         f"{s.check}{f' ({s.path})' if s.path else ''}: {s.reason}"

@@ -158,6 +158,17 @@ def _retry_after(value: str | None, cap: float) -> float | None:
     return min(max(when.timestamp() - time.time(), 0.0), cap)
 
 
+def wait_message(service: str, failure: _Failure, delay: float) -> str:
+    """Why the next attempt waits, in words: throttled, told when, or backing off."""
+    seconds = f"{delay:.0f} s" if delay >= 1 else f"{delay:.1f} s"
+    if failure.status == 429:
+        why = f"{service} asked us to slow down (HTTP 429)"
+    else:
+        why = f"{service}: {failure.reason}"
+    how = "as it asked (Retry-After)" if failure.retry_after is not None else "before retrying"
+    return f"{why}; waiting {seconds} {how}"
+
+
 def host_key(url: str) -> str:
     """``host[:port]`` of a URL, lower-case."""
     parts = urlsplit(url)
@@ -196,6 +207,8 @@ class Fetcher:
         self.breakers: dict[str, Breaker] = {}
         self.requests: Counter[str] = Counter()  # per bucket, every attempt and hop
         self.deadline_hit = False
+        # Told why a retry waits, before it waits (the progress line shows it).
+        self.on_wait: Callable[[str], None] | None = None
 
     def allowed(self, url: str) -> bool:
         """Configured base hosts (any scheme) or a known registry domain over HTTPS."""
@@ -257,6 +270,8 @@ class Fetcher:
             if delay >= self.deadline_at - time.monotonic():
                 self.deadline_hit = True
                 return Unavailable(f"{failure.reason}; deadline reached before a retry", query=url)
+            if self.on_wait is not None:
+                self.on_wait(wait_message(service, failure, delay))
             await self._pause(delay, breaker)
         return Unavailable(failure.reason, query=url)
 

@@ -221,6 +221,9 @@ async def _resolve(
                 private_headers=private,
                 configured=(settings.crossref_url, settings.doi_url),
             )
+            if progress is not None:
+                tell = progress  # the progress line says why nothing moves while a retry waits
+                fetcher.on_wait = lambda why: tell(f"registry: {why}", lookup.done, lookup.total)
             lookup.fetcher = fetcher
             lookup.crossref = Crossref(fetcher, settings.crossref_url)
             if not settings.mailto:
