@@ -27,6 +27,7 @@ class _LazyGroup(click.Group):
         "parse": "citecheck.cli.parse:parse",
         "rule": "citecheck.cli.rules:rule_cmd",
         "rules": "citecheck.cli.rules:rules_cmd",
+        "snapshot": "citecheck.cli.snapshot:snapshot_group",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

@@ -65,6 +65,12 @@ from citecheck.reporters import format_names
 )
 @click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the cache.")
 @click.option("--refresh", is_flag=True, default=None, help="Ignore cached records and ask again.")
+@click.option(
+    "--snapshot",
+    type=click.Path(dir_okay=False),
+    help="A registry snapshot (citecheck snapshot build) asked before the network "
+    "(or CITECHECK_SNAPSHOT).",
+)
 @click.option("--deadline", type=float, help="Seconds allowed for all registry look-ups.")
 @click.option(
     "--jobs",

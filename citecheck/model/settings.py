@@ -35,6 +35,7 @@ class Settings(BaseModel):
     cache_dir: str | None = None
     no_cache: bool = False
     refresh: bool = False
+    snapshot: str | None = None  # a local registry snapshot file, asked before the network
     deadline: float = 300.0  # seconds for all registry look-ups of one run
     timeout: float = 20.0  # seconds per HTTP request
     thresholds: dict[str, float] = Field(default_factory=dict)

@@ -69,6 +69,7 @@ def from_environment(env: Mapping[str, str]) -> dict[str, Any]:
         "CITECHECK_DOI_URL": "doi_url",
         "CITECHECK_CACHE_DIR": "cache_dir",
         "CITECHECK_CROSSREF_PLUS_TOKEN": "crossref_plus_token",
+        "CITECHECK_SNAPSHOT": "snapshot",
     }
     for var, name in mapping.items():
         if env.get(var):

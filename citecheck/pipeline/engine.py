@@ -355,6 +355,10 @@ def check(
     """
     root = root or Path.cwd()
     manuscripts = collect_manuscripts(settings.paths, root)
+    if settings.snapshot:  # a named snapshot that cannot be read stops the run before any work
+        from citecheck.registry.snapshot import Snapshot
+
+        Snapshot.open(Path(settings.snapshot)).close()
     with workers(worker_count(settings.jobs, len(manuscripts))) as pool:
         return _check(manuscripts, settings, root, pool, progress=progress, client=client)
 

@@ -16,6 +16,7 @@ from citecheck.registry.cache import Cache, Entry
 from citecheck.registry.crossref import Crossref
 from citecheck.registry.doiorg import content_negotiate, handle_exists, source_of
 from citecheck.registry.http import TOO_BIG, Fetcher
+from citecheck.registry.snapshot import LocalRecords, SnapshotError
 
 SearchResult = tuple[Candidate, ...] | Unavailable
 Progress = Callable[[str, int, int], None]
@@ -45,6 +46,8 @@ class Lookup:
     ttl: Ttl = field(default_factory=Ttl)
     progress: Progress | None = None
     batch_size: int = 40
+    local: LocalRecords | None = None  # a snapshot, asked before the cache and the network
+    local_used: int = 0
     dois: dict[str, Resolution] = field(default_factory=dict)
     searches: dict[str, SearchResult] = field(default_factory=dict)
     stale_used: int = 0
@@ -61,11 +64,46 @@ class Lookup:
     def _fresh(self, entry: Entry, limit: float) -> bool:
         return self.offline or (not self.refresh and entry.age <= limit)
 
+    def _offline(self) -> str:
+        return f"offline: not in the {self.local.label} or the cache" if self.local else OFFLINE
+
+    def _local_doi(self, doi: str) -> Resolution | None:
+        """The snapshot's answer for a DOI; None when it holds none."""
+        if self.local is None:
+            return None
+        try:
+            held = self.local.work(doi)
+        except SnapshotError as exc:  # damaged mid-run: not checked, never a finding
+            return Unavailable(str(exc), query=doi)
+        if held is None:
+            return None
+        self.local_used += 1
+        status = str(held.pop("status"))
+        return _doi_from_entry(doi, Entry(status=status, body=held, age=0.0))
+
+    def _local_search(self, query: str) -> SearchResult | None:
+        """The snapshot's hits for a search; None when it cannot answer it."""
+        if self.local is None:
+            return None
+        try:
+            items = self.local.search(query)
+        except SnapshotError as exc:
+            return Unavailable(str(exc), query=query)
+        if items is None:
+            return None
+        self.local_used += 1
+        return _candidates(items)
+
     def from_cache(self, dois: list[str], queries: list[str]) -> tuple[list[str], list[str]]:
-        """Settle what the cache answers; return the DOIs and queries left to fetch."""
+        """Settle what the snapshot or the cache answers; return the DOIs and queries
+        left to fetch."""
         todo_d: list[str] = []
         todo_q: list[str] = []
         for doi in dois:
+            held = self._local_doi(doi)
+            if held is not None:
+                self.dois[doi] = held
+                continue
             entry = self.cache.get("doi", doi) if self.cache else None
             if entry is not None:
                 limit = self.ttl.found if entry.status == "found" else self.ttl.not_found
@@ -74,10 +112,14 @@ class Lookup:
                     continue
                 self._stale_doi[doi] = entry
             if self.offline:
-                self.dois[doi] = Unavailable(OFFLINE, query=doi)
+                self.dois[doi] = Unavailable(self._offline(), query=doi)
             else:
                 todo_d.append(doi)
         for q in queries:
+            hits = self._local_search(q)
+            if hits is not None:
+                self.searches[q] = hits
+                continue
             entry = self.cache.get("search", q) if self.cache else None
             if entry is not None:
                 if self._fresh(entry, self.ttl.search):
@@ -85,7 +127,7 @@ class Lookup:
                     continue
                 self._stale_search[q] = entry
             if self.offline:
-                self.searches[q] = Unavailable(OFFLINE, query=q)
+                self.searches[q] = Unavailable(self._offline(), query=q)
             else:
                 todo_q.append(q)
         return todo_d, todo_q

@@ -16,6 +16,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 import httpx
@@ -29,6 +30,7 @@ from citecheck.registry.cache import Cache, default_dir
 from citecheck.registry.crossref import Crossref
 from citecheck.registry.http import Fetcher, Policy, host_key
 from citecheck.registry.lookup import Lookup
+from citecheck.registry.snapshot import Snapshot
 from citecheck.text.doi import extract_doi, normalise_doi, strip_identifiers
 
 Progress = Callable[[str, int, int], None]
@@ -123,14 +125,28 @@ def resolve_all(
     first_queries = sorted({p.query for p in plans.values() if p.query and not p.doi})
 
     cache: Cache | None = None
+    snapshot: Snapshot | None = None
     lookup = Lookup(cache=None, fetcher=None, crossref=None, doi_url=settings.doi_url)
     if dois or first_queries:
+        if settings.snapshot:
+            # A snapshot the user named but that cannot be read stops the run (exit 2):
+            # silently going to the network would not be the reproducible run asked for.
+            snapshot = Snapshot.open(Path(settings.snapshot))
         if not settings.no_cache:
             cache = Cache.open(default_dir(settings.cache_dir), outcome.notes)
         try:
             lookup = _run_sync(
                 _resolve(
-                    settings, policy, client, cache, progress, dois, first_queries, plans, outcome
+                    settings,
+                    policy,
+                    client,
+                    cache,
+                    progress,
+                    dois,
+                    first_queries,
+                    plans,
+                    outcome,
+                    snapshot,
                 )
             )
         except Exception as exc:  # a bug here must not cost the user the local checks
@@ -139,6 +155,8 @@ def resolve_all(
             lookup.dois = {d: Unavailable(reason, query=d) for d in dois}
             lookup.searches = {q: Unavailable(reason, query=q) for q in first_queries}
         finally:
+            if snapshot is not None:
+                snapshot.close()
             if cache is not None:
                 cache.close()
                 if cache.write_failed:
@@ -183,6 +201,7 @@ async def _resolve(
     first_queries: list[str],
     plans: dict[tuple[int, int], _Plan],
     outcome: ResolveOutcome,
+    snapshot: Snapshot | None = None,
 ) -> Lookup:
     deadline_at = time.monotonic() + settings.deadline
     own_client: httpx.AsyncClient | None = None
@@ -196,6 +215,7 @@ async def _resolve(
         refresh=settings.refresh,
         progress=progress,
         batch_size=policy.batch_size,
+        local=snapshot,
     )
 
     def connect() -> Fetcher:
@@ -264,6 +284,12 @@ async def _resolve(
                 f"registry look-ups stopped at the deadline ({settings.deadline:g} s); "
                 "raise it with --deadline"
             )
+    if snapshot is not None:
+        outcome.notes.append(
+            f"{lookup.local_used} registry answers came from {snapshot.label} "
+            f"({snapshot.meta.get('source', 'unknown source')}, "
+            f"{snapshot.meta.get('coverage', 'partial')} coverage)"
+        )
     if lookup.stale_used:
         outcome.notes.append(
             f"{lookup.stale_used} registry answers came from an out-of-date cache "
