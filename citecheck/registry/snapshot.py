@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import unicodedata
 import zlib
 from pathlib import Path
 from typing import Any, Protocol
@@ -34,6 +35,7 @@ APPLICATION_ID = 0x43435331  # "CCS1": tells a snapshot from any other SQLite fi
 SCHEMA_VERSION = 1
 SEARCH_ROWS = 5
 MAX_TERMS = 24
+RARE_TERMS = 6  # search on the rarest words only: short posting lists, fast on any size
 # Words too common in reference strings to say anything about the work; dropping
 # them keeps full-text queries from walking posting lists of most of the index.
 _STOP = frozenset(
@@ -42,7 +44,6 @@ _STOP = frozenset(
     untuk dari pada dengan dalam journal vol pp doi http https www org com jurnal""".split()
 )
 _WORD = re.compile(r"[^\W_]{3,}", re.UNICODE)
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 
 
 class SnapshotError(InputError):
@@ -73,17 +74,22 @@ def unpack(blob: bytes) -> Any:
     return json.loads(zlib.decompress(blob).decode("utf-8"))
 
 
-def fts_query(text: str) -> str | None:
-    """An FTS5 ``OR`` query of the distinctive words (and year) of a reference string."""
+def search_terms(text: str) -> list[str]:
+    """The distinct words of a reference string that may say which work it is,
+    folded as the index folds them (case, diacritics), stop words and numbers left out."""
+    folded = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch)
+    )
     seen: dict[str, None] = {}
-    for word in _WORD.findall(text.casefold()):
+    for word in _WORD.findall(folded):
         if word not in _STOP and not word.isdigit():
             seen.setdefault(word, None)
-    for year in _YEAR.findall(text):
-        seen.setdefault(year, None)
-    terms = list(seen)[:MAX_TERMS]
-    if len(terms) < 2:
-        return None
+    return list(seen)[:MAX_TERMS]
+
+
+def fts_query(terms: list[str]) -> str:
+    """An FTS5 ``OR`` query of ``terms`` (ranked by bm25: records with more of the
+    rarer terms come first)."""
     return " OR ".join('"' + t.replace('"', "") + '"' for t in terms)
 
 
@@ -96,6 +102,7 @@ class Snapshot:
         self.meta = meta
         self.complete = meta.get("coverage") == "complete"
         self.label = f"snapshot {path.name}"
+        self._vocab = False
 
     @classmethod
     def open(cls, path: Path) -> Snapshot:
@@ -140,7 +147,7 @@ class Snapshot:
 
     def search(self, text: str) -> list[dict[str, Any]] | None:
         """A recorded search with this exact text, else (complete snapshots only) the
-        best full-text hits on title, authors, container and year."""
+        best full-text hits on title, authors and container."""
         try:
             row = self.conn.execute("SELECT body FROM searches WHERE query = ?", (text,)).fetchone()
             if row is not None:
@@ -148,9 +155,10 @@ class Snapshot:
                 return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
             if not self.complete:
                 return None
-            query = fts_query(text)
-            if query is None:
+            terms = self._rarest(search_terms(text))
+            if len(terms) < 2:
                 return None
+            query = fts_query(terms)
             rows = self.conn.execute(
                 "SELECT w.body FROM fts JOIN works w ON w.id = fts.rowid "
                 "WHERE fts MATCH ? ORDER BY fts.rank LIMIT ?",
@@ -164,6 +172,21 @@ class Snapshot:
             return out
         except (sqlite3.Error, zlib.error, ValueError) as exc:
             raise self._fail(exc if isinstance(exc, sqlite3.Error) else sqlite3.Error(exc)) from exc
+
+    def _rarest(self, terms: list[str]) -> list[str]:
+        """The ``RARE_TERMS`` terms held by the fewest records (terms no record holds
+        are left out: they would only make the query longer)."""
+        if not self._vocab:
+            self.conn.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, fts, 'row')"
+            )
+            self._vocab = True
+        counted = []
+        for term in terms:
+            row = self.conn.execute("SELECT doc FROM temp.vocab WHERE term = ?", (term,)).fetchone()
+            if row is not None and row[0] > 0:
+                counted.append((row[0], term))
+        return [t for _, t in sorted(counted)[:RARE_TERMS]]
 
     def stats(self) -> dict[str, Any]:
         """What the snapshot holds (for ``snapshot info``)."""

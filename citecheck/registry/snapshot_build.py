@@ -42,7 +42,7 @@ _SCHEMA = (
     "status TEXT NOT NULL, body BLOB NOT NULL)",
     "CREATE TABLE searches (query TEXT PRIMARY KEY, body BLOB NOT NULL) WITHOUT ROWID",
     # Contentless: the words are indexed, the text lives (once) in works.body.
-    "CREATE VIRTUAL TABLE fts USING fts5(title, author, container, year, content='', "
+    "CREATE VIRTUAL TABLE fts USING fts5(title, author, container, content='', "
     "tokenize='unicode61 remove_diacritics 2')",
 )
 
@@ -123,7 +123,7 @@ class _Builder:
         self.progress = progress
         self.tmp = out.with_name(f".{out.name}.building-{os.getpid()}")
         self.stats = BuildStats()
-        self._works: list[tuple[str, str, bytes, tuple[str, str, str, str] | None]] = []
+        self._works: list[tuple[str, str, bytes, tuple[str, str, str] | None]] = []
         self._started = time.perf_counter()
         self.conn: sqlite3.Connection | None = None
 
@@ -185,8 +185,7 @@ class _Builder:
             self.stats.works += 1
             if fields is not None:
                 conn.execute(
-                    "INSERT INTO fts (rowid, title, author, container, year) "
-                    "VALUES (?, ?, ?, ?, ?)",
+                    "INSERT INTO fts (rowid, title, author, container) VALUES (?, ?, ?, ?)",
                     (cur.lastrowid, *fields),
                 )
         self._works.clear()
@@ -218,8 +217,12 @@ class _Builder:
         self.stats.seconds = time.perf_counter() - self._started
 
 
-def index_fields(record: dict[str, Any]) -> tuple[str, str, str, str]:
-    """The words a bibliographic search matches: title, authors, container, year."""
+def index_fields(record: dict[str, Any]) -> tuple[str, str, str]:
+    """The words a bibliographic search matches: title, authors, container.
+
+    Not the year: it is in every reference and in a fortieth of the records, so its
+    posting list would be long and tell little; the validator compares years.
+    """
 
     def texts(key: str) -> list[str]:
         value = record.get(key)
@@ -237,16 +240,7 @@ def index_fields(record: dict[str, Any]) -> tuple[str, str, str, str]:
                 if isinstance(person.get(k), str)
             )
     container = " ".join(texts("container-title") + texts("short-container-title"))
-    return title, " ".join(people), container, _year(record)
-
-
-def _year(record: dict[str, Any]) -> str:
-    for key in ("issued", "published", "published-print", "published-online"):
-        parts = record.get(key, {}).get("date-parts") if isinstance(record.get(key), dict) else None
-        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-            if isinstance(parts[0][0], int):
-                return str(parts[0][0])
-    return ""
+    return title, " ".join(people), container
 
 
 # -- reading dumps -----------------------------------------------------------------------

@@ -26,7 +26,7 @@ from citecheck.model.settings import Settings
 from citecheck.registry.cache import FILENAME, Cache
 from citecheck.registry.http import Policy
 from citecheck.registry.resolve import resolve_all
-from citecheck.registry.snapshot import Snapshot, SnapshotError, fts_query
+from citecheck.registry.snapshot import Snapshot, SnapshotError, fts_query, search_terms
 from citecheck.registry.snapshot_build import build_from_cache, build_from_dump
 
 from .conftest import JCP, JOR, PLOS, TEST_RETRACTED, body, document, reference
@@ -254,10 +254,11 @@ def test_full_text_search_only_from_a_complete_snapshot(
     assert not mock.calls
 
 
-def test_fts_query_keeps_distinctive_words_and_the_year() -> None:
-    query = fts_query('Smith, J. and Doe, A. (2019). "Sediment" in the delta. J. Geo, 4, 1-9.')
-    assert query == '"smith" OR "doe" OR "sediment" OR "delta" OR "geo" OR "2019"'
-    assert fts_query("of the") is None
+def test_search_terms_are_folded_as_the_index_folds_them() -> None:
+    terms = search_terms('Smith, J. and Dóe, A. (2019). "Sediment" in the Delta. J. Geo, 4.')
+    assert terms == ["smith", "doe", "sediment", "delta", "geo"]
+    assert fts_query(terms[:2]) == '"smith" OR "doe"'
+    assert search_terms("of the") == []
 
 
 def test_cli_build_and_info(tmp_path: Path) -> None:
