@@ -17,11 +17,12 @@ from citecheck.references import names as n
 
 # Separators between two names.
 _SEP_RE = re.compile(
-    r"(?P<sep>\s?(?:,\s?(?:and|&|dan|und|y|et)\s|\.,\s?|,\s?&|;\s?(?:and\s|&\s?)?|,\s?…\s?|,?\s?\.\.\.\s?|,?\s?…\s?"
-    r"|,,?\s?|\s(?:and|&|dan|und|y|et|e)\s|\s?&\s?|\.?\s?/\s?|\s[–—]\s))"
+    r"(?P<sep>\s?(?:,\s?(?:and|&|dan|und|y|et|ET|ve|og|och)\s|\.,\s?|,\s?&|;\s?(?:and\s|&\s?)?|,\s?…\s?|,?\s?\.\.\.\s?|,?\s?…\s?"
+    r"|,,?\s?|\s(?:and|&|dan|und|y|et|ET|e|ve|og|och)\s|\s?&\s?|\.?\s?/\s?|\s[–—-]\s))"
 )
 _ET_AL_RE = re.compile(
-    r",?\s?(?:et\.?\s?al\.?|et alii|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.|u\.\s?a\.|"
+    r",?\s?(?:et\.?\s?al\.?|et alii|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.|u\.\s?a\.|vd\.|"
+    r"ve diğ\.|i in\.|и др\.|等|"
     r"y otros|e outros|e altri)",
     re.IGNORECASE,
 )
@@ -29,7 +30,7 @@ _MONO_ET_AL_RE = re.compile(rf"({n.WORD})(?={_ET_AL_RE.pattern})", re.IGNORECASE
 # "National Academies of Sciences, Engineering, and Medicine": the rest of one name.
 _CORP_LIST_TAIL_RE = re.compile(r"(?:[A-Z][\w-]+,\s)*(?:and|&)\s[A-Z][\w-]+")
 # One scan for a corporate keyword before trying a corporate name first.
-_CORP_HINT_RE = re.compile(r"\b(?:" + "|".join(sorted(n.CORPORATE_WORDS)) + r")\b")
+_CORP_SUFFIX_RE = re.compile(r"\w+(?:" + n.CORPORATE_SUFFIXES + r")", re.IGNORECASE)
 _FOLLOW = {
     "A": ("A", "D", "E"),
     "B": ("E", "D"),
@@ -74,16 +75,39 @@ def _make(fmt: str, m: re.Match[str]) -> Author:
 
 def is_corporate(name: str) -> bool:
     """True for institution names: a keyword (Organization, Badan, ...) or an acronym."""
-    words = re.findall(r"[\w&]+", name)
-    if not words:
+    raw = re.findall(r"[\w&]+", name)
+    if not raw:
         return False
-    if len(words) == 1:
-        return bool(n.ACRONYM_RE.fullmatch(words[0])) and len(words[0]) >= 2
+    if len(raw) == 1:
+        return bool(n.ACRONYM_RE.fullmatch(raw[0])) and len(raw[0]) >= 2
+    # Upper-case names ("PLANCK COLLABORATION", "MINISTERIO DE SALUD") read as written
+    # in title case; keywords and function words are compared in that form.
+    words = [_title_case(w) for w in raw]
     if words[0] in n.CORPORATE_WORDS and words[0][0].isupper() and len(words) <= 10:
         return True  # "Institut national de la statistique", "Ministerio de Salud"
-    if any(w in n.CORPORATE_WORDS for w in words):
+    if any(w in n.CORPORATE_WORDS or _CORP_SUFFIX_RE.fullmatch(w) for w in words):
         return all(w[0].isupper() or w in n.FUNCTION_WORDS or w.isdigit() for w in words)
     return False
+
+
+def _corporate_hint(window: str) -> bool:
+    """A corporate keyword in any case ("PLANCK COLLABORATION", "Forschungsgemeinschaft")."""
+    for w in _WORD_RE.findall(window):
+        if w in n.CORPORATE_WORDS or _title_case(w) in n.CORPORATE_WORDS:
+            return True
+        if len(w) > 9 and _CORP_SUFFIX_RE.fullmatch(w):
+            return True
+    return False
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+
+
+def _title_case(word: str) -> str:
+    """ "COLLABORATION" -> "Collaboration", "DE" -> "de"; other words unchanged."""
+    if len(word) < 2 or not word.isupper():
+        return word
+    return word.lower() if word.lower() in n.FUNCTION_WORDS else word.capitalize()
 
 
 def _corporate(s: str, pos: int) -> tuple[Author, int] | None:
@@ -117,10 +141,18 @@ def _unit(s: str, pos: int, allowed: tuple[str, ...]) -> tuple[Author, int, str]
                 return corp[0], corp[1], "K"
             continue
         m = _UNITS[fmt].match(s, pos)
+        if m is None and fmt == "C":
+            m = n.UNIT_CAPS.match(s, pos)  # "LASUSA M. Crime, Violence ..."
         if m is not None:
             author = _make(fmt, m)
             if fmt in ("B", "C", "E", "S", "U") and is_corporate(m.group(0)):
                 continue
+            if (
+                fmt == "B"
+                and " " in _bare(author.family)
+                and _D_SHAPED_RE.match(author.given or "")
+            ):
+                continue  # "Aino Berruto, L. Pereira": two given-first names
             if fmt == "B" and " " in _bare(author.family):
                 # "Paul Saurette, Jane Doe" / "Avinash Balachandran, Stephen M. Erlien" are
                 # given-first names, not one "Surname Surname, Given".
@@ -128,6 +160,9 @@ def _unit(s: str, pos: int, allowed: tuple[str, ...]) -> tuple[Author, int, str]
                     continue
             return author, m.end(), fmt
     return None
+
+
+_D_SHAPED_RE = re.compile(r"[A-Z]\.\s?[A-Z]\.?\s?[A-Z][a-z]|[A-Z]\.\s?[A-Z][a-z]")
 
 
 def _bare(name: str) -> str:
@@ -138,7 +173,7 @@ def _bare(name: str) -> str:
 
 def scan_authors(s: str, pos: int = 0) -> AuthorScan:
     """Read the author list starting at ``pos`` (see the module docstring)."""
-    lead = _corporate(s, pos) if _CORP_HINT_RE.search(s, pos, pos + 160) else None
+    lead = _corporate(s, pos) if _corporate_hint(s[pos : pos + 160]) else None
     if lead is not None and len(lead[0].family.split()) >= 2:
         # "U.S. Census Bureau", "Ministerio de Salud": read as "U.S." + "Census" or
         # "Ministerio" + "de Salud" by the personal-name patterns otherwise.
@@ -151,7 +186,11 @@ def scan_authors(s: str, pos: int = 0) -> AuthorScan:
         if mono is None:
             alone = _MONO_ET_AL_RE.match(s, pos)
             if alone is None:
-                return AuthorScan((), False, pos)
+                quoted = _MONO_QUOTE_RE.match(s, pos)
+                if quoted is not None and not is_corporate(quoted.group(1)):
+                    # "Mardiasmo. « Positive psychology »": one name before a quoted title.
+                    return _finish(s, [Author(family=quoted.group(1))], quoted.end(1), "M")
+                return _mononym_first(s, pos) or AuthorScan((), False, pos)
             # "Suharto et al., Title": one word before "et al." is a name.
             et = _ET_AL_RE.match(s, alone.end())
             end = et.end() if et is not None else alone.end()
@@ -159,11 +198,24 @@ def scan_authors(s: str, pos: int = 0) -> AuthorScan:
         family = mono.group("family")
         corp = is_corporate(family)
         return _finish(s, [Author(family=family, corporate=corp)], mono.end(), "M")
-    return _continue(s, [got[0]], got[1], got[2])
+    scan = _continue(s, [got[0]], got[1], got[2])
+    if got[2] == "B" and " " not in got[0].family:
+        # "Mulyadi, Saputra A, Nugroho A, ...": a one-word name, then a Vancouver or
+        # APA list, not "Surname, Given" -- when that reading goes on for longer.
+        # ("Newell, Kenneth B. 1976" and "Cohen, Kalman J. and Richard M. Cyert" stay
+        # "Surname, Given": the other reading must be longer by two names.)
+        alt = _mononym_first(s, pos, ("A", "C", "S"))
+        if alt is not None and len(alt.authors) >= max(3, len(scan.authors) + 2):
+            return alt
+    return scan
 
 
 def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan:
     allowed = _FOLLOW[style]
+    # Weak names (a mononym, "Surname, Given" after "Surname, Given", a given-first name
+    # after initials-first ones) are kept only when the list is confirmed after them: by
+    # a name of the list's own pattern, "et al.", a final "and X", or the year.
+    firm, firm_end = len(authors), end
     while True:
         end = _suffix(s, end, authors)
         et = _ET_AL_RE.match(s, end)
@@ -177,6 +229,7 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
                 break
             authors.append(got[0])
             end = got[1]
+            firm, firm_end = len(authors), end
             continue
         if sep is None:
             break
@@ -187,8 +240,11 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
             return _finish(s, authors, et.end(), style, et_al=True)
         # ";" and ".," separate whole inverted names ("Batra, R. K.,Chandran, S.").
         kinds = (
-            (("A", "B", "C", *allowed)) if token.startswith((";", ".", "/", "–", "—")) else allowed
+            (("A", "B", "C", *allowed))
+            if token.startswith((";", ".", "/", "–", "—", "-"))
+            else allowed
         )
+        last = token.endswith(_LAST_TOKENS)
         if token.endswith(("and", "&", "dan")):
             if style == "A":
                 kinds = ("A", "C", "D", "E")  # "Dingeman, K. & Kennedy E.G."
@@ -196,10 +252,15 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
                 kinds = ("D", "E")  # "J. Smith and Jane Doe"
             elif style == "B":
                 kinds = ("E", "B")  # "Maclay, Howard, & Osgood, Charles E."
+        if last and style == "C":
+            kinds = ("C", "S", "D")  # "NASSER H. II ET B. NORDLANDER"
         got = _unit(s, nxt, kinds)
+        weak = False
+        if got is None:
+            got = _weak_unit(s, nxt, style, last=last)
+            weak = got is not None
         if got is None:
             break
-        last = token.endswith(("and", "&", "dan", "und"))
         if (
             not last
             and not token.startswith(("/", ";"))  # "Müller, Hans/Roth, Eva: Title"
@@ -209,10 +270,68 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
             break  # "Tomlinson, Gary, Metaphysical Song: An Essay" -- a title, not a name
         authors.append(got[0])
         end = got[1]
-        if token in ("…", "...") or token.endswith(("and", "&", "dan", "und", "y", "et", "e")):
+        if not weak:
+            firm, firm_end = len(authors), end
+        if token in ("…", "...") or last:
             # The name after "and" or an ellipsis is the last one.
             return _finish(s, authors, _suffix(s, end, authors), style, et_al=token in ("…", "..."))
+    if len(authors) > firm and _CONFIRM_RE.match(s, end) is None:
+        del authors[firm:]
+        end = firm_end
     return _finish(s, authors, end, style)
+
+
+_LAST_TOKENS = ("and", "&", "dan", "und", "y", "et", "ET", "e", "ve", "og", "och")
+# What confirms weak names at the end of a list: the year ("Hamka, 2003", "(2003)").
+# Not ". 2010, 10" (a title-less chemistry reference: "P. Yang, Nano Lett. 2010, 10").
+_CONFIRM_RE = re.compile(
+    r"\s?(?:[,:]\s?|\s)?[(\[](?:1[5-9]|20)\d\d(?!\d)|\s?[.,:]?\s(?:1[5-9]|20)\d\d[a-z]?[.:)](?:\s|$)"
+)
+# A one-word name inside a list: "Rahman, S., Wahyudi, Pratama, R.", "Sutrisno; Nugroho, A.".
+_MONO_IN_LIST_RE = re.compile(
+    rf"(?P<family>{n.WORD})(?![\w'’-])(?=\s?(?:[,;]\s?|\s(?:and|&|dan|und|et|ET|y|e|ve|og|och)\s|\s[–—-]\s)"
+    rf"|(?:,\s?|\s)(?:et\.?\s?al\b|dkk\b|vd\.|\[et al)|\s?等)"
+)
+_MONO_LAST_RE = re.compile(rf"(?P<family>{n.WORD})(?![\w'’-])(?={_CONFIRM_RE.pattern})")
+_MONO_QUOTE_RE = re.compile(rf"({n.WORD})(?=[.,]\s?[«“\"„])")
+_NOT_MONO = frozenset("The A An In On Of For And With From Title Journal Proceedings".split())
+
+
+def _mononym(s: str, pos: int, *, last: bool = False) -> tuple[Author, int, str] | None:
+    m = (_MONO_LAST_RE if last else _MONO_IN_LIST_RE).match(s, pos)
+    if m is None:
+        return None
+    word = m.group("family")
+    if len(word) < 3 or word in _NOT_MONO or is_corporate(word):
+        return None
+    return Author(family=word), m.end(), "M"
+
+
+def _weak_unit(s: str, pos: int, style: str, *, last: bool) -> tuple[Author, int, str] | None:
+    """A name the list's pattern does not allow, to be confirmed later (see _continue)."""
+    kinds = {"B": ("B", "A"), "D": ("E",), "C": ("D",)}.get(style, ())
+    got = _unit(s, pos, kinds) if kinds and not last else None
+    return got or _mononym(s, pos, last=last)
+
+
+def _mononym_first(
+    s: str, pos: int, kinds: tuple[str, ...] = ("A", "C", "S", "D", "E")
+) -> AuthorScan | None:
+    """A list that starts with a one-word name: "Sutrisno; Nugroho, A.; ...",
+    "Hamka and R. Schäfer", "Sukarno, Hoffmann, A., Mardiasmo, & Setiawan, A."."""
+    mono = _mononym(s, pos)
+    if mono is None:
+        return None
+    sep = _SEP_RE.match(s, mono[1])
+    if sep is None:
+        return None
+    got = _unit(s, sep.end(), kinds)
+    if got is None:
+        return None
+    token = sep.group("sep").strip(" ,")
+    if token.endswith(_LAST_TOKENS):
+        return _finish(s, [mono[0], got[0]], _suffix(s, got[1], [got[0]]), got[2])
+    return _continue(s, [mono[0], got[0]], got[1], got[2])
 
 
 def _suffix(s: str, end: int, authors: list[Author]) -> int:

@@ -36,7 +36,9 @@ FAMILY = (
 )
 # One family name after given names ("J. van der Berg", "Rui Lin").
 # "C. Ciofi degli Atti": two words joined by a particle.
-FAMILY_LAST = rf"(?:(?:{PARTICLE}|{_CAP_PARTICLE})\s)*{WORD}(?:\s{PARTICLE}\s{WORD})?"
+FAMILY_LAST = (
+    rf"(?:(?:{PARTICLE}|{_CAP_PARTICLE})\s)*(?![{UP}](?![{L}'’-])){WORD}(?:\s{PARTICLE}\s{WORD})?"
+)
 # Dotted initials: "J.", "J. A.", "J.A.", "J.-P.", "Ch.", "M.P".
 INITIALS_DOT = rf"[{UP}][{LO}]?\.(?:\s?-?\s?[{UP}][{LO}]?\.)*(?:\s?[{UP}](?![{L}.]))?"
 # Undotted initials block: "WS", "J", "GN" (Vancouver style).
@@ -45,7 +47,7 @@ INITIALS_BARE = rf"(?:[{UP}]{{2,4}}(?:\.(?=[,;:\s]|$))?(?![{L}'’-]|\.\w)|[{UP}
 # Hyphenated bare initials (Vancouver for "Jean-Pierre"): "J-P", "M-C".
 INITIALS_HYPHEN = rf"[{UP}]-[{UP}](?![{L}'’-]|\.\w)"
 # Spaced bare initials (IOP, AAS): "Keller S C", "Amarsi A M".
-INITIALS_SPACED = rf"[{UP}](?:\s[{UP}]){{1,3}}(?![{L}'’.-])"
+INITIALS_SPACED = rf"[{UP}](?:\s[{UP}]){{1,3}}(?:\.(?=[,;:\s]|$))?(?![{L}'’.-])"
 # Given names: "John", "Judith C.", "Elena V. M.", "Sandra O", "Jean-Paul".
 # Given names then middle initials: "John", "Judith C.", "Elena V. M.", "Sandra O",
 # "Linda Patterson"; no full word after an initial ("Cathy N. Revolution ...").
@@ -58,12 +60,12 @@ GIVEN_AFTER_COMMA = (
 
 # What may follow a name: the end of the unit.
 _AFTER_STRICT = (
-    r"(?=\s*(?:[,;:]|\.(?!\w)|\s(?:and|&|dan|und|et|y|e|und)\s|\s?[(\[]|$|"
-    r"\s…|\s\.\.\.|\s?/|\s[–—]\s|\su\.\s?a\.|\s(?:Jr|Sr|II|III|IV)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk)))"
+    r"(?=\s*(?:[,;:]|\.(?!\w)|\s(?:and|&|dan|und|et|ET|y|e|ve|og|och)\s|\s?[(\[]|$|"
+    r"\s…|\s\.\.\.|\s?/|\s[–—-]\s|\su\.\s?a\.|\s(?:Jr|Sr|II|III|IV)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk|vd\.)|\s?等))"
 )
 _AFTER = (
-    r"(?:(?<=\.)|(?=\s*(?:[,;:]|\.(?!\w)|\s(?:and|&|dan|und|et|y|e|und)\s|\s?[(\[]|$|"
-    r"\s…|\s\.\.\.|\s?/|\s[–—]\s|\su\.\s?a\.|\s(?:Jr|Sr|II|III|IV)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk))))"
+    r"(?:(?<=\.)|(?=\s*(?:[,;:]|\.(?!\w)|\s(?:and|&|dan|und|et|ET|y|e|ve|og|och)\s|\s?[(\[]|$|"
+    r"\s…|\s\.\.\.|\s?/|\s[–—-]\s|\su\.\s?a\.|\s(?:Jr|Sr|II|III|IV)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk|vd\.)|\s?等)))"
 )
 
 # "Pate, C. Marvin." is "Surname, Given" with a leading initial, not "Pate, C.".
@@ -78,7 +80,7 @@ UNIT_A = re.compile(
 _NOT_GIVEN = r"(?!(?:The|An|On|In|Of|For|To|From|Toward|Towards|Why|How|What|When|Is|Are|Do|Does|Using|New|Notes|Note|Report|Review|Studi|Analisis|Pengaruh|Hubungan|Les|Die|Das|Der|Il|Un|Une|Una|Uno|Los|Las|Gli)\b)"
 UNIT_B = re.compile(
     rf"(?P<family>{FAMILY}),\s{_NOT_GIVEN}"
-    rf"(?P<given>(?:[{UP}]\.\s?)?{GIVEN_AFTER_COMMA}(?:\s(?:de|da|van|von|der|du|di|del|dos))?)"
+    rf"(?P<given>(?:[{UP}]\.\s?)?{GIVEN_AFTER_COMMA}(?:\s(?:de|da|van|von|der|du|di|del|della|degli|dos|le|la|ten|ter))?)"
     rf"{_AFTER}"
 )
 # "Thomas F. LaPorta and ...": "Thomas F." is not a Vancouver name when a surname follows.
@@ -93,6 +95,12 @@ UNIT_C = re.compile(
 UNIT_S = re.compile(
     rf"(?P<family>[{UP}]{{2,3}})\s(?P<given>[{UP}]{{1,2}})"
     rf"(?=[,;]|\s?et\.?\s?al|\s\(?(?:1[5-9]|20)\d\d\b)"
+)
+# "LASUSA M. Crime, Violence ...": an upper-case surname before initials; unlike
+# UNIT_C, a capitalised word after it is the title, not the next surname.
+UNIT_CAPS = re.compile(
+    rf"(?P<family>[{UP}]{{2,}}(?:[- ][{UP}]{{2,}})?)\s(?P<given>{INITIALS_DOT}|{INITIALS_SPACED}|{INITIALS_BARE})"
+    rf"{_AFTER}"
 )
 # Not "J. Am. Chem. Soc.": a journal abbreviation after the last author, whose
 # "Chem" would pass for a family name after the "initials" "J. Am.".
@@ -112,7 +120,7 @@ UNIT_MONO = re.compile(
     rf"(?P<family>{WORD})(?=[.,]?\s\(?(?:1[5-9]\d\d|20\d\d|n\.\s?d\.|in press|t\.t\.)|[.,]?\s*$)"
 )
 
-SUFFIX_RE = re.compile(r",?\s(?:Jr\.?|Sr\.?|II|III|IV)(?=[,.;\s]|$)")
+SUFFIX_RE = re.compile(r",?\s(?:Jr\.?|Sr\.?|II|III|IV)(?=[,.;\s/]|$)")
 ABBREV_RE = re.compile(r"\s?[\[(](?P<abbr>[A-Z][A-Za-z&]{1,12})[\])]")
 EDITORS_RE = re.compile(
     r",?\s?\((?:eds?|Eds?|ED|EDS|Hrsg|Penyunting|Editors?|editors?|Ed\.?\s?&\s?Trans|coord|Coord|dir|Dir|éds?|Éds?)\.?\)"
@@ -135,6 +143,8 @@ CORPORATE_WORDS = frozenset(
     Ministerio Ministère Ministerium Bundesamt Bundesministerium Academies Secretaría Secretaria
     Consejo Conselho Instituut Collaboration Observatoire Agence Statistisches""".split()
 )
+# German compounds naming institutions ("Forschungsgemeinschaft", "Bundesinstitut").
+CORPORATE_SUFFIXES = r"gemeinschaft|gesellschaft|ministerium|verband|verein|institut|stiftung"
 ACRONYM_RE = re.compile(rf"[{UP}][{UP}&]{{1,9}}")
 FUNCTION_WORDS = frozenset(
     "of for and the on in at dan untuk di & de du des la le für und der van on to".split()
