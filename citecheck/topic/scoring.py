@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from citecheck.model.topic import DocumentTopic, ListFar, ReferenceScore, Similar
+from citecheck.text.clip import clip
 from citecheck.topic.backends import Backend
 from citecheck.topic.language import guess_language
 from citecheck.topic.profile import Passage, ReferenceText, TopicInputs
@@ -63,7 +64,7 @@ def _coverable(text: str, backend: Backend, dominant: str | None) -> bool:
 
 
 def _cut(text: str, limit: int = 200) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return clip(text, limit)
 
 
 def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration) -> DocumentTopic:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from citecheck.model.document import Citation, Document, Reference
 from citecheck.model.links import Link, Links
+from citecheck.text.clip import clip
 from citecheck.text.names import name_key
 from citecheck.text.years import parse_year
 
@@ -54,7 +55,7 @@ def excerpt(ref: Reference, size: int = 90) -> str:
         text = f"{ref.key}: {authors_label(ref)} ({ref.year or 'no year'}).{title}"
     else:
         text = " ".join(ref.text.split())
-    return text if len(text) <= size else text[: size - 1].rstrip() + "…"
+    return clip(text, size)
 
 
 def places(n: int) -> str:

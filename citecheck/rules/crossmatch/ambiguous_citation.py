@@ -29,10 +29,11 @@ from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import excerpt, linked, listed, quote
 from citecheck.rules.crossmatch._duplicates import find_duplicates
+from citecheck.text.clip import clip
 
 
 def _title(ref: Reference) -> str:
-    return ref.title[:60] if ref.title else excerpt(ref, 60)
+    return clip(ref.title, 60) if ref.title else excerpt(ref, 60)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

@@ -14,6 +14,7 @@ from citecheck.registry.matching.compare import identity
 from citecheck.registry.matching.record import RecordView, view
 from citecheck.registry.matching.thresholds import Thresholds
 from citecheck.rules.base import Rule, RuleContext
+from citecheck.text.clip import clip
 
 RETRACTION_TYPES = frozenset({"retraction", "withdrawal", "removal", "partial_retraction"})
 CONCERN_TYPES = frozenset({"expression_of_concern"})
@@ -79,9 +80,8 @@ def record_source(hit: Found | None, rec: RecordView, source: str = "crossref") 
 
 
 def shorten(text: str | None, limit: int = 90) -> str:
-    """``text`` on one line, cut at ``limit`` characters."""
-    flat = " ".join((text or "").split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    """``text`` on one line, cut at a word boundary before ``limit`` characters."""
+    return clip(text, limit)
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         message = (
             f"DOI {rec.doi or res.doi} belongs to another work: "
             f"'{shorten(rec.full_title, 80)}' by {first or 'unknown'}"
-            f" (title similarity {ident.title.score:.2f}, first author {ident.author.score or 0:.2f})"
+            f"; {_differs(ident.title.score, ident.author.score, t)}"
         )
         yield RULE.finding(
             message=message,
@@ -101,3 +101,15 @@ RULE = Rule(
     doc=__doc__ or "",
     needs=frozenset({"registry"}),
 )
+
+
+def _differs(title: float, author: float | None, t: Thresholds) -> str:
+    """What disagrees, in words (the similarities themselves are in the evidence)."""
+    parts = []
+    if title < t.mismatch_title:
+        parts.append("the title")
+    if author is not None and author < t.mismatch_author:
+        parts.append("the first author")
+    if not parts:
+        return "neither the title nor the first author is close enough"
+    return f"{' and '.join(parts)} {'do' if len(parts) > 1 else 'does'} not match the reference"

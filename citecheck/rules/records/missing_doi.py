@@ -66,7 +66,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         given = "a malformed DOI" if not res.doi_valid else "no DOI"
         message = (
             f"Reference has {given}; the registry matches it to {rec.doi} "
-            f"('{shorten(rec.full_title, 70)}', confidence {best.score:.2f})"
+            f"('{shorten(rec.full_title, 70)}'): add it if this is the cited work"
         )
         yield RULE.finding(
             message=message,

@@ -107,10 +107,15 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 "rejected_because": reasons,
                 "signals": best.signals,
             }
-            detail = (
-                f"closest record {best.record.doi} '{shorten(best.record.full_title, 60)}' "
-                f"was rejected: {reasons[0]}"
-            )
+            if best.title_score >= t.candidate_title and best.conflicts:
+                # The same title under another year or type: worth naming. A record
+                # with another title is unrelated and would only mislead (it stays
+                # in the evidence).
+                detail = (
+                    f"the record with this title, {best.record.doi}, disagrees: {best.conflicts[0]}"
+                )
+            else:
+                detail = "none has its title, authors and year"
         severity = Severity.WARNING if kind == "article" else Severity.INFO
         message = (
             f"This {_NAMES.get(kind, 'reference')} could not be verified in Crossref "

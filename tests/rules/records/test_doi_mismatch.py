@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from records_builders import found, ref, run, work
 
 from citecheck.model.resolution import ReferenceResolution, Unavailable
@@ -39,6 +41,9 @@ def test_doi_of_another_work() -> None:
     assert ev["first_author"]["reference"] == "Ansell"
     assert f.confidence is not None and 0.5 <= f.confidence <= 0.99
     assert "Sadasivan" in f.message
+    # what differs, in words; the similarities stay in the evidence
+    assert "the title and the first author do not match the reference" in f.message
+    assert "similarity" not in f.message and not re.search(r"\b0\.\d\d\b", f.message)
 
 
 def test_the_right_work_even_when_parsing_failed() -> None:

@@ -75,3 +75,4 @@ def test_malformed_doi_gets_the_right_one() -> None:
     )
     [f] = run(RULE, [ref(JOSS + " doi:10.21105/")], {0: res})
     assert "malformed DOI" in f.message and f.evidence["record_doi"] == "10.21105/joss.02797"
+    assert "confidence" not in f.message and f.confidence is not None  # a field, not prose

@@ -24,6 +24,10 @@ def test_article_that_no_hit_matches() -> None:
     assert any("year" in r or "title" in r for r in best["rejected_because"])
     assert f.evidence["searched"].startswith("Foo, A.") and f.evidence["hits"] == 1
     assert f.evidence["kind"] == "article"
+    # the unrelated closest hit is in the evidence, not in the message (issue 16)
+    assert "Non-Existent" not in f.message and "10.1017" not in f.message
+    assert "none has its title, authors and year" in f.message
+    assert "score" not in f.message
 
 
 def test_books_and_other_kinds_are_information() -> None:
