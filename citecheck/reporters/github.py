@@ -42,14 +42,26 @@ def annotation(f: Finding) -> str:
 
 
 def render(report: Report, *, color: bool = False) -> str:
-    """One annotation per finding, then notes and skipped checks as notices."""
+    """One annotation per finding; notes and skipped checks in a collapsed log group.
+
+    Notes ("3 known findings hidden by the baseline") and skipped checks recur on every
+    run: as annotations they would bury the findings on each pull request. A run with
+    skipped checks still gets one notice that says so (a check that did not run is
+    never silent).
+    """
     lines = [annotation(f) for f in report.findings]
-    for note in report.notes:
-        lines.append(f"::warning title=citecheck::{escape_data(note)}")
-    for s in report.skipped_checks:
-        where = f" ({s.path})" if s.path else ""
+    if report.notes or report.skipped_checks:
+        lines.append("::group::citecheck notes")
+        lines.extend(f"note: {_plain(note)}" for note in report.notes)
+        for s in report.skipped_checks:
+            where = f" ({s.path})" if s.path else ""
+            lines.append(f"not checked: {_plain(f'{s.check}{where}: {s.reason}')}")
+        lines.append("::endgroup::")
+    if report.skipped_checks:
+        n = len(report.skipped_checks)
         lines.append(
-            f"::notice title=citecheck skipped a check::{escape_data(f'{s.check}{where}: {s.reason}')}"
+            f"::notice title=citecheck::{n} check{'s' if n != 1 else ''} did not run "
+            "(see 'citecheck notes' in the log)"
         )
     errors, warnings, infos = (
         report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
@@ -59,3 +71,8 @@ def render(report: Report, *, color: bool = False) -> str:
         f"{warnings} warning(s), {infos} info"
     )
     return "\n".join(lines) + "\n"
+
+
+def _plain(text: str) -> str:
+    """One log line that can never be read as a workflow command (``::``) by the runner."""
+    return " ".join(text.split()).replace("::", ": :")

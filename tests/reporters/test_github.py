@@ -49,3 +49,19 @@ def test_levels_and_pdf_locations() -> None:
 
 def test_golden(report: Report) -> None:
     assert_golden("report.github.txt", render(report))
+
+
+def test_notes_are_log_lines_not_annotations_on_every_run() -> None:
+    report = Report(
+        tool_version="0",
+        files=("p.md",),
+        findings=(),
+        notes=("3 known findings hidden by the baseline", "evil\n::error file=x.md::injected"),
+    )
+    lines = render(report).splitlines()
+    assert lines[0] == "::group::citecheck notes" and "::endgroup::" in lines
+    assert "note: 3 known findings hidden by the baseline" in lines
+    # a note can never start a workflow command, whatever text it carries
+    assert "note: evil : :error file=x.md: :injected" in lines
+    commands = [ln for ln in lines if ln.startswith("::")]
+    assert commands == ["::group::citecheck notes", "::endgroup::"]  # no annotation
