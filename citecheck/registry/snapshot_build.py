@@ -17,6 +17,7 @@ leaves no snapshot behind, and a reader never sees a half-built one.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
@@ -90,25 +91,26 @@ def build_from_cache(
     """Build ``out`` from the answers in a registry cache file (read-only)."""
     try:
         conn = sqlite3.connect(f"{cache_file.resolve().as_uri()}?mode=ro", uri=True)
-        rows = conn.execute(
-            "SELECT kind, key, status, body FROM entries ORDER BY kind, key"
-        ).fetchall()
-        conn.close()
+        # Streamed row by row: a large cache is not read into memory at once.
+        rows = conn.execute("SELECT kind, key, status, body FROM entries ORDER BY kind, key")
     except sqlite3.Error as exc:
         raise SnapshotError(f"cache {cache_file} cannot be read ({exc})") from exc
-    with _Builder(out, progress) as builder:
-        for kind, key, status, text in rows:
-            try:
-                body = json.loads(text)
-            except ValueError:
-                builder.stats.skipped += 1
-                continue
-            if not isinstance(body, dict):
-                builder.stats.skipped += 1
-            elif kind == "doi" and status in ("found", "not_found"):
-                builder.add_answer(key, status, body)
-            elif kind == "search" and isinstance(body.get("items"), list):
-                builder.add_search(key, body["items"])
+    with _Builder(out, progress) as builder, contextlib.closing(conn):
+        try:
+            for kind, key, status, text in rows:
+                try:
+                    body = json.loads(text)
+                except ValueError:
+                    builder.stats.skipped += 1
+                    continue
+                if not isinstance(body, dict):
+                    builder.stats.skipped += 1
+                elif kind == "doi" and status in ("found", "not_found"):
+                    builder.add_answer(key, status, body)
+                elif kind == "search" and isinstance(body.get("items"), list):
+                    builder.add_search(key, body["items"])
+        except sqlite3.Error as exc:
+            raise SnapshotError(f"cache {cache_file} cannot be read ({exc})") from exc
         builder.finish(
             {"source": "registry-cache", "inputs": cache_file.name, "coverage": "partial"}
         )

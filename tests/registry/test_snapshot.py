@@ -272,3 +272,11 @@ def test_cli_build_and_info(tmp_path: Path) -> None:
     assert f"works/found: {len(works())}" in info.output
     neither = runner.invoke(main, ["snapshot", "build", "--out", str(out)])
     assert neither.exit_code == 2
+
+
+def test_an_unreadable_cache_is_a_clear_error(tmp_path: Path) -> None:
+    junk = tmp_path / FILENAME
+    junk.write_bytes(b"not a database" * 100)
+    with pytest.raises(SnapshotError, match="cannot be read"):
+        build_from_cache(junk, tmp_path / "s.sqlite3")
+    assert not (tmp_path / "s.sqlite3").exists()
