@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import DamerauLevenshtein
 
+from citecheck.linking.printed import fits_printed
 from citecheck.model.links import NameEvidence, NamePair, YearAgreement
 from citecheck.text.names import EXACT, FUZZY, NONE, VARIANT, NameKey, NameMatch, compare
 from citecheck.text.years import Year, agreement, distance
@@ -44,6 +45,7 @@ class Listed:
     et_al: bool
     year: Year
     more_in_text: bool = False  # the entry's text suggests more authors than were parsed
+    printed: tuple[tuple[str, ...], ...] = ()  # the author pieces as printed (linking.printed)
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,9 @@ def assess(
     """The fit of ``cit`` to ``ref``, or None when the first author does not match."""
     if not cit.names or not ref.names:
         return None
+    if not cit.et_al and fits_printed(cit.names, ref.printed):
+        # the parser's reading of an ambiguous author block is not the one meant
+        return _as_printed(cit, ref, threshold)
     first = _match(cit.names[0], ref.names[0], threshold, abbr)
     if first.tier == NONE and not _near_with_coauthor(cit, ref, threshold, abbr):
         return None
@@ -175,6 +180,23 @@ def assess(
         problems=tuple(problems),
         compared=tuple(compared),
         substitution=substitution,
+        year_gap=distance(cit.year, ref.year),
+        threshold=threshold,
+    )
+
+
+def _as_printed(cit: Cited, ref: Listed, threshold: float) -> Assessment:
+    """Every cited name ends a printed piece of the entry's author block."""
+    year_score = agreement(cit.year, ref.year)
+    match = NameMatch(EXACT, 100.0, "as printed")
+    return Assessment(
+        ref=ref.index,
+        bucket=0 if year_score else 1,
+        year_score=year_score,
+        quality=100.0,
+        problems=(),
+        compared=tuple((n.display, n.display, match) for n in cit.names),
+        substitution=False,
         year_gap=distance(cit.year, ref.year),
         threshold=threshold,
     )

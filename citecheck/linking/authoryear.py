@@ -18,6 +18,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from citecheck.linking.assess import Assessment, Cited, Listed, assess, label
 from citecheck.linking.decision import Decision
+from citecheck.linking.printed import printed_pieces
 from citecheck.model.document import Citation, Reference
 from citecheck.model.links import CitedEvidence, Labelled, LinkStatus
 from citecheck.text.names import NameKey, index_keys, lookup_keys, name_key
@@ -51,11 +52,15 @@ def _build_index(refs: Sequence[Reference], cited: Sequence[Cited]) -> _Index:
             et_al=ref.et_al,
             year=parse_year(ref.year),
             more_in_text=len(names) < 3 and _more_authors_in_text(ref, len(names)),
+            printed=printed_pieces(ref) if ref.source in ("bibliography", "docx-field") else (),
         )
         listed.append(item)
         if not names:
             continue
-        for k in index_keys(names[0]):
+        keys = set(index_keys(names[0]))
+        if item.printed:  # "Kurnia Hu, Satria Damai, ...": the first piece may be the surname
+            keys.add("".join(item.printed[0]))
+        for k in keys:
             by_key.setdefault(k, []).append(i)
         core = names[0].core
         if core:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from citecheck.model.document import Citation, Document, Location, Reference
@@ -34,6 +35,24 @@ class RuleContext:
     settings: Settings
     resolutions: Resolutions = field(default_factory=dict)
     topic: DocumentTopic | None = None
+
+    @cached_property
+    def printed(self) -> frozenset[int]:
+        """Indexes of the entries the reader sees in the reference list.
+
+        citeproc and BibTeX print a database entry only when it is cited (or when
+        ``nocite: '@*'`` asks for all), so an uncited entry of a bibliography file is
+        not in the manuscript: judging its DOI or its topic reports a text nobody reads.
+        Typed lists (``source == "bibliography"``) are printed whole.
+        """
+        doc = self.document
+        everything = range(len(doc.references))
+        if not doc.cited_only_database or doc.allow_uncited:
+            return frozenset(everything)
+        cited = self.links.cited_references()
+        return frozenset(
+            i for i in everything if i in cited or doc.references[i].source == "bibliography"
+        )
 
 
 Check = Callable[[RuleContext], Iterable[Finding]]

@@ -24,8 +24,11 @@ CORRECTION_TYPES = frozenset(
 
 
 def resolved(ctx: RuleContext) -> Iterator[tuple[int, Reference, ReferenceResolution]]:
-    """Every reference with a registry resolution (none when the stage did not run)."""
+    """Every printed reference with a registry resolution (none when the stage did not
+    run); an uncited database entry is not in the manuscript, so it is not judged."""
     for i, ref in enumerate(ctx.document.references):
+        if i not in ctx.printed:
+            continue
         res = ctx.resolutions.get(i)
         if isinstance(res, ReferenceResolution):
             yield i, ref, res

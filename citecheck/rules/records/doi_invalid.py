@@ -88,8 +88,10 @@ def invalid_doi(ref: Reference) -> tuple[str, str] | None:
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    """An error for each reference with a malformed DOI."""
-    for ref in ctx.document.references:
+    """An error for each printed reference with a malformed DOI."""
+    for i, ref in enumerate(ctx.document.references):
+        if i not in ctx.printed:
+            continue  # an uncited database entry: not in the manuscript
         bad = invalid_doi(ref)
         if bad is None:
             continue

@@ -140,7 +140,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         )
     for index in sorted(topic.scores):
         score = topic.scores[index]
-        if not score.flagged or not 0 <= index < len(refs):
+        if not score.flagged or not 0 <= index < len(refs) or index not in ctx.printed:
             continue
         ref = refs[index]
         margin = score.threshold - score.score

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from records_builders import ref, run
 
+import citecheck
 from citecheck.rules.records.doi_invalid import RULE
 
 ANSELL = (
@@ -48,3 +51,21 @@ def test_valid_or_absent(text: str, doi: str | None) -> None:
 
 def test_runs_without_the_registry() -> None:
     assert RULE.needs == frozenset()
+
+
+def test_uncited_database_entry_is_not_judged(tmp_path: Path) -> None:
+    """citeproc prints only cited entries of a .bib: a malformed DOI in an uncited one
+    is not in the manuscript, so only the cited entry's DOI is reported."""
+    (tmp_path / "refs.bib").write_text(
+        "@article{cited, author={Tanaka, Aiko}, title={Wetland soils}, journal={Soil J},\n"
+        "  year={2019}, doi={10.12/abc}}\n"
+        "@article{spare, author={Oduya, Ben}, title={River fish}, journal={Fish J},\n"
+        "  year={2018}, doi={10.34/xyz}}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "paper.md").write_text(
+        "---\nbibliography: refs.bib\n---\n\nSoils hold water [@cited].\n", encoding="utf-8"
+    )
+    report = citecheck.check("paper.md", citecheck.Settings(offline=True), root=tmp_path)
+    found = [f for f in report.findings if f.rule == "doi-invalid"]
+    assert [f.reference["key"] for f in found if f.reference] == ["cited"]

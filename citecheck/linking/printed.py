@@ -1,0 +1,79 @@
+"""The author block of an entry as printed, read piece by piece.
+
+The reference parser must choose one reading of "Haryati, Kusworo Adi, and Suryono.
+2014": Chicago inverts the first author ("Family, Given"), so it reads one author
+Haryati with the given name Kusworo Adi. Word and many Indonesian, Malaysian or
+Indian lists print people known by one name the same way, and the citation
+"(Haryati, Adi and Suryono 2014)" shows the other reading was meant: three people,
+the first and the last mononyms. "Venkatesh, Morris, Davis, & Davis. (2003)" (surnames
+without initials) is the same ambiguity in APA.
+
+Before the linker calls such a pair an author mismatch it asks whether the citation
+fits the printed pieces: every cited name ends one piece, in order, the first cited
+name ends the first piece, and every piece is named except, possibly, the second (the
+given name of an inverted first author, "Kurnia Hu, Satria Damai, ..."). Blocks with
+initials ("Smith, J., & Lee, K.") are left to the parser, which reads them right. A missing or extra co-author still fails,
+because then a piece other than the second is left unnamed or a cited name is left
+without a piece.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from citecheck.model.document import Reference
+from citecheck.text.names import NameKey, fold
+
+_HEAD_CHARS = 300
+_YEAR = re.compile(r"[\s.,(]\(?(?:1[5-9]|20)\d\d[a-z]?\)?(?=[\s.,;:)]|$)")
+_SPLIT = re.compile(r"\s*(?:,\s*(?:&|and|dan|y|e|und|et)\s+|\s+(?:&|and|dan|y|e|und)\s+|[,;])\s*")
+_INITIALS = re.compile(r"(?:[A-Z\u00c0-\u00de][a-z]?\.?[\s-]*){1,4}")
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
+
+
+def printed_pieces(ref: Reference) -> tuple[tuple[str, ...], ...]:
+    """The folded words of each name piece before the year; empty when the head is not
+    a plain list of names without initials (a title, a corporate body, "Smith, J.")."""
+    text = ref.text[:_HEAD_CHARS]
+    m = _YEAR.search(text)
+    if m is None:
+        return ()
+    head = text[: m.start()].strip(" .,;:&")
+    pieces: list[tuple[str, ...]] = []
+    for part in _SPLIT.split(head):
+        part = part.strip(" .")
+        if not part:
+            continue
+        if _INITIALS.fullmatch(part + "."):
+            return ()  # "Smith, J., Jones, K.": the parser reads initials right
+        words = _WORD.findall(part)
+        # a piece of one to three capitalised words; anything else is not a name list
+        if not words or len(words) > 3 or " ".join(words) != part.replace("  ", " "):
+            return ()
+        if not all(w[0].isupper() for w in words):
+            return ()
+        pieces.append(tuple(fold(w) for w in words))
+    return tuple(pieces) if len(pieces) >= 2 else ()
+
+
+def _ends(name: NameKey, piece: tuple[str, ...]) -> bool:
+    """``name`` is the piece's last word(s) ("Adi" for "Kusworo Adi") or the whole piece."""
+    joined = name.full
+    return any("".join(piece[j:]) == joined for j in range(len(piece)))
+
+
+def fits_printed(names: Sequence[NameKey], pieces: tuple[tuple[str, ...], ...]) -> bool:
+    """True when the cited ``names`` name the printed pieces (see the module doc)."""
+    if len(names) < 2 or not pieces or not _ends(names[0], pieces[0]):
+        return False
+    covered = [0]
+    j = 1
+    for name in names[1:]:
+        while j < len(pieces) and not _ends(name, pieces[j]):
+            j += 1
+        if j == len(pieces):
+            return False
+        covered.append(j)
+        j += 1
+    return set(range(len(pieces))) - set(covered) <= {1}

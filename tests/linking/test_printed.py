@@ -1,0 +1,88 @@
+"""Author blocks the parser must read one way and the citation reads another
+(mononyms, surnames without initials, a two-word first surname): no author mismatch
+when the cited names are the printed pieces; a missing co-author is still one."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.linking import link
+from citecheck.linking.printed import printed_pieces
+from citecheck.model.document import Author, Citation, Document, Location, Reference
+
+P = "paper.md"
+
+
+def cite(*authors: str, year: str) -> Citation:
+    return Citation(
+        text=f"({', '.join(authors)} {year})",
+        authors=authors,
+        year=year,
+        location=Location(path=P),
+    )
+
+
+def entry(text: str, *authors: tuple[str, str | None], year: str) -> Reference:
+    """An entry of a typed list as the parser reads it (family, given)."""
+    people = tuple(Author(family=f, given=g) for f, g in authors)
+    return Reference(text=text, authors=people, year=year, location=Location(path=P))
+
+
+def status(c: Citation, r: Reference) -> tuple[str, int | None]:
+    doc = Document(
+        path=P, format="markdown", citations=(c,), references=(r,), bibliography_found=True
+    )
+    [ln] = link(doc).links
+    return ln.status, ln.reference
+
+
+# Chicago inverts the first author, so "Wiryo, Budi Santoso, and Darmo" reads as one
+# author with the given name "Budi Santoso"; the citation names three people.
+MONONYMS = entry(
+    'Wiryo, Budi Santoso, and Darmo. 2017. "Irigasi Sawah." Jurnal Tani 4 (2): 10-19.',
+    ("Wiryo", "Budi Santoso"),
+    year="2017",
+)
+BARE = entry(
+    "Okafor, Lindqvist, Brandt, & Brandt. (2011). Trust in shared ledgers. Ledger, 3, 1-9.",
+    ("Okafor", "Lindqvist"),
+    year="2011",
+)
+TWO_WORD = entry(
+    'Tan Wei, Sari Dewi, Made Putra, and Rina Lestari. 2021. "Sistem Antrian." Infra 2: 1-5.',
+    ("Wei", "Tan"),
+    ("Dewi", "Sari"),
+    ("Putra", "Made"),
+    ("Lestari", "Rina"),
+    year="2021",
+)
+
+
+@pytest.mark.parametrize(
+    ("c", "r"),
+    [
+        (cite("Wiryo", "Santoso", "Darmo", year="2017"), MONONYMS),
+        (cite("Wiryo", "Darmo", year="2017"), MONONYMS),  # second piece: a given name
+        (cite("Okafor", "Lindqvist", "Brandt", "Brandt", year="2011"), BARE),
+        (cite("Tan Wei", "Putra", "Lestari", year="2021"), TWO_WORD),
+    ],
+)
+def test_cited_names_are_the_printed_pieces(c: Citation, r: Reference) -> None:
+    assert status(c, r) == ("exact", 0)
+
+
+def test_a_missing_coauthor_is_still_reported() -> None:
+    # Lindqvist may be Okafor's given name, but Brandt and Brandt are not both cited
+    assert status(cite("Okafor", "Brandt", year="2011"), BARE)[0] == "author-mismatch"
+
+
+def test_blocks_with_initials_are_left_to_the_parser() -> None:
+    apa = "Smith, J., Jones, K., & Lee, M. (2019). A title. Journal, 1, 1-2."
+    assert printed_pieces(entry(apa, ("Smith", "J."), year="2019")) == ()
+    r = entry(apa, ("Smith", "J."), ("Jones", "K."), ("Lee", "M."), year="2019")
+    assert status(cite("Smith", "Lee", year="2019"), r)[0] == "author-mismatch"
+
+
+def test_a_title_before_the_year_is_not_a_name_list() -> None:
+    r = entry("World Bank. Poverty and shared prosperity 2018. Washington.", year="2018")
+    assert printed_pieces(r) == ()
