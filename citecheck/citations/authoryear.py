@@ -10,8 +10,10 @@ later "(WHO, 2020)" can be reported with the full name.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
+from citecheck.citations.bare import bare_spans
 from citecheck.citations.brackets import Pair, masked_inner
 from citecheck.citations.found import Found
 from citecheck.citations.known import is_known
@@ -204,6 +206,21 @@ def _parse_bracket(
         )
 
 
+def _bare(text: str, abbrevs: dict[str, str], known: frozenset[str]) -> Iterator[Found]:
+    """Citations in table cells and source lines (:mod:`citecheck.citations.bare`):
+    only pieces that name a listed first author."""
+    for pair in bare_spans(text):
+        content = text[pair.open + 1 : pair.close]
+        if YEAR_HINT.search(content) is None or YEAR.search(content) is None:
+            continue
+        got: list[Found] = []
+        _parse_bracket(text, pair, content, got, abbrevs, known)
+        for f in got:
+            if not f.narrative and f.authors and is_known(f.authors[0], known):
+                f.needs_support = False
+                yield f
+
+
 def extract_author_year(
     text: str, pairs: list[Pair], known: frozenset[str] = frozenset()
 ) -> list[Found]:
@@ -227,6 +244,8 @@ def extract_author_year(
             continue
         if YEAR_HINT.search(content) is not None and YEAR.search(content) is not None:
             _parse_bracket(text, pair, content, out, abbrevs, known)
+    if known:
+        out.extend(_bare(text, abbrevs, known))
     supported = set(abbrevs) | {
         f.authors[0] for f in out if len(f.authors) == 1 and not f.needs_support
     }

@@ -20,6 +20,7 @@ from citecheck.text.lexicon import (
     CORPORATE_CONNECTORS,
     CORPORATE_KEYWORDS,
     ET_AL_FORMS,
+    LABEL_WORDS,
     LEADING_WORDS,
     NON_NAME_WORDS,
     PARTICLES,
@@ -228,6 +229,12 @@ def _name_suffix(
         whole = i < 0 and not cut_off
         return _Name(kept, whole, _corporate(kept), leading, known=True)
     corporate = _corporate(kept)
+    if known and len(kept) > 1 and not is_known(_words_key(kept), known):
+        j = _known_suffix(kept, known)
+        if j and _label_before(kept[:j]):
+            # a label or a preposition glued to a listed name: "(English Vance et al.,
+            # 2005; Italian Piazzalunga et al., 2019)", "Segundo Gustavo Coelho (1999)"
+            return _Name(kept[j:], False, False, kept[j - 1][0], known=True)
     if not corporate and not lenient and not _plausible_person(kept):
         j = _known_suffix(kept, known) if known else None
         if j is None:
@@ -239,6 +246,20 @@ def _name_suffix(
     return _Name(
         kept, whole, corporate, leading, known=bool(known) and is_known(_words_key(kept), known)
     )
+
+
+def _label_before(cut: list[Token]) -> bool:
+    """Words before a listed surname that are not the rest of it.
+
+    A given name ("Gustavo Coelho") or a preposition ("de Wright") is dropped with the
+    label, but one capitalised word alone may be the first half of a compound surname
+    the list gives shorter ("Rodríguez Bolívar" listed as "Bolívar"): that stays,
+    unless the text shows it as a label (a language, a place) or a leading word.
+    """
+    words = [_bare(t[0]) for t in cut]
+    if len(words) > 1 or words[0] in PARTICLES or words[0][0].islower():
+        return True
+    return words[0] in LABEL_WORDS or words[0] in LEADING_WORDS or words[0] in NON_NAME_WORDS
 
 
 def _plausible_person(kept: list[Token]) -> bool:

@@ -24,6 +24,12 @@ _DENSITY = 0.7  # share of 1..N a real reference list's citations cover
 _SLACK = 10
 _MIN_FOR_OUTLIERS = 10  # too few numbers say nothing about the list's length
 _QUANTITY_BEFORE = re.compile(r"[\d%‰][ \t\u00a0]*\Z")
+# "S[255]", "x_1[3]", "a[0][1]", "K[2 mod 4]": an array subscript glued to a short
+# identifier (or to another subscript). A citation glued to a word ("studies[3]") has a
+# longer word before it, so words of three or more letters are left alone.
+_SUBSCRIPT_BEFORE = re.compile(
+    r"(?:(?<!\w)(?!al\b)[^\W\d_]{1,2}|(?<!\w)[^\W\d]\w*[_\d]\w*|\])\Z", re.IGNORECASE
+)
 _ENUM_BEFORE = re.compile(r"(?:^|[:;,]|\b(?:and|or|dan|atau|serta|und|oder|et|ou|y|o))[ \t]*$")
 
 
@@ -71,11 +77,20 @@ def numeric_brackets(text: str, pairs: list[Pair], kind: str) -> list[NumericBra
         content = text[pair.open + 1 : pair.close]
         if not content or not content.lstrip()[:1].isdigit():
             continue
+        if kind == "[" and is_subscript(text, pair):
+            continue
         parsed = parse_numbers(content, allow_locator=kind == "[")
         if parsed is None:
             continue
         out.append(NumericBracket(pair, parsed[0], parsed[1], len(parsed[0]) == 1))
     return out
+
+
+def is_subscript(text: str, pair: Pair) -> bool:
+    """A bracket glued to a one- or two-letter name or to an identifier: "S[255]"."""
+    if pair.open == 0 or text[pair.open - 1].isspace():
+        return False
+    return _SUBSCRIPT_BEFORE.search(text, max(0, pair.open - 24), pair.open) is not None
 
 
 def drop_outliers(found: list[Found]) -> list[Found]:

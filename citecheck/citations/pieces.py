@@ -15,7 +15,21 @@ from citecheck.citations.patterns import (
     SUFFIX_ONLY,
     YEAR,
 )
+from citecheck.text.lexicon import LEADING_WORDS
 
+# A species name right before the names: "(Rattus rattus Linnaeus, 1758)" gives the
+# authority that named the species, not a work of the manuscript's list.
+_BINOMIAL = re.compile(
+    r"(?:^|[\s(])(?P<genus>[A-Z][a-z]+)\.?\s+(?:\([A-Z][a-z]+\)\s+)?"
+    r"(?P<epithet>[a-z]{3,})(?:\s+[a-z]{3,})?\s*\Z"
+)
+# Words after a capitalised one that make prose, not a species ("Modified from Smith").
+_NOT_EPITHETS = frozenset(
+    "from with after following according since using based reported cited quoted "
+    "described reviewed modified adapted see also and but the this that than for "
+    "dari oleh dalam pada yang dan menurut dengan sesuai untuk para por desde segundo "
+    "com con und von aus nach selon par avec".split()
+)
 _MAX_PREFIX = 200  # prose before a citation in the same bracket: "(Figure 1, Smith 2019)"
 _SHOWN_PREFIX = 60
 
@@ -31,6 +45,15 @@ class Piece:
     prefix: str | None = None
     locator: str | None = None
     comma: bool = True  # "Smith, 2019" rather than "Smith 2019"
+
+
+def _species(prefix: str) -> bool:
+    m = _BINOMIAL.search(prefix)
+    return (
+        m is not None
+        and m.group("genus") not in LEADING_WORDS
+        and m.group("epithet") not in _NOT_EPITHETS
+    )
 
 
 def _year_text(m: re.Match[str]) -> str:
@@ -72,6 +95,8 @@ def parse_piece(piece: str, known: frozenset[str] = frozenset()) -> Piece | None
             return None
         prefix = author_part[: authors.start]
         if len(prefix) > _MAX_PREFIX:
+            return None
+        if _species(prefix) and not (authors.known or authors.et_al):
             return None
         start = authors.start
     years = [_year_text(m)]

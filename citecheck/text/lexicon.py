@@ -91,10 +91,27 @@ LEADING_WORDS = _words(
     "Namun Tetapi Akan Hal Ini Itu Tersebut Berdasarkan Sesuai Sejalan Mengacu Merujuk "
     "Adapun Selain Bahkan Meskipun Walaupun Jika Apabila Karena Sehingga Maka Oleh Juga "
     "Penelitian Studi Kajian Hasil Teori Konsep Pendapat Definisi Pengertian Laporan "
-    "Gemäß Nach Laut Vgl Siehe Según Véase Selon Voir Adapted Diadaptasi Dikutip Cited "
+    "Gemäß Nach Laut Vgl Siehe Según Véase Selon Voir Segundo Conforme Como Em En Desde "
+    "Sobre Entre Dados Datos Fonte Fuente Ver Veja Apud Assim Así Ainda Além Además "
+    "También Também Portanto Pelo Pela Adapted Diadaptasi Dikutip Cited "
     "Reviewed Quoted Reported Published Proposed Described Defined Developed Introduced "
     "Study Studies Research Work Works Review Reviews Paper Papers Author Authors Report "
     "Results Findings Evidence Analysis Theory Model Models Approach Framework"
+)
+
+#: Names of languages and peoples, used as labels before a citation ("English: Vance et
+#: al., 2005", "Italian Piazzalunga et al., 2019"). They are surnames too ("English
+#: (2005)"), so one is cut off only before a name the reference list gives.
+LABEL_WORDS = _words(
+    "English Italian Cantonese Mandarin Spanish French German Dutch Portuguese Japanese "
+    "Korean Chinese Arabic Hebrew Hindi Urdu Bengali Persian Farsi Turkish Greek Russian "
+    "Polish Czech Slovak Hungarian Finnish Swedish Norwegian Danish Icelandic Estonian "
+    "Latvian Lithuanian Romanian Bulgarian Serbian Croatian Slovenian Ukrainian Catalan "
+    "Basque Galician Welsh Irish Gaelic Thai Vietnamese Indonesian Malay Tagalog Filipino "
+    "Swahili Yoruba Hausa Igbo Zulu Xhosa Amharic Tamil Telugu Marathi Punjabi Gujarati "
+    "Javanese Sundanese Quechua Guarani Maori Hawaiian Samoan Tongan Inuktitut Sesotho "
+    "Afrikaans Albanian Armenian Georgian Kazakh Uzbek Mongolian Tibetan Nepali Sinhala "
+    "Khmer Lao Burmese"
 )
 
 #: Determiners: "the X (2019)" is a name only for corporate authors or "et al." forms.

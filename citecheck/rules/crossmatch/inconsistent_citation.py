@@ -34,18 +34,35 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from citecheck.model.document import Citation
+from citecheck.model.document import Citation, Reference
 from citecheck.model.findings import Finding, Severity
 from citecheck.model.links import KeyEvidence, Link, NameEvidence
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import listed, missing_groups, quote
-from citecheck.text.names import name_key
+from citecheck.text.names import fold, name_key
 from citecheck.text.years import parse_year
 
 _ABBREVIATED = ("abbreviation", "declared abbreviation")
 
 
-def _form(what: str, c: Citation, ln: Link) -> tuple[object, bool] | None:
+def _with_given_name(cited: str, ref: Reference) -> bool:
+    """ "Gustavo Coelho (1999)" for the entry "COELHO, Gustavo Neiva": the author's
+    given name written before the surname is the same name, not another form."""
+    if not ref.authors or not ref.authors[0].given:
+        return False
+    family = fold(ref.authors[0].family).split()
+    given = fold(ref.authors[0].given or "").replace(".", " ").split()
+    words = fold(cited).split()
+    front = words[: -len(family)] if family else []
+    if not family or words[-len(family) :] != family or not front or len(front) > len(given):
+        return False
+    # each word before the surname is a given name or its initial
+    return all(
+        g == w or (len(g) == 1 and w.startswith(g)) for w, g in zip(front, given, strict=False)
+    )
+
+
+def _form(what: str, c: Citation, ln: Link, ref: Reference) -> tuple[object, bool] | None:
     """How a citation writes the entry's name or year, and whether the list agrees."""
     if what == "year":
         y = parse_year(c.year)
@@ -56,6 +73,8 @@ def _form(what: str, c: Citation, ln: Link) -> tuple[object, bool] | None:
     names = ln.evidence.names if isinstance(ln.evidence, NameEvidence) else ()
     if ln.status != "exact" or not c.authors or not names or names[0].how in _ABBREVIATED:
         return None
+    if _with_given_name(c.authors[0], ref):
+        return name_key(ref.authors[0].family).full, True
     return name_key(c.authors[0]).full, names[0].how == "exact"
 
 
@@ -72,7 +91,7 @@ def _by_reference(ctx: RuleContext) -> Iterator[Finding]:
             forms: dict[object, list[int]] = {}
             preferred: set[object] = set()
             for ln in links:
-                got = _form(what, doc.citations[ln.citation], ln)
+                got = _form(what, doc.citations[ln.citation], ln, ref)
                 if got is None:
                     continue
                 forms.setdefault(got[0], []).append(ln.citation)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from crossmatch_builders import cit, doc, ref, run
 
+import citecheck
 from citecheck.model.document import Author, Location, Reference
 from citecheck.rules.crossmatch.inconsistent_citation import RULE
 
@@ -107,3 +110,16 @@ def test_key_case() -> None:
     )
     [f] = run(RULE, d)
     assert "'smith2019'" in f.message and "'Smith2019'" in f.message
+
+
+def test_given_name_before_the_surname_is_the_same_name(tmp_path: Path) -> None:
+    """'Gabriel Ferreira (1999)' and 'Ferreira (1999)' for 'FERREIRA, Gabriel Lins': one
+    person written with and without the given name is one form."""
+    (tmp_path / "artigo.md").write_text(
+        "# Texto\n\nSegundo Gabriel Ferreira (1999, p. 4), a igreja foi reformada.\n\n"
+        "Depois, Ferreira (1999, p. 9) descreve o altar.\n\n# Referências\n\n"
+        "FERREIRA, Gabriel Lins. *Igrejas de Goiás*. Goiânia: Editora Sol, 1999.\n",
+        encoding="utf-8",
+    )
+    report = citecheck.check("artigo.md", citecheck.Settings(offline=True), root=tmp_path)
+    assert [f.rule for f in report.findings if f.rule.startswith("incons")] == []

@@ -1,0 +1,82 @@
+"""Running text that is not a plain citation: labels glued to names, bare citations
+in table cells and source lines, array subscripts, species authorities."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.citations import extract_citations
+
+LISTED = ("Okafor", "Lindqvist", "Tanaka", "BARROS", "Ferreira")
+
+
+def cites(text: str, listed: tuple[str, ...] = LISTED) -> list[tuple[tuple[str, ...], str]]:
+    found = extract_citations(text, path="x.md", listed_authors=listed)
+    for c in found:
+        assert text[c.start : c.end] == c.text
+    return [(c.authors, c.text) for c in found]
+
+
+def test_language_labels_before_listed_names_are_cut() -> None:
+    text = "Scores rise with age (Finnish Okafor et al., 2005; Welsh Lindqvist et al., 2019)."
+    assert [a for a, _ in cites(text)] == [("Okafor",), ("Lindqvist",)]
+
+
+def test_a_language_word_alone_is_still_a_surname() -> None:
+    assert [a for a, _ in cites("As English (2005) showed.", ("English",))] == [("English",)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Segundo Gabriel Ferreira (1999, p. 4), a igreja foi reformada.",
+        "A perspectiva de Ferreira (1999) difere.",
+    ],
+)
+def test_clause_words_and_prepositions_before_a_listed_name(text: str) -> None:
+    # a given name stays ("Gabriel Ferreira"): inconsistent-citation knows it is one
+    [((author,), _)] = cites(text)
+    assert author.endswith("Ferreira") and author.split()[0] not in ("Segundo", "de")
+
+
+def test_source_line_and_table_cell_without_brackets() -> None:
+    text = (
+        "| Igreja | Ano |\n"
+        "|---|---|\n"
+        "| Fonte: BARROS, 2014, p. 66. | Tanaka et al., 2010; Okafor, 2012 |\n"
+        "| Total 2019 | Wave 2020 |\n"
+    )
+    assert [a for a, _ in cites(text)] == [("BARROS",), ("Tanaka",), ("Okafor",)]
+
+
+def test_bare_cells_need_a_listed_author() -> None:
+    assert cites("| Smith, 2019 | Brown, 2020 |\n") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Isi S[0], S[1], ..., S[255] dengan bilangan 0 sampai 255 (Okafor, 2012).",
+        "j = (0 + S[21] + K[2]) mod 4, see Okafor (2012).",
+        "The matrix a[0][1] is read first (Okafor, 2012).",
+    ],
+)
+def test_array_subscripts_are_not_numeric_citations(text: str) -> None:
+    assert all(a for a, _ in cites(text))  # only the author-year citation
+
+
+def test_numbers_glued_to_words_still_cite() -> None:
+    found = extract_citations("Earlier studies[3] and Lindqvist et al[4] agree.", path="x.md")
+    assert [c.number for c in found] == [3, 4]
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Hosts were black rats (Rattus rattus Linnaeus, 1758) in houses.", []),
+        ("Hosts were mice (Mastomys natalensis Smith, 1834; Okafor, 2012).", [("Okafor",)]),
+        ("This varies (Modified from Okafor, 2012).", [("Okafor",)]),
+    ],
+)
+def test_species_authorities_are_not_citations(text: str, authors: list[tuple[str]]) -> None:
+    assert [a for a, _ in cites(text, ())] == authors
