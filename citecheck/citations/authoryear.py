@@ -19,7 +19,7 @@ from citecheck.citations.found import Found
 from citecheck.citations.known import is_known
 from citecheck.citations.names import Authors, parse_authors, tokens
 from citecheck.citations.patterns import ACRONYM, YEAR
-from citecheck.citations.pieces import Piece, parse_piece
+from citecheck.citations.pieces import Piece, parse_piece, species_before
 from citecheck.text.lexicon import DETERMINERS
 from citecheck.text.years import YEAR_HINT
 
@@ -165,6 +165,15 @@ def _parse_bracket(
                         et_al=previous.et_al,
                     ),
                 )
+            continue
+        if (
+            idx == 0
+            and not ps
+            and not (names.known or names.et_al)
+            and species_before(text, pair.open)
+        ):
+            # "Cercamonius brachyrhynchus (Stehlin, 1912)": the species' authority
+            previous = None
             continue
         previous = names
         if (

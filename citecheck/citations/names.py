@@ -222,6 +222,8 @@ def _name_suffix(
         whole = False
     if not kept or not any(is_name_word(t[0]) for t in kept) or kept[-1][0] in PARTICLES:
         return None
+    if all(_INITIAL.fullmatch(t[0]) for t in kept):
+        return None  # "Gaube, S. (2024)": an initial is never a surname on its own
     if known and leading in ("The", "the") and fold(_words_key(cut_off[-1:] + kept)) in known:
         # "The Lancet" is listed with its article: keep it so the names compare equal
         kept.insert(0, cut_off.pop())

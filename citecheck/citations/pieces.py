@@ -18,15 +18,30 @@ from citecheck.citations.patterns import (
 from citecheck.text.lexicon import LEADING_WORDS
 
 # A species name right before the names: "(Rattus rattus Linnaeus, 1758)" gives the
-# authority that named the species, not a work of the manuscript's list.
+# authority that named the species, not a work of the manuscript's list. The genus
+# follows a lower-case word or a bracket, never a sentence start ("Sudah lama (...)").
 _BINOMIAL = re.compile(
-    r"(?:^|[\s(])(?P<genus>[A-Z][a-z]+)\.?\s+(?:\([A-Z][a-z]+\)\s+)?"
-    r"(?P<epithet>[a-z]{3,})(?:\s+[a-z]{3,})?\s*\Z"
+    r"(?:\b[a-z]+[,;:]?[ \t]+|[(,;][ \t]*)[*_]*(?P<genus>[A-Z][a-z]+)\.?\s+"
+    r"(?:\([A-Z][a-z]+\)\s+)?(?P<epithet>[a-z]{3,})[*_]*\s*\Z"
+)
+# Species epithets are Latin adjectives or genitives: rattus, klatti, natalensis, sapiens.
+_LATIN_ENDING = re.compile(r"(?:us|um|a|ae|i|is|ens|ans|ix|ex|oides|ides)\Z")
+# English (and Indonesian) nouns with those endings that follow capitalised words in prose:
+# "Bayesian analysis (Smith, 2019)", "Diabetes mellitus (Lee, 2020)".
+_LATIN_LOOKING = frozenset(
+    "analysis analyses basis thesis hypothesis synthesis emphasis diagnosis prognosis "
+    "crisis axis status focus census consensus corpus campus bonus virus genus nexus "
+    "stimulus apparatus radius versus mellitus data media criteria formula agenda area "
+    "idea era arena camera drama schema trauma dementia malaria pneumonia bacteria "
+    "museum forum minimum maximum optimum spectrum medium series species indices "
+    "matrices values rates types cases studies approaches methods models countries "
+    "variables features samples sites scores classes regions analytics dynamics "
+    "ethics economics politics statistics metrics genomics proteomics".split()
 )
 # Words after a capitalised one that make prose, not a species ("Modified from Smith").
 _NOT_EPITHETS = frozenset(
     "from with after following according since using based reported cited quoted "
-    "described reviewed modified adapted see also and but the this that than for "
+    "described reviewed modified adapted see also and but the this that than for his "
     "dari oleh dalam pada yang dan menurut dengan sesuai untuk para por desde segundo "
     "com con und von aus nach selon par avec".split()
 )
@@ -47,12 +62,20 @@ class Piece:
     comma: bool = True  # "Smith, 2019" rather than "Smith 2019"
 
 
+def species_before(text: str, pos: int) -> bool:
+    """A species name ends right before ``pos``: "Europolemur klatti (Weigelt, 1933)"."""
+    return _species(text[max(0, pos - 80) : pos].rstrip(" \t*_"))
+
+
 def _species(prefix: str) -> bool:
     m = _BINOMIAL.search(prefix)
+    if m is None or m.group("genus") in LEADING_WORDS:
+        return False
+    epithet = m.group("epithet")
     return (
-        m is not None
-        and m.group("genus") not in LEADING_WORDS
-        and m.group("epithet") not in _NOT_EPITHETS
+        _LATIN_ENDING.search(epithet) is not None
+        and epithet not in _NOT_EPITHETS
+        and epithet not in _LATIN_LOOKING
     )
 
 
@@ -96,7 +119,7 @@ def parse_piece(piece: str, known: frozenset[str] = frozenset()) -> Piece | None
         prefix = author_part[: authors.start]
         if len(prefix) > _MAX_PREFIX:
             return None
-        if _species(prefix) and not (authors.known or authors.et_al):
+        if _species("(" + prefix) and not (authors.known or authors.et_al):
             return None
         start = authors.start
     years = [_year_text(m)]

@@ -11,8 +11,10 @@ without initials) is the same ambiguity in APA.
 Before the linker calls such a pair an author mismatch it asks whether the citation
 fits the printed pieces: every cited name ends one piece, in order, the first cited
 name ends the first piece, and every piece is named except, possibly, the second (the
-given name of an inverted first author, "Kurnia Hu, Satria Damai, ..."). Blocks with
-initials ("Smith, J., & Lee, K.") are left to the parser, which reads them right. A missing or extra co-author still fails,
+given name of an inverted first author, "Kurnia Hu, Satria Damai, ..."). In a block
+with initials ("Yuhefizar, Mooduto, H., & Hidayat, R.") given names are initials, so
+every piece must be named: "Smith & Lee" for "Smith, J., Jones, K., & Lee, M." still
+misses Jones. A missing or extra co-author still fails,
 because then a piece other than the second is left unnamed or a cited name is left
 without a piece.
 """
@@ -33,20 +35,26 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
 
 
 def printed_pieces(ref: Reference) -> tuple[tuple[str, ...], ...]:
-    """The folded words of each name piece before the year; empty when the head is not
-    a plain list of names without initials (a title, a corporate body, "Smith, J.")."""
+    """The folded words of each name piece before the year (initials belong to the
+    piece before them; a block with initials ends in an empty piece, see
+    :func:`fits_printed`); empty when the head is not a list of names (a title, a
+    corporate body)."""
     text = ref.text[:_HEAD_CHARS]
     m = _YEAR.search(text)
     if m is None:
         return ()
     head = text[: m.start()].strip(" .,;:&")
     pieces: list[tuple[str, ...]] = []
+    initials = False
     for part in _SPLIT.split(head):
         part = part.strip(" .")
         if not part:
             continue
         if _INITIALS.fullmatch(part + "."):
-            return ()  # "Smith, J., Jones, K.": the parser reads initials right
+            if not pieces:
+                return ()
+            initials = True  # "Mooduto, H.": the initials of the name before
+            continue
         words = _WORD.findall(part)
         # a piece of one to three capitalised words; anything else is not a name list
         if not words or len(words) > 3 or " ".join(words) != part.replace("  ", " "):
@@ -54,7 +62,9 @@ def printed_pieces(ref: Reference) -> tuple[tuple[str, ...], ...]:
         if not all(w[0].isupper() for w in words):
             return ()
         pieces.append(tuple(fold(w) for w in words))
-    return tuple(pieces) if len(pieces) >= 2 else ()
+    if len(pieces) < 2:
+        return ()
+    return (*pieces, ()) if initials else tuple(pieces)
 
 
 def _ends(name: NameKey, piece: tuple[str, ...]) -> bool:
@@ -65,6 +75,9 @@ def _ends(name: NameKey, piece: tuple[str, ...]) -> bool:
 
 def fits_printed(names: Sequence[NameKey], pieces: tuple[tuple[str, ...], ...]) -> bool:
     """True when the cited ``names`` name the printed pieces (see the module doc)."""
+    initials = bool(pieces) and not pieces[-1]
+    if initials:  # with initials, no piece can be a given name: all must be named
+        pieces = pieces[:-1]
     if len(names) < 2 or not pieces or not _ends(names[0], pieces[0]):
         return False
     covered = [0]
@@ -76,4 +89,4 @@ def fits_printed(names: Sequence[NameKey], pieces: tuple[tuple[str, ...], ...]) 
             return False
         covered.append(j)
         j += 1
-    return set(range(len(pieces))) - set(covered) <= {1}
+    return set(range(len(pieces))) - set(covered) <= (set() if initials else {1})

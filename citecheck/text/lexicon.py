@@ -159,7 +159,8 @@ _PLACES = (
     "Provinsi Kabupaten Kota Kecamatan Desa Kelurahan Barat Timur Utara Selatan Tengah "
     "North South East West Central Northern Southern Eastern Western Region Province "
     "District City County State Republic Republik Kingdom Island Islands Pulau Sungai River "
-    "Lake Mount Gunung"
+    "Lake Mount Gunung Santa São Nossa Senhora Igreja Iglesia Capela Capilla Catedral "
+    "Basílica Mosteiro Convento Masjid"
 )
 _THINGS = (
     "COVID Covid SARS MERS HIV AIDS GDP PDB GNP SDG SDGs MDG MDGs RPJMN RPJMD APBN APBD APBDes "

@@ -42,6 +42,8 @@ IN_PRESS_PHRASES = (
     "under review",
     "in review",
     "submitted",
+    "provisionally accepted",
+    "conditionally accepted",
     "accepted",
     "dalam proses",
     "dalam penerbitan",

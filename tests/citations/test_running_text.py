@@ -74,9 +74,23 @@ def test_numbers_glued_to_words_still_cite() -> None:
     ("text", "authors"),
     [
         ("Hosts were black rats (Rattus rattus Linnaeus, 1758) in houses.", []),
+        ("The adapid Europolemur klatti (Weigelt, 1933) is known.", []),
+        ("Samples came from Kenya pastures (Okafor, 2012).", [("Okafor",)]),
+        ("Bayesian analysis (Okafor, 2012) helps.", [("Okafor",)]),
         ("Hosts were mice (Mastomys natalensis Smith, 1834; Okafor, 2012).", [("Okafor",)]),
         ("This varies (Modified from Okafor, 2012).", [("Okafor",)]),
     ],
 )
 def test_species_authorities_are_not_citations(text: str, authors: list[tuple[str]]) -> None:
     assert [a for a, _ in cites(text, ())] == authors
+
+
+def test_in_press_forms_and_lone_initials() -> None:
+    text = "(see Okafor, Brandt, & Tanaka, provisionally accepted). Gaube, S. (2024). A tutorial."
+    assert [(c.authors, c.year) for c in extract_citations(text, path="x.md")] == [
+        (("Okafor", "Brandt", "Tanaka"), "provisionally accepted")
+    ]
+
+
+def test_church_names_with_dates_are_not_citations() -> None:
+    assert cites("As igrejas de Santa Teresa (1916) e de Nossa Senhora (1908).", ()) == []
