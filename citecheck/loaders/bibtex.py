@@ -21,6 +21,13 @@ from bibtexparser.middlewares.names import (
 )
 
 from citecheck.loaders._bibtex_inherit import MAX_CHAIN, Inheritance
+from citecheck.loaders._bibtex_salvage import (
+    MAX_SALVAGED,
+    Salvaged,
+    broken_entry,
+    duplicate_field,
+    resolve,
+)
 from citecheck.loaders.files import read_text
 from citecheck.loaders.refcap import Taker
 from citecheck.loaders.suppress import assign_suppressions, suppressions_for
@@ -221,28 +228,28 @@ def parse_bibtex_string(text: str, display_path: str) -> tuple[list[Reference], 
     )
     problems: list[Problem] = []
     lines = text.split("\n")
-    own = [{f.key.lower(): _unquote(str(f.value)) for f in e.fields} for e in library.entries]
+    items = _items(library, display_path, problems)
     entries: dict[str, dict[str, str]] = {}  # crossref/xdata parents by key (first wins)
-    for e, parsed in zip(library.entries, own, strict=True):
-        entries.setdefault(e.key.lower(), parsed)
+    for item in items:
+        entries.setdefault(item.key.lower(), item.fields)
     refs: list[Reference] = []
     inheritance = Inheritance(entries)
     first_line: dict[str, int] = {}
-    for e, parsed in zip(library.entries, own, strict=True):
-        fields = dict(parsed)
+    for item in items:
+        fields = dict(item.fields)
         if "crossref" in fields or "xdata" in fields:
-            fields = inheritance.fields(e.key.lower(), fields)
-        first_line.setdefault(e.key.lower(), (e.start_line or 0) + 1)
-        if e.entry_type.lower() == "xdata":
+            fields = inheritance.fields(item.key.lower(), fields)
+        line = item.start_line + 1
+        first_line.setdefault(item.key.lower(), line)
+        if item.entry_type.lower() == "xdata":
             continue  # a field container for other entries (biblatex): never cited or printed
-        line = (e.start_line or 0) + 1
-        if not preselected and not taker.take(e.key, line):
+        if not preselected and not taker.take(item.key, line):
             continue
         if fields.get("month"):
             fields["month"] = _month(fields["month"])
-        raw = e.raw or "\n".join(lines[line - 1 : line])
+        raw = item.raw or "\n".join(lines[line - 1 : line])
         loc = Location(path=display_path, line=line, column=1)
-        refs.append(_reference(e.entry_type, e.key, fields, loc, raw))
+        refs.append(_reference(item.entry_type, item.key, fields, loc, raw))
     for found in (inheritance.issues.cycles, inheritance.issues.too_long):
         if found:
             key, what = next(iter(found.items()))
@@ -267,30 +274,111 @@ def parse_bibtex_string(text: str, display_path: str) -> tuple[list[Reference], 
             r.model_copy(update={"suppressed": by_ref[i]}) if i in by_ref else r
             for i, r in enumerate(refs)
         ]
+    return refs, problems
+
+
+def _items(library: Any, path: str, problems: list[Problem]) -> list[Salvaged]:
+    """The entries of ``library`` in file order, with those BibTeX keeps although
+    bibtexparser refused them (:mod:`~citecheck.loaders._bibtex_salvage`); keyless,
+    duplicate and broken entries are added to ``problems``."""
+    strings = {str(b.key).lower(): _unquote(str(b.value)) for b in library.strings}
+    items: list[Salvaged] = []
+    keys: set[str] = set()
+
+    def add(item: Salvaged) -> None:
+        if not item.key.strip():
+            problems.append(_problem(path, item.start_line, "keyless", item.raw))
+        elif item.key in keys:  # a repeated key is ignored (the first wins)
+            problems.append(_problem(path, item.start_line, "duplicate-key", item.key))
+        else:
+            keys.add(item.key)
+            items.append(item)
+
+    found: list[tuple[int, Salvaged | None, Problem | None]] = []
+    for e in library.entries:
+        fields = {f.key.lower(): _unquote(str(f.value)) for f in e.fields}
+        found.append(
+            (
+                e.start_line or 0,
+                Salvaged(e.entry_type, e.key, fields, e.start_line or 0, e.raw or ""),
+                None,
+            )
+        )
+    salvaged = 0
     for block in library.failed_blocks:
-        line = (block.start_line or 0) + 1
-        loc = Location(path=display_path, line=line, column=1)
+        start = block.start_line or 0
         kind = type(block).__name__
         if kind == "DuplicateBlockKeyBlock":
-            key = getattr(block, "key", "?")
-            problems.append(
-                Problem(
-                    message=f"duplicate BibTeX key '{key}': this entry is ignored by BibTeX",
-                    location=loc,
-                    kind="duplicate-key",
-                    evidence={"key": key},
-                )
+            key = str(getattr(block, "key", "?"))
+            found.append((start, None, _problem(path, start, "duplicate-key", key)))
+            continue
+        entry = block.ignore_error_block
+        if kind == "DuplicateFieldKeyBlock" and entry is not None:
+            pairs = [(f.key, _unquote(resolve(str(f.value), strings))) for f in entry.fields]
+            item, problem = duplicate_field(
+                entry.entry_type, entry.key, pairs, start, block.raw or "", path
             )
-        else:
-            first = (block.raw or "").split("\n", 1)[0][:80]
-            problems.append(
-                Problem(
-                    message=f"BibTeX entry could not be parsed: {first}",
-                    location=loc,
-                    evidence={"error": str(getattr(block, "error", "") or "syntax error")[:300]},
+            found.append((start, item, problem))
+            continue
+        got = None
+        if salvaged < MAX_SALVAGED:
+            salvaged += 1
+            got = broken_entry(block.raw or "", start, strings)
+            if got is not None:
+                got = Salvaged(
+                    got.entry_type,
+                    got.key,
+                    {k: _unquote(v) for k, v in got.fields.items()},
+                    start,
+                    got.raw,
                 )
+        first = (block.raw or "").split("\n", 1)[0][:80]
+        kept = (
+            f"; BibTeX keeps the entry '{got.key}' with the fields before the error, and so does citecheck"
+            if got is not None
+            else ""
+        )
+        found.append(
+            (
+                start,
+                got,
+                Problem(
+                    message=f"BibTeX entry could not be parsed: {first}{kept}",
+                    location=Location(path=path, line=start + 1, column=1),
+                    evidence={"error": _reason(getattr(block, "error", None))},
+                ),
             )
-    return refs, problems
+        )
+    for _, got_item, got_problem in sorted(found, key=lambda f: f[0]):
+        if got_item is not None:
+            add(got_item)
+        if got_problem is not None:
+            problems.append(got_problem)
+    return items
+
+
+def _reason(error: object) -> str:
+    """What bibtexparser says went wrong (its abort exceptions keep it in an attribute)."""
+    text = str(error or "") or str(getattr(error, "abort_reason", "") or "")
+    return " ".join(text.split())[:300] or "syntax error"
+
+
+def _problem(path: str, start: int, kind: str, what: str) -> Problem:
+    loc = Location(path=path, line=start + 1, column=1)
+    if kind == "duplicate-key":
+        return Problem(
+            message=f"duplicate BibTeX key '{what}': this entry is ignored by BibTeX",
+            location=loc,
+            kind="duplicate-key",
+            evidence={"key": what},
+        )
+    first = what.split("\n", 1)[0][:80]
+    return Problem(
+        message=f"BibTeX entry without a key: {first}; it can never be cited (and Pandoc "
+        "refuses the whole file)",
+        location=loc,
+        kind="keyless-entry",
+    )
 
 
 _MONTHS = {

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from citecheck.citations.cap import LAST_CAP, MAX_CITATIONS
 from citecheck.loaders import refcap
+from citecheck.loaders._latex_build import compiled_for
 from citecheck.loaders._latex_commands import (
     ARG_LIMIT,
     BIB_RESOURCES,
@@ -65,6 +66,7 @@ class _State:
     bib_resources: list[tuple[str, str, Location, Path]] = field(default_factory=list)
     macros: Macros = field(default_factory=Macros)
     packages: set[Path] = field(default_factory=set)
+    passed: dict[str, list[str]] = field(default_factory=dict)  # \PassOptionsTo…
     bibitems: list[tuple[BibItem, str, str, str, LineIndex]] = field(default_factory=list)
     allow_uncited: bool = False
     group: int = 0
@@ -169,6 +171,23 @@ _LOADERS = {
     "RequirePackage": "sty",
     "RequirePackageWithOptions": "sty",
 }
+_PASS_OPTIONS = {"PassOptionsToPackage": "sty", "PassOptionsToClass": "cls"}
+
+
+def _pass_options(text: str, after: int, ext: str, state: _State) -> int:
+    """Record ``\\PassOptionsToPackage{opts}{names}``: the options are processed before
+    the package's own when it is loaded (a thesis setup file configures its class this
+    way). Returns where reading goes on."""
+    opts = read_group(text, after, limit=ARG_LIMIT)
+    names = read_group(text, opts[1], limit=ARG_LIMIT) if opts else None
+    if opts is None or names is None:
+        return after
+    for pkg in names[0].split(","):
+        if pkg.strip():
+            state.passed.setdefault(f"{pkg.strip()}.{ext}", []).extend(split_options(opts[0]))
+    return names[1]
+
+
 # Code run when a user macro is used may hold these: worth expanding.
 _ACTIVE = re.compile(
     r"\\(?:[A-Za-z]*cite[A-Za-z]*|input|include|subfile|import|subimport|bibliography|"
@@ -211,6 +230,9 @@ def _interpret(
             ctx.options = []
             _run_code(code, ctx, state, span or (m.start(), after), depth)
             pos = after
+            continue
+        if name in _PASS_OPTIONS:
+            pos = _pass_options(text, after, _PASS_OPTIONS[name], state)
             continue
         if name in _LOADERS:
             opts, p2 = read_optionals(text, after, 1)
@@ -333,6 +355,7 @@ def _load_package(
         text, _ = read_text(found)
     except InputError:
         return
+    passed = state.passed.get(f"{name.removesuffix('.' + ext)}.{ext}", [])
     _walk(
         found,
         _display_for(found, state),
@@ -340,7 +363,7 @@ def _load_package(
         state,
         stack=[*ctx.stack, resolved],
         package=True,
-        options=tuple(options),
+        options=(*passed, *options),
     )
     del at
 
@@ -441,8 +464,20 @@ def _follow(
         dirs = [current.parent / cmd.directory]
     else:
         dirs = [state.root_dir, current.parent]
-    found = next((p for p in _candidates(target, dirs, add_tex=True) if p.is_file()), None)
+    candidates = _candidates(target, dirs, add_tex=True)
+    found = next((p for p in candidates if p.is_file()), None)
     shown = f"\\{cmd.command}{{{cmd.target}}}"
+    if found is None:
+        found = next((m for p in candidates if (m := _other_case(p)) is not None), None)
+        if found is not None:
+            state.problems.append(
+                _note(
+                    f"{shown} read as '{_display_for(found, state)}': the names differ in "
+                    "case (LaTeX on Windows or macOS finds it, on Linux it stops here)",
+                    loc,
+                    "file-name-case",
+                )
+            )
     if found is None:
         if target.endswith((".bbl", ".aux", ".toc", ".sty", ".cls", ".tikz", ".pgf")):
             return
@@ -541,27 +576,6 @@ def _bib_names(state: _State) -> list[tuple[str, str, Location]]:
     return out
 
 
-def _compiled_resources(state: _State, main: Path) -> tuple[list[str], str | None]:
-    """Bibliography names from a compiled ``.aux`` (``\\bibdata``) or ``.bcf`` (biber
-    datasources) next to the main file: the main file's own, else the only one there."""
-    folder = main.parent
-    for ext, rx in ((".bcf", _BCF_SOURCE), (".aux", _BIBDATA)):
-        own = folder / (main.stem + ext)
-        others = sorted(folder.glob("*" + ext)) if not own.is_file() else [own]
-        if len(others) != 1 or not _inside_project(others[0].resolve(), state):
-            continue
-        try:
-            text, _ = read_text(others[0])
-        except InputError:
-            continue
-        names = [n.strip() for m in rx.finditer(text) for n in m.group(1).split(",") if n.strip()]
-        if names:
-            return list(dict.fromkeys(names)), _display_for(others[0], state)
-    return [], None
-
-
-_BIBDATA = re.compile(r"\\bibdata\{([^}]*)\}")
-_BCF_SOURCE = re.compile(r"<bcf:datasource[^>]*>([^<]+)</bcf:datasource>")
 MAX_GUESSED_BIBS = 20
 
 
@@ -577,24 +591,25 @@ def _find(state: _State, name: str, command: str) -> tuple[Path | None, str | No
         if path.is_file():
             return path, None
     for n in names:
-        path = state.root_dir / n
-        folder = path.parent
-        if not folder.is_dir():
-            continue
-        try:
-            match = next(
-                (
-                    c
-                    for c in folder.iterdir()
-                    if c.name.lower() == path.name.lower() and c.is_file()
-                ),
-                None,
-            )
-        except OSError:
-            match = None
+        match = _other_case(state.root_dir / n)
         if match is not None:
             return match, f"'{n}' read as '{match.name}' (the names differ in case)"
     return None, None
+
+
+def _other_case(path: Path) -> Path | None:
+    """A file whose name differs from ``path``'s only in case (in the same folder):
+    what TeX finds on the case-insensitive file systems of Windows and macOS."""
+    folder = path.parent
+    if not folder.is_dir():
+        return None
+    try:
+        return next(
+            (c for c in folder.iterdir() if c.name.lower() == path.name.lower() and c.is_file()),
+            None,
+        )
+    except OSError:
+        return None
 
 
 def _bibliography(
@@ -608,8 +623,12 @@ def _bibliography(
     resources = _bib_names(state)
     declared = bool(resources or state.bibitems)
     if not declared and cited:
-        names, compiled = _compiled_resources(state, main)
-        if compiled is not None:
+        build = compiled_for(
+            main, (c.key for c in state.citations if c.key), lambda p: _inside_project(p, state)
+        )
+        if build is not None:
+            names = list(build.names)
+            compiled = _display_for(build.path, state)
             loc = Location(path=compiled)
             resources = [(n, "bibdata", loc) for n in names]
             declared = True

@@ -77,3 +77,55 @@ def test_suppression_comment_applies_to_the_next_entry():
     )
     refs, _ = parse_bibtex_string(text, "x.bib")
     assert [r.suppressed for r in refs] == [(), ("listed-not-cited",)]
+
+
+# BibTeX keeps what bibtexparser refuses: each class below is read as BibTeX reads it,
+# and the defect stays a problem at its line.
+SALVAGE = r"""@string{jn = "Journal of Things"}
+@misc{dup,
+  note = {first},
+  journal = jn,
+  note = {second},
+}
+@book{halfway,
+  title = {C how to program},
+  year = {2016},
+  page
+}
+@misc{,
+  title = {An entry without a key},
+}
+@misc{after, title = {After}}
+"""
+
+
+def test_duplicate_field_keeps_the_entry_with_the_first_value():
+    refs, problems = parse_bibtex_string(SALVAGE, "refs.bib")
+    dup = next(r for r in refs if r.key == "dup")
+    assert dup.fields["note"] == "first" and dup.container == "Journal of Things"
+    warning = next(p for p in problems if p.kind == "duplicate-field")
+    assert warning.location.line == 2 and "'note'" in warning.message
+    assert warning.evidence["severity"] == "warning"
+
+
+def test_entry_broken_after_its_key_keeps_the_fields_before_the_error():
+    refs, problems = parse_bibtex_string(SALVAGE, "refs.bib")
+    half = next(r for r in refs if r.key == "halfway")
+    assert (half.title, half.year, half.location.line) == ("C how to program", "2016", 7)
+    error = next(p for p in problems if p.kind == "parse-error")
+    assert error.location.line == 7 and "halfway" in error.message
+    assert "page" in error.evidence["error"]
+
+
+def test_keyless_entry_is_a_problem_not_a_reference():
+    refs, problems = parse_bibtex_string(SALVAGE, "refs.bib")
+    assert [r.key for r in refs] == ["dup", "halfway", "after"]
+    keyless = next(p for p in problems if p.kind == "keyless-entry")
+    assert keyless.location.line == 12
+
+
+def test_a_repeated_key_after_a_salvaged_entry_is_still_a_duplicate():
+    text = "@misc{a, note={x}, note={y}}\n@misc{a, title={Second}}\n"
+    refs, problems = parse_bibtex_string(text, "x.bib")
+    assert [r.fields.get("note") for r in refs] == ["x"]
+    assert sorted(p.kind for p in problems) == ["duplicate-field", "duplicate-key"]

@@ -135,3 +135,77 @@ def test_input_of_parent_folder_inside_the_repository(in_tmp: Path) -> None:
     doc = load_manuscript(in_tmp / "paper/main.tex", "main.tex")
     assert [c.key for c in doc.citations] == ["alpha2020"]
     assert not doc.problems
+
+
+def test_options_passed_to_a_local_package_before_it_is_loaded(in_tmp: Path) -> None:
+    write_files(
+        in_tmp,
+        {
+            "thesisstyle.sty": (
+                "\\define@key[tp]{thesis}{bibfile}[default-refs]{\\def\\tp@bibfile{#1}}\n"
+                "\\setkeys[tp]{thesis}{bibfile=default-refs}\n"
+                "\\ProcessOptionsX\n"
+                "\\bibliography{\\tp@bibfile}\n"
+            ),
+            "mine.bib": BIB,
+            "setup.tex": "\\PassOptionsToPackage{%\n  colour=blue,%\n  bibfile=mine,%\n}"
+            "{thesisstyle}\n\\usepackage{thesisstyle}\n",
+            "main.tex": "\\documentclass{book}\n\\input{setup}\n"
+            "\\begin{document}\n\\cite{alpha2020}\n\\end{document}\n",
+        },
+    )
+    doc = _load(in_tmp)
+    assert doc.reference_files == ("mine.bib",)
+    assert not doc.problems
+
+
+def test_compiled_file_of_another_name_chosen_by_its_citations(in_tmp: Path) -> None:
+    write_files(
+        in_tmp,
+        {
+            "found.bib": BIB,
+            "old.bib": BIB.replace("alpha2020", "other"),
+            "chapter1.aux": "\\relax\n\\citation{alpha2020}\n",  # names no bibliography
+            "stale.aux": "\\relax\n\\citation{other}\n\\bibdata{old}\n",
+            "thesis.bcf": '<bcf:citekey order="1">alpha2020</bcf:citekey>\n'
+            '<bcf:datasource type="file" datatype="bibtex">found.bib</bcf:datasource>\n',
+            "template.tex": "\\documentclass{article}\n\\begin{document}\n\\cite{alpha2020}\n"
+            "\\end{document}\n",
+        },
+    )
+    doc = _load(in_tmp, "template.tex")
+    assert doc.reference_files == ("found.bib",)
+    assert [p.kind for p in doc.problems] == ["bibliography-from-build"]
+    assert "thesis.bcf" in doc.problems[0].message
+
+
+def test_the_main_files_own_build_file_wins(in_tmp: Path) -> None:
+    write_files(
+        in_tmp,
+        {
+            "found.bib": BIB,
+            "other.bib": BIB,
+            "main.aux": "\\relax\n\\bibdata{found}\n",
+            "copy.aux": "\\relax\n\\citation{alpha2020}\n\\bibdata{other}\n",
+            "main.tex": "\\documentclass{article}\n\\begin{document}\n\\cite{alpha2020}\n"
+            "\\end{document}\n",
+        },
+    )
+    assert _load(in_tmp).reference_files == ("found.bib",)
+
+
+def test_input_whose_name_differs_in_case_is_read_with_a_note(in_tmp: Path) -> None:
+    write_files(
+        in_tmp,
+        {
+            "refs.bib": BIB,
+            "chapters/intro/introduction.tex": "\\cite{alpha2020}\n",
+            "main.tex": "\\documentclass{article}\n\\begin{document}\n"
+            "\\input{chapters/intro/Introduction}\n\\bibliography{refs}\n\\end{document}\n",
+        },
+    )
+    doc = _load(in_tmp)
+    assert [c.key for c in doc.citations] == ["alpha2020"]
+    assert [p.kind for p in doc.problems] == ["file-name-case"]
+    assert doc.problems[0].evidence["severity"] == "info"
+    assert "chapters/intro/introduction.tex" in doc.problems[0].message
