@@ -316,8 +316,10 @@ def _read_include(masked: str, start: int, pos: int, name: str) -> Include | Non
     if group is not None:
         return Include(start=start, end=group[1], command=name, target=group[0].strip())
     if name == "input":
-        # TeX primitive syntax: \input chapter1
-        m = re.match(r"[ \t]+([^\s{}\\%]+)", masked[pos:])
+        # TeX primitive syntax: \input chapter1, \input "chapter one" (a name with spaces)
+        m = re.match(r'[ \t]*"([^"\n{}\\%]+)"|[ \t]+([^\s{}\\%]+)', masked[pos : pos + ARG_LIMIT])
         if m:
-            return Include(start=start, end=pos + m.end(), command=name, target=m.group(1))
+            target = m.group(1) or m.group(2)
+            return Include(start=start, end=pos + m.end(), command=name, target=target)
+        return None
     return None

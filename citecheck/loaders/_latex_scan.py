@@ -32,6 +32,36 @@ VERBATIM_ENVS = frozenset(
     }
 )
 
+# Verbatim environments whose [options] are typeset: a listing's caption={... \cite{x}}.
+_TYPESET_OPTIONS = frozenset({"lstlisting", "minted"})
+MAX_OPTIONS = 4000  # characters of such an option list read
+
+
+def _options_end(source: str, pos: int) -> int:
+    """Where an environment's ``[options]`` starting at ``pos`` end (brace groups may
+    hold ``]``); ``pos`` itself when there are none or they do not close."""
+    i = pos
+    while i < len(source) and source[i] in " \t":
+        i += 1
+    if i >= len(source) or source[i] != "[":
+        return pos
+    depth = 0
+    j, stop = i + 1, min(len(source), i + MAX_OPTIONS)
+    while j < stop:
+        ch = source[j]
+        if ch == "\\":
+            j += 2  # an escaped brace or bracket does not count
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+        elif ch == "]" and depth == 0:
+            return j + 1
+        j += 1
+    return pos
+
+
 _SCAN = re.compile(
     r"(?P<esc>\\[^A-Za-z])"
     r"|(?P<verb>\\verb\*?(?P<delim>[^A-Za-z\s*]))"
@@ -94,9 +124,10 @@ def mask(source: str, *, stop_at_end_document: bool = True) -> Masked:
             env = m.group("env")
             if env in VERBATIM_ENVS:
                 closing = re.compile(r"\\end\s*\{" + re.escape(env) + r"\}")
-                close = closing.search(source, m.end())
+                start = _options_end(source, m.end()) if env in _TYPESET_OPTIONS else m.end()
+                close = closing.search(source, start)
                 end = close.end() if close else n
-                spans.append((m.start(), end))
+                spans.append((start, end))
                 pos = end
             else:
                 pos = m.end()

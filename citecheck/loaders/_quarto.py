@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from citecheck.loaders._includes import missing_include, outside_include
 from citecheck.loaders._safe_yaml import safe_load
 from citecheck.loaders.files import inside, project_bases, read_text
 from citecheck.model.document import LineIndex, Location, Problem
@@ -168,24 +169,10 @@ def _add(
     if resolved in seen:
         return
     if not file.is_file():
-        project.problems.append(
-            Problem(
-                message=f"{shown}: file not found; its citations are not checked",
-                location=loc,
-                kind="missing-include",
-                evidence={"target": shown},
-            )
-        )
+        project.problems.append(missing_include(shown, loc, shown))
         return
     if not inside(file, project_bases(main)):
-        project.problems.append(
-            Problem(
-                message=f"{shown}: outside the project folder; not followed",
-                location=loc,
-                kind="include-outside",
-                evidence={"target": shown},
-            )
-        )
+        project.problems.append(outside_include(shown, loc, shown))
         return
     if depth > MAX_DEPTH or len(project.parts) >= MAX_PARTS:
         project.problems.append(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from citecheck.citations.cap import LAST_CAP, MAX_CITATIONS
 from citecheck.loaders import refcap
+from citecheck.loaders._includes import missing_include, outside_include
 from citecheck.loaders._latex_build import compiled_for
 from citecheck.loaders._latex_commands import (
     ARG_LIMIT,
@@ -30,7 +31,7 @@ from citecheck.loaders._latex_commands import (
     Include,
     command_at,
 )
-from citecheck.loaders._latex_macros import CS, Macros, split_options, substitute
+from citecheck.loaders._latex_macros import CS, Macro, Macros, split_options, substitute
 from citecheck.loaders._latex_meta import (
     bibitem_references,
     latex_metadata,
@@ -259,14 +260,13 @@ def _interpret(
                 pos = after
                 continue
             args, inv_end = got
-            if depth < MAX_MACRO_DEPTH and _ACTIVE.search(macro.body) and macros.count():
-                _run_code(
-                    substitute(macro.body, args),
-                    ctx,
-                    state,
-                    span or (m.start(), inv_end),
-                    depth + 1,
-                )
+            if not _ACTIVE.search(macro.body) and _uses_every_argument(macro):
+                pos = after  # its arguments are typeset where they stand: read them there
+                continue
+            if depth < MAX_MACRO_DEPTH and macros.count():
+                code = substitute(macro.body, args)
+                if _ACTIVE.search(code):
+                    _run_code(code, ctx, state, span or (m.start(), inv_end), depth + 1)
             pos = inv_end
             continue
         cmd = command_at(text, m.start(), after, name, m.group(0).endswith("*"))
@@ -280,6 +280,16 @@ def _interpret(
 
 
 MAX_MACRO_DEPTH = 8
+
+
+def _uses_every_argument(macro: Macro) -> bool:
+    """Whether the body uses each parameter (``\\flcaption{…\\cite{x}}`` defined as
+    ``\\caption{\\textsl{#1}}``): then the arguments are ordinary text. A macro that
+    drops one (``\\newcommand\\hide[1]{}``) is expanded instead, so what it drops stays
+    unread."""
+    return all(f"#{k}" in macro.body for k in range(1, macro.nargs + 1))
+
+
 # Names LaTeX itself gives meaning to: a redefinition in a class does not make them
 # macros of ours to expand (their arguments are read as usual).
 _BUILTIN = frozenset(INCLUDES | BIB_RESOURCES | {"bibitem", "nocite"})
@@ -481,25 +491,11 @@ def _follow(
     if found is None:
         if target.endswith((".bbl", ".aux", ".toc", ".sty", ".cls", ".tikz", ".pgf")):
             return
-        state.problems.append(
-            Problem(
-                message=f"{shown}: file not found; its citations are not checked",
-                location=loc,
-                kind="missing-include",
-                evidence={"target": target},
-            )
-        )
+        state.problems.append(missing_include(shown, loc, target))
         return
     resolved = found.resolve()
     if not _inside_project(resolved, state):
-        state.problems.append(
-            Problem(
-                message=f"{shown}: outside the project folder; not followed",
-                location=loc,
-                kind="include-outside",
-                evidence={"target": target},
-            )
-        )
+        state.problems.append(outside_include(shown, loc, target))
         return
     if resolved in stack:
         state.problems.append(

@@ -209,3 +209,69 @@ def test_input_whose_name_differs_in_case_is_read_with_a_note(in_tmp: Path) -> N
     assert [p.kind for p in doc.problems] == ["file-name-case"]
     assert doc.problems[0].evidence["severity"] == "info"
     assert "chapters/intro/introduction.tex" in doc.problems[0].message
+
+
+def test_citation_in_the_argument_of_a_caption_macro(in_tmp: Path) -> None:
+    write_files(
+        in_tmp,
+        {
+            "refs.bib": BIB + BIB.replace("alpha2020", "beta2021"),
+            "main.tex": (
+                "\\documentclass{article}\n"
+                "\\newcommand{\\flcaption}[1]{\\caption{\\textsl{#1}}}\n"
+                "\\newcommand{\\figureEx}[3]{\\begin{figure}\\caption[#3]{#2}\\label{#1}"
+                "\\end{figure}}\n"
+                "\\newcommand{\\hide}[1]{}\n"
+                "\\begin{document}\n"
+                "\\flcaption{Source:\n\\cite{alpha2020}}\n"
+                "\\figureEx{fig:x}%\n{After \\cite{beta2021}.}{Short}\n"
+                "\\hide{\\cite{hidden}}\n"
+                "\\bibliography{refs}\n\\end{document}\n"
+            ),
+        },
+    )
+    doc = _load(in_tmp)
+    assert [(c.key, c.location.line) for c in doc.citations] == [
+        ("alpha2020", 7),
+        ("beta2021", 9),
+    ]
+
+
+def test_citation_in_a_listing_caption_but_not_in_its_code(in_tmp: Path) -> None:
+    write_files(
+        in_tmp,
+        {
+            "refs.bib": BIB,
+            "main.tex": (
+                "\\documentclass{article}\n\\begin{document}\n"
+                "\\begin{lstlisting}[float, caption={Routing, after \\cite{alpha2020}}, "
+                "label={x}]\n<router-outlet> \\cite{code} </router-outlet>\n"
+                "\\end{lstlisting}\n\\bibliography{refs}\n\\end{document}\n"
+            ),
+        },
+    )
+    assert [c.key for c in _load(in_tmp).citations] == ["alpha2020"]
+
+
+def test_includes_with_spaces_quotes_and_subfiles(in_tmp: Path) -> None:
+    write_files(
+        in_tmp,
+        {
+            "refs.bib": "".join(BIB.replace("alpha2020", k) for k in "abcdef"),
+            "chapters/chapter one.tex": "\\cite{a}\n",
+            "chapters/chapter two.tex": "\\cite{b}\n",
+            "chapters/chapter three.tex": "\\cite{c}\n",
+            "sections/intro.tex": "\\documentclass[../main.tex]{subfiles}\n"
+            "\\begin{document}\n\\cite{d}\n\\input{sections/figure}\n\\input{table}\n"
+            "\\end{document}\n\\cite{never}\n",
+            "sections/figure.tex": "\\cite{e}\n",  # relative to the main file, as TeX reads it
+            "sections/table.tex": "\\cite{f}\n",  # relative to the including file (import)
+            "main.tex": "\\documentclass{article}\n\\usepackage{subfiles}\n\\begin{document}\n"
+            "\\include{chapters/chapter one}\n\\input{\"chapters/chapter two\"}\n"
+            '\\input "chapters/chapter three"\n\\subfile{sections/intro}\n'
+            "\\bibliography{refs}\n\\end{document}\n",
+        },
+    )
+    doc = _load(in_tmp)
+    assert [c.key for c in doc.citations] == list("abcdef")
+    assert not doc.problems

@@ -53,6 +53,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 
 from citecheck.model.document import Document, LineIndex, Location, Reference
 from citecheck.model.findings import Finding, Severity
@@ -103,16 +104,37 @@ def _uncited(ctx: RuleContext) -> Iterator[int]:
     """Indices of the entries no citation links to (allowed and named statutes left out)."""
     doc = ctx.document
     cited = ctx.links.cited_references()
+    parents = _parents_of(doc.references, cited)
     named: set[tuple[str, str]] | None = None
     for i, ref in enumerate(doc.references):
         if i in cited or _allowed(ref, ctx.settings.allow_uncited):
             continue
+        if ref.key and ref.key.lower() in parents:
+            continue  # BibTeX/biber read it for a cited entry: deleting it breaks that one
         ids = set(_statute_ids(ref.title or ref.text))
         if ids:
             named = _named_in_prose(doc) if named is None else named
             if ids & named:
                 continue
         yield i
+
+
+def _parents_of(refs: tuple[Reference, ...], cited: AbstractSet[int]) -> set[str]:
+    """Keys (lower case) of the ``crossref``/``xdata`` parents of cited entries, and of
+    their parents in turn: the entries whose fields a cited entry inherits."""
+    by_key = {r.key.lower(): r for r in refs if r.key}
+    todo = [refs[i] for i in cited if 0 <= i < len(refs)]
+    found: set[str] = set()
+    while todo:
+        ref = todo.pop()
+        for link in ("crossref", "xdata"):
+            for raw in str(ref.fields.get(link) or "").split(","):
+                key = raw.strip().strip("{}").lower()
+                if key and key not in found:
+                    found.add(key)
+                    if key in by_key:
+                        todo.append(by_key[key])
+    return found
 
 
 def _unprinted(doc: Document, ref: Reference) -> bool:

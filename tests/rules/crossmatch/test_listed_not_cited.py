@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from crossmatch_builders import cit, doc, ref, run
 
-from citecheck.model.document import Document
+from citecheck.model.document import Document, Reference
 from citecheck.model.settings import Settings
 from citecheck.rules.crossmatch.listed_not_cited import RULE
 
@@ -171,3 +171,25 @@ def test_pandoc_key_without_at_is_reported_at_its_line() -> None:
     [f] = run(RULE, d)
     assert f.location is not None and (f.location.line, f.location.column) == (2, 10)
     assert "'[other0]' without '@'" in f.message and f.severity.value == "warning"
+
+
+def test_crossref_and_xdata_parents_of_cited_entries_count_as_used() -> None:
+    """BibTeX/biber read a parent for its cited child (deleting it breaks the child);
+    a parent of an uncited child, or of nobody, is still unused."""
+
+    def entry(family: str, key: str, **links: str) -> Reference:
+        r = ref(family, year="2001", key=key)
+        return r.model_copy(update={"source": "bibtex", "fields": dict(links)})
+
+    refs = [
+        ref("Ansell", year="2008").model_copy(
+            update={"source": "bibtex", "fields": {"crossref": "Proc2008"}}
+        ),
+        entry("Proc", "proc2008", xdata="series"),  # key case differs: BibTeX ignores it
+        entry("Series", "series"),  # parent of a parent
+        entry("Lonely", "lonely", crossref="orphanproc"),
+        entry("Orphan", "orphanproc"),
+    ]
+    d = doc([cit("(Ansell, 2008)", "Ansell", year="2008")], refs, cited_only_database=True)
+    found = run(RULE, d, Settings(unused_database_entries=True))
+    assert sorted(f.evidence["key"] for f in found) == ["lonely", "orphanproc"]
