@@ -32,7 +32,8 @@ from citecheck.reporters import format_names
     "references",
     multiple=True,
     type=click.Path(),
-    help="A reference file (BibTeX, CSL-JSON) to check the manuscripts against. Repeatable.",
+    help="A reference file (BibTeX, CSL-JSON/YAML, RIS, or a typed list in .md/.txt) to "
+    "check the manuscripts against. Repeatable.",
 )
 @click.option(
     "--format",

@@ -41,6 +41,13 @@ REFERENCE_LOADERS: dict[str, tuple[str, str]] = {
     ".ris": ("citecheck.loaders.ris", "load_references"),
 }
 
+# Typed reference lists: read only when named with --references (never guessed, since a
+# Markdown or text file beside a manuscript is more often a README than a bibliography).
+TYPED_LIST_LOADERS: dict[str, tuple[str, str]] = {
+    suffix: ("citecheck.loaders.typed_list", "load_references")
+    for suffix in (".md", ".markdown", ".txt", ".text")
+}
+
 ManuscriptLoader = Callable[[Path, str], Document]
 ReferenceLoader = Callable[[Path, str], tuple[list[Reference], list[Problem]]]
 
@@ -92,6 +99,7 @@ def load_manuscript(path: Path, display_path: str) -> Document:
 
 
 def load_reference_file(path: Path, display_path: str) -> tuple[list[Reference], list[Problem]]:
-    """Load a separate reference file (BibTeX, CSL-JSON, ...)."""
-    loader = cast(ReferenceLoader, _resolve(REFERENCE_LOADERS, path, "a reference file"))
+    """Load a separate reference file (BibTeX, CSL-JSON, RIS, a typed list ...)."""
+    table = {**REFERENCE_LOADERS, **TYPED_LIST_LOADERS}
+    loader = cast(ReferenceLoader, _resolve(table, path, "a reference file"))
     return loader(path, display_path)

@@ -253,11 +253,44 @@ def guess_language(text: str) -> str | None:
     return best[0] if best[1] >= 5 else None
 
 
+def list_entries(
+    text: str, spans: list[tuple[int, int]], display_path: str, *, index: LineIndex
+) -> tuple[list[Reference], list[Problem]]:
+    """The entries of the reference-list ``spans`` of ``text`` (HTML comments blanked),
+    parsed, up to the references budget (:mod:`citecheck.loaders.refcap`)."""
+    from citecheck.references import parse_reference, split_entries, to_reference
+
+    references: list[Reference] = []
+    problems: list[Problem] = []
+    cut = comments_end(text)
+    no_comments = _COMMENT.sub(lambda m: _spaces(m.group(0)), text[:cut]) + text[cut:]
+    taker = Taker()
+    for a, b in spans:
+        section = no_comments[a:b]
+        for span in split_entries(section):
+            loc = index.location(display_path, a + span.start)
+            if not taker.take(None, loc.line):
+                continue
+            try:
+                parsed = parse_reference(span.text)
+            except Exception as exc:  # the parser is total by contract; stay safe anyway
+                problems.append(
+                    Problem(message=f"reference could not be parsed: {exc}", location=loc)
+                )
+                continue
+            references.append(
+                to_reference(parsed, text=span.text, location=loc, number=span.number)
+            )
+    capped = taker.problem(display_path)
+    if capped is not None:
+        problems.append(capped)
+    return references, problems
+
+
 def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Document:
     """A :class:`Document` from Markdown / plain-text source."""
     from citecheck.citations import extract_citations
     from citecheck.citations.known import listed_names
-    from citecheck.references import parse_reference, split_entries, to_reference
 
     index = LineIndex(text)
     code = _code_blocks(text)
@@ -274,31 +307,9 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
     body = blank_spans(text, hidden)
     del hidden
 
-    references: list[Reference] = []
-    problems: list[Problem] = []
-    cut = comments_end(text)
-    no_comments = _COMMENT.sub(lambda m: _spaces(m.group(0)), text[:cut]) + text[cut:]
-    taker = Taker()
-    for _h, a, b in bib:
-        section = no_comments[a:b]
-        for span in split_entries(section):
-            start = a + span.start
-            loc = index.location(display_path, start)
-            if not taker.take(None, loc.line):
-                continue
-            try:
-                parsed = parse_reference(span.text)
-            except Exception as exc:  # the parser is total by contract; stay safe anyway
-                problems.append(
-                    Problem(message=f"reference could not be parsed: {exc}", location=loc)
-                )
-                continue
-            references.append(
-                to_reference(parsed, text=span.text, location=loc, number=span.number)
-            )
-    capped = taker.problem(display_path)
-    if capped is not None:
-        problems.append(capped)
+    references, problems = list_entries(
+        text, [(a, b) for _h, a, b in bib], display_path, index=index
+    )
     numbered = 2 * sum(r.number is not None for r in references) > len(references) > 0
     citations = extract_citations(
         body,
@@ -344,10 +355,28 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
     )
 
 
+def reference_list_spans(text: str) -> list[tuple[int, int]]:
+    """Where a file given as a reference list holds its entries: the sections under a
+    bibliography heading ("References", "Daftar Pustaka"), else everything after the
+    front matter (a chapter file that is nothing but the typed list)."""
+    front = _front_matter(text)
+    headings = find_headings(text, _code_blocks(text) + ([front] if front else []))
+    found = [(a, b) for _h, a, b in bibliography_sections(text, headings)]
+    if found:
+        return found
+    start = front[1] if front else 0
+    first = next((h for h in headings if h.start >= start), None)
+    if first is not None and not text[start : first.start].strip():
+        start = first.end  # a title line above the list ("Bibliography of chapter 2")
+    return [(start, len(text))]
+
+
 __all__ = [
     "Heading",
     "Location",
     "bibliography_sections",
     "find_headings",
+    "list_entries",
     "parse_markdown",
+    "reference_list_spans",
 ]

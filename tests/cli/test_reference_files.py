@@ -77,3 +77,21 @@ def test_fix_offline_says_what_it_could_not_check(run, tmp_path: Path) -> None: 
     assert result.exit_code == 0
     assert "not checked: registry (refs.bib): 3 of 3 references" in result.stderr
     assert "nothing to fix among what could be checked" in result.stderr
+
+
+def test_typed_list_given_with_references(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A chapter-split thesis: the Daftar Pustaka is typed in a file of its own."""
+    (tmp_path / "bab1.md").write_text(
+        "# Bab 1\n\nTata kelola kolaboratif (Ansell & Gash, 2008) dan (Emerson, 2012).\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "pustaka.txt").write_text(
+        "Ansell, C., & Gash, A. (2008). Collaborative governance in theory and practice. "
+        "Journal of Public Administration Research and Theory, 18(4), 543-571.\n\n"
+        "Lain, B. (2010). Buku yang tidak dikutip. Bandung: Penerbit.\n",
+        encoding="utf-8",
+    )
+    result = run("check", "bab1.md", "--references", "pustaka.txt", "--format", "json")
+    found = {(f["rule"], f["location"]["path"]) for f in json.loads(result.stdout)["findings"]}
+    assert ("cited-not-listed", "bab1.md") in found
+    assert ("listed-not-cited", "pustaka.txt") in found

@@ -267,7 +267,7 @@ def test_includes_with_spaces_quotes_and_subfiles(in_tmp: Path) -> None:
             "sections/figure.tex": "\\cite{e}\n",  # relative to the main file, as TeX reads it
             "sections/table.tex": "\\cite{f}\n",  # relative to the including file (import)
             "main.tex": "\\documentclass{article}\n\\usepackage{subfiles}\n\\begin{document}\n"
-            "\\include{chapters/chapter one}\n\\input{\"chapters/chapter two\"}\n"
+            '\\include{chapters/chapter one}\n\\input{"chapters/chapter two"}\n'
             '\\input "chapters/chapter three"\n\\subfile{sections/intro}\n'
             "\\bibliography{refs}\n\\end{document}\n",
         },
