@@ -30,6 +30,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from tests.support import other_registries
 from tests.support.registry_standin import Behaviour, StandIn, Store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,6 +118,7 @@ def env_for(server: StandIn | None, cache: Path, **more: str) -> dict[str, str]:
     return {
         "CITECHECK_CROSSREF_URL": urls[0],
         "CITECHECK_DOI_URL": urls[1],
+        **other_registries.urls(urls[0]),
         "CITECHECK_MAILTO": "bench@example.org",
         "CITECHECK_CACHE_DIR": str(cache),
         "CITECHECK_OFFLINE": "",

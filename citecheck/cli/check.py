@@ -62,6 +62,15 @@ from citecheck.reporters import format_names
 @click.option("--crossref-url", help="Crossref API base URL (or CITECHECK_CROSSREF_URL).")
 @click.option("--doi-url", help="DOI resolver base URL (or CITECHECK_DOI_URL).")
 @click.option(
+    "--check-urls",
+    is_flag=True,
+    default=None,
+    help="Also check that references' web addresses still answer (HEAD, then GET).",
+)
+@click.option("--arxiv-url", help="arXiv API base URL (or CITECHECK_ARXIV_URL).")
+@click.option("--pubmed-url", help="NCBI E-utilities base URL (or CITECHECK_PUBMED_URL).")
+@click.option("--openalex-url", help="OpenAlex API base URL (or CITECHECK_OPENALEX_URL).")
+@click.option(
     "--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR)."
 )
 @click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the cache.")

@@ -140,6 +140,10 @@ class Report(BaseModel):
     skipped_checks: tuple[SkippedCheck, ...] = ()
     per_file: tuple[FileSummary, ...] = ()
     notes: tuple[str, ...] = ()  # warnings for people (e.g. "no bibliography found")
+    # Per-reference registry verdicts counted (verified / disagrees / not-found /
+    # not-checked / not-looked-up, and verified per registry); None when the registry
+    # stage did not run.
+    registry: dict[str, Any] | None = None
     # Not part of the JSON envelope: what rich reporters (HTML, SARIF, JUnit) show besides
     # the findings. Built by the engine; not validated again (they are already typed).
     documents: Annotated[tuple[Document, ...], SkipValidation] = Field(default=(), exclude=True)
@@ -175,5 +179,6 @@ class Report(BaseModel):
                 "references": self.references,
                 "by_rule": self.by_rule(),
                 "skipped_checks": [s.to_json() for s in self.skipped_checks],
+                **({"registry": self.registry} if self.registry is not None else {}),
             },
         }

@@ -16,7 +16,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Source = Literal["crossref", "datacite", "medra", "jalc", "handle", "other"]
+Source = Literal[
+    "crossref", "datacite", "medra", "jalc", "handle", "arxiv", "pubmed", "openalex", "other"
+]
+IdKind = Literal["doi", "arxiv", "pmid"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,17 @@ Resolution = Found | NotFound | Unavailable
 
 
 @dataclass(frozen=True)
+class UrlCheck:
+    """What ``--check-urls`` learnt about a reference's web address."""
+
+    status: Literal["ok", "gone", "unknown"]
+    code: int | None  # the last HTTP status, when there was one
+    final_url: str | None  # after redirects
+    reason: str
+    from_cache: bool = False
+
+
+@dataclass(frozen=True)
 class Candidate:
     """One search hit for a reference without (or besides) a DOI."""
 
@@ -82,6 +96,25 @@ class ReferenceResolution:
     by_doi: Resolution | None = None
     search: tuple[Candidate, ...] | Unavailable | None = None
     notices: tuple[dict[str, Any], ...] = ()
+    # Which identifier ``by_doi`` looked up: the DOI, or (for references that carry
+    # none) an arXiv identifier (``ident`` "2201.13452") or a PubMed id ("27933103").
+    id_kind: IdKind = "doi"
+    ident: str | None = None
+    # OpenAlex's hits for references the Crossref search did not confirm; None when
+    # OpenAlex was not asked, with the reason in ``not_asked``.
+    fallback: tuple[Candidate, ...] | Unavailable | None = None
+    not_asked: tuple[tuple[str, str], ...] = ()  # (registry, why it was not asked)
+    url: str | None = None  # the web address checked with --check-urls
+    url_check: UrlCheck | None = None
+
+    @property
+    def cited_id(self) -> str | None:
+        """The identifier as people write it: "DOI 10.x/y", "arXiv:2201.13452", "PMID 1"."""
+        if self.id_kind == "arxiv" and self.ident:
+            return f"arXiv:{self.ident}"
+        if self.id_kind == "pmid" and self.ident:
+            return f"PMID {self.ident}"
+        return f"DOI {self.doi}" if self.doi else None
 
 
 Resolutions = Mapping[int, ReferenceResolution]

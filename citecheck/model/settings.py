@@ -12,6 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 DEFAULT_CROSSREF_URL = "https://api.crossref.org"
 DEFAULT_DOI_URL = "https://doi.org"
+DEFAULT_ARXIV_URL = "https://export.arxiv.org/api"
+DEFAULT_PUBMED_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
+DEFAULT_OPENALEX_URL = "https://api.openalex.org"
 
 FailOn = Literal["error", "warning", "info", "never"]
 
@@ -32,6 +35,12 @@ class Settings(BaseModel):
     crossref_url: str = DEFAULT_CROSSREF_URL
     doi_url: str = DEFAULT_DOI_URL
     crossref_plus_token: str | None = None
+    arxiv_url: str = DEFAULT_ARXIV_URL
+    pubmed_url: str = DEFAULT_PUBMED_URL
+    openalex_url: str = DEFAULT_OPENALEX_URL
+    ncbi_api_key: str | None = None  # PubMed: 10 requests/s instead of 3
+    openalex_api_key: str | None = None  # OpenAlex search needs one (since 2026-02-13)
+    check_urls: bool = False  # HEAD/GET each reference's web address (url-unreachable)
     cache_dir: str | None = None
     no_cache: bool = False
     refresh: bool = False

@@ -70,6 +70,11 @@ def from_environment(env: Mapping[str, str]) -> dict[str, Any]:
         "CITECHECK_CACHE_DIR": "cache_dir",
         "CITECHECK_CROSSREF_PLUS_TOKEN": "crossref_plus_token",
         "CITECHECK_SNAPSHOT": "snapshot",
+        "CITECHECK_ARXIV_URL": "arxiv_url",
+        "CITECHECK_PUBMED_URL": "pubmed_url",
+        "CITECHECK_OPENALEX_URL": "openalex_url",
+        "CITECHECK_NCBI_API_KEY": "ncbi_api_key",
+        "CITECHECK_OPENALEX_API_KEY": "openalex_api_key",
     }
     for var, name in mapping.items():
         if env.get(var):

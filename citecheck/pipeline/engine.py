@@ -312,6 +312,25 @@ def _with_severity(finding: Finding, settings: Settings) -> Finding:
     return finding.model_copy(update={"severity": Severity(override)})
 
 
+def registry_summary(
+    documents: Sequence[Document],
+    resolutions: Sequence[Resolutions | None],
+    settings: Settings,
+) -> dict[str, Any]:
+    """The registry verdict of every reference, counted (docs/registries.md)."""
+    from citecheck.registry.matching.thresholds import Thresholds
+    from citecheck.registry.verdict import counts, verdict
+
+    t = Thresholds.from_settings(settings)
+    found = []
+    for document, resolved in zip(documents, resolutions, strict=True):
+        for i, ref in enumerate(document.references):
+            res = (resolved or {}).get(i)
+            if res is not None:
+                found.append(verdict(ref, res, t))
+    return counts(found)
+
+
 def run_rules(
     prepared: Prepared,
     rules: Iterable[Rule],
@@ -402,6 +421,7 @@ def _check(
     notes: list[str] = []
 
     needs = set().union(*(r.needs for r in rules)) if rules else set()
+    registry: dict[str, Any] | None = None
     resolutions: Sequence[Resolutions | None] = [None] * len(prepared)
     topics: Sequence[DocumentTopic | None] = [None] * len(prepared)
     if "registry" in needs:
@@ -413,6 +433,7 @@ def _check(
         resolutions = outcome.resolutions
         skipped.extend(outcome.skipped)
         notes.extend(outcome.notes)
+        registry = registry_summary([p.document for p in prepared], resolutions, settings)
     judged: list[list[Finding]] | None = None
     if pool is not None:  # each worker scores and judges whole documents, in order
         task = partial(_judge_task, settings=settings, topic="topic" in needs)
@@ -467,6 +488,7 @@ def _check(
         skipped_checks=tuple(sorted(set(skipped), key=lambda s: (s.check, s.path or "", s.reason))),
         per_file=tuple(per_file),
         notes=tuple(dict.fromkeys(notes)),
+        registry=registry,
         documents=tuple(p.document for p in prepared),
         links=tuple(p.links for p in prepared),
         rules=tuple(r.info() for r in all_rules()),

@@ -194,6 +194,10 @@ class Budgets:
         self.shared = False
         self.pool: str | None = None
 
+    def add(self, kind: str, *, rate: float, concurrency: int) -> None:
+        """A budget of another registry (arXiv, PubMed, OpenAlex), kept if it exists."""
+        self._buckets.setdefault(kind, Bucket(kind, rate=rate, concurrency=concurrency))
+
     def bucket(self, kind: str) -> Bucket:
         """The bucket a request of ``kind`` must pass through."""
         if self.shared and kind == "list":
@@ -205,7 +209,7 @@ class Budgets:
         adv = parse_headers(headers)
         if adv.rate is None and adv.concurrency is None:
             return
-        if adv.pool is not None and kind != "doi":
+        if adv.pool is not None and kind in ("single", "list"):
             self.pool = adv.pool
             self.shared = not adv.pool.endswith(("-single", "-array"))
         await self.bucket(kind).tune(

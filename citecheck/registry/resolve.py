@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Coroutine, Sequence
@@ -24,13 +25,26 @@ import httpx
 from citecheck._version import __version__
 from citecheck.model.document import Document, Reference
 from citecheck.model.findings import SkippedCheck
-from citecheck.model.resolution import NotFound, ReferenceResolution, Unavailable
-from citecheck.model.settings import Settings
+from citecheck.model.resolution import (
+    Found,
+    IdKind,
+    NotFound,
+    ReferenceResolution,
+    Unavailable,
+    UrlCheck,
+)
+from citecheck.model.settings import DEFAULT_OPENALEX_URL, Settings
+from citecheck.references.arxiv import arxiv_in_link, take_arxiv
+from citecheck.registry import arxiv, openalex, pubmed
 from citecheck.registry.cache import Cache, default_dir
 from citecheck.registry.crossref import Crossref
 from citecheck.registry.http import Fetcher, Policy, host_key
+from citecheck.registry.idlookup import IdLookup, id_key
 from citecheck.registry.lookup import Lookup
+from citecheck.registry.matching.candidates import judge
+from citecheck.registry.matching.thresholds import Thresholds
 from citecheck.registry.snapshot import Snapshot
+from citecheck.registry.urls import UrlChecker, checkable
 from citecheck.text.doi import extract_doi, normalise_doi, strip_identifiers
 
 Progress = Callable[[str, int, int], None]
@@ -43,6 +57,12 @@ MAILTO_HINT = (
 )
 MAX_QUERY_CHARS = 400
 MIN_QUERY_CHARS = 25
+NO_OPENALEX_KEY = (
+    "OpenAlex not asked: its search needs an API key since 2026-02-13 (free at "
+    "openalex.org/settings/api); set CITECHECK_OPENALEX_API_KEY or openalex-api-key"
+)
+_PMID_RE = re.compile(r"\bPMID:?\s*(\d{1,9})\b")
+_ARXIV_DOI = "10.48550/arxiv."
 
 
 @dataclass
@@ -61,6 +81,18 @@ class _Plan:
     doi: str | None
     doi_valid: bool
     query: str | None
+    id_kind: IdKind = "doi"
+    ident: str | None = None
+
+    @property
+    def key(self) -> str | None:
+        """The identifier look-up key (arXiv, PMID), None for DOIs."""
+        return id_key(self.id_kind, self.ident) if self.ident else None
+
+    @property
+    def crossref_doi(self) -> str | None:
+        """The DOI to ask Crossref about (arXiv's own DOIs go to arXiv instead)."""
+        return self.doi if self.id_kind == "doi" else None
 
 
 def user_agent(mailto: str | None) -> str:
@@ -84,19 +116,63 @@ def search_text(ref: Reference) -> str | None:
     return text
 
 
+def canonical_arxiv(ident: str) -> str:
+    """The form the arXiv API answers for: an old-style identifier without its subject
+    class ("math.GT/0309136" -> "math/0309136"), lower-case, no version."""
+    return re.sub(r"^([a-z-]+)\.[a-z]{2}/", r"\1/", ident.lower())
+
+
+def arxiv_of(ref: Reference) -> str | None:
+    """The arXiv identifier a reference gives (field, text or link), version dropped."""
+    given = ref.fields.get("arxiv") or ref.fields.get("eprint")
+    if given and (ref.fields.get("archiveprefix", "arxiv").lower() == "arxiv"):
+        _, ident = take_arxiv(f"arXiv:{given.strip()}")
+        if ident:
+            return ident
+    _, ident = take_arxiv(ref.text)
+    return ident or arxiv_in_link(ref.url, ref.doi)
+
+
+def pmid_of(ref: Reference) -> str | None:
+    """The PubMed id a reference gives ("PMID: 27933103" or a ``pmid`` field)."""
+    given = (ref.fields.get("pmid") or "").strip()
+    if given.isdigit():
+        return given
+    m = _PMID_RE.search(ref.text)
+    return m.group(1) if m else None
+
+
+def _routed(doi: str | None, doi_valid: bool, ref: Reference) -> _Plan:
+    query = search_text(ref)
+    if doi is not None and doi.startswith(_ARXIV_DOI):
+        _, ident = take_arxiv(f"arXiv:{doi[len(_ARXIV_DOI) :]}")
+        if ident:
+            ident = canonical_arxiv(ident)
+            return _Plan(doi=doi, doi_valid=True, query=query, id_kind="arxiv", ident=ident)
+    if doi is not None:
+        return _Plan(doi=doi, doi_valid=doi_valid, query=query)
+    ident = arxiv_of(ref)
+    if ident:
+        ident = canonical_arxiv(ident)
+        return _Plan(doi=None, doi_valid=doi_valid, query=query, id_kind="arxiv", ident=ident)
+    pmid = pmid_of(ref)
+    if pmid:
+        return _Plan(doi=None, doi_valid=doi_valid, query=query, id_kind="pmid", ident=pmid)
+    return _Plan(doi=None, doi_valid=doi_valid, query=query)
+
+
 def plan_reference(ref: Reference) -> _Plan:
-    """Which DOI to look up (and whether the one given is valid) and what to search."""
+    """Which identifier to look up where (DOI, arXiv id, PMID), whether a given DOI is
+    valid, and what to search."""
     if ref.doi and ref.doi.strip():
         doi = normalise_doi(ref.doi)
-        if doi is None:
-            return _Plan(doi=None, doi_valid=False, query=search_text(ref))
-        return _Plan(doi=doi, doi_valid=True, query=search_text(ref))
+        return _routed(doi, doi is not None, ref)
     for source in (ref.url, ref.text):
         found = extract_doi(source) if source else None
         doi = normalise_doi(found) if found else None
         if doi:
-            return _Plan(doi=doi, doi_valid=True, query=search_text(ref))
-    return _Plan(doi=None, doi_valid=True, query=search_text(ref))
+            return _routed(doi, True, ref)
+    return _routed(None, True, ref)
 
 
 def resolve_all(
@@ -121,39 +197,39 @@ def resolve_all(
         for i, document in enumerate(documents)
         for j, ref in enumerate(document.references)
     }
-    dois = sorted({p.doi for p in plans.values() if p.doi})
-    first_queries = sorted({p.query for p in plans.values() if p.query and not p.doi})
+    refs = {(i, j): ref for i, d in enumerate(documents) for j, ref in enumerate(d.references)}
+    dois = sorted({p.crossref_doi for p in plans.values() if p.crossref_doi})
+    keys = sorted({p.key for p in plans.values() if p.key})
+    first_queries = sorted({p.query for p in plans.values() if p.query and not p.doi and not p.key})
+    web = {at: checkable(ref.url) for at, ref in refs.items()} if settings.check_urls else {}
+    urls = sorted({u for u in web.values() if u})
+    url_results: dict[str, UrlCheck] = {}
 
     cache: Cache | None = None
     snapshot: Snapshot | None = None
     lookup = Lookup(cache=None, fetcher=None, crossref=None, doi_url=settings.doi_url)
-    if dois or first_queries:
+    ids = IdLookup(cache=None)
+    fallback_query: dict[tuple[int, int], str] = {}
+    if dois or keys or first_queries or urls:
         if settings.snapshot:
             # A snapshot the user named but that cannot be read stops the run (exit 2):
             # silently going to the network would not be the reproducible run asked for.
             snapshot = Snapshot.open(Path(settings.snapshot))
         if not settings.no_cache:
             cache = Cache.open(default_dir(settings.cache_dir), outcome.notes)
+        ids = IdLookup(cache=cache, offline=settings.offline, refresh=settings.refresh)
+        run = _Run(settings, policy, client, cache, progress, outcome, plans, refs, ids, snapshot)
         try:
-            lookup = _run_sync(
-                _resolve(
-                    settings,
-                    policy,
-                    client,
-                    cache,
-                    progress,
-                    dois,
-                    first_queries,
-                    plans,
-                    outcome,
-                    snapshot,
-                )
-            )
+            lookup = _run_sync(run.resolve(dois, keys, first_queries, urls))
+            fallback_query = run.fallback_query
+            url_results = run.url_results
         except Exception as exc:  # a bug here must not cost the user the local checks
             reason = f"internal error in the registry stage ({type(exc).__name__}: {exc})"
             outcome.notes.append(f"{reason}; please report it")
             lookup.dois = {d: Unavailable(reason, query=d) for d in dois}
             lookup.searches = {q: Unavailable(reason, query=q) for q in first_queries}
+            ids.ids = {k: Unavailable(reason, query=k) for k in keys}
+            url_results = {u: UrlCheck("unknown", None, None, reason) for u in urls}
         finally:
             if snapshot is not None:
                 snapshot.close()
@@ -164,17 +240,40 @@ def resolve_all(
 
     for i, document in enumerate(documents):
         reasons: Counter[str] = Counter()
+        web_reasons: Counter[str] = Counter()
         resolved: dict[int, ReferenceResolution] = {}
         outcome.resolutions.append(resolved)
         for j in range(len(document.references)):
             plan = plans[(i, j)]
-            by_doi = lookup.dois.get(plan.doi) if plan.doi else None
+            by_doi = None
+            if plan.crossref_doi:
+                by_doi = lookup.dois.get(plan.crossref_doi)
+            elif plan.key:
+                by_doi = ids.ids.get(plan.key)
             search = None
-            if plan.query and (plan.doi is None or isinstance(by_doi, NotFound)):
+            routed = plan.crossref_doi or plan.key
+            if plan.query and (not routed or isinstance(by_doi, NotFound)):
                 search = lookup.searches.get(plan.query)
+            oa_query = fallback_query.get((i, j))
+            fallback = ids.fallbacks.get(oa_query) if oa_query else None
+            not_asked: tuple[tuple[str, str], ...] = ()
+            if oa_query and fallback is None:
+                not_asked = (("openalex", NO_OPENALEX_KEY),)
             resolved[j] = ReferenceResolution(
-                doi=plan.doi, doi_valid=plan.doi_valid, by_doi=by_doi, search=search
+                doi=plan.doi,
+                doi_valid=plan.doi_valid,
+                by_doi=by_doi,
+                search=search,
+                id_kind=plan.id_kind,
+                ident=plan.ident,
+                fallback=fallback,
+                not_asked=not_asked,
+                url=web.get((i, j)),
+                url_check=url_results.get(web.get((i, j)) or ""),
             )
+            checked = resolved[j].url_check
+            if checked is not None and checked.status == "unknown":
+                web_reasons[checked.reason] += 1
             for r in (by_doi, search):
                 if isinstance(r, Unavailable):
                     reasons[r.reason] += 1
@@ -188,114 +287,234 @@ def resolve_all(
                     reason=f"{n} of {n_refs} references not checked against the registry: {reason}",
                 )
             )
+        n_web = sum(1 for j in range(n_refs) if web.get((i, j)))
+        for reason, n in sorted(web_reasons.items()):
+            outcome.skipped.append(
+                SkippedCheck(
+                    check="urls",
+                    path=document.path,
+                    reason=f"{n} of {n_web} web addresses not checked: {reason}",
+                )
+            )
     return outcome
 
 
-async def _resolve(
-    settings: Settings,
-    policy: Policy,
-    client: httpx.Client | httpx.AsyncClient | None,
-    cache: Cache | None,
-    progress: Progress | None,
-    dois: list[str],
-    first_queries: list[str],
-    plans: dict[tuple[int, int], _Plan],
-    outcome: ResolveOutcome,
-    snapshot: Snapshot | None = None,
-) -> Lookup:
-    deadline_at = time.monotonic() + settings.deadline
-    own_client: httpx.AsyncClient | None = None
-    fetcher: Fetcher | None = None
-    lookup = Lookup(
-        cache=cache,
-        fetcher=None,
-        crossref=None,
-        doi_url=settings.doi_url,
-        offline=settings.offline,
-        refresh=settings.refresh,
-        progress=progress,
-        batch_size=policy.batch_size,
-        local=snapshot,
-    )
+def openalex_query(ref: Reference, plan: _Plan) -> str | None:
+    """What to ask OpenAlex: the title and first author when parsed (OpenAlex ranks
+    words, and a whole reference string drowns the title), else the search text."""
+    if ref.title and len(ref.title) >= 15:
+        who = ref.authors[0].family if ref.authors and ref.authors[0].family else ""
+        return " ".join(f"{ref.title} {who}".split())[:MAX_QUERY_CHARS]
+    return plan.query
 
-    def connect() -> Fetcher:
-        # Only when something must be fetched: building a client costs ~0.3 s (TLS set-up).
-        nonlocal own_client, fetcher, client
-        if fetcher is None:
-            if client is None:
-                own_client = client = httpx.AsyncClient(
-                    timeout=settings.timeout, follow_redirects=False
-                )
-            private = {}
-            if settings.crossref_plus_token:
-                # The token goes to the configured Crossref host only, never to doi.org.
-                private[host_key(settings.crossref_url)] = {
-                    "Crossref-Plus-API-Token": f"Bearer {settings.crossref_plus_token}"
-                }
-            fetcher = Fetcher(
-                client,
-                policy,
-                deadline_at=deadline_at,
-                timeout=settings.timeout,
-                headers={"User-Agent": user_agent(settings.mailto)},
-                private_headers=private,
-                configured=(settings.crossref_url, settings.doi_url),
+
+class _Run:
+    """The asynchronous part of one registry stage: fetcher, clients and rounds."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        policy: Policy,
+        client: httpx.Client | httpx.AsyncClient | None,
+        cache: Cache | None,
+        progress: Progress | None,
+        outcome: ResolveOutcome,
+        plans: dict[tuple[int, int], _Plan],
+        refs: dict[tuple[int, int], Reference],
+        ids: IdLookup,
+        snapshot: Snapshot | None = None,
+    ) -> None:
+        self.settings = settings
+        self.policy = policy
+        self.client = client
+        self.own_client: httpx.AsyncClient | None = None
+        self.fetcher: Fetcher | None = None
+        self.outcome = outcome
+        self.plans = plans
+        self.refs = refs
+        self.ids = ids
+        self.fallback_query: dict[tuple[int, int], str] = {}
+        self.url_results: dict[str, UrlCheck] = {}
+        self.cache = cache
+        self.deadline_at = time.monotonic() + settings.deadline
+        self.lookup = Lookup(
+            cache=cache,
+            fetcher=None,
+            crossref=None,
+            doi_url=settings.doi_url,
+            offline=settings.offline,
+            refresh=settings.refresh,
+            progress=progress,
+            batch_size=policy.batch_size,
+            local=snapshot,
+        )
+        self.snapshot = snapshot
+
+    def connect(self) -> Fetcher:
+        """The run's fetcher, built on first need (a client costs ~0.3 s of TLS set-up)."""
+        if self.fetcher is not None:
+            return self.fetcher
+        settings = self.settings
+        if self.client is None:
+            self.own_client = self.client = httpx.AsyncClient(
+                timeout=settings.timeout, follow_redirects=False
             )
-            if progress is not None:
-                tell = progress  # the progress line says why nothing moves while a retry waits
-                fetcher.on_wait = lambda why: tell(f"registry: {why}", lookup.done, lookup.total)
-            lookup.fetcher = fetcher
-            lookup.crossref = Crossref(fetcher, settings.crossref_url)
-            if not settings.mailto:
-                outcome.notes.append(MAILTO_HINT)
+        private = {}
+        if settings.crossref_plus_token:
+            # The token goes to the configured Crossref host only, never to doi.org.
+            private[host_key(settings.crossref_url)] = {
+                "Crossref-Plus-API-Token": f"Bearer {settings.crossref_plus_token}"
+            }
+        fetcher = Fetcher(
+            self.client,
+            self.policy,
+            deadline_at=self.deadline_at,
+            timeout=settings.timeout,
+            headers={"User-Agent": user_agent(settings.mailto)},
+            private_headers=private,
+            configured=(
+                settings.crossref_url,
+                settings.doi_url,
+                settings.arxiv_url,
+                settings.pubmed_url,
+                settings.openalex_url,
+            ),
+        )
+        fetcher.budgets.add(arxiv.BUCKET, rate=arxiv.RATE * 0.9, concurrency=1)
+        pubmed_rate = pubmed.RATE_WITH_KEY if settings.ncbi_api_key else pubmed.RATE
+        fetcher.budgets.add(pubmed.BUCKET, rate=pubmed_rate * 0.9, concurrency=1)
+        fetcher.budgets.add(openalex.BUCKET, rate=openalex.RATE, concurrency=1)
+        if self.lookup.progress is not None:
+            tell, lookup = self.lookup.progress, self.lookup
+            # The progress line says why nothing moves while a retry waits.
+            fetcher.on_wait = lambda why: tell(f"registry: {why}", lookup.done, lookup.total)
+        self.fetcher = fetcher
+        self.lookup.fetcher = fetcher
+        self.lookup.crossref = Crossref(fetcher, settings.crossref_url)
+        self.ids.arxiv = arxiv.Arxiv(fetcher, settings.arxiv_url)
+        self.ids.pubmed = pubmed.PubMed(
+            fetcher, settings.pubmed_url, email=settings.mailto, api_key=settings.ncbi_api_key
+        )
+        self.ids.openalex = openalex.OpenAlex(
+            fetcher,
+            settings.openalex_url,
+            api_key=settings.openalex_api_key,
+            mailto=settings.mailto,
+        )
+        if not settings.mailto:
+            self.outcome.notes.append(MAILTO_HINT)
         return fetcher
 
-    try:
-        todo_d, todo_q = lookup.from_cache(dois, first_queries)
-        if todo_d or todo_q:
-            connect()
-            await lookup.fetch(todo_d, todo_q)
-        # Second round: search for references whose DOI is registered nowhere.
-        later = sorted(
-            {
-                p.query
-                for p in plans.values()
-                if p.query
-                and p.doi
-                and isinstance(lookup.dois.get(p.doi), NotFound)
-                and p.query not in lookup.searches
-            }
-        )
-        if later:
-            todo_d, todo_q = lookup.from_cache([], later)
-            if todo_q:
-                connect()
-                await lookup.fetch([], todo_q)
-    finally:
-        if own_client is not None:
-            await own_client.aclose()
-    if fetcher is not None:
-        outcome.requests = dict(fetcher.requests)
-        for breaker in fetcher.breakers.values():
-            if breaker.open:
-                outcome.notes.append(breaker.reason())
-        if fetcher.deadline_hit:
-            outcome.notes.append(
-                f"registry look-ups stopped at the deadline ({settings.deadline:g} s); "
-                "raise it with --deadline"
+    async def resolve(
+        self, dois: list[str], keys: list[str], first_queries: list[str], urls: list[str]
+    ) -> Lookup:
+        """Every round: DOIs and identifiers, searches, then the OpenAlex fallback."""
+        self.deadline_at = time.monotonic() + self.settings.deadline
+        lookup, ids = self.lookup, self.ids
+        try:
+            todo_d, todo_q = lookup.from_cache(dois, first_queries)
+            todo_k = ids.ids_from_cache(keys)
+            if todo_d or todo_q or todo_k:
+                self.connect()
+                await asyncio.gather(lookup.fetch(todo_d, todo_q), ids.fetch_ids(todo_k))
+            # Second round: search for references whose identifier is registered nowhere.
+            later = sorted(
+                {
+                    p.query
+                    for p in self.plans.values()
+                    if p.query and self._missing(p) and p.query not in lookup.searches
+                }
             )
-    if snapshot is not None:
-        outcome.notes.append(
-            f"{lookup.local_used} registry answers came from {snapshot.label} "
-            f"({snapshot.meta.get('source', 'unknown source')}, "
-            f"{snapshot.meta.get('coverage', 'partial')} coverage)"
+            if later:
+                todo_d, todo_q = lookup.from_cache([], later)
+                if todo_q:
+                    self.connect()
+                    await lookup.fetch([], todo_q)
+            await self._fallback_round()
+            if urls:
+                await self._urls(urls)
+        finally:
+            if self.own_client is not None:
+                await self.own_client.aclose()
+        self._notes()
+        return lookup
+
+    async def _urls(self, urls: list[str]) -> None:
+        """``--check-urls``: every distinct web address, politely (registry/urls.py)."""
+        settings = self.settings
+        if not settings.offline:
+            self.connect()
+        checker = UrlChecker(
+            client=self.client,
+            user_agent=user_agent(settings.mailto),
+            timeout=settings.timeout,
+            deadline_at=self.deadline_at,
+            cache=self.cache,
+            offline=settings.offline,
         )
-    if lookup.stale_used:
-        outcome.notes.append(
-            f"{lookup.stale_used} registry answers came from an out-of-date cache "
-            "because a fresh look-up failed"
-        )
-    return lookup
+        self.url_results = await checker.check(urls)
+        if checker.requests:
+            self.outcome.requests["urls"] = checker.requests
+
+    def _missing(self, plan: _Plan) -> bool:
+        if plan.crossref_doi:
+            return isinstance(self.lookup.dois.get(plan.crossref_doi), NotFound)
+        if plan.key:
+            return isinstance(self.ids.ids.get(plan.key), NotFound)
+        return False
+
+    async def _fallback_round(self) -> None:
+        """OpenAlex for references without a DOI that the Crossref search did not confirm."""
+        thresholds = Thresholds.from_settings(self.settings)
+        for at, plan in sorted(self.plans.items()):
+            if plan.doi or not plan.query:
+                continue
+            if plan.key and isinstance(self.ids.ids.get(plan.key), Found):
+                continue
+            hits = self.lookup.searches.get(plan.query)
+            if not isinstance(hits, tuple):
+                continue  # the search could not be done: nothing to fall back from
+            ref = self.refs[at]
+            if hits and judge(ref, [h.record for h in hits], thresholds).plausible:
+                continue
+            query = openalex_query(ref, plan)
+            if query:
+                self.fallback_query[at] = query
+        if not self.fallback_query:
+            return
+        settings = self.settings
+        if not settings.openalex_api_key and settings.openalex_url == DEFAULT_OPENALEX_URL:
+            return  # reported per reference (not_asked)
+        queries = sorted(set(self.fallback_query.values()))
+        todo = self.ids.fallbacks_from_cache(queries)
+        if todo:
+            self.connect()
+            await self.ids.fetch_fallbacks(todo)
+
+    def _notes(self) -> None:
+        outcome, fetcher, settings = self.outcome, self.fetcher, self.settings
+        if fetcher is not None:
+            outcome.requests = dict(fetcher.requests)
+            for breaker in fetcher.breakers.values():
+                if breaker.open:
+                    outcome.notes.append(breaker.reason())
+            if fetcher.deadline_hit:
+                outcome.notes.append(
+                    f"registry look-ups stopped at the deadline ({settings.deadline:g} s); "
+                    "raise it with --deadline"
+                )
+        if self.snapshot is not None:
+            outcome.notes.append(
+                f"{self.lookup.local_used} registry answers came from {self.snapshot.label} "
+                f"({self.snapshot.meta.get('source', 'unknown source')}, "
+                f"{self.snapshot.meta.get('coverage', 'partial')} coverage)"
+            )
+        stale = self.lookup.stale_used + self.ids.stale_used
+        if stale:
+            outcome.notes.append(
+                f"{stale} registry answers came from an out-of-date cache "
+                "because a fresh look-up failed"
+            )
 
 
 def _run_sync(coro: Coroutine[Any, Any, T]) -> T:

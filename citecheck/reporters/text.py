@@ -140,6 +140,28 @@ def _groups(report: Report) -> list[tuple[str, list[Finding]]]:
     return [(path, items) for path, items in groups.items() if items]
 
 
+_REGISTRY_NAMES = {
+    "crossref": "Crossref",
+    "arxiv": "arXiv",
+    "pubmed": "PubMed",
+    "openalex": "OpenAlex",
+}
+
+
+def registry_line(registry: dict[str, Any] | None) -> str | None:
+    """References per registry verdict, once some registry answered."""
+    if not registry or not any(registry.get(k) for k in ("verified", "disagrees", "not-found")):
+        return None
+    by = ", ".join(
+        f"{_REGISTRY_NAMES.get(k, k)} {n}" for k, n in (registry.get("verified_by") or {}).items()
+    )
+    return (
+        f"registry: {registry['verified']} verified{f' ({by})' if by else ''}, "
+        f"{registry['disagrees']} disagree, {registry['not-found']} found in no registry asked, "
+        f"{registry['not-checked']} not checked, {registry['not-looked-up']} not looked up"
+    )
+
+
 def render(
     report: Report, *, color: bool = False, verbose: bool = False, quiet: bool = False
 ) -> str:
@@ -167,6 +189,9 @@ def render(
     for s in report.skipped_checks:
         where = f" ({s.path})" if s.path else ""
         out.append(_paint(f"not checked: {s.check}{where}: {s.reason}", _DIM, color))
+    line = registry_line(report.registry)
+    if line:
+        out.append(_paint(line, _DIM, color))
     errors, warnings, infos = (
         report.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     )

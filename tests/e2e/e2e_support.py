@@ -26,6 +26,7 @@ from typing import Any
 from click.testing import CliRunner
 
 from citecheck.cli import main
+from tests.support import other_registries
 
 ROOT = Path(__file__).resolve().parents[2]
 E2E = ROOT / "tests" / "fixtures" / "registry_e2e"
@@ -110,6 +111,7 @@ def environment(crossref_url: str, doi_url: str, cache: Path, **more: str) -> di
     return {
         "CITECHECK_CROSSREF_URL": crossref_url,
         "CITECHECK_DOI_URL": doi_url,
+        **other_registries.urls(crossref_url),
         "CITECHECK_MAILTO": "e2e@example.org",
         "CITECHECK_CACHE_DIR": str(cache),
         "CITECHECK_OFFLINE": "",

@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from tests.support import other_registries
 from tests.support.crossref_server import (  # the same rate-limit pool as the benchmark server
     HTML_429,
     Pool,
@@ -498,6 +499,9 @@ class CrossrefHandler(_Handler):
         parts = urlsplit(self.path)
         path = unquote(parts.path)
         query = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+        if path.startswith(other_registries.PREFIXES):
+            self.other(path, query)
+            return
         polite = "mailto:" in self.headers.get("user-agent", "")
         kind = "array" if path.rstrip("/") == "/works" else "single"
         pool = st.pools[f"{'polite' if polite else 'public'}-{kind}"]
@@ -528,6 +532,24 @@ class CrossrefHandler(_Handler):
         finally:
             with st.lock:
                 pool.in_flight -= 1
+
+    def other(self, path: str, query: dict[str, str]) -> None:
+        """arXiv, PubMed and OpenAlex (:mod:`tests.support.other_registries`)."""
+        st = self.state
+        with st.lock:
+            alive = st.tick(path.split("/")[1])
+            fault = st.fault()
+            st.log.append(f"{time.monotonic():.3f} other {self.path}")
+        if not alive:
+            self.send(503, HTML_503, "text/html")
+            return
+        if st.behaviour.latency:
+            time.sleep(st.behaviour.latency)
+        status, body, ctype = other_registries.route(st.store, path, query)
+        if fault:
+            self.misbehave(fault, body if status == 200 else None)
+            return
+        self.send(status, body, ctype)
 
     def route(self, path: str, query: dict[str, str]) -> tuple[int, bytes, str]:
         store = self.state.store
@@ -810,6 +832,8 @@ def main() -> None:
     )
     print(f"export CITECHECK_CROSSREF_URL={standin.crossref_url}")
     print(f"export CITECHECK_DOI_URL={standin.doi_url}")
+    for name, url in other_registries.urls(standin.crossref_url).items():
+        print(f"export {name}={url}")
     print(f"(stops by itself after {args.lifetime:g} s; Ctrl-C stops it now)", flush=True)
     try:
         while standin._servers:

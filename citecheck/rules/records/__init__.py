@@ -14,6 +14,7 @@ from citecheck.rules.records import (
     preprint_published,
     retracted,
     unverified_reference,
+    url_unreachable,
 )
 
 RULES: tuple[Rule, ...] = (
@@ -27,4 +28,5 @@ RULES: tuple[Rule, ...] = (
     preprint_published.RULE,
     missing_doi.RULE,
     unverified_reference.RULE,
+    url_unreachable.RULE,
 )

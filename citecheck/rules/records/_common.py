@@ -51,11 +51,15 @@ def cited_record(ctx: RuleContext, ref: Reference, res: ReferenceResolution) -> 
     return hit
 
 
-def search_hits(res: ReferenceResolution) -> tuple[Candidate, ...] | None:
-    """The search's hits, or None when no search ran or it could not be done."""
-    if res.search is None or isinstance(res.search, Unavailable):
+def search_hits(
+    res: ReferenceResolution, *, fallback: bool = False
+) -> tuple[Candidate, ...] | None:
+    """The search's hits (the OpenAlex fallback's with ``fallback``), or None when no
+    search ran or it could not be done."""
+    hits = res.fallback if fallback else res.search
+    if hits is None or isinstance(hits, Unavailable):
         return None
-    return res.search
+    return hits
 
 
 SOURCE_NAMES = {

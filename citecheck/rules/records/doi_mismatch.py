@@ -11,7 +11,9 @@ the record's first author is not found among the reference's leading names
 (similarity below ``doi-mismatch.author``). A title that disagrees while the
 author agrees is left to metadata-mismatch (often a translated title). When the
 record's volume and first page both occur in the reference, it is never called
-another work.
+another work. References that carry an arXiv identifier or a PubMed id instead
+of a DOI are compared with the arXiv or PubMed record of that identifier the same
+way ("arXiv:2201.13452 belongs to another work").
 
 Example
 -------
@@ -24,6 +26,13 @@ Sadasivan et al.)::
 
 Good: ``https://doi.org/10.1093/jopart/mum032``.
 
+Bad (arXiv:2201.13452 is Yin & Zou's reaction-diffusion paper)::
+
+    Smith, J., & Lee, K. (2022). Quantum gravity without tears in five dimensions.
+    arXiv:2201.13452.
+
+Good: the identifier of the cited work, or none.
+
 Configuration
 -------------
 ``[tool.citecheck] thresholds = {"doi-mismatch.title" = 0.7, "doi-mismatch.author" = 0.7}``
@@ -35,6 +44,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from citecheck.model.findings import Finding, Severity
+from citecheck.model.resolution import ReferenceResolution
 from citecheck.registry.matching.compare import Identity, identity
 from citecheck.registry.matching.record import view
 from citecheck.registry.matching.thresholds import Thresholds
@@ -47,6 +57,13 @@ def confidence(ident: Identity, t: Thresholds) -> float:
     author = ident.author.score or 0.0
     closeness = max(ident.title.score / t.mismatch_title, author / t.mismatch_author)
     return round(min(0.99, max(0.5, 1.0 - 0.5 * closeness)), 3)
+
+
+def _cited(res: ReferenceResolution, record_doi: str | None) -> str:
+    """What the reference gave: "DOI 10.x/y", or the arXiv id / PubMed id it carries."""
+    if res.id_kind != "doi" and res.cited_id:
+        return res.cited_id
+    return f"DOI {record_doi or res.doi}"
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -79,7 +96,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             },
         }
         message = (
-            f"DOI {rec.doi or res.doi} belongs to another work: "
+            f"{_cited(res, rec.doi)} belongs to another work: "
             f"'{shorten(rec.full_title, 80)}' by {first or 'unknown'}"
             f"; {_differs(ident.title.score, ident.author.score, t)}"
         )

@@ -10,6 +10,12 @@ service says the DOI does not exist. A DOI registered with another agency
 (network, rate limit) is listed under skipped checks, never reported. When a
 bibliographic search finds the work with confidence, its DOI is suggested.
 
+The same holds for the other identifiers a reference may carry instead of a DOI:
+an arXiv identifier (or arXiv DOI, ``10.48550/arXiv.*``) that the arXiv API does
+not hold, and a PubMed id that PubMed cannot summarise, are reported here ("arXiv:…
+does not exist"). An invented arXiv number is a common trace of a fabricated
+reference.
+
 Example
 -------
 Bad::
@@ -19,6 +25,14 @@ Bad::
     https://doi.org/10.1177/0020852314564399
 
 Good: ``https://doi.org/10.1177/0020852314564308``.
+
+Bad (arXiv holds no 2201.13455; its id_list answer has an empty entry for it)::
+
+    Doe, J. (2022). A result that was never posted. arXiv:2201.13455.
+
+Good: the identifier of the posted work, e.g. ``arXiv:2201.13452`` for Yin & Zou,
+"Asymptotic analysis for a nonlinear reaction-diffusion system modeling an
+infectious disease".
 
 Configuration
 -------------
@@ -52,6 +66,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             "answers": dict(miss.evidence),
         }
         message = f"DOI {doi} is not registered (asked: {', '.join(miss.sources)})"
+        if res.id_kind != "doi" and res.cited_id:
+            # An arXiv identifier or PubMed id that the registry of record does not hold.
+            evidence["identifier"] = res.cited_id
+            message = f"{res.cited_id} does not exist (asked: {', '.join(miss.sources)})"
         hits = search_hits(res)
         if hits:
             verdict = judge(ref, [h.record for h in hits], thresholds)

@@ -7,8 +7,12 @@ editors expect the published article to be cited once it exists. The rule fires
 when the cited DOI's record is posted content of subtype preprint (bioRxiv,
 medRxiv, Research Square, SSRN, ...) and its ``relation`` names the published
 version (``is-preprint-of``; ``is-version-of`` pointing to a non-preprint DOI
-counts as well). Not every server deposits the link, so a missing link is not
-evidence that no article exists.
+counts as well). For arXiv preprints (cited by arXiv identifier or arXiv DOI) the
+journal DOI the authors added to their arXiv record (``arxiv:doi``, shown with its
+``journal_ref``) is the published version; a reference that already names a
+journal or a volume next to its arXiv identifier cites that version and is left
+alone. Not every server deposits the link, so
+a missing link is not evidence that no article exists.
 
 Example
 -------
@@ -20,6 +24,15 @@ Bad (a bioRxiv preprint whose record carries
 
 Good: cite 10.1002/ece3.2314 (Ecology and Evolution, 2016).
 
+Bad (the arXiv record of 1706.01836 names DOI 10.1063/1.4996038, "The Journal of
+Chemical Physics 147, 114113 (2017)")::
+
+    Yang, Y., Brorsen, K. R., Culpitt, T., Pak, M. V., & Hammes-Schiffer, S. (2017).
+    Development of a practical multicomponent density functional for electron-proton
+    correlation to produce accurate proton densities. arXiv:1706.01836.
+
+Good: cite the Journal of Chemical Physics article, 10.1063/1.4996038.
+
 Configuration
 -------------
 Needs the registry. Suppress with ``citecheck: ignore[preprint-published]`` when
@@ -28,11 +41,14 @@ the preprint is cited on purpose.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
+from citecheck.model.document import Reference
 from citecheck.model.evidence import PreprintPublishedEvidence, PublishedVersion
 from citecheck.model.findings import Finding, Severity
+from citecheck.references import parse_reference
 from citecheck.registry.matching.record import view
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.records._common import cited_record, record_source, resolved
@@ -74,6 +90,18 @@ def published_versions(record: dict[str, Any]) -> list[tuple[str, str]]:
     return out
 
 
+_PREPRINT_VENUE = re.compile(r"arxiv|preprint|e-?print|rxiv|ssrn", re.IGNORECASE)
+
+
+def names_a_venue(ref: Reference) -> bool:
+    """The reference names a journal or proceedings (not arXiv) or a volume."""
+    parsed = parse_reference(ref.text)
+    container = ref.container or parsed.container
+    if container and not _PREPRINT_VENUE.search(container):
+        return True
+    return bool(ref.volume or parsed.volume)
+
+
 def check(ctx: RuleContext) -> Iterator[Finding]:
     """A warning for each cited preprint whose published version is known."""
     for _, ref, res in resolved(ctx):
@@ -85,6 +113,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             continue
         versions = published_versions(hit.record)
         if not versions:
+            continue
+        if res.id_kind == "arxiv" and names_a_venue(ref):
+            # "Phys. Rev. D 99, 012345 (2019), arXiv:1801.00001": the journal version
+            # is cited; the arXiv identifier is a courtesy.
             continue
         doi, kind = versions[0]
         evidence = PreprintPublishedEvidence(

@@ -11,7 +11,11 @@ have DOIs, and information for everything else. The rule fires only when the
 search ran and none of its hits is even plausible (validator score below
 ``unverified-reference.plausible``, or a hard contradiction: another year, a
 preprint, a journal issue); the best rejected hit and why it failed are in the
-evidence.
+evidence. When an OpenAlex API key is configured, OpenAlex is searched next
+(it indexes many journals Crossref does not) and a plausible OpenAlex hit
+silences the rule; the message names every registry that answered, and the
+evidence (``asked``) lists each registry asked and its answer, including those
+that could not be reached or were not asked.
 
 Example
 -------
@@ -38,7 +42,10 @@ from citecheck.model.document import Reference
 from citecheck.model.findings import Finding, Severity
 from citecheck.references import parse_reference
 from citecheck.references.kinds import classify
+from citecheck.registry.matching.candidates import judge
 from citecheck.registry.matching.thresholds import Thresholds
+from citecheck.registry.verdict import NAMES
+from citecheck.registry.verdict import verdict as registry_verdict
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.records._common import resolved, search_hits, search_verdict, shorten
 
@@ -86,6 +93,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         verdict = search_verdict(ref, res, t)
         if verdict is None or verdict.plausible:
             continue
+        fallback = search_hits(res, fallback=True)
+        if fallback and judge(ref, [h.record for h in fallback], t).plausible:
+            continue  # OpenAlex knows the work (journals Crossref does not index)
+        overall = registry_verdict(ref, res, t)
         kind = kind_of(ref)
         hits = search_hits(res) or ()
         evidence: dict[str, Any] = {
@@ -94,6 +105,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             "hits": len(hits),
             "kind": kind,
             "thresholds": {"plausible": t.plausible, "accept": t.accept},
+            "asked": [a.to_json() for a in overall.asked],
         }
         detail = "the search returned nothing"
         best = verdict.best
@@ -117,9 +129,15 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             else:
                 detail = "none has its title, authors and year"
         severity = Severity.WARNING if kind == "article" else Severity.INFO
+        answered = [NAMES.get(r, r) for r in overall.answered] or ["Crossref"]
+        where = " or ".join(answered)
+        if len(answered) > 1:
+            where += f" ({len(answered)} registries asked; Crossref: "
+        else:
+            where += " ("
         message = (
-            f"This {_NAMES.get(kind, 'reference')} could not be verified in Crossref "
-            f"({len(hits)} search hits; {detail}). Check its details; many real works "
+            f"This {_NAMES.get(kind, 'reference')} could not be verified in {where}"
+            f"{len(hits)} search hits; {detail}). Check its details; many real works "
             "have no registry record"
         )
         yield RULE.finding(

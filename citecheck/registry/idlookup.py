@@ -1,0 +1,202 @@
+"""Look-ups beyond Crossref: arXiv and PubMed identifiers, and the OpenAlex fallback search.
+
+Routing (docs/registries.md): a reference's DOI goes to Crossref (then doi.org, which
+hands DataCite, mEDRA and JaLC DOIs to their agency), except arXiv's own DOIs
+(``10.48550/arXiv.*``), which go to the arXiv API like arXiv identifiers; a PubMed id
+goes to PubMed when the reference has no DOI; the OpenAlex search is asked only for
+references the Crossref search did not confirm. Each distinct identifier and query is
+asked once per run, answers are cached like Crossref's (kinds ``id`` and
+``openalex``), and ``--offline`` answers from the cache only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from citecheck.model.resolution import Candidate, Found, NotFound, Resolution, Unavailable
+from citecheck.registry.arxiv import BATCH as ARXIV_BATCH
+from citecheck.registry.arxiv import Arxiv
+from citecheck.registry.cache import Cache, Entry
+from citecheck.registry.openalex import OpenAlex
+from citecheck.registry.pubmed import BATCH as PUBMED_BATCH
+from citecheck.registry.pubmed import PubMed
+
+OFFLINE = "offline: not in the cache"
+FallbackResult = tuple[Candidate, ...] | Unavailable
+_FOUND_TTL = 30 * 86400
+_MISSING_TTL = 86400
+_SEARCH_TTL = 14 * 86400
+_ANSWER = {
+    "arxiv": ("arxiv", "arXiv API: no entry for this identifier"),
+    "pmid": ("pubmed", "PubMed ESummary: cannot get document summary"),
+}
+
+
+def id_key(kind: str, ident: str) -> str:
+    """The run-wide (and cache) key of an identifier: ``arxiv:2201.13452``, ``pmid:1``."""
+    return f"{kind}:{ident}"
+
+
+@dataclass
+class IdLookup:
+    """State of one run's identifier and fallback look-ups."""
+
+    cache: Cache | None
+    offline: bool = False
+    refresh: bool = False
+    arxiv: Arxiv | None = None
+    pubmed: PubMed | None = None
+    openalex: OpenAlex | None = None
+    ids: dict[str, Resolution] = field(default_factory=dict)
+    fallbacks: dict[str, FallbackResult] = field(default_factory=dict)
+    stale_used: int = 0
+    _stale: dict[tuple[str, str], Entry] = field(default_factory=dict)
+
+    def _cached(self, kind: str, key: str, ttl: Callable[[Entry], float]) -> Entry | None:
+        entry = self.cache.get(kind, key) if self.cache else None
+        if entry is None:
+            return None
+        if self.offline or (not self.refresh and entry.age <= ttl(entry)):
+            return entry
+        self._stale[(kind, key)] = entry
+        return None
+
+    def ids_from_cache(self, keys: list[str]) -> list[str]:
+        """Settle what the cache answers; the identifier keys left to fetch."""
+        todo = []
+        for key in keys:
+            entry = self._cached(
+                "id", key, lambda e: _FOUND_TTL if e.status == "found" else _MISSING_TTL
+            )
+            if entry is not None:
+                self.ids[key] = _id_from_entry(key, entry)
+            elif self.offline:
+                self.ids[key] = Unavailable(OFFLINE, query=key)
+            else:
+                todo.append(key)
+        return todo
+
+    def fallbacks_from_cache(self, queries: list[str]) -> list[str]:
+        """Settle cached OpenAlex searches; the queries left to ask."""
+        todo = []
+        for q in queries:
+            entry = self._cached("openalex", q, lambda e: _SEARCH_TTL)
+            if entry is not None:
+                self.fallbacks[q] = _hits_from_entry(entry)
+            elif self.offline:
+                self.fallbacks[q] = Unavailable(OFFLINE, query=q)
+            else:
+                todo.append(q)
+        return todo
+
+    def _settle_id(self, key: str, result: Resolution) -> None:
+        stale = self._stale.get(("id", key))
+        if isinstance(result, Unavailable) and stale is not None:
+            result = _id_from_entry(key, stale)
+            self.stale_used += 1
+        elif self.cache is not None and isinstance(result, Found):
+            self.cache.put("id", key, "found", {"record": result.record, "source": result.source})
+        elif self.cache is not None and isinstance(result, NotFound):
+            self.cache.put(
+                "id",
+                key,
+                "not_found",
+                {"sources": list(result.sources), "evidence": result.evidence},
+            )
+        self.ids[key] = result
+
+    async def fetch_ids(self, keys: list[str]) -> None:
+        """Fetch arXiv identifiers (batched ``id_list``) and PMIDs (batched ESummary)."""
+        arxiv = [k.split(":", 1)[1] for k in keys if k.startswith("arxiv:")]
+        pmids = [k.split(":", 1)[1] for k in keys if k.startswith("pmid:")]
+        tasks = [self._arxiv(arxiv[i : i + ARXIV_BATCH]) for i in range(0, len(arxiv), ARXIV_BATCH)]
+        tasks += [
+            self._pubmed(pmids[i : i + PUBMED_BATCH]) for i in range(0, len(pmids), PUBMED_BATCH)
+        ]
+        await asyncio.gather(*tasks)
+        if self.cache is not None:
+            self.cache.flush()
+
+    async def _arxiv(self, idents: list[str]) -> None:
+        assert self.arxiv is not None
+        got = await self.arxiv.records(idents)
+        for ident in idents:
+            key = id_key("arxiv", ident)
+            if isinstance(got, Unavailable):
+                self._settle_id(key, Unavailable(got.reason, query=key))
+            elif ident in got:
+                self._settle_id(key, Found(got[ident], "arxiv", got[ident].get("DOI"), "datacite"))
+            else:
+                self._settle_id(key, _missing("arxiv", key))
+
+    async def _pubmed(self, pmids: list[str]) -> None:
+        assert self.pubmed is not None
+        got = await self.pubmed.summaries(pmids)
+        for pmid in pmids:
+            key = id_key("pmid", pmid)
+            if isinstance(got, Unavailable):
+                self._settle_id(key, Unavailable(got.reason, query=key))
+            elif pmid not in got:
+                self._settle_id(
+                    key, Unavailable("PubMed left this PMID out of its answer", query=key)
+                )
+            elif got[pmid] is None:
+                self._settle_id(key, _missing("pmid", key))
+            else:
+                record = got[pmid]
+                assert record is not None
+                self._settle_id(key, Found(record, "pubmed", record.get("DOI"), None))
+
+    async def fetch_fallbacks(self, queries: list[str]) -> None:
+        """Ask OpenAlex for every query (paced by the OpenAlex budget)."""
+        assert self.openalex is not None
+        results = await asyncio.gather(*(self.openalex.search(q) for q in queries))
+        for q, got in zip(queries, results, strict=True):
+            stale = self._stale.get(("openalex", q))
+            if isinstance(got, Unavailable):
+                if stale is not None:
+                    self.fallbacks[q] = _hits_from_entry(stale)
+                    self.stale_used += 1
+                else:
+                    self.fallbacks[q] = Unavailable(got.reason, query=q)
+                continue
+            if self.cache is not None:
+                self.cache.put("openalex", q, "found", {"items": got})
+            self.fallbacks[q] = _hits(got)
+        if self.cache is not None:
+            self.cache.flush()
+
+
+def _missing(kind: str, key: str) -> NotFound:
+    source, answer = _ANSWER[kind]
+    return NotFound(query=key, sources=(source,), evidence={source: answer})
+
+
+def _hits(items: list[dict[str, Any]]) -> tuple[Candidate, ...]:
+    out = []
+    for item in items:
+        score = item.get("score")
+        out.append(
+            Candidate(record=item, score=float(score) if isinstance(score, (int, float)) else None)
+        )
+    return tuple(out)
+
+
+def _hits_from_entry(entry: Entry) -> tuple[Candidate, ...]:
+    items = entry.body.get("items")
+    return _hits([i for i in items if isinstance(i, dict)] if isinstance(items, list) else [])
+
+
+def _id_from_entry(key: str, entry: Entry) -> Resolution:
+    body = entry.body
+    if entry.status == "found" and isinstance(body.get("record"), dict):
+        record = body["record"]
+        if key.startswith("arxiv:"):
+            return Found(record, "arxiv", record.get("DOI"), "datacite", from_cache=True)
+        return Found(record, "pubmed", record.get("DOI"), None, from_cache=True)
+    sources = tuple(body.get("sources") or ())
+    evidence = body.get("evidence") if isinstance(body.get("evidence"), dict) else {}
+    return NotFound(query=key, sources=sources, evidence=dict(evidence or {}), from_cache=True)

@@ -1,0 +1,192 @@
+"""The loopback stand-in's registries beyond Crossref: arXiv, PubMed ESummary, OpenAlex.
+
+Served by the stand-in's Crossref server under path prefixes, so one base URL
+gives all of them (see :func:`urls`):
+
+* ``/arxiv/query?id_list=a,b&max_results=n`` — an Atom feed in the shape of the
+  recorded answers under ``tests/fixtures/registries/arxiv``: recorded entries are
+  served verbatim; the stand-in's DataCite records of arXiv DOIs
+  (``10.48550/arxiv.*``) become entries; an identifier it does not know becomes an
+  empty ``<entry>``, as arXiv answers.
+* ``/eutils/esummary.fcgi?db=pubmed&id=a,b&retmode=json`` — recorded summaries from
+  ``tests/fixtures/registries/pubmed``; unknown ids get NCBI's
+  ``{"uid": ..., "error": "cannot get document summary"}``.
+* ``/openalex/works?search=...&per_page=n`` — the recorded OpenAlex works and every
+  Crossref work of the store (converted to the OpenAlex work shape), ranked by
+  the store's own word-overlap search, in OpenAlex's ``meta``/``results`` envelope.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
+
+if TYPE_CHECKING:
+    from tests.support.registry_standin import Store
+
+RECORDED = Path(__file__).resolve().parents[1] / "fixtures" / "registries"
+PREFIXES = ("/arxiv/", "/eutils/", "/openalex/")
+_ENTRY_RE = re.compile(r"<entry>.*?</entry>", re.DOTALL)
+_ID_RE = re.compile(r"<id>https?://arxiv\.org/abs/(.+?)(?:v\d+)?</id>")
+_EMPTY_ENTRY = (
+    '  <entry>\n    <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="" '
+    'scheme="http://arxiv.org/schemas/atom"/>\n  </entry>\n'
+)
+
+
+def urls(crossref_url: str) -> dict[str, str]:
+    """The environment that points citecheck at these stand-ins."""
+    return {
+        "CITECHECK_ARXIV_URL": f"{crossref_url}/arxiv",
+        "CITECHECK_PUBMED_URL": f"{crossref_url}/eutils",
+        "CITECHECK_OPENALEX_URL": f"{crossref_url}/openalex",
+    }
+
+
+@cache
+def recorded_arxiv() -> dict[str, str]:
+    """arXiv id -> recorded ``<entry>`` element (verbatim text)."""
+    out: dict[str, str] = {}
+    for path in sorted((RECORDED / "arxiv").glob("*.xml")):
+        for entry in _ENTRY_RE.findall(path.read_text(encoding="utf-8")):
+            m = _ID_RE.search(entry)
+            if m:
+                out[m.group(1).lower()] = entry
+    return out
+
+
+@cache
+def recorded_pubmed() -> dict[str, dict[str, Any]]:
+    """PMID -> recorded ESummary document summary."""
+    out: dict[str, dict[str, Any]] = {}
+    for path in sorted((RECORDED / "pubmed").glob("*.json")):
+        result = json.loads(path.read_text(encoding="utf-8"))["result"]
+        for uid in result["uids"]:
+            out[uid] = result[uid]
+    return out
+
+
+@cache
+def recorded_openalex() -> tuple[dict[str, Any], ...]:
+    """The recorded OpenAlex works."""
+    return tuple(
+        json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted((RECORDED / "openalex").glob("*.json"))
+    )
+
+
+def _csl_entry(ident: str, csl: dict[str, Any]) -> str:
+    """An Atom entry for a DataCite (CSL) record of an arXiv DOI."""
+    y, m, d = [*(csl.get("issued", {}).get("date-parts") or [[2000]])[0], 1, 1][:3]
+    ymd = f"{y:04d}-{m:02d}-{d:02d}T00:00:00Z"
+    names = [f"{a.get('given', '')} {a.get('family', '')}".strip() for a in csl.get("author", [])]
+    authors = "".join(
+        f"\n    <author>\n      <name>{escape(n)}</name>\n    </author>" for n in names
+    )
+    return (
+        f"<entry>\n    <id>http://arxiv.org/abs/{ident}v1</id>\n"
+        f"    <updated>{ymd}</updated>\n    <published>{ymd}</published>\n"
+        f"    <title>{escape(str(csl.get('title', '')))}</title>\n"
+        f"    <summary>  (stand-in)\n</summary>{authors}\n"
+        f'    <link href="http://arxiv.org/abs/{ident}v1" rel="alternate" type="text/html"/>\n'
+        "  </entry>"
+    )
+
+
+def arxiv_feed(store: Store, ids: list[str]) -> bytes:
+    """The Atom answer to ``id_list``."""
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n',
+        f'  <title type="html">ArXiv Query: id_list={escape(",".join(ids))}</title>\n',
+        '  <opensearch:totalResults xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">'
+        f"{len(ids)}</opensearch:totalResults>\n",
+    ]
+    recorded = recorded_arxiv()
+    for raw in ids:
+        ident = re.sub(r"v\d+$", "", raw.strip().lower())
+        other = store.other.get(f"10.48550/arxiv.{ident}")
+        if ident in recorded:
+            parts.append(f"  {recorded[ident]}\n")
+        elif other is not None:
+            parts.append(f"  {_csl_entry(ident, other[1])}\n")
+        else:
+            parts.append(_EMPTY_ENTRY)
+    parts.append("</feed>\n")
+    return "".join(parts).encode()
+
+
+def esummary(ids: list[str]) -> bytes:
+    """The ESummary JSON answer."""
+    recorded = recorded_pubmed()
+    result: dict[str, Any] = {"uids": ids}
+    for uid in ids:
+        result[uid] = recorded.get(uid) or {"uid": uid, "error": "cannot get document summary"}
+    return json.dumps({"header": {"type": "esummary", "version": "0.3"}, "result": result}).encode()
+
+
+def _as_openalex(work: dict[str, Any]) -> dict[str, Any]:
+    """A Crossref work in the OpenAlex work shape (the fields citecheck reads)."""
+    parts = (work.get("issued", {}).get("date-parts") or [[None]])[0]
+    year = parts[0] if parts else None
+    first, _, last = str(work.get("page") or "").partition("-")
+    return {
+        "id": f"https://openalex.org/W{abs(hash(work['DOI'])) % 10**10}",
+        "doi": f"https://doi.org/{work['DOI']}",
+        "title": (work.get("title") or [None])[0],
+        "publication_year": year,
+        "publication_date": None,
+        "type": "article",
+        "primary_location": {
+            "source": {"display_name": (work.get("container-title") or [None])[0]},
+            "raw_type": work.get("type"),
+        },
+        "authorships": [
+            {
+                "author": {
+                    "display_name": " ".join(
+                        p for p in (a.get("given"), a.get("family") or a.get("name")) if p
+                    )
+                }
+            }
+            for a in work.get("author", [])
+        ],
+        "biblio": {
+            "volume": work.get("volume"),
+            "issue": work.get("issue"),
+            "first_page": first or None,
+            "last_page": last or None,
+        },
+        "is_retracted": False,
+    }
+
+
+def openalex_search(store: Store, text: str, rows: int) -> bytes:
+    """OpenAlex's list answer to ``search``: recorded works first when they share words."""
+    words = set(re.findall(r"\w{4,}", text.lower()))
+    results = [
+        w
+        for w in recorded_openalex()
+        if words and len(words & set(re.findall(r"\w{4,}", str(w.get("title")).lower()))) >= 3
+    ]
+    results += [_as_openalex(w) for w in store.search(text, rows)]
+    results = results[:rows]
+    meta = {"count": len(results), "db_response_time_ms": 5, "page": 1, "per_page": rows}
+    return json.dumps({"meta": meta, "results": results, "group_by": []}).encode()
+
+
+def route(store: Store, path: str, query: dict[str, str]) -> tuple[int, bytes, str]:
+    """(status, body, content type) for one request under :data:`PREFIXES`."""
+    if path.startswith("/arxiv/query"):
+        ids = [i for i in query.get("id_list", "").split(",") if i.strip()]
+        return 200, arxiv_feed(store, ids), "application/atom+xml; charset=UTF-8"
+    if path.startswith("/eutils/esummary.fcgi"):
+        ids = [i.strip() for i in query.get("id", "").split(",") if i.strip()]
+        return 200, esummary(ids), "application/json; charset=UTF-8"
+    if path.rstrip("/") == "/openalex/works" and "search" in query:
+        rows = int(query.get("per_page", "25"))
+        return 200, openalex_search(store, query["search"], rows), "application/json"
+    return 404, b'{"error": "not found"}', "application/json"
