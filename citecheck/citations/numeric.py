@@ -24,11 +24,11 @@ _DENSITY = 0.7  # share of 1..N a real reference list's citations cover
 _SLACK = 10
 _MIN_FOR_OUTLIERS = 10  # too few numbers say nothing about the list's length
 _QUANTITY_BEFORE = re.compile(r"[\d%‰][ \t\u00a0]*\Z")
-# "S[255]", "x_1[3]", "a[0][1]", "K[2 mod 4]": an array subscript glued to a short
-# identifier (or to another subscript). A citation glued to a word ("studies[3]") has a
-# longer word before it, so words of three or more letters are left alone.
+# "S[255]", "x_1[3]", "K[2 mod 4]": an array subscript glued to a short identifier. A
+# citation glued to a word ("studies[3]") has a longer word before it, so words of three
+# or more letters are left alone, and so are brackets after brackets ("[4][19]").
 _SUBSCRIPT_BEFORE = re.compile(
-    r"(?:(?<!\w)(?!al\b)[^\W\d_]{1,2}|(?<!\w)[^\W\d]\w*[_\d]\w*|\])\Z", re.IGNORECASE
+    r"(?:(?<!\w)(?!al\b)[^\W\d_]{1,2}|(?<!\w)[^\W\d]\w*[_\d]\w*)\Z", re.IGNORECASE
 )
 _ENUM_BEFORE = re.compile(r"(?:^|[:;,]|\b(?:and|or|dan|atau|serta|und|oder|et|ou|y|o))[ \t]*$")
 

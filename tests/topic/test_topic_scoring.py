@@ -196,3 +196,20 @@ def test_a_whole_list_far_from_the_manuscript_is_one_finding() -> None:
     assert len(whole) == 1 and "reference list as a whole" in whole[0].message
     own = score_all([Prepared(*_doc(GOVERNANCE))], settings).topics[0]
     assert own.list_far is None
+
+
+def test_an_uncited_database_entry_is_never_reported() -> None:
+    """citeproc prints only cited .bib entries: even when a score exists for one, the
+    rule does not report a text the manuscript does not contain."""
+    doc, links = _doc([*GOVERNANCE, OFF])
+    off = doc.references[-1].model_copy(update={"source": "bibtex"})
+    doc = doc.model_copy(
+        update={"references": (*doc.references[:-1], off), "cited_only_database": True}
+    )
+    settings = Settings(topic_backend="tfidf", thresholds={"off-topic": -1.5})
+    topic = score_all([Prepared(document=doc, links=links)], settings).topics[0]
+    cited = Links(tuple(ln for ln in links.links if ln.reference != len(GOVERNANCE)))
+    judged = RuleContext(document=doc, links=links, settings=settings, topic=topic)
+    unprinted = RuleContext(document=doc, links=cited, settings=settings, topic=topic)
+    assert len(list(RULE.check(judged))) == 1
+    assert list(RULE.check(unprinted)) == []
