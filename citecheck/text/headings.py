@@ -62,8 +62,22 @@ BIBLIOGRAPHY_HEADINGS = frozenset(
         "riferimenti",
         "kaynaklar",
         "kaynakça",
+        # Indonesian lists of related works under a bold label
+        "referensi terkait",
+        "related references",
+        # Chinese, Japanese, Korean
+        "参考文献",
+        "参考资料",
+        "参考書目",
+        "引用文献",
+        "参考文献一覧",
+        "참고문헌",
+        "참고 문헌",
     }
 )
+# CJK writes no space between words: "参考文献与理论来源" ("references and theoretical
+# sources") is a reference-list heading with a qualifier glued on.
+_CJK_BIBLIOGRAPHY_STARTS = ("参考文献", "参考资料", "引用文献", "참고문헌")
 # Names that usually mean a reference list but also head other sections.
 WEAK_BIBLIOGRAPHY_HEADINGS = frozenset({"sources", "source", "sumber", "fuentes", "fontes"})
 
@@ -201,7 +215,11 @@ def heading_key(text: str) -> str:
 def is_bibliography_heading(text: str, *, weak: bool = False) -> bool:
     """True if ``text`` names a reference list (``weak`` also accepts "Sources")."""
     key = heading_key(text)
-    return key in BIBLIOGRAPHY_HEADINGS or (weak and key in WEAK_BIBLIOGRAPHY_HEADINGS)
+    return (
+        key in BIBLIOGRAPHY_HEADINGS
+        or key.startswith(_CJK_BIBLIOGRAPHY_STARTS)
+        or (weak and key in WEAK_BIBLIOGRAPHY_HEADINGS)
+    )
 
 
 def is_abstract_heading(text: str) -> bool:

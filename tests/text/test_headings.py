@@ -25,6 +25,10 @@ from citecheck.text.headings import is_back_matter_heading, is_bibliography_head
         "Reference List",
         "Bibliography:",
         "Referensi",
+        "**Referensi Terkait**:",
+        "参考文献",
+        "9. 参考文献与理论来源",
+        "참고문헌",
     ],
 )
 def test_bibliography_headings(heading):
@@ -32,7 +36,7 @@ def test_bibliography_headings(heading):
 
 
 @pytest.mark.parametrize(
-    "heading", ["Introduction", "Literature review", "Data sources", "Methods"]
+    "heading", ["Introduction", "Literature review", "Data sources", "Methods", "文献综述"]
 )
 def test_not_bibliography_headings(heading):
     assert not is_bibliography_heading(heading)
