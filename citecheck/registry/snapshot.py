@@ -35,7 +35,8 @@ APPLICATION_ID = 0x43435331  # "CCS1": tells a snapshot from any other SQLite fi
 SCHEMA_VERSION = 1
 SEARCH_ROWS = 5
 MAX_TERMS = 24
-RARE_TERMS = 6  # search on the rarest words only: short posting lists, fast on any size
+RARE_TERMS = 6  # search on the rarest words only: short posting lists
+RARE_BUDGET = 5000  # records matched by the chosen words, beyond the three rarest
 # Words too common in reference strings to say anything about the work; dropping
 # them keeps full-text queries from walking posting lists of most of the index.
 _STOP = frozenset(
@@ -102,7 +103,6 @@ class Snapshot:
         self.meta = meta
         self.complete = meta.get("coverage") == "complete"
         self.label = f"snapshot {path.name}"
-        self._vocab = False
 
     @classmethod
     def open(cls, path: Path) -> Snapshot:
@@ -174,19 +174,23 @@ class Snapshot:
             raise self._fail(exc if isinstance(exc, sqlite3.Error) else sqlite3.Error(exc)) from exc
 
     def _rarest(self, terms: list[str]) -> list[str]:
-        """The ``RARE_TERMS`` terms held by the fewest records (terms no record holds
-        are left out: they would only make the query longer)."""
-        if not self._vocab:
-            self.conn.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab USING fts5vocab(main, fts, 'row')"
-            )
-            self._vocab = True
+        """The terms held by the fewest records: up to ``RARE_TERMS``, and beyond the
+        first three only while their records add up to at most ``RARE_BUDGET`` (every
+        matching record is ranked, so common words cost time and add little).
+        Terms no record holds are left out."""
         counted = []
         for term in terms:
-            row = self.conn.execute("SELECT doc FROM temp.vocab WHERE term = ?", (term,)).fetchone()
+            row = self.conn.execute("SELECT docs FROM terms WHERE term = ?", (term,)).fetchone()
             if row is not None and row[0] > 0:
                 counted.append((row[0], term))
-        return [t for _, t in sorted(counted)[:RARE_TERMS]]
+        chosen: list[str] = []
+        total = 0
+        for docs, term in sorted(counted)[:RARE_TERMS]:
+            if len(chosen) >= 3 and total + docs > RARE_BUDGET:
+                break
+            chosen.append(term)
+            total += docs
+        return chosen
 
     def stats(self) -> dict[str, Any]:
         """What the snapshot holds (for ``snapshot info``)."""
@@ -226,6 +230,7 @@ def _read_meta(conn: sqlite3.Connection, path: Path) -> dict[str, str]:
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         conn.execute("SELECT count(*) FROM searches").fetchone()
         conn.execute("SELECT doi FROM works LIMIT 1").fetchone()
+        conn.execute("SELECT docs FROM terms LIMIT 1").fetchone()
     except sqlite3.DatabaseError as exc:
         raise SnapshotError(f"snapshot {path} is damaged ({exc}); rebuild it") from exc
     if meta.get("state") != "finished":
