@@ -169,7 +169,9 @@ class Snapshot:
                 body = unpack(blob)
                 if isinstance(body, dict) and isinstance(body.get("record"), dict):
                     out.append(body["record"])
-            return out
+            # No hit at all: ask the registry (offline: not checked) rather than report
+            # "the search returned nothing" on the strength of our simpler search.
+            return out or None
         except (sqlite3.Error, zlib.error, ValueError) as exc:
             raise self._fail(exc if isinstance(exc, sqlite3.Error) else sqlite3.Error(exc)) from exc
 

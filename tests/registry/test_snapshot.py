@@ -251,6 +251,11 @@ def test_full_text_search_only_from_a_complete_snapshot(
     outcome = resolve_all([doc], offline(tmp_path, complete), policy=policy)
     hits = outcome.resolutions[0][0].search
     assert isinstance(hits, tuple) and hits[0].record["DOI"] == "10.9999/GEN.7"
+
+    # Nothing in the snapshot shares a word with it: not checked, not "nothing found".
+    stranger = document(reference("Quuxly, Z. (1999). Zymurgy of blorft. Wibble Quarterly."))
+    outcome = resolve_all([stranger], offline(tmp_path, complete), policy=policy)
+    assert isinstance(outcome.resolutions[0][0].search, Unavailable)
     assert not mock.calls
 
 
