@@ -18,8 +18,19 @@ import bibtexparser
 
 from citecheck.model.document import Location, Problem
 
-MAX_SALVAGED = 200  # broken entries re-read per file (each is a few small parses)
+# Re-reads of broken entries per file: each is one small parse (well under a millisecond),
+# so a file of hundreds of broken entries stays fast; past the budget only keys are kept.
+MAX_TRIES = 2000
 MAX_LINES = 80  # lines of one broken entry tried; past that only the key is kept
+
+
+@dataclass
+class Budget:
+    """Parses left for re-reading the broken entries of one file."""
+
+    left: int = MAX_TRIES
+
+
 _HEAD = re.compile(r"\s*@\s*(\w+)\s*[{(]\s*([^,\s{}()\"#%'=]+)\s*,")
 _NOT_ENTRIES = frozenset({"string", "preamble", "comment"})
 
@@ -66,20 +77,26 @@ def duplicate_field(
     return Salvaged(entry_type, key, fields, start, raw), problem
 
 
-def broken_entry(raw: str, start: int, strings: dict[str, str]) -> Salvaged | None:
+def broken_entry(raw: str, start: int, strings: dict[str, str], budget: Budget) -> Salvaged | None:
     """The part of a failed entry BibTeX keeps: its key and the fields before the error.
 
     The entry is cut after ever fewer of its lines and closed until bibtexparser reads
-    it; ``None`` when the block does not even start with ``@type{key,``."""
+    it (while ``budget`` lasts; then the key alone is kept); ``None`` when the block
+    does not even start with ``@type{key,``."""
     head = _HEAD.match(raw)
     if head is None or head.group(1).lower() in _NOT_ENTRIES:
         return None
     entry_type, key = head.group(1), head.group(2)
     lines = raw.split("\n")[:MAX_LINES]
     for n in range(len(lines), 0, -1):
+        if budget.left <= 0:
+            break
+        budget.left -= 1
         text = raw[: head.end()] if n == 1 else "\n".join(lines[:n])
         try:
-            lib = bibtexparser.parse_string(text + "\n}\n")  # type: ignore[attr-defined,unused-ignore]
+            lib = bibtexparser.parse_string(  # type: ignore[attr-defined,unused-ignore]
+                text + "\n}\n", parse_stack=[]
+            )
         except Exception:  # never let a re-read crash the run
             continue
         if len(lib.entries) == 1 and lib.entries[0].key == key and not lib.failed_blocks:

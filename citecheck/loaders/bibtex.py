@@ -22,7 +22,7 @@ from bibtexparser.middlewares.names import (
 
 from citecheck.loaders._bibtex_inherit import MAX_CHAIN, Inheritance
 from citecheck.loaders._bibtex_salvage import (
-    MAX_SALVAGED,
+    Budget,
     Salvaged,
     broken_entry,
     duplicate_field,
@@ -304,7 +304,7 @@ def _items(library: Any, path: str, problems: list[Problem]) -> list[Salvaged]:
                 None,
             )
         )
-    salvaged = 0
+    budget = Budget()
     for block in library.failed_blocks:
         start = block.start_line or 0
         kind = type(block).__name__
@@ -320,18 +320,10 @@ def _items(library: Any, path: str, problems: list[Problem]) -> list[Salvaged]:
             )
             found.append((start, item, problem))
             continue
-        got = None
-        if salvaged < MAX_SALVAGED:
-            salvaged += 1
-            got = broken_entry(block.raw or "", start, strings)
-            if got is not None:
-                got = Salvaged(
-                    got.entry_type,
-                    got.key,
-                    {k: _unquote(v) for k, v in got.fields.items()},
-                    start,
-                    got.raw,
-                )
+        got = broken_entry(block.raw or "", start, strings, budget)
+        if got is not None:
+            fields = {k: _unquote(v) for k, v in got.fields.items()}
+            got = Salvaged(got.entry_type, got.key, fields, start, got.raw)
         first = (block.raw or "").split("\n", 1)[0][:80]
         kept = (
             f"; BibTeX keeps the entry '{got.key}' with the fields before the error, and so does citecheck"

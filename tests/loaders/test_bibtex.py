@@ -129,3 +129,13 @@ def test_a_repeated_key_after_a_salvaged_entry_is_still_a_duplicate():
     refs, problems = parse_bibtex_string(text, "x.bib")
     assert [r.fields.get("note") for r in refs] == ["x"]
     assert sorted(p.kind for p in problems) == ["duplicate-field", "duplicate-key"]
+
+
+def test_past_the_re_read_budget_a_broken_entry_keeps_its_key() -> None:
+    from citecheck.loaders._bibtex_salvage import Budget, broken_entry
+
+    raw = '@article{late,\n  title = {Kept},\n  a = "unterminated\n}\n'
+    full = broken_entry(raw, 0, {}, Budget())
+    spent = broken_entry(raw, 0, {}, Budget(left=0))
+    assert full is not None and full.fields == {"title": "{Kept}"}
+    assert spent is not None and (spent.key, spent.fields) == ("late", {})
