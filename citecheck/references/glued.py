@@ -1,25 +1,45 @@
-"""Two references on one line: PDF extraction sometimes loses the break between
-entries ("... 2001, 12-19. Jones, K. (2003). Another title ...").
+"""Two references on one line: PDF extraction and word processors sometimes lose the
+break between entries ("... 2001, 12-19. Jones, K. (2003). Another title ...").
 
-A line is cut where, after the end of a sentence, the next entry's label follows
-("[13] ", "13. " with the number after the entry's own) or where an author list of
-the *same shape* as the entry's first one starts and is followed by its year, as
-the entry's own author list is (author-date styles). Candidates are tried left to right, so
-the cost stays linear in the length of the line.
+A line is cut where, after the end of an entry, one of these follows:
+
+* the next entry's label ("[13] ", "13. ", "13 " with the number after the entry's own);
+* a "———." ditto dash (the same authors as the entry before: never inside an entry);
+* an author list of the *same shape* as the entry's first one followed by its year, as
+  the entry's own author list is (author-date styles);
+* an author list read in the same pattern as the entry's own and followed by the same
+  punctuation ("Singh, N., P. Haddad, et al. Title. ... 1977. Bianchi, K., W. Berruto,
+  et al. “Title”"), when both parts hold a year: note and numeric styles, whose year is
+  not next to the names.
+
+Candidates are tried left to right, so the cost stays linear in the length of the line.
 """
 
 from __future__ import annotations
 
 import re
 
-from citecheck.references.authors import scan_authors
+from citecheck.references.authors import AuthorScan, scan_authors
 from citecheck.references.dates import YEAR
 
-_CUT_RE = re.compile(r"(?<=[.)\]”\"])\s+(?=\S)|(?<=\d)\.\s+(?=[A-Z])")
-_LABEL_AT_RE = re.compile(r"(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s")
-_NOT_ENTRY_RE = re.compile(r"(?:In|in|Dalam|dalam|In:|Hrsg|Eds?|Retrieved|Available|Diakses)\b")
+# After a sentence, after a number ("... 3255–3275 (10) Andersson", "...31378 Kowalski").
+_CUT_RE = re.compile(
+    r"(?<=[.)\]”\"])\s+(?=\S)|(?<=\d)\.?\s+(?=[A-Z])|(?<=\d)\s+(?=[\[(]?\d{1,4}[.)\]]?\s[A-Z])"
+)
+_LABEL_AT_RE = re.compile(r"(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)]?)\s")
+# A short-cite key before the entry: "Kumar 1984 : Aino Kumar, ...", "Reiter 1987 = R. Reiter".
+_KEY_RE = re.compile(r"[^\W\d][^\d()\[\]:=;.]{0,80}?\s(?:1[5-9]|20)\d\d[a-z]?\s?(?P<sep>[:=])\s")
+_NOT_ENTRY_RE = re.compile(
+    r"(?:In|in|Dalam|dalam|In:|Hrsg|Hg|Eds?|Retrieved|Available|Diakses|Trans|Transl|Übers|"
+    r"Repr|Reprinted|Rev|Review|See|Cf|Edited|Translated|Trad|Éd|éd|Dir|Coord)\b"
+)
 _MIN_PART = 30
 _YEAR_AFTER_RE = re.compile(rf"\s?[.,]?\s?(?:[(\[]{YEAR}[a-z]?[)\],]|{YEAR}[a-z]?[.:](?:\s|$))")
+_INITIAL_END_RE = re.compile(r"(?<![\w.])[A-Z]\.$")
+_DITTO_RE = re.compile(r"[-—–_]{3,}\s?[.,]")
+_YEAR_IN_RE = re.compile(rf"(?<!\d){YEAR}(?!\d)")
+# A name's first word: capitalised, or a lower-case particle ("van 't Hof", "de Vries").
+_NAME_START_RE = re.compile(r"[A-ZÀ-Þ]|(?:van|von|de|da|di|du|del|della|le|la|ter|ten|'t)\s")
 
 
 def glued_cuts(text: str, number: int | None, shape: re.Pattern[str] | None) -> list[int]:
@@ -31,27 +51,86 @@ def glued_cuts(text: str, number: int | None, shape: re.Pattern[str] | None) -> 
     cuts: list[int] = []
     last = 0
     expect = number + 1 if number is not None else None
+    own: AuthorScan | None = None
     for m in _CUT_RE.finditer(text, _MIN_PART):
         at = m.end()
         if at - last < _MIN_PART or len(text) - at < _MIN_PART:
             continue
-        rest = text[at : at + 160]
+        rest = text[at : at + 200]
         lab = _LABEL_AT_RE.match(rest)
         if lab is not None and expect is not None:
-            if int(lab.group(1) or lab.group(2)) == expect:
+            if int(lab.group(1) or lab.group(2) or lab.group(3)) == expect:
                 cuts.append(at)
                 last, expect = at, expect + 1
+                own = None
             continue
-        if shape is None or expect is not None or _NOT_ENTRY_RE.match(rest):
+        if expect is not None:
+            continue  # numbered entries are cut at labels only
+        if _NOT_ENTRY_RE.match(rest):
             continue
-        if shape.match(rest) and _year_after_authors(rest) and _year_after_authors(text[last:at]):
+        key = _KEY_RE.match(rest)
+        if key is not None:
+            own_key = _KEY_RE.match(text, last)
+            if own_key is not None and own_key.group("sep") == key.group("sep"):
+                cuts.append(at)  # "Kumar 1984 : Aino Kumar, ... ter Haar 2005 : Hendrik"
+                last, own = at, None
+            continue
+        if _DITTO_RE.match(rest):
             cuts.append(at)
-            last = at
+            last, own = at, None
+            continue
+        if not _NAME_START_RE.match(rest) or _INITIAL_END_RE.search(text, 0, m.start()):
+            continue  # "Y. Nguyen, H. Nugroho": an initial, not the end of an entry
+        if own is None:
+            own = scan_authors(text[last : last + 400])
+        nxt = scan_authors(rest)
+        if not nxt.authors or nxt.style != own.style:
+            continue  # "LI, AJ, 2009. Title. Water Res. 2009.": a journal, not a name
+        if shape is not None and (
+            shape.match(rest) and _year_after(rest, nxt) and _year_after(text[last:at], own)
+        ):
+            cuts.append(at)
+            last, own = at, None
+            continue
+        if _same_template(own, nxt, text[last:at], rest):
+            cuts.append(at)
+            last, own = at, None
     return cuts
 
 
-def _year_after_authors(s: str) -> bool:
+def _year_after(s: str, scan: AuthorScan) -> bool:
     """An author-date start: names, then the year right after them ("Doe, A. (2003).")."""
-    scan = scan_authors(s)
     # "(2003)" or ". 2003." only: "Multiple Classifier Systems, 1857, 1-15" has a volume.
     return bool(scan.authors) and _YEAR_AFTER_RE.match(s, scan.end) is not None
+
+
+def _after_names(s: str, end: int) -> str:
+    """The punctuation after an author list and the kind of character after it:
+    ". “" -> '.q', ". T" -> '.A', " (" -> '(', ", " -> ',A'."""
+    tail = s[end : end + 4].replace(" ", "")
+    punct = ""
+    for ch in tail:
+        if ch in ".,:;":
+            punct += ch
+            continue
+        if ch in "“\"«‘'„":
+            return punct + "q"
+        if ch in "([":
+            return punct + "("
+        return punct + ("A" if ch.isupper() else "a" if ch.isalpha() else "9")
+    return punct
+
+
+def _same_template(own: AuthorScan, nxt: AuthorScan, part: str, rest: str) -> bool:
+    """``rest`` starts with an author list read as the entry's own (same pattern, same
+    punctuation after it) and both the entry and ``rest`` hold a year."""
+    if own.style in ("M", "K", "") or nxt.editors != own.editors:
+        return False
+    if any(len(a.family) < 2 for a in nxt.authors):
+        return False
+    # A quoted title and an unquoted one are alike ("et al. “Title”" / "et al. Book").
+    if _after_names(part, own.end).replace("q", "A") != _after_names(rest, nxt.end).replace(
+        "q", "A"
+    ):
+        return False
+    return bool(_YEAR_IN_RE.search(part)) and bool(_YEAR_IN_RE.search(rest))

@@ -245,11 +245,15 @@ def _unglue(section: str, span: EntrySpan) -> list[EntrySpan]:
             body = span.text[:cut]
         out.append(EntrySpan(begin, end, number, clean_reference(body) if body else ""))
         begin = end
-        lab = re.match(r"\[(\d{1,4})\]|(\d{1,4})[.)]\s", words)
-        number = int(lab.group(1) or lab.group(2)) if lab and number is not None else None
+        lab = re.match(r"\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)]?\s", words)
+        number = (
+            int(lab.group(1) or lab.group(2) or lab.group(3))
+            if lab and number is not None
+            else None
+        )
     rest = section[begin : span.end]
     if number is not None:
-        rest = re.sub(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s*", "", rest)
+        rest = re.sub(r"^\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)]?)\s*", "", rest)
     out.append(EntrySpan(begin, span.end, number, clean_reference(rest)))
     return out
 

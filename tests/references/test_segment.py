@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from citecheck.references import split_entries
 
 
@@ -151,3 +153,56 @@ def test_wrapped_entries_in_blank_separated_blocks_stay_whole() -> None:
 def test_groups_of_one_line_entries_are_not_one_entry_each() -> None:
     group = "".join(f"Name{i}, A. ({2000 + i}). Title {i}. Journal, {i}, 1-9.\n" for i in range(8))
     assert len(split_entries(group + "\n" + group + "\n" + group)) == 24
+
+
+def test_glued_note_style_entries_with_the_same_author_pattern_are_split() -> None:
+    text = (
+        "Singh, N., P. Haddad, and F. Garcia. Milk Prices in Boston. Boston: Beacon, 1977. "
+        "Bianchi, K., W. Berruto, and B. Mensah. “Salt Marshes”. Estuaries 5 (2003): 3–4."
+    )
+    assert [e.text[:8] for e in split_entries(text)] == ["Singh, N", "Bianchi,"]
+
+
+def test_glued_entries_after_a_doi_a_ditto_dash_or_a_short_key_are_split() -> None:
+    doi = (
+        "Li, P., Kamenshchik, M. ve Giusti, U. (2025). Acute stress. Neuroscientist, 83(12), "
+        "364-400. doi:10.82131/j.x.31378 Kowalski, M., Johnson, G. ve Georgiou, A. (2020). "
+        "Reward. Brain, 5, 1-9."
+    )
+    ditto = (
+        "Bakhtin, Mikhail. Speech Genres and Other Late Essays. Austin: University of Texas "
+        "Press, 1986. ———. The Dialogic Imagination. Austin: University of Texas Press, 1981."
+    )
+    key = (
+        "Kumar 1984 : Aino Kumar, Les marais salants, Paris, Seuil, 1984. ter Haar 2005 : "
+        "Hendrik ter Haar, « Harnessing diversity », Revue 5, 2005, p. 3-9."
+    )
+    assert len(split_entries(doi)) == 2
+    assert [e.text[:4] for e in split_entries(ditto)] == ["Bakh", "———."]
+    assert [e.text[:9] for e in split_entries(key)] == ["Kumar 198", "ter Haar "]
+
+
+def test_numbered_entries_with_parenthesised_labels_are_split() -> None:
+    text = (
+        "(15) Taylor, A.; Patel, L. Flow around a hemisphere. Class. Quantum Grav. 2005, 483, "
+        "166571. (16) Hansen, T.; Gaulle, C. de. Constraints. ApJ 2003, 337, 6275–6286."
+    )
+    assert [e.number for e in split_entries(text)] == [15, 16]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An initial before a name is not the end of an entry.
+        "Nguyen, Nugroho, González 2011 : Y. Nguyen, H. Nugroho, N. González, Nickel and "
+        "cobalt in rocks of the Ries, WHO, 2011.",
+        # A journal after a sentence reads as a name of another pattern.
+        "LI, AJ, 2009. Selective sludge discharge in aerobic granulation: numerical "
+        "modelling. Water Res. 2009. Vol. 43, pp. 3387.",
+        # Translators and editors after a sentence are part of the entry.
+        "Weber, Max. Economy and Society. 1922. Trans. G. Roth, and C. Wittich. Berkeley: "
+        "University of California Press, 1978.",
+    ],
+)
+def test_single_entries_with_names_after_a_sentence_stay_whole(text: str) -> None:
+    assert len(split_entries(text)) == 1
