@@ -25,6 +25,9 @@ from citecheck.references.dates import MONTH_WORD, YEAR, find_year, looks_like_y
 PAGES = r"[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s?(?:[-–—‐−]{1,2}|to)\s?[A-Za-z]{0,2}\d+[A-Za-z]?)?"
 # Longest first: "Nomor 2" is not "No" + "mor".
 _ISSUE_WORD = r"(?:[Nn]omor|[Nn]umber|[Nn]um|[Ii]ssue|[Ii]ss|[Hh]eft|[Ee]disi|[Nn]r|[Nn]°|[Nn]º|NO|[Nn]o)(?![a-z])"
+# Issue and page words of other languages (after a volume only): Heft, číslo, sayı, Nr.
+_ISSUE_LOCAL = r"(?:H|Heft|č|čís|sy|[Nn]r|[Nn]o|№|Nº|n°|sz|nro)"
+_PAGE_WORD = r"S|s|ss|pp?|str|lk|С|с|стр|ページ|págs?|blz|old|o"
 # Each locator starts with a character class and checks what stands before it in a
 # lookbehind placed after that class ("\d(?<!X\d)" rather than "(?<!X)\d"): the regex
 # engine then skips ahead to candidate characters instead of trying every position,
@@ -78,6 +81,21 @@ _LOCATORS = (
         rf"(?P<vol>{_LD1}(?:(?<=[A-Z])\s?\d{{1,5}}|(?<=\d)\d{{0,4}}))\s?\((?P<year>{YEAR})\)\s?"
         rf"(?P<pages>[A-Z]{{0,2}}\d+(?:\s?[-–—]\s?[A-Z]?\d+)?)(?![\w/])"
     ),
+    # Volume words of other languages: "Jg. 907", "roč. 450", "zv. 211", "Т. 764", "kd 358",
+    # "巻 361", "236. årgang", "t. 5", "tome 12"; an issue may follow ("H. 3", "č. 2").
+    re.compile(
+        r"[JrzТтk巻tTå](?<![\w.][JrzТтk巻tTå])"
+        r"(?:(?<=J)g\.?|(?<=J)ahrgang|(?<=r)oč(?:\.|ník)|(?<=z)v\.|(?<=[Тт])\.|(?<=k)d\.?|(?<=巻)"
+        r"|(?<=t)\.|(?<=[tT])ome|(?<=å)rgang)"
+        rf"\s?(?P<vol>\d{{1,5}}[A-Z]?)(?:,?\s{_ISSUE_LOCAL}\.?\s?(?P<iss>[\w-]{{1,8}}))?"
+    ),
+    # A volume before a page word: "Physics 887, S. 157", "410. S. 4534", "526 s. 095559",
+    # "838, str. 3417", "388. Jg., 17, S. 5580", "65. Jg., H. 3, S. 8997".
+    re.compile(
+        rf"(?P<vol>{_D1}\d{{0,4}})(?<!(?:1[5-9]|20)\d\d)\.?,?\s(?:Jg\.,?\s|årgang,?\s)?"
+        rf"(?:(?:{_ISSUE_LOCAL}\.?\s?)?(?P<iss>\d{{1,4}}),\s)?"
+        rf"(?:{_PAGE_WORD})\.?\s?(?P<pages>{PAGES})(?![\w(/])"
+    ),
     # Physics and astronomy, volume then article number or first page at the end:
     # "A&A 597 A6", "AJ 134 1183", "Phys. Rev. D 65 094516"
     re.compile(
@@ -96,7 +114,7 @@ _AFTER_ISSUE_RE = re.compile(r"\s?,?\s?\((?P<iss>[^()]{1,20})\)")
 # A parenthesis after the locator holding a date, not an issue: "(2003)", "(March 1969)".
 _SKIP_PAREN_RE = re.compile(rf"\s?\((?:(?![\d\s–-]+\))[^()]{{1,30}}|{YEAR}[a-z]?)\)")
 _PAGES_AFTER_RE = re.compile(
-    rf"[\s,:.]*(?:(?:pp?|Pp?|[Hh]lm|[Hh]al|[Hh]alaman|[Pp]ages?|S)\.?\s?)?(?P<pages>{PAGES})(?![\w/])"
+    rf"[\s,:.]*(?:(?:pp?|Pp?|[Hh]lm|[Hh]al|[Hh]alaman|[Pp]ages?|{_PAGE_WORD})\.?\s?)?(?P<pages>{PAGES})(?![\w/])"
 )
 _PAGES_ANY_RE = re.compile(
     rf"(?:\b(?:pp?|[Hh]lm|[Hh]al|[Hh]alaman|[Pp]ages?)\.?\s?|\bPp?\.\s?|\(pp?\.\s?)(?P<pages>{PAGES})(?![\w/])"

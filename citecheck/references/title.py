@@ -113,6 +113,10 @@ def split_title(s: str, pos: int) -> tuple[str | None, int]:
     if open_q in _QUOTES:
         close = _QUOTES[open_q]
         j = s.find(close, pos + 1)
+        if open_q == "„":
+            # German „…“, Polish and Romanian „…”: whichever closes first.
+            k = s.find("”", pos + 1)
+            j = k if k > 0 and (j < 0 or k < j) else j
         if open_q in "'‘":
             # An apostrophe closes too early ("Today's"); want a quote followed by
             # punctuation or space.
