@@ -28,6 +28,7 @@ _ISSUE_WORD = r"(?:[Nn]omor|[Nn]umber|[Nn]um|[Ii]ssue|[Ii]ss|[Hh]eft|[Ee]disi|[N
 # Issue and page words of other languages (after a volume only): Heft, číslo, sayı, Nr.
 _ISSUE_LOCAL = r"(?:H|Heft|č|čís|sy|[Nn]r|[Nn]o|№|Nº|n°|sz|nro)"
 _PAGE_WORD = r"S|s|ss|pp?|str|lk|С|с|стр|ページ|págs?|blz|old|o"
+_DATE_PAREN = rf"\((?:[A-Za-z]+(?:-[A-Za-z]+)?\.?,?\s(?:\d{{1,2}},?\s)?)?(?P<year>{YEAR})\)"
 # Each locator starts with a character class and checks what stands before it in a
 # lookbehind placed after that class ("\d(?<!X\d)" rather than "(?<!X)\d"): the regex
 # engine then skips ahead to candidate characters instead of trying every position,
@@ -45,9 +46,9 @@ _LOCATORS = (
     # Explicit: "Vol. 5 No. 2", "vol. 55", "v. 26", "Volume 12, Issue 3", "Vol. XIX, No. 3"
     re.compile(
         r"[VvJjBbTt](?<!\w[VvJjBbTt])"
-        r"(?:(?<=[Vv])ol(?:ume)?|(?<=V)OL|(?<=[Jj])ilid|(?<=[Vv])|(?<=[Bb])d|(?<=[Tt])ome)"
+        r"(?:(?<=[Vv])ol(?:ume)?|(?<=V)OL|(?<=[Jj])ilid|(?<=[Vv])(?=[.\s])|(?<=[Bb])d|(?<=[Tt])ome)"
         r"\.?\s?(?P<vol>\d+[A-Z]?|[IVXLC]+\b)"
-        rf"(?:\s?\((?P<iss>[^()]{{1,20}})\)|,?\s{_ISSUE_WORD}\.?\s?(?P<iss2>[\w-]{{1,12}}))?"
+        rf"(?:\s?\((?P<iss>[^()]{{1,20}})\)|,?\s(?:{_ISSUE_WORD}|n(?=\.))\.?\s?(?P<iss2>[\w-]{{1,12}}))?"
     ),
     # "47(15)", "23 (2)", "13(11-12)", "19(2_suppl)"
     re.compile(
@@ -61,7 +62,7 @@ _LOCATORS = (
     # "67, 547-619", "475, 163", "117, 2383-2391", "87, pp. 334-344"; "B511, 265" (a
     # series letter glued to the volume)
     re.compile(
-        rf"(?P<vol>{_LD1}(?:(?<=[A-Z])\d{{1,5}}|(?<=\d)\d{{0,4}}))\s?,\s(?:pp?\.\s?)?"
+        rf"(?P<vol>{_LD1}(?:(?<=[A-Z])\d{{1,5}}|(?<=\d)\d{{0,4}}))\s?,\s(?:[Pp]p?\.\s?)?"
         rf"(?P<pages>{PAGES})(?![\w(/])"
     ),
     # "ETL 64 (1988), pp. 433-40", "Math. Programming, 60 (1993)",
@@ -81,6 +82,10 @@ _LOCATORS = (
         rf"(?P<vol>{_LD1}(?:(?<=[A-Z])\s?\d{{1,5}}|(?<=\d)\d{{0,4}}))\s?\((?P<year>{YEAR})\)\s?"
         rf"(?P<pages>[A-Z]{{0,2}}\d+(?:\s?[-–—]\s?[A-Z]?\d+)?)(?![\w/])"
     ),
+    # A Roman volume or MLA "volume.issue" before the date: "Operations Research, VI (1958)",
+    # "Harvard Business Review, XLII (September-October, 1964)", "Studies 36.2 (1990)".
+    re.compile(rf"(?P<vol>[IVXLC](?<=,\s[IVXLC])[IVXLC]{{0,5}}),?\s{_DATE_PAREN}"),
+    re.compile(rf"(?P<vol>{_D1}\d{{0,3}})\.(?P<iss>\d{{1,3}})\s{_DATE_PAREN}"),
     # Volume words of other languages: "Jg. 907", "roč. 450", "zv. 211", "Т. 764", "kd 358",
     # "巻 361", "236. årgang", "t. 5", "tome 12"; an issue may follow ("H. 3", "č. 2").
     re.compile(

@@ -86,3 +86,46 @@ def test_a_year_before_a_page_word_is_not_a_volume() -> None:
     ref = parse_reference("Smith, J. (2005). A book. London: Press, 2005, p. 15.")
     assert ref.volume is None
     assert ref.pages == "15"
+
+
+@pytest.mark.parametrize(
+    ("text", "volume", "issue", "pages"),
+    [
+        (
+            'Simon, Herbert A. "Heuristic Problem-Solving." Operations Research, VI (1958), pp. 1-10.',
+            "VI",
+            None,
+            "1-10",
+        ),
+        (
+            'Wolff, Harold. "The GM Mystery." Harvard Business Review, XLII (September-October, '
+            "1964), pp. 164-70.",
+            "XLII",
+            None,
+            "164-70",
+        ),
+        (
+            "Conniff, Brian. “Magical Realism.” Modern Fiction Studies 36.2 (1990): 167–79.",
+            "36",
+            "2",
+            "167–79",
+        ),
+        (
+            "SILVA, J. A.; SOUZA, M. B. Um título. Revista Brasileira, v. 5, n. 2, p. 10-20, 2003.",
+            "5",
+            "2",
+            "10-20",
+        ),
+        (
+            "Bowden, S. A., Lipids in sulfates, Icarus, 187, P. 422 - 429. 2007.",
+            "187",
+            None,
+            "422-429",
+        ),
+    ],
+)
+def test_roman_volumes_mla_volume_issue_and_abnt_issues(
+    text: str, volume: str, issue: str | None, pages: str
+) -> None:
+    ref = parse_reference(text)
+    assert (ref.volume, ref.issue, ref.pages) == (volume, issue, pages)
