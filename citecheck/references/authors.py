@@ -93,7 +93,7 @@ def is_corporate(name: str) -> bool:
 def _corporate_hint(window: str) -> bool:
     """A corporate keyword in any case ("PLANCK COLLABORATION", "Forschungsgemeinschaft")."""
     for w in _WORD_RE.findall(window):
-        if w in n.CORPORATE_WORDS or _title_case(w) in n.CORPORATE_WORDS:
+        if w in n.CORPORATE_WORDS or w in _CORP_UPPER:
             return True
         if len(w) > 9 and _CORP_SUFFIX_RE.fullmatch(w):
             return True
@@ -101,6 +101,7 @@ def _corporate_hint(window: str) -> bool:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")
+_CORP_UPPER = frozenset(w.upper() for w in n.CORPORATE_WORDS)
 
 
 def _title_case(word: str) -> str:

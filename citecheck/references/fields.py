@@ -28,7 +28,13 @@ _ISSUE_WORD = r"(?:[Nn]omor|[Nn]umber|[Nn]um|[Ii]ssue|[Ii]ss|[Hh]eft|[Ee]disi|[N
 # Issue and page words of other languages (after a volume only): Heft, číslo, sayı, Nr.
 _ISSUE_LOCAL = r"(?:H|Heft|č|čís|sy|[Nn]r|[Nn]o|№|Nº|n°|sz|nro)"
 _PAGE_WORD = r"S|s|ss|pp?|str|lk|С|с|стр|ページ|págs?|blz|old|o"
+_VOLUME_WORD = r"(?<![\w.])(?:Jg\.?|Jahrgang|roč(?:\.|ník)|zv\.|[Тт]\.|kd\.?|巻|årgang)"
+# Only strings holding one of these are searched for _VOLUME_WORD (a cheap test first).
+_VOLUME_WORD_HINTS = ("Jg", "Jahrgang", "roč", "zv.", "Т.", "т.", "kd", "巻", "årgang")
 _DATE_PAREN = rf"\((?:[A-Za-z]+(?:-[A-Za-z]+)?\.?,?\s(?:\d{{1,2}},?\s)?)?(?P<year>{YEAR})\)"
+_VOL_WORD_RE = re.compile(
+    rf"{_VOLUME_WORD}\s?(?P<vol>\d{{1,5}}[A-Z]?)(?:,?\s{_ISSUE_LOCAL}\.?\s?(?P<iss>[\w-]{{1,8}}))?"
+)
 # Each locator starts with a character class and checks what stands before it in a
 # lookbehind placed after that class ("\d(?<!X\d)" rather than "(?<!X)\d"): the regex
 # engine then skips ahead to candidate characters instead of trying every position,
@@ -88,10 +94,9 @@ _LOCATORS = (
     re.compile(rf"(?P<vol>{_D1}\d{{0,3}})\.(?P<iss>\d{{1,3}})\s{_DATE_PAREN}"),
     # Volume words of other languages: "Jg. 907", "roč. 450", "zv. 211", "Т. 764", "kd 358",
     # "巻 361", "236. årgang", "t. 5", "tome 12"; an issue may follow ("H. 3", "č. 2").
+    _VOL_WORD_RE,
     re.compile(
-        r"[JrzТтk巻tTå](?<![\w.][JrzТтk巻tTå])"
-        r"(?:(?<=J)g\.?|(?<=J)ahrgang|(?<=r)oč(?:\.|ník)|(?<=z)v\.|(?<=[Тт])\.|(?<=k)d\.?|(?<=巻)"
-        r"|(?<=t)\.|(?<=[tT])ome|(?<=å)rgang)"
+        r"[tT](?<![\w.][tT])(?:(?<=t)\.|ome)"
         rf"\s?(?P<vol>\d{{1,5}}[A-Z]?)(?:,?\s{_ISSUE_LOCAL}\.?\s?(?P<iss>[\w-]{{1,8}}))?"
     ),
     # A volume before a page word: "Physics 887, S. 157", "410. S. 4534", "526 s. 095559",
@@ -146,7 +151,10 @@ class Tail:
 
 def first_locator(s: str, pos: int) -> tuple[re.Match[str], int] | None:
     best: tuple[re.Match[str], int] | None = None
+    words = any(h in s for h in _VOLUME_WORD_HINTS)
     for i, rx in enumerate(_LOCATORS):
+        if rx is _VOL_WORD_RE and not words:
+            continue
         m = rx.search(s, pos)
         if m is not None and (best is None or m.start() < best[0].start()):
             best = (m, i)
