@@ -313,22 +313,38 @@ def _with_severity(finding: Finding, settings: Settings) -> Finding:
 
 
 def registry_summary(
-    documents: Sequence[Document],
+    prepared: Sequence[Prepared],
     resolutions: Sequence[Resolutions | None],
     settings: Settings,
 ) -> dict[str, Any]:
-    """The registry verdict of every reference, counted (docs/registries.md)."""
+    """The registry verdict of every printed reference, counted (docs/registries.md)."""
     from citecheck.registry.matching.thresholds import Thresholds
     from citecheck.registry.verdict import counts, verdict
 
     t = Thresholds.from_settings(settings)
     found = []
-    for document, resolved in zip(documents, resolutions, strict=True):
-        for i, ref in enumerate(document.references):
+    listed: list[dict[str, Any]] = []
+    for item, resolved in zip(prepared, resolutions, strict=True):
+        # The references the rules judge: uncited database entries are not printed.
+        printed = RuleContext(document=item.document, links=item.links, settings=settings).printed
+        for i, ref in enumerate(item.document.references):
             res = (resolved or {}).get(i)
-            if res is not None:
-                found.append(verdict(ref, res, t))
-    return counts(found)
+            if res is not None and i in printed:
+                v = verdict(ref, res, t)
+                found.append(v)
+                entry: dict[str, Any] = {
+                    "path": ref.location.path,
+                    "line": ref.location.line,
+                    "status": v.status,
+                }
+                if v.registry:
+                    entry["registry"] = v.registry
+                if v.record:
+                    entry["record"] = v.record
+                if v.status != "verified":
+                    entry["asked"] = [a.to_json() for a in v.asked]
+                listed.append(entry)
+    return {**counts(found), "references": listed}
 
 
 def run_rules(
@@ -433,7 +449,7 @@ def _check(
         resolutions = outcome.resolutions
         skipped.extend(outcome.skipped)
         notes.extend(outcome.notes)
-        registry = registry_summary([p.document for p in prepared], resolutions, settings)
+        registry = registry_summary(prepared, resolutions, settings)
     judged: list[list[Finding]] | None = None
     if pool is not None:  # each worker scores and judges whole documents, in order
         task = partial(_judge_task, settings=settings, topic="topic" in needs)

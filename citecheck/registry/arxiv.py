@@ -30,6 +30,7 @@ SERVICE = "arXiv"
 BUCKET = "arxiv"
 RATE = 1 / 3  # requests per second (arXiv API terms of use)
 BATCH = 20
+SUSPICIOUS_EMPTY = 3
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _ARXIV = "{http://arxiv.org/schemas/atom}"
 _ABS_RE = re.compile(r"arxiv\.org/abs/(?P<id>.+?)(?:v(?P<v>\d+))?$", re.IGNORECASE)
@@ -175,4 +176,8 @@ class Arxiv:
             return Unavailable(
                 f"unexpected arXiv answer (HTTP {reply.status}: {reply.text()[:60]})"
             )
+        if not parsed and len(idents) >= SUSPICIOUS_EMPTY:
+            # Several identifiers in one request and not one known: more likely a degraded
+            # API than a bibliography of invented numbers; "does not exist" needs better.
+            return Unavailable(f"arXiv answered no entry for any of {len(idents)} identifiers")
         return parsed

@@ -24,6 +24,7 @@ BUCKET = "pubmed"
 RATE = 3.0  # requests per second without an API key (10 with one)
 RATE_WITH_KEY = 10.0
 BATCH = 100
+SUSPICIOUS_EMPTY = 3
 TOOL = "citecheck"
 _MONTHS = {
     m: i
@@ -143,4 +144,8 @@ class PubMed:
                 out[pmid] = summary_record(summary)
             elif isinstance(summary, dict):
                 out[pmid] = None  # {"uid": ..., "error": "cannot get document summary"}
+        if len(pmids) >= SUSPICIOUS_EMPTY and all(v is None for v in out.values()):
+            # Not one of several PMIDs known: more likely a degraded service than a list
+            # of invented ids; "does not exist" needs better evidence.
+            return Unavailable(f"PubMed summarised none of {len(pmids)} PMIDs")
         return out

@@ -188,3 +188,18 @@ def test_no_server_local_checks_report_and_registry_checks_are_listed(
     # An unreachable registry alone does not fail the run (a short deadline keeps it quick).
     quiet = run_cli(environment(dead, dead, tmp_path), "--ignore", "doi-invalid", "--deadline", "1")
     assert quiet.exit_code == 0 and quiet.skipped
+
+
+def test_every_reference_gets_a_registry_verdict(healthy: Healthy) -> None:
+    """summary.registry: counts, which registry verified, and one entry per reference."""
+    registry = healthy.run.report["summary"]["registry"]
+    listed = registry["references"]
+    assert len(listed) == healthy.run.report["summary"]["references"]
+    statuses = ("verified", "disagrees", "not-found", "not-checked", "not-looked-up")
+    assert sum(registry[s] for s in statuses) == len(listed)
+    assert registry["not-checked"] == 0  # a healthy stand-in answers everything
+    # The two arXiv DOIs (10.48550/arXiv.*) were verified by the arXiv API.
+    assert registry["verified_by"].get("arxiv") == 2
+    for entry in listed:
+        if entry["status"] == "not-found":
+            assert entry["asked"] and all("answer" in a for a in entry["asked"])

@@ -355,3 +355,31 @@ def test_journal_version_cited_with_a_courtesy_arxiv_id(tmp_path: Path) -> None:
         document=doc, links=Links(), settings=settings, resolutions=outcome.resolutions[0]
     )
     assert [f.message for f in metadata_mismatch.RULE.check(ctx)] == []
+
+
+def test_no_entry_for_several_ids_is_not_evidence(tmp_path: Path) -> None:
+    """A feed of empty entries for every identifier of a batch is not trusted."""
+    recorded = _bytes("arxiv/id_list_2201.13452-13455.xml").decode()
+    start = recorded.index("  <entry>\n    <id>http://arxiv.org/abs/2201.13452v1")
+    end = recorded.index("</entry>", start) + len("</entry>\n")
+    empty = (recorded[:start] + recorded[end:]).encode()  # the three empty entries only
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if "arxiv" in str(request.url):
+            return httpx.Response(200, content=empty)
+        return httpx.Response(503)
+
+    settings = Settings(cache_dir=str(tmp_path), mailto="t@example.org", deadline=30)
+    refs = tuple(reference(f"Doe J. Paper number {n}. arXiv:2201.1345{n}") for n in (3, 4, 5))
+    doc = document(*refs)
+    outcome = resolve_all(
+        [doc],
+        settings,
+        client=httpx.Client(transport=httpx.MockTransport(answer)),
+        policy=Policy(backoff_base=0.001, max_attempts=1),
+    )
+    ctx = RuleContext(
+        document=doc, links=Links(), settings=settings, resolutions=outcome.resolutions[0]
+    )
+    assert list(doi_not_found.RULE.check(ctx)) == []
+    assert any("no entry for any of 3" in s.reason for s in outcome.skipped)
