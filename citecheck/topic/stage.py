@@ -17,6 +17,7 @@ from citecheck.model.resolution import Resolutions
 from citecheck.model.settings import Settings
 from citecheck.model.topic import DocumentTopic
 from citecheck.topic.backends import Backend, TfidfBackend, load_backend
+from citecheck.topic.cache import CachedBackend, cached, default_dir
 from citecheck.topic.calibration import calibration_for
 from citecheck.topic.profile import build_inputs
 from citecheck.topic.scoring import MIN_REFERENCES, score_inputs
@@ -47,50 +48,76 @@ def score_all(
     aligned with ``prepared``, when it ran); never raises on bad input."""
     outcome = TopicOutcome()
     backend: Backend | None = None
-    for n, item in enumerate(prepared):
-        doc = item.document
-        inputs = build_inputs(doc, item.links, resolutions[n] if resolutions else None)
-        if doc.format == "references":  # a reference file checked on its own
-            topic = DocumentTopic(
-                backend="none",
-                abstained="a reference file on its own: no manuscript text to compare with",
-            )
-        elif len(inputs.references) > MAX_REFERENCES:
-            topic = DocumentTopic(
-                backend="none",
-                abstained=f"{len(inputs.references):,} references is more than the "
-                f"{MAX_REFERENCES:,} the off-topic check judges; not checked",
-            )
-        elif len(inputs.references) + len(inputs.context) < MIN_REFERENCES or not inputs.references:
-            cited = len(doc.references) - inputs.uncited
-            reason = _too_few(len(inputs.references), cited)
-            if cited == 0 and inputs.uncited:
-                reason = (
-                    "no citation of the manuscript was read, so which entries of its "
-                    "reference files it cites is unknown; none was judged"
-                )
-            topic = DocumentTopic(backend="none", abstained=reason)
-        else:
-            if backend is None:
-                backend = _load(settings, outcome)
-            cal = calibration_for(backend.name)
-            override = settings.thresholds.get(CHECK)
-            if override is not None:
-                cal = replace(cal, threshold=float(override))
-            try:
-                topic = score_inputs(inputs, backend, cal)
-            except (RuntimeError, ValueError, MemoryError) as exc:  # a broken model install
-                outcome.notes.append(
-                    f"off-topic: the {backend.name} backend failed ({exc}); "
-                    "using the character n-gram fallback"
-                )
-                backend = TfidfBackend()
-                topic = score_inputs(inputs, backend, calibration_for(backend.name))
-        outcome.topics.append(topic)
-        if topic.abstained:
-            outcome.skipped.append(SkippedCheck(check=CHECK, reason=topic.abstained, path=doc.path))
-        outcome.notes.extend(f"{doc.path}: {note}" for note in topic.notes)
+    try:
+        for n, item in enumerate(prepared):
+            backend = _score_one(item, n, settings, resolutions, outcome, backend)
+    finally:
+        _close(backend, outcome)
     return outcome
+
+
+def _close(backend: Backend | None, outcome: TopicOutcome) -> None:
+    if isinstance(backend, CachedBackend):
+        backend.cache.close()
+        if backend.cache.write_failed:
+            outcome.notes.append(
+                f"off-topic: vector cache not updated: {backend.cache.write_failed}"
+            )
+
+
+def _score_one(
+    item: Prepared,
+    n: int,
+    settings: Settings,
+    resolutions: Sequence[Resolutions] | None,
+    outcome: TopicOutcome,
+    backend: Backend | None,
+) -> Backend | None:
+    """Score one document into ``outcome``; returns the backend (loaded on first need)."""
+    doc = item.document
+    inputs = build_inputs(doc, item.links, resolutions[n] if resolutions else None)
+    if doc.format == "references":  # a reference file checked on its own
+        topic = DocumentTopic(
+            backend="none",
+            abstained="a reference file on its own: no manuscript text to compare with",
+        )
+    elif len(inputs.references) > MAX_REFERENCES:
+        topic = DocumentTopic(
+            backend="none",
+            abstained=f"{len(inputs.references):,} references is more than the "
+            f"{MAX_REFERENCES:,} the off-topic check judges; not checked",
+        )
+    elif len(inputs.references) + len(inputs.context) < MIN_REFERENCES or not inputs.references:
+        cited = len(doc.references) - inputs.uncited
+        reason = _too_few(len(inputs.references), cited)
+        if cited == 0 and inputs.uncited:
+            reason = (
+                "no citation of the manuscript was read, so which entries of its "
+                "reference files it cites is unknown; none was judged"
+            )
+        topic = DocumentTopic(backend="none", abstained=reason)
+    else:
+        if backend is None:
+            backend = _load(settings, outcome)
+        cal = calibration_for(backend.name)
+        override = settings.thresholds.get(CHECK)
+        if override is not None:
+            cal = replace(cal, threshold=float(override))
+        try:
+            topic = score_inputs(inputs, backend, cal)
+        except (RuntimeError, ValueError, MemoryError) as exc:  # a broken model install
+            outcome.notes.append(
+                f"off-topic: the {backend.name} backend failed ({exc}); "
+                "using the character n-gram fallback"
+            )
+            _close(backend, outcome)
+            backend = TfidfBackend()
+            topic = score_inputs(inputs, backend, calibration_for(backend.name))
+    outcome.topics.append(topic)
+    if topic.abstained:
+        outcome.skipped.append(SkippedCheck(check=CHECK, reason=topic.abstained, path=doc.path))
+    outcome.notes.extend(f"{doc.path}: {note}" for note in topic.notes)
+    return backend
 
 
 def _too_few(titled: int, total: int) -> str:
@@ -112,4 +139,6 @@ def _load(settings: Settings, outcome: TopicOutcome) -> Backend:
     backend, note = _backend(settings.topic_backend)
     if note:
         outcome.notes.append(note)
-    return backend
+    if settings.no_cache:
+        return backend
+    return cached(backend, default_dir(settings.cache_dir), outcome.notes)

@@ -17,7 +17,8 @@ as when a lab points every paper at one file.
 Each size runs ``citecheck check --offline --no-cache --fail-on never --format json``
 in fresh processes under ``/usr/bin/time -v``: every offline rule (the default), all
 but off-topic (``--ignore off-topic``) and off-topic alone (``--select off-topic``),
-and prints wall time, CPU time and peak RSS. ``--profile`` also writes a cProfile of the off-topic
+and off-topic alone with an empty embedding cache and again with it filled
+(``--cache-dir``: a re-check), and prints wall time, CPU time and peak RSS. ``--profile`` also writes a cProfile of the off-topic
 run and prints its top functions by cumulative and internal time.
 """
 
@@ -27,6 +28,7 @@ import argparse
 import json
 import random
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -172,8 +174,15 @@ def main(argv: list[str] | None = None) -> int:
     for size in (int(s) for s in args.sizes.split(",")):
         folder = args.out / str(size)
         build(articles, size, folder)
-        for label, extra in VARIANTS:
-            r = timed([*CITECHECK, *base[:-1], *extra, base[-1]], folder)
+        cache = folder / "cache"
+        shutil.rmtree(cache, ignore_errors=True)
+        cached = ["--select", "off-topic", "--cache-dir", str(cache)]
+        runs = [*VARIANTS, ("off-topic, cache empty", cached), ("off-topic, cache filled", cached)]
+        for label, extra in runs:
+            command = [*CITECHECK, *base[:-1], *extra, base[-1]]
+            if "--cache-dir" in extra:
+                command.remove("--no-cache")
+            r = timed(command, folder)
             print(
                 f"| {size:,} | {label} | {r['wall']:.1f} | {r['cpu']:.1f} | {r['rss_mib']:.0f} | {r['findings']} |",
                 flush=True,
