@@ -9,9 +9,13 @@ Usage::
 Materialise the corpus first (``python -m bench.realworld.materialize``, see the README next to
 the manifest). For every pair the installed ``citecheck`` CLI is run twice, on the source
 (``main``, with ``--references`` for each path in the document's ``references``) and on
-the PDF alone, with ``check --offline --no-cache --fail-on never --format json`` and an
-empty configuration file, so neither the network, a cache nor a configuration found in
-the third-party folder changes the result. Only the CLI's JSON output is read (the
+the PDF alone, with ``check --offline --no-cache --fail-on never --format json`` and a
+configuration file of our own, so neither the network, a cache nor a configuration found
+in the third-party folder changes the result. The source's configuration asks for the
+uncited entries of its bibliography database (``unused-database-entries = true``, info
+findings that are off by default): they are what BibTeX/citeproc leave out of the PDF, so
+they predict the printed count, and they are then set aside — a default run does not
+report them, so the PDF is not expected to have them (see ``split_database``). Only the CLI's JSON output is read (the
 package's internals are not imported), so the script measures any version of citecheck.
 
 R Markdown and Quarto sources are read as pandoc Markdown (a ``.md`` copy), and a
@@ -126,6 +130,25 @@ def match(
 
 
 REFERENCE_FILES = (".bib", ".bibtex", ".json", ".yaml", ".yml", ".ris")
+# the source's own configuration: report the uncited database entries (off by default)
+SOURCE_CONFIG = "unused-database-entries = true\n"
+
+
+def is_database_entry(finding: dict[str, Any]) -> bool:
+    """Is this the opt-in report of an uncited bibliography-database entry?"""
+    return finding["rule"] == "listed-not-cited" and bool(
+        (finding.get("evidence") or {}).get("database")
+    )
+
+
+def split_database(report: dict[str, Any]) -> int:
+    """Take the uncited-database-entry findings out of a source report (in place); how
+    many there were. They are asked for only to predict the printed list: a default run
+    does not report them, so they take no part in the comparison."""
+    findings = report.get("findings", [])
+    kept = [f for f in findings if not is_database_entry(f)]
+    report["findings"] = kept
+    return len(findings) - len(kept)
 
 
 def printed_references(doc: dict[str, Any], report: dict[str, Any]) -> int | None:
@@ -145,7 +168,10 @@ def printed_references(doc: dict[str, Any], report: dict[str, Any]) -> int | Non
         1
         for f in report.get("findings", [])
         if f["rule"] == "listed-not-cited"
-        and str((f.get("location") or {}).get("path", "")).lower().endswith(REFERENCE_FILES)
+        and (
+            is_database_entry(f)
+            or str((f.get("location") or {}).get("path", "")).lower().endswith(REFERENCE_FILES)
+        )
     )
     return int(total) - unprinted
 
@@ -252,6 +278,7 @@ def measure(
     config: Path,
     startup: float | None,
     source_cache: Path | None = None,
+    source_config: Path | None = None,
 ) -> dict[str, Any]:
     """Run both sides of one pair and compare them.
 
@@ -264,12 +291,18 @@ def measure(
         src = json.loads(cached.read_text(encoding="utf-8"))
     else:
         src = run_check(
-            cli, folder, source_target(doc, folder), list(doc.get("references", [])), config
+            cli,
+            folder,
+            source_target(doc, folder),
+            list(doc.get("references", [])),
+            source_config or config,
         )
         if cached:
             cached.parent.mkdir(parents=True, exist_ok=True)
             cached.write_text(json.dumps(src), encoding="utf-8")
     pdf = run_check(cli, folder, doc["pdf"], [], config)
+    printed = printed_references(doc, src)
+    unprinted = split_database(src)
     extra, lost = match(pdf["findings"], src["findings"])
     pages = page_count(folder / doc["pdf"])
     row: dict[str, Any] = {
@@ -283,7 +316,8 @@ def measure(
         "pages": pages,
         "source": {
             "references": src["summary"].get("references"),
-            "printed_references": printed_references(doc, src),
+            "printed_references": printed,
+            "uncited_database_entries": unprinted,
             "citations": src["summary"].get("citations"),
             "findings": len(src["findings"]),
             "exit_code": src["exit_code"],
@@ -436,6 +470,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "citecheck.toml"
         config.write_text("", encoding="utf-8")
+        source_config = Path(tmp) / "source.toml"
+        source_config.write_text(SOURCE_CONFIG, encoding="utf-8")
         startup = None
         if not args.no_timing:
             tiny = Path(tmp) / "tiny.txt"
@@ -447,7 +483,9 @@ def main(argv: list[str] | None = None) -> int:
             if not (folder / doc["pdf"]).is_file():
                 print(f"{doc['id']}: not materialised under {args.corpus}", file=sys.stderr)
                 continue
-            rows.append(measure(doc, folder, cli, config, startup, args.source_cache))
+            rows.append(
+                measure(doc, folder, cli, config, startup, args.source_cache, source_config)
+            )
             print(f"{doc['id']}: {len(rows[-1]['false_findings'])} false", file=sys.stderr)
     summary = summarise(rows)
     print(_table(rows))

@@ -20,6 +20,11 @@ MAX_NUMBER = 1499  # larger bracketed numbers are years, sample sizes, not list 
 _COLON_LOCATOR = re.compile(r"\s*(?P<n>\d{1,4})\s*:\s*(?P<loc>\S.*)", re.S)
 _LABEL_START = re.compile(r"\s*[^\W\d_]{1,8}\.")  # "p. 5", "fig. 2", "pl. LII"
 _NUMBER_SEP = re.compile(r"[,;]")
+# words that point to a source before its number: "[vgl. 6]", "[see 4, p. 2]", "[cf. 3]"
+_POINTER = re.compile(
+    r"\s*(?:vgl\.|siehe|see(?:\s+also)?|cf\.|cfr\.|e\.\s?g\.,?|z\.\s?B\.|lihat|voir|ver|véase)\s+(?=\d)",
+    re.I,
+)
 _DENSITY = 0.7  # share of 1..N a real reference list's citations cover
 _SLACK = 10
 _MIN_FOR_OUTLIERS = 10  # too few numbers say nothing about the list's length
@@ -75,6 +80,11 @@ def numeric_brackets(text: str, pairs: list[Pair], kind: str) -> list[NumericBra
         if pair.kind != kind or pair.children:
             continue
         content = text[pair.open + 1 : pair.close]
+        if kind == "[":
+            # "[vgl. 6, S. 8]", "[see 4]": a pointer word before the number
+            lead = _POINTER.match(content)
+            if lead is not None:
+                content = content[lead.end() :]
         if not content or not content.lstrip()[:1].isdigit():
             continue
         if kind == "[" and is_subscript(text, pair):

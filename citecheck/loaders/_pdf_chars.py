@@ -10,7 +10,9 @@ are read, so that
 - a smaller run raised above its line's baseline is a superscript, kept apart
   (``SUP_OPEN`` … ``SUP_CLOSE``) for the loader to judge once it knows the citation style;
 - a column of consecutive integers at one x position (``lineno``, Word line numbering,
-  ScholarOne proofs) is a line-number gutter and is dropped.
+  ScholarOne proofs) is a line-number gutter and is dropped;
+- a glyph set at a slant (neither level nor at a right angle: a "DRAFT" or
+  "CONFIDENTIAL" watermark across the page) is not text of the page and is dropped.
 
 Coordinates are PDF points, origin bottom left.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -34,6 +37,7 @@ SUP_SIZE = 0.85
 SUP_RISE = 0.15
 ONE_COLUMN_SHARE = 0.4  # rows with text across the page middle, for a one-column page
 MIN_GUTTER_RUN = 4  # consecutive integers at one x on a page before they are line numbers
+SLANT = 0.05  # radians off level or a right angle: a diagonal watermark's glyph
 
 
 @dataclass(slots=True)
@@ -94,6 +98,7 @@ def _glyphs(raw_textpage: Any) -> tuple[list[_Glyph], int, int]:
     loose = pdfium_c.FPDFText_GetLooseCharBox
     origin = pdfium_c.FPDFText_GetCharOrigin
     font_size = pdfium_c.FPDFText_GetFontSize
+    angle_of = pdfium_c.FPDFText_GetCharAngle
     out: list[_Glyph] = []
     space = False
     bad = 0
@@ -115,6 +120,8 @@ def _glyphs(raw_textpage: Any) -> tuple[list[_Glyph], int, int]:
         if u == 0 or u == 0xFFFD or 0xE000 <= u <= 0xF8FF:
             bad += 1
             continue
+        if _slanted(angle_of(raw_textpage, k)):
+            continue
         loose(raw_textpage, k, rect)
         origin(raw_textpage, k, ctypes.byref(ox), ctypes.byref(oy))
         size = font_size(raw_textpage, k)
@@ -135,6 +142,15 @@ def _glyphs(raw_textpage: Any) -> tuple[list[_Glyph], int, int]:
         out.append(_Glyph(ch, rect.left, rect.right, oy.value, size, space))
         space = False
     return out, count, bad
+
+
+def _slanted(angle: float) -> bool:
+    """Is a glyph at ``angle`` (radians; -1 when unknown) set diagonally?"""
+    if angle < 0:
+        return False
+    quarter = math.pi / 2
+    off = angle % quarter
+    return min(off, quarter - off) > SLANT
 
 
 def _fragments(glyphs: list[_Glyph]) -> list[_Fragment]:

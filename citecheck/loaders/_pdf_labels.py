@@ -15,6 +15,8 @@ from citecheck.model.document import Citation, Location
 
 # a label: letters (with "+" for more authors), two digits, an optional letter
 LABEL_SHAPE = re.compile(r"^[^\W\d_][^\s\d\[\];,]{0,9}\d{2}[a-z]?$")
+# the raised "+" of "ABC+20" is read with a space after it ("ABC+ 20")
+_RAISED_PLUS = re.compile(r"(?<=[^\W\d_]\+) (?=\d{2})")
 _BRACKET = re.compile(r"\[([^\[\]\n]{2,300})\]")
 ALPHA_SHARE = 0.6  # share of entries with such a label before the list is alphabetic
 
@@ -36,9 +38,9 @@ def citations(
         pos = m.start(1)
         for raw in re.split(r"(;|,)", m.group(1)):
             if raw not in (";", ","):
-                token = raw.strip()
+                token = _RAISED_PLUS.sub("", raw.strip())
                 if token in labels or LABEL_SHAPE.match(token):
-                    start = pos + raw.index(token) if token else pos
+                    start = pos + len(raw) - len(raw.lstrip())
                     parts.append((token, start))
             pos += len(raw)
         if not parts:

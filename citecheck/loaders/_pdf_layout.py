@@ -137,6 +137,7 @@ def drop_running_lines(pages: list[list[PdfLine]], heights: list[float]) -> list
         margin_shapes.update(seen)
     # odd and even pages often differ (title left, authors right): a quarter of the pages
     repeated = {s for s, n in margin_shapes.items() if n >= 3 and n >= 0.25 * len(pages)}
+    numbered = _numbered_edges(pages)
     out: list[list[PdfLine]] = []
     for page, h in zip(pages, heights, strict=True):
         kept = []
@@ -144,8 +145,36 @@ def drop_running_lines(pages: list[list[PdfLine]], heights: list[float]) -> list
             in_margin = ln.y0 > 0.9 * h or ln.y1 < 0.1 * h
             if in_margin and (_PAGE_NUMBER.match(ln.text.strip()) or _shape(ln.text) in repeated):
                 continue
+            if id(ln) in numbered:
+                continue
             kept.append(ln)
         out.append(kept)
+    return out
+
+
+def _numbered_edges(pages: list[list[PdfLine]]) -> set[int]:
+    """``id``s of page numbers printed above the top or below the bottom line of the
+    text but inside the 10 % margin strip (a thesis class's deep footer): a bare number
+    as a page's lowest (or highest) line, counting on from the neighbouring page's."""
+    edges: list[dict[str, tuple[int, PdfLine]]] = []
+    for page in pages:
+        found: dict[str, tuple[int, PdfLine]] = {}
+        if page:
+            for side, ln in (
+                ("bottom", min(page, key=lambda ln: ln.y0)),
+                ("top", max(page, key=lambda ln: ln.y1)),
+            ):
+                text = ln.text.strip()
+                if text.isdigit() and len(text) <= 4:
+                    found[side] = (int(text), ln)
+        edges.append(found)
+    out: set[int] = set()
+    for i, found in enumerate(edges):
+        for side, (value, ln) in found.items():
+            for j in (i - 1, i + 1):
+                other = edges[j].get(side) if 0 <= j < len(edges) else None
+                if other is not None and other[0] - value == j - i:
+                    out.add(id(ln))
     return out
 
 

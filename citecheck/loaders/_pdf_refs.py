@@ -28,16 +28,20 @@ from dataclasses import dataclass
 from citecheck.loaders._pdf_layout import PdfLine
 
 LABEL = re.compile(
-    # "[12]", or an alphabetic label "[Lüt13]"/"[ABC+20]" (not "[WHO]", an abbreviation)
-    r"^\s*(?:\[(?P<br>\d{1,4}|[^\W\d_][^\s\d\[\];,]{0,9}\d{2}[a-z]?)\]|(?P<num>\d{1,4})[.)]|\((?P<par>\d{1,4})\)|(?P<bul>[\u2022\u25aa\u25cf\u25e6\u2023\u2219\u00b7\u25a0\u2043]))(?=\s|$|[A-Z\u00c0-\u024f])"
+    # "[12]", or an alphabetic label "[Lüt13]"/"[ABC+20]"/"[ABC+ 20]" (not "[WHO]")
+    r"^\s*(?:\[(?P<br>\d{1,4}|[^\W\d_][^\s\d\[\];,]{0,9}(?:(?<=\+) )?\d{2}[a-z]?)\]|(?P<num>\d{1,4})[.)]|\((?P<par>\d{1,4})\)|(?P<bul>[\u2022\u25aa\u25cf\u25e6\u2023\u2219\u00b7\u25a0\u2043]))(?=\s|$|[A-Z\u00c0-\u024f])"
 )
 _SECTION_NUMBER = re.compile(
     r"^\s*(?:(?:\d{1,4}(?:\.\d{1,3})*|[IVXLC]{1,6}|[A-Z])[.:)]?|(?:chapter|bab|kapitel)\s+\w+[.:]?)\s+",
     re.I,
 )
+# Word's list numbering can put a bullet before a heading ("● DAFTAR PUSTAKA")
+_BULLET = re.compile(r"^\s*[\u2022\u25aa\u25cf\u25e6\u2023\u2219\u25a0\u2043\u27a2\u00b7]\s*")
 LARGER = 1.12  # a line this much larger than the list's text is a heading (measured: 1.2x is the smallest)
 SMALLER = 0.85  # lines this much smaller are footnotes or captions inside the list's pages
 GAP = 1.3  # a vertical gap this many times the line pitch separates entries
+CENTRED_MARGIN = 4.0  # a centred heading leaves this many font sizes free on each side
+END_GAP = 3.0  # an indented line this many pitches below the last ends a labelled list
 
 
 @dataclass(frozen=True)
@@ -50,12 +54,12 @@ class Entry:
 
 
 def heading_text(text: str) -> str:
-    """A heading without a section number in front ("5 References" -> "References"),
+    """A heading without a section number or bullet in front ("5 References" -> "References"),
     letter-spaced capitals closed up ("L I T E R AT U R" -> "LITERATUR")."""
     tokens = text.split()
     if len(tokens) >= 4 and sum(len(t) <= 2 for t in tokens) >= 0.75 * len(tokens):
         text = "".join(tokens)
-    return _SECTION_NUMBER.sub("", text, count=1).strip()
+    return _SECTION_NUMBER.sub("", _BULLET.sub("", text, count=1), count=1).strip()
 
 
 def find_start(lines: list[str], boxes: list[PdfLine]) -> int | None:
@@ -90,11 +94,15 @@ def list_lines(lines: list[str], boxes: list[PdfLine], start: int) -> list[int]:
     out: list[int] = []
     for j in after:
         text = lines[j].strip()
-        short = len(text) <= 60
+        # a piece of a justified line cut at a wide space ("[6] A. Bird.   Appendix to
+        # expectations, ...") is no heading, whatever its words
+        short = len(text) <= 60 and not _rest_of_row(boxes, j)
         if short and (
             sections.is_back_matter_heading(text)
             or sections.is_back_matter_heading(heading_text(text))
         ):
+            break
+        if short and out and _centered_heading(boxes, out, j, size or boxes[j].size):
             break
         s = boxes[j].size
         if size and s:
@@ -104,6 +112,37 @@ def list_lines(lines: list[str], boxes: list[PdfLine], start: int) -> list[int]:
                 continue
         out.append(j)
     return out
+
+
+def _centered_heading(boxes: list[PdfLine], out: list[int], j: int, size: float) -> bool:
+    """Is line ``j`` a heading centred over the list's column at the top of a page or
+    column, or after a wide gap (the next part of a thesis, "DAFTAR RIWAYAT HIDUP")?
+    An entry's lines start at the column's edge or at its indent, never centred."""
+    if size <= 0:
+        return False
+    cur, prev = boxes[j], boxes[out[-1]]
+    fresh = cur.y0 > prev.y0 + size or prev.y0 - cur.y0 > END_GAP * 1.2 * size
+    if not fresh:
+        return False
+    peers = [boxes[k] for k in out if boxes[k].x0 < cur.x1 and boxes[k].x1 > cur.x0]
+    if len(peers) < 3:
+        return False
+    left = min(b.x0 for b in peers)
+    right = max(b.x1 for b in peers)
+    middle = (cur.x0 + cur.x1) / 2
+    return (
+        cur.x0 - left > CENTRED_MARGIN * size
+        and right - cur.x1 > CENTRED_MARGIN * size
+        and abs(middle - (left + right) / 2) < 1.5 * size
+    )
+
+
+def _rest_of_row(boxes: list[PdfLine], j: int) -> bool:
+    """Does line ``j`` continue the line before it on the same baseline?"""
+    if j == 0:
+        return False
+    prev, cur = boxes[j - 1], boxes[j]
+    return abs(prev.y0 - cur.y0) < 0.2 * max(cur.size, 1.0) and prev.x1 < cur.x0
 
 
 def _columns(
@@ -211,21 +250,33 @@ def _labelled_end(
             num = _number(label)
             if num is not None:
                 if last_number is not None and num <= last_number:
-                    return kept
+                    # a numbered footnote at the foot of a column ("1. https://...") when
+                    # the next column or page goes on with the next entry
+                    nxt = _next_column(idx, col, n)
+                    if nxt is None or _label_number(labels[idx[nxt]]) != last_number + 1:
+                        return kept
+                    skip_to = nxt
+                    continue
                 last_number = num
             kept.append(i)
             continue
-        if indent[i] or n == 0:
+        if n == 0:
             kept.append(i)
             continue
         prev = idx[n - 1]
         gap = boxes[prev].y0 - boxes[i].y0 if col[prev] == col[i] else 0.0
+        if indent[i]:
+            # an indented line far below the list (an author biography, a caption)
+            if typical and gap > END_GAP * typical:
+                return kept
+            kept.append(i)
+            continue
         if not (column or (typical and gap > GAP * typical)):
             kept.append(i)
             continue
         # text at the edge: a footnote at the foot of a page, or the end of the list;
         # the list goes on if the next column or page opens with the next label
-        nxt = next((m for m in range(n + 1, len(idx)) if col[idx[m]] != col[i]), None)
+        nxt = _next_column(idx, col, n)
         if nxt is None:
             return kept
         label = labels[idx[nxt]]
@@ -240,6 +291,15 @@ def _labelled_end(
     return kept
 
 
+def _next_column(idx: list[int], col: dict[int, tuple[int, int]], n: int) -> int | None:
+    """Position in ``idx`` of the first line after ``idx[n]`` in another column or page."""
+    return next((m for m in range(n + 1, len(idx)) if col[idx[m]] != col[idx[n]]), None)
+
+
+def _label_number(label: re.Match[str] | None) -> int | None:
+    return _number(label) if label is not None else None
+
+
 def _number(label: re.Match[str]) -> int | None:
     num = label.group("num") or label.group("br") or label.group("par")
     return int(num) if num and num.isdigit() else None
@@ -250,6 +310,8 @@ def _entry(members: list[int], label: re.Match[str] | None) -> Entry:
     number = None
     if label is not None and not label.group("bul"):
         text = label.group("br") or label.group("num") or label.group("par")
+        # "[CHJ+ 17]": the raised "+" of biblatex's label is read apart from the year
+        text = text.replace(" ", "") if text else text
         if text and text.isdigit():
             number = int(text)
     return Entry(lines=tuple(members), label=text, number=number)

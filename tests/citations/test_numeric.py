@@ -43,6 +43,14 @@ def test_locators(cite):
     assert (d.number, d.locator) == (1, "fig. 4")
 
 
+def test_a_pointer_word_before_the_number(cite):
+    (c,) = cite("Wie gezeigt [vgl. 6, S. 8] wurde.")
+    assert (c.number, c.locator, c.text) == (6, "S. 8", "[vgl. 6, S. 8]")
+    assert numbers(cite, "As shown [see 4] and [cf. 2, 3].") == [4, 2, 3]
+    # a pointer to a figure or a page is no citation
+    assert cite("As shown [see Figure 2] and [S. 8].") == []
+
+
 def test_absurd_range_is_not_a_citation(cite):
     assert cite("Values [1–900] were kept.") == []
     assert cite("Values [0] and [5-2].") == []

@@ -58,3 +58,22 @@ def test_author_year_never_triggers(tmp_path: Path) -> None:
         "Adams, L. (2018). Screens. J, 3, 5.\nSmith, J. (2020). Sleep. J, 1, 1.\n"
     )
     assert _findings(tmp_path, text) == []
+
+
+def test_a_sorted_list_with_one_misread_name_is_not_checked_for_order(tmp_path: Path) -> None:
+    # a numeric-alphabetical list (biblatex "numeric" sorts by name) read from a PDF:
+    # entry 3's first author came out as "Ed" (an editor's abbreviation); "de Zoete"
+    # is filed under Z
+    sorted_list = (
+        "## References\n\n"
+        "1. Cassee N. Helper. J Soft. 2020;1:1-2.\n"
+        "2. Meyer B. Testing. Computer. 2008;41:99-101.\n"
+        "3. Ed. Reviews. In: Book. 2019.\n"
+        "4. Sadowski C. Review. ICSE. 2018;1:1.\n"
+        "5. Senthil K. Tests. J Soft. 2021;3:5-6.\n"
+        "6. de Zoete L. Solvers. TACAS. 2008;1:337.\n"
+    )
+    text = "Tests [2] and reviews [1], [4], [3], [5], [6].\n\n" + sorted_list
+    assert _findings(tmp_path, text) == []
+    # a list in citation order stays checked
+    assert len(_findings(tmp_path, "Short [1]. Screens [3], caffeine [2].\n\n" + LIST)) == 1

@@ -1,0 +1,137 @@
+"""The PDF reader on page furniture and list ends seen in real submissions: diagonal
+watermarks, page numbers above the margin strip, footnotes at a column's foot, labels
+with a raised "+", bulleted headings, wide justified gaps, centred headings after the
+list. The PDFs are drawn here, run by run (``pdfmake``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from citecheck.loaders.pdf import extract_pages, load
+from tests.loaders.pdfmake import Run, lines, write_pdf
+
+BODY = [
+    "Rivers move sediment to the coast (Abernathy, 2019) and the delta grows",
+    "each year as the floods spread silt over the plain (Bramwell & Ode, 2020).",
+]
+HANGING = [
+    "Abernathy, K. (2019). Sediment budgets of small rivers. Journal of Coastal",
+    "  Studies, 12(3), 101-118.",
+    "Bramwell, T., & Ode, L. (2020). Flood plains and the silt they keep. Water",
+    "  Research Letters, 8(1), 22-35.",
+]
+
+
+def _families(doc: object) -> list[str]:
+    return [r.authors[0].family for r in doc.references]  # type: ignore[attr-defined]
+
+
+def test_diagonal_watermark_letters_are_not_text(tmp_path: Path) -> None:
+    runs = [*lines(72, 760, BODY), Run(72, 700, "References", 12), *lines(72, 680, HANGING)]
+    # a DRAFT watermark: large grey letters set at 45 degrees across the list
+    runs += [Run(60 + 90 * k, 560 + 90 * k, ch, 120, 45) for k, ch in enumerate("DRAFT")]
+    path = write_pdf(tmp_path / "draft.pdf", [runs])
+    texts = [ln.text for ln in extract_pages(path)[0]]
+    assert not any(t.strip() in set("DRAFT") for t in texts)
+    doc = load(path, "draft.pdf")
+    assert _families(doc) == ["Abernathy", "Bramwell"]
+    assert doc.references[1].text.endswith("Research Letters, 8(1), 22-35.")
+    assert not doc.problems
+
+
+def test_page_numbers_above_the_margin_strip(tmp_path: Path) -> None:
+    # a thesis class prints the page number 120 pt above the paper's edge (the 10 %
+    # margin strip is 84 pt): the bare, counting numbers are furniture all the same
+    texts = [[f"Page {n} says one thing.", "And then another."] for n in range(3)]
+    pages = [[*lines(72, 700, t), Run(290, 120, str(n + 31))] for n, t in enumerate(texts)]
+    path = write_pdf(tmp_path / "numbers.pdf", pages)
+    assert [[ln.text for ln in page] for page in extract_pages(path)] == texts
+
+
+def test_alphabetic_label_with_a_raised_plus(tmp_path: Path) -> None:
+    runs = lines(72, 760, ["Clause proofs were checked [ABC+ 17] and trimmed [Heu16]."])
+    runs.append(Run(72, 720, "Bibliography", 12))
+    runs += lines(
+        72,
+        700,
+        [
+            "[ABC+ 17] Ana Abel, Bo Berg, Cy Chu, and Di Dorn. Efficient certified",
+            "          proof checking. In Automated Deduction, pages 1-20, 2017.",
+            "[Heu16]   Mara Heule. The proof format and its checker. CoRR, 2016.",
+        ],
+    )
+    doc = load(write_pdf(tmp_path / "alpha.pdf", [runs]), "alpha.pdf")
+    assert [r.key for r in doc.references] == ["ABC+17", "Heu16"]
+    assert sorted(c.key or "" for c in doc.citations) == ["ABC+17", "Heu16"]
+
+
+def _two_column_list(footnote: str) -> list[Run]:
+    body = lines(50, 780, ["Coastal work [1], [2] and [3] leads on to [4] and [5]."])
+    left = [Run(50, 700, "REFERENCES", 8)]
+    left += lines(
+        50,
+        685,
+        [
+            "[1] A. Ackerman, Sediment in small rivers, Coastal Studies,",
+            "     vol. 12, pp. 101-118, 2019.",
+            "[2] T. Bramwell, Flood plains and silt, Water Letters, 2020.",
+            "[3] L. Castell, Deltas over a century, Earth Notes, 2018.",
+        ],
+        pitch=9,
+        size=8,
+    )
+    left.append(Run(56, 60, footnote, 8))
+    right = lines(
+        310,
+        780,
+        [
+            "[4] R. Dunmore, Tides and the shore, Marine Review, 2017.",
+            "[5] E. Fair, Silt and salt marshes, Estuary Science,",
+            "     vol. 3, pp. 1-9, 2021.",
+        ],
+        pitch=9,
+        size=8,
+    )
+    right.append(Run(380, 600, "Ana Ackerman Biography text here.", 8))
+    return body + left + right
+
+
+def test_numbered_footnote_at_a_column_foot_is_not_the_end(tmp_path: Path) -> None:
+    path = write_pdf(
+        tmp_path / "foot.pdf", [_two_column_list("1. https://example.org/coastal/data")]
+    )
+    doc = load(path, "foot.pdf")
+    assert [r.number for r in doc.references] == [1, 2, 3, 4, 5]
+    # the author biography far below the last entry is not part of it
+    assert doc.references[-1].text.endswith("vol. 3, pp. 1-9, 2021.")
+    assert not doc.problems
+
+
+def test_bulleted_heading_and_a_wide_justified_gap(tmp_path: Path) -> None:
+    runs = lines(72, 760, ["Noise is removed by smoothing [1] and by filters [2], [3]."])
+    runs.append(Run(72, 720, "\u2022 DAFTAR PUSTAKA", 10))
+    runs += lines(
+        72,
+        700,
+        [
+            "[1] S. Aripin, Deteksi tepi citra, Jurnal Informatika, 2020.",
+            "[2] A. Bacchelli and C. Bird.",
+            "     outcomes of modern code review, Technical Report, 2012.",
+            "[3] W. Gazali, Metode konvolusi, Jurnal Citra, 2012.",
+        ],
+    )
+    # "[2] ... Bird." and "Appendix to expectations," on one baseline, a justified gap apart
+    runs.append(Run(290, 688, "Appendix to expectations,"))
+    doc = load(write_pdf(tmp_path / "bullet.pdf", [runs]), "bullet.pdf")
+    assert [r.number for r in doc.references] == [1, 2, 3]
+    assert "Appendix to expectations" in doc.references[1].text
+    assert not doc.problems
+
+
+def test_a_centred_heading_on_the_next_page_ends_the_list(tmp_path: Path) -> None:
+    first = [*lines(72, 760, BODY), Run(72, 700, "References", 12), *lines(72, 680, HANGING)]
+    second = [Run(210, 760, "Personal Details")]  # centred, as large as the list
+    second += lines(100, 730, ["Name : Kim Abernathy", "Born : 1 July 1997, Depok"])
+    doc = load(write_pdf(tmp_path / "cv.pdf", [first, second]), "cv.pdf")
+    assert _families(doc) == ["Abernathy", "Bramwell"]
+    assert "Personal" not in doc.references[1].text
