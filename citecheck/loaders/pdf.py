@@ -71,13 +71,18 @@ def _open(path: Path) -> Any:
     return pdf
 
 
-def _read(path: Path) -> tuple[list[list[PdfLine]], list[float], int, int]:
+IMAGE_PAGE_TEXT = 40  # characters of text besides furniture on a page that is one picture
+IMAGE_PAGE_SHARE = 0.5  # share of the page an image covers on such a page
+
+
+def _read(path: Path) -> tuple[list[list[PdfLine]], list[float], int, int, list[int]]:
     """(lines of every page in reading order with furniture removed, page widths,
-    characters, characters without a readable code)."""
+    characters, characters without a readable code, pages that are pictures of text)."""
     pdf = _open(path)
     pages: list[list[PdfLine]] = []
     heights: list[float] = []
     widths: list[float] = []
+    pictured: list[int] = []
     chars = unreadable = 0
     try:
         for i in range(len(pdf)):
@@ -90,6 +95,10 @@ def _read(path: Path) -> tuple[list[list[PdfLine]], list[float], int, int]:
             lines, count, bad = page_lines(tp.raw, width)
             chars += count
             unreadable += bad
+            if sum(len(ln.text) for ln in lines) < 10 * IMAGE_PAGE_TEXT and _pictured(
+                page, width * height
+            ):
+                pictured.append(i)
             pages.append(reading_order(lines, width))
             heights.append(height)
             widths.append(width)
@@ -102,7 +111,25 @@ def _read(path: Path) -> tuple[list[list[PdfLine]], list[float], int, int]:
         raise InputError(
             f"{path}: the PDF has no text layer (a scan?); run OCR first (e.g. ocrmypdf) and check the result"
         )
-    return drop_running_lines(pages, heights), widths, chars, unreadable
+    kept = drop_running_lines(pages, heights)
+    pictured = [i for i in pictured if sum(len(ln.text) for ln in kept[i]) < IMAGE_PAGE_TEXT]
+    return kept, widths, chars, unreadable, pictured
+
+
+def _pictured(page: Any, area: float) -> bool:
+    """Is most of the page one image (a scanned or rasterised page in a text PDF)?"""
+    import pypdfium2.raw as pdfium_c  # type: ignore[import-untyped]
+
+    try:
+        for obj in page.get_objects(max_depth=2):
+            if obj.type != pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                continue
+            left, bottom, right, top = obj.get_bounds()
+            if (right - left) * (top - bottom) >= IMAGE_PAGE_SHARE * area:
+                return True
+    except Exception:  # PdfiumError on a damaged object: no verdict, read the text
+        return False
+    return False
 
 
 def extract_pages(path: Path) -> list[list[PdfLine]]:
@@ -176,7 +203,7 @@ def _strip_superscripts(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 def load(path: Path, display_path: str) -> Document:
     """Read a PDF manuscript."""
-    pages, widths, n_chars, unreadable = _read(path)
+    pages, widths, n_chars, unreadable, pictured = _read(path)
     lines: list[str] = []
     where: list[tuple[int, int]] = []  # text line -> (page, line on page)
     boxes: list[PdfLine] = []
@@ -260,6 +287,21 @@ def load(path: Path, display_path: str) -> Document:
             )
         )
         citations, references = [], []
+    # pages before the list that are pictures of text: their citations were not read,
+    # so an entry that looks uncited may be cited there
+    list_page = page_of[start] if start is not None else len(pages)
+    blind = [p + 1 for p in pictured if p < list_page]
+    if blind and not doubt:
+        problems.append(
+            Problem(
+                message=f"{_pages(blind)} of the PDF {'is an image' if len(blind) == 1 else 'are images'} "
+                "without a text layer: citations there were not read, so uncited entries "
+                "are not reported (check the source file, or run OCR)",
+                location=Location(path=display_path, page=blind[0]),
+                kind="pdf-image-pages",
+                evidence={"severity": "warning", "pages": blind},
+            )
+        )
     return Document(
         path=display_path,
         format="pdf",
@@ -269,7 +311,14 @@ def load(path: Path, display_path: str) -> Document:
         metadata=_metadata(lines, bib),
         problems=tuple(problems),
         bibliography_found=bool(bib) or bool(doubt),
+        allow_uncited=bool(blind),
     )
+
+
+def _pages(numbers: list[int]) -> str:
+    """ "page 4", "pages 13, 14"."""
+    shown = ", ".join(str(n) for n in numbers[:10]) + (", ..." if len(numbers) > 10 else "")
+    return f"page {shown}" if len(numbers) == 1 else f"pages {shown}"
 
 
 def _line_col(starts: list[int], offset: int) -> tuple[int, int]:

@@ -42,8 +42,11 @@ def _content(runs: list[Run]) -> bytes:
     return b"\n".join(ops)
 
 
-def write_pdf(path: Path, pages: list[list[Run]]) -> Path:
-    """Write ``pages`` (runs of text each) as a PDF at ``path``."""
+def write_pdf(
+    path: Path, pages: list[list[Run]], *, pictures: frozenset[int] = frozenset()
+) -> Path:
+    """Write ``pages`` (runs of text each) as a PDF at ``path``; the pages numbered in
+    ``pictures`` (from 0) are also covered by one grey image (a scanned page)."""
     objects: list[bytes] = []  # object n is objects[n - 1]
 
     def add(body: bytes) -> int:
@@ -53,15 +56,21 @@ def write_pdf(path: Path, pages: list[list[Run]]) -> Path:
     catalog = add(b"")
     tree = add(b"")
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    image = add(
+        b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Length 1 >>\nstream\n\x80\nendstream"
+    )
     kids = []
-    for runs in pages:
+    for n, runs in enumerate(pages):
         stream = _content(runs)
+        if n in pictures:
+            stream = b"q %d 0 0 %d 0 0 cm /Im1 Do Q\n" % (WIDTH, HEIGHT) + stream
         content = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         kids.append(
             add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 %d %d] "
-                b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
-                % (tree, WIDTH, HEIGHT, font, content)
+                b"/Resources << /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >> "
+                b"/Contents %d 0 R >>" % (tree, WIDTH, HEIGHT, font, image, content)
             )
         )
     objects[tree - 1] = b"<< /Type /Pages /Count %d /Kids [%s] >>" % (

@@ -135,3 +135,22 @@ def test_a_centred_heading_on_the_next_page_ends_the_list(tmp_path: Path) -> Non
     doc = load(write_pdf(tmp_path / "cv.pdf", [first, second]), "cv.pdf")
     assert _families(doc) == ["Abernathy", "Bramwell"]
     assert "Personal" not in doc.references[1].text
+
+
+def test_a_page_that_is_a_picture_of_text_is_said_and_uncited_entries_kept_quiet(
+    tmp_path: Path,
+) -> None:
+    # page 2 is a scan inside a text PDF (only its running header is text): a citation
+    # of Bramwell may stand there, so "never cited" cannot be said of that entry
+    first = lines(72, 700, [BODY[0], "and the plain grows (Abernathy, 2019)."])
+    second = [Run(72, 800, "For Peer Review Only")]
+    third = [Run(72, 700, "References", 12), *lines(72, 680, HANGING)]
+    path = write_pdf(tmp_path / "scan.pdf", [first, second, third], pictures=frozenset({1}))
+    doc = load(path, "scan.pdf")
+    assert _families(doc) == ["Abernathy", "Bramwell"]
+    assert [p.kind for p in doc.problems] == ["pdf-image-pages"]
+    assert "page 2 of the PDF is an image" in doc.problems[0].message
+    assert doc.allow_uncited
+    # the same PDF without the picture: nothing to say
+    plain = load(write_pdf(tmp_path / "plain.pdf", [first, second, third]), "plain.pdf")
+    assert not plain.problems and not plain.allow_uncited
