@@ -191,7 +191,17 @@ def scan_authors(s: str, pos: int = 0) -> AuthorScan:
                 if quoted is not None and not is_corporate(quoted.group(1)):
                     # "Mardiasmo. « Positive psychology »": one name before a quoted title.
                     return _finish(s, [Author(family=quoted.group(1))], quoted.end(1), "M")
-                return _mononym_first(s, pos) or AuthorScan((), False, pos)
+                first = _mononym_first(s, pos)
+                if first is not None:
+                    return first
+                slash = _SLASH_LIST_RE.match(s, pos)
+                if slash is not None:
+                    # "Okafor/Young, Title" (Austrian and German legal styles): family
+                    # names only, joined by "/".
+                    names = [Author(family=w) for w in slash.group(0).split("/")]
+                    if not any(_corporate_hint(a.family) or len(a.family) < 3 for a in names):
+                        return _finish(s, names, slash.end(), "M")
+                return AuthorScan((), False, pos)
             # "Suharto et al., Title": one word before "et al." is a name.
             et = _ET_AL_RE.match(s, alone.end())
             end = et.end() if et is not None else alone.end()
@@ -290,10 +300,14 @@ _CONFIRM_RE = re.compile(
 )
 # A one-word name inside a list: "Rahman, S., Wahyudi, Pratama, R.", "Sutrisno; Nugroho, A.".
 _MONO_IN_LIST_RE = re.compile(
-    rf"(?P<family>{n.WORD})(?![\w'’-])(?=\s?(?:[,;]\s?|\s(?:and|&|dan|und|et|ET|y|e|ve|og|och)\s|\s[–—-]\s)"
-    rf"|(?:,\s?|\s)(?:et\.?\s?al\b|dkk\b|vd\.|\[et al)|\s?等)"
+    rf"(?P<family>{n.WORD})(?![\w'’-])(?=\s?(?:[,;/]\s?|\s(?:and|&|dan|und|et|ET|y|e|ve|og|och)\s|\s[–—-]\s)"
+    rf"|(?:,\s?|\s)(?:et\.?\s?al\b|dkk\b|vd\.|\[et al|u\.\s?a\.)|\s?等)"
 )
 _MONO_LAST_RE = re.compile(rf"(?P<family>{n.WORD})(?![\w'’-])(?={_CONFIRM_RE.pattern})")
+_SLASH_LIST_RE = re.compile(
+    rf"{n.WORD}(?:/{n.WORD})+(?![\w'’-])"
+    rf"(?=[,:]\s(?![{n.UP}][\w.]{{0,12}}\s?/)(?![{n.LO}])|\s\(?(?:1[5-9]|20)\d\d(?!\d)|\s(?:u\.\s?a\.|et al))"
+)
 _MONO_QUOTE_RE = re.compile(rf"({n.WORD})(?=[.,]\s?[«“\"„])")
 _NOT_MONO = frozenset("The A An In On Of For And With From Title Journal Proceedings".split())
 
@@ -312,7 +326,8 @@ def _weak_unit(s: str, pos: int, style: str, *, last: bool) -> tuple[Author, int
     """A name the list's pattern does not allow, to be confirmed later (see _continue)."""
     kinds = {"B": ("B", "A"), "D": ("E",), "C": ("D",)}.get(style, ())
     got = _unit(s, pos, kinds) if kinds and not last else None
-    return got or _mononym(s, pos, last=last)
+    # "…/Hoffmann, Rina/Mulyadi (1968)": a one-word name may end the list before the year.
+    return got or _mononym(s, pos, last=last) or (None if last else _mononym(s, pos, last=True))
 
 
 def _mononym_first(
@@ -326,10 +341,18 @@ def _mononym_first(
     sep = _SEP_RE.match(s, mono[1])
     if sep is None:
         return None
+    token = sep.group("sep").strip(" ,")
+    if token in ("/", ";"):
+        kinds = (*kinds, "B")  # "Sutrisno/Nugroho, Siti/..." ("Hamka, Title Words," is not)
     got = _unit(s, sep.end(), kinds)
     if got is None:
-        return None
-    token = sep.group("sep").strip(" ,")
+        if token not in ("/", ";"):
+            return None
+        # "Koentjaraningrat/Sukarno/Kusuma, A." (not "Okafor/Young, Ein Titel der Arbeit")
+        more = _mononym_first(s, sep.end(), ("A", "C", "S"))
+        if more is None:
+            return None
+        return AuthorScan((mono[0], *more.authors), more.et_al, more.end, more.editors, more.style)
     if token.endswith(_LAST_TOKENS):
         return _finish(s, [mono[0], got[0]], _suffix(s, got[1], [got[0]]), got[2])
     return _continue(s, [mono[0], got[0]], got[1], got[2])

@@ -172,3 +172,27 @@ def test_upper_case_names_and_separators(text: str, families: list[str]) -> None
 def test_organisations_in_any_case(text: str, name: str) -> None:
     ref = parse_reference(text)
     assert [a.family for a in ref.authors] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "families"),
+    [
+        ("Okafor/Young, Ein Titel der Arbeit, Zeitschrift 5 (2003) 10.", ["Okafor", "Young"]),
+        ("SUKARNO/HAMKA: “Über die Sprache”, 1995.", ["SUKARNO", "HAMKA"]),
+        (
+            "Sugiyono/Hakim, Nur/Hoffmann, Rina/Mulyadi (1968): Beyond bags of features. "
+            "Nature 5, 3-9.",
+            ["Sugiyono", "Hakim", "Hoffmann", "Mulyadi"],
+        ),
+        (
+            "Koentjaraningrat/Sukarno/Kusuma, A./Pratama, A. (1991): Papillons. Paris: Gallimard.",
+            ["Koentjaraningrat", "Sukarno", "Kusuma", "Pratama"],
+        ),
+    ],
+)
+def test_names_joined_by_slashes(text: str, families: list[str]) -> None:
+    assert _families(text) == families
+
+
+def test_a_slash_title_is_not_a_name_list() -> None:
+    assert _families("Input/Output, a study of devices. London: Press, 2001.") == []
