@@ -142,6 +142,9 @@ def _groups(report: Report) -> list[tuple[str, list[Finding]]]:
 
 _REGISTRY_NAMES = {
     "crossref": "Crossref",
+    "datacite": "DataCite",
+    "medra": "mEDRA",
+    "jalc": "JaLC",
     "arxiv": "arXiv",
     "pubmed": "PubMed",
     "openalex": "OpenAlex",
