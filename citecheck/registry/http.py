@@ -66,6 +66,7 @@ class Policy:
     breaker_consecutive: int = 5
     batch_size: int = 40
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    clock: Callable[[], float] = time.monotonic  # the budgets' clock (tests: a fake one)
     rng: random.Random = field(default_factory=random.Random)
 
 
@@ -203,6 +204,7 @@ class Fetcher:
             doi_rate=policy.doi_rate,
             concurrency=policy.concurrency,
             doi_concurrency=policy.doi_concurrency,
+            clock=policy.clock,
         )
         self.breakers: dict[str, Breaker] = {}
         self.requests: Counter[str] = Counter()  # per bucket, every attempt and hop
@@ -327,6 +329,8 @@ class Fetcher:
                 return result
             status, resp_headers, body, final_url = result
             await self.budgets.observe(bucket, resp_headers)
+            if status != 429 and status < 500:  # the pace was fine: recover from 429s
+                await self.budgets.bucket(bucket).answered()
             if status in REDIRECT_STATUSES:
                 location = resp_headers.get("location")
                 if not location:

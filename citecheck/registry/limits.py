@@ -9,6 +9,15 @@ so nothing here is hard-coded beyond a conservative start: every response's
 A :class:`Bucket` allows at most ``concurrency`` requests in flight and spaces their
 starts ``1 / rate`` seconds apart. Requests start evenly spaced rather than in bursts
 because Crossref counts per second and a burst at a window edge looks like double rate.
+
+After a 429 the bucket halves its rate (down to 1/16) and sends one request at a
+time; it recovers additively (AIMD, as TCP does): every counting window that passes
+without a 429, with at least two answers in it, gives back 1/8 of the full rate, and
+concurrency returns once the full rate is back. A 429 right after such a step says
+the raised pace was too much: the steps then wait twice as many windows (up to 8),
+so a server that keeps answering 429 below its advertised limit sees the pace saw
+below its real limit with one 429 per 10-15 windows, never back at the rate that
+upset it (tests/registry/test_recovery.py).
 """
 
 from __future__ import annotations
@@ -16,7 +25,7 @@ from __future__ import annotations
 import asyncio
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 # Stay a little under the advertised rate: our clock and the server's window are
@@ -26,6 +35,14 @@ from dataclasses import dataclass
 SAFETY = 0.9
 _INTERVAL_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$", re.IGNORECASE)
 _UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
+MIN_PENALTY = 1 / 16
+# Additive increase per clean window: from the floor (1/16) back to the full rate in
+# 8 windows; after one 429 (1/2) in 4. Halving on every 429 and adding 1/8 per clean
+# window keeps a server that really allows less than it advertises at one 429 per
+# few windows, instead of one per window (doubling back) or none ever (no recovery).
+RECOVERY_STEP = 1 / 8
+RECOVERY_ANSWERS = 2  # answers a window must hold before it counts as clean
+MAX_RECOVERY_WINDOWS = 8  # windows per step after repeated 429s on raised paces
 
 
 @dataclass(frozen=True)
@@ -76,12 +93,25 @@ class Bucket:
     holds none: a cancelled waiter can never leak one and stall the others.
     """
 
-    def __init__(self, name: str, *, rate: float, concurrency: int) -> None:
+    def __init__(
+        self,
+        name: str,
+        *,
+        rate: float,
+        concurrency: int,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.name = name
         self.rate = rate
         self.concurrency = max(1, concurrency)
+        self.allowed_concurrency = self.concurrency  # advertised, restored after recovery
         self.penalty = 1.0  # halved on every 429 the limits do not explain
-        self.throttled = False  # a 429 was seen: concurrency stays at 1
+        self.throttled = False  # after a 429, until recovered: concurrency stays at 1
+        self.clock = clock
+        self._calm_since: float | None = None  # last 429 or last recovery step
+        self._calm_answers = 0  # answers since then
+        self._windows = 1  # clean windows per recovery step
+        self._stepped = False  # a recovery step was taken since the last 429
         self.interval = 1.0  # the server's counting window (seconds), as advertised
         self.advertised: float | None = None  # the last advertised rate (requests/s)
         self._advertised_at_429: float | None = None  # when an unexplained 429 came
@@ -94,6 +124,11 @@ class Bucket:
     def _spacing(self) -> float:
         return 1.0 / max(self.rate * self.penalty, 1e-6)
 
+    @property
+    def spacing(self) -> float:
+        """Seconds between two request starts, as things stand."""
+        return self._spacing()
+
     def _wake(self) -> None:
         waiters, self._waiters = self._waiters, []
         for fut in waiters:
@@ -105,7 +140,7 @@ class Bucket:
         while True:
             wait: float | None = None
             if self.in_flight < self.concurrency:
-                now = time.monotonic()
+                now = self.clock()
                 earliest = now if self._last_start is None else self._last_start + self._spacing()
                 if earliest <= now:
                     self.in_flight += 1
@@ -134,12 +169,12 @@ class Bucket:
             # The first request reached the server late (connection set-up), so count
             # the spacing from its answer: the next one must not arrive too close to it.
             self.tuned = True
-            self._last_start = time.monotonic()
+            self._last_start = self.clock()
         if interval is not None:
             self.interval = interval
         if rate is not None:
             if self.advertised is not None and rate < self.advertised:
-                self._lowered_at = time.monotonic()
+                self._lowered_at = self.clock()
             if self._advertised_at_429 is not None and rate < self._advertised_at_429:
                 # The server lowered its advertised limit: that explains the 429, and
                 # the new limit already slows us down. Halving on top of it would
@@ -148,8 +183,10 @@ class Bucket:
                 self._advertised_at_429 = None
             self.advertised = rate
             self.rate = rate * SAFETY
-        if concurrency is not None and not self.throttled:
-            self.concurrency = concurrency
+        if concurrency is not None:
+            self.allowed_concurrency = concurrency
+            if not self.throttled:
+                self.concurrency = concurrency
         self._wake()
 
     async def slow_down(self) -> None:
@@ -160,13 +197,42 @@ class Bucket:
         the old rate); the new limit is then obeyed without a further penalty.
         """
         recent = self._lowered_at is not None and (
-            time.monotonic() - self._lowered_at <= self.interval + 1.0 / max(self.rate, 1e-6)
+            self.clock() - self._lowered_at <= self.interval + 1.0 / max(self.rate, 1e-6)
         )
         if not recent:
-            self.penalty = max(self.penalty / 2, 1 / 16)
+            self.penalty = max(self.penalty / 2, MIN_PENALTY)
             self._advertised_at_429 = self.advertised
+        if self._stepped:  # the last raise was too much: raise more slowly
+            self._windows = min(self._windows * 2, MAX_RECOVERY_WINDOWS)
+            self._stepped = False
         self.throttled = True
         self.concurrency = 1
+        self._calm_since = self.clock()
+        self._calm_answers = 0
+        self._wake()
+
+    async def answered(self) -> None:
+        """One answer that was not a 429: recover a step per clean counting window.
+
+        The windows count once they have fully passed since the last 429 (or the
+        last step) and held at least ``RECOVERY_ANSWERS`` answers, so the current
+        pace was really tried before it is raised.
+        """
+        if not self.throttled or self._calm_since is None:
+            return
+        self._calm_answers += 1
+        now = self.clock()
+        if (
+            self._calm_answers < RECOVERY_ANSWERS
+            or now - self._calm_since < self.interval * self._windows
+        ):
+            return
+        self.penalty = min(1.0, self.penalty + RECOVERY_STEP)
+        self._calm_since, self._calm_answers, self._stepped = now, 0, True
+        if self.penalty >= 1.0:
+            self.throttled, self._stepped = False, False
+            self._calm_since, self._windows = None, 1
+            self.concurrency = self.allowed_concurrency
         self._wake()
 
 
@@ -185,11 +251,12 @@ class Budgets:
         doi_rate: float,
         concurrency: int,
         doi_concurrency: int,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._buckets = {
-            "single": Bucket("single", rate=single_rate, concurrency=concurrency),
-            "list": Bucket("list", rate=list_rate, concurrency=concurrency),
-            "doi": Bucket("doi", rate=doi_rate, concurrency=doi_concurrency),
+            "single": Bucket("single", rate=single_rate, concurrency=concurrency, clock=clock),
+            "list": Bucket("list", rate=list_rate, concurrency=concurrency, clock=clock),
+            "doi": Bucket("doi", rate=doi_rate, concurrency=doi_concurrency, clock=clock),
         }
         self.shared = False
         self.pool: str | None = None
