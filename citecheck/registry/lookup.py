@@ -2,6 +2,13 @@
 look-ups, doi.org for DOIs Crossref does not hold, and bibliographic searches.
 
 Every distinct DOI and every distinct search text is asked at most once per run.
+
+Progress counts *look-ups*: a DOI to fetch or a search to run. Its total is fixed
+before the first request: a search run later because a DOI is registered nowhere is
+part of that DOI's look-up, which is done once the search is, so the total never
+grows mid-run. A look-up is *found* when the DOI has a record or the search a hit
+that is the cited work (validated like the rules do), *not found* when the DOI is
+registered nowhere or no hit matches, *failed* when the registry did not answer.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ from citecheck.registry.snapshot import LocalRecords, SnapshotError
 
 SearchResult = tuple[Candidate, ...] | Unavailable
 Progress = Callable[[str, int, int], None]
+Accepts = Callable[[str, tuple[Candidate, ...]], bool]  # does a search hold the cited work?
 OFFLINE = "offline: not in the cache"
 MAX_FILTER_CHARS = 3000  # keeps batch URLs far below common server limits (8 KB)
 
@@ -56,6 +64,11 @@ class Lookup:
     )
     done: int = 0
     total: int = 0
+    # DOI -> the searches to run when it is registered nowhere (its look-up waits for them)
+    follow_ups: dict[str, frozenset[str]] = field(default_factory=dict)
+    accepts: Accepts | None = None
+    _counted: set[str] = field(default_factory=set)  # searches that are look-ups themselves
+    _waiting: dict[str, set[str]] = field(default_factory=dict)  # DOI -> searches not done
     _stale_doi: dict[str, Entry] = field(default_factory=dict)
     _stale_search: dict[str, Entry] = field(default_factory=dict)
 
@@ -134,13 +147,13 @@ class Lookup:
 
     # -- settling results ----------------------------------------------------------------
 
-    def _tick(self, result: Resolution | SearchResult) -> None:
-        if isinstance(result, Unavailable):
-            self.counts["failed"] += 1
-        elif isinstance(result, NotFound):
-            self.counts["not found"] += 1
-        else:
-            self.counts["found"] += 1
+    def plan(self, dois: list[str], queries: list[str]) -> None:
+        """Fix the progress total: the DOIs and searches this run will ask the network."""
+        self.total = len(dois) + len(queries)
+        self._counted = set(queries)
+
+    def _tick(self, outcome: str) -> None:
+        self.counts[outcome] += 1
         self.done += 1
         if self.progress is not None:
             c = self.counts
@@ -148,6 +161,21 @@ class Lookup:
                 f"registry: {c['found']} found, {c['not found']} not found, {c['failed']} failed"
             )
             self.progress(label, self.done, self.total)
+
+    def _search_outcome(self, query: str, result: SearchResult) -> str:
+        if isinstance(result, Unavailable):
+            return "failed"
+        if self.accepts is not None:
+            return "found" if self.accepts(query, result) else "not found"
+        return "found" if result else "not found"
+
+    def release(self) -> None:
+        """Finish the look-ups of unregistered DOIs whose searches are all answered."""
+        for doi, pending in list(self._waiting.items()):
+            pending.difference_update(self.searches)
+            if not pending:
+                del self._waiting[doi]
+                self._tick("not found")
 
     def settle_doi(self, doi: str, result: Resolution) -> None:
         """Record one DOI's answer (a stale cached one if the fresh ask failed)."""
@@ -161,7 +189,18 @@ class Lookup:
             missing = {"sources": list(result.sources), "evidence": result.evidence}
             self.cache.put("doi", doi, "not_found", missing)
         self.dois[doi] = result
-        self._tick(result)
+        if isinstance(result, NotFound):
+            pending = {q for q in self.follow_ups.get(doi, ()) if q not in self.searches}
+            if pending:  # done once the searches for the reference are
+                self._waiting[doi] = pending
+                return
+        self._tick(
+            "failed"
+            if isinstance(result, Unavailable)
+            else "not found"
+            if isinstance(result, NotFound)
+            else "found"
+        )
 
     def settle_search(self, query: str, result: SearchResult) -> None:
         """Record one search's answer (stale cached hits if the fresh ask failed)."""
@@ -171,13 +210,14 @@ class Lookup:
         elif self.cache is not None and not isinstance(result, Unavailable):
             self.cache.put("search", query, "found", {"items": [c.record for c in result]})
         self.searches[query] = result
-        self._tick(result)
+        if query in self._counted:
+            self._tick(self._search_outcome(query, result))
+        self.release()
 
     # -- network -------------------------------------------------------------------------
 
     async def fetch(self, dois: list[str], queries: list[str]) -> None:
         """Fetch every DOI (batched) and every search concurrently; budgets pace them."""
-        self.total += len(dois) + len(queries)
         tasks = [self._chunk(c) for c in self._chunks(dois)]
         tasks += [self._search(q) for q in queries]
         await asyncio.gather(*tasks)

@@ -26,6 +26,7 @@ from citecheck._version import __version__
 from citecheck.model.document import Document, Reference
 from citecheck.model.findings import SkippedCheck
 from citecheck.model.resolution import (
+    Candidate,
     Found,
     IdKind,
     NotFound,
@@ -347,6 +348,8 @@ class _Run:
             progress=progress,
             batch_size=policy.batch_size,
             local=snapshot,
+            follow_ups=_follow_ups(plans),
+            accepts=_accepts(plans, refs, Thresholds.from_settings(settings)),
         )
         self.snapshot = snapshot
 
@@ -412,12 +415,23 @@ class _Run:
         self.deadline_at = time.monotonic() + self.settings.deadline
         lookup, ids = self.lookup, self.ids
         try:
-            todo_d, todo_q = lookup.from_cache(dois, first_queries)
+            todo_d, _ = lookup.from_cache(dois, [])
+            # References whose DOI the cache already knows is registered nowhere are
+            # searched in the first round: one progress total, fixed before any request.
+            known_missing = {
+                q
+                for d, qs in lookup.follow_ups.items()
+                if isinstance(lookup.dois.get(d), NotFound)
+                for q in qs
+            }
+            _, todo_q = lookup.from_cache([], sorted(set(first_queries) | known_missing))
+            lookup.plan(todo_d, todo_q)
             todo_k = ids.ids_from_cache(keys)
             if todo_d or todo_q or todo_k:
                 self.connect()
                 await asyncio.gather(lookup.fetch(todo_d, todo_q), ids.fetch_ids(todo_k))
-            # Second round: search for references whose identifier is registered nowhere.
+            # Second round: search for references whose identifier is registered nowhere
+            # (for a DOI, part of its look-up: the progress total does not change).
             later = sorted(
                 {
                     p.query
@@ -427,6 +441,7 @@ class _Run:
             )
             if later:
                 todo_d, todo_q = lookup.from_cache([], later)
+                lookup.release()  # the unregistered DOIs whose searches the cache answered
                 if todo_q:
                     self.connect()
                     await lookup.fetch([], todo_q)
@@ -515,6 +530,36 @@ class _Run:
                 f"{stale} registry answers came from an out-of-date cache "
                 "because a fresh look-up failed"
             )
+
+
+def _follow_ups(plans: dict[tuple[int, int], _Plan]) -> dict[str, frozenset[str]]:
+    """Crossref DOI -> the searches of its references, run if it is registered nowhere."""
+    out: dict[str, set[str]] = {}
+    for p in plans.values():
+        if p.crossref_doi and p.query:
+            out.setdefault(p.crossref_doi, set()).add(p.query)
+    return {d: frozenset(qs) for d, qs in out.items()}
+
+
+def _accepts(
+    plans: dict[tuple[int, int], _Plan],
+    refs: dict[tuple[int, int], Reference],
+    thresholds: Thresholds,
+) -> Callable[[str, tuple[Candidate, ...]], bool]:
+    """Whether a search's hits hold the cited work, as the rules will judge them (the
+    progress line counts a search whose hits are all rejected as not found)."""
+    searched: dict[str, Reference] = {}
+    for at, p in sorted(plans.items()):
+        if p.query:
+            searched.setdefault(p.query, refs[at])
+
+    def accepts(query: str, hits: tuple[Candidate, ...]) -> bool:
+        ref = searched.get(query)
+        if ref is None:
+            return bool(hits)
+        return bool(hits) and judge(ref, [h.record for h in hits], thresholds).accepted is not None
+
+    return accepts
 
 
 def _run_sync(coro: Coroutine[Any, Any, T]) -> T:
