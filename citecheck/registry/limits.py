@@ -260,10 +260,13 @@ class Budgets:
         }
         self.shared = False
         self.pool: str | None = None
+        self.clock = clock
 
     def add(self, kind: str, *, rate: float, concurrency: int) -> None:
         """A budget of another registry (arXiv, PubMed, OpenAlex), kept if it exists."""
-        self._buckets.setdefault(kind, Bucket(kind, rate=rate, concurrency=concurrency))
+        self._buckets.setdefault(
+            kind, Bucket(kind, rate=rate, concurrency=concurrency, clock=self.clock)
+        )
 
     def bucket(self, kind: str) -> Bucket:
         """The bucket a request of ``kind`` must pass through."""
