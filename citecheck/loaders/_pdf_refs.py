@@ -39,6 +39,7 @@ _SECTION_NUMBER = re.compile(
 _BULLET = re.compile(r"^\s*[\u2022\u25aa\u25cf\u25e6\u2023\u2219\u25a0\u2043\u27a2\u00b7]\s*")
 LARGER = 1.12  # a line this much larger than the list's text is a heading (measured: 1.2x is the smallest)
 SMALLER = 0.85  # lines this much smaller are footnotes or captions inside the list's pages
+_NUMBER_ONLY = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[A-Z])[.)]?\s*$")
 GAP = 1.3  # a vertical gap this many times the line pitch separates entries
 CENTRED_MARGIN = 4.0  # a centred heading leaves this many font sizes free on each side
 END_GAP = 3.0  # an indented line this many pitches below the last ends a labelled list
@@ -96,11 +97,13 @@ def list_lines(lines: list[str], boxes: list[PdfLine], start: int) -> list[int]:
         text = lines[j].strip()
         # a piece of a justified line cut at a wide space ("[6] A. Bird.   Appendix to
         # expectations, ...") is no heading, whatever its words
-        short = len(text) <= 60 and not _rest_of_row(boxes, j)
+        short = len(text) <= 60 and not _rest_of_row(boxes, lines, j)
         if short and (
             sections.is_back_matter_heading(text)
             or sections.is_back_matter_heading(heading_text(text))
         ):
+            if out and out[-1] == j - 1 and _NUMBER_ONLY.match(lines[j - 1]):
+                out.pop()  # the heading's own number, read apart
             break
         if short and out and _centered_heading(boxes, out, j, size or boxes[j].size):
             break
@@ -137,12 +140,15 @@ def _centered_heading(boxes: list[PdfLine], out: list[int], j: int, size: float)
     )
 
 
-def _rest_of_row(boxes: list[PdfLine], j: int) -> bool:
-    """Does line ``j`` continue the line before it on the same baseline?"""
+def _rest_of_row(boxes: list[PdfLine], texts: list[str], j: int) -> bool:
+    """Does line ``j`` continue the line before it on the same baseline (and that line
+    is more than a section number)?"""
     if j == 0:
         return False
     prev, cur = boxes[j - 1], boxes[j]
-    return abs(prev.y0 - cur.y0) < 0.2 * max(cur.size, 1.0) and prev.x1 < cur.x0
+    same_row = abs(prev.y0 - cur.y0) < 0.2 * max(cur.size, 1.0) and prev.x1 < cur.x0
+    # "VI." then a tab then "LAMPIRAN": a numbered heading, its number read apart
+    return same_row and not _NUMBER_ONLY.match(texts[j - 1])
 
 
 def _columns(

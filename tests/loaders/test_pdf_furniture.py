@@ -154,3 +154,16 @@ def test_a_page_that_is_a_picture_of_text_is_said_and_uncited_entries_kept_quiet
     # the same PDF without the picture: nothing to say
     plain = load(write_pdf(tmp_path / "plain.pdf", [first, second, third]), "plain.pdf")
     assert not plain.problems and not plain.allow_uncited
+
+
+def test_a_numbered_heading_with_its_number_set_apart_still_ends_the_list(
+    tmp_path: Path,
+) -> None:
+    # Word puts a tab after "VI.": the number and the word are read as two pieces of
+    # one row, and the piece after the number is still a heading
+    runs = [*lines(72, 760, BODY), Run(72, 700, "References", 12), *lines(72, 680, HANGING)]
+    runs += [Run(72, 600, "VI."), Run(160, 600, "Appendix")]
+    runs += lines(72, 580, ["The survey form asked four questions of every farmer."])
+    doc = load(write_pdf(tmp_path / "numbered.pdf", [runs]), "numbered.pdf")
+    assert _families(doc) == ["Abernathy", "Bramwell"]
+    assert "survey form" not in doc.references[-1].text
