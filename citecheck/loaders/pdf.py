@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -210,7 +211,7 @@ def load(path: Path, display_path: str) -> Document:
     page_of: list[int] = []
     raised: list[list[tuple[int, int]]] = []
     for p, n, ln in _footnotes_last(pages):
-        clean, spans = _strip_superscripts(ln.text)
+        clean, spans = _strip_superscripts(_compose(ln.text))
         lines.append(clean)
         raised.append(spans)
         where.append((p, n))
@@ -321,6 +322,18 @@ def _pages(numbers: list[int]) -> str:
     return f"page {shown}" if len(numbers) == 1 else f"pages {shown}"
 
 
+# TeX sets "í" as a dotless i with an accent on it ("Luı́s"): one letter, as typed
+_DOTLESS = {"\u0131\u0301": "í", "\u0131\u0300": "ì", "\u0131\u0302": "î", "\u0131\u0308": "ï"}
+
+
+def _compose(line: str) -> str:
+    """Accented letters as one character (NFC), TeX's dotless-i accents included."""
+    if "\u0131" in line:
+        for pair, letter in _DOTLESS.items():
+            line = line.replace(pair, letter)
+    return unicodedata.normalize("NFC", line) if not line.isascii() else line
+
+
 def _line_col(starts: list[int], offset: int) -> tuple[int, int]:
     line = bisect.bisect_right(starts, offset) - 1
     return line, offset - starts[line]
@@ -424,6 +437,9 @@ _NEW_WORD = re.compile(
 _URL_GAP = re.compile(r"((?:https?://|doi\.org/|\b10\.\d{4,9}/)\S*?[-/_]|\bhttps?:)\s+(\S+)")
 
 
+_ALPHA_LABEL = re.compile(r"^\s*\[[^\[\]\s]{1,12}(?: \d{2}[a-z]?)?\]\s*")
+
+
 def _references(
     lines: list[str],
     boxes: list[PdfLine],
@@ -449,6 +465,8 @@ def _references(
             keys.append(e.label)
         if not is_alphabetic(keys):
             keys = []
+        else:  # "[Heu16] Marijn J. H. Heule. ...": the label is the key, not the text
+            spans = [(at, _ALPHA_LABEL.sub("", entry, count=1), n) for at, entry, n in spans]
     else:
         firsts = list(itertools.accumulate((len(lines[i]) + 1 for i in bib[:-1]), initial=0))
         for sp in split_entries("\n".join(lines[i] for i in bib)):

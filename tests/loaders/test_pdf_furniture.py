@@ -62,6 +62,9 @@ def test_alphabetic_label_with_a_raised_plus(tmp_path: Path) -> None:
     )
     doc = load(write_pdf(tmp_path / "alpha.pdf", [runs]), "alpha.pdf")
     assert [r.key for r in doc.references] == ["ABC+17", "Heu16"]
+    # the label is the key; the entry's text (and so its authors and title) starts after it
+    assert doc.references[1].text.startswith("Mara Heule. The proof format")
+    assert doc.references[0].text.startswith("Ana Abel, Bo Berg")
     assert sorted(c.key or "" for c in doc.citations) == ["ABC+17", "Heu16"]
 
 
@@ -167,3 +170,10 @@ def test_a_numbered_heading_with_its_number_set_apart_still_ends_the_list(
     doc = load(write_pdf(tmp_path / "numbered.pdf", [runs]), "numbered.pdf")
     assert _families(doc) == ["Abernathy", "Bramwell"]
     assert "survey form" not in doc.references[-1].text
+
+
+def test_tex_dotless_i_accents_are_one_letter() -> None:
+    from citecheck.loaders.pdf import _compose
+
+    assert _compose("Lu\u0131\u0301s Cruz-Filipe") == "Luís Cruz-Filipe"
+    assert _compose("Mu\u0308ller") == "Müller"
