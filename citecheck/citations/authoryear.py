@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from citecheck.citations.bare import bare_spans
+from citecheck.citations.bare import bare_spans, prose_spans
 from citecheck.citations.brackets import Pair, masked_inner
 from citecheck.citations.found import Found
 from citecheck.citations.known import is_known
@@ -215,10 +215,14 @@ def _parse_bracket(
         )
 
 
-def _bare(text: str, abbrevs: dict[str, str], known: frozenset[str]) -> Iterator[Found]:
-    """Citations in table cells and source lines (:mod:`citecheck.citations.bare`):
-    only pieces that name a listed first author."""
-    for pair in bare_spans(text):
+def _bare(
+    text: str, pairs: list[Pair], abbrevs: dict[str, str], known: frozenset[str]
+) -> Iterator[Found]:
+    """Citations in table cells, source lines and bare in prose
+    (:mod:`citecheck.citations.bare`): only pieces that name a listed first author."""
+    cells = list(bare_spans(text))
+    taken = [(p.open, p.close + 1) for p in pairs] + [(p.open, p.close + 1) for p in cells]
+    for pair in [*cells, *prose_spans(text, taken)]:
         content = text[pair.open + 1 : pair.close]
         if YEAR_HINT.search(content) is None or YEAR.search(content) is None:
             continue
@@ -254,7 +258,7 @@ def extract_author_year(
         if YEAR_HINT.search(content) is not None and YEAR.search(content) is not None:
             _parse_bracket(text, pair, content, out, abbrevs, known)
     if known:
-        out.extend(_bare(text, abbrevs, known))
+        out.extend(_bare(text, pairs, abbrevs, known))
     supported = set(abbrevs) | {
         f.authors[0] for f in out if len(f.authors) == 1 and not f.needs_support
     }

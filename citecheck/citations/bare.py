@@ -6,10 +6,17 @@ and Jones 2019" cites works without any bracket. Such a span is read like the co
 of a bracket, piece by piece at ";", and a piece counts only when its first author is
 a first author of the reference list: outside brackets a capitalised word and a year
 are too often a label ("Total 2019", "Wave 2020") to be taken on their form alone.
+
+Running prose cites the same way ("the protocol proposed by Davies et al., 2017 was
+followed"): a name, an optional second author, a comma and a year ("et al." may stand
+for the comma: "Parker et al. 2018"), outside
+any bracket (:func:`prose_spans`). The same rule holds: only a listed first author
+makes it a citation.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -26,6 +33,12 @@ _SOURCE = re.compile(
 _ROW = re.compile(r"^[^\S\n]*\|(?P<cells>.*)\|[^\S\n]*$", re.MULTILINE)
 _CELL = re.compile(r"[^|]+")
 _BRACKETS = re.compile(r"[()\[\]]")
+# "Davies et al., 2017", "Smith and Jones, 2019", "Santoso dan Putri, 2020", "Lee, 2018a".
+_NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+"
+_PROSE = re.compile(
+    rf"(?<![\w'’@-]){_NAME}(?:[^\S\n]+(?:et[^\S\n]+al\.?|dkk\.?),?|(?:[^\S\n]+"
+    rf"(?:and|&|dan|e|y|und|et)[^\S\n]+{_NAME})?,)[^\S\n]+(?:1[89]|20)\d\d[a-z]?(?![\w/-])"
+)
 
 
 def _span(text: str, start: int, end: int) -> Pair | None:
@@ -57,3 +70,18 @@ def bare_spans(text: str) -> Iterator[Pair]:
             pair = _span(text, a, b)
             if pair is not None:
                 yield pair
+
+
+def prose_spans(text: str, taken: list[tuple[int, int]]) -> Iterator[Pair]:
+    """ "Name et al., 2017" in running text, outside the spans in ``taken`` (brackets and
+    the table cells and source lines already read), as pairs around the citation."""
+    spans = sorted(taken)
+    starts = [a for a, _b in spans]
+    for m in _PROSE.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and spans[i][1] > m.start():
+            continue  # inside a bracket or a cell read already
+        j = bisect.bisect_left(starts, m.end())
+        if j > i + 1:
+            continue  # a span starts inside the match
+        yield Pair(open=m.start() - 1, close=m.end(), kind="|")

@@ -12,9 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from citecheck.loaders._latex_commands import CiteCall, find_commands
 from citecheck.loaders.refcap import Taker
 from citecheck.loaders.suppress import assign_suppressions, suppressions_for
-from citecheck.model.document import Document, LineIndex, Location, Metadata, Problem, Reference
+from citecheck.model.document import (
+    Citation,
+    Document,
+    LineIndex,
+    Location,
+    Metadata,
+    Problem,
+    Reference,
+)
 from citecheck.text import headings as sections
 from citecheck.text.spans import blank_spans
 
@@ -170,6 +179,35 @@ def bibliography_sections(text: str, headings: list[Heading]) -> list[tuple[Head
     return out
 
 
+# A heading that is itself an entry ("##### [1] Tutu, K. A., ... 2022"): a label or a
+# number first, or a long line with a year.
+_ENTRY_HEADING = re.compile(r"[*_]*(?:\[\d{1,4}\]|\d{1,4}[.)])\s|.{60,}\b(?:1[89]|20)\d\d\b")
+
+
+def without_headings(
+    text: str, spans: list[tuple[int, int]], headings: list[Heading]
+) -> list[tuple[int, int]]:
+    """``spans`` with the heading lines inside them cut out: a list grouped under
+    sub-headings ("### Books", "A", "Sumber Internet") keeps its entries, never the
+    group titles as entries. A heading that is an entry keeps its text (only the
+    ``#`` marks are cut)."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        for h in headings:
+            if not a <= h.start < b:
+                continue
+            keep_from = h.end
+            if _ENTRY_HEADING.match(h.text):
+                found = text.find(h.text, h.start, h.end)
+                keep_from = found if found >= 0 else h.end
+            if h.start > a:
+                out.append((a, h.start))
+            a = max(a, min(keep_from, b))
+        if b > a:
+            out.append((a, b))
+    return out
+
+
 def _back_matter_paragraph(text: str, start: int, end: int) -> int:
     """Where a paragraph opening with a back-matter label ("**Funding:** ...") starts
     in ``text[start:end]`` after some entries, else ``end``."""
@@ -308,7 +346,10 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
     del hidden
 
     references, problems = list_entries(
-        text, [(a, b) for _h, a, b in bib], display_path, index=index
+        text,
+        without_headings(text, [(a, b) for _h, a, b in bib], headings),
+        display_path,
+        index=index,
     )
     numbered = 2 * sum(r.number is not None for r in references) > len(references) > 0
     citations = extract_citations(
@@ -317,6 +358,9 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
         index=index,
         numbered_references=numbered,
         listed_authors=listed_names(references),
+    )
+    citations += _raw_latex_cites(
+        body, display_path, index, 1 + max((c.group for c in citations), default=0)
     )
     # A span may cover a blanked URL or comment: its text is what the file says.
     citations = [
@@ -355,6 +399,34 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
     )
 
 
+def _raw_latex_cites(body: str, display_path: str, index: LineIndex, group: int) -> list[Citation]:
+    """``\\cite{key}`` written as raw LaTeX in Markdown (Pandoc passes it through to a
+    LaTeX build, where BibTeX/biber resolve it): key citations, one group per command."""
+    if "\\" not in body or "cite" not in body:
+        return []
+    out: list[Citation] = []
+    for cmd in find_commands(body):
+        if not isinstance(cmd, CiteCall) or cmd.nocite:
+            continue
+        for k in cmd.keys:
+            if k.key == "*":
+                continue
+            out.append(
+                Citation(
+                    text=body[cmd.start : cmd.end],
+                    style="key",
+                    key=k.key,
+                    narrative=cmd.narrative,
+                    group=group,
+                    start=cmd.start,
+                    end=cmd.end,
+                    location=index.location(display_path, k.start),
+                )
+            )
+        group += 1
+    return out
+
+
 def reference_list_spans(text: str) -> list[tuple[int, int]]:
     """Where a file given as a reference list holds its entries: the sections under a
     bibliography heading ("References", "Daftar Pustaka"), else everything after the
@@ -363,12 +435,12 @@ def reference_list_spans(text: str) -> list[tuple[int, int]]:
     headings = find_headings(text, _code_blocks(text) + ([front] if front else []))
     found = [(a, b) for _h, a, b in bibliography_sections(text, headings)]
     if found:
-        return found
+        return without_headings(text, found, headings)
     start = front[1] if front else 0
     first = next((h for h in headings if h.start >= start), None)
     if first is not None and not text[start : first.start].strip():
         start = first.end  # a title line above the list ("Bibliography of chapter 2")
-    return [(start, len(text))]
+    return without_headings(text, [(start, len(text))], headings)
 
 
 __all__ = [

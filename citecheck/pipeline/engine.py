@@ -217,8 +217,18 @@ def _prepare(path: Path, root: Path, settings: Settings) -> Prepared:
         extra_refs.extend(refs)
         problems.extend(probs)
     if ref_files:
+        # Key citations (\cite{key} in a Markdown file built through LaTeX, [@key]) are
+        # resolved by BibTeX/biber/citeproc, which print only the cited entries of a
+        # database: a .bib/CSL file given for them is a library, not the printed list.
+        generated = (
+            not doc.references
+            and bool(doc.citations)
+            and all(c.style == "key" for c in doc.citations)
+            and all(r.source in ("bibtex", "csl-json") for r in extra_refs)
+        )
         doc = doc.model_copy(
             update={
+                "cited_only_database": doc.cited_only_database or generated,
                 "references": doc.references + tuple(extra_refs),
                 "problems": tuple(problems),
                 "reference_files": doc.reference_files

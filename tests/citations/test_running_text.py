@@ -94,3 +94,28 @@ def test_in_press_forms_and_lone_initials() -> None:
 
 def test_church_names_with_dates_are_not_citations() -> None:
     assert cites("As igrejas de Santa Teresa (1916) e de Nossa Senhora (1908).", ()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("The protocol proposed by Okafor et al., 2017 was followed.", [("Okafor",)]),
+        ("These guidelines were inspired by Tanaka et al. 2018, who made one.", [("Tanaka",)]),
+        ("Seperti Lindqvist dan Okafor, 2019 jelaskan.", [("Lindqvist", "Okafor")]),
+    ],
+)
+def test_bare_citations_in_prose_of_listed_authors(text: str, want: list[tuple[str, ...]]) -> None:
+    assert [a for a, _ in cites(text)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("In March, 2017 the survey closed.", 0),  # not a listed author
+        ("Wave Tanaka 2018 was larger.", 0),  # no comma and no et al.: a label
+        ("As shown before (Okafor et al., 2017).", 1),  # read once, as the bracket
+        ("Okafor et al., 2017/2018 figures.", 0),  # a year range is not a year
+    ],
+)
+def test_bare_prose_needs_a_listed_author_and_a_citation_shape(text: str, n: int) -> None:
+    assert len(cites(text)) == n

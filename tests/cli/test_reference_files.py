@@ -95,3 +95,52 @@ def test_typed_list_given_with_references(run, tmp_path: Path) -> None:  # type:
     found = {(f["rule"], f["location"]["path"]) for f in json.loads(result.stdout)["findings"]}
     assert ("cited-not-listed", "bab1.md") in found
     assert ("listed-not-cited", "pustaka.txt") in found
+
+
+def test_markdown_with_raw_latex_cites_and_its_bib(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A Markdown thesis built through LaTeX: \\cite{key} is passed through to BibTeX,
+    which prints only the cited entries of the .bib given for it."""
+    (tmp_path / "memoire.md").write_text(
+        "# Introduction\n\nLes terrasses retiennent l'eau \\cite{c}. Voir aussi "
+        "\\citep[p.~3]{a, zz}.\n\n```\n\\cite{b}\n```\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "biblio.bib").write_text(BIB, encoding="utf-8")
+    result = run("check", "memoire.md", "--references", "biblio.bib", "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    # 'zz' is in no database; 'b' is cited only inside a code block, and an uncited
+    # database entry is not printed, so it is not reported
+    assert [
+        (f["rule"], f["citation"]["key"]) for f in findings if f["rule"] == "cited-not-listed"
+    ] == [("cited-not-listed", "zz")]
+    assert not [f for f in findings if f["rule"] == "listed-not-cited"]
+
+
+def test_typed_list_under_sub_headings(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Group titles inside a reference list are not entries."""
+    (tmp_path / "esai.md").write_text(
+        "# Esai\n\nSeperti dibahas (Ansell & Gash, 2008).\n\n## Daftar Pustaka\n\n"
+        "### Buku\n\nAnsell, C., & Gash, A. (2008). Collaborative governance in theory "
+        "and practice. Journal of Public Administration Research and Theory, 18(4), 543-571.\n\n"
+        "### Sumber Internet\n\nLain, B. (2010). Laman yang tidak dikutip. Diakses dari "
+        "https://example.org/lain.\n",
+        encoding="utf-8",
+    )
+    result = run("check", "esai.md", "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    uncited = [f["reference"]["text"] for f in findings if f["rule"] == "listed-not-cited"]
+    assert len(uncited) == 1 and uncited[0].startswith("Lain, B. (2010)")
+
+
+def test_entries_written_as_headings(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "laporan.md").write_text(
+        "# Laporan\n\nBerdasarkan [1] dan [2], kuat tekan beton diprediksi.\n\n# References\n"
+        '##### [1] K. A. Tutu, "Concrete quality issues in multistory buildings," '
+        "Case Studies in Construction Materials, vol. 17, 2022.\n"
+        '##### [2] G. Liu, B. Sun, "Concrete compressive strength prediction," '
+        "Case Studies in Construction Materials, vol. 18, 2023.\n",
+        encoding="utf-8",
+    )
+    result = run("check", "laporan.md", "--format", "json")
+    report = json.loads(result.stdout)
+    assert [f["rule"] for f in report["findings"]] == []

@@ -39,8 +39,12 @@ info (to tidy a ``.bib`` file).
 ``allow-uncited = ["emerson2012", "Emerson, K. (2012)"]`` lists entries (by key, or by
 the start of their text) that are listed on purpose (a further-reading list).
 Shared bibliographies (``shared-bibliography = true`` or a reference file used by
-several manuscripts) are not checked. Nothing is reported when the text has no
-citations at all (the citation style was probably not recognised).
+several manuscripts) are not checked. When no in-text citation is read at all, the
+entries are not reported one by one (the text may cite them in a form citecheck does
+not read, such as footnotes): one error says that none of the typed list's entries is
+linked to the text, so a manuscript that was not checked does not pass (a further-reading
+list is allowed with ``allow-uncited``). Bibliography databases
+and reference files checked on their own are exempt.
 
 A list of more than 3,000 entries is not a manuscript's own reference list (the
 longest real lists we have measured are shared bibliographies: ``tugboat.bib`` holds
@@ -157,7 +161,10 @@ def _key_without_at(doc: Document, key: str | None) -> Location | None:
 def check(ctx: RuleContext) -> Iterator[Finding]:
     """A warning for each entry no citation links to (one summary for a huge list)."""
     doc = ctx.document
-    if doc.allow_uncited or not doc.citations:
+    if doc.allow_uncited:
+        return
+    if not doc.citations:
+        yield from _nothing_cited(ctx)
         return
     uncited = list(_uncited(ctx))
     printed = [i for i in uncited if not _unprinted(doc, doc.references[i])]
@@ -196,6 +203,36 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             reference=ref,
             evidence={"reference_index": i, "key": ref.key},
         )
+
+
+def _nothing_cited(ctx: RuleContext) -> Iterator[Finding]:
+    """One warning when a typed list has entries but the text yields no citation at all:
+    either the list is a reading list or the citations are in a form not read, and in
+    both cases the entries were not checked against the text."""
+    doc = ctx.document
+    if doc.format == "references":  # a reference file checked on its own
+        return
+    listed = [i for i in _uncited(ctx) if not _unprinted(doc, doc.references[i])]
+    if not listed:
+        return
+    first = doc.references[listed[0]]
+    named = ", ".join(f"'{excerpt(doc.references[i])}'" for i in listed[:_SHOWN])
+    more = f" and {len(listed) - _SHOWN:,} more" if len(listed) > _SHOWN else ""
+    yield RULE.finding(
+        message=f"No in-text citation was read, so none of the {len(listed):,} listed "
+        f"reference entries is linked to the text ({named}{more}): cite them, or, if the "
+        "text cites them in a form citecheck does not read (footnotes, images), check by "
+        "hand; a further-reading list can be allowed with allow-uncited",
+        location=first.location,
+        reference=first,
+        evidence={
+            "citations_read": 0,
+            "uncited": len(listed),
+            "entries": len(doc.references),
+            "first_indices": listed[:100],
+        },
+        severity=Severity.ERROR,
+    )
 
 
 def _summary(doc: Document, uncited: list[int]) -> Iterator[Finding]:

@@ -55,8 +55,29 @@ def test_shared_bibliography_is_not_checked() -> None:
     assert run(RULE, d) == []
 
 
-def test_no_citations_at_all_reports_nothing() -> None:
-    assert run(RULE, doc([], [ref("Ansell", year="2008")])) == []
+def test_a_typed_list_with_no_citation_read_is_one_error() -> None:
+    # Either a reading list or citations in a form not read: the entries were not
+    # checked against the text, so the manuscript must not pass; one finding, not one each.
+    refs = [ref(f"Author{i}", year="2001") for i in range(7)]
+    [f] = run(RULE, doc([], refs))
+    assert f.severity.value == "error"
+    assert f.message.startswith("No in-text citation was read, so none of the 7 listed")
+    assert "and 2 more" in f.message
+    assert f.evidence["citations_read"] == 0 and f.evidence["uncited"] == 7
+    assert f.location is not None and f.location.line == 100
+
+
+def test_no_citation_and_a_further_reading_list_allowed() -> None:
+    d = doc([], [ref("Ansell", year="2008", key="a")])
+    assert run(RULE, d, Settings(allow_uncited=("a",))) == []
+    assert run(RULE, doc([], [ref("Ansell", year="2008")], allow_uncited=True)) == []
+
+
+def test_no_citation_with_a_database_or_a_reference_file_alone_reports_nothing() -> None:
+    database = ref("Ansell", year="2008").model_copy(update={"source": "bibtex"})
+    assert run(RULE, doc([], [database], cited_only_database=True)) == []
+    alone = doc([], [ref("Ansell", year="2008")]).model_copy(update={"format": "references"})
+    assert run(RULE, alone) == []
 
 
 def test_ambiguous_candidates_count_as_cited() -> None:
