@@ -148,8 +148,37 @@ def _label_number(m: re.Match[str]) -> int | None:
     return None
 
 
+def _composed(text: str) -> tuple[str, list[int]]:
+    """``text`` in NFC, and for each of its offsets (and its end) the offset in ``text``:
+    decomposed accents ("A" + U+0300, as PDFs and macOS files deliver them) are one
+    letter, so the splitter reads "À." as it reads it composed, not as an initial."""
+    out: list[str] = []
+    where: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFC", text[i:j])
+        out.append(piece)
+        where.extend(range(i, j) if len(piece) == j - i else [i] * len(piece))
+        i = j
+    where.append(len(text))
+    return "".join(out), where
+
+
 def split_entries(section_text: str) -> list[EntrySpan]:
     """The entries of one bibliography section, in order (see the module docstring)."""
+    if unicodedata.is_normalized("NFC", section_text):
+        return _split(section_text)
+    composed, where = _composed(section_text)
+    return [
+        EntrySpan(start=where[e.start], end=where[e.end], number=e.number, text=e.text)
+        for e in _split(composed)
+    ]
+
+
+def _split(section_text: str) -> list[EntrySpan]:
     lines = _lines(section_text)
     content = [ln for ln in lines if not _BLANK_RE.match(ln.text)]
     if not content:

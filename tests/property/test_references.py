@@ -68,6 +68,9 @@ def test_split_spans_are_ordered_inside_and_deterministic(section: str) -> None:
 @example(
     "Smith, A. (2019). T. Journal, 1(2), 3–4.\nMüller, A. (n.d.). T. J, 1, 3–4.\n"
 )  # NFD merged
+@example(
+    "Smith, A. (2019). . Journal, 1(2), 3–4.\nSmith, A. (2019). À. Journal, 1(2), 3–4.\n"
+)  # a decomposed 'À.' read as an initial
 def test_split_ignores_line_endings_and_normalisation(section: str) -> None:
     lf = section.replace("\r\n", "\n").replace("\r", "\n")
     assert _entries(lf.replace("\n", "\r\n")) == _entries(lf)
