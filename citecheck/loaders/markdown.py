@@ -420,7 +420,7 @@ def _raw_latex_cites(body: str, display_path: str, index: LineIndex, group: int)
                     group=group,
                     start=cmd.start,
                     end=cmd.end,
-                    location=index.location(display_path, k.start),
+                    location=index.location(display_path, cmd.start),
                 )
             )
         group += 1
