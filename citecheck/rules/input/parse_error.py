@@ -7,6 +7,18 @@ manuscript section the loader could not make sense of means some references or
 citations were not checked at all. The rest of the file is still checked; this
 finding says what was skipped and where.
 
+Two BibTeX kinds (named in ``evidence.kind``) read differently from a broken entry:
+
+- ``duplicate-field`` (warning): a BibTeX entry gives a field twice. The entry is
+  kept with the first value, as BibTeX reads it; the later values are ignored.
+- ``keyless-entry``: an entry without a citation key (``@article{title = ...``). It
+  can never be cited (and Pandoc refuses the whole file), so it is reported here and
+  never as an uncited entry.
+
+Loader notes (``severity`` info in the evidence: a file read under a different case,
+a bibliography found only in the compiled ``.aux``/``.bcf``) say how the input was
+read; they are not failures.
+
 Example
 -------
 Bad (``refs.bib``)::
