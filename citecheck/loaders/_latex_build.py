@@ -18,6 +18,7 @@ from citecheck.loaders.files import read_text
 from citecheck.model.errors import InputError
 
 MAX_BUILD_FILES = 50  # build files of one folder looked at
+NEWER_BY = 2.0  # seconds a build file must postdate the sources to be preferred
 _BIBDATA = re.compile(r"\\bibdata\{([^}]*)\}")
 _BCF_SOURCE = re.compile(r"<bcf:datasource[^>]*>([^<]+)</bcf:datasource>")
 _AUX_CITATION = re.compile(r"\\citation\{([^}]*)\}")
@@ -74,3 +75,21 @@ def compiled_for(
     if not scored:
         return None
     return max(scored, key=lambda s: s[0])[1]
+
+
+def newer_than(build: Path, sources: Iterable[Path]) -> bool:
+    """Whether ``build`` was written at least :data:`NEWER_BY` seconds after every one of
+    ``sources`` (a source that cannot be stat'ed counts as newer: the build is then not
+    trusted over the sources). The margin keeps files written together (a ``git clone``,
+    an unpacked archive, FAT's 2-second clock) from counting as a build after an edit."""
+    try:
+        made = build.stat().st_mtime
+    except OSError:
+        return False
+    for path in sources:
+        try:
+            if path.stat().st_mtime > made - NEWER_BY:
+                return False
+        except OSError:
+            return False
+    return True

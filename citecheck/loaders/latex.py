@@ -18,7 +18,7 @@ from pathlib import Path
 from citecheck.citations.cap import LAST_CAP, MAX_CITATIONS
 from citecheck.loaders import refcap
 from citecheck.loaders._includes import missing_include, outside_include
-from citecheck.loaders._latex_build import compiled_for
+from citecheck.loaders._latex_build import BuildFile, compiled_for, newer_than
 from citecheck.loaders._latex_commands import (
     ARG_LIMIT,
     BIB_RESOURCES,
@@ -73,6 +73,7 @@ class _State:
     group: int = 0
     offset: int = 0
     shared: bool = False
+    sources: list[Path] = field(default_factory=list)  # every file read: .tex, .cls, .sty
 
 
 def load(path: Path, display_path: str) -> Document:
@@ -131,6 +132,7 @@ def _walk(
     """Read one file in TeX's order: definitions recorded, local classes/packages and
     includes followed where they are loaded, user macros expanded where they are used.
     A package (``.sty``/``.cls``) adds definitions and bibliography resources only."""
+    state.sources.append(path)
     masked = mask(text, stop_at_end_document=not package)
     src = _SourceFile(
         display=display, text=text, masked=masked.text, base=state.offset, index=LineIndex(text)
@@ -611,31 +613,162 @@ def _other_case(path: Path) -> Path | None:
 def _bibliography(
     state: _State, main: Path, cited: bool
 ) -> tuple[list[Reference], list[Problem], list[str], bool]:
-    """(references, problems, files read, whether a bibliography was declared)."""
+    """(references, problems, files read, whether a bibliography was declared).
+
+    The sources' names are read, unless the compiled ``.aux``/``.bcf`` says better what
+    BibTeX/biber read (:func:`_prefer_build`); when every name of the sources is missing,
+    the compiled file's names are read instead, with a note."""
     refs: list[Reference] = []
     problems: list[Problem] = []
     files: list[str] = []
     seen: set[Path] = set()
     resources = _bib_names(state)
     declared = bool(resources or state.bibitems)
-    if not declared and cited:
+    build = None
+    if cited and (resources or not declared):
         build = compiled_for(
             main, (c.key for c in state.citations if c.key), lambda p: _inside_project(p, state)
         )
-        if build is not None:
-            names = list(build.names)
-            compiled = _display_for(build.path, state)
-            loc = Location(path=compiled)
-            resources = [(n, "bibdata", loc) for n in names]
+    build_names = _build_resources(build, state) if build is not None else None
+    if not declared and build is not None:
+        compiled = _display_for(build.path, state)
+        resources = [(n, "bibdata", Location(path=compiled)) for n in build.names]
+        declared, build_names = True, None
+        problems.append(
+            _note(
+                f"no \\bibliography or \\addbibresource was found in the sources; the "
+                f"bibliography named in the compiled {compiled} is read ({', '.join(build.names)})",
+                resources[0][2],
+                "bibliography-from-build",
+            )
+        )
+    elif resources and build is not None and build_names is not None:
+        note = _prefer_build(state, build, resources)
+        if note is not None:
+            problems.append(note)
+            resources, build_names = build_names, None
+    own: list[Problem] = []
+    read = _read_resources(resources, state, seen, refs, own, files)
+    if read == 0 and resources and build_names is not None and build is not None:
+        compiled = _display_for(build.path, state)
+        own = [_softened(p) for p in own]
+        own.append(
+            _note(
+                f"no bibliography named in the sources was found; the one named in the "
+                f"compiled {compiled} is read instead ({', '.join(build.names)})",
+                build_names[0][2],
+                "bibliography-from-build",
+            )
+        )
+        _read_resources(build_names, state, seen, refs, own, files)
+    problems.extend(own)
+    if build is not None:
+        problems.extend(_unseen_citations(state, build))
+    if not declared and cited:
+        guessed = _project_bibs(state, main)
+        if guessed:
             declared = True
+            loc = Location(path=state.files[0].display if state.files else main.name)
+            shown = [_display_for(g, state) for g in guessed]
             problems.append(
-                _note(
-                    f"no \\bibliography or \\addbibresource was found in the sources; the "
-                    f"bibliography named in the compiled {compiled} is read ({', '.join(names)})",
-                    loc,
-                    "bibliography-from-build",
+                Problem(
+                    message="no \\bibliography, \\addbibresource or compiled .aux/.bcf "
+                    "names the bibliography; the project's .bib files are read instead ("
+                    + ", ".join(shown)
+                    + "), which may not be what TeX uses",
+                    location=loc,
+                    kind="bibliography-guessed",
+                    evidence={"files": shown, "severity": "warning"},
                 )
             )
+            for g in guessed:
+                _read_bib(g, loc, state, seen, refs, problems, files)
+    if state.bibitems:
+        refs.extend(bibitem_references(state.bibitems, problems))
+    return refs, problems, files, declared
+
+
+def _build_resources(build: BuildFile, state: _State) -> list[tuple[str, str, Location]] | None:
+    """The compiled file's names as resources, or ``None`` unless every one is a file
+    inside the project (a build naming a missing file is no better than the sources)."""
+    loc = Location(path=_display_for(build.path, state))
+    out = [(n, "bibdata", loc) for n in build.names]
+    for name, command, _ in out:
+        path, _case = _find(state, name, command)
+        if path is None or not _inside_project(path.resolve(), state):
+            return None
+    return out
+
+
+def _prefer_build(
+    state: _State, build: BuildFile, resources: list[tuple[str, str, Location]]
+) -> Problem | None:
+    """A note when the compiled file is to be read instead of the sources' names: it
+    names other files than the sources do and is newer than every source file read and
+    every ``.bib`` the sources name, so it records what BibTeX/biber really read."""
+    mine = {_found_path(state, n, c) for n, c, _ in resources}
+    theirs = {_found_path(state, n, "bibdata") for n in build.names}
+    if mine == theirs:
+        return None
+    sources = [*state.sources, *(p for p in mine if p is not None)]
+    if not newer_than(build.path, sources):
+        return None
+    compiled = _display_for(build.path, state)
+    named = ", ".join(dict.fromkeys(n for n, _, _ in resources))
+    return _note(
+        f"the compiled {compiled} is newer than every source and names "
+        f"{', '.join(build.names)} where the sources name {named}; it is read, as "
+        "BibTeX/biber last read it",
+        Location(path=compiled),
+        "bibliography-from-build",
+    )
+
+
+MAX_UNSEEN_SHOWN = 10
+
+
+def _unseen_citations(state: _State, build: BuildFile) -> list[Problem]:
+    """A note naming the keys a compiled file newer than every source cites but the
+    sources do not seem to: citations made by a command citecheck did not read."""
+    seen = {c.key for c in state.citations if c.key}
+    unseen = sorted(build.cited - seen - {"*"})
+    if not unseen or not newer_than(build.path, state.sources):
+        return []
+    compiled = _display_for(build.path, state)
+    shown = ", ".join(unseen[:MAX_UNSEEN_SHOWN]) + (" …" if len(unseen) > MAX_UNSEEN_SHOWN else "")
+    return [
+        Problem(
+            message=f"the compiled {compiled}, newer than every source, cites {len(unseen)} "
+            f"key(s) citecheck did not find in the sources ({shown}); they are not checked",
+            location=Location(path=compiled),
+            kind="citations-from-build",
+            evidence={"keys": unseen, "severity": "info"},
+        )
+    ]
+
+
+def _found_path(state: _State, name: str, command: str) -> Path | None:
+    path, _ = _find(state, name, command) if "\\" not in name else (None, None)
+    return path.resolve() if path is not None else None
+
+
+def _softened(problem: Problem) -> Problem:
+    """A missing source bibliography, when the compiled one is read instead: a warning."""
+    if problem.kind != "missing-bibliography-file":
+        return problem
+    return problem.model_copy(update={"evidence": {**problem.evidence, "severity": "warning"}})
+
+
+def _read_resources(
+    resources: list[tuple[str, str, Location]],
+    state: _State,
+    seen: set[Path],
+    refs: list[Reference],
+    problems: list[Problem],
+    files: list[str],
+) -> int:
+    """Read every resource that is a file in the project; how many were read."""
+    before = len(files)
     for name, command, loc in resources:
         if re.match(r"^[a-z]+://", name):
             problems.append(
@@ -681,28 +814,7 @@ def _bibliography(
         if case_note:
             problems.append(_note(case_note, loc, "file-name-case"))
         _read_bib(path, loc, state, seen, refs, problems, files)
-    if not declared and cited:
-        guessed = _project_bibs(state, main)
-        if guessed:
-            declared = True
-            loc = Location(path=state.files[0].display if state.files else main.name)
-            shown = [_display_for(g, state) for g in guessed]
-            problems.append(
-                Problem(
-                    message="no \\bibliography, \\addbibresource or compiled .aux/.bcf "
-                    "names the bibliography; the project's .bib files are read instead ("
-                    + ", ".join(shown)
-                    + "), which may not be what TeX uses",
-                    location=loc,
-                    kind="bibliography-guessed",
-                    evidence={"files": shown, "severity": "warning"},
-                )
-            )
-            for g in guessed:
-                _read_bib(g, loc, state, seen, refs, problems, files)
-    if state.bibitems:
-        refs.extend(bibitem_references(state.bibitems, problems))
-    return refs, problems, files, declared
+    return len(files) - before
 
 
 def _note(message: str, loc: Location, kind: str) -> Problem:

@@ -16,7 +16,7 @@ Two BibTeX kinds (named in ``evidence.kind``) read differently from a broken ent
   never as an uncited entry.
 
 Loader notes (``severity`` info in the evidence: a file read under a different case,
-a bibliography found only in the compiled ``.aux``/``.bcf``) say how the input was
+a bibliography read from the compiled ``.aux``/``.bcf``) say how the input was
 read; they are not failures.
 
 Example
