@@ -208,6 +208,36 @@ def without_headings(
     return out
 
 
+def _with_groups(
+    references: list[Reference],
+    bib: list[tuple[Heading, int, int]],
+    headings: list[Heading],
+    index: LineIndex,
+) -> list[Reference]:
+    """Each entry under a sub-heading of its list ("### Tools", "### Datasets") carries
+    the sub-heading's text in ``fields["group"]``: what the author says the entries are."""
+    groups = [
+        h
+        for h in headings
+        if any(a <= h.start < b for _h, a, b in bib) and not _ENTRY_HEADING.match(h.text)
+    ]
+    if not groups:
+        return references
+    out: list[Reference] = []
+    for ref in references:
+        at = index.line_start(ref.location.line)
+        section = next(((a, b) for _h, a, b in bib if a <= at < b), None)
+        title = None
+        if section is not None:
+            for h in groups:
+                if section[0] <= h.start < at:
+                    title = h.text
+        out.append(
+            ref.model_copy(update={"fields": {**ref.fields, "group": title}}) if title else ref
+        )
+    return out
+
+
 def _back_matter_paragraph(text: str, start: int, end: int) -> int:
     """Where a paragraph opening with a back-matter label ("**Funding:** ...") starts
     in ``text[start:end]`` after some entries, else ``end``."""
@@ -351,6 +381,7 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
         display_path,
         index=index,
     )
+    references = _with_groups(references, bib, headings, index)
     numbered = 2 * sum(r.number is not None for r in references) > len(references) > 0
     citations = extract_citations(
         body,

@@ -112,6 +112,14 @@ def classify(
 # Evidence the entry itself carries. No product names: hosts, entry types and the
 # phrases that styles print for software, data, standards and web pages.
 _ENTRY_TYPE = re.compile(r"^\s*@\s*(\w+)\s*[{(]")
+# Sub-headings of a reference list that say its entries are resources, not literature:
+# "### Tools", "Software and packages", "Datasets", "Perangkat Lunak", "Herramientas".
+_RESOURCE_GROUP = re.compile(
+    r"^[\W\d]*(?:tools?|software|packages?|libraries|code|datasets?|data(?: sources?)?|"
+    r"corpora|korpus|perangkat lunak|alat|herramientas|ferramentas|logiciels?|outils|"
+    r"donn[ée]es|datos|dados|daten|werkzeuge)\b",
+    re.IGNORECASE,
+)
 _RESOURCE_TYPES: dict[str, str] = {
     "software": "software",
     "codefragment": "software",
@@ -243,6 +251,10 @@ def resource_kind(ref: Reference) -> tuple[str, str] | None:
     kind = ref.kind
     if kind in ("software", "dataset"):
         return kind, f"entry type {kind}"
+    group = _RESOURCE_GROUP.search(ref.fields.get("group", ""))
+    if group is not None:
+        label = "dataset" if group.group(0).lower().startswith(("dat", "korpus")) else "software"
+        return label, f'listed under "{ref.fields["group"].strip()}"'
     text = _marker_text(ref)
     if kind == "law" or is_law(text):
         return "statute", "a statute or regulation"

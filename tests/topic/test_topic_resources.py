@@ -176,3 +176,19 @@ def test_transactions_journals_are_not_translations(entry: str) -> None:
     from citecheck.topic.methods import exemption
 
     assert exemption(_bib(entry)) is None
+
+
+def test_entries_under_a_tools_or_data_sub_heading_are_resources() -> None:
+    from citecheck.loaders.markdown import parse_markdown
+
+    text = (
+        "# Report\n\nWe follow Kang et al. (2018).\n\n## References\n\n### Papers\n"
+        "1. Kang et al. (2018). PeerRead: A Dataset of Peer Reviews. NAACL.\n\n"
+        "### Datasets\n- PeerRead ICLR 2017 reviews\n\n### Tools\n"
+        "- scipy, matplotlib, seaborn for analysis and visualization\n"
+    )
+    refs = parse_markdown(text, "r.md").references
+    assert [r.fields.get("group") for r in refs] == ["Papers", "Datasets", "Tools"]
+    assert resource_kind(refs[0]) is None
+    assert resource_kind(refs[1]) == ("dataset", 'listed under "Datasets"')
+    assert resource_kind(refs[2]) == ("software", 'listed under "Tools"')
