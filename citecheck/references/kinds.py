@@ -253,8 +253,8 @@ def resource_kind(ref: Reference) -> tuple[str, str] | None:
         return kind, f"entry type {kind}"
     group = _RESOURCE_GROUP.search(ref.fields.get("group", ""))
     if group is not None:
-        label = "dataset" if group.group(0).lower().startswith(("dat", "korpus")) else "software"
-        return label, f'listed under "{ref.fields["group"].strip()}"'
+        what = "dataset" if group.group(0).lower().startswith(("dat", "korpus")) else "software"
+        return what, f'listed under "{ref.fields["group"].strip()}"'
     text = _marker_text(ref)
     if kind == "law" or is_law(text):
         return "statute", "a statute or regulation"
