@@ -53,6 +53,9 @@ class IdLookup:
     ids: dict[str, Resolution] = field(default_factory=dict)
     fallbacks: dict[str, FallbackResult] = field(default_factory=dict)
     stale_used: int = 0
+    # progress: told of each fetched identifier and each fallback search as it settles
+    on_id: Callable[[str, Resolution], None] | None = None
+    on_fallback: Callable[[str, FallbackResult], None] | None = None
     _stale: dict[tuple[str, str], Entry] = field(default_factory=dict)
 
     def _cached(self, kind: str, key: str, ttl: Callable[[Entry], float]) -> Entry | None:
@@ -107,6 +110,8 @@ class IdLookup:
                 {"sources": list(result.sources), "evidence": result.evidence},
             )
         self.ids[key] = result
+        if self.on_id is not None:
+            self.on_id(key, result)
 
     async def fetch_ids(self, keys: list[str]) -> None:
         """Fetch arXiv identifiers (batched ``id_list``) and PMIDs (batched ESummary)."""
@@ -152,22 +157,28 @@ class IdLookup:
 
     async def fetch_fallbacks(self, queries: list[str]) -> None:
         """Ask OpenAlex for every query (paced by the OpenAlex budget)."""
-        assert self.openalex is not None
-        results = await asyncio.gather(*(self.openalex.search(q) for q in queries))
-        for q, got in zip(queries, results, strict=True):
-            stale = self._stale.get(("openalex", q))
-            if isinstance(got, Unavailable):
-                if stale is not None:
-                    self.fallbacks[q] = _hits_from_entry(stale)
-                    self.stale_used += 1
-                else:
-                    self.fallbacks[q] = Unavailable(got.reason, query=q)
-                continue
-            if self.cache is not None:
-                self.cache.put("openalex", q, "found", {"items": got})
-            self.fallbacks[q] = _hits(got)
+        await asyncio.gather(*(self._fallback(q) for q in queries))
         if self.cache is not None:
             self.cache.flush()
+
+    async def _fallback(self, q: str) -> None:
+        assert self.openalex is not None
+        got = await self.openalex.search(q)
+        stale = self._stale.get(("openalex", q))
+        result: FallbackResult
+        if isinstance(got, Unavailable):
+            if stale is not None:
+                result = _hits_from_entry(stale)
+                self.stale_used += 1
+            else:
+                result = Unavailable(got.reason, query=q)
+        else:
+            if self.cache is not None:
+                self.cache.put("openalex", q, "found", {"items": got})
+            result = _hits(got)
+        self.fallbacks[q] = result
+        if self.on_fallback is not None:
+            self.on_fallback(q, result)
 
 
 def _missing(kind: str, key: str) -> NotFound:

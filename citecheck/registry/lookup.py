@@ -3,10 +3,13 @@ look-ups, doi.org for DOIs Crossref does not hold, and bibliographic searches.
 
 Every distinct DOI and every distinct search text is asked at most once per run.
 
-Progress counts *look-ups*: a DOI to fetch or a search to run. Its total is fixed
-before the first request: a search run later because a DOI is registered nowhere is
-part of that DOI's look-up, which is done once the search is, so the total never
-grows mid-run. A look-up is *found* when the DOI has a record or the search a hit
+Progress counts *look-ups*: a DOI to fetch, an arXiv id or PMID to ask (answered in
+registry/idlookup.py, counted here) or a search to run. Its total is fixed before the
+first request: a search run later because a DOI or identifier is registered nowhere
+is part of that look-up, which is done once the search is, so the total never grows
+mid-run. The OpenAlex fallback, whose searches are known only once the Crossref
+searches are answered, is a round of its own with its own fixed total
+(:meth:`Lookup.begin_round`). A look-up is *found* when the DOI has a record or the search a hit
 that is the cited work (validated like the rules do), *not found* when the DOI is
 registered nowhere or no hit matches, *failed* when the registry did not answer.
 """
@@ -14,7 +17,7 @@ registered nowhere or no hit matches, *failed* when the registry did not answer.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,11 +67,13 @@ class Lookup:
     )
     done: int = 0
     total: int = 0
-    # DOI -> the searches to run when it is registered nowhere (its look-up waits for them)
+    # DOI or identifier key -> the searches to run when it is registered nowhere (its
+    # look-up waits for them)
     follow_ups: dict[str, frozenset[str]] = field(default_factory=dict)
     accepts: Accepts | None = None
     _counted: set[str] = field(default_factory=set)  # searches that are look-ups themselves
-    _waiting: dict[str, set[str]] = field(default_factory=dict)  # DOI -> searches not done
+    _waiting: dict[str, set[str]] = field(default_factory=dict)  # DOI/key -> searches not done
+    round_label: str = "registry"
     _stale_doi: dict[str, Entry] = field(default_factory=dict)
     _stale_search: dict[str, Entry] = field(default_factory=dict)
 
@@ -147,10 +152,20 @@ class Lookup:
 
     # -- settling results ----------------------------------------------------------------
 
-    def plan(self, dois: list[str], queries: list[str]) -> None:
-        """Fix the progress total: the DOIs and searches this run will ask the network."""
-        self.total = len(dois) + len(queries)
+    def plan(self, dois: list[str], queries: list[str], keys: Sequence[str] = ()) -> None:
+        """Fix the progress total: the DOIs, identifiers and searches this run will ask
+        the network."""
+        self.total = len(dois) + len(queries) + len(keys)
         self._counted = set(queries)
+
+    def begin_round(self, label: str, total: int) -> None:
+        """A new progress round (the OpenAlex fallback) with its own fixed total."""
+        self.round_label, self.total, self.done = label, total, 0
+        self.counts = dict.fromkeys(self.counts, 0)
+
+    def tick(self, outcome: str) -> None:
+        """One look-up of the current round is done (found, not found or failed)."""
+        self._tick(outcome)
 
     def _tick(self, outcome: str) -> None:
         self.counts[outcome] += 1
@@ -158,7 +173,8 @@ class Lookup:
         if self.progress is not None:
             c = self.counts
             label = (
-                f"registry: {c['found']} found, {c['not found']} not found, {c['failed']} failed"
+                f"{self.round_label}: {c['found']} found, {c['not found']} not found, "
+                f"{c['failed']} failed"
             )
             self.progress(label, self.done, self.total)
 
@@ -177,6 +193,19 @@ class Lookup:
                 del self._waiting[doi]
                 self._tick("not found")
 
+    def settle_id(self, key: str, result: Resolution) -> None:
+        """Count one arXiv / PubMed identifier's answer (held by registry/idlookup.py)."""
+        if isinstance(result, NotFound) and self._wait(key):
+            return
+        self._tick(_outcome(result))
+
+    def _wait(self, key: str) -> bool:
+        """Whether the look-up of an unregistered DOI or identifier waits for searches."""
+        pending = {q for q in self.follow_ups.get(key, ()) if q not in self.searches}
+        if pending:  # done once the searches for the reference are
+            self._waiting[key] = pending
+        return bool(pending)
+
     def settle_doi(self, doi: str, result: Resolution) -> None:
         """Record one DOI's answer (a stale cached one if the fresh ask failed)."""
         if isinstance(result, Unavailable) and doi in self._stale_doi:
@@ -189,18 +218,9 @@ class Lookup:
             missing = {"sources": list(result.sources), "evidence": result.evidence}
             self.cache.put("doi", doi, "not_found", missing)
         self.dois[doi] = result
-        if isinstance(result, NotFound):
-            pending = {q for q in self.follow_ups.get(doi, ()) if q not in self.searches}
-            if pending:  # done once the searches for the reference are
-                self._waiting[doi] = pending
-                return
-        self._tick(
-            "failed"
-            if isinstance(result, Unavailable)
-            else "not found"
-            if isinstance(result, NotFound)
-            else "found"
-        )
+        if isinstance(result, NotFound) and self._wait(doi):
+            return
+        self._tick(_outcome(result))
 
     def settle_search(self, query: str, result: SearchResult) -> None:
         """Record one search's answer (stale cached hits if the fresh ask failed)."""
@@ -342,3 +362,9 @@ def _doi_from_entry(doi: str, entry: Entry) -> Resolution:
 def _search_from_entry(entry: Entry) -> tuple[Candidate, ...]:
     items = entry.body.get("items")
     return _candidates([i for i in items if isinstance(i, dict)] if isinstance(items, list) else [])
+
+
+def _outcome(result: Resolution) -> str:
+    if isinstance(result, Unavailable):
+        return "failed"
+    return "not found" if isinstance(result, NotFound) else "found"

@@ -389,8 +389,14 @@ class _Run:
         fetcher.budgets.add(openalex.BUCKET, rate=openalex.RATE, concurrency=1)
         if self.lookup.progress is not None:
             tell, lookup = self.lookup.progress, self.lookup
-            # The progress line says why nothing moves while a retry waits.
-            fetcher.on_wait = lambda why: tell(f"registry: {why}", lookup.done, lookup.total)
+
+            def waiting(why: str) -> None:
+                # The progress line says why nothing moves while a retry waits; once
+                # the counted look-ups are done there is no line left to say it on.
+                if lookup.done < lookup.total:
+                    tell(f"{lookup.round_label}: {why}", lookup.done, lookup.total)
+
+            fetcher.on_wait = waiting
         self.fetcher = fetcher
         self.lookup.fetcher = fetcher
         self.lookup.crossref = Crossref(fetcher, settings.crossref_url)
@@ -425,13 +431,14 @@ class _Run:
                 for q in qs
             }
             _, todo_q = lookup.from_cache([], sorted(set(first_queries) | known_missing))
-            lookup.plan(todo_d, todo_q)
             todo_k = ids.ids_from_cache(keys)
+            lookup.plan(todo_d, todo_q, todo_k)
+            ids.on_id = lookup.settle_id
             if todo_d or todo_q or todo_k:
                 self.connect()
                 await asyncio.gather(lookup.fetch(todo_d, todo_q), ids.fetch_ids(todo_k))
             # Second round: search for references whose identifier is registered nowhere
-            # (for a DOI, part of its look-up: the progress total does not change).
+            # (part of that identifier's look-up: the progress total does not change).
             later = sorted(
                 {
                     p.query
@@ -504,6 +511,20 @@ class _Run:
         todo = self.ids.fallbacks_from_cache(queries)
         if todo:
             self.connect()
+            # A round of its own on the progress line: its searches are known only now.
+            searched = {q: self.refs[at] for at, q in sorted(self.fallback_query.items())}
+            lookup = self.lookup
+            lookup.begin_round("registry, OpenAlex", len(todo))
+
+            def settled(query: str, hits: tuple[Candidate, ...] | Unavailable) -> None:
+                if isinstance(hits, Unavailable):
+                    lookup.tick("failed")
+                elif judge(searched[query], [h.record for h in hits], thresholds).accepted:
+                    lookup.tick("found")
+                else:
+                    lookup.tick("not found")
+
+            self.ids.on_fallback = settled
             await self.ids.fetch_fallbacks(todo)
 
     def _notes(self) -> None:
@@ -533,11 +554,13 @@ class _Run:
 
 
 def _follow_ups(plans: dict[tuple[int, int], _Plan]) -> dict[str, frozenset[str]]:
-    """Crossref DOI -> the searches of its references, run if it is registered nowhere."""
+    """Crossref DOI or identifier key -> the searches of its references, run if it is
+    registered nowhere."""
     out: dict[str, set[str]] = {}
     for p in plans.values():
-        if p.crossref_doi and p.query:
-            out.setdefault(p.crossref_doi, set()).add(p.query)
+        routed = p.crossref_doi or p.key
+        if routed and p.query:
+            out.setdefault(routed, set()).add(p.query)
     return {d: frozenset(qs) for d, qs in out.items()}
 
 
