@@ -37,8 +37,9 @@ from citecheck.reporters._html_doc import (
     manuscript_html,
     references_list,
 )
+from citecheck.reporters._registry import reference_rows
 from citecheck.reporters._rules import RuleCatalogue, catalogue_for, docs_url, info_for
-from citecheck.reporters.text import scalar_text
+from citecheck.reporters.text import registry_line, scalar_text
 
 _SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 _TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
@@ -241,6 +242,8 @@ def render(report: Report, *, color: bool = False, rules: RuleCatalogue | None =
             for s in report.skipped_checks
         ],
         notes=list(report.notes),
+        registry_line=registry_line(report.registry),
+        registry_rows=reference_rows(report.registry),
         severities=[(s.value, _TITLES[s], report.count(s)) for s in _SEVERITIES if report.count(s)],
         rules=[
             (rule, codes[rule], n, info_for(catalogue, name=rule, code=codes[rule]).summary)

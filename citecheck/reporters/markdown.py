@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 from citecheck.model.findings import Finding, Report, Severity
+from citecheck.reporters._registry import reference_rows
 from citecheck.reporters._rules import docs_url
+from citecheck.reporters.text import registry_line
 
 MAX_ROWS = 200  # per severity, keeps a comment well under GitHub's size limit
 
@@ -82,6 +84,19 @@ def render(report: Report, *, color: bool = False) -> str:
         out += [_row(f) for f in items[:MAX_ROWS]]
         if len(items) > MAX_ROWS:
             out.append(f"| | | … and {len(items) - MAX_ROWS} more (see the full report) |")
+        out += ["", "</details>", ""]
+    rows = reference_rows(report.registry)
+    if rows:
+        out += [
+            "<details>",
+            f"<summary>{escape(registry_line(report.registry) or 'registry')}</summary>",
+            "",
+            "| where | verdict | registries |",
+            "| --- | --- | --- |",
+        ]
+        out += [f"| {escape(w)} | {escape(v)} | {escape(d)} |" for w, v, d in rows[:MAX_ROWS]]
+        if len(rows) > MAX_ROWS:
+            out.append(f"| | | … and {len(rows) - MAX_ROWS} more (see the full report) |")
         out += ["", "</details>", ""]
     if report.notes or report.skipped_checks:
         out.append("**Notes**")

@@ -75,6 +75,8 @@ def sarif_log(report: Report, *, rules: RuleCatalogue | None = None) -> dict[str
         "properties": {
             "citations": report.citations,
             "references": report.references,
+            # the registry verdict of every reference, as in the JSON report's summary
+            **({"registry": report.registry} if report.registry is not None else {}),
         },
     }
     return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from citecheck.model.findings import Finding, Report, Severity
+from citecheck.reporters._registry import name as registry_name
 
 _COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -140,23 +141,12 @@ def _groups(report: Report) -> list[tuple[str, list[Finding]]]:
     return [(path, items) for path, items in groups.items() if items]
 
 
-_REGISTRY_NAMES = {
-    "crossref": "Crossref",
-    "datacite": "DataCite",
-    "medra": "mEDRA",
-    "jalc": "JaLC",
-    "arxiv": "arXiv",
-    "pubmed": "PubMed",
-    "openalex": "OpenAlex",
-}
-
-
 def registry_line(registry: dict[str, Any] | None) -> str | None:
     """References per registry verdict, once some registry answered."""
     if not registry or not any(registry.get(k) for k in ("verified", "disagrees", "not-found")):
         return None
     by = ", ".join(
-        f"{_REGISTRY_NAMES.get(k, k)} {n}" for k, n in (registry.get("verified_by") or {}).items()
+        f"{registry_name(k)} {n}" for k, n in (registry.get("verified_by") or {}).items()
     )
     return (
         f"registry: {registry['verified']} verified{f' ({by})' if by else ''}, "
