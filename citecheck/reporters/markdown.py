@@ -8,6 +8,7 @@ are cut (GitHub rejects comments above 65,536 characters).
 
 from __future__ import annotations
 
+import html
 import re
 
 from citecheck.model.findings import Finding, Report, Severity
@@ -89,7 +90,8 @@ def render(report: Report, *, color: bool = False) -> str:
     if rows:
         out += [
             "<details>",
-            f"<summary>{escape(registry_line(report.registry) or 'registry')}</summary>",
+            # inside an HTML block GitHub reads no Markdown: HTML-escape only
+            f"<summary>{html.escape(registry_line(report.registry) or 'registry')}</summary>",
             "",
             "| where | verdict | registries |",
             "| --- | --- | --- |",

@@ -56,7 +56,7 @@ def test_sarif_run_properties_carry_the_verdicts() -> None:
 
 def test_markdown_table_of_verdicts() -> None:
     text = markdown.render(_report())
-    assert "<summary>registry: 1 verified \\(arXiv 1\\), 0 disagree, 1 found in no" in text
+    assert "<summary>registry: 1 verified (arXiv 1), 0 disagree, 1 found in no" in text
     assert "| paper.md:40 | verified | arXiv \\(10.48550/arxiv.2201.13452\\) |" in text
     assert (
         "| paper.md:41 | not\\-found | Crossref: no plausible hit &lt;b&gt;x&lt;/b&gt;; "
