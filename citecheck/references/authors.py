@@ -267,7 +267,9 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
             kinds = ("C", "S", "D")  # "NASSER H. II ET B. NORDLANDER"
         got = _unit(s, nxt, kinds)
         weak = False
-        if got is None:
+        if got is None and not (style == "K" and len(authors) == 1):
+            # (After an organisation alone, a one-word name is its place or, for a
+            # surname read as one ("Bank Muñoz, Carolina. 2017"), a given name.)
             got = _weak_unit(s, nxt, style, last=last)
             weak = got is not None
         if got is None:

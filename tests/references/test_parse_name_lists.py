@@ -196,3 +196,22 @@ def test_names_joined_by_slashes(text: str, families: list[str]) -> None:
 
 def test_a_slash_title_is_not_a_name_list() -> None:
     assert _families("Input/Output, a study of devices. London: Press, 2001.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "families"),
+    [
+        # a surname whose first word is an organisation word, then the given name
+        (
+            "Bank Muñoz, Carolina. 2017. Building Power from Below. Ithaca: ILR Press.",
+            ["Bank Muñoz"],
+        ),
+        # an organisation and its place
+        (
+            "Kementerian Kesehatan, Jakarta. 2019. Profil Kesehatan Indonesia.",
+            ["Kementerian Kesehatan"],
+        ),
+    ],
+)
+def test_no_one_word_co_author_after_an_organisation_alone(text: str, families: list[str]) -> None:
+    assert _families(text) == families
