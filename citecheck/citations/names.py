@@ -22,6 +22,7 @@ from citecheck.text.lexicon import (
     ET_AL_FORMS,
     LABEL_WORDS,
     LEADING_WORDS,
+    LOWER_GROUP_WORDS,
     NON_NAME_WORDS,
     PARTICLES,
 )
@@ -143,7 +144,12 @@ def _segments(toks: list[Token]) -> tuple[list[list[Token]], list[str]]:
 
 
 def _has_keyword(seg: list[Token]) -> bool:
-    return any(_bare(t[0]) in CORPORATE_KEYWORDS for t in seg)
+    return any(_bare(t[0]) in CORPORATE_KEYWORDS for t in seg) or _group_tail(seg)
+
+
+def _group_tail(seg: list[Token]) -> bool:
+    """A name ending in a lower-case group noun: "Posit team", "jamovi project"."""
+    return len(seg) > 1 and seg[-1][0] in LOWER_GROUP_WORDS
 
 
 def _corporate(kept: list[Token]) -> bool:
@@ -200,7 +206,8 @@ def _name_suffix(
         if _INITIAL.fullmatch(word) and kept:
             i -= 1
             continue
-        if not (is_name_word(word) or word in PARTICLES or word in CORPORATE_CONNECTORS):
+        group = not kept and word in LOWER_GROUP_WORDS
+        if not (group or is_name_word(word) or word in PARTICLES or word in CORPORATE_CONNECTORS):
             break
         kept.append(seg[i])
         i -= 1
@@ -220,8 +227,13 @@ def _name_suffix(
         leading = cut_off[-1][0]
     if cut_off:
         whole = False
-    if not kept or not any(is_name_word(t[0]) for t in kept) or kept[-1][0] in PARTICLES:
+    if not kept or kept[-1][0] in PARTICLES or (kept[-1][0] in LOWER_GROUP_WORDS and len(kept) < 2):
         return None
+    if not any(is_name_word(t[0]) for t in kept):
+        # a lower-case group name only when the list names it: "(jamovi project, 2017)"
+        if not (_group_tail(kept) and is_known(_words_key(kept), known)):
+            return None
+        return _Name(kept, whole, True, leading, known=True)
     if all(_INITIAL.fullmatch(t[0]) for t in kept):
         return None  # "Gaube, S. (2024)": an initial is never a surname on its own
     if known and leading in ("The", "the") and fold(_words_key(cut_off[-1:] + kept)) in known:

@@ -83,6 +83,10 @@ def is_corporate(name: str) -> bool:
     # Upper-case names ("PLANCK COLLABORATION", "MINISTERIO DE SALUD") read as written
     # in title case; keywords and function words are compared in that form.
     words = [_title_case(w) for w in raw]
+    if words[-1] in n.LOWER_GROUP_WORDS and len(words) > 1:
+        words[-1] = words[-1].capitalize()  # "Posit team", "jamovi project"
+        if not words[0][0].isupper():
+            words[0] = words[0].capitalize()
     if words[0] in n.CORPORATE_WORDS and words[0][0].isupper() and len(words) <= 10:
         return True  # "Institut national de la statistique", "Ministerio de Salud"
     if any(w in n.CORPORATE_WORDS or _CORP_SUFFIX_RE.fullmatch(w) for w in words):
@@ -93,7 +97,7 @@ def is_corporate(name: str) -> bool:
 def _corporate_hint(window: str) -> bool:
     """A corporate keyword in any case ("PLANCK COLLABORATION", "Forschungsgemeinschaft")."""
     for w in _WORD_RE.findall(window):
-        if w in n.CORPORATE_WORDS or w in _CORP_UPPER:
+        if w in n.CORPORATE_WORDS or w in _CORP_UPPER or w in n.LOWER_GROUP_WORDS:
             return True
         if len(w) > 9 and _CORP_SUFFIX_RE.fullmatch(w):
             return True

@@ -141,12 +141,17 @@ CORPORATE_WORDS = frozenset(
     Ikatan Persatuan Asosiasi Perhimpunan Direktorat Jenderal Ditjen Balai Puskesmas Rumah
     Sakit Hospital Clinic Agency Working Health Statistics Statistical Office Agency
     Ministerio Ministère Ministerium Bundesamt Bundesministerium Academies Secretaría Secretaria
-    Consejo Conselho Instituut Collaboration Observatoire Agence Statistisches""".split()
+    Consejo Conselho Instituut Collaboration Observatoire Agence Statistisches
+    Library Libraries Archives Museum Programa Naciones""".split()
 )
+# Group nouns written in lower case after a product or project name: "Posit team",
+# "jamovi project", "R Core team"; they count only as the last word of the name.
+LOWER_GROUP_WORDS = frozenset("team project inc".split())
 # German compounds naming institutions ("Forschungsgemeinschaft", "Bundesinstitut").
 CORPORATE_SUFFIXES = r"gemeinschaft|gesellschaft|ministerium|verband|verein|institut|stiftung"
 ACRONYM_RE = re.compile(rf"[{UP}][{UP}&]{{1,9}}")
 FUNCTION_WORDS = frozenset(
-    "of for and the on in at dan untuk di & de du des la le für und der van on to".split()
+    "of for and the on in at dan untuk di & de du des la le für und der van on to "
+    "para el del los las y".split()
 )
 AFTER_STRICT_RE = re.compile(_AFTER_STRICT)

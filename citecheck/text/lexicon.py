@@ -56,7 +56,7 @@ PARTICLES = _words(
 )
 
 #: Lower-case words allowed inside a corporate name ("Ministry of Health").
-CORPORATE_CONNECTORS = _words("of for the on in and & dan untuk dan/atau für des du de la")
+CORPORATE_CONNECTORS = _words("of for the on in and & dan untuk dan/atau für des du de la para")
 
 #: A word from this list makes a capitalised run a corporate author.
 CORPORATE_KEYWORDS = _words(
@@ -71,8 +71,13 @@ CORPORATE_KEYWORDS = _words(
     "Bappenas Bappeda Balai Biro Perum Yayasan Ikatan Persatuan Asosiasi Perhimpunan "
     "Ombudsman Mahkamah Kepolisian Kejaksaan Inspektorat "
     "Bundesamt Bundesministerium Ministerium Statistisches Organización Ministerio "
-    "Instituto Ministère Organisation Commissione Istituto"
+    "Instituto Ministère Organisation Commissione Istituto Library Libraries Archives Museum "
+    "Programa Naciones"
 )
+
+#: Group nouns written in lower case that end a corporate name: "(Posit team, 2025)",
+#: "(jamovi project, 2017)".
+LOWER_GROUP_WORDS = _words("team project")
 
 #: Capitalised words that start sentences or clauses without being names. When an
 #: author string begins with one of them it is cut off ("Menurut Sugiyono" -> "Sugiyono").

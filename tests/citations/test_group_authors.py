@@ -1,0 +1,66 @@
+"""Organisation and group authors cited in the text and given in the list: the
+citation links to the listed organisation (no cited-not-listed, no uncited entry)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import citecheck
+from citecheck.references import parse_reference
+
+MANUSCRIPT = """# Method
+
+The figures were drawn in Quillpad (Quillfern team, 2024) with records from the
+(U.S. National Library of Fisheries 2021). The National Archives (2006) keeps the
+letters, and Programa de Naciones Unidas para el Desarrollo (2014) gives the index.
+Earlier work agrees (Okafor, 2019).
+
+# References
+
+Okafor, C. (2019). Tides and letters. Journal of Tides, 4(2), 10-20.
+
+Programa de Naciones Unidas para el Desarrollo. (2014). Informe regional. PNUD.
+
+Quillfern team. (2024). Quillpad: A drawing tool (Version 2.1). Quillfern.
+
+The National Archives. (2006). Letters of the harbour office. Kew.
+
+U.S. National Library of Fisheries. (2021). Catch records. NLF.
+"""
+
+
+@pytest.mark.parametrize(
+    ("entry", "family"),
+    [
+        ("Quillfern team. (2024). Quillpad: A drawing tool. Quillfern.", "Quillfern team"),
+        (
+            "U.S. National Library of Fisheries. (2021). Catch records.",
+            "U.S. National Library of Fisheries",
+        ),
+        ("The National Archives. (2006). Letters of the office. Kew.", "The National Archives"),
+        (
+            "Programa de Naciones Unidas para el Desarrollo. (2014). Informe regional.",
+            "Programa de Naciones Unidas para el Desarrollo",
+        ),
+    ],
+)
+def test_list_reads_the_organisation_as_author(entry: str, family: str) -> None:
+    ref = parse_reference(entry)
+    assert [(a.family, a.corporate) for a in ref.authors] == [(family, True)]
+
+
+def test_person_entry_is_not_an_organisation() -> None:
+    ref = parse_reference("Okafor, C. (2019). A team approach to tides. Journal of Tides.")
+    assert [a.family for a in ref.authors] == ["Okafor"]
+
+
+def test_group_citations_link_to_the_listed_organisations(tmp_path: Path) -> None:
+    path = tmp_path / "paper.md"
+    path.write_text(MANUSCRIPT, encoding="utf-8")
+    report = citecheck.check(path, citecheck.Settings(offline=True))
+    rules = sorted({f.rule for f in report.findings})
+    assert not [r for r in rules if r in ("cited-not-listed", "listed-not-cited")], [
+        (f.rule, f.message) for f in report.findings
+    ]
