@@ -24,6 +24,7 @@ outside the manuscript.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from citecheck.model.document import Location
@@ -38,6 +39,25 @@ _LOOKED_FOR = {
     "pandoc": "no bibliography: or references: in the front matter or _quarto.yml",
 }
 
+# A Markdown footnote definition ("[^3]: Voss, Jacob: Title. 2014.") that reads as a
+# source: it has a year or a web address (on its first line or its continuation).
+_FOOTNOTE = re.compile(r" {0,3}\[\^([^\]\n]+)\]:")
+_SOURCE_SIGN = re.compile(r"\b(?:1[6-9]|20)\d\d\b|https?://|\bdoi\b", re.I)
+
+
+def _footnote_sources(text: str) -> list[str]:
+    """Labels of the footnote definitions in ``text`` that look like sources."""
+    found: list[tuple[str, list[str]]] = []
+    for line in text.splitlines():
+        m = _FOOTNOTE.match(line)
+        if m is not None:
+            found.append((m.group(1), [line[m.end() :]]))
+        elif found and line.strip() and not line.lstrip().startswith("#"):
+            found[-1][1].append(line)  # continuation of the definition
+        elif found and not line.strip():
+            found.append(("", []))  # a blank line ends the definition
+    return [label for label, body in found if label and _SOURCE_SIGN.search(" ".join(body))]
+
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     """An error when there are citations but neither a bibliography nor references."""
@@ -49,9 +69,27 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         doc.format,
         "no References / Bibliography / Daftar Pustaka section and no reference file",
     )
+    cites = f"{n} in-text citation{'s' if n != 1 else ''}"
+    notes = _footnote_sources(doc.text) if doc.format == "markdown" else []
+    if notes:
+        # the sources are there, as footnotes: say so instead of "no list"
+        shown = ", ".join(f"[^{label}]" for label in notes[:3]) + (
+            ", ..." if len(notes) > 3 else ""
+        )
+        yield RULE.finding(
+            message=(
+                f"The manuscript gives its sources as {len(notes)} footnote"
+                f"{'s' if len(notes) != 1 else ''} ({shown}) and has no reference list; "
+                f"footnotes are not read as a reference list, so its {cites} could not be "
+                "checked; give the list with --references"
+            ),
+            location=Location(path=doc.path),
+            evidence={"citations": n, "source_footnotes": len(notes)},
+        )
+        return
     yield RULE.finding(
         message=(
-            f"The manuscript has {n} in-text citation{'s' if n != 1 else ''} but no reference "
+            f"The manuscript has {cites} but no reference "
             f"list was found ({looked}), so the citations could not be checked; "
             "give the list with --references"
         ),

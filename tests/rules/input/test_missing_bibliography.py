@@ -44,3 +44,21 @@ def test_empty_bibliography_section_reports_the_citations() -> None:
 
 def test_no_citations_no_warning() -> None:
     assert _run(Document(path="paper.md", format="markdown")) == []
+
+
+FOOTNOTED = """As Okafor (2019)[^1] and the tool[^2] show, tides rise.[^3]
+
+[^1]: Okafor, Chidi: Tides and letters.
+    https://example.org/tides [Zugriff: 3. Mai 2020].
+[^2]: Quillfern: Quillpad manual. 2021.
+[^3]: Both systems showed the same rise.
+"""
+
+
+def test_sources_given_as_footnotes_are_named_not_called_missing() -> None:
+    doc = Document(path="paper.md", format="markdown", text=FOOTNOTED, citations=(CITE,))
+    ctx = RuleContext(document=doc, links=link(doc), settings=Settings())
+    [finding] = RULE.check(ctx)
+    assert "2 footnotes ([^1], [^2])" in finding.message  # [^3] is a remark, not a source
+    assert "no reference list" in finding.message and "could not be checked" in finding.message
+    assert finding.evidence["source_footnotes"] == 2
