@@ -214,6 +214,10 @@ def _name_suffix(
     whole = i < 0
     kept.reverse()
     corporate = _corporate(kept)
+    if corporate:
+        start = _body_start(kept)
+        if start:
+            kept, whole = kept[start:], False
     if not corporate:
         cut = max((j for j, t in enumerate(kept) if t[0] in _CUT_CONNECTORS), default=-1)
         if cut >= 0:
@@ -260,6 +264,21 @@ def _name_suffix(
     return _Name(
         kept, whole, corporate, leading, known=bool(known) and is_known(_words_key(kept), known)
     )
+
+
+def _body_start(kept: list[Token]) -> int:
+    """Where an organisation named after a description starts, or 0.
+
+    "el Informe de Desarrollo Humano en Chile del Programa de Naciones Unidas": the
+    name starts at the first organisation word that follows a lower-case connector,
+    when nothing before that connector is an organisation word ("U.S. National
+    Library of Medicine" and "Ministry of Health" stay whole).
+    """
+    for j in range(2, len(kept)):
+        word = _bare(kept[j][0])
+        if word in CORPORATE_KEYWORDS and kept[j - 1][0][0].islower():
+            return 0 if _has_keyword(kept[: j - 1]) else j
+    return 0
 
 
 def _label_before(cut: list[Token]) -> bool:

@@ -3,12 +3,15 @@ citation links to the listed organisation (no cited-not-listed, no uncited entry
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import citecheck
 from citecheck.references import parse_reference
+
+Pairs = Callable[..., list[tuple[tuple[str, ...], str | None]]]
 
 MANUSCRIPT = """# Method
 
@@ -63,4 +66,12 @@ def test_group_citations_link_to_the_listed_organisations(tmp_path: Path) -> Non
     rules = sorted({f.rule for f in report.findings})
     assert not [r for r in rules if r in ("cited-not-listed", "listed-not-cited")], [
         (f.rule, f.message) for f in report.findings
+    ]
+
+
+def test_organisation_after_a_description_starts_at_its_own_name(pairs: Pairs) -> None:
+    text = "el Informe de Desarrollo Humano en Chile del Programa de Naciones Unidas (2014)"
+    assert pairs(text) == [(("Programa de Naciones Unidas",), "2014")]
+    assert pairs("as the U.S. National Library of Fisheries (2021) shows") == [
+        (("U.S. National Library of Fisheries",), "2021")
     ]
