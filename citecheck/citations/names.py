@@ -211,6 +211,13 @@ def _name_suffix(
             break
         kept.append(seg[i])
         i -= 1
+    if known and len(kept) == 1 and kept[0][0] in LOWER_GROUP_WORDS:
+        # "(jamovi project, 2017)": lower-case words before the group noun, only as the
+        # listed name
+        for first in range(i, max(i - 3, -1), -1):
+            if is_known(_words_key(seg[first:]), known):
+                kept, i = list(reversed(seg[first:])), first - 1
+                break
     whole = i < 0
     kept.reverse()
     corporate = _corporate(kept)

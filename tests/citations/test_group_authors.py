@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import citecheck
+from citecheck.citations import extract_citations
 from citecheck.references import parse_reference
 
 Pairs = Callable[..., list[tuple[tuple[str, ...], str | None]]]
@@ -75,3 +76,13 @@ def test_organisation_after_a_description_starts_at_its_own_name(pairs: Pairs) -
     assert pairs("as the U.S. National Library of Fisheries (2021) shows") == [
         (("U.S. National Library of Fisheries",), "2021")
     ]
+
+
+def test_lower_case_group_name_is_read_only_when_listed(tmp_path: Path) -> None:
+    listed = "# A\n\nDrawn in it (quillpad project, 2017).\n\n# References\n\n"
+    entry = "quillpad project. (2017). quillpad (Version 0.8). Computer software.\n"
+    path = tmp_path / "paper.md"
+    path.write_text(listed + entry, encoding="utf-8")
+    report = citecheck.check(path, citecheck.Settings(offline=True))
+    assert not [f for f in report.findings if f.rule in ("cited-not-listed", "listed-not-cited")]
+    assert extract_citations("Drawn in it (quillpad project, 2017).", path="x.md") == []
