@@ -1,13 +1,13 @@
-"""Is Dask worth a dependency for batch screening? The same offline batch on a Dask
-``LocalCluster`` (1 and 2 single-threaded worker processes, one task a manuscript
-through ``citecheck.api.check``) and with ``citecheck check --jobs 1|2``.
+"""The same offline batch with ``citecheck check --jobs 1|2``, with
+``citecheck check --dask-scheduler`` against a Dask ``LocalCluster`` of 1 and 2
+single-threaded worker processes, and as one Dask task a manuscript through
+``citecheck.api.check`` (the first measurement, before the option existed).
 
-Not a project dependency: run it in an environment with ``distributed`` installed
-(``pip install distributed`` next to citecheck). Prints wall and CPU seconds (this
+Needs the optional extra: ``pip install -e '.[dask]'``. Prints wall and CPU seconds (this
 process and its children: the cluster's worker and nanny processes are children)
 and whether the findings equal those of ``--jobs 1``. Results: docs/scale.md.
 
-    python -m bench.speed.dask_cluster [--count 60]
+    python -m bench.speed.dask_cluster [--count 60] [--engines jobs,option]
 """
 
 from __future__ import annotations
@@ -84,10 +84,37 @@ def with_jobs(folder: Path, jobs: int) -> tuple[float, float, str]:
     return wall, _cpu() - cpu0, _digest(json.loads(proc.stdout)["findings"])
 
 
+def with_option(folder: Path, workers: int) -> tuple[float, float, str]:
+    """``citecheck check --dask-scheduler`` against a LocalCluster started here (its
+    worker processes are this process's children, so their CPU is counted)."""
+    from distributed import LocalCluster
+
+    cpu0, t0 = _cpu(), time.perf_counter()
+    with LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        proc = subprocess.run(
+            [sys.executable, "-m", "citecheck", "check", "manuscripts", "--offline",
+             "--no-cache", "--dask-scheduler", cluster.scheduler_address, "--format", "json"],
+            cwd=folder, capture_output=True, check=False,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )  # fmt: skip
+    wall = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        raise SystemExit(proc.stderr.decode()[-2000:])
+    return wall, _cpu() - cpu0, _digest(json.loads(proc.stdout)["findings"])
+
+
 def main() -> None:
     """Command-line entry point: prints a Markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=60)
+    parser.add_argument(
+        "--engines",
+        default="jobs,tasks,option",
+        help="comma-separated: jobs (--jobs N), tasks (one api.check a manuscript as a "
+        "Dask task), option (--dask-scheduler against a LocalCluster)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -103,14 +130,19 @@ def main() -> None:
         os.chdir(folder)  # findings carry paths relative to the current folder
         print("| engine | workers | manuscripts | wall s | CPU s | findings digest |")
         print("| --- | --- | --- | --- | --- | --- |")
-        for workers in (1, 2):
-            wall, cpu, digest = with_jobs(folder, workers)
-            print(f"| --jobs | {workers} | {args.count} | {wall:.1f} | {cpu:.1f} | {digest} |")
-        for workers in (1, 2):
-            rel = [str(Path(p).relative_to(folder)) for p in paths]
-            wall, cpu, digest = with_dask(rel, workers)
-            print(f"| Dask LocalCluster | {workers} | {args.count} | {wall:.1f} | {cpu:.1f} "
-                  f"| {digest} |", flush=True)  # fmt: skip
+        engines = args.engines.split(",")
+        rel = [str(Path(p).relative_to(folder)) for p in paths]
+        runs = {
+            "jobs": ("--jobs", lambda w: with_jobs(folder, w)),
+            "tasks": ("Dask tasks (api.check each)", lambda w: with_dask(rel, w)),
+            "option": ("--dask-scheduler LocalCluster", lambda w: with_option(folder, w)),
+        }
+        for engine in engines:
+            label, run = runs[engine]
+            for workers in (1, 2):
+                wall, cpu, digest = run(workers)
+                print(f"| {label} | {workers} | {args.count} | {wall:.1f} | {cpu:.1f} "
+                      f"| {digest} |", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -89,6 +89,12 @@ from citecheck.reporters import format_names
     help="Worker processes for a batch (default: the number of cores; 1: none).",
 )
 @click.option(
+    "--dask-scheduler",
+    metavar="ADDRESS",
+    help="Run the batch on the workers of a Dask cluster (tcp://host:8786) instead of "
+    "--jobs; needs pip install 'citecheck-tool[dask]' (docs/scale.md).",
+)
+@click.option(
     "--config",
     "config_file",
     type=click.Path(dir_okay=False, exists=True),

