@@ -20,10 +20,11 @@ on storage every worker mounts at the same path. docs/scale.md has the set-up.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from citecheck.api import PathArg, _names
 from citecheck.model.findings import Report
 from citecheck.model.settings import Settings
 from citecheck.pipeline.engine import Progress
@@ -32,11 +33,11 @@ __all__ = ["check_on_dask"]
 
 
 def check_on_dask(
-    paths: PathArg | list[PathArg] | tuple[PathArg, ...],
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     scheduler: str | Any,
     settings: Settings | None = None,
     *,
-    root: PathArg | None = None,
+    root: str | os.PathLike[str] | None = None,
     progress: Progress | None = None,
 ) -> Report:
     """:func:`citecheck.check` with the per-manuscript work on a Dask cluster.
@@ -51,7 +52,11 @@ def check_on_dask(
     from citecheck.pipeline.engine import check as run_check
 
     settings = settings or Settings()
-    names = _names(paths)
+    names = (
+        (os.fspath(paths),)
+        if isinstance(paths, str | os.PathLike)
+        else tuple(os.fspath(p) for p in paths)
+    )
     if names:
         settings = settings.model_copy(update={"paths": names})
     if isinstance(scheduler, str):

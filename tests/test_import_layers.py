@@ -2,7 +2,7 @@
 functions included:
 
     model ← text ← citations | references ← loaders ← linking ← registry | topic ← rules
-          ← pipeline ← api | reporters | fix ← cli ← __main__
+          ← pipeline ← api | batch | reporters | fix ← cli ← __main__
 
 A folder imports its own modules and lower layers only; folders on one layer do not
 import each other; no module imports itself back through others (no cycles).
@@ -27,7 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("registry", "topic"),
     ("rules",),
     ("pipeline",),
-    ("api", "reporters", "fix"),
+    ("api", "batch", "reporters", "fix"),
     ("cli", ""),  # "": the package facade (citecheck/__init__.py)
     ("__main__",),
 )
