@@ -205,6 +205,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
+def _named(doc: Document, indices: list[int]) -> str:
+    """The first few entries quoted, and how many more: "'A…', 'B…' and 12 more"."""
+    named = ", ".join(f"'{excerpt(doc.references[i])}'" for i in indices[:_SHOWN])
+    more = f" and {len(indices) - _SHOWN:,} more" if len(indices) > _SHOWN else ""
+    return named + more
+
+
 def _nothing_cited(ctx: RuleContext) -> Iterator[Finding]:
     """One warning when a typed list has entries but the text yields no citation at all:
     either the list is a reading list or the citations are in a form not read, and in
@@ -216,11 +223,9 @@ def _nothing_cited(ctx: RuleContext) -> Iterator[Finding]:
     if not listed:
         return
     first = doc.references[listed[0]]
-    named = ", ".join(f"'{excerpt(doc.references[i])}'" for i in listed[:_SHOWN])
-    more = f" and {len(listed) - _SHOWN:,} more" if len(listed) > _SHOWN else ""
     yield RULE.finding(
         message=f"No in-text citation was read, so none of the {len(listed):,} listed "
-        f"reference entries is linked to the text ({named}{more}): cite them, or, if the "
+        f"reference entries is linked to the text ({_named(doc, listed)}): cite them, or, if the "
         "text cites them in a form citecheck does not read (footnotes, images), check by "
         "hand; a further-reading list can be allowed with allow-uncited",
         location=first.location,
@@ -240,11 +245,9 @@ def _summary(doc: Document, uncited: list[int]) -> Iterator[Finding]:
     if not uncited:
         return
     first = doc.references[uncited[0]]
-    named = ", ".join(f"'{excerpt(doc.references[i])}'" for i in uncited[:_SHOWN])
-    more = f" and {len(uncited) - _SHOWN:,} more" if len(uncited) > _SHOWN else ""
     yield RULE.finding(
         message=f"{len(uncited):,} of {len(doc.references):,} reference entries are never "
-        f"cited in the text: {named}{more} (a list of more than {LARGE_LIST:,} entries is "
+        f"cited in the text: {_named(doc, uncited)} (a list of more than {LARGE_LIST:,} entries is "
         "summarised; is it a shared bibliography? see shared-bibliography)",
         location=first.location,
         reference=first,
