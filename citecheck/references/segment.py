@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from citecheck.references.clean import clean_reference
 from citecheck.references.glued import glued_cuts
 from citecheck.text.doi import DOI_IN_TEXT
+from citecheck.text.unicode import to_nfc
 
 _MARKER_RE = re.compile(
     r"^[ \t]{0,6}(?:([-*+•▪◦])|\[(\d{1,4})\]|\((\d{1,3})\)|(\d{1,3})[.)])[ \t]+(?=\S)"
@@ -148,33 +149,17 @@ def _label_number(m: re.Match[str]) -> int | None:
     return None
 
 
-def _composed(text: str) -> tuple[str, list[int]]:
-    """``text`` in NFC, and for each of its offsets (and its end) the offset in ``text``:
-    decomposed accents ("A" + U+0300, as PDFs and macOS files deliver them) are one
-    letter, so the splitter reads "À." as it reads it composed, not as an initial."""
-    out: list[str] = []
-    where: list[int] = []
-    i = 0
-    while i < len(text):
-        j = i + 1
-        while j < len(text) and unicodedata.combining(text[j]):
-            j += 1
-        piece = unicodedata.normalize("NFC", text[i:j])
-        out.append(piece)
-        where.extend(range(i, j) if len(piece) == j - i else [i] * len(piece))
-        i = j
-    where.append(len(text))
-    return "".join(out), where
-
-
 def split_entries(section_text: str) -> list[EntrySpan]:
     """The entries of one bibliography section, in order (see the module docstring)."""
-    if unicodedata.is_normalized("NFC", section_text):
+    # Decomposed accents ("A" + U+0300, as PDFs and macOS files deliver them) are read
+    # as one letter, so "À." splits as it does composed, not as an initial.
+    composed = to_nfc(section_text)
+    if composed is None:
         return _split(section_text)
-    composed, where = _composed(section_text)
+    nfc, back = composed
     return [
-        EntrySpan(start=where[e.start], end=where[e.end], number=e.number, text=e.text)
-        for e in _split(composed)
+        EntrySpan(start=back.start(e.start), end=back.end(e.end), number=e.number, text=e.text)
+        for e in _split(nfc)
     ]
 
 
