@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "citecheck"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("_version",),
-    ("model",),
+    ("model", "store"),
     ("text",),
     ("citations", "references"),
     ("loaders",),

@@ -30,6 +30,8 @@ from typing import Any
 
 import platformdirs
 
+from citecheck.store.sqlite_file import NewerSchema, open_versioned
+
 FILENAME = "registry-cache.sqlite3"
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -84,7 +86,7 @@ class Cache:
         for _try in range(2):
             try:
                 return cls._connect(path)
-            except _NewerSchema:
+            except NewerSchema:
                 notes.append(f"cache {path} was written by a newer citecheck; not using it")
                 return None
             except sqlite3.DatabaseError as exc:
@@ -99,37 +101,13 @@ class Cache:
 
     @classmethod
     def _connect(cls, path: Path) -> Cache:
-        # The rollback journal is created next to the file: the folder must be writable too.
-        writable = os.access(path.parent, os.W_OK) and (
-            not path.exists() or os.access(path, os.W_OK)
+        conn, writable = open_versioned(
+            path,
+            schema=_SCHEMA,
+            version=SCHEMA_VERSION,
+            probe="SELECT count(*) FROM entries",
+            integrity=True,
         )
-        if writable:
-            conn = sqlite3.connect(path, timeout=10.0, isolation_level=None)
-            conn.execute("PRAGMA busy_timeout = 10000")
-            conn.execute("PRAGMA journal_mode = DELETE")
-        elif path.exists():
-            conn = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10.0, isolation_level=None
-            )
-            conn.execute("PRAGMA busy_timeout = 10000")
-        else:
-            raise sqlite3.OperationalError("folder is not writable")
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise _NewerSchema
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise sqlite3.DatabaseError(f"integrity check failed: {check}")
-            if writable and version < SCHEMA_VERSION:
-                conn.execute("BEGIN IMMEDIATE")
-                conn.execute(_SCHEMA)
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                conn.execute("COMMIT")
-            conn.execute("SELECT count(*) FROM entries").fetchone()
-        except BaseException:
-            conn.close()
-            raise
         return cls(conn, path, writable=writable)
 
     def get(self, kind: str, key: str) -> Entry | None:
@@ -208,10 +186,6 @@ class Cache:
             self.flush()
         finally:
             self.conn.close()
-
-
-class _NewerSchema(Exception):
-    pass
 
 
 def _corrupt(exc: sqlite3.DatabaseError) -> bool:

@@ -20,7 +20,6 @@ and the SHA-256 of the text, so another model or version never reads them.
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,6 +27,7 @@ from pathlib import Path
 import numpy as np
 import platformdirs
 
+from citecheck.store.sqlite_file import NewerSchema, open_versioned
 from citecheck.topic.backends import Backend, Vectors
 
 FILENAME = "topic-vectors.sqlite3"
@@ -76,6 +76,11 @@ class VectorCache:
         for attempt in range(2):
             try:
                 return cls._connect(path)
+            except NewerSchema:
+                notes.append(
+                    f"topic vector cache {path} cannot be used (written by a newer citecheck)"
+                )
+                return None
             except sqlite3.DatabaseError as exc:
                 damaged = any(w in str(exc).lower() for w in ("not a database", "malformed"))
                 if attempt or not damaged or not path.exists():
@@ -90,31 +95,9 @@ class VectorCache:
 
     @classmethod
     def _connect(cls, path: Path) -> VectorCache:
-        writable = os.access(path.parent, os.W_OK) and (
-            not path.exists() or os.access(path, os.W_OK)
+        conn, writable = open_versioned(
+            path, schema=_SCHEMA, version=SCHEMA_VERSION, probe="SELECT count(*) FROM vectors"
         )
-        if writable:
-            conn = sqlite3.connect(path, timeout=10.0, isolation_level=None)
-            conn.execute("PRAGMA journal_mode = DELETE")
-        elif path.exists():
-            uri = f"{path.resolve().as_uri()}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, timeout=10.0, isolation_level=None)
-        else:
-            raise sqlite3.OperationalError("folder is not writable")
-        conn.execute("PRAGMA busy_timeout = 10000")
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise sqlite3.OperationalError("written by a newer citecheck")
-            if writable and version < SCHEMA_VERSION:
-                conn.execute("BEGIN IMMEDIATE")
-                conn.execute(_SCHEMA)
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-                conn.execute("COMMIT")
-            conn.execute("SELECT count(*) FROM vectors").fetchone()
-        except BaseException:
-            conn.close()
-            raise
         return cls(conn, path, writable=writable)
 
     def get(self, model: str, texts: Sequence[str], dim: int) -> dict[str, Vectors]:

@@ -1,0 +1,1 @@
+"""Files citecheck keeps for itself (caches): how they are opened and versioned."""
