@@ -264,3 +264,14 @@ def test_a_sentence_using_the_titles_subject_words_explains_the_citation() -> No
     topic = score_inputs(build_inputs(_citing(doc, n, sentence), links), TfidfBackend(), CAL)
     assert plain.flagged and not topic.scores[n].flagged
     assert "predict, elections" in (topic.scores[n].exempt or "")
+
+
+def test_a_reference_list_read_from_a_pdf_is_not_judged() -> None:
+    doc, links = _doc([*GOVERNANCE, OFF])
+    pdf = doc.model_copy(update={"format": "pdf", "path": "m.pdf"})
+    settings = Settings(topic_backend="tfidf", thresholds={"off-topic": -1.5})
+    outcome = score_all([Prepared(document=pdf, links=links)], settings)
+    assert [(s.check, s.path) for s in outcome.skipped] == [("off-topic", "m.pdf")]
+    assert "PDF" in outcome.skipped[0].reason
+    ctx = RuleContext(document=pdf, links=links, settings=settings, topic=outcome.topics[0])
+    assert list(RULE.check(ctx)) == []

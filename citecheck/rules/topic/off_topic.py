@@ -32,7 +32,9 @@ words; the scores are in the evidence. When the list *as a whole* is far from th
 manuscript (its median reference as far as a flagged one: a template's sample list
 left in place), that is one finding for the list, not one per reference. The check
 abstains, and says so in the summary, when a manuscript has fewer than 8 references
-with titles or its references are in a language the backend cannot read.
+with titles, its references are in a language the backend cannot read, or the list
+was read from a PDF (entry types and titles cut from printed text moved the scores:
+check the source file).
 
 Why it matters
 --------------
