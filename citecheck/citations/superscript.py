@@ -13,6 +13,11 @@ of citation numbers and its neighbours say "citation", not "exponent":
 * at the start of a line ("¹Department of ...") or glued to a following letter or
   digit it is an affiliation or footnote mark, not a citation.
 
+A run the loader knows was raised after a name with one letter and a digit ("H3⁷",
+"gds_dev:6.1²⁹") looks like an exponent; it is kept aside (:func:`after_digit_names`)
+and cites only when its number is the next new one in the order of first mention
+(:func:`next_in_order`): an exponent rarely is.
+
 Whether a document cites this way at all is decided in :mod:`citecheck.citations`.
 """
 
@@ -92,6 +97,56 @@ def to_nfc_offset(mapping: OffsetMap, offset: int) -> int:
     if i % 2 == 1 and offset > mapping.orig[i]:
         return mapping.nfc[i]
     return mapping.nfc[i] + offset - mapping.orig[i]
+
+
+def _after_digit_name(text: str, start: int) -> bool:
+    """Is the raised run at ``start`` glued to a token that ends in a digit and holds a
+    letter ("H3", "gds_dev:6.1"), not to a plain number ("10")?"""
+    i = start
+    while i > 0 and not text[i - 1].isspace() and start - i < 40:
+        i -= 1
+    token = text[i:start]
+    return token[-1:].isdigit() and any(ch.isalpha() for ch in token)
+
+
+def after_digit_names(text: str, spans: Sequence[tuple[int, int]]) -> list[Found]:
+    """Raised runs (``spans`` from the loader) that :func:`superscript_citations` took for
+    exponents only because a name ending in a digit precedes them ("H3⁷")."""
+    out: list[Found] = []
+    for a, b in spans:
+        raw = text[a:b]
+        a += len(raw) - len(raw.lstrip(_STRIP))
+        b -= len(raw) - len(raw.rstrip(_STRIP))
+        numbers = _numbers(text[a:b]) if a < b else None
+        if (
+            numbers
+            and not _is_citation_context(text, a, b)
+            and not (b < len(text) and text[b].isalnum())
+            and _after_digit_name(text, a)
+        ):
+            out.extend(_found(a, b, numbers))
+    return out
+
+
+def next_in_order(cited: Sequence[Found], doubtful: Sequence[Found]) -> list[Found]:
+    """The ``doubtful`` runs whose first number is the next new one after the numbers
+    ``cited`` before them (in text order): "H3⁷" right after a first mention of 6."""
+    runs: dict[int, list[Found]] = {}
+    for f in doubtful:
+        runs.setdefault(f.group, []).append(f)
+    events = sorted(
+        [(f.start, 0, [f]) for f in cited] + [(r[0].start, 1, r) for r in runs.values()],
+        key=lambda e: (e[0], e[1]),
+    )
+    highest = 0
+    kept: list[Found] = []
+    for _, is_doubtful, run in events:
+        if is_doubtful and run[0].number != highest + 1:
+            continue
+        if is_doubtful:
+            kept.extend(run)
+        highest = max(highest, *(f.number or 0 for f in run))
+    return kept
 
 
 def superscript_citations(text: str, spans: Sequence[tuple[int, int]] = ()) -> list[Found]:

@@ -209,7 +209,7 @@ def segment(
             by_gap = _gap_starts(boxes, idx, col)
             if by_gap is None:
                 return None
-            starts = by_gap
+            starts = by_gap | _numbered_starts(idx, labels, indent)
     starts.add(idx[0])
     entries: list[Entry] = []
     cur: list[int] = []
@@ -321,6 +321,29 @@ def _entry(members: list[int], label: re.Match[str] | None) -> Entry:
         if text and text.isdigit():
             number = int(text)
     return Entry(lines=tuple(members), label=text, number=number)
+
+
+def _numbered_starts(
+    idx: list[int], labels: dict[int, re.Match[str] | None], indent: dict[int, bool]
+) -> set[int]:
+    """Lines at the edge whose number label follows the last one ("2." after "1."), in a
+    flush-left list numbered in sequence: an entry starts there even when Word left no
+    space above it. Empty unless most labels of the list run in sequence."""
+    numbered = [
+        (i, n) for i in idx if not indent[i] and (n := _label_number(labels[i])) is not None
+    ]
+    if len(numbered) < 3:
+        return set()
+    steps = sum(b == a + 1 for (_, a), (_, b) in itertools.pairwise(numbered))
+    if steps < 0.8 * (len(numbered) - 1):
+        return set()
+    out: set[int] = set()
+    last: int | None = None
+    for i, n in numbered:
+        if last is None or n == last + 1:
+            out.add(i)
+            last = n
+    return out
 
 
 def _gap_starts(

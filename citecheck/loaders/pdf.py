@@ -277,7 +277,7 @@ def load(path: Path, display_path: str) -> Document:
             )
         ]
         citations = sorted(citations + keyed, key=lambda c: c.start)
-    doubt = _untrusted(n_chars, unreadable, references, citations, start)
+    doubt = _untrusted(n_chars, unreadable, references, citations, start, lines)
     if doubt:
         problems.append(
             Problem(
@@ -345,6 +345,21 @@ def _inside_bracket(text: str, offset: int) -> bool:
     return before >= 0 and "]" not in text[before:offset] and text.find("]", offset) >= 0
 
 
+# a line that opens like a reference entry: an optional label, "Surname, X." or
+# "Surname, Given" (or "X. Surname,"), and a year later on the line
+_ENTRY_LIKE = re.compile(
+    r"^\s*(?:\[\d{1,4}\]\s*|\d{1,4}[.)]\s+)?"
+    r"(?:[A-Z][^\W\d_]+(?:[-'’ ][^\W\d_]+)?,\s+[A-Z]|(?:[A-Z]\.\s?){1,3}[A-Z][^\W\d_]+,)"
+    r".*\b(?:1[6-9]|20)\d\d\b"
+)
+ENTRY_LIKE_MIN = 3  # this many entry-like lines without a heading: a list was missed
+
+
+def entry_like_lines(lines: list[str]) -> int:
+    """Lines that open like a reference entry (see ``_ENTRY_LIKE``)."""
+    return sum(1 for ln in lines if _ENTRY_LIKE.match(ln))
+
+
 MISSING_NUMBERS = 0.25  # share of cited numbers without an entry: the list was misread
 UNREADABLE_SHARE = 0.05  # characters without a unicode mapping: a garbled text layer
 
@@ -355,14 +370,20 @@ def _untrusted(
     references: list[Reference],
     citations: list[Citation],
     start: int | None,
+    lines: list[str] | None = None,
 ) -> str | None:
-    """Why what was read cannot be trusted, or None."""
+    """Why what was read cannot be trusted, or None.
+
+    A PDF with citations, no list heading and no line anywhere that reads like an entry
+    ("Hughes, C. E. ... 2022", "[3] A. Abel, ... 2019") has no reference list: that is
+    the manuscript's fault (missing-bibliography), not the reader's, and is not doubted.
+    """
     if n_chars and unreadable > UNREADABLE_SHARE * n_chars:
         return (
             f"{unreadable:,} of {n_chars:,} characters have no readable code "
             "(a font without a unicode map)"
         )
-    if start is None and citations:
+    if start is None and citations and entry_like_lines(lines or []) >= ENTRY_LIKE_MIN:
         return f"{len(citations)} citations but no reference list was found"
     labels = {r.number for r in references if r.number is not None}
     cited = {c.number for c in citations if c.number is not None}

@@ -177,3 +177,77 @@ def test_tex_dotless_i_accents_are_one_letter() -> None:
 
     assert _compose("Lu\u0131\u0301s Cruz-Filipe") == "Luís Cruz-Filipe"
     assert _compose("Mu\u0308ller") == "Müller"
+
+
+def _right_edge(tmp_path: Path, text: str, size: float = 10.0) -> float:
+    """Where ``text`` set at x = 0 ends (measured by PDFium on a drawn page)."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(write_pdf(tmp_path / "measure.pdf", [[Run(0, 400, text, size)]]))
+    tp = pdf[0].get_textpage()
+    right = tp.get_charbox(tp.count_chars() - 1)[2]
+    tp.close()
+    pdf.close()
+    return float(right)
+
+
+def test_a_raised_number_after_a_name_ending_in_a_digit_cites_when_next_in_order(
+    tmp_path: Path,
+) -> None:
+    # "H3" and "v6.1" end in a digit: their raised 2 and 3 are the next numbers in the
+    # order of first mention, so they cite; the raised 2 of "10" and the raised 9 after
+    # "H3" (not the next number) stay exponents
+    runs: list[Run] = []
+    y = 760.0
+    for base, raised, rest in [
+        ("Cells on a grid", "1", " are counted."),
+        ("They are indexed with H3", "2", " hexagons."),
+        ("The code ran in box v6.1", "3", " today."),
+        ("Rates near 10", "2", " per year were seen."),
+        ("Again with H3", "9", " cells, as before."),
+        ("Deltas grow", "4", " each year."),
+    ]:
+        at = 72 + _right_edge(tmp_path, base)
+        runs += [Run(72, y, base), Run(at, y + 4, raised, 6)]
+        runs.append(Run(at + _right_edge(tmp_path, raised, 6) + 0.5, y, rest))
+        y -= 14
+    runs.append(Run(72, y - 20, "References", 12))
+    runs += lines(
+        72,
+        y - 40,
+        [
+            "1. Abernathy, K. Sediment budgets of small rivers. J. Coast. 12, 1-9 (2019).",
+            "2. Brodsky, I. Hexagonal hierarchical spatial index. Web page (2018).",
+            "3. Castell, L. A containerised platform for data science. Zenodo (2020).",
+            "4. Dunmore, R. Deltas over a century. Earth Notes 3, 4-8 (2018).",
+        ],
+    )
+    doc = load(write_pdf(tmp_path / "h3.pdf", [runs]), "h3.pdf")
+    assert [r.number for r in doc.references] == [1, 2, 3, 4]
+    assert [c.number for c in doc.citations] == [1, 2, 3, 4]
+
+
+def test_a_numbered_entry_without_space_above_it_still_starts_an_entry(tmp_path: Path) -> None:
+    # a Word list, every line at the left edge, entries parted by space after each
+    # paragraph; entry 2 was typed without that space, so only its number shows it starts
+    body = lines(72, 780, ["Pods were weighed [1] and sown [2]; trees grew [3], [4]."])
+    entries = [
+        ["1. Hughes, C.; Lewis, G. Disintegration of the genus. Phyto 2022, 205,", "147-189."],
+        [
+            "2. Bessega, C.; Vilardi, J. Heritability in a stand of trees. Bot. 2009,",
+            "96, 458-465.",
+        ],
+        ["3. Grados, N.; Felker, P. Pods as food for arid lands. Press 2022,", "pp. 241-251."],
+        ["4. Duval, V.; Camara, R. Carbon in a secondary forest. Estud. 2021,", "82, 73-80."],
+    ]
+    runs = [*body, Run(72, 740, "REFERENCES", 10)]
+    y = 720.0
+    for n, entry in enumerate(entries):
+        for text in entry:
+            runs.append(Run(72, y, text))
+            y -= 12
+        y -= 0 if n == 0 else 6  # no space between entries 1 and 2
+    doc = load(write_pdf(tmp_path / "word.pdf", [runs]), "word.pdf")
+    assert [r.number for r in doc.references] == [1, 2, 3, 4]
+    assert doc.references[0].text.endswith("147-189.")
+    assert sorted(c.number for c in doc.citations) == [1, 2, 3, 4]

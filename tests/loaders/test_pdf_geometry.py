@@ -54,12 +54,12 @@ def test_superscript_citations_not_exponents_or_toc_numbers() -> None:
     assert [c.number for c in doc.citations] == [1, 2, 3, 1, 2, 3, 4, 2, 4]
 
 
-def test_no_reference_list_means_not_checked() -> None:
+def test_no_reference_list_is_missing_bibliography() -> None:
+    # no list heading and no line that reads like an entry: the manuscript has no list
     doc = load(HERE / "nolist.pdf", "nolist.pdf")
-    assert [p.kind for p in doc.problems] == ["pdf-unchecked"]
-    assert "no reference list was found" in doc.problems[0].message
-    assert not doc.citations  # no flood of cited-not-listed
-    # the run fails at the default --fail-on (an error-level parse-error)
+    assert not doc.problems and not doc.references and not doc.bibliography_found
+    assert doc.citations
+    # the run fails at the default --fail-on with one error, not a flood of cited-not-listed
     from click.testing import CliRunner
 
     from citecheck.cli import main
@@ -68,7 +68,23 @@ def test_no_reference_list_means_not_checked() -> None:
         main, ["check", "--offline", "--no-cache", str(HERE / "nolist.pdf")]
     )
     assert result.exit_code == 1, result.output
-    assert "could not be read well enough" in result.output
+    assert "CC002" in result.output and "no reference list was found" in result.output
+    assert "CC101" not in result.output and "could not be read" not in result.output
+
+
+def test_entries_without_a_heading_found_mean_not_checked() -> None:
+    from citecheck.loaders.pdf import _untrusted
+
+    cites = list(load(HERE / "nolist.pdf", "nolist.pdf").citations)
+    entries = [
+        "Harlow, J. (2012). Dunes and wind. Coastal Notes, 3, 1-9.",
+        "Ibsen, K., & Kaur, P. (2019). Storm surges. Marine Letters, 8, 2-5.",
+        "Lund, S. (2008). Plants on dunes. Botany Today, 1, 4-7.",
+    ]
+    # a list is there but its heading was not read: the reader says it could not check
+    why = _untrusted(1000, 0, [], cites, None, ["Some text.", *entries])
+    assert why is not None and "no reference list was found" in why
+    assert _untrusted(1000, 0, [], cites, None, ["Some text."]) is None
 
 
 def test_garbled_text_layer_is_not_trusted() -> None:
