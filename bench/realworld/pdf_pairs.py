@@ -31,6 +31,14 @@ best of three, minus the start-up time of the same command on a one-line text fi
 Pairs whose source citecheck cannot read well (``source_trust: "unusable"`` in the
 manifest, decided by hand, see ``verdicts.json``) are reported but left out of the
 summary.
+
+Two kinds of PDF-only finding are not counted as false. A *disclosure* is the PDF
+reader saying what it could not read (``parse-error`` of kind ``pdf-image-pages``: pages
+that are pictures of text), a true statement about the PDF that no source can have; it is
+listed per row. A finding named in the manifest's ``pdf_true`` (rule, subject prefix and
+why) was judged by hand to be right about the PDF although its source is silent (e.g.
+an entry printed only because the source asks for every database entry with
+``nocite: '@*'`` and never cited in the text); it counts as right.
 """
 
 from __future__ import annotations
@@ -132,6 +140,25 @@ def match(
 REFERENCE_FILES = (".bib", ".bibtex", ".json", ".yaml", ".yml", ".ris")
 # the source's own configuration: report the uncited database entries (off by default)
 SOURCE_CONFIG = "unused-database-entries = true\n"
+DISCLOSURE_KINDS = {"pdf-image-pages"}  # the PDF reader's true statements about the PDF
+
+
+def is_disclosure(finding: dict[str, Any]) -> bool:
+    """Is this the PDF reader saying what it could not read (not a claim about citations)?"""
+    kind = (finding.get("evidence") or {}).get("kind")
+    return finding.get("rule") == "parse-error" and kind in DISCLOSURE_KINDS
+
+
+def apply_pdf_verdicts(row: dict[str, Any], doc: dict[str, Any]) -> None:
+    """Move the false findings the manifest's ``pdf_true`` judged right out of ``false_findings``."""
+    judged = doc.get("pdf_true") or []
+    false, right = [], list(row.get("pdf_right_by_verdict", []))
+    for f in row["false_findings"]:
+        hit = any(
+            v["rule"] == f["rule"] and str(f["subject"]).startswith(v["subject"]) for v in judged
+        )
+        (right if hit else false).append(f)
+    row["false_findings"], row["pdf_right_by_verdict"] = false, right
 
 
 def is_database_entry(finding: dict[str, Any]) -> bool:
@@ -303,7 +330,8 @@ def measure(
     pdf = run_check(cli, folder, doc["pdf"], [], config)
     printed = printed_references(doc, src)
     unprinted = split_database(src)
-    extra, lost = match(pdf["findings"], src["findings"])
+    disclosures = [f for f in pdf["findings"] if is_disclosure(f)]
+    extra, lost = match([f for f in pdf["findings"] if not is_disclosure(f)], src["findings"])
     pages = page_count(folder / doc["pdf"])
     row: dict[str, Any] = {
         "id": doc["id"],
@@ -327,6 +355,7 @@ def measure(
             "references": pdf["summary"].get("references"),
             "citations": pdf["summary"].get("citations"),
             "findings": len(pdf["findings"]),
+            "disclosures": [str(f.get("message", ""))[:160] for f in disclosures],
             "exit_code": pdf["exit_code"],
             "unchecked": unchecked(pdf),
             "skipped_checks": pdf["summary"].get("skipped_checks", []),
@@ -345,6 +374,7 @@ def measure(
             {"rule": f["rule"], "subject": subject_label(f)} for f in src["findings"]
         ],
     }
+    apply_pdf_verdicts(row, doc)
     if startup is not None and pages:
         seconds = max(_parse_seconds(cli, folder, doc["pdf"]) - startup, 1e-3)
         row["load_seconds"] = round(seconds, 3)
@@ -363,13 +393,15 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     all_false = [
         r["id"]
         for r in used
-        if r["pdf"]["findings"] and len(r["false_findings"]) == r["pdf"]["findings"]
+        if (n_claims := r["pdf"]["findings"] - len(r["pdf"].get("disclosures", [])))
+        and len(r["false_findings"]) == n_claims
     ]
     by_rule = Counter(f["rule"] for r in used for f in r["false_findings"])
     # a PDF finding is right when a source finding of its rule and subject matches it:
     # matched = source findings - lost ones, per rule
     matched = Counter(f["rule"] for r in used for f in r["source_findings"])
     matched.subtract(Counter(f["rule"] for r in used for f in r["lost_findings"]))
+    matched.update(f["rule"] for r in used for f in r.get("pdf_right_by_verdict", []))
     precision = {
         rule: f"{matched[rule]}/{matched[rule] + by_rule[rule]}"
         for rule in sorted(set(by_rule) | {k for k, v in matched.items() if v > 0})
@@ -385,12 +417,24 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "pdfs_with_false_findings": sum(bool(r["false_findings"]) for r in used),
         "pdfs_all_findings_false": all_false,
         "pdfs_unchecked": [r["id"] for r in used if r["pdf"]["unchecked"]],
+        "pdf_disclosures": sum(len(r["pdf"].get("disclosures", [])) for r in used),
+        "pdf_right_by_verdict": sum(len(r.get("pdf_right_by_verdict", [])) for r in used),
         "false_by_rule": dict(by_rule.most_common()),
         "pdf_findings_right_by_rule": precision,
         "lost_source_findings": sum(len(r["lost_findings"]) for r in used),
         "load_pages_per_second": round(pages / seconds, 1) if seconds else None,
         "load_slowest": min((r["pages_per_second"], r["id"]) for r in timed) if timed else None,
     }
+
+
+def summarise_splits(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The headline numbers over all rows, and per split when there are several
+    (the hold-out split is reported on its own, never pooled into a tuning figure)."""
+    summary = summarise(rows)
+    splits = sorted({r["split"] for r in rows})
+    if len(splits) > 1:
+        summary["by_split"] = {s: summarise([r for r in rows if r["split"] == s]) for s in splits}
+    return summary
 
 
 def _table(rows: list[dict[str, Any]]) -> str:
@@ -419,7 +463,8 @@ def rescore(path: Path, docs: list[dict[str, Any]], out: Path | None) -> int:
         row["source_trust"] = doc.get("source_trust", "unjudged")
         if doc.get("printed_references") is not None:
             row["source"]["printed_references"] = int(doc["printed_references"])
-    summary = summarise(rows)
+        apply_pdf_verdicts(row, doc)
+    summary = summarise_splits(rows)
     print(_table(rows))
     print()
     print(json.dumps(summary, indent=1))
@@ -437,7 +482,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--manifest", type=Path, default=HERE / "pdf" / "manifest.json")
     parser.add_argument("--corpus", type=Path, default=Path("/work/corpora/pdf"))
     parser.add_argument("--citecheck", default="citecheck", help="the CLI to run (command or path)")
-    parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "test", "holdout", "all"], default="all")
     parser.add_argument("--only", nargs="*", default=None)
     parser.add_argument(
         "--json", type=Path, default=None, help="write every row and the summary here"
@@ -487,7 +532,7 @@ def main(argv: list[str] | None = None) -> int:
                 measure(doc, folder, cli, config, startup, args.source_cache, source_config)
             )
             print(f"{doc['id']}: {len(rows[-1]['false_findings'])} false", file=sys.stderr)
-    summary = summarise(rows)
+    summary = summarise_splits(rows)
     print(_table(rows))
     print()
     print(json.dumps(summary, indent=1))
