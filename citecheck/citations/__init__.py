@@ -46,6 +46,7 @@ from citecheck.citations.superscript import (
     to_nfc_offset,
 )
 from citecheck.model.document import Citation, LineIndex
+from citecheck.text.labels import label_brackets
 from citecheck.text.unicode import to_nfc
 
 __all__ = ["extract_citations"]
@@ -119,6 +120,25 @@ def _without_labels(text: str, found: list[Found], numbers: list[Found]) -> list
     return [f for f in found if not (f.narrative and labels(f))]
 
 
+def _with_label_citations(text: str, found: list[Found], labels: Collection[str]) -> list[Found]:
+    """``found`` outside the brackets of alphabetic labels, plus one key citation per label."""
+    brackets = label_brackets(text, labels)
+    if not brackets:
+        return found
+    starts = [a for a, _b, _parts in brackets]
+
+    def inside(f: Found) -> bool:
+        i = bisect.bisect_right(starts, f.start) - 1
+        return i >= 0 and f.start < brackets[i][1]
+
+    keyed = [
+        Found(start=at, end=at + len(token), group=a, style="key", key=token)
+        for a, _b, parts in brackets
+        for token, at in parts
+    ]
+    return [f for f in found if not inside(f)] + keyed
+
+
 def extract_citations(
     text: str,
     *,
@@ -128,6 +148,7 @@ def extract_citations(
     superscripts: Sequence[tuple[int, int]] = (),
     numbered_references: bool = False,
     listed_authors: Collection[str] = (),
+    labels: Collection[str] = (),
 ) -> list[Citation]:
     """All in-text citations of ``text`` in document order (see the module docstring).
 
@@ -136,6 +157,9 @@ def extract_citations(
     ``listed_authors`` are the first authors (and abbreviations) of the reference
     entries: such a name is an author even where the word lists take it for a place
     or label ("(Republik Indonesia, 2014)", "The Lancet (2010)", "(WHO 2008)").
+    ``labels`` are the alphabetic labels of a list that labels its entries so
+    (:mod:`citecheck.text.labels`): brackets of such labels ("[BrDu15; Ecke08]") are
+    key citations, and nothing else is read inside them.
     """
     text = cap_text(text)  # bounded work on any size: past the cap, blanks
     original = text
@@ -163,6 +187,8 @@ def extract_citations(
     if numbers and found:
         found = _without_labels(text, found, numbers)
     found.extend(numbers)
+    if labels:
+        found = _with_label_citations(text, found, labels)
     found.sort(key=lambda f: (f.start, f.group, f.end))
     index = index or LineIndex(original)
     sentences = SentenceIndex(text)
@@ -188,6 +214,7 @@ def extract_citations(
                 location=index.location(path, start),
                 sentence=sentences.sentence(f.start, f.end),
                 abbreviation=f.abbreviation,
+                key=f.key,
             )
         )
     return out

@@ -13,7 +13,7 @@ class Found:
     start: int
     end: int
     group: int  # offset of the bracket the citation belongs to (renumbered later)
-    style: Literal["author-year", "numeric"] = "author-year"
+    style: Literal["author-year", "numeric", "key"] = "author-year"
     authors: tuple[str, ...] = ()
     et_al: bool = False
     year: str | None = None
@@ -22,6 +22,7 @@ class Found:
     locator: str | None = None
     number: int | None = None
     abbreviation: str | None = None
+    key: str | None = None  # an alphabetic label ("BrDu15") cited in brackets
     # A lone acronym before a year without a comma ("GBD 2010", "BMI (1975)") counts
     # only if the document also cites or defines that acronym elsewhere.
     needs_support: bool = False

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,10 +152,14 @@ def load(path: Path, display_path: str) -> Document:
     printed_bib = [
         i for i in bib_lines if not any(b.paragraph <= i <= b.end_paragraph for b in bib_fields)
     ]
+    from citecheck.references import keyed_by_label
+
+    typed: list[Reference] = []
     if not field_refs or printed_bib:
-        references.extend(
+        typed = keyed_by_label(
             _text_references(parts.body, printed_bib if field_refs else bib_lines, loc, problems)
         )
+        references.extend(typed)
     # After the printed list: an unnumbered list is numbered by position, and the items
     # of citation fields (linked by key) must not shift that numbering.
     references.extend(field_refs)
@@ -171,6 +175,7 @@ def load(path: Path, display_path: str) -> Document:
         raised=raised,
         numbered=numbered,
         listed=references,
+        labels={r.key for r in typed if r.key},
     )
     citations.sort(key=lambda c: (c.start, c.key or ""))
     return Document(
@@ -318,6 +323,7 @@ def _text_citations(
     raised: list[tuple[int, int]],
     numbered: bool,
     listed: Sequence[Reference] = (),
+    labels: Collection[str] = (),
 ) -> list[Citation]:
     from citecheck.citations import extract_citations
     from citecheck.citations.known import listed_names
@@ -329,6 +335,7 @@ def _text_citations(
         superscripts=raised,
         numbered_references=numbered,
         listed_authors=listed_names(listed),
+        labels=labels,
     )
     out: list[Citation] = []
     for c in found:

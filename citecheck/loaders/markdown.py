@@ -326,7 +326,7 @@ def list_entries(
 ) -> tuple[list[Reference], list[Problem]]:
     """The entries of the reference-list ``spans`` of ``text`` (HTML comments blanked),
     parsed, up to the references budget (:mod:`citecheck.loaders.refcap`)."""
-    from citecheck.references import parse_reference, split_entries, to_reference
+    from citecheck.references import keyed_by_label, parse_reference, split_entries, to_reference
 
     references: list[Reference] = []
     problems: list[Problem] = []
@@ -352,7 +352,7 @@ def list_entries(
     capped = taker.problem(display_path)
     if capped is not None:
         problems.append(capped)
-    return references, problems
+    return keyed_by_label(references), problems
 
 
 def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Document:
@@ -389,6 +389,7 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
         index=index,
         numbered_references=numbered,
         listed_authors=listed_names(references),
+        labels={r.key for r in references if r.key},
     )
     citations += _raw_latex_cites(
         body, display_path, index, 1 + max((c.group for c in citations), default=0)
