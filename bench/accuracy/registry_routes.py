@@ -2,8 +2,9 @@
 
 A mixed reference list is built from what the loopback stand-in holds (recorded and
 synthetic Crossref works, recorded arXiv entries and DataCite records of arXiv DOIs,
-recorded PubMed summaries) plus fabricated references written here (invented titles
-without a DOI, arXiv numbers and PMIDs that do not exist, unregistered DOIs). Each
+DataCite DOIs of data sets, recorded PubMed summaries) plus fabricated references
+written here (invented titles without a DOI, arXiv numbers and PMIDs that do not
+exist, unregistered DOIs, one with a DataCite repository's prefix). Each
 reference goes through the registry stage in process; the script reports
 
 * requests per reference, per registry and per route (DOI, arXiv id, PMID, search);
@@ -14,7 +15,7 @@ reference goes through the registry stage in process; the script reports
 The real references are rendered from the very records the stand-in serves, so this
 measures routing and request counts, not matching accuracy on messy real strings.
 
-    python -m bench.accuracy.registry_routes [--crossref-only]
+    python -m bench.accuracy.registry_routes [--crossref-only | --no-datacite-rest]
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Any
 
 from citecheck.model.document import Document, Location, Reference
 from citecheck.model.settings import DEFAULT_OPENALEX_URL, Settings
-from citecheck.registry import resolve
+from citecheck.registry import datacite, lookup, resolve
 from citecheck.registry.http import Policy
 from citecheck.registry.matching.thresholds import Thresholds
 from citecheck.registry.resolve import plan_reference, resolve_all
@@ -57,7 +58,12 @@ FABRICATED = [
 ]
 FAKE_ARXIV = ["2201.13453", "2201.13454", "2201.13455", "1999.99999"]
 FAKE_PMID = ["39999991", "39999992"]
-FAKE_DOI = ["10.1371/notarealdoi", "10.5555/fabricated.2020.001", "10.1016/j.fake.2019.12.004"]
+FAKE_DOI = [
+    "10.1371/notarealdoi",
+    "10.5555/fabricated.2020.001",
+    "10.1016/j.fake.2019.12.004",
+    "10.5281/zenodo.99999999",
+]
 ARXIV_REAL = {
     "2201.13452": "Yin, H.-M., & Zou, J. (2022). Asymptotic analysis for a nonlinear reaction-diffusion system modeling an infectious disease.",
     "1706.01836": "Yang, Y., Brorsen, K. R., Culpitt, T., Pak, M. V., & Hammes-Schiffer, S. (2017). Development of a practical multicomponent density functional for electron-proton correlation to produce accurate proton densities.",
@@ -109,6 +115,13 @@ def references(store: Store) -> list[tuple[Reference, str, bool]]:
             continue
         add(f"{text} https://doi.org/{doi}", "doi", False)
         add(text, "search", False)
+    for doi, (agency, csl) in sorted(store.other.items()):
+        if agency.get("id") != "datacite" or doi.startswith("10.48550/"):
+            continue  # arXiv DOIs are cited by arXiv id above
+        names = ", ".join(a["family"] for a in csl.get("author", []) if a.get("family"))
+        year = (csl.get("issued", {}).get("date-parts") or [["n.d."]])[0][0]
+        text = f"{names} ({year}). {csl['title']} [Data set]. {csl.get('publisher', '')}."
+        add(f"{text} https://doi.org/{doi}", "datacite", False)
     for ident, text in ARXIV_REAL.items():
         add(f"{text} arXiv:{ident}", "arxiv", False)
     for pmid, text in PMID_REAL.items():
@@ -120,7 +133,8 @@ def references(store: Store) -> list[tuple[Reference, str, bool]]:
     for n, pmid in enumerate(FAKE_PMID):
         add(f"{FABRICATED[n + 4][:90]}. PMID: {pmid}", "pmid", True)
     for n, doi in enumerate(FAKE_DOI):
-        add(f"{FABRICATED[n + 6]} https://doi.org/{doi}", "doi", True)
+        label = "datacite" if datacite.routed_here(doi) else "doi"
+        add(f"{FABRICATED[n + 6]} https://doi.org/{doi}", label, True)
     return out
 
 
@@ -131,7 +145,19 @@ def main() -> None:
         action="store_true",
         help="the route before issue 17: identifiers ignored, no OpenAlex (for before/after)",
     )
+    parser.add_argument(
+        "--no-datacite-rest",
+        action="store_true",
+        help="DataCite DOIs by content negotiation, as before the DataCite REST route",
+    )
     args = parser.parse_args()
+    if args.crossref_only or args.no_datacite_rest:
+        lookup.routed_here = lambda doi: False  # type: ignore[assignment]
+
+        async def no_rest(self: datacite.DataCite, doi: str) -> None:
+            return None  # "not held": content negotiation follows, no request made
+
+        datacite.DataCite.work = no_rest  # type: ignore[assignment,method-assign]
     if args.crossref_only:
         resolve.arxiv_of = lambda ref: None
         resolve.pmid_of = lambda ref: None
@@ -145,6 +171,7 @@ def main() -> None:
             doi_url=server.doi_url,
             arxiv_url=urls["CITECHECK_ARXIV_URL"],
             pubmed_url=urls["CITECHECK_PUBMED_URL"],
+            datacite_url=urls["CITECHECK_DATACITE_URL"],
             openalex_url=(
                 DEFAULT_OPENALEX_URL if args.crossref_only else urls["CITECHECK_OPENALEX_URL"]
             ),
@@ -176,6 +203,7 @@ def main() -> None:
         ("arxiv", "arXiv API"),
         ("eutils", "PubMed ESummary"),
         ("openalex", "OpenAlex"),
+        ("datacite", "DataCite REST"),
     ):
         print(f"| {name} | {counts[key]} | {counts[key] / n:.2f} |")
     print(f"| all | {total} | {total / n:.2f} |")

@@ -70,6 +70,7 @@ from citecheck.reporters import format_names
 @click.option("--arxiv-url", help="arXiv API base URL (or CITECHECK_ARXIV_URL).")
 @click.option("--pubmed-url", help="NCBI E-utilities base URL (or CITECHECK_PUBMED_URL).")
 @click.option("--openalex-url", help="OpenAlex API base URL (or CITECHECK_OPENALEX_URL).")
+@click.option("--datacite-url", help="DataCite REST API base URL (or CITECHECK_DATACITE_URL).")
 @click.option(
     "--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR)."
 )

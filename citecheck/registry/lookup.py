@@ -24,6 +24,7 @@ from typing import Any
 from citecheck.model.resolution import Candidate, Found, NotFound, Resolution, Unavailable
 from citecheck.registry.cache import Cache, Entry
 from citecheck.registry.crossref import Crossref
+from citecheck.registry.datacite import DataCite, routed_here
 from citecheck.registry.doiorg import content_negotiate, handle_exists, source_of
 from citecheck.registry.http import TOO_BIG, Fetcher
 from citecheck.registry.snapshot import LocalRecords, SnapshotError
@@ -52,6 +53,7 @@ class Lookup:
     fetcher: Fetcher | None  # set once something must be fetched
     crossref: Crossref | None
     doi_url: str
+    datacite: DataCite | None = None  # DataCite DOIs: its REST API, not content negotiation
     offline: bool = False
     refresh: bool = False
     ttl: Ttl = field(default_factory=Ttl)
@@ -238,7 +240,10 @@ class Lookup:
 
     async def fetch(self, dois: list[str], queries: list[str]) -> None:
         """Fetch every DOI (batched) and every search concurrently; budgets pace them."""
-        tasks = [self._chunk(c) for c in self._chunks(dois)]
+        # DOIs whose prefix is a DataCite repository's go to DataCite first.
+        first = {d for d in dois if self.datacite is not None and routed_here(d)}
+        tasks = [self._chunk(c) for c in self._chunks([d for d in dois if d not in first])]
+        tasks += [self._datacite_first(d) for d in sorted(first)]
         tasks += [self._search(q) for q in queries]
         await asyncio.gather(*tasks)
         if self.cache is not None:
@@ -285,27 +290,61 @@ class Lookup:
         if self.cache is not None:
             self.cache.flush()
 
-    async def _single(self, doi: str) -> Resolution:
+    async def _datacite_first(self, doi: str) -> None:
+        """A DOI with a DataCite repository's prefix: DataCite's record, else the DOI
+        system and Crossref (the prefix may have been lent, or DataCite be down)."""
+        assert self.datacite is not None and self.fetcher is not None
+        record = await self.datacite.work(doi)
+        if isinstance(record, dict):
+            self.settle_doi(doi, Found(record, "datacite", doi, "datacite"))
+            return
+        if record is None:  # DataCite holds no such DOI: does anyone?
+            exists = await handle_exists(self.fetcher, self.doi_url, doi)
+            if isinstance(exists, Unavailable):
+                self.settle_doi(doi, Unavailable(exists.reason, query=doi))
+                return
+            if not exists:
+                evidence = {
+                    "datacite": "HTTP 404 (not a DataCite DOI)",
+                    "doi.org": "handle not found (responseCode 100)",
+                }
+                self.settle_doi(
+                    doi, NotFound(query=doi, sources=("datacite", "doi.org"), evidence=evidence)
+                )
+                return
+        self.settle_doi(
+            doi, await self._single(doi, datacite_asked=True, registered=record is None)
+        )
+
+    async def _single(
+        self, doi: str, *, datacite_asked: bool = False, registered: bool = False
+    ) -> Resolution:
         assert self.crossref is not None and self.fetcher is not None
         record = await self.crossref.work(doi)
         if isinstance(record, Unavailable):
             return Unavailable(record.reason, query=doi)
         if record is not None:
             return Found(record, "crossref", doi, "crossref")
-        exists = await handle_exists(self.fetcher, self.doi_url, doi)
-        if isinstance(exists, Unavailable):
-            return Unavailable(exists.reason, query=doi)
-        if not exists:
-            return NotFound(
-                query=doi,
-                sources=("crossref", "doi.org"),
-                evidence={
-                    "crossref": "HTTP 404 (not a Crossref DOI)",
-                    "doi.org": "handle not found (responseCode 100)",
-                },
-            )
+        if not registered:
+            exists = await handle_exists(self.fetcher, self.doi_url, doi)
+            if isinstance(exists, Unavailable):
+                return Unavailable(exists.reason, query=doi)
+            if not exists:
+                return NotFound(
+                    query=doi,
+                    sources=("crossref", "doi.org"),
+                    evidence={
+                        "crossref": "HTTP 404 (not a Crossref DOI)",
+                        "doi.org": "handle not found (responseCode 100)",
+                    },
+                )
         agency = await self.crossref.agency(doi)
         agency_id = agency if isinstance(agency, str) else None
+        if agency_id == "datacite" and self.datacite is not None and not datacite_asked:
+            held = await self.datacite.work(doi)
+            if isinstance(held, dict):
+                return Found(held, "datacite", doi, "datacite")
+            # not there after all, or DataCite unreachable: content negotiation as before
         meta = await content_negotiate(self.fetcher, self.doi_url, doi)
         if isinstance(meta, dict):
             return Found(

@@ -36,7 +36,7 @@ from citecheck.model.resolution import (
 )
 from citecheck.model.settings import DEFAULT_OPENALEX_URL, Settings
 from citecheck.references.arxiv import arxiv_in_link, take_arxiv
-from citecheck.registry import arxiv, openalex, pubmed
+from citecheck.registry import arxiv, datacite, openalex, pubmed
 from citecheck.registry.cache import Cache, default_dir
 from citecheck.registry.crossref import Crossref
 from citecheck.registry.http import Fetcher, Policy, host_key
@@ -381,12 +381,15 @@ class _Run:
                 settings.arxiv_url,
                 settings.pubmed_url,
                 settings.openalex_url,
+                settings.datacite_url,
             ),
         )
         fetcher.budgets.add(arxiv.BUCKET, rate=arxiv.RATE * 0.9, concurrency=1)
         pubmed_rate = pubmed.RATE_WITH_KEY if settings.ncbi_api_key else pubmed.RATE
         fetcher.budgets.add(pubmed.BUCKET, rate=pubmed_rate * 0.9, concurrency=1)
         fetcher.budgets.add(openalex.BUCKET, rate=openalex.RATE, concurrency=1)
+        datacite_rate = datacite.RATE_IDENTIFIED if settings.mailto else datacite.RATE
+        fetcher.budgets.add(datacite.BUCKET, rate=datacite_rate * 0.9, concurrency=2)
         if self.lookup.progress is not None:
             tell, lookup = self.lookup.progress, self.lookup
 
@@ -400,6 +403,7 @@ class _Run:
         self.fetcher = fetcher
         self.lookup.fetcher = fetcher
         self.lookup.crossref = Crossref(fetcher, settings.crossref_url)
+        self.lookup.datacite = datacite.DataCite(fetcher, settings.datacite_url)
         self.ids.arxiv = arxiv.Arxiv(fetcher, settings.arxiv_url)
         self.ids.pubmed = pubmed.PubMed(
             fetcher, settings.pubmed_url, email=settings.mailto, api_key=settings.ncbi_api_key

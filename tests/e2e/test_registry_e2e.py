@@ -73,6 +73,10 @@ def test_healthy_run_checks_everything_once(healthy: Healthy) -> None:
     assert len(paths) == len(set(paths)), "a request was repeated"
     batches = [p for p in paths if p.startswith("array /works?filter=")]
     assert len(batches) == 1  # 40 distinct DOIs fit one filter=doi: request
+    # Zenodo DOIs go to DataCite's REST API first, not through Crossref and doi.org.
+    datacite = [p for p in paths if p.startswith("other /datacite/dois/")]
+    assert datacite and all("zenodo" in p for p in datacite)
+    assert not [p for p in paths if "zenodo" in p and not p.startswith("other /datacite/")]
 
 
 def test_evidence_names_the_source_record(healthy: Healthy) -> None:

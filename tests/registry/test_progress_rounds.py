@@ -39,6 +39,7 @@ def _settings(url: str, tmp_path: Path) -> Settings:
         arxiv_url=env["CITECHECK_ARXIV_URL"],
         pubmed_url=env["CITECHECK_PUBMED_URL"],
         openalex_url=env["CITECHECK_OPENALEX_URL"],
+        datacite_url=env["CITECHECK_DATACITE_URL"],
         cache_dir=str(tmp_path),
         mailto="t@example.org",
         deadline=60,

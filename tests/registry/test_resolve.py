@@ -109,10 +109,13 @@ def test_absent_from_batch_then_404_then_handle_100_is_not_found_and_searched(
     assert outcome.skipped == []
 
 
-def test_datacite_doi_by_content_negotiation(
+def test_datacite_doi_by_content_negotiation_when_its_rest_api_has_no_record(
     mock: respx.MockRouter, settings: Settings, policy: Policy
 ) -> None:
     doi = "10.5281/zenodo.1234567"
+    rest = mock.get(f"https://api.datacite.org/dois/{doi}").mock(
+        return_value=httpx.Response(404, json={"errors": [{"status": "404"}]})
+    )
     mock.get(f"{CROSSREF}/works/{doi}").mock(return_value=not_found_text())
     mock.get(f"{DOI_ORG}/api/handles/{doi}").mock(return_value=handle_found(doi))
     agency = body("05")
@@ -128,6 +131,7 @@ def test_datacite_doi_by_content_negotiation(
 
     outcome = resolve_all([doc], settings, client=None, progress=None, policy=policy)
 
+    assert rest.call_count == 1  # asked once (prefix route), not again after the agency
     assert neg.calls[0].request.headers["accept"] == "application/vnd.citationstyles.csl+json"
     assert csl.call_count == 1
     found = outcome.resolutions[0][0].by_doi

@@ -116,6 +116,8 @@ def test_html_page_with_status_200_from_the_handle_api_is_retried(
 
 
 def _datacite_routes(mock: respx.MockRouter, agency: httpx.Response) -> None:
+    # DataCite's REST API is down: the DOI system and content negotiation answer instead.
+    mock.get(f"https://api.datacite.org/dois/{ZENODO}").mock(return_value=httpx.Response(503))
     mock.get(f"{CROSSREF}/works/{ZENODO}").mock(return_value=not_found_text())
     mock.get(f"{DOI_ORG}/api/handles/{ZENODO}").mock(
         return_value=httpx.Response(200, json={"responseCode": 1, "handle": ZENODO})

@@ -1,4 +1,5 @@
-"""The loopback stand-in's registries beyond Crossref: arXiv, PubMed ESummary, OpenAlex.
+"""The loopback stand-in's registries beyond Crossref: arXiv, PubMed ESummary, OpenAlex,
+DataCite REST.
 
 Served by the stand-in's Crossref server under path prefixes, so one base URL
 gives all of them (see :func:`urls`):
@@ -14,6 +15,12 @@ gives all of them (see :func:`urls`):
 * ``/openalex/works?search=...&per_page=n`` — the recorded OpenAlex works and every
   Crossref work of the store (converted to the OpenAlex work shape), ranked by
   the store's own word-overlap search, in OpenAlex's ``meta``/``results`` envelope.
+* ``/datacite/dois/{doi}`` — the recorded DataCite answers under
+  ``tests/fixtures/registries/datacite`` verbatim, and the store's DataCite DOIs
+  (synthetic CSL records of agency ``datacite``) in the shape of the recorded answer;
+  any other DOI gets DataCite's JSON:API 404 (``{"errors": [{"status": "404",
+  "title": "The resource you are looking for doesn't exist."}]}``, as in DataCite's
+  own request specs, datacite/lupo).
 """
 
 from __future__ import annotations
@@ -29,7 +36,11 @@ if TYPE_CHECKING:
     from tests.support.registry_standin import Store
 
 RECORDED = Path(__file__).resolve().parents[1] / "fixtures" / "registries"
-PREFIXES = ("/arxiv/", "/eutils/", "/openalex/")
+PREFIXES = ("/arxiv/", "/eutils/", "/openalex/", "/datacite/")
+DATACITE_404 = {
+    "errors": [{"status": "404", "title": "The resource you are looking for doesn't exist."}]
+}
+_DATACITE_TYPES = {"dataset": "Dataset", "software": "Software"}
 _ENTRY_RE = re.compile(r"<entry>.*?</entry>", re.DOTALL)
 _ID_RE = re.compile(r"<id>https?://arxiv\.org/abs/(.+?)(?:v\d+)?</id>")
 _EMPTY_ENTRY = (
@@ -44,6 +55,7 @@ def urls(crossref_url: str) -> dict[str, str]:
         "CITECHECK_ARXIV_URL": f"{crossref_url}/arxiv",
         "CITECHECK_PUBMED_URL": f"{crossref_url}/eutils",
         "CITECHECK_OPENALEX_URL": f"{crossref_url}/openalex",
+        "CITECHECK_DATACITE_URL": f"{crossref_url}/datacite",
     }
 
 
@@ -77,6 +89,57 @@ def recorded_openalex() -> tuple[dict[str, Any], ...]:
         json.loads(p.read_text(encoding="utf-8"))
         for p in sorted((RECORDED / "openalex").glob("*.json"))
     )
+
+
+@cache
+def recorded_datacite() -> dict[str, bytes]:
+    """Lower-case DOI -> recorded DataCite REST answer (verbatim bytes)."""
+    out: dict[str, bytes] = {}
+    for path in sorted((RECORDED / "datacite").glob("*.json")):
+        raw = path.read_bytes()
+        out[json.loads(raw)["data"]["attributes"]["doi"].lower()] = raw
+    return out
+
+
+def _as_datacite(doi: str, csl: dict[str, Any]) -> dict[str, Any]:
+    """A DataCite (CSL) record of the store in the shape of the recorded REST answer."""
+    creators = []
+    for a in csl.get("author", []):
+        family, given = a.get("family"), a.get("given")
+        if family:
+            name = f"{family}, {given}" if given else family
+            creators.append(
+                {"name": name, "nameType": "Personal", "givenName": given, "familyName": family}
+            )
+        elif a.get("literal") or a.get("name"):
+            creators.append(
+                {"name": a.get("literal") or a.get("name"), "nameType": "Organizational"}
+            )
+    year = (csl.get("issued", {}).get("date-parts") or [[None]])[0][0]
+    kind = str(csl.get("type") or "")
+    attributes = {
+        "doi": doi,
+        "creators": creators,
+        "titles": [{"title": csl.get("title")}],
+        "publisher": csl.get("publisher"),
+        "publicationYear": year,
+        "dates": [{"date": str(year), "dateType": "Issued"}] if year else [],
+        "types": {"citeproc": kind, "resourceTypeGeneral": _DATACITE_TYPES.get(kind, "Text")},
+        "relatedIdentifiers": [],
+        "state": "findable",
+    }
+    return {"data": {"id": doi, "type": "dois", "attributes": attributes}}
+
+
+def datacite_doi(store: Store, doi: str) -> tuple[int, bytes]:
+    """DataCite's answer to ``/dois/{doi}``."""
+    key = doi.lower()
+    if key in recorded_datacite():
+        return 200, recorded_datacite()[key]
+    entry = store.other.get(key)
+    if entry is not None and entry[0].get("id") == "datacite":
+        return 200, json.dumps(_as_datacite(key, entry[1])).encode()
+    return 404, json.dumps(DATACITE_404).encode()
 
 
 def _csl_entry(ident: str, csl: dict[str, Any]) -> str:
@@ -189,4 +252,7 @@ def route(store: Store, path: str, query: dict[str, str]) -> tuple[int, bytes, s
     if path.rstrip("/") == "/openalex/works" and "search" in query:
         rows = int(query.get("per_page", "25"))
         return 200, openalex_search(store, query["search"], rows), "application/json"
+    if path.startswith("/datacite/dois/"):
+        status, body = datacite_doi(store, path[len("/datacite/dois/") :])
+        return status, body, "application/vnd.api+json; charset=utf-8"
     return 404, b'{"error": "not found"}', "application/json"

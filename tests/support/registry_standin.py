@@ -677,7 +677,7 @@ class DoiHandler(_Handler):
         js = "application/json"
         if path.startswith("/api/handles/"):
             doi = path[len("/api/handles/") :]
-            if store.registered(doi):
+            if store.registered(doi) or doi.lower() in other_registries.recorded_datacite():
                 values = [
                     {
                         "index": 1,
