@@ -2,9 +2,10 @@
 
 A mixed reference list is built from what the loopback stand-in holds (recorded and
 synthetic Crossref works, recorded arXiv entries and DataCite records of arXiv DOIs,
-DataCite DOIs of data sets, recorded PubMed summaries) plus fabricated references
+DataCite DOIs of data sets, recorded PubMed and PMC summaries) plus fabricated references
 written here (invented titles without a DOI, arXiv numbers and PMIDs that do not
-exist, unregistered DOIs, one with a DataCite repository's prefix). Each
+exist, a PMCID that does not exist, unregistered DOIs, one with a DataCite
+repository's prefix). Each
 reference goes through the registry stage in process; the script reports
 
 * requests per reference, per registry and per route (DOI, arXiv id, PMID, search);
@@ -58,6 +59,7 @@ FABRICATED = [
 ]
 FAKE_ARXIV = ["2201.13453", "2201.13454", "2201.13455", "1999.99999"]
 FAKE_PMID = ["39999991", "39999992"]
+FAKE_PMCID = ["PMC99999991"]
 FAKE_DOI = [
     "10.1371/notarealdoi",
     "10.5555/fabricated.2020.001",
@@ -75,6 +77,10 @@ ARXIV_REAL = {
 PMID_REAL = {
     "27933103": "Scalfani VF, Williams AJ, Tkachenko V, Karapetyan K, Pshenichnov A, Hanson RM, Liddie JM, Bara JE. Programmatic conversion of crystal structures into 3D printable files using Jmol. J Cheminform. 2016;8:66.",
     "34813072": "Liu S, Narancic T, Davis C, O'Connor KE. CRISPR-Cas9 editing of the synthesis of biodegradable polyesters polyhydroxyalkanaotes (PHA) in Pseudomonas putida KT2440. Methods Mol Biol. 2022;2397:341-358.",
+}
+
+PMCID_REAL = {
+    "PMC3539452": "Kind PC, Sengpiel F, Beaver CJ, Crocker-Buque A, Kelly GM, Matthews RT, Mitchell DE. The development and activity-dependent expression of aggrecan in the cat visual cortex. Cereb Cortex. 2013;23(2):349-360.",
 }
 
 
@@ -126,12 +132,16 @@ def references(store: Store) -> list[tuple[Reference, str, bool]]:
         add(f"{text} arXiv:{ident}", "arxiv", False)
     for pmid, text in PMID_REAL.items():
         add(f"{text} PMID: {pmid}", "pmid", False)
+    for pmcid, text in PMCID_REAL.items():
+        add(f"{text} PMCID: {pmcid}", "pmcid", False)
     for text in FABRICATED:
         add(text, "search", True)
     for n, ident in enumerate(FAKE_ARXIV):
         add(f"{FABRICATED[n][:90]}. arXiv:{ident}", "arxiv", True)
     for n, pmid in enumerate(FAKE_PMID):
         add(f"{FABRICATED[n + 4][:90]}. PMID: {pmid}", "pmid", True)
+    for n, pmcid in enumerate(FAKE_PMCID):
+        add(f"{FABRICATED[n + 10][:90]}. PMCID: {pmcid}", "pmcid", True)
     for n, doi in enumerate(FAKE_DOI):
         label = "datacite" if datacite.routed_here(doi) else "doi"
         add(f"{FABRICATED[n + 6]} https://doi.org/{doi}", label, True)
@@ -148,10 +158,12 @@ def main() -> None:
     parser.add_argument(
         "--no-datacite-rest",
         action="store_true",
-        help="DataCite DOIs by content negotiation, as before the DataCite REST route",
+        help="DataCite DOIs by content negotiation and PMCIDs not read, as before the "
+        "DataCite REST and PMCID routes",
     )
     args = parser.parse_args()
     if args.crossref_only or args.no_datacite_rest:
+        resolve.pmcid_of = lambda ref: None
         lookup.routed_here = lambda doi: False  # type: ignore[assignment]
 
         async def no_rest(self: datacite.DataCite, doi: str) -> None:
@@ -161,6 +173,7 @@ def main() -> None:
     if args.crossref_only:
         resolve.arxiv_of = lambda ref: None
         resolve.pmid_of = lambda ref: None
+        resolve.pmcid_of = lambda ref: None
         resolve._ARXIV_DOI = "no arxiv route"
     store = Store.load(RECORDS)
     refs = references(store)

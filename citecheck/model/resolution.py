@@ -19,7 +19,7 @@ from typing import Any, Literal
 Source = Literal[
     "crossref", "datacite", "medra", "jalc", "handle", "arxiv", "pubmed", "openalex", "other"
 ]
-IdKind = Literal["doi", "arxiv", "pmid"]
+IdKind = Literal["doi", "arxiv", "pmid", "pmcid"]
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,8 @@ class ReferenceResolution:
     search: tuple[Candidate, ...] | Unavailable | None = None
     notices: tuple[dict[str, Any], ...] = ()
     # Which identifier ``by_doi`` looked up: the DOI, or (for references that carry
-    # none) an arXiv identifier (``ident`` "2201.13452") or a PubMed id ("27933103").
+    # none) an arXiv identifier (``ident`` "2201.13452"), a PubMed id ("27933103") or a
+    # PubMed Central id ("PMC3539452").
     id_kind: IdKind = "doi"
     ident: str | None = None
     # OpenAlex's hits for references the Crossref search did not confirm; None when
@@ -114,6 +115,8 @@ class ReferenceResolution:
             return f"arXiv:{self.ident}"
         if self.id_kind == "pmid" and self.ident:
             return f"PMID {self.ident}"
+        if self.id_kind == "pmcid" and self.ident:
+            return self.ident  # "PMC3539452"
         return f"DOI {self.doi}" if self.doi else None
 
 

@@ -1,9 +1,11 @@
-"""Look-ups beyond Crossref: arXiv and PubMed identifiers, and the OpenAlex fallback search.
+"""Look-ups beyond Crossref: arXiv, PubMed and PMC identifiers, and the OpenAlex fallback
+search.
 
 Routing (docs/registries.md): a reference's DOI goes to Crossref (then doi.org, which
 hands DataCite, mEDRA and JaLC DOIs to their agency), except arXiv's own DOIs
 (``10.48550/arXiv.*``), which go to the arXiv API like arXiv identifiers; a PubMed id
-goes to PubMed when the reference has no DOI; the OpenAlex search is asked only for
+goes to PubMed when the reference has no DOI, a PMCID (no DOI, no PMID) to PMC's
+ESummary; the OpenAlex search is asked only for
 references the Crossref search did not confirm. Each distinct identifier and query is
 asked once per run, answers are cached like Crossref's (kinds ``id`` and
 ``openalex``), and ``--offline`` answers from the cache only.
@@ -32,6 +34,7 @@ _SEARCH_TTL = 14 * 86400
 _ANSWER = {
     "arxiv": ("arxiv", "arXiv API: no entry for this identifier"),
     "pmid": ("pubmed", "PubMed ESummary: cannot get document summary"),
+    "pmcid": ("pubmed", "PMC ESummary: cannot get document summary"),
 }
 
 
@@ -117,9 +120,14 @@ class IdLookup:
         """Fetch arXiv identifiers (batched ``id_list``) and PMIDs (batched ESummary)."""
         arxiv = [k.split(":", 1)[1] for k in keys if k.startswith("arxiv:")]
         pmids = [k.split(":", 1)[1] for k in keys if k.startswith("pmid:")]
+        pmcids = [k.split(":", 1)[1] for k in keys if k.startswith("pmcid:")]
         tasks = [self._arxiv(arxiv[i : i + ARXIV_BATCH]) for i in range(0, len(arxiv), ARXIV_BATCH)]
         tasks += [
             self._pubmed(pmids[i : i + PUBMED_BATCH]) for i in range(0, len(pmids), PUBMED_BATCH)
+        ]
+        tasks += [
+            self._pubmed(pmcids[i : i + PUBMED_BATCH], kind="pmcid")
+            for i in range(0, len(pmcids), PUBMED_BATCH)
         ]
         await asyncio.gather(*tasks)
         if self.cache is not None:
@@ -137,19 +145,24 @@ class IdLookup:
             else:
                 self._settle_id(key, _missing("arxiv", key))
 
-    async def _pubmed(self, pmids: list[str]) -> None:
+    async def _pubmed(self, pmids: list[str], kind: str = "pmid") -> None:
+        """PMIDs (``db=pubmed``) or PMCIDs (``kind="pmcid"``, ``db=pmc``)."""
         assert self.pubmed is not None
-        got = await self.pubmed.summaries(pmids)
+        if kind == "pmcid":
+            got = await self.pubmed.pmc_summaries(pmids)
+        else:
+            got = await self.pubmed.summaries(pmids)
         for pmid in pmids:
-            key = id_key("pmid", pmid)
+            key = id_key(kind, pmid)
             if isinstance(got, Unavailable):
                 self._settle_id(key, Unavailable(got.reason, query=key))
             elif pmid not in got:
+                what = "PMCID" if kind == "pmcid" else "PMID"
                 self._settle_id(
-                    key, Unavailable("PubMed left this PMID out of its answer", query=key)
+                    key, Unavailable(f"PubMed left this {what} out of its answer", query=key)
                 )
             elif got[pmid] is None:
-                self._settle_id(key, _missing("pmid", key))
+                self._settle_id(key, _missing(kind, key))
             else:
                 record = got[pmid]
                 assert record is not None

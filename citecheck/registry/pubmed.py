@@ -1,10 +1,16 @@
-"""PubMed through NCBI E-utilities ESummary (``esummary.fcgi?db=pubmed&retmode=json``).
+"""PubMed and PubMed Central through NCBI E-utilities ESummary
+(``esummary.fcgi?db=pubmed&retmode=json``; ``db=pmc`` for PMCIDs).
 
 One request takes many PMIDs (``id=1,2,3``). A PMID PubMed does not hold comes back
 as ``{"uid": ..., "error": "cannot get document summary"}`` inside ``result``; that
 is "not found". NCBI allows three requests a second without an API key and ten with
 one, and asks every tool to send ``tool`` and ``email``
 (https://www.ncbi.nlm.nih.gov/books/NBK25497/, "Usage Guidelines and Requirements").
+
+A PMCID (``PMC3539452``) is asked of ``db=pmc`` by its number (``id=3539452``: PMC's
+Entrez UID is the PMCID without its prefix); its summary has the same envelope and the
+same fields as PubMed's, with the PMID, DOI and PMCID among ``articleids``, and shares
+PubMed's budget (one E-utilities host, one limit).
 
 Each summary becomes a record in Crossref's field names (``title``, ``author``,
 ``container-title``, ``volume``, ``issue``, ``page``, ``issued``, ``DOI`` from the
@@ -107,6 +113,25 @@ def summary_record(summary: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
+def pmc_record(summary: dict[str, Any]) -> dict[str, Any]:
+    """A Crossref-shaped record of one PMC (``db=pmc``) document summary."""
+    record = summary_record(summary)
+    ids = {
+        str(a.get("idtype")): a["value"]
+        for a in summary.get("articleids") or []
+        if isinstance(a, dict) and isinstance(a.get("value"), str)
+    }
+    pmcid = f"PMC{summary.get('uid')}"
+    record["pmcid"] = pmcid
+    record["URL"] = f"https://pmc.ncbi.nlm.nih.gov/articles/{pmcid}/"
+    pmid = ids.get("pmid", "")
+    if pmid.isdigit() and int(pmid) > 0:
+        record["pmid"] = pmid
+    else:
+        del record["pmid"]
+    return record
+
+
 class PubMed:
     """The ESummary calls of one run, through the run's :class:`Fetcher`."""
 
@@ -120,7 +145,19 @@ class PubMed:
 
     async def summaries(self, pmids: list[str]) -> dict[str, dict[str, Any] | None] | Unavailable:
         """PMID -> record, or None for a PMID PubMed does not hold."""
-        params = {"db": "pubmed", "id": ",".join(pmids), "retmode": "json", "tool": TOOL}
+        return await self._summaries("pubmed", pmids, {p: p for p in pmids})
+
+    async def pmc_summaries(
+        self, pmcids: list[str]
+    ) -> dict[str, dict[str, Any] | None] | Unavailable:
+        """PMCID (``PMC3539452``) -> record, or None for a PMCID PMC does not hold."""
+        return await self._summaries("pmc", pmcids, {p: p[3:] for p in pmcids})
+
+    async def _summaries(
+        self, db: str, asked: list[str], uids: dict[str, str]
+    ) -> dict[str, dict[str, Any] | None] | Unavailable:
+        ids = ",".join(uids[a] for a in asked)
+        params = {"db": db, "id": ids, "retmode": "json", "tool": TOOL}
         if self.email:
             params["email"] = self.email
         if self.api_key:
@@ -138,14 +175,15 @@ class PubMed:
                 f"unexpected PubMed answer (HTTP {reply.status}{': ' + str(why) if why else ''})"
             )
         out: dict[str, dict[str, Any] | None] = {}
-        for pmid in pmids:
-            summary = result.get(pmid)
+        for ident in asked:
+            summary = result.get(uids[ident])
             if isinstance(summary, dict) and not summary.get("error") and summary.get("title"):
-                out[pmid] = summary_record(summary)
+                out[ident] = pmc_record(summary) if db == "pmc" else summary_record(summary)
             elif isinstance(summary, dict):
-                out[pmid] = None  # {"uid": ..., "error": "cannot get document summary"}
-        if len(pmids) >= SUSPICIOUS_EMPTY and all(v is None for v in out.values()):
-            # Not one of several PMIDs known: more likely a degraded service than a list
+                out[ident] = None  # {"uid": ..., "error": "cannot get document summary"}
+        if len(asked) >= SUSPICIOUS_EMPTY and all(v is None for v in out.values()):
+            # Not one of several ids known: more likely a degraded service than a list
             # of invented ids; "does not exist" needs better evidence.
-            return Unavailable(f"PubMed summarised none of {len(pmids)} PMIDs")
+            what = "PMCIDs" if db == "pmc" else "PMIDs"
+            return Unavailable(f"PubMed summarised none of {len(asked)} {what}")
         return out

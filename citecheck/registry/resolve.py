@@ -63,6 +63,7 @@ NO_OPENALEX_KEY = (
     "openalex.org/settings/api); set CITECHECK_OPENALEX_API_KEY or openalex-api-key"
 )
 _PMID_RE = re.compile(r"\bPMID:?\s*(\d{1,9})\b")
+_PMCID_RE = re.compile(r"\bPMC(\d{1,9})\b")  # "PMC3539452", "PMCID: PMC3539452"
 _ARXIV_DOI = "10.48550/arxiv."
 
 
@@ -143,6 +144,15 @@ def pmid_of(ref: Reference) -> str | None:
     return m.group(1) if m else None
 
 
+def pmcid_of(ref: Reference) -> str | None:
+    """The PubMed Central id a reference gives ("PMC3539452" or a ``pmcid`` field)."""
+    given = (ref.fields.get("pmcid") or "").strip().upper()
+    if given.removeprefix("PMC").isdigit():
+        return f"PMC{given.removeprefix('PMC')}"
+    m = _PMCID_RE.search(ref.text)
+    return f"PMC{m.group(1)}" if m else None
+
+
 def _routed(doi: str | None, doi_valid: bool, ref: Reference) -> _Plan:
     query = search_text(ref)
     if doi is not None and doi.startswith(_ARXIV_DOI):
@@ -159,11 +169,14 @@ def _routed(doi: str | None, doi_valid: bool, ref: Reference) -> _Plan:
     pmid = pmid_of(ref)
     if pmid:
         return _Plan(doi=None, doi_valid=doi_valid, query=query, id_kind="pmid", ident=pmid)
+    pmcid = pmcid_of(ref)
+    if pmcid:
+        return _Plan(doi=None, doi_valid=doi_valid, query=query, id_kind="pmcid", ident=pmcid)
     return _Plan(doi=None, doi_valid=doi_valid, query=query)
 
 
 def plan_reference(ref: Reference) -> _Plan:
-    """Which identifier to look up where (DOI, arXiv id, PMID), whether a given DOI is
+    """Which identifier to look up where (DOI, arXiv id, PMID, PMCID), whether a given DOI is
     valid, and what to search."""
     if ref.doi and ref.doi.strip():
         doi = normalise_doi(ref.doi)

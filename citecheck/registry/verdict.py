@@ -48,7 +48,7 @@ NAMES = {
     "openalex": "OpenAlex",
     "other": "registry",
 }
-_ID_REGISTRY = {"doi": "crossref", "arxiv": "arxiv", "pmid": "pubmed"}
+_ID_REGISTRY = {"doi": "crossref", "arxiv": "arxiv", "pmid": "pubmed", "pmcid": "pubmed"}
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ gives all of them (see :func:`urls`):
   (``10.48550/arxiv.*``) become entries; an identifier it does not know becomes an
   empty ``<entry>``, as arXiv answers.
 * ``/eutils/esummary.fcgi?db=pubmed&id=a,b&retmode=json`` — recorded summaries from
-  ``tests/fixtures/registries/pubmed``; unknown ids get NCBI's
-  ``{"uid": ..., "error": "cannot get document summary"}``.
+  ``tests/fixtures/registries/pubmed`` (``db=pmc``: from ``.../pmc``, by PMCID number);
+  unknown ids get NCBI's ``{"uid": ..., "error": "cannot get document summary"}``.
 * ``/openalex/works?search=...&per_page=n`` — the recorded OpenAlex works and every
   Crossref work of the store (converted to the OpenAlex work shape), ranked by
   the store's own word-overlap search, in OpenAlex's ``meta``/``results`` envelope.
@@ -72,10 +72,11 @@ def recorded_arxiv() -> dict[str, str]:
 
 
 @cache
-def recorded_pubmed() -> dict[str, dict[str, Any]]:
-    """PMID -> recorded ESummary document summary."""
+def recorded_pubmed(db: str = "pubmed") -> dict[str, dict[str, Any]]:
+    """Entrez UID (PMID; for ``db="pmc"`` the PMCID's number) -> recorded ESummary
+    document summary."""
     out: dict[str, dict[str, Any]] = {}
-    for path in sorted((RECORDED / "pubmed").glob("*.json")):
+    for path in sorted((RECORDED / db).glob("*.json")):
         result = json.loads(path.read_text(encoding="utf-8"))["result"]
         for uid in result["uids"]:
             out[uid] = result[uid]
@@ -182,9 +183,9 @@ def arxiv_feed(store: Store, ids: list[str]) -> bytes:
     return "".join(parts).encode()
 
 
-def esummary(ids: list[str]) -> bytes:
+def esummary(ids: list[str], db: str = "pubmed") -> bytes:
     """The ESummary JSON answer."""
-    recorded = recorded_pubmed()
+    recorded = recorded_pubmed("pmc" if db == "pmc" else "pubmed")
     result: dict[str, Any] = {"uids": ids}
     for uid in ids:
         result[uid] = recorded.get(uid) or {"uid": uid, "error": "cannot get document summary"}
@@ -248,7 +249,7 @@ def route(store: Store, path: str, query: dict[str, str]) -> tuple[int, bytes, s
         return 200, arxiv_feed(store, ids), "application/atom+xml; charset=UTF-8"
     if path.startswith("/eutils/esummary.fcgi"):
         ids = [i.strip() for i in query.get("id", "").split(",") if i.strip()]
-        return 200, esummary(ids), "application/json; charset=UTF-8"
+        return 200, esummary(ids, query.get("db", "pubmed")), "application/json; charset=UTF-8"
     if path.rstrip("/") == "/openalex/works" and "search" in query:
         rows = int(query.get("per_page", "25"))
         return 200, openalex_search(store, query["search"], rows), "application/json"
