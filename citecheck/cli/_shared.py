@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -14,6 +14,49 @@ if TYPE_CHECKING:
     from citecheck.model.settings import Settings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+F = TypeVar("F", bound=Callable[..., Any])
+
+# The registry options every command that asks registries takes (check, fix): one
+# definition, so a registry added here reaches every command. Each is a flag over its
+# CITECHECK_* variable and configuration key (pipeline/config.py); API keys are not
+# flags (a command line is visible to other users of the machine).
+_REGISTRY_OPTIONS = (
+    click.option(
+        "--mailto", help="Contact e-mail for Crossref's polite pool (or CITECHECK_MAILTO)."
+    ),
+    click.option("--crossref-url", help="Crossref API base URL (or CITECHECK_CROSSREF_URL)."),
+    click.option("--doi-url", help="DOI resolver base URL (or CITECHECK_DOI_URL)."),
+    click.option("--arxiv-url", help="arXiv API base URL (or CITECHECK_ARXIV_URL)."),
+    click.option("--pubmed-url", help="NCBI E-utilities base URL (or CITECHECK_PUBMED_URL)."),
+    click.option("--openalex-url", help="OpenAlex API base URL (or CITECHECK_OPENALEX_URL)."),
+    click.option("--datacite-url", help="DataCite REST API base URL (or CITECHECK_DATACITE_URL)."),
+    click.option("--dblp-url", help="DBLP base URL (or CITECHECK_DBLP_URL)."),
+    click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False),
+        help="Cache folder (or CITECHECK_CACHE_DIR).",
+    ),
+    click.option(
+        "--no-cache", is_flag=True, default=None, help="Neither read nor write the cache."
+    ),
+    click.option(
+        "--refresh", is_flag=True, default=None, help="Ignore cached records and ask again."
+    ),
+    click.option(
+        "--snapshot",
+        type=click.Path(dir_okay=False),
+        help="A registry snapshot (citecheck snapshot build) asked before the network "
+        "(or CITECHECK_SNAPSHOT).",
+    ),
+    click.option("--deadline", type=float, help="Seconds allowed for all registry look-ups."),
+)
+
+
+def registry_options(command: F) -> F:
+    """Decorate a command with the registry options (base URLs, contact, cache, deadline)."""
+    for option in reversed(_REGISTRY_OPTIONS):
+        command = option(command)
+    return command
 
 
 def split_option(values: tuple[str, ...]) -> tuple[str, ...]:

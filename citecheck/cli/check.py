@@ -16,6 +16,7 @@ from citecheck.cli._shared import (
     EXIT_OK,
     fail,
     progress_printer,
+    registry_options,
     settings_from,
     use_color,
     wants_progress,
@@ -58,31 +59,13 @@ from citecheck.reporters import format_names
 )
 @click.option("--select", multiple=True, help="Only these rules (codes or names, comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (codes or names, comma-separated).")
-@click.option("--mailto", help="Contact e-mail for Crossref's polite pool (or CITECHECK_MAILTO).")
-@click.option("--crossref-url", help="Crossref API base URL (or CITECHECK_CROSSREF_URL).")
-@click.option("--doi-url", help="DOI resolver base URL (or CITECHECK_DOI_URL).")
 @click.option(
     "--check-urls",
     is_flag=True,
     default=None,
     help="Also check that references' web addresses still answer (HEAD, then GET).",
 )
-@click.option("--arxiv-url", help="arXiv API base URL (or CITECHECK_ARXIV_URL).")
-@click.option("--pubmed-url", help="NCBI E-utilities base URL (or CITECHECK_PUBMED_URL).")
-@click.option("--openalex-url", help="OpenAlex API base URL (or CITECHECK_OPENALEX_URL).")
-@click.option("--datacite-url", help="DataCite REST API base URL (or CITECHECK_DATACITE_URL).")
-@click.option(
-    "--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR)."
-)
-@click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the cache.")
-@click.option("--refresh", is_flag=True, default=None, help="Ignore cached records and ask again.")
-@click.option(
-    "--snapshot",
-    type=click.Path(dir_okay=False),
-    help="A registry snapshot (citecheck snapshot build) asked before the network "
-    "(or CITECHECK_SNAPSHOT).",
-)
-@click.option("--deadline", type=float, help="Seconds allowed for all registry look-ups.")
+@registry_options
 @click.option(
     "--jobs",
     "-j",

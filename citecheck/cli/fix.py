@@ -13,6 +13,7 @@ from citecheck.cli._shared import (
     EXIT_OK,
     EXIT_USAGE,
     progress_printer,
+    registry_options,
     settings_from,
     wants_progress,
 )
@@ -105,12 +106,7 @@ def _findings_from_check(
     default=None,
     help="No network: registry answers from the cache only.",
 )
-@click.option("--mailto", help="Contact e-mail for Crossref's polite pool (or CITECHECK_MAILTO).")
-@click.option("--crossref-url", help="Crossref API base URL (or CITECHECK_CROSSREF_URL).")
-@click.option(
-    "--cache-dir", type=click.Path(file_okay=False), help="Cache folder (or CITECHECK_CACHE_DIR)."
-)
-@click.option("--no-cache", is_flag=True, default=None, help="Neither read nor write the cache.")
+@registry_options
 @click.option(
     "--config",
     "config_file",
@@ -126,12 +122,8 @@ def fix(
     preprints: bool,
     fields: str,
     min_confidence: float,
-    offline: bool | None,
-    mailto: str | None,
-    crossref_url: str | None,
-    cache_dir: str | None,
-    no_cache: bool | None,
     config_file: str | None,
+    **registry: Any,
 ) -> None:
     """Propose fixes to BibTeX / CSL-JSON reference files: missing DOIs, wrong
     year/volume/issue/pages, and (with --preprints) published versions of preprints.
@@ -151,15 +143,7 @@ def fix(
             err=True,
         )
         sys.exit(EXIT_USAGE)
-    options = {
-        "paths": paths,
-        "references": references,
-        "offline": offline,
-        "mailto": mailto,
-        "crossref_url": crossref_url,
-        "cache_dir": cache_dir,
-        "no_cache": no_cache,
-    }
+    options = {"paths": paths, "references": references, **registry}
     root = Path.cwd()
     unchecked: list[str] = []
     try:

@@ -16,6 +16,7 @@ DEFAULT_ARXIV_URL = "https://export.arxiv.org/api"
 DEFAULT_PUBMED_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
 DEFAULT_OPENALEX_URL = "https://api.openalex.org"
 DEFAULT_DATACITE_URL = "https://api.datacite.org"
+DEFAULT_DBLP_URL = "https://dblp.org"
 
 FailOn = Literal["error", "warning", "info", "never"]
 
@@ -40,8 +41,9 @@ class Settings(BaseModel):
     pubmed_url: str = DEFAULT_PUBMED_URL
     openalex_url: str = DEFAULT_OPENALEX_URL
     datacite_url: str = DEFAULT_DATACITE_URL
+    dblp_url: str = DEFAULT_DBLP_URL
     ncbi_api_key: str | None = None  # PubMed: 10 requests/s instead of 3
-    openalex_api_key: str | None = None  # OpenAlex search needs one (since 2026-02-13)
+    openalex_api_key: str | None = None  # OpenAlex requires one since 2026-02-13
     check_urls: bool = False  # HEAD/GET each reference's web address (url-unreachable)
     cache_dir: str | None = None
     no_cache: bool = False

@@ -74,6 +74,7 @@ def from_environment(env: Mapping[str, str]) -> dict[str, Any]:
         "CITECHECK_PUBMED_URL": "pubmed_url",
         "CITECHECK_OPENALEX_URL": "openalex_url",
         "CITECHECK_DATACITE_URL": "datacite_url",
+        "CITECHECK_DBLP_URL": "dblp_url",
         "CITECHECK_NCBI_API_KEY": "ncbi_api_key",
         "CITECHECK_OPENALEX_API_KEY": "openalex_api_key",
     }

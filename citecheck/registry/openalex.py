@@ -1,10 +1,11 @@
 """OpenAlex (``api.openalex.org``): the fallback search for references Crossref does not
 confirm, and a second retraction source (``is_retracted``).
 
-Since 2026-02-13 OpenAlex needs a (free) API key: without one a caller gets a budget
-of $0.01 a day, ten searches. Single works cost nothing, list and search requests
-$0.0001 and $0.001; every caller is held to 100 requests a second
-(https://docs.openalex.org/how-to-use-the-api/rate-limits-and-authentication). The
+OpenAlex requires a (free) API key since 2026-02-13; without one a caller keeps a
+testing budget of $0.01 a day, ten searches. Single works cost nothing, list and
+search requests $0.0001 and $0.001; every caller is held to 100 requests a second
+(https://docs.openalex.org/how-to-use-the-api/rate-limits-and-authentication,
+https://developers.openalex.org/api-reference/authentication). The
 search is therefore asked only with a key (or a configured stand-in), and only for
 references nothing else confirmed.
 

@@ -59,8 +59,9 @@ MAILTO_HINT = (
 MAX_QUERY_CHARS = 400
 MIN_QUERY_CHARS = 25
 NO_OPENALEX_KEY = (
-    "OpenAlex not asked: its search needs an API key since 2026-02-13 (free at "
-    "openalex.org/settings/api); set CITECHECK_OPENALEX_API_KEY or openalex-api-key"
+    "OpenAlex not asked: OpenAlex requires an API key since 2026-02-13 (free at "
+    "openalex.org/settings/api; without one it allows $0.01 of use a day, ten searches); "
+    "set CITECHECK_OPENALEX_API_KEY or openalex-api-key in the configuration"
 )
 _PMID_RE = re.compile(r"\bPMID:?\s*(\d{1,9})\b")
 _PMCID_RE = re.compile(r"\bPMC(\d{1,9})\b")  # "PMC3539452", "PMCID: PMC3539452"
@@ -313,6 +314,18 @@ def resolve_all(
     return outcome
 
 
+def wait_line(label: str, why: str) -> str:
+    """A wait message on the progress line of a round; a round named after its registry
+    ("registry, OpenAlex") does not name it twice ("registry, OpenAlex: HTTP 503; ...",
+    not "registry, OpenAlex: OpenAlex: HTTP 503; ...")."""
+    _, comma, service = label.rpartition(", ")
+    if comma and why.startswith(f"{service}: "):
+        why = why[len(service) + 2 :]
+    elif comma and why.startswith(f"{service} "):
+        why = why[len(service) + 1 :]
+    return f"{label}: {why}"
+
+
 def openalex_query(ref: Reference, plan: _Plan) -> str | None:
     """What to ask OpenAlex: the title and first author when parsed (OpenAlex ranks
     words, and a whole reference string drowns the title), else the search text."""
@@ -410,7 +423,7 @@ class _Run:
                 # The progress line says why nothing moves while a retry waits; once
                 # the counted look-ups are done there is no line left to say it on.
                 if lookup.done < lookup.total:
-                    tell(f"{lookup.round_label}: {why}", lookup.done, lookup.total)
+                    tell(wait_line(lookup.round_label, why), lookup.done, lookup.total)
 
             fetcher.on_wait = waiting
         self.fetcher = fetcher
