@@ -129,14 +129,15 @@ def doi_record(data: dict[str, Any]) -> dict[str, Any] | None:
     """A Crossref-shaped record of one DataCite ``data`` object; None without a title."""
     attrs = _dict(data.get("attributes"))
     doi = str(attrs.get("doi") or data.get("id") or "").lower()
-    titles = [
-        t["title"].strip()
+    given = [
+        t
         for t in attrs.get("titles") or []
-        if isinstance(t, dict)
-        and isinstance(t.get("title"), str)
-        and t["title"].strip()
-        and not t.get("titleType")  # subtitles and translated titles come after
+        if isinstance(t, dict) and isinstance(t.get("title"), str)
     ]
+    # The main title has no titleType (subtitles, alternative and translated titles
+    # have one); a record with typed titles only keeps its first.
+    main = [t for t in given if not t.get("titleType")] or given
+    titles = [t["title"].strip() for t in main if t["title"].strip()]
     if not titles or not doi:
         return None
     types = _dict(attrs.get("types"))

@@ -100,6 +100,17 @@ def test_related_dois_become_relations_but_not_versions_of_the_same_deposit() ->
     }
 
 
+def test_main_title_first_typed_titles_only_when_nothing_else() -> None:
+    data = recorded()["data"]
+    subtitle = {"title": "Wing images", "titleType": "Subtitle"}
+    attrs = {**data["attributes"], "titles": [subtitle, *data["attributes"]["titles"]]}
+    rec = doi_record({**data, "attributes": attrs})
+    assert rec is not None and rec["title"] == [TITLE]
+    attrs = {**data["attributes"], "titles": [{"title": "Alt", "titleType": "AlternativeTitle"}]}
+    rec = doi_record({**data, "attributes": attrs})
+    assert rec is not None and rec["title"] == ["Alt"]
+
+
 def test_prefix_route() -> None:
     assert routed_here("10.5281/zenodo.7312345") and routed_here(FIGSHARE)
     assert not routed_here("10.1371/journal.pone.0033693")
