@@ -109,6 +109,14 @@ def _lone_acronym(authors: Authors) -> bool:
     )
 
 
+# A work without authors cited by its quoted title (Chicago, APA): "(“SmartNoise” 2023)";
+# it counts only when an entry without authors has that title (see ``known``).
+_TITLE_PIECE = re.compile(
+    r"\s*(?P<open>[“\"‘])(?P<title>[^“”\"‘’]{2,160}?)[.,]?[”\"’][.,]?[ \t]+"
+    r"(?P<year>(?:1[5-9]|20)\d\d[a-z]?|n\.d\.)\s*$"
+)
+
+
 def _emit(out: list[Found], piece: Piece, found: Found) -> None:
     """One citation per year of the piece ("Smith, 2019, 2020a" cites two works)."""
     for year in piece.years:
@@ -130,6 +138,18 @@ def _parse_bracket(
         piece = parse_piece(content[ps:pe], known)
         if piece is None:
             previous = None
+            titled = _TITLE_PIECE.match(content, ps, pe) if known else None
+            title = " ".join(titled.group("title").split()) if titled is not None else ""
+            if titled is not None and is_known(title, known):
+                out.append(
+                    Found(
+                        start=base + titled.start("open"),
+                        end=base + titled.end("year"),
+                        group=pair.open,
+                        authors=(title,),
+                        year=titled.group("year"),
+                    )
+                )
             continue
         names = piece.authors
         if names is None:

@@ -41,7 +41,8 @@ def is_known(name: str, known: frozenset[str]) -> bool:
 
 
 def listed_names(references: Iterable[Reference]) -> list[str]:
-    """First-author family names and abbreviations of ``references``, for
+    """First-author family names and abbreviations of ``references``, and the titles of
+    entries without authors ("“SmartNoise.” 2023."), for
     ``extract_citations(listed_authors=...)``."""
     out: list[str] = []
     for ref in references:
@@ -50,4 +51,6 @@ def listed_names(references: Iterable[Reference]) -> list[str]:
             out.append(first.family)
             if first.abbreviation:
                 out.append(first.abbreviation)
+        elif ref.title:  # filed under its title, which takes the author's place
+            out.append(ref.title)
     return out

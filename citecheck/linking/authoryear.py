@@ -310,7 +310,8 @@ def _cited_evidence(
 def _by_text(
     cit: Cited, authorless: list[int], refs: Sequence[Reference], index: _Index
 ) -> int | None:
-    """A reference without parsed authors whose text starts with the cited name."""
+    """A reference without parsed authors whose text starts with the cited name, or
+    whose title is the cited name (a work filed under its title: "(“SmartNoise” 2023)")."""
     from citecheck.text.names import fold  # local: only needed for unparsed entries
     from citecheck.text.years import agreement
 
@@ -321,7 +322,10 @@ def _by_text(
         i
         for i in authorless
         if head
-        and fold(refs[i].text).startswith(head)
+        and (
+            fold(refs[i].text).startswith(head)
+            or (refs[i].title is not None and fold(refs[i].title) == head)
+        )
         and agreement(
             cit.year,
             index.listed[i].year

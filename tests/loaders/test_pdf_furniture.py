@@ -251,3 +251,38 @@ def test_a_numbered_entry_without_space_above_it_still_starts_an_entry(tmp_path:
     assert [r.number for r in doc.references] == [1, 2, 3, 4]
     assert doc.references[0].text.endswith("147-189.")
     assert sorted(c.number for c in doc.citations) == [1, 2, 3, 4]
+
+
+def test_a_work_without_authors_is_cited_by_its_quoted_title(tmp_path: Path) -> None:
+    # Chicago author-date files a work without authors under its title, and cites it so:
+    # "(“Noise Tools” 2023)", the title running over a line end
+    body = [
+        "Noise is added to the counts (“Noise Tools” 2023) before release, and errors",
+        "are checked (“Guide to the Census of Rivers, 2021 / Chapter 9 - Data",
+        "Quality” 2021) as the rivers are (Abernathy 2019; “Unlisted Film” 1975).",
+    ]
+    runs = [*lines(72, 760, body), Run(72, 700, "References", 12)]
+    runs += lines(
+        72,
+        680,
+        [
+            "Abernathy, Kim. 2019. “Sediment Budgets of Small Rivers.” Journal of Coastal",
+            "  Studies 12 (3): 101-118.",
+            "“Guide to the Census of Rivers, 2021 / Chapter 9 - Data Quality.” 2021.",
+            "  https://example.org/census/guide.",
+            "“Noise Tools.” 2023. Noise Tools. https://example.org/noise/.",
+        ],
+    )
+    path = write_pdf(tmp_path / "titles.pdf", [runs])
+    doc = load(path, "titles.pdf")
+    assert [r.title for r in doc.references][1:] == [
+        "Guide to the Census of Rivers, 2021 / Chapter 9 - Data Quality",
+        "Noise Tools",
+    ]
+    cited = {c.authors[0]: c.year for c in doc.citations}
+    assert cited["Noise Tools"] == "2023" and "Unlisted Film" not in cited
+    from citecheck.api import check
+    from citecheck.model.settings import Settings
+
+    report = check([path], Settings(offline=True, no_cache=True))
+    assert not report.findings, [f.message for f in report.findings]
