@@ -46,6 +46,9 @@ class Listed:
     year: Year
     more_in_text: bool = False  # the entry's text suggests more authors than were parsed
     printed: tuple[tuple[str, ...], ...] = ()  # the author pieces as printed (linking.printed)
+    # Other years the entry prints in brackets: "(Original work published 1900)", a
+    # second work of the same authors inside one entry ("... (2022). Title. (2023). ...").
+    other_years: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -162,7 +165,15 @@ def assess(
         problems.append("et-al-few-authors")
     if not cit.et_al and n_cited < at_least:
         problems.append("missing-coauthor")
-    year_score = agreement(cit.year, ref.year)
+    year_score = _year_score(cit, ref)
+    if (
+        not year_score
+        and first.how == "compound"
+        and len(cit.names[0].tokens) > len(ref.names[0].tokens)
+    ):
+        # "Termómetro Social (2020)" against "Social, U. (2019)": the text names more
+        # than the entry, and the year differs too: too little in common for a typo.
+        return None
     names_ok = not problems
     if names_ok:
         bucket = 0 if year_score else 1
@@ -185,9 +196,18 @@ def assess(
     )
 
 
+def _year_score(cit: Cited, ref: Listed) -> int:
+    """:func:`agreement`, where a year the entry prints too (an original year, a second
+    work inside the entry) is compatible: never a typo to fix."""
+    score = agreement(cit.year, ref.year)
+    if not score and cit.year.kind == "year" and cit.year.years & ref.other_years:
+        return 1
+    return score
+
+
 def _as_printed(cit: Cited, ref: Listed, threshold: float) -> Assessment:
     """Every cited name ends a printed piece of the entry's author block."""
-    year_score = agreement(cit.year, ref.year)
+    year_score = _year_score(cit, ref)
     match = NameMatch(EXACT, 100.0, "as printed")
     return Assessment(
         ref=ref.index,

@@ -22,7 +22,7 @@ from citecheck.linking.printed import printed_pieces
 from citecheck.model.document import Citation, Reference
 from citecheck.model.links import CitedEvidence, Labelled, LinkStatus
 from citecheck.text.names import NameKey, index_keys, lookup_keys, name_key
-from citecheck.text.years import parse_year
+from citecheck.text.years import parse_year, printed_years
 
 EXACT_BUCKET, YEAR_BUCKET, AUTHOR_BUCKET = 0, 1, 2
 
@@ -53,6 +53,7 @@ def _build_index(refs: Sequence[Reference], cited: Sequence[Cited]) -> _Index:
             year=parse_year(ref.year),
             more_in_text=len(names) < 3 and _more_authors_in_text(ref, len(names)),
             printed=printed_pieces(ref) if ref.source in ("bibliography", "docx-field") else (),
+            other_years=printed_years(ref.text),
         )
         listed.append(item)
         if not names:

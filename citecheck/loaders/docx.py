@@ -39,6 +39,7 @@ from citecheck.model.document import (
     Reference,
 )
 from citecheck.model.errors import InputError
+from citecheck.text.floats import is_caption_paragraph, merge
 from citecheck.text.spans import blank_spans
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -187,7 +188,23 @@ def load(path: Path, display_path: str) -> Document:
         metadata=_metadata(parts.body),
         problems=tuple(problems),
         bibliography_found=bool(bib_lines or field_refs),
+        floats=merge(
+            (starts[i], starts[i] + len(lines[i]))
+            for i, p in enumerate(parts.body)
+            if p.table or "caption" in p.style.lower() or is_caption_paragraph(p.text)
+        ),
+        notes=_note_spans(parts, starts, lines),
     )
+
+
+def _note_spans(parts: _Parts, starts: list[int], lines: list[str]) -> tuple[tuple[int, int], ...]:
+    """Each footnote or endnote (its paragraphs together) as a span of the text."""
+    spans: dict[str, list[int]] = {}
+    for k, (nid, _p) in enumerate(parts.notes):
+        i = len(parts.body) + k
+        span = spans.setdefault(nid, [starts[i], starts[i]])
+        span[1] = starts[i] + len(lines[i])
+    return tuple((a, b) for a, b in spans.values())
 
 
 def _field_citations(

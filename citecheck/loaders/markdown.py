@@ -25,7 +25,8 @@ from citecheck.model.document import (
     Reference,
 )
 from citecheck.text import headings as sections
-from citecheck.text.spans import blank_spans
+from citecheck.text.floats import markdown_floats
+from citecheck.text.spans import blank_spans, lines_with_offsets
 
 # The closing "###" is stripped in code: "(.*?)[ \t#]*$" is quadratic on "# # # ... x".
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*)$")
@@ -65,15 +66,6 @@ class Heading:
     end: int  # offset just after its last line (incl. setext underline)
 
 
-def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
-    out: list[tuple[int, str]] = []
-    pos = 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
-
-
 def _is_plain_heading(line: str, prev: str) -> bool:
     """A short standalone line that names a known section (plain-text manuscripts)."""
     if prev.strip() or len(line) > 80 or not line.strip():
@@ -101,7 +93,7 @@ def comments_end(text: str) -> int:
 
 def find_headings(text: str, code_mask: list[tuple[int, int]]) -> list[Heading]:
     """Every heading outside code blocks, in order."""
-    lines = _lines_with_offsets(text)
+    lines = lines_with_offsets(text)
     headings: list[Heading] = []
     in_code = {i for i, (off, _) in enumerate(lines) if any(a <= off < b for a, b in code_mask)}
     for i, (off, line) in enumerate(lines):
@@ -129,7 +121,7 @@ def _code_blocks(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     fence = ""
-    for off, line in _lines_with_offsets(text):
+    for off, line in lines_with_offsets(text):
         m = _FENCE.match(line)
         if open_at is None and m:
             open_at, fence = off, m.group(1)[0] * 3
@@ -428,6 +420,7 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
         metadata=_metadata(text, headings, front),
         problems=tuple(problems),
         bibliography_found=bool(bib),
+        floats=markdown_floats(text, [(h.text, h.level, h.start, h.end) for h in headings]),
     )
 
 

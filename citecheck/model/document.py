@@ -206,6 +206,12 @@ class Document(_Frozen):
     # file or inline CSL metadata), which prints only the cited entries: an uncited
     # database entry is not in the manuscript (LaTeX ``\bibitem`` lists are typed).
     cited_only_database: bool = False
+    # Offsets of float content placed in the text flow (table cells, figure and table
+    # captions, boxes): its citations count, but not for the order of first mention.
+    floats: tuple[tuple[int, int], ...] = ()
+    # Offsets of the footnote and endnote texts kept in ``text`` (DOCX notes follow the
+    # body); Markdown footnote definitions are read from the text itself.
+    notes: tuple[tuple[int, int], ...] = ()
 
     @property
     def style(self) -> CitationStyle | None:

@@ -18,17 +18,34 @@ def _spaces(m: re.Match[str]) -> str:
     return " " * (m.end() - m.start())
 
 
-def blank_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """``text`` with every ``(start, end)`` span turned into spaces, newlines kept."""
+def merge_spans(spans: Iterable[tuple[int, int]], limit: int | None = None) -> list[list[int]]:
+    """Sorted, non-overlapping ``[start, end]`` spans (clipped to ``0..limit``)."""
     merged: list[list[int]] = []
     for a, b in sorted(spans):
-        a, b = max(a, 0), min(b, len(text))
+        if limit is not None:
+            a, b = max(a, 0), min(b, limit)
         if a >= b:
             continue
         if merged and a <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
+    return merged
+
+
+def lines_with_offsets(text: str) -> list[tuple[int, str]]:
+    """Every line of ``text`` (without its newline) and the offset where it starts."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def blank_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with every ``(start, end)`` span turned into spaces, newlines kept."""
+    merged = merge_spans(spans, len(text))
     if not merged:
         return text
     out: list[str] = []

@@ -145,6 +145,21 @@ def parse_year(text: str | None) -> Year:
     return Year(text=raw, kind="year", years=years, suffix=suffix.group(1) if suffix else "")
 
 
+# A year in brackets ("(2023)", "[1998]", "(1900/2010)") or after "published".
+_PRINTED_YEAR = re.compile(
+    r"(?:[(\[]\s*|\bpublished\s+(?:in\s+)?)((?:1[5-9]|20)\d\d)(?=[a-z]?\s*[)\]/.,;])", re.I
+)
+
+
+def printed_years(entry: str) -> frozenset[int]:
+    """The years an entry prints in brackets or after "published": its own year, an
+    original one ("(Original work published 1900)"), or a second work of the same
+    authors written inside the entry ("... (2022). Title. (2023). Title.")."""
+    if "(" not in entry and "[" not in entry and "ublished" not in entry:
+        return frozenset()
+    return frozenset(int(m.group(1)) for m in _PRINTED_YEAR.finditer(entry[:2000]))
+
+
 def agreement(cited: Year, listed: Year) -> int:
     """2 same year and letter; 1 compatible (a letter missing on one side, or a year
     not printed/parsed); 0 different."""

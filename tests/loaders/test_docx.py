@@ -155,3 +155,31 @@ def test_entity_expansion_refused(tmp_path: Path) -> None:
         z.writestr("word/document.xml", '<!DOCTYPE d [<!ENTITY a "aaaa">]><d>&a;</d>')
     with pytest.raises(InputError, match="damaged"):
         load(p, "x.docx")
+
+
+def test_table_cells_and_captions_are_floats(tmp_path: Path) -> None:
+    body = (
+        _p("Sleep is short [1].")
+        + _p("Table 1. Studies of naps.", "Caption")
+        + "<w:tbl><w:tr><w:tc>"
+        + _p("Naps help [4].")
+        + "</w:tc></w:tr></w:tbl>"
+        + _p("Figure 1 Hours of sleep, adapted from [5].")
+        + _p("Table 1 lists the studies [2].")
+    )
+    doc = load(_docx(tmp_path / "f.docx", body), "f.docx")
+    floated = [
+        any(a <= doc.text.index(s) < b for a, b in doc.floats)
+        for s in ("Sleep is", "Table 1.", "Naps help", "Figure 1", "Table 1 lists")
+    ]
+    assert floated == [False, True, True, True, False]
+
+
+def test_notes_are_kept_as_spans(tmp_path: Path) -> None:
+    notes = (
+        '<w:footnote w:id="2"><w:p><w:r><w:t>Okafor, C. Tides.</w:t></w:r></w:p>'
+        "<w:p><w:r><w:t>Letters, 2019.</w:t></w:r></w:p></w:footnote>"
+    )
+    body = '<w:p><w:r><w:t>Tides.</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>'
+    doc = load(_docx(tmp_path / "n.docx", body, notes), "n.docx")
+    assert [doc.text[a:b] for a, b in doc.notes] == ["Okafor, C. Tides.\nLetters, 2019."]

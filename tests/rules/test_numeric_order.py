@@ -77,3 +77,49 @@ def test_a_sorted_list_with_one_misread_name_is_not_checked_for_order(tmp_path: 
     assert _findings(tmp_path, text) == []
     # a list in citation order stays checked
     assert len(_findings(tmp_path, "Short [1]. Screens [3], caffeine [2].\n\n" + LIST)) == 1
+
+
+LIST5 = LIST + ("4. Brown M. Naps. J Sleep. 2017;4:7-8.\n5. Lee P. Light. J Sleep. 2016;5:9-10.\n")
+
+
+def test_a_table_placed_in_the_flow_is_left_out_of_the_order(tmp_path: Path) -> None:
+    # Journals number a work first cited in a table at the table's call-out: the
+    # table's [4] before the text's [2] is no order problem.
+    text = (
+        "Short sleep [1] is common (Table 1).\n\n"
+        "Table 1 Studies of sleep and screens.\n\n"
+        "| Study | Finding |\n\n| Brown | Naps help [4] |\n\n"
+        "Screens [2] and caffeine [3] delay it; light [5].\n\n" + LIST5
+    )
+    assert _findings(tmp_path, text) == []
+
+
+def test_a_legend_and_a_box_are_left_out_of_the_order(tmp_path: Path) -> None:
+    text = (
+        "# Sleep\n\nShort sleep [1] is common.\n\n"
+        "**Figure 1.** Hours of sleep by age, adapted from [5].\n\n"
+        "## Background\n\nScreens [2] delay it.\n\n"
+        "#### Box 1. Naps\n\nNaps help [4].\n\n"
+        "## Caffeine\n\nCaffeine [3] too; naps again [4]; light [5].\n\n" + LIST5
+    )
+    assert _findings(tmp_path, text) == []
+
+
+def test_the_running_text_is_still_checked_around_floats(tmp_path: Path) -> None:
+    text = (
+        "Short sleep [1] is common.\n\n"
+        "| Study | Finding |\n|---|---|\n| Brown | Naps help [4] |\n\n"
+        "Caffeine [3] delays it, and so do screens [2]; light [5].\n\n" + LIST5
+    )
+    assert [f.message for f in _findings(tmp_path, text)] == [
+        "[2] is first cited after [3]: numbers should follow the order of first mention"
+    ]
+
+
+def test_prose_that_opens_with_a_table_label_is_running_text(tmp_path: Path) -> None:
+    # "Table 1 lists ..." is a sentence, not a caption: its citations keep their place.
+    text = (
+        "Short sleep [1] is common.\n\n"
+        "Table 1 lists the studies of caffeine [3] and screens [2].\n\n" + LIST
+    )
+    assert len(_findings(tmp_path, text)) == 1

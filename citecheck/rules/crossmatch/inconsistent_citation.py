@@ -40,7 +40,7 @@ from citecheck.model.links import KeyEvidence, Link, NameEvidence
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import listed, missing_groups, quote
 from citecheck.text.names import fold, name_key
-from citecheck.text.years import parse_year
+from citecheck.text.years import parse_year, printed_years
 
 _ABBREVIATED = ("abbreviation", "declared abbreviation")
 
@@ -66,6 +66,12 @@ def _form(what: str, c: Citation, ln: Link, ref: Reference) -> tuple[object, boo
     """How a citation writes the entry's name or year, and whether the list agrees."""
     if what == "year":
         y = parse_year(c.year)
+        if (
+            y.years
+            and not y.years & parse_year(ref.year).years
+            and y.years & printed_years(ref.text)
+        ):
+            return None  # another year the entry prints: "(Original work published 1900)"
         ev = ln.evidence
         return (y.kind, y.years, y.suffix), (
             isinstance(ev, NameEvidence) and ev.year_agreement == "exact"

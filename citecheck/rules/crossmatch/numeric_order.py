@@ -27,6 +27,11 @@ read wrongly from a PDF) is not checked for order, only for skipped and repeated
 numbers. One finding per problem kind, at its first
 place.
 
+Floats placed in the running text (table cells, figure and table captions and legends,
+boxes) are numbered by journals at their call-out, or after the text for legend-only
+works, not where a conversion or a word processor puts them: a work first cited in a
+float is left out of the order (its citations still count for every other rule).
+
 Configuration
 -------------
 None.
@@ -41,6 +46,7 @@ from collections.abc import Iterator
 from citecheck.model.document import Document
 from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
+from citecheck.text.floats import inside
 
 MISREAD_SHARE = 0.1  # first authors a sorted list may show out of place (misread names)
 
@@ -94,6 +100,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if n in seen or (listed and n not in listed):
                 continue
             seen.add(n)
+            if inside(doc.floats, c.start):
+                continue  # numbered at the float's call-out, not where the float stands
             if n < highest:
                 yield RULE.finding(
                     message=f"[{n}] is first cited after [{highest}]: numbers should "

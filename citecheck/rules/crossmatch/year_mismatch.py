@@ -17,6 +17,12 @@ Bad::
 
 Good: "Ansell and Gash (2008)".
 
+Not reported: a year the entry prints too, in brackets or after "published" ("(Original
+work published 1950)", a second work of the same authors written inside one entry), and
+a cited name longer than the listed one that shares only a part of it ("Barómetro Cívico
+(2020)" against "Cívico, U. (2019)"): with the year differing as well, that is another
+work (cited-not-listed), not a typo.
+
 Configuration
 -------------
 None.

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from citecheck.model.document import Location
+from citecheck.model.document import Document, Location
 from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 
@@ -42,6 +42,7 @@ _LOOKED_FOR = {
 # A Markdown footnote definition ("[^3]: Voss, Jacob: Title. 2014.") that reads as a
 # source: it has a year or a web address (on its first line or its continuation).
 _FOOTNOTE = re.compile(r" {0,3}\[\^([^\]\n]+)\]:")
+MIN_SOURCE_NOTES = 2
 _SOURCE_SIGN = re.compile(r"\b(?:1[6-9]|20)\d\d\b|https?://|\bdoi\b", re.I)
 
 
@@ -59,23 +60,36 @@ def _footnote_sources(text: str) -> list[str]:
     return [label for label, body in found if label and _SOURCE_SIGN.search(" ".join(body))]
 
 
+def _note_sources(doc: Document) -> list[str]:
+    """Labels of the footnotes that read as sources: Markdown definitions, DOCX notes
+    (numbered in order)."""
+    if doc.format == "markdown":
+        return _footnote_sources(doc.text)
+    texts = [doc.text[a:b] for a, b in doc.notes]
+    return [str(i) for i, t in enumerate(texts, 1) if _SOURCE_SIGN.search(t)]
+
+
 def check(ctx: RuleContext) -> Iterator[Finding]:
     """An error when there are citations but neither a bibliography nor references."""
     doc = ctx.document
-    if not doc.citations or doc.bibliography_found or doc.references:
+    if doc.bibliography_found or doc.references:
+        return
+    notes = _note_sources(doc)
+    # Sources given only as footnotes, with no citation read in the text: still not
+    # checked (two such notes at least: one web address in a note is no source list).
+    if not doc.citations and len(notes) < MIN_SOURCE_NOTES:
         return
     n = len(doc.citations)
     looked = _LOOKED_FOR.get(
         doc.format,
         "no References / Bibliography / Daftar Pustaka section and no reference file",
     )
-    cites = f"{n} in-text citation{'s' if n != 1 else ''}"
-    notes = _footnote_sources(doc.text) if doc.format == "markdown" else []
+    cites = f"{n} in-text citation{'s' if n != 1 else ''}" if n else "citations"
     if notes:
         # the sources are there, as footnotes: say so instead of "no list"
-        shown = ", ".join(f"[^{label}]" for label in notes[:3]) + (
-            ", ..." if len(notes) > 3 else ""
-        )
+        marks = [f"[^{label}]" if doc.format == "markdown" else label for label in notes[:3]]
+        shown = ("" if doc.format == "markdown" else "notes ") + ", ".join(marks)
+        shown += ", ..." if len(notes) > 3 else ""
         yield RULE.finding(
             message=(
                 f"The manuscript gives its sources as {len(notes)} footnote"

@@ -62,3 +62,35 @@ def test_sources_given_as_footnotes_are_named_not_called_missing() -> None:
     assert "2 footnotes ([^1], [^2])" in finding.message  # [^3] is a remark, not a source
     assert "no reference list" in finding.message and "could not be checked" in finding.message
     assert finding.evidence["source_footnotes"] == 2
+
+
+def test_footnote_sources_without_a_citation_read_are_still_not_checked() -> None:
+    # The text cites only through footnote marks: nothing is read as a citation, but
+    # the manuscript was not checked, so it must not pass.
+    doc = Document(path="paper.md", format="markdown", text=FOOTNOTED)
+    ctx = RuleContext(document=doc, links=link(doc), settings=Settings())
+    [finding] = RULE.check(ctx)
+    assert "2 footnotes ([^1], [^2])" in finding.message
+    assert "its citations could not be checked" in finding.message
+
+
+def test_ordinary_notes_without_citations_are_no_finding() -> None:
+    text = "Tides rise.[^1]\n\n[^1]: Both systems showed the same rise.\n"
+    doc = Document(path="paper.md", format="markdown", text=text)
+    assert list(RULE.check(RuleContext(document=doc, links=link(doc), settings=Settings()))) == []
+
+
+def test_docx_notes_that_read_as_sources() -> None:
+    notes = (
+        "Okafor, C.: Tides and letters. 2019.",
+        "A remark on tides.",
+        "Quillfern: Manual. 2021.",
+    )
+    text = "Tides rise.\n" + "\n".join(notes)
+    spans, pos = [], len("Tides rise.\n")
+    for n in notes:
+        spans.append((pos, pos + len(n)))
+        pos += len(n) + 1
+    doc = Document(path="paper.docx", format="docx", text=text, notes=tuple(spans))
+    [finding] = RULE.check(RuleContext(document=doc, links=link(doc), settings=Settings()))
+    assert "2 footnotes (notes 1, 3)" in finding.message
