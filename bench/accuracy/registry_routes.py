@@ -2,10 +2,10 @@
 
 A mixed reference list is built from what the loopback stand-in holds (recorded and
 synthetic Crossref works, recorded arXiv entries and DataCite records of arXiv DOIs,
-DataCite DOIs of data sets, recorded PubMed and PMC summaries) plus fabricated references
-written here (invented titles without a DOI, arXiv numbers and PMIDs that do not
-exist, a PMCID that does not exist, unregistered DOIs, one with a DataCite
-repository's prefix). Each
+DataCite DOIs of data sets, recorded PubMed and PMC summaries, recorded DBLP hits of
+conference papers) plus fabricated references written here (invented titles without a
+DOI, invented conference papers, arXiv numbers and PMIDs that do not exist, a PMCID
+that does not exist, unregistered DOIs, one with a DataCite repository's prefix). Each
 reference goes through the registry stage in process; the script reports
 
 * requests per reference, per registry and per route (DOI, arXiv id, PMID, search);
@@ -16,12 +16,14 @@ reference goes through the registry stage in process; the script reports
 The real references are rendered from the very records the stand-in serves, so this
 measures routing and request counts, not matching accuracy on messy real strings.
 
-    python -m bench.accuracy.registry_routes [--crossref-only | --no-datacite-rest]
+    python -m bench.accuracy.registry_routes [--crossref-only | --no-datacite-rest | --no-dblp]
 """
 
 from __future__ import annotations
 
 import argparse
+import html
+import re
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -56,6 +58,14 @@ FABRICATED = [
     "Fischer, K. (2015). A unified theory of queue abandonment in emergency call centres. Management Science Letters, 41(8), 1402-1419.",
     "Liang, W., & Moreau, A. (2021). Soil microbiome shifts after biochar application in terraced rice paddies. Agriculture, Ecosystems and Soil Letters, 18, 220-236.",
     "Santoso, R. (2019). Model prediksi banjir berbasis jaringan saraf tiruan untuk DAS Citarum. Jurnal Teknik Sipil Tropika, 11(2), 88-99.",
+]
+FABRICATED_CS = [
+    "Hartmann, L., & Obi, K. (2019). Speculative index pruning for adaptive columnar stores. In Proceedings of the 2019 ACM SIGMOD International Conference on Management of Data (pp. 88-101).",
+    "Reyes, M., Tanaka, S., & Brandt, U. (2021). Contrastive pretraining of query planners from execution traces. In Proceedings of the 38th International Conference on Machine Learning (ICML), 4410-4421.",
+    "Kowalczyk, A. (2018). Lock-free skip graphs for persistent memory. In 32nd International Symposium on Distributed Computing (DISC), LIPIcs 121, 12:1-12:16.",
+    "Nguyen, T. H., & Varga, P. (2020). Verified garbage collection for a subset of Rust. In Proceedings of the 41st ACM SIGPLAN Conference on Programming Language Design and Implementation (PLDI), 302-317.",
+    "Ostrowski, J., & Lind, E. (2017). Energy-proportional scheduling of deep network inference on heterogeneous edge clusters. In IEEE Conference on Computer Communications (INFOCOM), 1-9.",
+    "Ferreira, D. (2022). Probabilistic type inference for legacy spreadsheets. In Lecture Notes in Computer Science, vol. 13240 (pp. 211-229). Springer.",
 ]
 FAKE_ARXIV = ["2201.13453", "2201.13454", "2201.13455", "1999.99999"]
 FAKE_PMID = ["39999991", "39999992"]
@@ -102,6 +112,31 @@ def _apa(work: dict[str, Any]) -> str | None:
     return f"{names} ({year}). {title}. {container}, {vol}, {pages}.".replace(", , ", ", ")
 
 
+def dblp_conference_papers() -> list[str]:
+    """Reference strings for the recorded DBLP hits of conference papers (no DOI given:
+    the DBLP route is for references without one)."""
+    out = []
+    for hit in other_registries.recorded_dblp():
+        info = hit["info"]
+        if info.get("type") != "Conference and Workshop Papers" or info.get("venue") != (
+            "SIGMOD Conference"
+        ):
+            continue
+        people = info["authors"]["author"]
+        people = people if isinstance(people, list) else [people]
+        names = []
+        for p in people:
+            parts = re.sub(r"\s+\d{4}$", "", p["text"]).split()
+            names.append(f"{parts[-1]}, {' '.join(w[0] + '.' for w in parts[:-1])}")
+        title = html.unescape(info["title"]).rstrip(".")
+        out.append(
+            f"{', '.join(names)} ({info['year']}). {title}. In Proceedings of the "
+            f"{info['year']} ACM SIGMOD International Conference on Management of Data "
+            f"(pp. {info.get('pages', '')})."
+        )
+    return out
+
+
 def references(store: Store) -> list[tuple[Reference, str, bool]]:
     """(reference, route label, fabricated?) for the mixed list."""
     out: list[tuple[Reference, str, bool]] = []
@@ -134,8 +169,12 @@ def references(store: Store) -> list[tuple[Reference, str, bool]]:
         add(f"{text} PMID: {pmid}", "pmid", False)
     for pmcid, text in PMCID_REAL.items():
         add(f"{text} PMCID: {pmcid}", "pmcid", False)
+    for text in dblp_conference_papers():
+        add(text, "dblp", False)
     for text in FABRICATED:
         add(text, "search", True)
+    for text in FABRICATED_CS:
+        add(text, "dblp", True)
     for n, ident in enumerate(FAKE_ARXIV):
         add(f"{FABRICATED[n][:90]}. arXiv:{ident}", "arxiv", True)
     for n, pmid in enumerate(FAKE_PMID):
@@ -161,6 +200,11 @@ def main() -> None:
         help="DataCite DOIs by content negotiation and PMCIDs not read, as before the "
         "DataCite REST and PMCID routes",
     )
+    parser.add_argument(
+        "--no-dblp",
+        action="store_true",
+        help="every route but DBLP (computer-science references go to Crossref's search)",
+    )
     args = parser.parse_args()
     if args.crossref_only or args.no_datacite_rest:
         resolve.pmcid_of = lambda ref: None
@@ -175,6 +219,8 @@ def main() -> None:
         resolve.pmid_of = lambda ref: None
         resolve.pmcid_of = lambda ref: None
         resolve._ARXIV_DOI = "no arxiv route"
+    if args.crossref_only or args.no_dblp:
+        resolve.dblp_query = lambda ref: None
     store = Store.load(RECORDS)
     refs = references(store)
     with StandIn(store) as server, tempfile.TemporaryDirectory() as cache:
@@ -185,6 +231,7 @@ def main() -> None:
             arxiv_url=urls["CITECHECK_ARXIV_URL"],
             pubmed_url=urls["CITECHECK_PUBMED_URL"],
             datacite_url=urls["CITECHECK_DATACITE_URL"],
+            dblp_url=urls["CITECHECK_DBLP_URL"],
             openalex_url=(
                 DEFAULT_OPENALEX_URL if args.crossref_only else urls["CITECHECK_OPENALEX_URL"]
             ),
@@ -217,6 +264,7 @@ def main() -> None:
         ("eutils", "PubMed ESummary"),
         ("openalex", "OpenAlex"),
         ("datacite", "DataCite REST"),
+        ("dblp", "DBLP"),
     ):
         print(f"| {name} | {counts[key]} | {counts[key] / n:.2f} |")
     print(f"| all | {total} | {total / n:.2f} |")

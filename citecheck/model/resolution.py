@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Source = Literal[
-    "crossref", "datacite", "medra", "jalc", "handle", "arxiv", "pubmed", "openalex", "other"
+    "crossref",
+    "datacite",
+    "medra",
+    "jalc",
+    "handle",
+    "arxiv",
+    "pubmed",
+    "openalex",
+    "dblp",
+    "other",
 ]
 IdKind = Literal["doi", "arxiv", "pmid", "pmcid"]
 
@@ -105,6 +114,9 @@ class ReferenceResolution:
     # OpenAlex was not asked, with the reason in ``not_asked``.
     fallback: tuple[Candidate, ...] | Unavailable | None = None
     not_asked: tuple[tuple[str, str], ...] = ()  # (registry, why it was not asked)
+    # DBLP's hits for a computer-science reference without a DOI or identifier (asked
+    # before Crossref's search, which runs only when no DBLP hit is accepted).
+    dblp: tuple[Candidate, ...] | Unavailable | None = None
     url: str | None = None  # the web address checked with --check-urls
     url_check: UrlCheck | None = None
 

@@ -1,5 +1,5 @@
-"""Look-ups beyond Crossref: arXiv, PubMed and PMC identifiers, and the OpenAlex fallback
-search.
+"""Look-ups beyond Crossref: arXiv, PubMed and PMC identifiers, the DBLP search for
+computer-science references, and the OpenAlex fallback search.
 
 Routing (docs/registries.md): a reference's DOI goes to Crossref (then doi.org, which
 hands DataCite, mEDRA and JaLC DOIs to their agency), except arXiv's own DOIs
@@ -7,14 +7,14 @@ hands DataCite, mEDRA and JaLC DOIs to their agency), except arXiv's own DOIs
 goes to PubMed when the reference has no DOI, a PMCID (no DOI, no PMID) to PMC's
 ESummary; the OpenAlex search is asked only for
 references the Crossref search did not confirm. Each distinct identifier and query is
-asked once per run, answers are cached like Crossref's (kinds ``id`` and
+asked once per run, answers are cached like Crossref's (kinds ``id``, ``dblp`` and
 ``openalex``), and ``--offline`` answers from the cache only.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +22,7 @@ from citecheck.model.resolution import Candidate, Found, NotFound, Resolution, U
 from citecheck.registry.arxiv import BATCH as ARXIV_BATCH
 from citecheck.registry.arxiv import Arxiv
 from citecheck.registry.cache import Cache, Entry
+from citecheck.registry.dblp import Dblp
 from citecheck.registry.openalex import OpenAlex
 from citecheck.registry.pubmed import BATCH as PUBMED_BATCH
 from citecheck.registry.pubmed import PubMed
@@ -53,12 +54,15 @@ class IdLookup:
     arxiv: Arxiv | None = None
     pubmed: PubMed | None = None
     openalex: OpenAlex | None = None
+    dblp: Dblp | None = None
     ids: dict[str, Resolution] = field(default_factory=dict)
     fallbacks: dict[str, FallbackResult] = field(default_factory=dict)
+    dblp_hits: dict[str, FallbackResult] = field(default_factory=dict)
     stale_used: int = 0
     # progress: told of each fetched identifier and each fallback search as it settles
     on_id: Callable[[str, Resolution], None] | None = None
     on_fallback: Callable[[str, FallbackResult], None] | None = None
+    on_dblp: Callable[[str, FallbackResult], None] | None = None
     _stale: dict[tuple[str, str], Entry] = field(default_factory=dict)
 
     def _cached(self, kind: str, key: str, ttl: Callable[[Entry], float]) -> Entry | None:
@@ -87,13 +91,22 @@ class IdLookup:
 
     def fallbacks_from_cache(self, queries: list[str]) -> list[str]:
         """Settle cached OpenAlex searches; the queries left to ask."""
+        return self._searches_from_cache("openalex", queries, self.fallbacks)
+
+    def dblp_from_cache(self, queries: list[str]) -> list[str]:
+        """Settle cached DBLP searches; the queries left to ask."""
+        return self._searches_from_cache("dblp", queries, self.dblp_hits)
+
+    def _searches_from_cache(
+        self, kind: str, queries: list[str], into: dict[str, FallbackResult]
+    ) -> list[str]:
         todo = []
         for q in queries:
-            entry = self._cached("openalex", q, lambda e: _SEARCH_TTL)
+            entry = self._cached(kind, q, lambda e: _SEARCH_TTL)
             if entry is not None:
-                self.fallbacks[q] = _hits_from_entry(entry)
+                into[q] = _hits_from_entry(entry)
             elif self.offline:
-                self.fallbacks[q] = Unavailable(OFFLINE, query=q)
+                into[q] = Unavailable(OFFLINE, query=q)
             else:
                 todo.append(q)
         return todo
@@ -170,14 +183,35 @@ class IdLookup:
 
     async def fetch_fallbacks(self, queries: list[str]) -> None:
         """Ask OpenAlex for every query (paced by the OpenAlex budget)."""
-        await asyncio.gather(*(self._fallback(q) for q in queries))
+        assert self.openalex is not None
+        await self._searches("openalex", queries, self.openalex.search, self.fallbacks)
+
+    async def fetch_dblp(self, queries: list[str]) -> None:
+        """Ask DBLP for every title query (paced by the DBLP budget)."""
+        if queries:
+            assert self.dblp is not None
+            await self._searches("dblp", queries, self.dblp.search, self.dblp_hits)
+
+    async def _searches(
+        self,
+        kind: str,
+        queries: list[str],
+        search: Callable[[str], Awaitable[list[dict[str, Any]] | Unavailable]],
+        into: dict[str, FallbackResult],
+    ) -> None:
+        await asyncio.gather(*(self._search(kind, q, search, into) for q in queries))
         if self.cache is not None:
             self.cache.flush()
 
-    async def _fallback(self, q: str) -> None:
-        assert self.openalex is not None
-        got = await self.openalex.search(q)
-        stale = self._stale.get(("openalex", q))
+    async def _search(
+        self,
+        kind: str,
+        q: str,
+        search: Callable[[str], Awaitable[list[dict[str, Any]] | Unavailable]],
+        into: dict[str, FallbackResult],
+    ) -> None:
+        got = await search(q)
+        stale = self._stale.get((kind, q))
         result: FallbackResult
         if isinstance(got, Unavailable):
             if stale is not None:
@@ -187,11 +221,12 @@ class IdLookup:
                 result = Unavailable(got.reason, query=q)
         else:
             if self.cache is not None:
-                self.cache.put("openalex", q, "found", {"items": got})
+                self.cache.put(kind, q, "found", {"items": got})
             result = _hits(got)
-        self.fallbacks[q] = result
-        if self.on_fallback is not None:
-            self.on_fallback(q, result)
+        into[q] = result
+        tell = self.on_dblp if kind == "dblp" else self.on_fallback
+        if tell is not None:
+            tell(q, result)
 
 
 def _missing(kind: str, key: str) -> NotFound:

@@ -35,8 +35,9 @@ from citecheck.model.resolution import (
     UrlCheck,
 )
 from citecheck.model.settings import DEFAULT_OPENALEX_URL, Settings
+from citecheck.references import parse_reference
 from citecheck.references.arxiv import arxiv_in_link, take_arxiv
-from citecheck.registry import arxiv, datacite, openalex, pubmed
+from citecheck.registry import arxiv, datacite, dblp, openalex, pubmed
 from citecheck.registry.cache import Cache, default_dir
 from citecheck.registry.crossref import Crossref
 from citecheck.registry.http import Fetcher, Policy, host_key
@@ -86,11 +87,17 @@ class _Plan:
     query: str | None
     id_kind: IdKind = "doi"
     ident: str | None = None
+    dblp: str | None = None  # the DBLP title query (computer science, no identifier)
 
     @property
     def key(self) -> str | None:
         """The identifier look-up key (arXiv, PMID), None for DOIs."""
         return id_key(self.id_kind, self.ident) if self.ident else None
+
+    @property
+    def dblp_key(self) -> str | None:
+        """The progress and follow-up key of the DBLP search."""
+        return f"dblp:{self.dblp}" if self.dblp else None
 
     @property
     def crossref_doi(self) -> str | None:
@@ -173,7 +180,23 @@ def _routed(doi: str | None, doi_valid: bool, ref: Reference) -> _Plan:
     pmcid = pmcid_of(ref)
     if pmcid:
         return _Plan(doi=None, doi_valid=doi_valid, query=query, id_kind="pmcid", ident=pmcid)
-    return _Plan(doi=None, doi_valid=doi_valid, query=query)
+    return _Plan(doi=None, doi_valid=doi_valid, query=query, dblp=dblp_query(ref))
+
+
+def dblp_query(ref: Reference) -> str | None:
+    """The title to ask DBLP for a computer-science reference (its venue is a
+    conference, LNCS, an ACM / IEEE venue, CoRR or arXiv cs.*), None otherwise. DBLP
+    wants every word to match, so only the title is sent."""
+    if ref.kind == "law":
+        return None
+    title, container = ref.title, ref.container
+    if title is None:
+        parsed = parse_reference(ref.text)
+        title, container = parsed.title, container or parsed.container
+    venue = " ".join(p for p in (container, ref.fields.get("booktitle"), ref.text) if p)
+    if not title or len(title) < 15 or not dblp.cs_venue(venue):
+        return None
+    return dblp.query_text(title)[:MAX_QUERY_CHARS] or None
 
 
 def plan_reference(ref: Reference) -> _Plan:
@@ -215,7 +238,10 @@ def resolve_all(
     refs = {(i, j): ref for i, d in enumerate(documents) for j, ref in enumerate(d.references)}
     dois = sorted({p.crossref_doi for p in plans.values() if p.crossref_doi})
     keys = sorted({p.key for p in plans.values() if p.key})
-    first_queries = sorted({p.query for p in plans.values() if p.query and not p.doi and not p.key})
+    first_queries = sorted(
+        {p.query for p in plans.values() if p.query and not p.doi and not p.key and not p.dblp}
+    )
+    titles = sorted({p.dblp for p in plans.values() if p.dblp})
     web = {at: checkable(ref.url) for at, ref in refs.items()} if settings.check_urls else {}
     urls = sorted({u for u in web.values() if u})
     url_results: dict[str, UrlCheck] = {}
@@ -225,7 +251,7 @@ def resolve_all(
     lookup = Lookup(cache=None, fetcher=None, crossref=None, doi_url=settings.doi_url)
     ids = IdLookup(cache=None)
     fallback_query: dict[tuple[int, int], str] = {}
-    if dois or keys or first_queries or urls:
+    if dois or keys or first_queries or urls or titles:
         if settings.snapshot:
             # A snapshot the user named but that cannot be read stops the run (exit 2):
             # silently going to the network would not be the reproducible run asked for.
@@ -235,7 +261,7 @@ def resolve_all(
         ids = IdLookup(cache=cache, offline=settings.offline, refresh=settings.refresh)
         run = _Run(settings, policy, client, cache, progress, outcome, plans, refs, ids, snapshot)
         try:
-            lookup = _run_sync(run.resolve(dois, keys, first_queries, urls))
+            lookup = _run_sync(run.resolve(dois, keys, first_queries, urls, titles))
             fallback_query = run.fallback_query
             url_results = run.url_results
         except Exception as exc:  # a bug here must not cost the user the local checks
@@ -244,6 +270,7 @@ def resolve_all(
             lookup.dois = {d: Unavailable(reason, query=d) for d in dois}
             lookup.searches = {q: Unavailable(reason, query=q) for q in first_queries}
             ids.ids = {k: Unavailable(reason, query=k) for k in keys}
+            ids.dblp_hits = {q: Unavailable(reason, query=q) for q in titles}
             url_results = {u: UrlCheck("unknown", None, None, reason) for u in urls}
         finally:
             if snapshot is not None:
@@ -283,6 +310,7 @@ def resolve_all(
                 ident=plan.ident,
                 fallback=fallback,
                 not_asked=not_asked,
+                dblp=ids.dblp_hits.get(plan.dblp) if plan.dblp else None,
                 url=web.get((i, j)),
                 url_check=url_results.get(web.get((i, j)) or ""),
             )
@@ -408,6 +436,7 @@ class _Run:
                 settings.pubmed_url,
                 settings.openalex_url,
                 settings.datacite_url,
+                settings.dblp_url,
             ),
         )
         fetcher.budgets.add(arxiv.BUCKET, rate=arxiv.RATE * 0.9, concurrency=1)
@@ -416,6 +445,7 @@ class _Run:
         fetcher.budgets.add(openalex.BUCKET, rate=openalex.RATE, concurrency=1)
         datacite_rate = datacite.RATE_IDENTIFIED if settings.mailto else datacite.RATE
         fetcher.budgets.add(datacite.BUCKET, rate=datacite_rate * 0.9, concurrency=2)
+        fetcher.budgets.add(dblp.BUCKET, rate=dblp.RATE * 0.9, concurrency=1)
         if self.lookup.progress is not None:
             tell, lookup = self.lookup.progress, self.lookup
 
@@ -431,6 +461,7 @@ class _Run:
         self.lookup.crossref = Crossref(fetcher, settings.crossref_url)
         self.lookup.datacite = datacite.DataCite(fetcher, settings.datacite_url)
         self.ids.arxiv = arxiv.Arxiv(fetcher, settings.arxiv_url)
+        self.ids.dblp = dblp.Dblp(fetcher, settings.dblp_url)
         self.ids.pubmed = pubmed.PubMed(
             fetcher, settings.pubmed_url, email=settings.mailto, api_key=settings.ncbi_api_key
         )
@@ -445,9 +476,15 @@ class _Run:
         return fetcher
 
     async def resolve(
-        self, dois: list[str], keys: list[str], first_queries: list[str], urls: list[str]
+        self,
+        dois: list[str],
+        keys: list[str],
+        first_queries: list[str],
+        urls: list[str],
+        titles: Sequence[str] = (),
     ) -> Lookup:
-        """Every round: DOIs and identifiers, searches, then the OpenAlex fallback."""
+        """Every round: DOIs, identifiers, DBLP titles and searches; the searches of
+        references none of those confirmed; then the OpenAlex fallback."""
         self.deadline_at = time.monotonic() + self.settings.deadline
         lookup, ids = self.lookup, self.ids
         try:
@@ -462,18 +499,22 @@ class _Run:
             }
             _, todo_q = lookup.from_cache([], sorted(set(first_queries) | known_missing))
             todo_k = ids.ids_from_cache(keys)
-            lookup.plan(todo_d, todo_q, todo_k)
+            todo_t = ids.dblp_from_cache(list(titles))
+            lookup.plan(todo_d, todo_q, [*todo_k, *(f"dblp:{t}" for t in todo_t)])
             ids.on_id = lookup.settle_id
-            if todo_d or todo_q or todo_k:
+            ids.on_dblp = self._settle_dblp
+            if todo_d or todo_q or todo_k or todo_t:
                 self.connect()
-                await asyncio.gather(lookup.fetch(todo_d, todo_q), ids.fetch_ids(todo_k))
+                await asyncio.gather(
+                    lookup.fetch(todo_d, todo_q), ids.fetch_ids(todo_k), ids.fetch_dblp(todo_t)
+                )
             # Second round: search for references whose identifier is registered nowhere
             # (part of that identifier's look-up: the progress total does not change).
             later = sorted(
                 {
                     p.query
-                    for p in self.plans.values()
-                    if p.query and self._missing(p) and p.query not in lookup.searches
+                    for at, p in self.plans.items()
+                    if p.query and self._missing(at, p) and p.query not in lookup.searches
                 }
             )
             if later:
@@ -508,12 +549,37 @@ class _Run:
         if checker.requests:
             self.outcome.requests["urls"] = checker.requests
 
-    def _missing(self, plan: _Plan) -> bool:
+    def _missing(self, at: tuple[int, int], plan: _Plan) -> bool:
         if plan.crossref_doi:
             return isinstance(self.lookup.dois.get(plan.crossref_doi), NotFound)
         if plan.key:
             return isinstance(self.ids.ids.get(plan.key), NotFound)
+        if plan.dblp:
+            return not self._dblp_accepted(self.refs[at], plan.dblp)
         return False
+
+    def _dblp_accepted(self, ref: Reference, title: str) -> bool:
+        """Whether DBLP's hits for ``title`` hold the cited work (a confident match:
+        nothing else is asked for it)."""
+        hits = self.ids.dblp_hits.get(title)
+        if not isinstance(hits, tuple) or not hits:
+            return False
+        thresholds = Thresholds.from_settings(self.settings)
+        return judge(ref, [h.record for h in hits], thresholds).accepted is not None
+
+    def _settle_dblp(self, title: str, hits: tuple[Candidate, ...] | Unavailable) -> None:
+        """Count one DBLP search on the progress line; not accepted, it waits for the
+        Crossref search that follows it."""
+        key = f"dblp:{title}"
+        if isinstance(hits, Unavailable):
+            result: Found | NotFound | Unavailable = hits
+        else:
+            refs = [self.refs[at] for at, p in sorted(self.plans.items()) if p.dblp == title]
+            if refs and self._dblp_accepted(refs[0], title):
+                result = Found(hits[0].record, "dblp", hits[0].record.get("DOI"))
+            else:
+                result = NotFound(query=key, sources=("dblp",))
+        self.lookup.settle_id(key, result)
 
     async def _fallback_round(self) -> None:
         """OpenAlex for references without a DOI that the Crossref search did not confirm."""
@@ -522,6 +588,8 @@ class _Run:
             if plan.doi or not plan.query:
                 continue
             if plan.key and isinstance(self.ids.ids.get(plan.key), Found):
+                continue
+            if plan.dblp and self._dblp_accepted(self.refs[at], plan.dblp):
                 continue
             hits = self.lookup.searches.get(plan.query)
             if not isinstance(hits, tuple):
@@ -588,7 +656,7 @@ def _follow_ups(plans: dict[tuple[int, int], _Plan]) -> dict[str, frozenset[str]
     registered nowhere."""
     out: dict[str, set[str]] = {}
     for p in plans.values():
-        routed = p.crossref_doi or p.key
+        routed = p.crossref_doi or p.key or p.dblp_key
         if routed and p.query:
             out.setdefault(routed, set()).add(p.query)
     return {d: frozenset(qs) for d, qs in out.items()}

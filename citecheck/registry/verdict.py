@@ -46,6 +46,7 @@ NAMES = {
     "arxiv": "arXiv",
     "pubmed": "PubMed",
     "openalex": "OpenAlex",
+    "dblp": "DBLP",
     "other": "registry",
 }
 _ID_REGISTRY = {"doi": "crossref", "arxiv": "arxiv", "pmid": "pubmed", "pmcid": "pubmed"}
@@ -157,8 +158,9 @@ def verdict(ref: Reference, res: ReferenceResolution, t: Thresholds) -> Registry
             )
         )
     if found is None or found.status != "verified":
-        for name, hits in (("crossref", res.search), ("openalex", res.fallback)):
-            got = _hits(name, ref, hits, t, asked)
+        searched = (("dblp", res.dblp), ("crossref", res.search), ("openalex", res.fallback))
+        for searched_in, hits in searched:
+            got = _hits(searched_in, ref, hits, t, asked)
             if got is not None and (found is None or got.status == "verified"):
                 found = got
             if found is not None and found.status == "verified":

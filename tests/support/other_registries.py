@@ -1,5 +1,5 @@
 """The loopback stand-in's registries beyond Crossref: arXiv, PubMed ESummary, OpenAlex,
-DataCite REST.
+DataCite REST, DBLP.
 
 Served by the stand-in's Crossref server under path prefixes, so one base URL
 gives all of them (see :func:`urls`):
@@ -21,10 +21,15 @@ gives all of them (see :func:`urls`):
   any other DOI gets DataCite's JSON:API 404 (``{"errors": [{"status": "404",
   "title": "The resource you are looking for doesn't exist."}]}``, as in DataCite's
   own request specs, datacite/lupo).
+* ``/dblp/search/publ/api?q=...&format=json&h=n`` — the recorded DBLP hits of
+  ``tests/fixtures/registries/dblp`` whose title, authors, venue and year hold every
+  query word as a prefix (DBLP's own rule), verbatim, in the recorded ``result``
+  envelope; no match leaves ``hit`` out, as DBLP does.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from functools import cache
@@ -36,7 +41,7 @@ if TYPE_CHECKING:
     from tests.support.registry_standin import Store
 
 RECORDED = Path(__file__).resolve().parents[1] / "fixtures" / "registries"
-PREFIXES = ("/arxiv/", "/eutils/", "/openalex/", "/datacite/")
+PREFIXES = ("/arxiv/", "/eutils/", "/openalex/", "/datacite/", "/dblp/")
 DATACITE_404 = {
     "errors": [{"status": "404", "title": "The resource you are looking for doesn't exist."}]
 }
@@ -56,6 +61,7 @@ def urls(crossref_url: str) -> dict[str, str]:
         "CITECHECK_PUBMED_URL": f"{crossref_url}/eutils",
         "CITECHECK_OPENALEX_URL": f"{crossref_url}/openalex",
         "CITECHECK_DATACITE_URL": f"{crossref_url}/datacite",
+        "CITECHECK_DBLP_URL": f"{crossref_url}/dblp",
     }
 
 
@@ -141,6 +147,53 @@ def datacite_doi(store: Store, doi: str) -> tuple[int, bytes]:
     if entry is not None and entry[0].get("id") == "datacite":
         return 200, json.dumps(_as_datacite(key, entry[1])).encode()
     return 404, json.dumps(DATACITE_404).encode()
+
+
+@cache
+def recorded_dblp() -> tuple[dict[str, Any], ...]:
+    """Every recorded DBLP search hit (``@score``, ``@id``, ``info``, ``url``)."""
+    out: list[dict[str, Any]] = []
+    for path in sorted((RECORDED / "dblp").glob("*.json")):
+        hits = json.loads(path.read_text(encoding="utf-8"))["result"]["hits"]
+        out.extend(hits.get("hit", []))
+    return tuple(out)
+
+
+def _dblp_words(info: dict[str, Any]) -> list[str]:
+    people = (info.get("authors") or {}).get("author") or []
+    people = people if isinstance(people, list) else [people]
+    text = " ".join(
+        [str(info.get(k, "")) for k in ("title", "venue", "year")]
+        + [str(p.get("text", "")) for p in people if isinstance(p, dict)]
+    )
+    return re.findall(r"\w+", html.unescape(text).lower())
+
+
+def dblp_search(text: str, rows: int) -> bytes:
+    """DBLP's JSON answer to ``q``: the recorded hits holding every query word."""
+    wanted = re.findall(r"\w+", text.lower())
+    hits = [
+        h
+        for h in recorded_dblp()
+        if wanted and all(any(w.startswith(q) for w in _dblp_words(h["info"])) for q in wanted)
+    ]
+    sent = hits[:rows]
+    found: dict[str, Any] = {
+        "@total": str(len(hits)),
+        "@computed": str(len(hits)),
+        "@sent": str(len(sent)),
+        "@first": "0",
+    }
+    if sent:
+        found["hit"] = sent
+    result = {
+        "query": text,
+        "status": {"@code": "200", "text": "OK"},
+        "time": {"@unit": "msecs", "text": "1.00"},
+        "completions": {"@total": "0", "@computed": "0", "@sent": "0"},
+        "hits": found,
+    }
+    return json.dumps({"result": result}).encode()
 
 
 def _csl_entry(ident: str, csl: dict[str, Any]) -> str:
@@ -256,4 +309,7 @@ def route(store: Store, path: str, query: dict[str, str]) -> tuple[int, bytes, s
     if path.startswith("/datacite/dois/"):
         status, body = datacite_doi(store, path[len("/datacite/dois/") :])
         return status, body, "application/vnd.api+json; charset=utf-8"
+    if path.rstrip("/") == "/dblp/search/publ/api":
+        rows = int(query.get("h", "30"))
+        return 200, dblp_search(query.get("q", ""), rows), "application/json; charset=UTF-8"
     return 404, b'{"error": "not found"}', "application/json"

@@ -68,6 +68,7 @@ SOURCE_NAMES = {
     "medra": "mEDRA",
     "jalc": "JaLC",
     "handle": "doi.org",
+    "dblp": "DBLP",
     "other": "registry",
 }
 

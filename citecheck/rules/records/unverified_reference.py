@@ -11,7 +11,10 @@ have DOIs, and information for everything else. The rule fires only when the
 search ran and none of its hits is even plausible (validator score below
 ``unverified-reference.plausible``, or a hard contradiction: another year, a
 preprint, a journal issue); the best rejected hit and why it failed are in the
-evidence. When an OpenAlex API key is configured, OpenAlex is searched next
+evidence. A computer-science reference (a conference, LNCS, an ACM or IEEE venue,
+CoRR or arXiv cs.*) is searched in DBLP first, and in Crossref only when DBLP has no
+matching record; a plausible DBLP hit also silences the rule.
+When an OpenAlex API key is configured, OpenAlex is searched next
 (it indexes many journals Crossref does not) and a plausible OpenAlex hit
 silences the rule; the message names every registry that answered, and the
 evidence (``asked``) lists each registry asked and its answer, including those
@@ -96,6 +99,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         fallback = search_hits(res, fallback=True)
         if fallback and judge(ref, [h.record for h in fallback], t).plausible:
             continue  # OpenAlex knows the work (journals Crossref does not index)
+        dblp = res.dblp if isinstance(res.dblp, tuple) else ()
+        if dblp and judge(ref, [h.record for h in dblp], t).plausible:
+            continue  # DBLP knows the work (proceedings Crossref does not index)
         overall = registry_verdict(ref, res, t)
         kind = kind_of(ref)
         hits = search_hits(res) or ()
