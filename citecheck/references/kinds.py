@@ -203,10 +203,14 @@ _TEXT_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-# Phrases of a web citation: "Retrieved from", "Accessed", "Diakses", "[Online]".
+# Phrases of a web citation: "Retrieved from", "Accessed", "Diakses", "[Online]", and
+# the "Retrieved from" that Word's citation styles print in other languages ("Diambil
+# kembali dari", "Obtenido de", "Disponível em", "Récupéré sur", "Opgehaald van").
 WEB_MARKERS = re.compile(
     r"\b(?:Retrieved|Accessed|accessed|Diakses|diakses|Tersedia|Available (?:at|from|online)|"
-    r"Consultado|Consulté|Abgerufen|Zugriff|Last (?:modified|visited|accessed))\b|\[Online\]"
+    r"Consultado|Consulté|Abgerufen|Zugriff|Last (?:modified|visited|accessed)|"
+    r"[Dd]iambil (?:kembali )?dari|Obtenido de|Recuperado de|Disponível em|Acesso em|"
+    r"Récupéré (?:sur|de)|Opgehaald van|Tratto da|Pobrano z)\b|\[Online\]"
 )
 
 

@@ -121,11 +121,49 @@ def exemption(reference: Reference) -> tuple[str, str] | None:
     classic = _classic(reference)
     if classic:
         return "book", classic
+    whole = _whole_book(reference)
+    if whole:
+        return "book", whole
     if reference.kind == "book" and not reference.container:
         # Monographs (textbooks, classics, theory) are cited for concepts and methods
         # across fields; padding and citation cartels aim at indexed journal articles.
         # docs/benchmarks.md: every book flagged on the real-world set was a false flag.
         return "book", "a book (monograph)"
+    return None
+
+
+# Evidence in the entry that it is a whole book, whatever a reader made of its fields
+# ("RBA" read as a journal): an ISBN, or a link to a book catalogue page.
+_ISBN = re.compile(r"\bISBN(?:-1[03])?:?\s?(?:97[89][-\s]?)?\d[\d\s-]{8,}[\dXx]\b")
+# Edition and book-volume marks: "2nd ed.", "Edisi ke-3", "(buku 1)", "Jilid 2", "3a ed.",
+# "2. Auflage".
+_EDITION = re.compile(
+    r"\b\d+(?:st|nd|rd|th)\s?(?:ed\.|edition\b)|\b[Ee]disi\s(?:ke-?\s?)?\d+|"
+    r"\((?:[Bb]uku|[Jj]ilid|[Bb]ook)\s\d+\)|\b[Jj]ilid\s\d+\b|\b\d+(?:ª|a|e|ème)\s?[ée]d(?:\.|ici[oó]n\b|ition\b)|"
+    r"\b\d+\.\s?Aufl(?:\.|age\b)"
+)
+_BOOK_LINK = re.compile(r"(?:^|[/.])books\.google\.[a-z.]+/|(?:^|[/.])openlibrary\.org/", re.I)
+
+
+def _whole_book(reference: Reference) -> str | None:
+    """Why the entry is a whole book (ISBN, a book-catalogue link), or None.
+
+    A page range or a volume says it is a part of something (a proceedings paper has an
+    ISBN too), and such entries stay judged.
+    """
+    if reference.pages is not None or reference.volume is not None:
+        return None
+    if reference.kind in ("chapter", "conference", "article") and reference.source == "bibtex":
+        return None
+    link = " ".join(x for x in (reference.url or "", reference.fields.get("url", "")) if x)
+    hit = _BOOK_LINK.search(link)
+    if hit:
+        return f"a link to {hit.group(0).strip('/.')}"
+    if reference.fields.get("isbn") or _ISBN.search(reference.text):
+        return "an ISBN"
+    edition = _EDITION.search(reference.fields.get("edition", "") or reference.text)
+    if edition or reference.fields.get("edition"):
+        return f'an edition ("{edition.group(0) if edition else reference.fields["edition"]}")'
     return None
 
 
@@ -289,3 +327,58 @@ def restates(title_words: Sequence[str], text: str) -> bool:
         return False
     present = set(content_words(text))
     return sum(1 for w in title_words if w in present) >= 0.75 * len(title_words)
+
+
+_DEFINED = re.compile(r"((?:[^\W\d_][\w'’-]*\s+){1,12})\(([A-Za-z][A-Za-z0-9-]{2,11})\)")
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{2,}(?![\w-])")
+
+
+def defined_acronym(title: str) -> str | None:
+    """The acronym a title defines for its subject ("Profile of Mood States (POMS)",
+    "Unified Theory of Acceptance and Use of Technology (UTAUT)"): letters in parentheses
+    that are, in order, initials of the words before them, the last of them the last
+    word's. Returned in capitals; None when the title defines none."""
+    for m in _DEFINED.finditer(title):
+        letters = [c for c in m.group(2).upper() if c.isalpha()]
+        initials = [w[0].upper() for w in m.group(1).split()]
+        if len(letters) < 3 or letters[-1] != initials[-1]:
+            continue
+        k = 0
+        for c in initials:
+            if k < len(letters) and c == letters[k]:
+                k += 1
+        if k == len(letters):
+            return m.group(2).upper()
+    return None
+
+
+def named_by_entry(
+    reference: Reference, title: str, citing: Sequence[str], body: str
+) -> str | None:
+    """A name the entry carries that the manuscript itself uses, or None.
+
+    Two routes beyond :func:`named_in_text`: an acronym the title defines for its
+    subject (an instrument, a model, a framework) that the manuscript's body uses
+    ("mood, as measured by the POMS scale"), and an acronym printed in the entry outside
+    its title, venue and authors ("ICH Harmonised Tripartite Guideline") that a citing
+    sentence uses ("as per standard ICH definitions"). Either way the paper uses the
+    named thing; it does not claim topical support from it.
+    """
+    acronym = defined_acronym(title)
+    if acronym and re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", body):
+        return acronym
+    if not citing:
+        return None
+    rest = reference.text
+    for part in (title, reference.container or ""):
+        if part:
+            rest = rest.replace(part, " ")
+    authors = {a.family.casefold() for a in reference.authors if a.family}
+    joined = "\n".join(citing)
+    for m in _ACRONYM.finditer(rest):
+        name = m.group(0)
+        if name.casefold() in authors or name.isdigit():
+            continue
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", joined):
+            return name
+    return None

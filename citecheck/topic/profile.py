@@ -15,7 +15,7 @@ from typing import Any
 from citecheck.model.document import Document, Reference
 from citecheck.model.links import Links
 from citecheck.model.resolution import Found, ReferenceResolution, Resolutions
-from citecheck.topic.methods import exemption, named_in_text
+from citecheck.topic.methods import exemption, named_by_entry, named_in_text
 
 # Section headings that say nothing about the topic (English and Indonesian).
 _GENERIC_HEADING = re.compile(
@@ -131,6 +131,7 @@ def build_inputs(
         # unknown, so none is judged (only a printed list is all cited by definition).
         cited = {-1}
     context: list[ReferenceText] = []
+    body: str | None = None  # the manuscript's own text, read only when needed
     for i, ref in enumerate(document.references):
         title = (ref.title or "").strip()
         if cited and i not in cited:
@@ -151,6 +152,10 @@ def build_inputs(
         found = exemption(ref)
         if found is None:
             name = named_in_text(title, [*citing, *own_text])
+            if name is None:
+                if body is None:
+                    body = _body(document)
+                name = named_by_entry(ref, title, citing, body)
             if name:
                 found = ("named in the text", f'the manuscript names "{name}"')
         refs.append(
@@ -170,6 +175,19 @@ def build_inputs(
         uncited=uncited,
         context=tuple(context),
     )
+
+
+def _body(document: Document) -> str:
+    """The manuscript's text without its printed reference list (cut at the first line
+    of an entry read from the text), so a title's words in the list are not a use."""
+    lines = [
+        r.location.line
+        for r in document.references
+        if r.source == "bibliography" and r.location.path == document.path
+    ]
+    if not lines:
+        return document.text
+    return "\n".join(document.text.split("\n")[: max(0, min(lines) - 1)])
 
 
 _FILE_SOURCES = ("bibtex", "csl-json")

@@ -309,10 +309,20 @@ DOCUMENT_GATE = -1.5
 
 
 def _relative(combined: Array, judged: Array) -> Array:
+    """Robust z of each combined score within its document.
+
+    The spread is that of the judged references; when fewer than :data:`MIN_JUDGED`
+    are judged (a statistics article citing mostly methods texts), that of all its
+    scored references, exempt ones included: they are the document's own list too, and
+    without them such a manuscript could never show an outlier (3 of the planted
+    benchmark's dev misses, docs/benchmarks.md). Too few of either: no outlier.
+    """
+    rows = judged
     if int(judged.sum()) < MIN_JUDGED:
-        # Too few judged references to tell an outlier from the document's own spread.
-        return np.full(len(combined), np.inf, dtype=np.float32)
-    values = combined[judged].astype(np.float64)
+        if len(combined) < MIN_REFERENCES:
+            return np.full(len(combined), np.inf, dtype=np.float32)
+        rows = np.ones(len(combined), dtype=bool)
+    values = combined[rows].astype(np.float64)
     med = float(np.median(values))
     mad = float(np.median(np.abs(values - med))) * 1.4826 or 1.0
     out: Array = ((combined - med) / mad).astype(np.float32)

@@ -192,3 +192,112 @@ def test_entries_under_a_tools_or_data_sub_heading_are_resources() -> None:
     assert resource_kind(refs[0]) is None
     assert resource_kind(refs[1]) == ("dataset", 'listed under "Datasets"')
     assert resource_kind(refs[2]) == ("software", 'listed under "Tools"')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Editor. (2020). Code Editor Docs. Diambil kembali dari Editor: http://editor.example",
+        "Tienda. (2019). Guía de uso. Obtenido de https://tienda.example/guia",
+        "Loja. (2018). Manual do sistema. Disponível em: https://loja.example. Acesso em: 3 mar.",
+        "Site. (2017). Guide du site. Récupéré sur https://site.example/guide",
+    ],
+)
+def test_retrieved_from_in_other_languages(text: str) -> None:
+    found = resource_kind(Reference(text=text, location=Location(path="m.docx")))
+    assert found is not None and found[0] == "web page"
+
+
+@pytest.mark.parametrize(
+    ("ref", "why"),
+    [
+        (
+            Reference(
+                text="Ruiz A. La suerte explicada. Editorial X, https://books.google.es/books?id=ab (2011).",
+                title="La suerte explicada",
+                container="Editorial X",
+                url="https://books.google.es/books?id=ab",
+                location=Location(path="m.docx"),
+            ),
+            "a link to books.google.es",
+        ),
+        (
+            Reference(
+                text="Putra, A. (2002). Rekayasa Sistem (buku 1). Yogyakarta: Andi",
+                title="Rekayasa Sistem (buku 1). Yogyakarta: Andi",
+                location=Location(path="m.docx"),
+            ),
+            'an edition ("(buku 1)")',
+        ),
+        (
+            Reference(
+                text="Lee, K. (2015). Urban water in practice. Tech Press. ISBN 978-1-23-456789-7",
+                title="Urban water in practice",
+                container="Tech Press",
+                location=Location(path="m.md"),
+            ),
+            "an ISBN",
+        ),
+    ],
+)
+def test_whole_books_from_the_entry(ref: Reference, why: str) -> None:
+    from citecheck.topic.methods import exemption
+
+    assert exemption(ref) == ("book", why)
+
+
+def test_a_proceedings_paper_with_an_isbn_is_still_judged() -> None:
+    from citecheck.topic.methods import exemption
+
+    paper = Reference(
+        text="Ng, B. (2019). Tax courts in Asia. Proc. Law Conf., 11-19. ISBN 978-1-23-456789-7",
+        title="Tax courts in Asia",
+        container="Proc. Law Conf.",
+        pages="11-19",
+        location=Location(path="m.md"),
+    )
+    assert exemption(paper) is None
+
+
+@pytest.mark.parametrize(
+    ("title", "acronym"),
+    [
+        ("Profile of mood states (poms)", "POMS"),
+        ("Unified Theory of Acceptance and Use of Technology (UTAUT)", "UTAUT"),
+        ("Personal bankruptcy law (in Slovenia)", None),
+        ("A study of things (ABC)", None),
+    ],
+)
+def test_defined_acronym(title: str, acronym: str | None) -> None:
+    from citecheck.topic.methods import defined_acronym
+
+    assert defined_acronym(title) == acronym
+
+
+def test_names_the_entry_carries() -> None:
+    from citecheck.model.document import Author
+    from citecheck.topic.methods import named_by_entry
+
+    scale = Reference(
+        text="Moe, D. (1989). Profile of mood states (poms).",
+        title="Profile of mood states (poms)",
+        location=Location(path="m.md"),
+    )
+    body = "Mood improved, as measured by the POMS scale, in two trials."
+    assert named_by_entry(scale, scale.title or "", [], body) == "POMS"
+    assert named_by_entry(scale, scale.title or "", [], "Mood improved in two trials.") is None
+    guideline = Reference(
+        text="Council on Trials. 2004. CTX Harmonised Guideline, Safety Data, Step 4.",
+        title="Council on Trials",
+        location=Location(path="m.md"),
+    )
+    cited = ["Adverse events were defined as per standard CTX definitions [10]."]
+    assert named_by_entry(guideline, guideline.title or "", cited, "") == "CTX"
+    # an author's surname in capitals (ABNT "segundo SILVA (2010)") is not a name of the work
+    abnt = Reference(
+        text="SILVA, J. Tributos e empresas. São Paulo: Atlas, 2010.",
+        title="Tributos e empresas",
+        authors=(Author(family="Silva", given="J."),),
+        location=Location(path="m.md"),
+    )
+    assert named_by_entry(abnt, "Tributos e empresas", ["Segundo SILVA (2010), ..."], "") is None

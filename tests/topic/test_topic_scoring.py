@@ -275,3 +275,15 @@ def test_a_reference_list_read_from_a_pdf_is_not_judged() -> None:
     assert "PDF" in outcome.skipped[0].reason
     ctx = RuleContext(document=pdf, links=links, settings=settings, topic=outcome.topics[0])
     assert list(RULE.check(ctx)) == []
+
+
+def test_within_document_spread_falls_back_to_all_scored_references() -> None:
+    from citecheck.topic.scoring import _relative
+
+    combined = np.array([-0.2, 0.1, 0.0, -0.1, 0.3, 0.2, -0.3, 0.1, -3.0], dtype=np.float32)
+    few = np.zeros(len(combined), dtype=bool)
+    few[[0, 1, 8]] = True  # a statistics article: most of its list is exempt
+    relative = _relative(combined, few)
+    assert relative[8] < -1.5 and abs(relative[1]) < 1.5
+    tiny = np.array([0.1, -0.1, 0.0, -3.0], dtype=np.float32)
+    assert np.isinf(_relative(tiny, np.ones(4, dtype=bool))).all()

@@ -3,7 +3,8 @@
 Usage::
 
     python -m bench.realworld.offtopic.scores --out /tmp/ot-scores.json [--corpora DIR]
-        [--cache-dir /tmp/ot-cache] [--only ID ...]
+        [--cache-dir /tmp/ot-cache] [--only ID ...] [--split holdout]
+        [--manifest bench/realworld/text/manifest.json]
 
 Loads each manuscript of the manifest as the CLI does (``prepare``), runs the topic stage
 in-process and writes one row per scored reference: key, title, kind, whether it is
@@ -34,15 +35,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpora", type=Path, default=Path("/work/corpora"))
     ap.add_argument("--cache-dir", default="/tmp/ot-cache")
     ap.add_argument("--only", nargs="*")
+    ap.add_argument("--split", help="only this split")
+    ap.add_argument("--manifest", type=Path, default=MANIFEST, help="another corpus (text)")
     args = ap.parse_args(argv)
-    copy_markdown(MANIFEST, args.corpora)
-    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    verdicts = json.loads(MANIFEST.with_name("verdicts.json").read_text(encoding="utf-8"))
+    copy_markdown(args.manifest, args.corpora)
+    manifest = json.loads(args.manifest.read_text(encoding="utf-8"))
+    verdicts = json.loads(args.manifest.with_name("verdicts.json").read_text(encoding="utf-8"))
+    verdicts = [v for v in verdicts if v.get("rule", "off-topic") == "off-topic"]
     judged = {(v["doc"], normalise(v["subject"])): v for v in verdicts if v["verdict"] != "missed"}
     rows: list[dict[str, Any]] = []
     t0 = time.perf_counter()
     for doc in manifest["documents"]:
-        if args.only and doc["id"] not in args.only:
+        if (args.only and doc["id"] not in args.only) or (
+            args.split and doc["split"] != args.split
+        ):
             continue
         folder = args.corpora / manifest["corpus"] / doc["id"]
         settings = Settings(
@@ -70,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
                     "key": ref.key,
                     "title": (ref.title or "")[:120],
                     "kind": ref.kind,
+                    "venue": ref.container or ref.publisher,
+                    "link": ref.url or ref.doi,
                     "score": s.score,
                     "z": s.z,
                     "cos": s.cosines,

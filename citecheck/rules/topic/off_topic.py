@@ -12,12 +12,15 @@ needs the reference to be an outlier within its own list.
 What a reference *is* is decided first, from the entry itself: software, data sets,
 standards, documentation, statutes, web pages and unpublished resources (BibTeX/CSL
 type, a link to GitHub/CRAN/PyPI/Zenodo/figshare/W3C/CWE and the like, "[Computer
-software]", "R package", "version 2.1", "Retrieved from", "Diakses"), books, classics
+software]", "R package", "version 2.1", "Retrieved from", "Diakses", "Diambil kembali
+dari", "Obtenido de"), books (an ISBN, an edition, a book-catalogue link), classics
 and translated works (a date before 1900 or the common era, a translator), methods,
 data-collection and statistics texts, reporting guidelines, titles that are not
 titles (the author list, a venue), titles shorter than four words, and references
 whose name the manuscript itself uses ("we sampled with emcee", a thesis on a LAMP
-stack citing "What is a LAMP stack?"). These are resources a paper uses, not claims
+stack citing "What is a LAMP stack?", "as measured by the POMS scale" for "Profile of
+Mood States (POMS)", "standard ICH definitions" for an ICH guideline). These are
+resources a paper uses, not claims
 of topical support, and are never flagged. Nor is a reference as close to the
 manuscript's title and abstract as its other references (a football-popularity page
 in a thesis on football, far only from the thesis's neural-network references), or
