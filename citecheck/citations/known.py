@@ -7,22 +7,41 @@ Indonesia", journals under "The Lancet". When the loader passes the first author
 (and their abbreviations) of the document's reference entries, such a name counts
 exactly when it equals one of them after :func:`citecheck.text.names.fold`, the key
 the linker compares names on.
+
+A manuscript whose list is in a file of its own (``--references``: a chapter-split
+thesis) has no such names in its own text; the engine names the entries of those files
+with :func:`listed_beside` while it reads the manuscript.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from citecheck.model.document import Reference
 from citecheck.text.names import fold
 
 _THE = "the "
+_BESIDE: ContextVar[tuple[str, ...]] = ContextVar("listed_beside", default=())
+
+
+@contextmanager
+def listed_beside(names: Iterable[str]) -> Iterator[None]:
+    """Count ``names`` (first authors of reference files read beside the manuscript) as
+    listed for every :func:`known_keys` call inside the block."""
+    token = _BESIDE.set(tuple(names))
+    try:
+        yield
+    finally:
+        _BESIDE.reset(token)
 
 
 def known_keys(names: Iterable[str | None]) -> frozenset[str]:
-    """Keys of ``names``; a name with a leading "The" also counts without it."""
+    """Keys of ``names`` and of the names :func:`listed_beside` gives; a name with a
+    leading "The" also counts without it."""
     out: set[str] = set()
-    for name in names:
+    for name in (*names, *_BESIDE.get()):
         key = fold(name) if name else ""
         if not key:
             continue

@@ -163,12 +163,18 @@ def bibliography_sections(text: str, headings: list[Heading]) -> list[tuple[Head
             ):
                 end = later.start
                 break
-        stop = _SECTION_STOP.search(text, h.end, end)
-        if stop is not None and text[h.end : stop.start()].strip():
-            end = stop.start() + 1
-        end = _back_matter_paragraph(text, h.end, end)
-        out.append((h, h.end, end))
+        out.append((h, h.end, _list_end(text, h.end, end)))
     return out
+
+
+def _list_end(text: str, start: int, end: int) -> int:
+    """Where the entries from ``start`` stop before ``end``: at a rule ("---") or a
+    footnote definition after some entries, or at a back-matter paragraph
+    ("**Funding:** ...")."""
+    stop = _SECTION_STOP.search(text, start, end)
+    if stop is not None and text[start : stop.start()].strip():
+        end = stop.start() + 1
+    return _back_matter_paragraph(text, start, end)
 
 
 # A heading that is itself an entry ("##### [1] Tutu, K. A., ... 2022"): a label or a
@@ -465,7 +471,7 @@ def reference_list_spans(text: str) -> list[tuple[int, int]]:
     first = next((h for h in headings if h.start >= start), None)
     if first is not None and not text[start : first.start].strip():
         start = first.end  # a title line above the list ("Bibliography of chapter 2")
-    return without_headings(text, [(start, len(text))], headings)
+    return without_headings(text, [(start, _list_end(text, start, len(text)))], headings)
 
 
 __all__ = [

@@ -14,6 +14,7 @@ from typing import Any
 
 from citecheck._version import __version__
 from citecheck.citations.cap import LAST_CAP
+from citecheck.citations.known import listed_beside, listed_names
 from citecheck.linking import link
 from citecheck.loaders import (
     load_manuscript,
@@ -176,31 +177,37 @@ def _reference_document(path: Path, shown: str) -> Document:
     )
 
 
+def _load_manuscript(path: Path, shown: str) -> Document:
+    """The manuscript as its loader reads it, with a problem when its citations were cut."""
+    LAST_CAP.set(None)
+    doc = load_manuscript(path, shown)
+    capped = LAST_CAP.get()
+    if capped is None:
+        return doc
+    line, kept, total = capped
+    return doc.model_copy(
+        update={
+            "problems": (
+                *doc.problems,
+                Problem(
+                    message=f"more than {kept:,} possible in-text citations (about "
+                    f"{total:,}): only those up to line {line:,} were read and checked",
+                    location=Location(path=shown, line=line, column=1),
+                    kind="citation-limit",
+                    evidence={"kept": kept, "marks": total},
+                ),
+            )
+        }
+    )
+
+
 def _prepare(path: Path, root: Path, settings: Settings) -> Prepared:
     shown = display_path(path, root)
     within_size_limit(path, settings.max_file_bytes)
     if is_reference_file(path):
         doc = _fill_ditto_authors(_reference_document(path, shown))
         return Prepared(document=doc, links=link(doc))
-    LAST_CAP.set(None)
-    doc = load_manuscript(path, shown)
-    capped = LAST_CAP.get()
-    if capped is not None:
-        line, kept, total = capped
-        doc = doc.model_copy(
-            update={
-                "problems": (
-                    *doc.problems,
-                    Problem(
-                        message=f"more than {kept:,} possible in-text citations (about "
-                        f"{total:,}): only those up to line {line:,} were read and checked",
-                        location=Location(path=shown, line=line, column=1),
-                        kind="citation-limit",
-                        evidence={"kept": kept, "marks": total},
-                    ),
-                )
-            }
-        )
+    doc = _load_manuscript(path, shown)
     ref_files, shared = _reference_files_for(path, root, settings)
     if not ref_files and not settings.references and not doc.references:
         ref_files = _sibling_reference_files(path)
@@ -216,6 +223,14 @@ def _prepare(path: Path, root: Path, settings: Settings) -> Prepared:
         refs, probs = load_reference_file(rf, display_path(rf, root))
         extra_refs.extend(refs)
         problems.extend(probs)
+    if extra_refs and not (doc.citations and all(c.style == "key" for c in doc.citations)):
+        # The text was read without the names these files list ("(Google AI, 2024)",
+        # "(Republik Indonesia, 2014)" are authors only when a list says so): read it
+        # again knowing them (its own list already counted in this document's budget).
+        own = len(doc.problems)
+        with listed_beside(listed_names(extra_refs)), refcap.document():
+            doc = _load_manuscript(path, shown)
+        problems = [*doc.problems, *problems[own:]]
     if ref_files:
         # Key citations (\cite{key} in a Markdown file built through LaTeX, [@key]) are
         # resolved by BibTeX/biber/citeproc, which print only the cited entries of a
