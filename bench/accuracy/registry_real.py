@@ -199,6 +199,7 @@ def run(split: str, show_misses: bool, with_other_versions: bool = False) -> Non
             pubmed_url=urls["CITECHECK_PUBMED_URL"],
             openalex_url=urls["CITECHECK_OPENALEX_URL"],
             dblp_url=urls["CITECHECK_DBLP_URL"],  # loopback: never the real dblp.org
+            datacite_url=urls["CITECHECK_DATACITE_URL"],  # nor api.datacite.org
             mailto="bench@example.org",
             cache_dir=cache,
             deadline=1200,
