@@ -18,7 +18,8 @@ Only the JSON report is read (never citecheck's modules), so this works whatever
 package layout. Each finding is matched to ``verdicts.json`` (next to the manifest) by
 ``(doc, rule, subject)``; the subject is the citation text when the finding has a
 citation, else the reference key or the first 60 characters of the reference text, else
-the message. Subjects are compared after normalisation (Unicode NFKC, case, spacing,
+what the evidence names (``duplicate-key smith2020``) or "the document" (rows keyed by the
+message's first 60 characters, as older rows were, still match). Subjects are compared after normalisation (Unicode NFKC, case, spacing,
 surrounding punctuation, first 60 characters). Verdicts ``"missed"`` record problems a
 careful reader found that citecheck did not report (recall).
 
@@ -60,6 +61,23 @@ def subject_of(finding: Json) -> str:
         return str(reference["key"])
     if reference.get("text"):
         return str(reference["text"])[:60]
+    return _evidence_subject(finding)
+
+
+def _evidence_subject(finding: Json) -> str:
+    """A finding about neither a citation nor an entry, named by what its evidence
+    points at ("duplicate-key smith2020"), else the document as a whole: never its
+    message, whose wording changes."""
+    evidence = finding.get("evidence") or {}
+    parts = [str(evidence[k]) for k in ("kind", "key") if isinstance(evidence.get(k), str)]
+    fields = evidence.get("fields")
+    if isinstance(fields, list):
+        parts += [str(f) for f in fields]
+    return " ".join(parts) or "the document"
+
+
+def legacy_subject(finding: Json) -> str:
+    """The subject earlier rows used for such findings: the message's first 60 characters."""
     return str(finding.get("message", ""))[:60]
 
 
@@ -154,7 +172,9 @@ def score(docs: list[Json], runs: dict[str, Json], verdicts: Path) -> tuple[Json
         for finding in (run["report"] or {}).get("findings", []):
             rule, subject = finding["rule"], subject_of(finding)
             key = (doc_id, rule, normalise(subject))
-            verdict = judged.get(key)
+            verdict = judged.get(key) or judged.get(
+                (doc_id, rule, normalise(legacy_subject(finding)))
+            )
             if verdict is None:
                 per_rule[rule]["pending"] += 1
                 if key not in seen_pending:
