@@ -15,6 +15,7 @@ with :func:`listed_beside` while it reads the manuscript.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -35,6 +36,17 @@ def listed_beside(names: Iterable[str]) -> Iterator[None]:
         yield
     finally:
         _BESIDE.reset(token)
+
+
+_YEAR = r"\(?\s*(?:1[5-9]\d\d|20\d\d)(?!\d)"
+# An entry whose author the parser could not read, named by its head: "[APJII] Asosiasi
+# Penyelenggara Jasa Internet Indonesia. 2016." (IPB style: the abbreviation in
+# brackets), "[MongoDB]. 2017.", "mastekno. (2017, desember 7)."
+_BRACKETED_HEAD = re.compile(
+    r"\s*\[(?P<abbr>[^\[\]\d]{2,20})\][.,]?\s*(?P<rest>[^.\[\]()\d]{0,80})"
+)
+_PLAIN_HEAD = re.compile(rf"\s*(?P<name>[^.,;:\[\]()\d]{{2,60}}?)\s*[.,]?\s*{_YEAR}")
+_HEAD_WORDS = 6
 
 
 def known_keys(names: Iterable[str | None]) -> frozenset[str]:
@@ -70,6 +82,22 @@ def listed_names(references: Iterable[Reference]) -> list[str]:
             out.append(first.family)
             if first.abbreviation:
                 out.append(first.abbreviation)
-        elif ref.title:  # filed under its title, which takes the author's place
-            out.append(ref.title)
+        else:
+            if ref.title:  # filed under its title, which takes the author's place
+                out.append(ref.title)
+            out.extend(entry_heads(ref.text))
     return out
+
+
+def entry_heads(text: str) -> list[str]:
+    """The name an entry without parsed authors starts with, and its bracketed
+    abbreviation: ``"[JSON] JavaScript Object Notation. 2002. ..."`` gives ``JSON`` and
+    ``JavaScript Object Notation``; ``"mastekno. (2017). ..."`` gives ``mastekno``."""
+    m = _BRACKETED_HEAD.match(text)
+    if m:
+        rest = " ".join(m.group("rest").split())
+        heads = [m.group("abbr").strip(), rest]
+    else:
+        m = _PLAIN_HEAD.match(text)
+        heads = [m.group("name")] if m else []
+    return [h for h in heads if h and len(h.split()) <= _HEAD_WORDS]

@@ -218,6 +218,10 @@ def _name_suffix(
             if is_known(_words_key(seg[first:]), known):
                 kept, i = list(reversed(seg[first:])), first - 1
                 break
+    if known and not kept:
+        lower = _known_lower_case(seg, known)
+        if lower is not None:
+            return lower
     whole = i < 0
     kept.reverse()
     corporate = _corporate(kept)
@@ -271,6 +275,16 @@ def _name_suffix(
     return _Name(
         kept, whole, corporate, leading, known=bool(known) and is_known(_words_key(kept), known)
     )
+
+
+def _known_lower_case(seg: list[Token], known: frozenset[str]) -> _Name | None:
+    """A lower-case name ending ``seg`` that the list gives as an entry's author:
+    "(mastekno, 2017)" for "mastekno. (2017). ..." (a web site named by its domain)."""
+    for first in range(len(seg) - 1, max(len(seg) - 4, -1), -1):
+        run = seg[first:]
+        if all(t[0].isalpha() for t in run) and is_known(_words_key(run), known):
+            return _Name(run, first == 0, True, None, known=True)
+    return None
 
 
 def _body_start(kept: list[Token]) -> int:

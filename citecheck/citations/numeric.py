@@ -35,6 +35,12 @@ _QUANTITY_BEFORE = re.compile(r"[\d%‰][ \t\u00a0]*\Z")
 _SUBSCRIPT_BEFORE = re.compile(
     r"(?:(?<!\w)(?!al\b)[^\W\d_]{1,2}|(?<!\w)[^\W\d]\w*[_\d]\w*)\Z", re.IGNORECASE
 )
+# A unit right after a bracket of two numbers: an interval, "[30, 60] mm", "[0, 1] s".
+_UNIT_AFTER = re.compile(
+    r"[ \t\u00a0]*(?:mm|cm|km|nm|µm|μm|m|mg|kg|g|ml|mL|l|L|ms|s|sec|min|h|hrs?|Hz|kHz|MHz|"
+    r"GHz|dB|mV|V|W|kW|K|°C?|deg(?:rees?)?|rad|px|pixels?|%|years?|days?|months?|weeks?|"
+    r"hours?|minutes?|seconds?)(?![^\W\d_])"
+)
 _ENUM_BEFORE = re.compile(r"(?:^|[:;,]|\b(?:and|or|dan|atau|serta|und|oder|et|ou|y|o))[ \t]*$")
 
 
@@ -90,10 +96,20 @@ def numeric_brackets(text: str, pairs: list[Pair], kind: str) -> list[NumericBra
         if kind == "[" and is_subscript(text, pair):
             continue
         parsed = parse_numbers(content, allow_locator=kind == "[")
-        if parsed is None:
+        if parsed is None or _is_interval(text, pair, parsed[0]):
             continue
         out.append(NumericBracket(pair, parsed[0], parsed[1], len(parsed[0]) == 1))
     return out
+
+
+def _is_interval(text: str, pair: Pair, numbers: tuple[int, ...]) -> bool:
+    """Two numbers with a unit after the bracket: "[30, 60] mm", "[15, 30] degrees"."""
+    return (
+        pair.kind == "["
+        and len(numbers) == 2
+        and "," in text[pair.open : pair.close]
+        and _UNIT_AFTER.match(text, pair.close + 1) is not None
+    )
 
 
 def is_subscript(text: str, pair: Pair) -> bool:

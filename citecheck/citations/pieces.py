@@ -20,8 +20,10 @@ from citecheck.text.lexicon import LEADING_WORDS
 # A species name right before the names: "(Rattus rattus Linnaeus, 1758)" gives the
 # authority that named the species, not a work of the manuscript's list. The genus
 # follows a lower-case word or a bracket, never a sentence start ("Sudah lama (...)").
+# A dash after a panel label counts as such a mark ("(A)— Europolemur klatti"), and the
+# name may be quoted ("the species “Pronycticebus neglectus” (Thalmann, 1989)").
 _BINOMIAL = re.compile(
-    r"(?:\b[a-z]+[,;:]?[ \t]+|[(,;][ \t]*)[*_]*(?P<genus>[A-Z][a-z]+)\.?\s+"
+    r"(?:\b[a-z]+[,;:]?[ \t]+|[(,;:—–][ \t]*)[*_“\"‘«]*(?P<genus>[A-Z][a-z]+)\.?\s+"
     r"(?:\([A-Z][a-z]+\)\s+)?(?P<epithet>[a-z]{3,})[*_]*\s*\Z"
 )
 # Species epithets are Latin adjectives or genitives: rattus, klatti, natalensis, sapiens.
@@ -64,7 +66,7 @@ class Piece:
 
 def species_before(text: str, pos: int) -> bool:
     """A species name ends right before ``pos``: "Europolemur klatti (Weigelt, 1933)"."""
-    return _species(text[max(0, pos - 80) : pos].rstrip(" \t*_"))
+    return _species(text[max(0, pos - 80) : pos].rstrip(' \t*_”"’»'))
 
 
 def _species(prefix: str) -> bool:

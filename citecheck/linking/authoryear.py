@@ -21,8 +21,8 @@ from citecheck.linking.decision import Decision
 from citecheck.linking.printed import printed_pieces
 from citecheck.model.document import Citation, Reference
 from citecheck.model.links import CitedEvidence, Labelled, LinkStatus
-from citecheck.text.names import NameKey, index_keys, lookup_keys, name_key
-from citecheck.text.years import parse_year, printed_years
+from citecheck.text.names import NameKey, fold, index_keys, lookup_keys, name_key, name_words
+from citecheck.text.years import agreement, parse_year, printed_years
 
 EXACT_BUCKET, YEAR_BUCKET, AUTHOR_BUCKET = 0, 1, 2
 
@@ -211,12 +211,12 @@ def link_author_year(
     for ci, found in options.items():
         if ci not in decisions:
             decisions[ci] = _near_miss(ci, cited[ci], found, claimed, index)
-    # pass 3: references whose authors could not be parsed, by their text
+    # pass 3: a citation no parsed name explains, by the text the entry starts with
     unmatched = [ci for ci, d in decisions.items() if d.status == "unmatched"]
     if unmatched:
-        authorless = [i for i, item in enumerate(index.listed) if not item.names]
+        heads = _EntryHeads(refs, index)
         for ci in unmatched:
-            hit = _by_text(cited[ci], authorless, refs, index)
+            hit = heads.find(cited[ci])
             if hit is not None:
                 decisions[ci] = Decision(
                     ci,
@@ -308,31 +308,58 @@ def _cited_evidence(
     )
 
 
-def _by_text(
-    cit: Cited, authorless: list[int], refs: Sequence[Reference], index: _Index
-) -> int | None:
-    """A reference without parsed authors whose text starts with the cited name, or
-    whose title is the cited name (a work filed under its title: "(“SmartNoise” 2023)")."""
-    from citecheck.text.names import fold  # local: only needed for unparsed entries
-    from citecheck.text.years import agreement
+class _EntryHeads:
+    """Entries by the words they start with, for citations no parsed name explains.
 
-    if not cit.names or not authorless:
-        return None
-    head = fold(cit.names[0].display.split("[")[0])
-    hits = [
-        i
-        for i in authorless
-        if head
-        and (
-            fold(refs[i].text).startswith(head)
-            or (refs[i].title is not None and fold(refs[i].title) == head)
+    An entry whose authors the parser could not read ("[JSON] JavaScript Object
+    Notation. 2002", "mastekno. (2017)") is found when its text starts with the cited
+    name or the name's declared abbreviation; an entry with parsed authors only when
+    its text starts with a cited name of two or more words followed by the year, as
+    corporate authors are written ("United States, & Central Intelligence Agency.
+    (2016)" for "United States & Central Intelligence Agency, 2016"); an entry without
+    parsed authors also when its title is the cited name (a work filed under its
+    title: "(“SmartNoise” 2023)"). The year must agree in every case.
+    """
+
+    _WORDS = 12
+
+    def __init__(self, refs: Sequence[Reference], index: _Index) -> None:
+        self.refs, self.index = refs, index
+        self.by_first: dict[str, list[tuple[int, list[str]]]] = {}
+        self.by_title: dict[str, list[int]] = {}
+        for i, ref in enumerate(refs):
+            if ref.title and not index.listed[i].names:
+                self.by_title.setdefault(fold(ref.title), []).append(i)
+            words = name_words(ref.text[:300])[: self._WORDS]
+            if words:
+                self.by_first.setdefault(words[0], []).append((i, words))
+
+    def find(self, cit: Cited) -> int | None:
+        if not cit.names:
+            return None
+        first = cit.names[0]
+        heads = {tuple(name_words(first.display.split("[")[0]))}
+        if first.abbreviation:
+            heads.add((first.abbreviation,))
+        hits = {
+            i
+            for head in heads
+            if head
+            for i, words in self.by_first.get(head[0], ())
+            if words[: len(head)] == list(head) and self._fits(i, words, head, cit)
+        }
+        hits.update(
+            i
+            for i in self.by_title.get(fold(first.display.split("[")[0]), ())
+            if self._fits(i, [], (), cit)
         )
-        and agreement(
-            cit.year,
-            index.listed[i].year
-            if index.listed[i].year.kind != "none"
-            else parse_year(refs[i].text),
-        )
-        > 0
-    ]
-    return hits[0] if len(hits) == 1 else None
+        return hits.pop() if len(hits) == 1 else None
+
+    def _fits(self, i: int, words: list[str], head: tuple[str, ...], cit: Cited) -> bool:
+        listed = self.index.listed[i]
+        if listed.names:
+            after = words[len(head) : len(head) + 1]
+            if len(head) < 2 or not after or parse_year(after[0]).kind == "none":
+                return False
+        year = listed.year if listed.year.kind != "none" else parse_year(self.refs[i].text)
+        return agreement(cit.year, year) > 0

@@ -39,6 +39,13 @@ _ACRONYM_STOP = frozenset(
     "of the and for on in at to a an & dan untuk dari di ke pada dan/atau "
     "de des du la le el y e et für und der die das".split()
 )
+# Other Spanish, Portuguese, French and German small words some acronyms skip too
+# ("Programa de las Naciones Unidas para el Desarrollo" -> "PNUD") and others keep
+# ("Comisión Económica para América Latina" -> "CEPAL"): both acronyms are made.
+_ACRONYM_STOP_MORE = _ACRONYM_STOP | frozenset(
+    "del los las para por al da do dos das em na no nas nos pour sur aux au "
+    "von vom zur zum im bagi".split()
+)
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _APOSTROPHES = re.compile(r"[’'`ʼ‘´]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_./,;:()\[\]*]+")
@@ -83,7 +90,8 @@ def acronyms(name: str) -> frozenset[str]:
         return frozenset()
     every = "".join(w[0] for w in words)
     significant = "".join(w[0] for w in words if w not in _ACRONYM_STOP)
-    return frozenset(a for a in (every, significant) if len(a) >= 2)
+    fewer = "".join(w[0] for w in words if w not in _ACRONYM_STOP_MORE)
+    return frozenset(a for a in (every, significant, fewer) if len(a) >= 2)
 
 
 def _looks_like_acronym(text: str) -> bool:

@@ -109,3 +109,29 @@ def test_listed_names_takes_first_authors_and_abbreviations() -> None:
         Reference(text="c", location=at),
     ]
     assert listed_names(refs) == ["World Health Organization", "WHO", "Republik Indonesia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "heads"),
+    [
+        (
+            "[ANRI] Arsip Nasional Republik Tengah. 2016. Laporan.",
+            ["ANRI", "Arsip Nasional Republik Tengah"],
+        ),
+        ("[GraphStore]. 2017. GraphStore Manual.", ["GraphStore"]),
+        ("catatanku. (2018, maret 3). catatanku.", ["catatanku"]),
+        ("2006. A handbook without an author.", []),
+        ("A long title of a report that runs on and on, 2019.", []),
+    ],
+)
+def test_heads_of_entries_without_parsed_authors(text: str, heads: list[str]) -> None:
+    from citecheck.citations.known import entry_heads
+
+    assert entry_heads(text) == heads
+
+
+def test_a_lower_case_name_counts_only_as_listed() -> None:
+    assert cites("Lihat (catatanku, 2018).", ("catatanku",)) == [
+        (("catatanku",), "2018", "catatanku, 2018")
+    ]
+    assert cites("Lihat (catatanku, 2018).", ()) == []

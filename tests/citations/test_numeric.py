@@ -93,6 +93,21 @@ def test_modes(cite):
     assert [c.number for c in cite(text, "numeric")] == [1]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shifted by [15, 30] mm and [30, 60] degrees [2].",
+        "Windows of [1, 3] s and [5, 10]% noise [2].",
+    ],
+)
+def test_intervals_with_a_unit_are_not_citations(cite, text):
+    assert numbers(cite, text) == [2]
+
+
+def test_two_numbers_before_a_word_still_cite(cite):
+    assert numbers(cite, "As in [1, 3] models and [4, 5] shown.") == [1, 3, 4, 5]
+
+
 def test_interval_outliers_are_dropped(cite):
     refs = " ".join(f"Fact [{i}]." for i in range(1, 31))
     text = refs + " Angles in [90, 150] and [200, 400] degrees."

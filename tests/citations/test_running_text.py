@@ -75,6 +75,10 @@ def test_numbers_glued_to_words_still_cite() -> None:
     [
         ("Hosts were black rats (Rattus rattus Linnaeus, 1758) in houses.", []),
         ("The adapid Europolemur klatti (Weigelt, 1933) is known.", []),
+        ("Jaws. (B)— Notharctus tenebrosus (Leidy, 1870), lower jaw.", []),
+        ("Assigned to the species “Cantius ralstoni” (Okafor & Brandt, 1990) first.", []),
+        ("Jaws. (B)— Okafor (2012), lower jaw.", [("Okafor",)]),
+        ("Assigned to “Good Practice” (Okafor & Brandt, 1990) first.", [("Okafor", "Brandt")]),
         ("Samples came from Kenya pastures (Okafor, 2012).", [("Okafor",)]),
         ("Bayesian analysis (Okafor, 2012) helps.", [("Okafor",)]),
         ("Hosts were mice (Mastomys natalensis Smith, 1834; Okafor, 2012).", [("Okafor",)]),

@@ -21,7 +21,9 @@ Good: add "Putra, A. (2022). ..." to the references, or correct the citation.
 
 Configuration
 -------------
-None. When the manuscript has no reference list at all, missing-bibliography is
+None. In a document that cites by number, an author-year mention of a work not yet
+published ("Okafor and Lee, in prep.", "submitted", "unpublished") is not reported:
+numbered styles (PLOS, Vancouver) name such work in the text only. When the manuscript has no reference list at all, missing-bibliography is
 reported instead of one error per citation. When a document holds more references
 than are read (20,000, cited entries first) and some entries a citation may point to
 were left unread, nothing is reported: the reference-limit problem says so.
@@ -29,6 +31,7 @@ were left unread, nothing is reported: the reference-limit problem says so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from citecheck.loaders.refcap import citations_unmatched
@@ -36,6 +39,12 @@ from citecheck.model.findings import Finding, Severity
 from citecheck.model.links import CitedEvidence
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import missing_groups, places, quote
+
+_UNPUBLISHED = re.compile(
+    r"\s*(?:in\s+prep(?:\.|aration)?|submitted|unpublished(?:\s+data)?|under\s+review|"
+    r"in\s+review)\s*",
+    re.IGNORECASE,
+)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -46,8 +55,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     if citations_unmatched(doc.problems):
         return  # entries past the references limit were not read (a parse-error says so)
     link_of = {ln.citation: ln for ln in ctx.links.links}
+    numbered = 2 * sum(c.style == "numeric" for c in doc.citations) > len(doc.citations)
     for members in missing_groups(doc, ctx.links):
         first = doc.citations[members[0]]
+        if numbered and first.style == "author-year" and _UNPUBLISHED.fullmatch(first.year or ""):
+            continue  # named in the text only, as numbered styles do with unpublished work
         link = link_of[members[0]]
         evidence = link.evidence_json()
         evidence["cited"] = len(members)

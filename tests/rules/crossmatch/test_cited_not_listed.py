@@ -89,3 +89,13 @@ def test_misspelt_or_other_year_is_not_cited_not_listed() -> None:
         [ref("Rahnawati", year="2020"), ref("Ansell", year="2008")],
     )
     assert run(RULE, d) == []
+
+
+def test_unpublished_work_named_in_a_numbered_document_is_not_missing() -> None:
+    numbered = [cit(f"[{n}]", style="numeric", number=n) for n in (1, 2, 3)]
+    prep = cit("Okafor and Lee, in prep.", "Okafor", "Lee", year="in prep.")
+    d = doc([*numbered, prep], [ref("Ansell", year="2008", number=n) for n in (1, 2, 3)])
+    assert run(RULE, d) == []
+    # in an author-year document the same citation is reported
+    d = doc([prep, cit("(Ansell, 2008)", "Ansell", year="2008")], [ref("Ansell", year="2008")])
+    assert len(run(RULE, d)) == 1
