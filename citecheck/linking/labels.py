@@ -19,9 +19,9 @@ def link_numbers(
     by_number: dict[int, int] = {}
     how: Literal["label", "position"]
     if any(r.number is not None for r in refs):
-        for i, r in enumerate(refs):
-            if r.number is not None:
-                by_number.setdefault(r.number, i)
+        for i, number in enumerate(_numbers(refs)):
+            if number is not None:
+                by_number.setdefault(number, i)
         how = "label"
     else:
         by_number = {i + 1: i for i in range(len(refs))}
@@ -35,6 +35,26 @@ def link_numbers(
             out.append(Decision(ci, "unmatched", None, (), evidence))
         else:
             out.append(Decision(ci, "exact", ref, (), evidence))
+    return out
+
+
+def _numbers(refs: Sequence[Reference]) -> list[int | None]:
+    """Each entry's label; entries without one that fill a gap exactly take its numbers.
+
+    "19. ...", "2006. The Handbook ...", "21. ...": the middle entry lost its label (or
+    starts with a number that is not one) and is entry 20; two unlabelled entries
+    between 6 and 9 are 7 and 8. A run that does not fit its gap keeps no number.
+    """
+    out = [r.number for r in refs]
+    last_i, last_n = -1, 0  # before the list: "entry 0" at position -1
+    for i, number in enumerate(out):
+        if number is None:
+            continue
+        gap = i - last_i - 1
+        if gap and number - last_n - 1 == gap:
+            for k in range(gap):
+                out[last_i + 1 + k] = last_n + 1 + k
+        last_i, last_n = i, number
     return out
 
 

@@ -292,6 +292,24 @@ def test_numeric_by_label_or_position() -> None:
     assert decided([far], unnumbered) == [("unmatched", None)]
 
 
+def test_unlabelled_entries_that_fill_a_gap_take_its_numbers() -> None:
+    def num(n: int) -> Citation:
+        return Citation(text=f"[{n}]", style="numeric", number=n, location=Location(path=P))
+
+    refs = [
+        R("A", year="2001", number=1),
+        R("B", year="2002"),  # "2006. A handbook": its label was lost
+        R("C", year="2003", number=3),
+        R("D", year="2004"),
+        R("E", year="2005"),
+        R("F", year="2006", number=6),
+    ]
+    assert decided([num(2), num(4), num(5)], refs) == [("exact", 1), ("exact", 3), ("exact", 4)]
+    # a run that does not fit its gap keeps no number
+    odd = [R("A", year="2001", number=1), R("B", year="2002"), R("C", year="2003", number=4)]
+    assert decided([num(2), num(3)], odd) == [("unmatched", None), ("unmatched", None)]
+
+
 def test_keys_case_sensitive_with_case_insensitive_fallback() -> None:
     refs = [R("Smith", year="2019", key="Smith2019")]
     exact = Citation(text="@Smith2019", style="key", key="Smith2019", location=Location(path=P))
