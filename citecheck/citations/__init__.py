@@ -31,7 +31,7 @@ from citecheck.citations.authoryear import extract_author_year
 from citecheck.citations.brackets import Pair, find_pairs
 from citecheck.citations.cap import cap_text
 from citecheck.citations.found import Found
-from citecheck.citations.known import known_keys
+from citecheck.citations.known import is_known, known_keys
 from citecheck.citations.numeric import (
     drop_outliers,
     looks_like_enumeration,
@@ -139,6 +139,49 @@ def _with_label_citations(text: str, found: list[Found], labels: Collection[str]
     return [f for f in found if not inside(f)] + keyed
 
 
+_OPEN_QUOTES = "“«„"
+_CLOSE_QUOTES = "”»“"  # "„...“" closes with U+201C
+_WORDS_AFTER = 3  # the quotation goes on after the citation by at least this many words
+
+
+def _inside_quotation(text: str, start: int, end: int) -> bool:
+    """The span lies in a passage quoted from another author that goes on after it:
+    '... afirma que, "... gradual (Autor, 1926; Outro, 2000). Talvez ..."'."""
+    para_start = text.rfind("\n\n", 0, start) + 1
+    para_end = text.find("\n\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    before = text[para_start:start]
+    after = text[end:para_end]
+    curly_open = sum(before.count(q) for q in "“«") - sum(before.count(q) for q in "”»")
+    straight_open = before.count('"') % 2 == 1
+    if curly_open > 0:
+        close = min((i for i in (after.find("”"), after.find("»")) if i >= 0), default=-1)
+    elif straight_open:
+        close = after.find('"')
+    else:
+        return False
+    if close < 0:
+        return False
+    return len(after[:close].split()) >= _WORDS_AFTER
+
+
+def _without_quoted_unlisted(text: str, found: list[Found], known: frozenset[str]) -> list[Found]:
+    """Drop citations inside a quoted passage whose first author the list does not name:
+    the quoted author's sources, not the manuscript's (a long quotation in a footnote)."""
+    if not known:
+        return found
+    return [
+        f
+        for f in found
+        if not (
+            f.style == "author-year"
+            and f.authors
+            and not is_known(f.authors[0], known)
+            and _inside_quotation(text, f.start, f.end)
+        )
+    ]
+
+
 def extract_citations(
     text: str,
     *,
@@ -172,7 +215,11 @@ def extract_citations(
         ]
     pairs = find_pairs(text)
     known = known_keys(listed_authors)
-    found = [] if mode == "numeric" else extract_author_year(text, pairs, known)
+    found = (
+        []
+        if mode == "numeric"
+        else _without_quoted_unlisted(text, extract_author_year(text, pairs, known), known)
+    )
     author_year_groups = len({f.group for f in found})
     sup = [] if mode == "author-year" else superscript_citations(text, superscripts)
     numbers = _numeric(text, pairs, mode, author_year_groups, sup, numbered_references)

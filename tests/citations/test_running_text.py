@@ -123,3 +123,32 @@ def test_bare_citations_in_prose_of_listed_authors(text: str, want: list[tuple[s
 )
 def test_bare_prose_needs_a_listed_author_and_a_citation_shape(text: str, n: int) -> None:
     assert len(cites(text)) == n
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        # APA 8.31: works cited inside a quotation need not be listed
+        (
+            'Okafor (2012, p. 4) writes that "reform was slow and uneven (Brandt, 1926; '
+            'Moreau, 2000). For this reason the engineers led the change".',
+            [("Okafor",)],
+        ),
+        (
+            "Okafor (2012) writes: “reform was slow (Brandt, 1926) and the engineers "
+            "led the change”.",
+            [("Okafor",)],
+        ),
+        # a listed author inside the quotation is still read
+        (
+            'Okafor (2012) writes that "reform was slow (Lindqvist, 2019) and the '
+            'engineers led the change".',
+            [("Okafor",), ("Lindqvist",)],
+        ),
+        # a citation right after the quotation is the manuscript's own
+        ('They call it "slow and uneven" (Brandt, 1926) and so do others.', [("Brandt",)]),
+        ('A "term" (Brandt, 1926) and another "term" here.', [("Brandt",)]),
+    ],
+)
+def test_citations_inside_a_quotation(text: str, authors: list[tuple[str]]) -> None:
+    assert [a for a, _ in cites(text)] == authors
