@@ -238,6 +238,8 @@ def _name_suffix(
     while kept and (kept[0][0] in _CUT_CONNECTORS or _bare(kept[0][0]) in LEADING_WORDS):
         if particle and len(kept) > 1 and kept[0][0].lower() in PARTICLES:
             break
+        if len(kept) == 1 and is_known(kept[0][0], known):
+            break  # "(Ke & Ng, 2019)": the list names Ke, so Ke is not Indonesian "to"
         cut_off.append(kept.pop(0))
         leading = cut_off[-1][0]
     if cut_off:

@@ -135,3 +135,21 @@ def test_a_lower_case_name_counts_only_as_listed() -> None:
         (("catatanku",), "2018", "catatanku, 2018")
     ]
     assert cites("Lihat (catatanku, 2018).", ()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "authors"),
+    [
+        ("Scoring drifts (Shermis, 2014; Ke & Ng, 2019).", [("Shermis",), ("Ke", "Ng")]),
+        ("Scoring drifts (Ke, 2019).", [("Ke",)]),
+        ("As Ke and Ng (2019) show, scoring drifts.", [("Ke", "Ng")]),
+        # unlisted, "Ke" stays Indonesian "to" and is cut off as before
+        ("Data dikirim ke server Sugiyono (2019).", [("Sugiyono",)]),
+    ],
+)
+def test_a_listed_surname_that_is_also_a_function_word(
+    text: str, authors: list[tuple[str, ...]]
+) -> None:
+    # "Ke" (Indonesian "to") and "Di" ("in") are cut off before names; a list whose
+    # first author is Ke vouches for it as a surname
+    assert [a for a, _y, _t in cites(text, ("Ke", "Shermis", "Sugiyono"))] == authors
