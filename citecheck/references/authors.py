@@ -17,12 +17,12 @@ from citecheck.references import names as n
 
 # Separators between two names.
 _SEP_RE = re.compile(
-    r"(?P<sep>\s?(?:,\s?(?:and|&|dan|und|y|et|ET|ve|og|och)\s|\.,\s?|,\s?&|;\s?(?:and\s|&\s?)?|,\s?…\s?|,?\s?\.\.\.\s?|,?\s?…\s?"
+    r"(?P<sep>\s?(?:,\s?(?:and|&|dan|und|y|et|ET|e|ve|og|och)\s|\.,\s?|,\s?&|;\s?(?:and\s|&\s?)?|,\s?…\s?|,?\s?\.\.\.\s?|,?\s?…\s?"
     r"|,,?\s?|\s(?:and|&|dan|und|y|et|ET|e|ve|og|och)\s|\s?&\s?|\.?\s?/\s?|\s[–—-]\s))"
 )
 _ET_AL_RE = re.compile(
-    r",?\s?(?:et\.?\s?al\.?|et alii|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.|u\.\s?a\.|vd\.|"
-    r"ve diğ\.|i in\.|и др\.|等|"
+    r",?\s?(?:et alii|et\.?\s?al\.?|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.|u\.\s?a\.|vd\.|"
+    r"ve diğ\.|v\.dğr\.|ve ark\.|i in\.|и др\.|等|idr\.|m\.\s?fl\.|mfl\.|"
     r"y otros|e outros|e altri)",
     re.IGNORECASE,
 )
@@ -41,6 +41,7 @@ _FOLLOW = {
     "M": ("A", "D", "E", "C"),
     "K": ("K", "A", "E"),
     "U": ("U", "E", "D"),
+    "F": ("C", "F"),
 }
 _UNITS = {
     "A": n.UNIT_A,
@@ -50,6 +51,7 @@ _UNITS = {
     "D": n.UNIT_D,
     "E": n.UNIT_E,
     "U": n.UNIT_U,
+    "F": n.UNIT_F,
 }
 _CORP_END_RE = re.compile(
     r"(?<!\b[A-Z])(?<!\.[A-Z])\.(?=\s|$)|\s?[(\[]|,\s?(?:\d|n\.d)|:\s|\s(?=\d{4}\b)"
@@ -68,6 +70,10 @@ class AuthorScan:
 
 
 def _make(fmt: str, m: re.Match[str]) -> Author:
+    if fmt == "F":
+        trail = (m.group("trail") or "").strip()
+        family = " ".join(p for p in (trail, m.group("lead").strip(), m.group("core")) if p)
+        return Author(family=family, given=m.group("given").strip())
     family = m.group("family").strip()
     given = m.group("given").strip() if "given" in m.groupdict() else None
     return Author(family=family, given=given or None)
@@ -125,7 +131,16 @@ def _corporate(s: str, pos: int) -> tuple[Author, int] | None:
         # "R. H. Bube, Photovoltaic Materials, Imperial College Press" is not.
         first, _, more = chunk.partition(", ")
         listed = _CORP_LIST_TAIL_RE.fullmatch(more.rstrip(" ,")) is not None
-        chunk = chunk if is_corporate(first) and (is_corporate(more) or listed) else first
+        tail = _CORP_LIST_TAIL_RE.match(more) if not listed else None
+        if (
+            tail is not None
+            and more[tail.end() : tail.end() + 1] in (",", ":", ".")
+            and is_corporate(first)
+        ):
+            # "National Academies of Sciences, Engineering, and Medicine, Title words"
+            chunk = first + ", " + more[: tail.end()]
+        else:
+            chunk = chunk if is_corporate(first) and (is_corporate(more) or listed) else first
     chunk = chunk.rstrip(" ,")
     if not chunk or len(chunk.split()) > 12 or not is_corporate(chunk):
         return None
@@ -150,7 +165,7 @@ def _unit(s: str, pos: int, allowed: tuple[str, ...]) -> tuple[Author, int, str]
             m = n.UNIT_CAPS.match(s, pos)  # "LASUSA M. Crime, Violence ..."
         if m is not None:
             author = _make(fmt, m)
-            if fmt in ("B", "C", "E", "S", "U") and is_corporate(m.group(0)):
+            if fmt in ("B", "C", "E", "S", "U", "F") and is_corporate(m.group(0)):
                 continue
             if (
                 fmt == "B"
@@ -178,6 +193,13 @@ def _bare(name: str) -> str:
 
 def scan_authors(s: str, pos: int = 0) -> AuthorScan:
     """Read the author list starting at ``pos`` (see the module docstring)."""
+    scan = _scan(s, pos)
+    if scan.style in ("E", "C", "B", "") and n.UNIT_F.match(s, pos):
+        return _family_first(s, pos, scan)
+    return scan
+
+
+def _scan(s: str, pos: int) -> AuthorScan:
     lead = _corporate(s, pos) if _corporate_hint(s[pos : pos + 160]) else None
     if lead is not None and len(lead[0].family.split()) >= 2:
         # "U.S. Census Bureau", "Ministerio de Salud": read as "U.S." + "Census" or
@@ -225,6 +247,32 @@ def scan_authors(s: str, pos: int = 0) -> AuthorScan:
     return scan
 
 
+def _family_first(s: str, pos: int, scan: AuthorScan) -> AuthorScan:
+    """ "Keller Robert B., Giusti M.-C., Allen Mikko", "Moore Peter, Nagy Dewi, Ciofi
+    degli Atti Claudio": family names before given names without a comma. Taken over
+    the usual reading only where the list proves the order: a name of initials after
+    the family ("Giusti M.-C.") next to one with a full given name, a particle
+    ("de Angelis Paolo", "Haar Hendrik ter"), or two names more read this way."""
+    got = _unit(s, pos, ("F",))
+    if got is None:
+        return scan
+    alt = _continue(s, [got[0]], got[1], "F")
+    if len(alt.authors) < len(scan.authors) or alt.end < scan.end:
+        return scan
+    if len(alt.authors) >= len(scan.authors) + 2:
+        return alt
+    initials = any(re.fullmatch(r"(?:[A-Z]\.?[\s-]?)+", a.given or "") for a in alt.authors)
+    full = any(a.given and re.search(r"[a-z]$", a.given) for a in alt.authors)
+    particle = any(
+        (a.family[:1].islower() or a.family.startswith(("'", "’")))
+        and re.search(r"[a-z]", a.given or "")
+        for a in alt.authors
+    )
+    if (initials and full) or particle:
+        return alt
+    return scan
+
+
 def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan:
     allowed = _FOLLOW[style]
     # Weak names (a mononym, "Surname, Given" after "Surname, Given", a given-first name
@@ -251,7 +299,8 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
         token = sep.group("sep").strip(" ,")
         nxt = sep.end()
         et = _ET_AL_RE.match(s, nxt)
-        if et is not None and token in ("", "&"):
+        if et is not None and token in ("", "&", ";", "-", "–", "—", "/"):
+            # "Santoso, B.; et al.", "Park, U. - et al."
             return _finish(s, authors, et.end(), style, et_al=True)
         # ";" and ".," separate whole inverted names ("Batra, R. K.,Chandran, S.").
         kinds = (
@@ -259,16 +308,24 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
             if token.startswith((";", ".", "/", "–", "—", "-"))
             else allowed
         )
+        if token == "/" and style == "C":
+            kinds = (*kinds, "D")  # "López D./A. Weber 1996" (BABESCH)
         last = token.endswith(_LAST_TOKENS)
-        if token.endswith(("and", "&", "dan")):
+        if last:
             if style == "A":
-                kinds = ("A", "C", "D", "E")  # "Dingeman, K. & Kennedy E.G."
+                kinds = (
+                    "A",
+                    "C",
+                    "D",
+                    "E",
+                    "B",
+                )  # "Dingeman, K. & Kennedy E.G.", "& Weber, Ji-Hoon"
             elif style == "D":
                 kinds = ("D", "E")  # "J. Smith and Jane Doe"
             elif style == "B":
-                kinds = ("E", "B")  # "Maclay, Howard, & Osgood, Charles E."
+                kinds = ("E", "B", "D")  # "Maclay, Howard, & Osgood, Charles E.", "& J. R. Roe"
         if last and style == "C":
-            kinds = ("C", "S", "D")  # "NASSER H. II ET B. NORDLANDER"
+            kinds = ("C", "S", "D", "F")  # "NASSER H. II ET B. NORDLANDER", "Weber F. & Nagy Dewi"
         got = _unit(s, nxt, kinds)
         weak = False
         if got is None and not (style == "K" and len(authors) == 1):
@@ -302,7 +359,7 @@ _LAST_TOKENS = ("and", "&", "dan", "und", "y", "et", "ET", "e", "ve", "og", "och
 # What confirms weak names at the end of a list: the year ("Hamka, 2003", "(2003)").
 # Not ". 2010, 10" (a title-less chemistry reference: "P. Yang, Nano Lett. 2010, 10").
 _CONFIRM_RE = re.compile(
-    r"\s?(?:[,:]\s?|\s)?[(\[](?:1[5-9]|20)\d\d(?!\d)|\s?[.,:]?\s(?:1[5-9]|20)\d\d[a-z]?[.:)](?:\s|$)"
+    r"\s?(?:[,:.]\s?|\s)?[(\[](?:1[5-9]|20)\d\d(?!\d)|\s?[.,:]?\s(?:1[5-9]|20)\d\d[a-z]?[.:)](?:\s|$)"
 )
 # A one-word name inside a list: "Rahman, S., Wahyudi, Pratama, R.", "Sutrisno; Nugroho, A.".
 _MONO_IN_LIST_RE = re.compile(
@@ -314,8 +371,12 @@ _SLASH_LIST_RE = re.compile(
     rf"{n.WORD}(?:/{n.WORD})+(?![\w'’-])"
     rf"(?=[,:]\s(?![{n.UP}][\w.]{{0,12}}\s?/)(?![{n.LO}])|\s\(?(?:1[5-9]|20)\d\d(?!\d)|\s(?:u\.\s?a\.|et al))"
 )
-_MONO_QUOTE_RE = re.compile(rf"({n.WORD})(?=[.,]\s?[«“\"„])")
-_NOT_MONO = frozenset("The A An In On Of For And With From Title Journal Proceedings".split())
+_MONO_PAIR_END_RE = re.compile(rf"({n.WORD})(?![\w'’-])(?=[.,:]?\s?[(\[]?(?:1[5-9]|20)\d\d(?!\d))")
+_MONO_QUOTE_RE = re.compile(rf"({n.WORD})(?=[.,]\s?[«“\"„‘])")
+_NOT_MONO = frozenset(
+    "The A An In On Of For And With From Title Journal Proceedings New News Notes Notable "
+    "Review Reviews Editorial Letter Letters Comment Book Books Report Reports".split()
+)
 
 
 def _mononym(s: str, pos: int, *, last: bool = False) -> tuple[Author, int, str] | None:
@@ -330,7 +391,7 @@ def _mononym(s: str, pos: int, *, last: bool = False) -> tuple[Author, int, str]
 
 def _weak_unit(s: str, pos: int, style: str, *, last: bool) -> tuple[Author, int, str] | None:
     """A name the list's pattern does not allow, to be confirmed later (see _continue)."""
-    kinds = {"B": ("B", "A"), "D": ("E",), "C": ("D",)}.get(style, ())
+    kinds = {"B": ("B", "A"), "D": ("E",), "C": ("D", "F")}.get(style, ())
     got = _unit(s, pos, kinds) if kinds and not last else None
     # "…/Hoffmann, Rina/Mulyadi (1968)": a one-word name may end the list before the year.
     return got or _mononym(s, pos, last=last) or (None if last else _mononym(s, pos, last=True))
@@ -348,9 +409,16 @@ def _mononym_first(
     if sep is None:
         return None
     token = sep.group("sep").strip(" ,")
-    if token in ("/", ";"):
-        kinds = (*kinds, "B")  # "Sutrisno/Nugroho, Siti/..." ("Hamka, Title Words," is not)
+    if token in ("/", ";") or token.endswith(_LAST_TOKENS):
+        # "Sutrisno/Nugroho, Siti/...", "Hamka, et Setiawan, Ahmad" ("Hamka, Title Words,"
+        # is not)
+        kinds = (*kinds, "B")
     got = _unit(s, sep.end(), kinds)
+    if got is None and token.endswith(_LAST_TOKENS):
+        # "Wahyudi and Hamka. (1997)": two one-word names before the year.
+        two = _MONO_PAIR_END_RE.match(s, sep.end())
+        if two is not None and len(two.group(1)) >= 3 and not is_corporate(two.group(1)):
+            return _finish(s, [mono[0], Author(family=two.group(1))], two.end(1), "M")
     if got is None:
         if token not in ("/", ";"):
             return None

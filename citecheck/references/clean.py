@@ -31,6 +31,16 @@ _URL_WRAP_RE = re.compile(
     rf"((?:https?://|doi\.org/|{DOI_PREFIX}/)[^\s]{{0,300}}[/._-])[ \t]*\n[ \t]*(?=\S)"
 )
 _PRIVATE_RE = re.compile("[\ue000-\uf8ff]")
+_ENTITY_RE = re.compile(r"&(?:#(\d{2,5})|#x([0-9A-Fa-f]{2,4})|(amp|nbsp|lt|gt|quot|apos));")
+_NAMED = {"amp": "&", "nbsp": " ", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _entity(m: re.Match[str]) -> str:
+    if m.group(3):
+        return _NAMED[m.group(3)]
+    code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+    char = chr(code) if 32 <= code < 0xD800 else " "
+    return " " if char == "\u00a0" else char
 
 
 def strip_markup(text: str) -> str:
@@ -77,6 +87,11 @@ def clean_reference(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00ad", "").replace("\ufeff", "").replace("\u200b", "")
     text = text.replace("ﬁ", "fi").replace("ﬂ", "fl").replace("ﬀ", "ff")
+    # Non-breaking hyphens (French page ranges "2990‑3014") and HTML entities left by
+    # web pages and citation processors ("1991&#160;: 1305").
+    text = text.replace("\u2011", "-").replace("nᵒ", "no").replace("n˚", "n°")
+    if "&" in text:
+        text = _ENTITY_RE.sub(_entity, text)
     if _PRIVATE_RE.search(text) is not None:
         # Private-use code points are PDF symbol-font bullets and dashes (U+F02D).
         text = _PRIVATE_RE.sub(" ", text)

@@ -13,7 +13,7 @@ import re
 
 from citecheck.references.dates import MONTH_WORD, YEAR
 
-IN_RE = re.compile(r"^(?:In|in|Dalam|dalam|IN)\s?:?\s")
+IN_RE = re.compile(r"^(?:In|in|Dalam|dalam|IN|[Dd]ans|[Ee]n|[Ee]m|[Ii]m)\s?:?\s")
 # "New York: Wiley", "Rio de Janeiro: IBMEC", "Cambridge and New York: CUP". The place
 # starts a sentence or a comma part: "Seismic Mitigation for Museum Collection: Papers
 # from ..." is a book title with a subtitle, not "Collection: Papers".
@@ -93,6 +93,8 @@ def clean_container(s: str) -> str | None:
     """A container name without "In", trailing dates, "to appear", leftovers."""
     s = s.strip(" ,.;:–-")
     s = IN_RE.sub("", s).strip(" ,.;:")
+    if len(s) > 2 and s[0] in "«“" and s[-1] in "»”" and s.count(s[0]) == 1:
+        s = s[1:-1].strip()  # "in «Journal of Financial Economics»"
     if len(s) > 12:
         s = _CONTAINER_TAIL_RE.sub("", s).strip(" ,.;:")
     meeting = _MEETING_RE.search(s)

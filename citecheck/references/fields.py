@@ -24,13 +24,13 @@ from citecheck.references.dates import MONTH_WORD, YEAR, find_year, looks_like_y
 
 PAGES = r"[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s?(?:[-–—‐−]{1,2}|to)\s?[A-Za-z]{0,2}\d+[A-Za-z]?)?"
 # Longest first: "Nomor 2" is not "No" + "mor".
-_ISSUE_WORD = r"(?:[Nn]omor|[Nn]umber|[Nn]um|[Ii]ssue|[Ii]ss|[Hh]eft|[Ee]disi|[Nn]r|[Nn]°|[Nn]º|NO|[Nn]o)(?![a-z])"
+_ISSUE_WORD = r"(?:[Nn]\.\s?[º°]|[Nn]omor|[Aa]usgabe|[Nn]umber|[Nn]um|[Ii]ssue|[Ii]ss|[Hh]eft|[Ee]disi|[Nn]r|[Nn]°|[Nn]º|NO|[Nn]o)(?![a-z])"
 # Issue and page words of other languages (after a volume only): Heft, číslo, sayı, Nr.
 _ISSUE_LOCAL = r"(?:H|Heft|č|čís|sy|[Nn]r|[Nn]o|№|Nº|n°|sz|nro)"
 _PAGE_WORD = r"S|s|ss|pp?|str|lk|С|с|стр|ページ|págs?|blz|old|o"
-_VOLUME_WORD = r"(?<![\w.])(?:Jg\.?|Jahrgang|roč(?:\.|ník)|zv\.|[Тт]\.|kd\.?|巻|årgang)"
+_VOLUME_WORD = r"(?<![\w.])(?:Jg\.?|Jahrgang|roč(?:\.|ník)|zv\.|[Тт]\.|kd\.?|巻|årgang|fasc\.)"
 # Only strings holding one of these are searched for _VOLUME_WORD (a cheap test first).
-_VOLUME_WORD_HINTS = ("Jg", "Jahrgang", "roč", "zv.", "Т.", "т.", "kd", "巻", "årgang")
+_VOLUME_WORD_HINTS = ("Jg", "Jahrgang", "roč", "zv.", "Т.", "т.", "kd", "巻", "årgang", "fasc.")
 _DATE_PAREN = rf"\((?:[A-Za-z]+(?:-[A-Za-z]+)?\.?,?\s(?:\d{{1,2}},?\s)?)?(?P<year>{YEAR})\)"
 _VOL_WORD_RE = re.compile(
     rf"{_VOLUME_WORD}\s?(?P<vol>\d{{1,5}}[A-Z]?)(?:,?\s{_ISSUE_LOCAL}\.?\s?(?P<iss>[\w-]{{1,8}}))?"
@@ -42,29 +42,36 @@ _VOL_WORD_RE = re.compile(
 _NB = r"[\w.–—°º-]"  # a locator number does not continue a word, number or range
 _D1 = rf"\d(?<!{_NB}\d)"  # the first digit of a locator number
 _LD1 = rf"[A-Z\d](?<!{_NB}[A-Z\d])"  # the first character of "B511" or "511"
+# A volume, maybe after a series letter: "511", "B511" ("Nuclear Physics, D396: 5072").
+_SVOL = rf"{_LD1}(?:(?<=[A-Z])\d{{1,5}}|(?<=\d)\d{{0,4}})"
 _LOCATORS = (
     # Vancouver / ICMJE: "2010;20(5):813-22", "2014 Mar;21:823-33", "1974;99:496-7"
     re.compile(
         rf"(?P<year>[12](?<!{_NB}[12])(?:(?<=1)[5-9]\d\d|(?<=2)0[0-4]\d))[a-z]?"
         rf"(?:\s[A-Z][a-z]{{2,8}}\.?(?:\s\d{{1,2}})?)?\s?;\s?"
-        rf"(?P<vol>\d+[A-Z]?)?(?:\s?\((?P<iss>[^()]{{1,20}})\))?(?:\s?:\s?(?P<pages>{PAGES}))?"
+        rf"(?P<vol>[A-Z]?\d+[A-Z]?)?(?:\s?\((?P<iss>[^()]{{1,20}})\))?(?:\s?:\s?(?P<pages>{PAGES}))?"
     ),
     # Explicit: "Vol. 5 No. 2", "vol. 55", "v. 26", "Volume 12, Issue 3", "Vol. XIX, No. 3"
     re.compile(
         r"[VvJjBbTt](?<!\w[VvJjBbTt])"
-        r"(?:(?<=[Vv])ol(?:ume)?|(?<=V)OL|(?<=[Jj])ilid|(?<=[Vv])(?=[.\s])|(?<=[Bb])d|(?<=[Tt])ome)"
-        r"\.?\s?(?P<vol>\d+[A-Z]?|[IVXLC]+\b)"
-        rf"(?:\s?\((?P<iss>[^()]{{1,20}})\)|,?\s(?:{_ISSUE_WORD}|n(?=\.))\.?\s?(?P<iss2>[\w-]{{1,12}}))?"
+        r"(?:(?<=[Vv])ol(?:ume)?|(?<=V)OL|(?<=[Jj])ilid|(?<=[Vv])(?=[.\s])|(?<=[Bb])d|(?<=B)and|(?<=[Tt])ome)"
+        r"\.?\s?(?P<vol>\d+[A-Z]?(?!\.\d)|[IVXLC]+\b)"
+        rf"(?:\s?\((?!{YEAR}\))(?P<iss>[^()]{{1,20}})\)|,?\s(?:{_ISSUE_WORD}|n(?=\.))\.?\s?(?P<iss2>[\w-]{{1,12}}))?"
     ),
     # "47(15)", "23 (2)", "13(11-12)", "19(2_suppl)"
     re.compile(
-        r"(?P<vol>\d(?<![\w.,–—°º-]\d)\d{0,4}[A-Z]?)(?:,\s|\s)?"
+        r"(?P<vol>(?:[A-Z](?<![\w.,–—°º-][A-Z])\d|\d(?<![\w.,–—°º-]\d))\d{0,4}[A-Z]?)(?:,\s|\s)?"
         r"\((?!(?!Suppl)[A-Za-z]{3,}\.?\s|(?:1[5-9]|20)\d\d(?:/\d+)?\))(?P<iss>[^()]{1,20})\)"
     ),
+    # "31/12 (2012)", "114/2, 1992", "35/5 (1991)": volume/issue (British, German styles)
+    re.compile(
+        rf"(?P<vol>{_D1}\d{{0,3}})(?<!(?:1[5-9]|20)\d\d)/(?P<iss>\d{{1,3}})(?![\d/])"
+        r"(?=\s?\(|,\s|\.?\s?$)"
+    ),
     # "27:153-60", "7:14"
-    re.compile(rf"(?P<vol>{_D1}\d{{0,4}})\s?:\s?(?P<pages>{PAGES})"),
+    re.compile(rf"(?P<vol>{_SVOL})\s?:\s?(?P<pages>{PAGES})"),
     # "2, no. 7"
-    re.compile(rf"(?P<vol>{_D1}\d{{0,4}}),?\s{_ISSUE_WORD}\.?\s?(?P<iss>[\w/-]{{1,12}})"),
+    re.compile(rf"(?P<vol>{_SVOL}),?\s{_ISSUE_WORD}\.?\s?(?P<iss>[\w/-]{{1,12}})"),
     # "67, 547-619", "475, 163", "117, 2383-2391", "87, pp. 334-344"; "B511, 265" (a
     # series letter glued to the volume)
     re.compile(
@@ -102,7 +109,7 @@ _LOCATORS = (
     # A volume before a page word: "Physics 887, S. 157", "410. S. 4534", "526 s. 095559",
     # "838, str. 3417", "388. Jg., 17, S. 5580", "65. Jg., H. 3, S. 8997".
     re.compile(
-        rf"(?P<vol>{_D1}\d{{0,4}})(?<!(?:1[5-9]|20)\d\d)\.?,?\s(?:Jg\.,?\s|årgang,?\s)?"
+        rf"(?P<vol>{_SVOL})(?<!(?:1[5-9]|20)\d\d)\.?,?\s(?:Jg\.,?\s|årgang,?\s)?"
         rf"(?:(?:{_ISSUE_LOCAL}\.?\s?)?(?P<iss>\d{{1,4}}),\s)?"
         rf"(?:{_PAGE_WORD})\.?\s?(?P<pages>{PAGES})(?![\w(/])"
     ),
@@ -113,11 +120,20 @@ _LOCATORS = (
         r"(?=\s?[.,;]?\s?(?:$|[(\[]))"
     ),
 )
-_VOL_COLON = 3  # index in _LOCATORS of "27:153-60"
-_ISSUE_NO = 4  # index of "2, no. 7"
-_VOL_PAGES = 5  # index of "67, 547-619"
+_VOL_COLON = 4  # index in _LOCATORS of "27:153-60"
+_ISSUE_NO = 5  # index of "2, no. 7"
+_VOL_PAGES = 6  # index of "67, 547-619"
+_VOL_YEAR = 7  # index of "60 (1993)"
 _ISSUE_THEN_PAGES_RE = re.compile(
-    rf"(?:\s?\((?:[A-Za-z]+\.?,?\s)?(?P<y>{YEAR})\))?\s?[:,]\s?(?:pp?\.\s?)?(?P<pages>{PAGES})(?![\w/])"
+    rf"(?:\s?\((?:[A-Za-z]+\.?,?\s)?(?P<y>{YEAR})\)|,\s(?P<y2>{YEAR})(?=,\s))?\s?[:,]\s?"
+    rf"(?:pp?\.\s?)?(?P<pages>{PAGES})(?![\w/])"
+)
+_YEAR_THEN_PAGES_RE = re.compile(
+    rf"[\s,.]*\(?(?P<y>{YEAR})\)?[\s,:.]+(?:(?:pp?|{_PAGE_WORD})\.?\s?)?(?P<pages>{PAGES})(?![\w/])"
+)
+# After "88 (2012)": ", 3, p. 526" (Italian), ", no. 4, pp. 816" / ", Nr. 12, S. 138".
+_ISSUE_AFTER_YEAR_RE = re.compile(
+    rf",\s(?:{_ISSUE_WORD}\.?\s?)?(?P<iss>\d{{1,4}}),\s(?:pp?|{_PAGE_WORD})\.?\s?(?P<pages>{PAGES})(?![\w/])"
 )
 _ISSUE_BEFORE_RE = re.compile(rf"{_ISSUE_WORD}\.?\s?$")
 _AFTER_ISSUE_RE = re.compile(r"\s?,?\s?\((?P<iss>[^()]{1,20})\)")
@@ -132,6 +148,12 @@ _PAGES_ANY_RE = re.compile(
 _RANGE_RE = re.compile(r"(?<![\w./-])(?P<pages>[A-Za-z]?\d+\s?[-–—]\s?[A-Za-z]?\d+)(?![\w/])")
 _EDITORS_RE = re.compile(
     r"^(?P<eds>.{1,250}?)\s?\((?:[Ee]ds?|ED|EDS|Hrsg|[Pp]enyunting|[Ee]ditors?|[Ee]d\.?\s?by)\.?\)[,.:]?\s?"
+)
+_LEGAL_RE = re.compile(
+    rf"\((?P<y1>{YEAR})\)\s(?P<v1>\d{{1,4}})\s(?P<c1>[A-Z][^\d()\[\]]{{1,120}}?)\s(?P<p1>{PAGES})"
+    rf"(?=[\s,.;]|$)"
+    rf"|(?P<v2>\d{{1,4}})\s(?P<c2>[A-Z][^\d()\[\]]{{1,120}}?)\s\((?P<y2>{YEAR})\)(?:\s(?P<p2>{PAGES}))?"
+    rf"(?=[\s,.;]|$)"
 )
 _TRAIL_YEAR_RE = re.compile(rf"[\s,.]+(?P<y>{YEAR})[a-z]?[,.;]?$")
 
@@ -161,8 +183,9 @@ def first_locator(s: str, pos: int) -> tuple[re.Match[str], int] | None:
     return best
 
 
-def parse_tail(s: str) -> Tail:
-    """Container, volume, issue, pages, year, publisher from the text after the title."""
+def parse_tail(s: str, year_hint: str | None = None) -> Tail:
+    """Container, volume, issue, pages, year, publisher from the text after the title
+    (``year_hint``: the year already read before it, if any)."""
     chapter = False
     body = s.strip()
     if IN_RE.match(body):
@@ -172,6 +195,17 @@ def parse_tail(s: str) -> Tail:
         if em is not None:
             body = body[em.end() :]
     year: str | None = None
+    legal = None if chapter else _LEGAL_RE.match(body.lstrip(" ,.;:"))
+    if legal is not None:
+        # Law reviews (AGLC, McGill, OSCOLA, EJIL): "(2007) 13 Global Change Biol 386",
+        # "38 Journal of the ACM (1991) 382".
+        return Tail(
+            clean_container(legal.group("c1") or legal.group("c2")),
+            legal.group("v1") or legal.group("v2"),
+            None,
+            _clean_pages(legal.group("p1") or legal.group("p2")),
+            legal.group("y1") or legal.group("y2"),
+        )
     found = first_locator(body, 0)
     if (
         found is not None
@@ -218,16 +252,21 @@ def parse_tail(s: str) -> Tail:
             and not looks_like_year(nm.group("pages"))
         ):
             issue, pages, pos = pages, nm.group("pages"), nm.end()
-            year = year or (nm.group("y") or None)
+            year = year or nm.group("y") or nm.group("y2") or None  # "2, 3, 1991, p. 350"
     if (
         kind == _VOL_PAGES
         and pages is not None
         and looks_like_year(pages)
         and not re.match(rf"\s?\(\s?{YEAR}\s?\)", body[m.end() :])  # "53, 1689 (1996)"
+        and (year or year_hint or pages) == pages  # "Phys. 1975, 462, 1742": the page
     ):
         year, pages = year or pages, None  # "Conference, no. 10, 2006"
         if volume is not None and _ISSUE_BEFORE_RE.search(body, 0, m.start()):
             volume, issue = None, volume
+    if kind == _VOL_YEAR and issue is None and pages is None:
+        im = _ISSUE_AFTER_YEAR_RE.match(body, pos)
+        if im is not None:  # "88 (2012), 3, p. 526", "1 (2020), no. 4, pp. 816"
+            issue, pages, pos = im.group("iss"), im.group("pages"), im.end()
     if issue is None:
         am = _AFTER_ISSUE_RE.match(body, pos)
         if am is not None and not looks_like_year(am.group("iss")):
@@ -238,6 +277,13 @@ def parse_tail(s: str) -> Tail:
         if y is not None and year is None:
             year = y[0]
         pos = sm.end()
+        im = _ISSUE_AFTER_YEAR_RE.match(body, pos) if issue is None and pages is None else None
+        if im is not None:  # "Bd. 55 (2013), Nr. 12, S. 138"
+            issue, pages, pos = im.group("iss"), im.group("pages"), im.end()
+    if pages is None and volume is not None:
+        ym = _YEAR_THEN_PAGES_RE.match(body, pos)
+        if ym is not None:  # "114/2, 1992, 805–829", "35/5 (1991). S. 414"
+            year, pages = year or ym.group("y"), ym.group("pages")
     if pages is None:
         pm = _PAGES_AFTER_RE.match(body, pos)
         if pm is not None and not (looks_like_year(pm.group("pages")) and year is None):

@@ -35,7 +35,7 @@ _NOT_ENTRY_RE = re.compile(
 )
 _MIN_PART = 30
 _YEAR_AFTER_RE = re.compile(rf"\s?[.,]?\s?(?:[(\[]{YEAR}[a-z]?[)\],]|{YEAR}[a-z]?[.:](?:\s|$))")
-_INITIAL_END_RE = re.compile(r"(?<![\w.])[A-Z]\.$")
+_INITIAL_END_RE = re.compile(r"(?<![\w.])(?:[A-Z]\.-?){1,4}$")  # "Y.", "J.R.R.", "J.-H."
 _DITTO_RE = re.compile(r"[-—–_]{3,}\s?[.,]")
 _YEAR_IN_RE = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 # A name's first word: capitalised, or a lower-case particle ("van 't Hof", "de Vries").
@@ -56,7 +56,7 @@ def glued_cuts(text: str, number: int | None, shape: re.Pattern[str] | None) -> 
         at = m.end()
         if at - last < _MIN_PART or len(text) - at < _MIN_PART:
             continue
-        rest = text[at : at + 200]
+        rest = text[at : at + 600]  # (long author lists: the year comes late)
         lab = _LABEL_AT_RE.match(rest)
         if lab is not None and expect is not None:
             if int(lab.group(1) or lab.group(2) or lab.group(3)) == expect:
@@ -82,7 +82,7 @@ def glued_cuts(text: str, number: int | None, shape: re.Pattern[str] | None) -> 
         if not _NAME_START_RE.match(rest) or _INITIAL_END_RE.search(text, 0, m.start()):
             continue  # "Y. Nguyen, H. Nugroho": an initial, not the end of an entry
         if own is None:
-            own = scan_authors(text[last : last + 400])
+            own = scan_authors(text[last : last + 600])
         nxt = scan_authors(rest)
         if not nxt.authors or nxt.style != own.style:
             continue  # "LI, AJ, 2009. Title. Water Res. 2009.": a journal, not a name
@@ -128,6 +128,8 @@ def _same_template(own: AuthorScan, nxt: AuthorScan, part: str, rest: str) -> bo
         return False
     if any(len(a.family) < 2 for a in nxt.authors):
         return False
+    if len(part) - own.end < 25:
+        return False  # names and a year only: a short-cite key ("Rahman, Sutrisno 1973 Siti")
     # A quoted title and an unquoted one are alike ("et al. “Title”" / "et al. Book").
     if _after_names(part, own.end).replace("q", "A") != _after_names(rest, nxt.end).replace(
         "q", "A"

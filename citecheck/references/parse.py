@@ -32,7 +32,11 @@ from citecheck.references.unquoted import split_unquoted
 from citecheck.text.doi import find_doi, find_url
 
 MAX_CHARS = 4000  # a longer "reference" is a mis-split section; parse its start only
-_LABEL_RE = re.compile(r"^\s?(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])\s")
+# "[3] ", "3. ", "(3) ", and "1- ", "1. - ", "[1] .Name" (French veterinary and Latin
+# American styles).
+_LABEL_RE = re.compile(
+    r"^\s?(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)]|(\d{1,4})-(?=\s))\s(?:[-–]\s|\.(?=[A-Z]))?"
+)
 _ACCESS_RE = re.compile(
     r"(?:[.,]?\s?(?:Retrieved|Diakses|Accessed|Available|Tersedia|Viewed|Last accessed)"
     r"(?:\s(?:from|on|at|dari|pada|di|online))?(?:\s[^:]{0,40}?)?[:,]?\s?|"
@@ -52,6 +56,7 @@ _SHORT_KEY_RE = re.compile(
     rf"(?P<key>[^\W\d][^\d()\[\]:=;.]{{0,80}}?(?:\set\sal\.|\set\salii)?)\s(?P<year>{YEAR})[a-z]?"
     r"(?P<sep>\s?[:=]\s|,\s|\s)(?=[^\W\d])"
 )
+_EQ_KEY_RE = re.compile(r"(?P<key>[^\W\d][^\d()\[\]:=;]{0,60}?)\s=\s(?=\S)")
 _GSA_LOCATOR_RE = re.compile(r"[\s,.]*v\.\s?\d")
 _KEY_WORD_RE = re.compile(r"[A-ZÀ-Ý][\w'’-]+")
 _LAW_YEAR_RE = re.compile(r"\b(?:[Tt]ahun|TAHUN|of)\s((?:1[89]|20)\d\d)\b")
@@ -129,7 +134,7 @@ def parse_reference(text: str) -> ParsedReference:
         bare = _BARE_LABEL_RE.match(s)
         if bare is not None and scan_authors(s, bare.end()).authors:
             s = s[bare.end() :]  # "37 Cluxton, R. J. J., ..." (a label that lost its period)
-    s = _strip_short_key(s)
+    s, key_year = _strip_short_key(s)
     s, doi, url = _take_links(s)
     s, arxiv = take_arxiv(s)
     arxiv = arxiv or arxiv_in_link(url, doi)
@@ -139,6 +144,9 @@ def parse_reference(text: str) -> ParsedReference:
     if is_law(s[:200]) and _law_first(s):
         return _law(s, doi, url)
     scan = _ditto_scan(s) if ditto is not None else extend_with_mononyms(s, scan_authors(s))
+    late = _names_after_title(s) if not scan.authors and ditto is None else None
+    if late is not None:
+        first_title, scan = late  # "Title G. Hidayat, C. Hernández und N. Yilmaz Journal 7"
     pos = scan.end
     year = None
     at = year_at(s, pos)
@@ -146,7 +154,9 @@ def parse_reference(text: str) -> ParsedReference:
         year, pos = at
     quoted = s[pos : pos + 3].lstrip(" .,:;")[:1] in "“\"«‘'„`"
     titleless = bool(scan.authors) and not quoted and journal_first(s, pos)
-    if titleless:
+    if late is not None:
+        title, quoted = first_title, True
+    elif titleless:
         title = None  # "Phys. Rev. D 65, 094516 (2002)": no title printed
     else:
         title, pos = split_title(s, pos)
@@ -170,7 +180,7 @@ def parse_reference(text: str) -> ParsedReference:
             title, moved_out = trim_title(title)
             if moved_out:
                 rest = moved_out + ". " + rest.lstrip(" .")
-    tail = parse_tail(rest) if rest.strip() else Tail()
+    tail = parse_tail(rest, year or key_year) if rest.strip() else Tail()
     if (
         moved_out
         and tail.container is not None
@@ -207,7 +217,7 @@ def parse_reference(text: str) -> ParsedReference:
             if more is not None:
                 title, tail = more, replace(tail, container=journal)
     if year is None:
-        year = tail.year
+        year = tail.year or key_year
     if year is None:
         y = find_year(s, scan.end)
         year = y[0] if y is not None else None
@@ -241,7 +251,7 @@ def parse_reference(text: str) -> ParsedReference:
     )
 
 
-def _strip_short_key(s: str) -> str:
+def _strip_short_key(s: str) -> tuple[str, str | None]:
     """The entry without a leading short-cite key ("Liu 2003 = Kwame Liu, ...").
 
     A key is cut only when the entry after it repeats the key's year and its first
@@ -250,17 +260,62 @@ def _strip_short_key(s: str) -> str:
     """
     m = _SHORT_KEY_RE.match(s)
     if m is None:
-        return s
+        eq = _EQ_KEY_RE.match(s)
+        first = _KEY_WORD_RE.search(eq.group("key")) if eq is not None else None
+        if eq is not None and first is not None:
+            rest = s[eq.end() :]
+            if first.group(0).lower() in rest[:60].lower():
+                return rest, None  # "Garmire = E. Garmire, Title" (Italian archival styles)
+        return s, None
     key, rest = m.group("key"), s[m.end() :]
     first = _KEY_WORD_RE.search(key)
-    if first is None or m.group("year") not in rest or first.group(0) not in rest[:150]:
-        return s
+    if first is None or first.group(0).lower() not in rest[:150].lower():
+        return s, None  # ("Wagner et alii 1995 : J.-P. WAGNER, ...": any case)
+    if m.group("year") not in rest:
+        # "Parker 2002, Parker R. “Title”, Journal, 92, 3, 343": the entry does not
+        # print its year again, but starts with the key's name and its initials.
+        if m.group("sep").strip() in (":", "="):
+            return rest, m.group("year")  # "Chua 2008 : AC Chua, « Title », Hepatology, 47"
+        word = first.group(0).lower()
+        lead = scan_authors(rest).authors[:1] if rest.lower().startswith(word) else ()
+        keep = bool(lead) and lead[0].given is not None and word in lead[0].family.lower()
+        return (rest, m.group("year")) if keep else (s, None)
     if m.group("sep").strip() in (":", "="):
-        return rest
+        return rest, None
     scan = scan_authors(rest)
-    if any(first.group(0) in a.family.split() for a in scan.authors[:3]):
-        return rest
-    return s
+    if any(first.group(0).lower() in a.family.lower().split() for a in scan.authors[:3]):
+        return rest, None
+    return s, None
+
+
+# Where a name list may start after a title: initials-first names ("… Buildings G.
+# Hidayat III, C. Hernández") or "by" ("“Title” by Eleni Fernández et al.").
+_LATE_NAMES_RE = re.compile(
+    r"(?<=[\w”\"’?!)])(?:[.,]?\sby\s|\s(?=[A-Z]\.(?:\s?-?[A-Z]\.)*\s?[A-Z][a-zà-ÿ]))"
+)
+_SENTENCE_END_RE = re.compile(r"[a-z]{3}[.?!]\s[A-Z]")
+
+
+def _names_after_title(s: str) -> tuple[str, AuthorScan] | None:
+    """Styles that print the title first (IEEE-like German and French styles, ARLIS/NA):
+    a list of two or more initials-first names, or any names after "by", inside the
+    first sentence, after at least three words of title."""
+    window = s[:300]
+    stop = _SENTENCE_END_RE.search(window)
+    limit = stop.start() + 4 if stop else len(window)
+    for m in _LATE_NAMES_RE.finditer(window, 8, limit):
+        head = s[: m.start()].strip(" ,.;:")
+        if len(head.split()) < 3:
+            continue
+        scan = scan_authors(s, m.end())
+        by = "by" in m.group(0)
+        if not scan.authors or (
+            not by and (scan.style != "D" or (len(scan.authors) < 2 and not scan.et_al))
+        ):
+            continue
+        title = head.strip('“”"‘’«» ').rstrip(",.;: ") or None
+        return (title, scan) if title else None
+    return None
 
 
 def _ditto_scan(s: str) -> AuthorScan:

@@ -11,7 +11,7 @@ import re
 from citecheck.references.dates import MONTH_WORD
 
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’", "„": "“", "'": "'", "”": "”"}
-_LEAD_RE = re.compile(r"[\s.,:;–—]*")
+_LEAD_RE = re.compile(r"[\s.,:;–—‒]*")
 _BOUNDARY_RE = re.compile(
     r"[.?!][”\"’]?(?=\s|$)"
     r"|\s(?=(?:In|Dalam|in):\s)"
@@ -22,6 +22,8 @@ _BOUNDARY_RE = re.compile(
     r"Internet|Electronic|Data set|Dataset|Computer|Software|Video|Film|Abstract|Letter|"
     r"Editorial|Review|Preprint|Report|Paper|Poster|Conference)\b)"
     r"|\s(?=\((?:Doctoral|Master|Unpublished|Skripsi|Tesis|Disertasi|Thesis|PhD)\b)"
+    # Italian: "Title, in «Journal», 79 (2011)"
+    r"|,\s(?=in\s[«“])"
     # GSA / AJS / USGS: "Title: Journal, v. 102, p. 12-20"
     r"|,\s(?=v\.\s?\d)"
 )
@@ -29,7 +31,7 @@ _BOUNDARY_RE = re.compile(
 _ABBREVIATIONS = frozenset(
     "vs e.g i.e cf ca etc st dr mr mrs ms prof no nos vol vols jr sr al inc co ltd fig figs "
     "eq approx resp dept univ natl int intl trans rev ser suppl pt sec ch chap op "
-    "viz u.s u.k u.s.a d.c e.u p.m a.m".split()
+    "viz u.s u.k u.s.a d.c e.u p.m a.m fasc".split()
 )
 # Words that journal abbreviations end with a period ("J. Appl. Phys.", "Trans. Amer.
 # Math. Soc."); a period after one of them, before a capital or a digit, ends nothing.
@@ -53,7 +55,23 @@ _PUBLISHER_WORDS = (
     r"Pustaka|Penerbit|Andi|Salemba|Refika|Graha|Ilmu|Inc|Ltd|Co|Company|Sons|Taylor|Francis|"
     r"CRC|Kluwer|Hill|Seuil|Gallimard|Flammarion|PUF|Larose|Plenum"
 )
+# Genre, report number and version notes after a title: "(Technical report No. 170)",
+# "(Publication) [Doctoral dissertation]", "(Versiyon 1.13.0) [Yazılım]", "[M]", "[EB/OL]".
+_GENRE_WORDS = (
+    r"(?:Technical|Tech\.|Research|Working|Discussion|Unpublished|Doctoral|Master|Masters|"
+    r"Master's|PhD|Ph\.D|Bachelor's|Thèse|Tesis|Tese|Skripsi|Disertasi|Dissertation|Thesis|"
+    r"Report|Rapport|Bericht|Publication|Version|Versiyon|Versión|Versão|Versione|Software|"
+    r"Computer|Yazılım|Logiciel|Data|Dataset|Preprint|Manuscript|Brochure|Pamphlet)\b"
+)
+_GENRE_CUT_RE = re.compile(
+    r",\s(?=(?:(?:Doctoral|Master's|Masters|Master|PhD|Ph\.D\.?|Bachelor's|Unpublished|MA|MSc)\s"
+    r"(?:[Dd]issertation|[Tt]hesis)|[Dd]issertation|Thèse|Tesis|Tese|Skripsi|Disertasi|Diss\.|"
+    r"Technical\s[Rr]eport|Tech\.\s[Rr]ep|Working\s[Pp]aper|[Tt]raduit\spar|[Tt]rad\.\spar|"
+    r"[Tt]ranslated\sby|[Tt]rans\.\sby|[Ee]dited\sby|[Üü]bersetzt\svon|[Hh]rsg\.\sv\.)(?![\w'’]))"
+)
 _TRAIL_PARTS = (
+    re.compile(rf"\s?[(\[]{_GENRE_WORDS}[^()\[\]]{{0,40}}[)\]]$"),
+    re.compile(r"\s?\[(?:[A-Z]|[A-Z]{1,2}/OL)\]$"),
     re.compile(r"\s?\((?:[^()]*:\s?[^()]*|[^()]*\b(?:1[5-9]|20)\d\d)\)$"),  # (London: SCM, 1966)
     re.compile(
         r"[,.]?\s?\(?\b(?:\d+(?:st|nd|rd|th|\.ª|e|ème)?\.?\s(?:ed|edn|edition|Ed|éd|Aufl)\.?|"
@@ -72,7 +90,7 @@ _EDITION_RE = re.compile(
 )
 _TRAIL_COMMA_PART = re.compile(
     rf"^(?:(?:\d{{1,2}}\s)?{MONTH_WORD}\s(?:1[5-9]|20)\d\d|"
-    r"\(?(?:1[5-9]|20)\d\d[a-z]?\)?|[A-Z][\w .'’-]{0,40}:\s?[A-Z][^:]*|pp?\.\s?\d[^:]*|\d+\s?pp?\.?)$"
+    r"\(?(?:1[5-9]|20)\d\d[a-z]?\)?|\d{1,4}|[A-Z][\w .'’-]{0,40}:\s?[A-Z][^:]*|pp?\.\s?\d[^:]*|\d+\s?pp?\.?)$"
 )
 _PUBLISHER_RE = re.compile(rf"\b(?:{_PUBLISHER_WORDS})\b")
 _PLACE_RE = re.compile(r"^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$")
@@ -232,7 +250,12 @@ def trim_title(title: str) -> tuple[str, str]:
     "Imperial College Press, 1998"); returns (title, removed text).
     """
     removed = ""
+    cut = _GENRE_CUT_RE.search(title)
+    if cut is not None and cut.start() > 0:
+        # "Title, Doctoral dissertation, University", "Title, traduit par , Paris, Seuil"
+        title, removed = title[: cut.start()], title[cut.end() :]
     changed = True
+    publisher_after = bool(removed) and bool(_PUBLISHER_RE.search(removed))
     while changed and title:
         changed = False
         for rx in _TRAIL_PARTS:
@@ -244,7 +267,19 @@ def trim_title(title: str) -> tuple[str, str]:
         head, sep, last = title.rpartition(", ")
         last = last.strip()
         if not (sep and head):
+            if changed:
+                continue  # "Title (Versiyon 1.13.0) [Yazılım]": one part at a time
             break
+        parts = title.split(", ")
+        i = len(parts) - 1
+        while i > 1 and len(parts) - i <= 3 and _PLACE_RE.match(parts[i].strip()):
+            i -= 1
+        if i < len(parts) - 1 and len(parts[i]) < 60 and _PUBLISHER_RE.search(parts[i]):
+            # "..., MIT Press, Cambridge, MA": a publisher, then its place.
+            removed = ", ".join(parts[i:]) + ", " + removed
+            title = ", ".join(parts[:i]).rstrip(" ,")
+            changed = publisher_after = True
+            continue
         before = head.rpartition(", ")[2]
         # "..., Wiley, New York, 1946": a place only counts next to a publisher
         # (before it, or just removed after it: "..., Paris, Seuil, 2001") or after
@@ -253,6 +288,7 @@ def trim_title(title: str) -> tuple[str, str]:
             _PUBLISHER_RE.search(before)
             or _PUBLISHER_RE.match(removed)
             or _EDITION_RE.match(before)
+            or publisher_after  # "..., Oxford, England, Oxford University Press"
         )
         if (
             _TRAIL_COMMA_PART.match(last)
@@ -262,6 +298,7 @@ def trim_title(title: str) -> tuple[str, str]:
             removed = last + ", " + removed
             title = head.rstrip(" ,")
             changed = True
+            publisher_after = publisher_after or bool(_PUBLISHER_RE.search(last))
     return title, removed.strip(" ,")
 
 
