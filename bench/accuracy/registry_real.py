@@ -31,12 +31,15 @@ from typing import Any
 from bench.realworld.regbench import pool as P
 from citecheck.loaders.bibtex import parse_bibtex_string
 from citecheck.model.document import Document, Location, Reference
+from citecheck.model.links import Links
 from citecheck.model.settings import Settings
 from citecheck.references import parse_reference, to_reference
 from citecheck.registry.http import Policy
 from citecheck.registry.matching.thresholds import Thresholds
 from citecheck.registry.resolve import resolve_all
 from citecheck.registry.verdict import verdict
+from citecheck.rules.base import RuleContext
+from citecheck.rules.records import RULES as RECORD_RULES
 from tests.support import other_registries
 from tests.support.registry_standin import StandIn, Store
 
@@ -182,6 +185,26 @@ def store_for(records: dict[str, P.PoolRecord]) -> Store:
     return store
 
 
+# Rules whose finding says "this reference may not exist as cited" (fabrication
+# detectors); the other registry rules report details of works that exist.
+EXISTENCE_RULES = ("unverified-reference", "doi-not-found", "doi-mismatch")
+
+
+def rule_findings(
+    doc: Document, resolutions: dict[int, Any], settings: Settings
+) -> dict[str, dict[int, str]]:
+    """Each registry rule's findings, as {rule: {reference index: message}}."""
+    ctx = RuleContext(document=doc, links=Links(), settings=settings, resolutions=resolutions)
+    line_to_index = {ref.location.line: i for i, ref in enumerate(doc.references)}
+    out: dict[str, dict[int, str]] = {}
+    for rule in RECORD_RULES:
+        for f in rule.check(ctx):
+            line = f.location.line if f.location is not None else None
+            if line in line_to_index:
+                out.setdefault(rule.name, {})[line_to_index[line]] = f.message
+    return out
+
+
 def run(split: str, show_misses: bool, with_other_versions: bool = False) -> None:
     import json
 
@@ -208,6 +231,7 @@ def run(split: str, show_misses: bool, with_other_versions: bool = False) -> Non
         policy = Policy(single_rate=200, list_rate=200, doi_rate=200, concurrency=4)
         outcome = resolve_all([doc], settings, policy=policy)
         counts = Counter(server.counts)
+        by_rule = rule_findings(doc, dict(outcome.resolutions[0]), settings)
     t = Thresholds.from_settings(settings)
     verdicts = [verdict(r, outcome.resolutions[0][i], t) for i, r in enumerate(refs)]
     n = len(pairs)
@@ -268,7 +292,42 @@ def run(split: str, show_misses: bool, with_other_versions: bool = False) -> Non
         for k in ("crossref-array", "crossref-single", "doi", "arxiv", "eutils", "openalex")
     )
     print(f"requests: {total} ({total / max(n, 1):.2f} per reference): {per}")
+    print()
+    print("Each registry rule's own findings (references of the precision/recall scope):")
+    print()
+    print("| rule | findings | on fabricated | on real | precision | recall (fabricated) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    kept_idx = [i for i, k in enumerate(keep) if k]
+    n_fake = sum(1 for i in kept_idx if not real[i])
+    union: set[int] = set()
+    for rule in RECORD_RULES:
+        hits = {i for i in by_rule.get(rule.name, {}) if i in set(kept_idx)}
+        if rule.name in EXISTENCE_RULES:
+            union |= hits
+        if not hits and rule.name not in EXISTENCE_RULES:
+            continue
+        on_fake = sum(1 for i in hits if not real[i])
+        rec = f"{on_fake / max(n_fake, 1):.3f}" if rule.name in EXISTENCE_RULES else "-"
+        print(
+            f"| {rule.name} | {len(hits)} | {on_fake} | {len(hits) - on_fake} "
+            f"| {on_fake / max(len(hits), 1):.3f} | {rec} |"
+        )
+    on_fake = sum(1 for i in union if not real[i])
+    print(
+        f"| any of {', '.join(EXISTENCE_RULES)} | {len(union)} | {on_fake} "
+        f"| {len(union) - on_fake} | {on_fake / max(len(union), 1):.3f} "
+        f"| {on_fake / max(n_fake, 1):.3f} |"
+    )
     if show_misses:
+        for name, found in sorted(by_rule.items()):
+            for i, msg in sorted(found.items()):
+                it = pairs[i][0]
+                if it["label"] == "real" or name not in EXISTENCE_RULES:
+                    print(f"  {name} on {it['id']} {it['label']} {it.get('class', '')}: {msg[:150]}")
+        missed = [i for i in kept_idx if not real[i] and i not in union]
+        for i in missed:
+            it, ref = pairs[i]
+            print(f"  unreported {it['id']} {it.get('class', '')}: {ref.text[:140]!r}")
         kept = [(p, v) for p, v, k in zip(pairs, verdicts, keep, strict=True) if k]
         for ((it, ref), v), f in zip(kept, flagged, strict=True):
             if f == (it["label"] == "real"):

@@ -68,6 +68,19 @@ class Validation:
     conflicts: tuple[str, ...] = ()  # contradictions other than title and author
     hard: bool = False  # a conflict no score outweighs (type, preprint, year)
     support: int = 0  # how many of year, volume, pages, container agree
+    # The reference cites no year and no author that could be compared (none, or one
+    # that is a word of the record's title): only its title can match.
+    title_only: bool = False
+    title_words: int = 0  # words of the record's title
+
+    def title_only_match(self, thresholds: Thresholds) -> bool:
+        """A reference that gives only a title, and a hit with nearly that title."""
+        return (
+            self.title_only
+            and not self.hard
+            and self.title_score >= thresholds.title_only
+            and self.title_words >= thresholds.title_only_words
+        )
 
     def reasons(self, thresholds: Thresholds) -> tuple[str, ...]:
         """Why this hit is not (fully) the cited work; empty when it is."""
@@ -93,7 +106,11 @@ class Validation:
 
     def plausible(self, thresholds: Thresholds) -> bool:
         """The hit may well be the cited work: do not call the reference unverified."""
-        return self.accepted(thresholds) or (not self.hard and self.score >= thresholds.plausible)
+        return (
+            self.accepted(thresholds)
+            or (not self.hard and self.score >= thresholds.plausible)
+            or self.title_only_match(thresholds)
+        )
 
 
 def _outside_title(values: list[str], record: RecordView) -> set[str]:
@@ -102,6 +119,22 @@ def _outside_title(values: list[str], record: RecordView) -> set[str]:
     left = Counter(values)
     left.subtract(Counter(numbers_in(record.full_title)))
     return {v for v, n in left.items() if n > 0}
+
+
+def _cites_year(reference: Reference, record: RecordView) -> bool:
+    """Whether the reference gives a year outside the record's title."""
+    if cited_year(reference.year) is not None:
+        return True
+    return bool(_outside_title([str(y) for y in years_in(strip_identifiers(reference.text))], record))
+
+
+def _author_is_title_word(reference: Reference, record: RecordView) -> bool:
+    """The reference's only "author" is a word of the record's title (a title
+    opening such as 'PEDLA:' read as a name)."""
+    if len(reference.authors) != 1:
+        return False
+    name = squash(reference.authors[0].family or "")
+    return bool(name) and name in {squash(w) for w in re.findall(r"[\w-]+", record.full_title)}
 
 
 def _year_signal(reference: Reference, record: RecordView) -> tuple[float, str]:
@@ -213,6 +246,9 @@ def validate(reference: Reference, record: dict[str, Any]) -> Validation:
         },
         "type": rec.type,
     }
+    title_only = not _cites_year(reference, rec) and (
+        not reference.authors or _author_is_title_word(reference, rec)
+    )
     return Validation(
         rec,
         max(0.0, min(1.0, score)),
@@ -222,6 +258,8 @@ def validate(reference: Reference, record: dict[str, Any]) -> Validation:
         tuple(conflicts),
         hard,
         sum(1 for v in support if v > 0),
+        title_only,
+        len(re.findall(r"[^\W_]+", rec.full_title)),
     )
 
 

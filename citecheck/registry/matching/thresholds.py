@@ -43,6 +43,14 @@ class Thresholds:
     # First-author similarity below which a hit's author contradicts the reference.
     # Key: "missing-doi.author".
     candidate_author: float = 0.7
+    # A reference that cites no year and no author (or an "author" that is a word of
+    # the record's title: a title word the parser misread) is plausible, not
+    # unverified, when a hit's title matches at least ``title_only`` over at least
+    # ``title_only_words`` words: reading lists cite works by title alone. Chosen on
+    # the dev split of bench/accuracy/registry_real.py. Keys:
+    # "unverified-reference.title-only", "unverified-reference.title-only-words".
+    title_only: float = 0.95
+    title_only_words: float = 6
 
     @classmethod
     def from_settings(cls, settings: Settings | None) -> Thresholds:
@@ -61,6 +69,8 @@ class Thresholds:
             "plausible": "unverified-reference.plausible",
             "candidate_title": "missing-doi.title",
             "candidate_author": "missing-doi.author",
+            "title_only": "unverified-reference.title-only",
+            "title_only_words": "unverified-reference.title-only-words",
         }
         values = {attr: settings.threshold(key, getattr(base, attr)) for attr, key in keys.items()}
         return cls(**values)

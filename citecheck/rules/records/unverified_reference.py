@@ -11,7 +11,12 @@ have DOIs, and information for everything else. The rule fires only when the
 search ran and none of its hits is even plausible (validator score below
 ``unverified-reference.plausible``, or a hard contradiction: another year, a
 preprint, a journal issue); the best rejected hit and why it failed are in the
-evidence. A computer-science reference (a conference, LNCS, an ACM or IEEE venue,
+evidence. A reference that gives only a title (no year, and no author, or an
+"author" that is a word of the record's title, as when "DanQ: a hybrid ..." is read
+with DanQ as a name) cannot reach that score however exact its title, so a hit
+whose title matches it at least ``unverified-reference.title-only`` (0.95) over at
+least ``unverified-reference.title-only-words`` (6) words is plausible: reading lists
+cite works by title alone, and a short title names too many works to count. A computer-science reference (a conference, LNCS, an ACM or IEEE venue,
 CoRR or arXiv cs.*) is searched in DBLP first, and in Crossref only when DBLP has no
 matching record; a plausible DBLP hit also silences the rule.
 When an OpenAlex API key is configured, OpenAlex is searched next
@@ -32,7 +37,9 @@ suppression comment when the work is known to be absent from registries.
 
 Configuration
 -------------
-Threshold ``unverified-reference.plausible``. Kinds other than journal articles
+Thresholds ``unverified-reference.plausible``, ``unverified-reference.title-only``
+and ``unverified-reference.title-only-words`` (chosen on the dev split of the
+real-string registry benchmark, docs/benchmarks.md). Kinds other than journal articles
 (decided from the reference) are reported at info level.
 """
 

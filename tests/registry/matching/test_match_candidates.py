@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from citecheck.model.document import Location, Reference
+from citecheck.model.document import Author, Location, Reference
 from citecheck.registry.matching.candidates import judge, validate
 from citecheck.registry.matching.thresholds import Thresholds
 
@@ -61,3 +61,52 @@ def test_parsed_fields_that_contradict() -> None:
     v = validate(ref, hits("20")[0])
     assert not v.accepted(T)
     assert "volume differs" in v.conflicts and "pages differs" in v.conflicts
+
+
+def _record(title: str) -> dict:
+    """A minimal Crossref-shaped work (our own example)."""
+    return {
+        "DOI": "10.5555/example.1",
+        "type": "journal-article",
+        "title": [title],
+        "author": [{"given": "Ana", "family": "Lestari"}],
+        "container-title": ["Journal of Examples"],
+        "issued": {"date-parts": [[2019]]},
+    }
+
+
+def _ref(text: str, **fields: object) -> Reference:
+    return Reference(text=text, location=Location(path="x"), **fields)  # type: ignore[arg-type]
+
+
+def test_title_only_reference_with_a_long_exact_title_is_plausible() -> None:
+    title = "Sorting paper clips by colour with a small convolutional network"
+    rec = _record(title)
+    v = validate(_ref(f"{title}. https://example.org/paper", title=title), rec)
+    assert v.title_only and v.title_score >= 0.95 and v.title_words >= 6
+    assert not v.accepted(T) and v.plausible(T)  # plausible, never accepted on a title alone
+
+
+def test_title_only_needs_enough_title_words() -> None:
+    title = "Sorting paper clips"
+    v = validate(_ref(f"{title}.", title=title), _record(title))
+    assert v.title_only and not v.plausible(T)
+
+
+def test_a_cited_year_or_author_is_not_title_only() -> None:
+    title = "Sorting paper clips by colour with a small convolutional network"
+    with_year = validate(_ref(f"{title}. 2011.", title=title, year="2011"), _record(title))
+    assert not with_year.title_only and not with_year.plausible(T)  # year 2011 vs 2019
+    author = (Author(family="Wibowo"),)
+    with_author = validate(_ref(f"Wibowo. {title}.", title=title, authors=author), _record(title))
+    assert not with_author.title_only
+
+
+def test_an_author_read_from_the_title_keeps_the_reference_title_only() -> None:
+    # "SORTNET: sorting ..." parsed with SORTNET as the author.
+    title = "SORTNET: sorting paper clips by colour with a small network"
+    ref = _ref(
+        f"{title}.", title=title.split(": ", 1)[1], authors=(Author(family="SORTNET"),)
+    )
+    v = validate(ref, _record(title))
+    assert v.title_only and v.plausible(T)
