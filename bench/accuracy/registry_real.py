@@ -323,7 +323,9 @@ def run(split: str, show_misses: bool, with_other_versions: bool = False) -> Non
             for i, msg in sorted(found.items()):
                 it = pairs[i][0]
                 if it["label"] == "real" or name not in EXISTENCE_RULES:
-                    print(f"  {name} on {it['id']} {it['label']} {it.get('class', '')}: {msg[:150]}")
+                    print(
+                        f"  {name} on {it['id']} {it['label']} {it.get('class', '')}: {msg[:150]}"
+                    )
         missed = [i for i in kept_idx if not real[i] and i not in union]
         for i in missed:
             it, ref = pairs[i]

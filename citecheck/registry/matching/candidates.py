@@ -125,7 +125,9 @@ def _cites_year(reference: Reference, record: RecordView) -> bool:
     """Whether the reference gives a year outside the record's title."""
     if cited_year(reference.year) is not None:
         return True
-    return bool(_outside_title([str(y) for y in years_in(strip_identifiers(reference.text))], record))
+    return bool(
+        _outside_title([str(y) for y in years_in(strip_identifiers(reference.text))], record)
+    )
 
 
 def _author_is_title_word(reference: Reference, record: RecordView) -> bool:
@@ -134,7 +136,9 @@ def _author_is_title_word(reference: Reference, record: RecordView) -> bool:
     if len(reference.authors) != 1:
         return False
     name = squash(reference.authors[0].family or "")
-    return bool(name) and name in {squash(w) for w in re.findall(r"[\w-]+", record.full_title)}
+    return bool(name) and name in {
+        squash(w) for w in re.findall(r"[\w-]+", record.full_title or "")
+    }
 
 
 def _year_signal(reference: Reference, record: RecordView) -> tuple[float, str]:
@@ -259,7 +263,7 @@ def validate(reference: Reference, record: dict[str, Any]) -> Validation:
         hard,
         sum(1 for v in support if v > 0),
         title_only,
-        len(re.findall(r"[^\W_]+", rec.full_title)),
+        len(re.findall(r"[^\W_]+", rec.full_title or "")),
     )
 
 

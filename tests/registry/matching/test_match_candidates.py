@@ -105,8 +105,6 @@ def test_a_cited_year_or_author_is_not_title_only() -> None:
 def test_an_author_read_from_the_title_keeps_the_reference_title_only() -> None:
     # "SORTNET: sorting ..." parsed with SORTNET as the author.
     title = "SORTNET: sorting paper clips by colour with a small network"
-    ref = _ref(
-        f"{title}.", title=title.split(": ", 1)[1], authors=(Author(family="SORTNET"),)
-    )
+    ref = _ref(f"{title}.", title=title.split(": ", 1)[1], authors=(Author(family="SORTNET"),))
     v = validate(ref, _record(title))
     assert v.title_only and v.plausible(T)
