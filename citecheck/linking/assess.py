@@ -209,11 +209,16 @@ def _as_printed(cit: Cited, ref: Listed, threshold: float) -> Assessment:
     """Every cited name ends a printed piece of the entry's author block."""
     year_score = _year_score(cit, ref)
     match = NameMatch(EXACT, 100.0, "as printed")
+    # "Suzuki & Matsuo" ends the pieces of "Masahiro Suzuki, T. K., & Matsuo, Y." but is
+    # the whole of "Suzuki, M., & Matsuo, Y.": the entry that names no more wins a tie
+    whole = len(cit.names) <= len(ref.names) and all(
+        c.full == r.full for c, r in zip(cit.names, ref.names, strict=False)
+    )
     return Assessment(
         ref=ref.index,
         bucket=0 if year_score else 1,
         year_score=year_score,
-        quality=100.0,
+        quality=100.0 if whole else 99.5,
         problems=(),
         compared=tuple((n.display, n.display, match) for n in cit.names),
         substitution=False,

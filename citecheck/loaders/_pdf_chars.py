@@ -99,6 +99,8 @@ def _glyphs(raw_textpage: Any) -> tuple[list[_Glyph], int, int]:
     origin = pdfium_c.FPDFText_GetCharOrigin
     font_size = pdfium_c.FPDFText_GetFontSize
     angle_of = pdfium_c.FPDFText_GetCharAngle
+    matrix_of = getattr(pdfium_c, "FPDFText_GetMatrix", None)
+    matrix = pdfium_c.FS_MATRIX() if matrix_of is not None else None
     out: list[_Glyph] = []
     space = False
     bad = 0
@@ -124,7 +126,7 @@ def _glyphs(raw_textpage: Any) -> tuple[list[_Glyph], int, int]:
             continue
         loose(raw_textpage, k, rect)
         origin(raw_textpage, k, ctypes.byref(ox), ctypes.byref(oy))
-        size = font_size(raw_textpage, k)
+        size = font_size(raw_textpage, k) * _scale(matrix_of, matrix, raw_textpage, k)
         if size <= 0:
             size = max(rect.top - rect.bottom, 1.0)
         ch = chr(u) if u < 0x110000 else "\ufffd"
@@ -142,6 +144,17 @@ def _glyphs(raw_textpage: Any) -> tuple[list[_Glyph], int, int]:
         out.append(_Glyph(ch, rect.left, rect.right, oy.value, size, space))
         space = False
     return out, count, bad
+
+
+def _scale(matrix_of: Any, matrix: Any, raw_textpage: Any, k: int) -> float:
+    """The vertical scale of a glyph's text matrix: the font size a PDF states (``Tf``)
+    is in text space, and some writers set every font at size 1 and scale it by the
+    matrix (a Word document printed to PDF: "1 Tf" with a matrix of 12), so the printed
+    size is the stated one times this. Horizontal scaling (font expansion) is left out."""
+    if matrix_of is None or not matrix_of(raw_textpage, k, matrix):
+        return 1.0
+    scale = math.hypot(matrix.c, matrix.d)
+    return scale if scale > 0 else 1.0
 
 
 def _slanted(angle: float) -> bool:

@@ -178,6 +178,9 @@ def _numbered_edges(pages: list[list[PdfLine]]) -> set[int]:
     return out
 
 
+_NAME_PART = re.compile(r"(?:^|[\s(])[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+-$")
+
+
 def dehyphenate(lines: list[str]) -> list[str]:
     """Join words broken at line ends; the fragment moves up, line numbers stay."""
     out = [ln.replace("\x02", "\u00ad") for ln in lines]
@@ -190,7 +193,13 @@ def dehyphenate(lines: list[str]) -> list[str]:
         nxt = out[i + 1]
         m = re.match(r"\s*([a-z\u00df-\u00ff][\w'’]*[.,;:)\]]?)", nxt)
         if not m:
-            if soft:
+            # "Armon-" / "Lotem, 2016": a hyphenated name broken at its hyphen keeps it
+            # (PDFium reports a hyphen at a line end as a soft one, "\x02")
+            cap = re.match(r"\s*([A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+[.,;:)\]]?)(?=\s|$)", nxt)
+            if cap and _NAME_PART.search(cur[:-1] + "-"):
+                out[i] = cur[:-1] + "-" + cap.group(1)
+                out[i + 1] = " " * cap.end() + nxt[cap.end() :]
+            elif soft:
                 out[i] = cur[:-1] + "-"
             continue
         out[i] = cur[:-1] + m.group(1)

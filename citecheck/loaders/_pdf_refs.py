@@ -209,7 +209,11 @@ def segment(
             by_gap = _gap_starts(boxes, idx, col)
             if by_gap is None:
                 return None
-            starts = by_gap | _numbered_starts(idx, labels, indent)
+            starts = (
+                by_gap
+                | _numbered_starts(idx, labels, indent)
+                | _author_year_starts(lines, idx, by_gap | {idx[0]})
+            )
     starts.add(idx[0])
     entries: list[Entry] = []
     cur: list[int] = []
@@ -343,6 +347,44 @@ def _numbered_starts(
         if last is None or n == last + 1:
             out.add(i)
             last = n
+    return out
+
+
+# an APA-style opening: "Bermúdez-Otero, R. (2015).", "Kalnak, N., Peyrard-Janvid, M., ... (2014)."
+_AUTHOR_YEAR_OPENING = re.compile(
+    r"^\s*[A-Z\u00c0-\u024f][\w'’-]*(?:[ -][A-Z\u00c0-\u024f][\w'’-]*)?, (?:[A-Z\u00c0-\u024f]\.[ -]?){1,3}"
+    r"[^()]*\((?:1[5-9]\d\d|20\d\d)[a-z]?\)\."
+)
+_YEAR_IN_BRACKETS = re.compile(r"\((?:1[5-9]\d\d|20\d\d)[a-z]?\)|\((?:in press|n\.\s?d\.)\)", re.I)
+_ENDS_ENTRY = re.compile(r"(?:\.|\s(?:https?://|doi:\s?|10\.\d{4,9}/)\S+)\s*$")  # ". " or a DOI/URL
+OPENING_SHARE = 0.8  # share of gap-cut entries that open "Surname, X. (year)." before it counts
+
+
+def _author_year_starts(lines: list[str], idx: list[int], gap_starts: set[int]) -> set[int]:
+    """Lines that open a new author-year entry inside a gap-cut entry: Word leaves no
+    space above an entry now and then ("... 785–832." then "Bermúdez-Otero, R. (2015).
+    ..." at the same pitch). Only in a list whose gap-cut entries nearly all open that
+    way, and only after a line that ends a sentence (or a DOI or URL), in an entry that
+    has its year."""
+    opening = [i for i in gap_starts if _AUTHOR_YEAR_OPENING.match(lines[i])]
+    if len(opening) < 3 or len(opening) < OPENING_SHARE * len(gap_starts):
+        return set()
+    out: set[int] = set()
+    dated = False  # the entry so far has its year
+    prev: int | None = None
+    for i in idx:
+        if i in gap_starts:
+            dated = False
+        elif (
+            prev is not None
+            and dated
+            and _ENDS_ENTRY.search(lines[prev])
+            and _AUTHOR_YEAR_OPENING.match(lines[i])
+        ):
+            out.add(i)
+            dated = False
+        dated = dated or bool(_YEAR_IN_BRACKETS.search(lines[i]))
+        prev = i
     return out
 
 

@@ -54,12 +54,12 @@ INITIALS_SPACED = rf"[{UP}](?:\s[{UP}]){{1,3}}(?:\.(?=[,;:\s]|$))?(?![{L}'’.-]
 # Given names: "John", "Judith C.", "Elena V. M.", "Sandra O", "Jean-Paul".
 # Given names then middle initials: "John", "Judith C.", "Elena V. M.", "Sandra O",
 # "Linda Patterson"; no full word after an initial ("Cathy N. Revolution ...").
+# a further given name: "Mara", "D’Agostino" (a prefix with an apostrophe), not a particle
+_GIVEN_WORD = rf"(?!{_CAP_PARTICLE}\s)[{UP}](?:[{L}]+|(?=['’][{UP}]))(?:['’-][{L}]+)*"
 _GIVEN_TAIL = rf"(?:\s[{UP}]\.(?:-[{UP}]\.)?|\s[{UP}](?![{L}.])){{0,2}}"
-GIVEN = rf"{WORD}(?:\s(?!{_CAP_PARTICLE}\s)[{UP}][{L}]+(?:['’-][{L}]+)*){{0,2}}{_GIVEN_TAIL}"
+GIVEN = rf"{WORD}(?:\s{_GIVEN_WORD}){{0,2}}{_GIVEN_TAIL}"
 # After "Surname, " up to four given names ("Pereira, Maria Aparecida Viana Schtine").
-GIVEN_AFTER_COMMA = (
-    rf"{WORD}(?:\s(?!{_CAP_PARTICLE}\s)[{UP}][{L}]+(?:['’-][{L}]+)*){{0,3}}{_GIVEN_TAIL}"
-)
+GIVEN_AFTER_COMMA = rf"{WORD}(?:\s{_GIVEN_WORD}){{0,3}}{_GIVEN_TAIL}"
 
 # What may follow a name: the end of the unit.
 _AFTER_STRICT = (

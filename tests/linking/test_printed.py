@@ -92,3 +92,28 @@ def test_with_initials_every_piece_must_be_named() -> None:
 def test_a_title_before_the_year_is_not_a_name_list() -> None:
     r = entry("World Bank. Poverty and shared prosperity 2018. Washington.", year="2018")
     assert printed_pieces(r) == ()
+
+
+def test_the_entry_that_is_named_whole_beats_one_whose_piece_ends_with_the_name() -> None:
+    # "Tanaka & Mori" ends the pieces of "Kenji Tanaka, R. S., & Mori, Y." (a name typed
+    # in full where the family belongs) and is the whole of "Tanaka, K., & Mori, Y."
+    whole = entry(
+        "Tanaka, K., & Mori, Y. (2023). Gauges for rain. Hydro, 4, 1-9.",
+        ("Tanaka", "K."),
+        ("Mori", "Y."),
+        year="2023",
+    )
+    typed = entry(
+        "Kenji Tanaka, R. S., & Mori, Y. (2023). Rivers in spate. Hydro, 5, 2-8.",
+        ("Kenji Tanaka", "R. S."),
+        ("Mori", "Y."),
+        year="2023",
+    )
+    doc = Document(
+        path=P,
+        format="markdown",
+        citations=(cite("Tanaka", "Mori", year="2023"), cite("Kenji Tanaka", "Mori", year="2023")),
+        references=(typed, whole),
+        bibliography_found=True,
+    )
+    assert [(ln.status, ln.reference) for ln in link(doc).links] == [("exact", 1), ("exact", 0)]

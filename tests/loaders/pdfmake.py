@@ -23,6 +23,8 @@ class Run:
     text: str
     size: float = 10.0
     angle: float = 0.0
+    # set at "1 Tf" with the size in the text matrix, as macOS Quartz writes a Word file
+    in_matrix: bool = False
 
 
 def _escape(text: str) -> bytes:
@@ -35,9 +37,11 @@ def _content(runs: list[Run]) -> bytes:
     for r in runs:
         a = math.radians(r.angle)
         cos, sin = math.cos(a), math.sin(a)
+        tf, scale = (1.0, r.size) if r.in_matrix else (r.size, 1.0)
+        cos, sin = cos * scale, sin * scale
         ops.append(
             b"BT /F1 %.2f Tf %.4f %.4f %.4f %.4f %.2f %.2f Tm (%s) Tj ET"
-            % (r.size, cos, sin, -sin, cos, r.x, r.y, _escape(r.text))
+            % (tf, cos, sin, -sin, cos, r.x, r.y, _escape(r.text))
         )
     return b"\n".join(ops)
 

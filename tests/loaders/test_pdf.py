@@ -45,6 +45,14 @@ def test_dehyphenate_keeps_line_count() -> None:
     assert lines == ["water management,", "      201", "dry-", "Season"]
 
 
+def test_a_name_broken_at_its_hyphen_keeps_it() -> None:
+    lines = dehyphenate(["see Meir, Walters, & Armon-", "Lotem, 2016). Then"])
+    assert lines == ["see Meir, Walters, & Armon-Lotem,", "       2016). Then"]
+    # PDFium reports a hyphen at a line end as a soft one
+    lines = dehyphenate(["see (Armon\x02", "Lotem, 2016), a dry\x02", "Season"])
+    assert lines == ["see (Armon-Lotem,", "       2016), a dry-", "Season"]
+
+
 def test_running_headers_and_page_numbers_dropped() -> None:
     pages = [
         [

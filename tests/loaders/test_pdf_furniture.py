@@ -286,3 +286,71 @@ def test_a_work_without_authors_is_cited_by_its_quoted_title(tmp_path: Path) -> 
 
     report = check([path], Settings(offline=True, no_cache=True))
     assert not report.findings, [f.message for f in report.findings]
+
+
+def test_fonts_set_at_size_one_and_scaled_by_the_matrix_are_read_at_their_printed_size(
+    tmp_path: Path,
+) -> None:
+    # macOS Quartz writes Word files with "1 Tf" and the size in the text matrix: read at
+    # size 1, every space between words looked like a column gap and the lines fell apart
+    texts = [
+        "Work grew (Abel & Brown, 2015; Clark, 2009) as before.",
+        "References",
+        "Abel, A., & Brown, B. (2015). Methods for assessing growth in small",
+        "trees. Bristol: Forest Press.",
+        "Clark, C. (2009). A path to sound change. Language, 85(4), 785-832.",
+    ]
+    runs: list[Run] = []
+    y = 780.0
+    for n, text in enumerate(texts):
+        runs.append(Run(72, y, text, 12.0, in_matrix=True))
+        y -= 28 if n in (0, 1, 3) else 14
+    doc = load(write_pdf(tmp_path / "quartz.pdf", [runs]), "quartz.pdf")
+    assert [r.authors[0].family for r in doc.references] == ["Abel", "Clark"]
+    assert doc.references[0].text.endswith("Forest Press.")
+    assert not doc.problems
+
+
+def test_an_author_year_entry_without_space_above_it_still_starts_an_entry(
+    tmp_path: Path,
+) -> None:
+    # an APA list parted by space after each paragraph; one entry lost that space
+    entries = [
+        ["Abel, A. (2015). Methods for assessing growth. Bristol: Forest", "Press."],
+        ["Beddor, P. S. (2009). A path to sound change. Language, 85(4), 785-832."],
+        ["Bermudez-Otero, R. (2015). Amphichronic explanation and the life", "cycle."],
+        ["Clark, C., & Dunn, D. (2001). Nonword repetition. Psychology, 22(3),", "441-469."],
+        ["Evans, E. (2010). Doing phonetics by computer. Retrieved from the web."],
+    ]
+    runs = [*lines(72, 780, ["Seen before (Bermudez-Otero, 2015; Beddor, 2009)."])]
+    runs.append(Run(72, 750, "References", 12))
+    y = 730.0
+    for n, entry in enumerate(entries):
+        for text in entry:
+            runs.append(Run(72, y, text))
+            y -= 12
+        y -= 0 if n == 1 else 8  # no space between the Beddor and Bermudez-Otero entries
+    doc = load(write_pdf(tmp_path / "apa.pdf", [runs]), "apa.pdf")
+    assert [r.authors[0].family for r in doc.references] == [
+        "Abel",
+        "Beddor",
+        "Bermudez-Otero",
+        "Clark",
+        "Evans",
+    ]
+
+
+def test_a_list_read_as_fragments_is_not_checked(tmp_path: Path) -> None:
+    # a list whose lines came apart (pieces of entries, each read as an entry: here each
+    # line is bulleted) must not give a finding per piece: the PDF is said to be unchecked instead
+    pieces = ["gual matters.", "Intelligence,", "49, 134-143.", "Press.", "of birth order and"]
+    texts = [f"Abel, A. ({2000 + n}). A full entry about a subject, number {n}." for n in range(5)]
+    runs = [*lines(72, 780, ["Seen (Abel, 2000)."]), Run(72, 750, "References", 12)]
+    y = 730.0
+    for text in [t for pair in zip(texts, pieces, strict=True) for t in pair]:
+        runs.append(Run(72, y, "\u2022 " + text))
+        y -= 14
+    doc = load(write_pdf(tmp_path / "bits.pdf", [runs]), "bits.pdf")
+    assert [p.kind for p in doc.problems] == ["pdf-unchecked"]
+    assert "fragments" in doc.problems[0].message
+    assert not doc.references and not doc.citations

@@ -215,3 +215,15 @@ def test_a_slash_title_is_not_a_name_list() -> None:
 )
 def test_no_one_word_co_author_after_an_organisation_alone(text: str, families: list[str]) -> None:
     assert _families(text) == families
+
+
+def test_a_given_first_name_with_an_apostrophe_prefix_keeps_the_list_whole() -> None:
+    # "Lucy D’Agostino McGowan" stopped the scan of a Chicago list, and the year was then
+    # looked for in the locator ("4 (43): 1686")
+    text = (
+        "Hale, Hanna, Mara Averick, Lucy D’Agostino McGowan, Sean O'Brien Tully, et al. "
+        "2019. “Welcome to the Garden.” Journal of Open Plants 4 (43): 1686."
+    )
+    ref = parse_reference(text)
+    assert len(ref.authors) == 4 and ref.et_al
+    assert ref.year == "2019"
