@@ -30,6 +30,7 @@ from citecheck.topic.cache import cached
 from citecheck.topic.calibration import calibration_for
 from citecheck.topic.profile import build_inputs
 from citecheck.topic.scoring import score_inputs
+from citecheck.topic.terms import content_words
 
 # The bench records cosines; the flags of this calibration are not used.
 RECORD = calibration_for("usem3")
@@ -48,12 +49,16 @@ def run(
     inputs = build_inputs(document, lk)  # type: ignore[arg-type]
     topic = score_inputs(inputs, backend, RECORD)
     inputs_title = {r.index: r.title for r in inputs.references}
+    meta = document.metadata  # type: ignore[attr-defined]
+    profile = set(content_words(" ".join([meta.title or "", *meta.abstracts, *meta.keywords])))
     rows = []
     for idx, s in topic.scores.items():
         rows.append(
             {
                 "i": idx,
                 "target": idx == target,
+                # content words the title shares with the manuscript's title/abstract/keywords
+                "shared": len(set(content_words(inputs_title.get(idx) or "")) & profile),
                 "methods": s.methods,
                 "z": s.z,
                 "cos": s.cosines,
@@ -93,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     # the topic stage's vector cache (a context-free encoder only), kept in --cache
     backend = cached(backend, args.cache, [])
     rng = random.Random(args.seed)
+    prng = random.Random(args.seed + 1)
     donors = [
         (a.name, a.subject, r)
         for a in articles.values()
@@ -154,6 +160,28 @@ def main(argv: list[str] | None = None) -> int:
                         "donor": n,
                         "mode": modes[(k + 1) % 3],
                         "title": r.title,
+                    },
+                    doc,
+                    links,
+                    idx,
+                )
+            )
+        if lang == "en":
+            # A distant reference cited in a sentence paraphrasing its title (its own random
+            # stream, so the other cases draw exactly what they drew before this mode).
+            dressed = [d for d in distant if d[1] in pool.PARAPHRASES]
+            field, title, container = prng.choice(dressed)
+            doc, links, idx = data.inject(art, title, container, "paraphrase", prng, lang)
+            results.append(
+                run(
+                    art,
+                    backend,
+                    {
+                        "case": "distant, paraphrased",
+                        "lang": lang,
+                        "field": field,
+                        "mode": "paraphrase",
+                        "title": title,
                     },
                     doc,
                     links,

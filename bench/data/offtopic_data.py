@@ -170,6 +170,8 @@ def inject(
     elif sentence_mode == "sneaked" and doc.citations:
         host = rng.choice([c for c in doc.citations if c.sentence])
         sentence = (host.sentence or "").rstrip(".") + f" [{n + 1}]."
+    elif sentence_mode == "paraphrase":
+        sentence = pool.PARAPHRASES[title].format(n=n + 1)
     elif sentence_mode == "topical":
         t = title[0].lower() + title[1:]
         sentence = rng.choice(pool.SENTENCES_TOPICAL).format(title=t, n=n + 1)

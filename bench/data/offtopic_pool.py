@@ -430,3 +430,194 @@ NON_BIO_HOSTS = {
     "pone.0117949",
     "pone.0081648",
 }
+
+# A citing sentence for each distant title that says what the work is about in other
+# words (no content word of the title): a sneaked citation dressed as a real one, which
+# the restatement filter of the citing gate cannot recognise (the "paraphrase" mode).
+PARAPHRASES: dict[str, str] = {
+    "Personal bankruptcy law and the fresh start: a comparison of Slovenia and Croatia": (
+        "Debt relief for insolvent households differs between two Balkan states [{n}]."
+    ),
+    "Judicial review of administrative discretion in land expropriation cases": (
+        "Courts have scrutinised how officials decide to seize private property [{n}]."
+    ),
+    "Copyright exceptions for text and data mining in the European Union": (
+        "Rules on automated analysis of protected works vary across Brussels legislation [{n}]."
+    ),
+    "Criminal liability of corporations for environmental offences": (
+        "Firms that pollute may be prosecuted as legal persons [{n}]."
+    ),
+    "Perlindungan hukum bagi konsumen dalam transaksi jual beli online": (
+        "Buyers on internet marketplaces enjoy statutory safeguards [{n}]."
+    ),
+    "Capital structure and firm value: evidence from listed manufacturing companies": (
+        "How factories finance themselves with debt or equity shapes what investors pay "
+        "for their shares [{n}]."
+    ),
+    "Dividend policy and stock price volatility in emerging markets": (
+        "Payouts to shareholders change how much share quotes fluctuate in developing "
+        "economies [{n}]."
+    ),
+    "The determinants of bank profitability in Southeast Asia": (
+        "Lenders in Thailand, Malaysia and Vietnam earn returns that depend on several "
+        "factors [{n}]."
+    ),
+    "Pengaruh literasi keuangan terhadap keputusan investasi mahasiswa": (
+        "Undergraduates who understand money matters choose assets differently [{n}]."
+    ),
+    "Audit committee characteristics and the quality of financial reporting": (
+        "Board oversight groups shape how accurately firms disclose their accounts [{n}]."
+    ),
+    "Tax avoidance and corporate governance in family firms": (
+        "Household-owned businesses use legal loopholes to reduce what they owe the state [{n}]."
+    ),
+    "Pengaruh pemahaman perpajakan terhadap kepatuhan wajib pajak UMKM": (
+        "Small traders who know fiscal rules pay what they owe more reliably [{n}]."
+    ),
+    "Brand loyalty and customer satisfaction in online retail": (
+        "Shoppers who are pleased with web stores keep returning to them [{n}]."
+    ),
+    "Influencer marketing and purchase intention among young consumers": (
+        "Endorsements by social media personalities make teenagers want to buy [{n}]."
+    ),
+    "Transformational leadership and employee job satisfaction in small firms": (
+        "Inspiring managers make staff of modest enterprises happier at work [{n}]."
+    ),
+    "Lean manufacturing practices and operational performance": (
+        "Toyota-style waste reduction on the factory floor improves output [{n}]."
+    ),
+    "Collaborative governance in theory and practice": (
+        "Public agencies and private stakeholders increasingly make decisions jointly [{n}]."
+    ),
+    "E-government adoption by local governments: barriers and drivers": (
+        "Municipal administrations move services onto the internet for various reasons [{n}]."
+    ),
+    "Smart city innovation and collaborative governance in Makassar": (
+        "An Indonesian municipality digitised its services jointly with citizens and "
+        "businesses [{n}]."
+    ),
+    "Kualitas pelayanan publik pada kantor kecamatan": (
+        "District offices serve residents with varying efficiency [{n}]."
+    ),
+    "Teacher and parent collaboration during online learning in primary schools": (
+        "Educators and families worked together when pupils studied remotely [{n}]."
+    ),
+    "The flipped classroom and student engagement in higher education": (
+        "Lectures watched at home and exercises done in lessons keep undergraduates involved [{n}]."
+    ),
+    "Penerapan model pembelajaran problem based learning untuk meningkatkan hasil belajar siswa": (
+        "Teaching through puzzles improves pupils' grades [{n}]."
+    ),
+    "Assessment for learning in secondary mathematics classrooms": (
+        "Formative feedback helps teenagers studying algebra [{n}]."
+    ),
+    "Code-switching in bilingual classroom discourse": (
+        "Pupils alternate between two tongues when they talk in lessons [{n}]."
+    ),
+    "The acquisition of English articles by Indonesian learners": (
+        "Students from Java struggle to use 'a' and 'the' correctly [{n}]."
+    ),
+    "Postcolonial identity in the novels of Pramoedya Ananta Toer": (
+        "Fiction written on Buru island explores who Indonesians became after Dutch rule [{n}]."
+    ),
+    "Narrative voice and unreliable narration in the modernist novel": (
+        "Storytellers who mislead readers are typical of early twentieth-century fiction [{n}]."
+    ),
+    "Maritime trade networks of the Dutch East India Company in the seventeenth century": (
+        "The VOC shipped spices across oceans during the 1600s [{n}]."
+    ),
+    "Labour migration and colonial plantations in Sumatra": (
+        "Workers moved to tobacco estates around Medan under Dutch rule [{n}]."
+    ),
+    "Community-based tourism and local economic development": (
+        "Villagers who host visitors raise their incomes [{n}]."
+    ),
+    "Destination image and revisit intention of domestic tourists": (
+        "Travellers who like a place plan to go back [{n}]."
+    ),
+    "Thermal comfort in vernacular houses of tropical regions": (
+        "Traditional dwellings near the equator stay cool without air conditioning [{n}]."
+    ),
+    "Public space design and pedestrian behaviour in historic city centres": (
+        "How squares are laid out changes where people walk in old towns [{n}]."
+    ),
+    "Seismic performance of reinforced concrete frames with masonry infill": (
+        "Buildings with brick walls between steel-bar columns respond to earthquakes "
+        "differently [{n}]."
+    ),
+    "Compressive strength of concrete with fly ash replacement": (
+        "Coal combustion residue in cement mixes changes how much load they bear [{n}]."
+    ),
+    "Traffic signal timing optimisation at urban intersections": (
+        "Adjusting how long lights stay green reduces queues at crossroads [{n}]."
+    ),
+    "Control strategies for grid-connected photovoltaic inverters": (
+        "Solar panels feed electricity to the network through regulated converters [{n}]."
+    ),
+    "Load frequency control of interconnected power systems": (
+        "Linked electricity networks must keep their alternating current steady [{n}]."
+    ),
+    "Technical debt in agile software development projects": (
+        "Shortcuts taken by scrum teams make programs costly to maintain [{n}]."
+    ),
+    "Requirements elicitation techniques for mobile banking applications": (
+        "Interviews and workshops reveal what smartphone finance apps must do [{n}]."
+    ),
+    "Effect of liquid organic fertiliser on growth and yield of chili pepper": (
+        "Manure solutions make capsicum plants taller and more productive [{n}]."
+    ),
+    "Nitrogen fertilisation and grain yield of lowland rice": (
+        "Urea applied to paddy fields raises harvests [{n}]."
+    ),
+    "Islamic boarding schools and the transmission of religious authority in Java": (
+        "Pesantren pass on the standing of clerics between generations [{n}]."
+    ),
+    "Zakat management and poverty alleviation in Muslim communities": (
+        "Almsgiving funds administered by mosques reduce hardship [{n}]."
+    ),
+    "Harmonic language in the late piano sonatas of Beethoven": (
+        "The final keyboard works of a Viennese composer use daring chords [{n}]."
+    ),
+    "Gamelan pedagogy in contemporary Balinese music schools": (
+        "Bronze percussion ensembles are taught in today's conservatories in Denpasar [{n}]."
+    ),
+    "Sponsorship and spectator attendance in professional football leagues": (
+        "Corporate backing of soccer clubs brings more fans to stadiums [{n}]."
+    ),
+    "Electoral clientelism and vote buying in Indonesian local elections": (
+        "Candidates hand out cash to win ballots in regional polls [{n}]."
+    ),
+    "Populism and party systems in Latin America": (
+        "Anti-elite movements reshape politics from Mexico to Argentina [{n}]."
+    ),
+    "Minimum wage policy and informal employment": (
+        "Raising the lowest legal pay pushes workers into unregistered jobs [{n}]."
+    ),
+    "Exchange rate pass-through to consumer prices": (
+        "Currency depreciation makes imported goods dearer for households [{n}]."
+    ),
+    "Foreign direct investment and economic growth in ASEAN countries": (
+        "Multinational capital flowing into Thailand or Vietnam raises output [{n}]."
+    ),
+    "Digital transformation of dairy supply chains": (
+        "Milk producers and distributors now track deliveries with software [{n}]."
+    ),
+    "Service quality and guest satisfaction in budget hotels": (
+        "Cheap lodgings please travellers when staff are attentive [{n}]."
+    ),
+    "Framing of corruption news in national newspapers": (
+        "The press portrays bribery scandals in particular ways [{n}]."
+    ),
+    "Land subsidence monitoring with InSAR in coastal cities": (
+        "Satellite radar shows seaside towns sinking [{n}]."
+    ),
+    "Zeolite catalysts for the cracking of heavy oil fractions": (
+        "Porous aluminosilicates break down thick petroleum residues [{n}]."
+    ),
+    "Kant's theory of moral autonomy revisited": (
+        "A Königsberg philosopher argued that ethics rests on self-legislation [{n}]."
+    ),
+    "Batik motifs as cultural heritage and creative industry": (
+        "Wax-resist textile patterns are both tradition and business [{n}]."
+    ),
+}

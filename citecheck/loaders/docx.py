@@ -40,6 +40,7 @@ from citecheck.model.document import (
 )
 from citecheck.model.errors import InputError
 from citecheck.text.floats import is_caption_paragraph, merge
+from citecheck.text.frontmatter import read_front
 from citecheck.text.spans import blank_spans
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -422,4 +423,12 @@ def _metadata(body: list[Paragraph]) -> Metadata:
                 abstracts.append(nxt)
         elif p.style.lower() == "abstract" and p.text.strip():
             abstracts.append(p.text.strip())
-    return Metadata(title=title, abstracts=tuple(abstracts), headings=headings)
+    # Unstyled Word files: the title is the first title-like line, the abstract an
+    # "Abstract:" paragraph or a structured one, the keywords a "Keywords:" line.
+    front = read_front([p.text for p in body], title=title)
+    return Metadata(
+        title=front.title,
+        abstracts=tuple(dict.fromkeys([*abstracts, *front.abstracts])),
+        keywords=front.keywords,
+        headings=headings,
+    )

@@ -220,6 +220,10 @@ def _misread_title(reference: Reference) -> str | None:
     work's subject; judging it would blame the author for our reading.
     """
     title = (reference.title or "").strip()
+    if title.startswith("&"):
+        # "United States, & Central Intelligence Agency. (2016). The CIA World Factbook":
+        # the rest of an author list read as the title; no title opens with "&"
+        return "the title is the end of the author list"
     if _VENUE_TITLE.search(title):
         return "the title names a venue, not a work"
     if _NAME_LIST.match(title):

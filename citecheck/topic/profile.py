@@ -26,7 +26,10 @@ _GENERIC_HEADING = re.compile(
     r"pendahuluan|latar belakang|metode(?: penelitian)?|metodologi|hasil|pembahasan|"
     r"hasil dan pembahasan|kesimpulan|kesimpulan dan saran|saran|penutup|daftar pustaka|"
     r"referensi|ucapan terima kasih|tinjauan pustaka|kajian pustaka|landasan teori|"
-    r"kerangka (?:teori|pemikiran)|simpulan)$",
+    r"kerangka (?:teori|pemikiran)|simpulan|abstrakt|zusammenfassung|kurzfassung|einleitung|"
+    r"fazit|literaturverzeichnis|résumé|resumen|resumo|introducción|introdução|conclusión|"
+    r"conclusão|table of contents|contents|daftar isi|kata pengantar|prakata|preface|foreword|"
+    r"lembar pengesahan|halaman (?:judul|pengesahan)|title page)$",
     re.IGNORECASE,
 )
 _NUMBERING = re.compile(r"^\s*(?:[IVX]+|\d+(?:\.\d+)*|[A-Z])[.)]?\s+")
@@ -78,7 +81,7 @@ def manuscript_passages(document: Document) -> tuple[Passage, ...]:
     """Title, abstract sentences, keywords and topical headings of ``document``."""
     meta = document.metadata
     out: list[Passage] = []
-    if meta.title and meta.title.strip():
+    if meta.title and meta.title.strip() and not _generic_title(meta.title):
         out.append(Passage("title", meta.title.strip()))
     for abstract in meta.abstracts:
         out.extend(Passage("abstract", s) for s in split_sentences(abstract))
@@ -89,6 +92,19 @@ def manuscript_passages(document: Document) -> tuple[Passage, ...]:
         if len(h) >= 4 and not _GENERIC_HEADING.match(h):
             out.append(Passage("heading", h))
     return tuple(out)
+
+
+_ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")  # pandoc's "Introduction {-}"
+_CHAPTER_LABEL = re.compile(
+    r"^(?:bab|chapter|kapitel|chapitre|cap[ií]tulo)\s+(?:[IVX]+|\d+)$", re.I
+)
+
+
+def _generic_title(title: str) -> bool:
+    """A "title" that is the first section's heading ("Introduction {-}", "1 Abstrakt",
+    "BAB III"): read where a manuscript has no title, it says nothing about the subject."""
+    t = _NUMBERING.sub("", _ATTRIBUTES.sub("", title.strip())).strip(" .:")
+    return bool(_GENERIC_HEADING.match(t) or _CHAPTER_LABEL.match(t))
 
 
 def _registry_extra(resolution: ReferenceResolution | None) -> str:

@@ -50,6 +50,27 @@ class Calibration:
 
 
 MIN_REFERENCES = 8
+#: Topical section headings that stand in for a title and abstract that were not read
+#: (an essay without a title page whose sections say what it is about).
+MIN_TOPICAL_HEADINGS = 3
+NO_TOPIC = (
+    "the manuscript's subject could not be read (no title, abstract or keywords, and "
+    f"fewer than {MIN_TOPICAL_HEADINGS} topical section headings): topic not judged"
+)
+
+
+def topic_read(passages: Sequence[Passage]) -> bool:
+    """Whether the manuscript says what it is about: a title, an abstract or keywords,
+    or at least :data:`MIN_TOPICAL_HEADINGS` topical headings. Without that, a reference
+    can only be compared with the other references, and a reference far from them may be
+    exactly the manuscript's subject (a Word draft whose title was not read had its
+    foundation-models survey flagged): the check must not fire at all."""
+    kinds = [p.kind for p in passages]
+    if any(k in ("title", "abstract", "keywords") for k in kinds):
+        return True
+    return kinds.count("heading") >= MIN_TOPICAL_HEADINGS
+
+
 #: Judged (not exempt) references a document needs before one can be an outlier.
 MIN_JUDGED = 5
 
@@ -104,6 +125,18 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
     passages = [p for p in inputs.passages if _coverable(p.text, backend, dominant)]
     if len(passages) < len(inputs.passages):
         notes.append("manuscript passages in an unsupported language were left out of the profile")
+    if not topic_read(passages):
+        unread = topic_read(inputs.passages)  # read, but in a language the backend lacks
+        return DocumentTopic(
+            backend=backend.name,
+            abstained=(
+                f"the manuscript's title and abstract are in a language the {backend.name} "
+                "backend cannot compare with its references: topic not judged"
+                if unread
+                else NO_TOPIC
+            ),
+            notes=tuple(notes),
+        )
 
     n = len(usable)
     texts = [r.text for r in usable] + [r.text for r in context] + [p.text for p in passages]

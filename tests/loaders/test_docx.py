@@ -183,3 +183,19 @@ def test_notes_are_kept_as_spans(tmp_path: Path) -> None:
     body = '<w:p><w:r><w:t>Tides.</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>'
     doc = load(_docx(tmp_path / "n.docx", body, notes), "n.docx")
     assert [doc.text[a:b] for a, b in doc.notes] == ["Okafor, C. Tides.\nLetters, 2019."]
+
+
+def test_unstyled_title_abstract_and_keywords(tmp_path: Path) -> None:
+    body = (
+        _p("Tidal marsh sediment budgets under rising seas")
+        + _p("Abstract: We measured sediment accretion on marsh transects for three years.")
+        + _p("Keywords: salt marsh; sediment")
+        + _p("Introduction")
+        + _p("Marshes trap sediment (Smith, 2019).")
+        + _p("References", "Heading1")
+        + _p("Smith, J. (2019). Rain. Journal of Water, 1, 1-2.")
+    )
+    meta = load(_docx(tmp_path / "m.docx", body), "m.docx").metadata
+    assert meta.title == "Tidal marsh sediment budgets under rising seas"
+    assert meta.abstracts == ("We measured sediment accretion on marsh transects for three years.",)
+    assert meta.keywords == ("salt marsh", "sediment")

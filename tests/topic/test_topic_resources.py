@@ -301,3 +301,14 @@ def test_names_the_entry_carries() -> None:
         location=Location(path="m.md"),
     )
     assert named_by_entry(abnt, "Tributos e empresas", ["Segundo SILVA (2010), ..."], "") is None
+
+
+def test_the_end_of_an_author_list_read_as_the_title_is_not_judged() -> None:
+    from citecheck.topic.methods import exemption
+
+    ref = Reference(
+        text="Kingdom of Examples, & Office of Records. (2016). The Example Yearbook. Capital.",
+        title="& Office of Records",
+        location=Location(path="m.docx", line=9),
+    )
+    assert exemption(ref) == ("title not read", "the title is the end of the author list")

@@ -287,3 +287,36 @@ def test_within_document_spread_falls_back_to_all_scored_references() -> None:
     assert relative[8] < -1.5 and abs(relative[1]) < 1.5
     tiny = np.array([0.1, -0.1, 0.0, -3.0], dtype=np.float32)
     assert np.isinf(_relative(tiny, np.ones(4, dtype=bool))).all()
+
+
+def test_without_a_readable_subject_nothing_is_judged() -> None:
+    """No title, abstract or keywords (and too few topical headings): the check abstains
+    instead of comparing references only with each other."""
+    doc, links = _doc([*GOVERNANCE, OFF])
+    bare = doc.model_copy(update={"metadata": Metadata(headings=("Introduction", "Results"))})
+    topic = score_inputs(build_inputs(bare, links), TfidfBackend(), CAL)
+    assert topic.abstained and "subject could not be read" in topic.abstained
+    assert not topic.scores
+
+
+def test_topical_headings_stand_in_for_a_missing_title() -> None:
+    doc, links = _doc([*GOVERNANCE, OFF])
+    heads = (
+        "Introduction",
+        "Smart city programmes",
+        "Collaborative governance",
+        "Local government",
+    )
+    essay = doc.model_copy(update={"metadata": Metadata(headings=heads)})
+    topic = score_inputs(build_inputs(essay, links), TfidfBackend(), CAL)
+    assert topic.abstained is None and topic.scores[len(GOVERNANCE)].flagged
+
+
+def test_a_section_heading_read_as_the_title_is_no_title() -> None:
+    doc, links = _doc([*GOVERNANCE, OFF])
+    for junk in ("Introduction {-}", "1 Abstrakt", "BAB III"):
+        meta = Metadata(title=junk)
+        topic = score_inputs(
+            build_inputs(doc.model_copy(update={"metadata": meta}), links), TfidfBackend(), CAL
+        )
+        assert topic.abstained and "subject could not be read" in topic.abstained

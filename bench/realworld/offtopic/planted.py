@@ -12,6 +12,15 @@ four-word minimum. It prints distant/near recall and own-reference false flags p
 split, then scores the seed case (a smart-city governance manuscript with one
 personal-bankruptcy-law reference, the example of docs/rules.md) end to end.
 A later change to the rule must keep distant recall >= 0.9 and flag the seed.
+
+Rows "..., no word shared" keep the English manuscripts' references whose titles share no
+content word with the manuscript's title, abstract and keywords (``shared`` == 0): for
+distant references, off-topic titles a word-overlap test would also catch; for own
+references, on-topic titles in other words than the manuscript's (the false flags a
+lexical rule would make). "distant, paraphrased": one distant reference per English
+manuscript cited in a hand-written sentence that says what the work is about without a
+word of its title (``bench/data/offtopic_pool.py::PARAPHRASES``), the dressing the
+citing-sentence gate cannot see through by its restatement test.
 """
 
 from __future__ import annotations
@@ -49,9 +58,15 @@ def planted(path: Path) -> list[str]:
             if "flagged" in row:  # recorded by the scorer itself (every gate it applies)
                 flag = bool(row["flagged"])
             case = "own (false flags)" if run["case"] == "clean" else run["case"]
-            c = counts.setdefault((run["split"], case), [0, 0])
-            c[0] += int(flag)
-            c[1] += 1
+            cases = [case]
+            if run.get("lang") == "en" and row.get("shared") == 0:
+                # no content word in common with the manuscript's title, abstract and
+                # keywords: own references here are on-topic paraphrases of the subject
+                cases.append(f"{case}, no word shared")
+            for name in cases:
+                c = counts.setdefault((run["split"], name), [0, 0])
+                c[0] += int(flag)
+                c[1] += 1
     rows = ["| split | case | flagged | rate |", "|---|---|---|---|"]
     for (split, case), (f, n) in sorted(counts.items()):
         rows.append(f"| {split} | {case} | {f} / {n} | {f / n:.3f} |")

@@ -35,9 +35,14 @@ words; the scores are in the evidence. When the list *as a whole* is far from th
 manuscript (its median reference as far as a flagged one: a template's sample list
 left in place), that is one finding for the list, not one per reference. The check
 abstains, and says so in the summary, when a manuscript has fewer than 8 references
-with titles, its references are in a language the backend cannot read, or the list
+with titles, its references are in a language the backend cannot read, the list
 was read from a PDF (entry types and titles cut from printed text moved the scores:
-check the source file).
+check the source file), or the manuscript's subject could not be read: no title,
+abstract or keywords (in a Word file without styles, the first title-like line, an
+"Abstract:"/"Abstrak -" paragraph or a structured "Background: ... Methods: ..."
+abstract, and a "Keywords:" line are read) and fewer than 3 topical section headings.
+Compared only with each other, the references' outlier may be the manuscript's own
+subject.
 
 Why it matters
 --------------
