@@ -9,7 +9,7 @@ are too often a label ("Total 2019", "Wave 2020") to be taken on their form alon
 
 Running prose cites the same way ("the protocol proposed by Davies et al., 2017 was
 followed"): a name, an optional second author, a comma and a year ("et al." may stand
-for the comma: "Parker et al. 2018"), outside
+for the comma: "Parker et al. 2018"; a line may end before the year), outside
 any bracket (:func:`prose_spans`). The same rule holds: only a listed first author
 makes it a citation.
 """
@@ -37,7 +37,7 @@ _BRACKETS = re.compile(r"[()\[\]]")
 _NAME = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’-]+"
 _PROSE = re.compile(
     rf"(?<![\w'’@-]){_NAME}(?:[^\S\n]+(?:et[^\S\n]+al\.?|dkk\.?),?|(?:[^\S\n]+"
-    rf"(?:and|&|dan|e|y|und|et)[^\S\n]+{_NAME})?,)[^\S\n]+(?:1[89]|20)\d\d[a-z]?(?![\w/-])"
+    rf"(?:and|&|dan|e|y|und|et)[^\S\n]+{_NAME})?,)[^\S\n]*\n?[^\S\n]*(?<=\s)(?:1[89]|20)\d\d[a-z]?(?![\w/-])"
 )
 
 

@@ -108,7 +108,7 @@ def reading_order(lines: list[PdfLine], width: float) -> list[PdfLine]:
     )
     ordered = sorted(lines, key=lambda ln: (-ln.y1, ln.x0))
     if not two_columns:
-        return ordered
+        return table_cells(ordered, width)
     out: list[PdfLine] = []
     band_l: list[PdfLine] = []
     band_r: list[PdfLine] = []
@@ -118,11 +118,128 @@ def reading_order(lines: list[PdfLine], width: float) -> list[PdfLine]:
         elif ln.x0 >= mid - 4:
             band_r.append(ln)
         else:  # a full-width line (title, wide figure caption) closes the band
-            out.extend(band_l + band_r)
+            out.extend(table_cells(band_l, width) + table_cells(band_r, width))
             band_l, band_r = [], []
             out.append(ln)
-    out.extend(band_l + band_r)
+    out.extend(table_cells(band_l, width) + table_cells(band_r, width))
     return out
+
+
+TABLE_ROWS = 3  # lines followed by one beside them (not below) before lines are a table
+CELL_WIDTH = 0.5  # a table cell's line is narrower than this share of the page (text is wider)
+CELL_PITCH = 1.6  # a cell's next line is at most this many typical pitches below
+
+
+def _aligned(a: PdfLine, b: PdfLine) -> bool:
+    """Do two lines share a left edge, a right edge or a centre (one cell's alignment)?"""
+    tol = 0.3 * max(a.size, b.size, 1.0)
+    return (
+        abs(a.x0 - b.x0) < tol
+        or abs(a.x1 - b.x1) < tol
+        or abs((a.x0 + a.x1) - (b.x0 + b.x1)) < 3 * tol
+    )
+
+
+def table_cells(lines: list[PdfLine], page_width: float) -> list[PdfLine]:
+    """``lines`` (top to bottom) with each table cell's lines kept together
+    (:func:`_cells` on each run of lines narrower than half the page: a line of text
+    across the page is no cell, and a table is read within the text around it)."""
+    narrow = CELL_WIDTH * page_width
+    out: list[PdfLine] = []
+    run: list[PdfLine] = []
+    for ln in lines:
+        if ln.x1 - ln.x0 < narrow:
+            run.append(ln)
+            continue
+        out.extend(_cells(run))
+        run = []
+        out.append(ln)
+    out.extend(_cells(run))
+    return out
+
+
+def _cells(lines: list[PdfLine]) -> list[PdfLine]:
+    """Lines of a run read cell by cell where they form a table.
+
+    A table whose cells wrap ("Iddi &" / "Donohue" / "(2022)" in one cell, "designs
+    with two" / "levels" in the next) is printed row by row, and read line by line its
+    cells interleave: a citation in a cell is cut by the text of the cells beside it.
+    Where three or more lines are followed (in reading order) by one beside them rather
+    than below, on another baseline, the lines from the first such pair to the last (and narrow lines just
+    above or below, a cell's start or end) are read
+    cell by cell: a cell is a chain of lines each the nearest line below the one before
+    that overlaps it and shares its left edge, right edge or centre (and the other way
+    round), within :data:`CELL_PITCH` typical pitches; cells are read by their top,
+    then from the left.
+    Text outside the table, and pages without one, keep their order.
+    """
+    if len(lines) <= TABLE_ROWS:
+        return lines
+    # side by side: a line and the next in reading order share no horizontal stretch
+    # interleaved: a line and the next in reading order share no horizontal stretch and
+    # no baseline (pieces of one justified line share theirs; cells of a row that wrap
+    # or are centred do not)
+    beside = [
+        i
+        for i in range(len(lines) - 1)
+        if (lines[i + 1].x0 >= lines[i].x1 or lines[i + 1].x1 <= lines[i].x0)
+        and abs(lines[i].y0 - lines[i + 1].y0) >= 0.3 * max(lines[i].size, 1.0)
+    ]
+    if len(beside) < TABLE_ROWS:
+        return lines
+    first = beside[0]
+    last = beside[-1] + 1
+    width = max(ln.x1 for ln in lines) - min(ln.x0 for ln in lines)
+    while (
+        last + 1 < len(lines)
+        and lines[last + 1].x1 - lines[last + 1].x0 < 0.3 * width
+        and lines[last].y0 - lines[last + 1].y0 < 3 * max(lines[last].size, 1.0)
+    ):
+        last += 1
+    while (  # a cell that starts above the row beside it ("Watson" over "no  yes  none")
+        first > 0
+        and lines[first - 1].x1 - lines[first - 1].x0 < 0.3 * width
+        and lines[first - 1].y0 - lines[first].y0 < 3 * max(lines[first].size, 1.0)
+    ):
+        first -= 1
+    region = lines[first : last + 1]
+    below: dict[int, int] = {}
+    above: dict[int, int] = {}
+    for a, la in enumerate(region):
+        under = [
+            (la.y0 - lb.y0, b)
+            for b, lb in enumerate(region)
+            if lb.y0 < la.y0 - 0.3 * max(la.size, 1.0) and lb.x0 < la.x1 and lb.x1 > la.x0
+        ]
+        under = [(gap, b) for gap, b in under if _aligned(la, region[b])] if under else under
+        if under:
+            below[a] = min(under)[1]
+    for a, b in below.items():
+        if b not in above or region[a].y0 < region[above[b]].y0:
+            above[b] = a
+    gaps = sorted(region[a].y0 - region[b].y0 for a, b in below.items() if above.get(b) == a)
+    if not gaps:
+        return lines
+    limit = CELL_PITCH * gaps[len(gaps) // 4]
+    nxt = {
+        a: b for a, b in below.items() if above.get(b) == a and region[a].y0 - region[b].y0 <= limit
+    }
+    heads = [a for a in range(len(region)) if a not in set(nxt.values())]
+    cells: list[list[PdfLine]] = []
+    for h in heads:
+        chain = [h]
+        while chain[-1] in nxt:
+            chain.append(nxt[chain[-1]])
+        cells.append([region[k] for k in chain])
+    cells.sort(key=lambda c: (-round(c[0].y1), c[0].x0))
+    # an empty line after each cell of several lines: the text of one cell does not run
+    # on into the next ("Suzuki &" in one header cell, "Aguila et" in the next)
+    out: list[PdfLine] = []
+    for c in cells:
+        out.extend(c)
+        if len(c) > 1:
+            out.append(replace(c[-1], text=""))
+    return lines[:first] + out + lines[last + 1 :]
 
 
 def _shape(text: str) -> str:
@@ -181,8 +298,12 @@ def _numbered_edges(pages: list[list[PdfLine]]) -> set[int]:
 _NAME_PART = re.compile(r"(?:^|[\s(])[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+-$")
 
 
-def dehyphenate(lines: list[str]) -> list[str]:
-    """Join words broken at line ends; the fragment moves up, line numbers stay."""
+def dehyphenate(lines: list[str], raised: list[list[tuple[int, int]]] | None = None) -> list[str]:
+    """Join words broken at line ends; the fragment moves up, line numbers stay.
+
+    ``raised`` gives each line's superscript spans: a fragment with a raised number
+    stays where it is ("interpo-" / "lation²¹ , and": the 21 cites after its word).
+    """
     out = [ln.replace("\x02", "\u00ad") for ln in lines]
     for i in range(len(out) - 1):
         cur = out[i].rstrip()
@@ -192,6 +313,10 @@ def dehyphenate(lines: list[str]) -> list[str]:
             continue
         nxt = out[i + 1]
         m = re.match(r"\s*([a-z\u00df-\u00ff][\w'’]*[.,;:)\]]?)", nxt)
+        spans = raised[i + 1] if raised is not None and i + 1 < len(raised) else []
+        if m and spans and min(a for a, _ in spans) <= m.end():
+            out[i] = cur[:-1] + "-" if soft else cur  # the raised number needs its word
+            continue
         if not m:
             # "Armon-" / "Lotem, 2016": a hyphenated name broken at its hyphen keeps it
             # (PDFium reports a hyphen at a line end as a soft one, "\x02")

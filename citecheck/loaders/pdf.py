@@ -217,7 +217,7 @@ def load(path: Path, display_path: str) -> Document:
         where.append((p, n))
         boxes.append(ln)
         page_of.append(p - 1)
-    lines = dehyphenate(lines)
+    lines = dehyphenate(lines, raised)
     text = "\n".join(lines)
     starts = [0]
     for line_text in lines[:-1]:

@@ -106,6 +106,8 @@ def test_church_names_with_dates_are_not_citations() -> None:
         ("The protocol proposed by Okafor et al., 2017 was followed.", [("Okafor",)]),
         ("These guidelines were inspired by Tanaka et al. 2018, who made one.", [("Tanaka",)]),
         ("Seperti Lindqvist dan Okafor, 2019 jelaskan.", [("Lindqvist", "Okafor")]),
+        # a line of a PDF ends before the year
+        ("The data proposed by Okafor et al.,\n2017 were followed.", [("Okafor",)]),
     ],
 )
 def test_bare_citations_in_prose_of_listed_authors(text: str, want: list[tuple[str, ...]]) -> None:

@@ -45,6 +45,11 @@ def test_dehyphenate_keeps_line_count() -> None:
     assert lines == ["water management,", "      201", "dry-", "Season"]
 
 
+def test_a_raised_citation_after_a_broken_word_stays_raised() -> None:
+    lines = dehyphenate(["areal interpo\x02", "lation21 , and more"], [[], [(6, 8)]])
+    assert lines == ["areal interpo-", "lation21 , and more"]
+
+
 def test_a_name_broken_at_its_hyphen_keeps_it() -> None:
     lines = dehyphenate(["see Meir, Walters, & Armon-", "Lotem, 2016). Then"])
     assert lines == ["see Meir, Walters, & Armon-Lotem,", "       2016). Then"]

@@ -354,3 +354,62 @@ def test_a_list_read_as_fragments_is_not_checked(tmp_path: Path) -> None:
     assert [p.kind for p in doc.problems] == ["pdf-unchecked"]
     assert "fragments" in doc.problems[0].message
     assert not doc.references and not doc.citations
+
+
+def test_citations_in_wrapped_table_cells_are_read_cell_by_cell(tmp_path: Path) -> None:
+    # a table printed row by row whose cells wrap: read line by line, "Okafor &" and
+    # "Brandt" / "(2022)" were cut apart by the "yes" and "two levels" beside them
+    runs = [*lines(72, 780, ["Tools for the task are compared in Table 1."])]
+    rows = [
+        # (top of the row, cells: (centre x, lines))
+        (
+            740.0,
+            [
+                (120, ["simr"]),
+                (250, ["yes"]),
+                (350, ["limited to", "two levels"]),
+                (480, ["Okafor &", "Brandt", "(2022)"]),
+            ],
+        ),
+        (
+            690.0,
+            [(120, ["pamm"]), (250, ["no"]), (350, ["none"]), (480, ["Tanaka et al.", "(2019)"])],
+        ),
+        (
+            650.0,
+            [
+                (120, ["webpower"]),
+                (250, ["yes"]),
+                (350, ["limited to", "two levels"]),
+                (480, ["Lindqvist", "(2021)"]),
+            ],
+        ),
+    ]
+    for top, cells in rows:
+        height = max(len(c) for _, c in cells)
+        for centre, texts in cells:
+            y = top - (height - len(texts)) * 6.0  # cells centred in their row
+            for text in texts:
+                width = 5.0 * len(text)  # near enough for Helvetica at 10 pt
+                runs.append(Run(centre - width / 2, y, text))
+                y -= 12
+    note = "Note. Design limits: whether only a limited set of designs can be specified."
+    runs += [Run(72, 610, note), Run(72, 580, "References", 12)]
+    runs += lines(
+        72,
+        560,
+        [
+            "Lindqvist, L. (2021). Power by simulation. Journal of Tools, 3, 1-9.",
+            "Okafor, O., & Brandt, B. (2022). Sample sizes for mixed models. Methods, 4, 2-8.",
+            "Tanaka, T., Mori, M., & Abe, A. (2019). Planning studies. Methods, 2, 5-6.",
+        ],
+        pitch=18,
+    )
+    path = write_pdf(tmp_path / "table.pdf", [runs])
+    doc = load(path, "table.pdf")
+    cited = sorted((c.authors, c.year) for c in doc.citations)
+    assert cited == [
+        (("Lindqvist",), "2021"),
+        (("Okafor", "Brandt"), "2022"),
+        (("Tanaka",), "2019"),
+    ]
