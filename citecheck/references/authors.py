@@ -81,11 +81,16 @@ def _make(fmt: str, m: re.Match[str]) -> Author:
 
 def is_corporate(name: str) -> bool:
     """True for institution names: a keyword (Organization, Badan, ...) or an acronym."""
-    raw = re.findall(r"[\w&]+", name)
+    raw = _RAW_WORD_RE.findall(name)
     if not raw:
         return False
     if len(raw) == 1:
         return bool(n.ACRONYM_RE.fullmatch(raw[0])) and len(raw[0]) >= 2
+    low = name.lower()
+    if _CORP_LOWER.isdisjoint(_RAW_WORD_RE.findall(low)) and not any(
+        suffix in low for suffix in _CORP_SUFFIXES
+    ):
+        return False  # (most names: no keyword in any case, no German compound)
     # Upper-case names ("PLANCK COLLABORATION", "MINISTERIO DE SALUD") read as written
     # in title case; keywords and function words are compared in that form.
     words = [_title_case(w) for w in raw]
@@ -102,16 +107,22 @@ def is_corporate(name: str) -> bool:
 
 def _corporate_hint(window: str) -> bool:
     """A corporate keyword in any case ("PLANCK COLLABORATION", "Forschungsgemeinschaft")."""
-    for w in _WORD_RE.findall(window):
-        if w in n.CORPORATE_WORDS or w in _CORP_UPPER or w in n.LOWER_GROUP_WORDS:
-            return True
-        if len(w) > 9 and _CORP_SUFFIX_RE.fullmatch(w):
-            return True
-    return False
+    words = _WORD_RE.findall(window)
+    if not _CORP_HINTS.isdisjoint(words):
+        return True
+    low = window.lower()
+    if not any(suffix in low for suffix in _CORP_SUFFIXES):
+        return False
+    return any(len(w) > 9 and _CORP_SUFFIX_RE.fullmatch(w) for w in words)
 
 
 _WORD_RE = re.compile(r"[^\W\d_]{3,}")
+_RAW_WORD_RE = re.compile(r"[\w&]+")
 _CORP_UPPER = frozenset(w.upper() for w in n.CORPORATE_WORDS)
+_CORP_HINTS = n.CORPORATE_WORDS | _CORP_UPPER | n.LOWER_GROUP_WORDS
+# Lower-case forms of every word that can make a name corporate (a cheap test first).
+_CORP_LOWER = frozenset(w.lower() for w in n.CORPORATE_WORDS) | n.LOWER_GROUP_WORDS
+_CORP_SUFFIXES = tuple(n.CORPORATE_SUFFIXES.split("|"))
 
 
 def _title_case(word: str) -> str:

@@ -120,7 +120,8 @@ _LOCATORS = (
         r"(?=\s?[.,;]?\s?(?:$|[(\[]))"
     ),
 )
-_VOL_COLON = 4  # index in _LOCATORS of "27:153-60"
+_EXPLICIT = 1  # index in _LOCATORS of "Vol. 5 No. 2"
+_VOL_COLON = 4  # index of "27:153-60"
 _ISSUE_NO = 5  # index of "2, no. 7"
 _VOL_PAGES = 6  # index of "67, 547-619"
 _VOL_YEAR = 7  # index of "60 (1993)"
@@ -158,6 +159,9 @@ _LEGAL_RE = re.compile(
 _TRAIL_YEAR_RE = re.compile(rf"[\s,.]+(?P<y>{YEAR})[a-z]?[,.;]?$")
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class Tail:
     """Fields read from the text after the title."""
@@ -172,6 +176,12 @@ class Tail:
 
 
 def first_locator(s: str, pos: int) -> tuple[re.Match[str], int] | None:
+    """The earliest locator match in ``s`` from ``pos`` and its index in _LOCATORS (the
+    lower index where two start at the same place)."""
+    if _DIGIT_RE.search(s, pos) is None:
+        # Every locator holds a digit but "Vol. XIX" (titles are often digit-free).
+        m = _LOCATORS[_EXPLICIT].search(s, pos)
+        return (m, _EXPLICIT) if m is not None else None
     best: tuple[re.Match[str], int] | None = None
     words = any(h in s for h in _VOLUME_WORD_HINTS)
     for i, rx in enumerate(_LOCATORS):

@@ -60,6 +60,66 @@ _RULES: tuple[tuple[ReferenceKind, re.Pattern[str]], ...] = (
         ),
     ),
 )
+# Substrings every match of a rule contains: ``in`` tests are ~50x cheaper than the
+# regex search, which most strings fail.
+_RULE_KEYS: dict[ReferenceKind, tuple[str, ...]] = {
+    "thesis": (
+        "Skripsi",
+        "Tesis",
+        "Disertasi",
+        "Tugas Akhir",
+        "hesis",
+        "issertation",
+        "Ph.",
+        "PhD",
+        "Master",
+        "Doctoral",
+        "Doktor",
+        "Magister",
+        "Sarjana",
+    ),
+    "preprint": (
+        "arXiv",
+        "ArXiv",
+        "Rxiv",
+        "SSRN",
+        "reprint",
+        "Research Square",
+        "10.48550/",
+        "10.1101/",
+    ),
+    "dataset": ("[Data", "Zenodo", "Dryad", "figshare", "Dataverse"),
+    "software": ("[Computer ", "[Software]", "R package", "oftware"),
+    "conference": (
+        "Proc",
+        "Prosiding",
+        "Conf",
+        "Symp",
+        "Workshop",
+        "Congress",
+        "Konferensi",
+        "Seminar",
+        "Colloquium",
+        "Annual Meeting",
+        "Convention",
+        "Kongres",
+        "Semnas",
+    ),
+    "report": (
+        "Report",
+        "Laporan",
+        "Working Paper",
+        "Tech. Rep.",
+        "White Paper",
+        "Policy Brief",
+        "Discussion Paper",
+        "Occasional Paper",
+        "Briefing",
+        "Statistical Yearbook",
+        "Dalam Angka",
+    ),
+}
+_RULE_KEY_RE = re.compile("|".join(re.escape(k) for keys in _RULE_KEYS.values() for k in keys))
 _WEB_RE = re.compile(
     r"\b(?:Retrieved|Accessed|accessed|Diakses|diakses|Available|Tersedia|\[Online\]|Online|"
     r"Website|Blog|web page|Web page|Last modified|Viewed)\b"
@@ -87,7 +147,10 @@ def classify(
     """The kind of work, from keywords first and then from the fields found."""
     if is_law(text):
         return "law"
-    for kind, rx in _RULES:
+    rules = _RULES if _RULE_KEY_RE.search(text) is not None else ()
+    for kind, rx in rules:
+        if not any(k in text for k in _RULE_KEYS[kind]):
+            continue  # (a substring test first: each rule's regex needs one of these)
         if rx.search(text):
             if kind == "conference" and volume is not None and not chapter:
                 # "Proceedings of the National Academy of Sciences, 117(3)" is a journal.

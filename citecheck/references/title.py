@@ -47,7 +47,6 @@ _JOURNAL_ABBREVIATIONS = frozenset(
 )
 # Page and volume words before a number ("pp. 295", "v. 31", "hlm. 10").
 _LOCATOR_WORDS = frozenset("p pp v hlm hal s nr n".split())
-_PREV_WORD_RE = re.compile(r"(\S+)$")
 _PUBLISHER_WORDS = (
     r"Press|Publishers?|Publishing|Publications|Verlag|Books|Wiley|Springer|Elsevier|Routledge|"
     r"Sage|SAGE|Blackwell|Penguin|Macmillan|McGraw|Pearson|Prentice|Norton|Harper|Academic|"
@@ -101,10 +100,10 @@ def _is_boundary(s: str, i: int) -> bool:
     nxt = s[i + 1 : i + 3].lstrip()
     if nxt[:1].islower():
         return False
-    m = _PREV_WORD_RE.search(s, max(0, i - 30), i)
-    if m is None:
+    window = s[max(0, i - 30) : i]
+    if not window or window[-1].isspace():
         return True
-    word = m.group(1).lstrip("([“\"'‘«")
+    word = window.split()[-1].lstrip("([“\"'‘«")
     if word.lower() in _ABBREVIATIONS:
         return False
     if word.lower() in _LOCATOR_WORDS and re.match(r"\s?\d", s[i + 1 : i + 3]):

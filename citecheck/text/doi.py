@@ -71,6 +71,8 @@ def find_doi(text: str) -> tuple[str, int, int] | None:
     The span covers a leading ``doi:`` / ``https://doi.org/`` so callers can remove
     the whole mention from the string.
     """
+    if "10." not in text:
+        return None  # (every DOI starts so; a substring test is cheaper than the search)
     m = _DOI_RE.search(text)
     if m is None:
         return None
@@ -127,6 +129,9 @@ def doi_looks_valid(s: str) -> bool:
 
 def find_url(text: str) -> tuple[str, int, int] | None:
     """The first URL in ``text`` (trailing punctuation removed) with its offsets."""
+    low = text.lower()
+    if "http" not in low and "www." not in low and "ftp://" not in low:
+        return None  # (a substring test first: most strings hold no link)
     m = _URL_RE.search(text)
     if m is None:
         return None
