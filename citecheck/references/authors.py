@@ -22,7 +22,7 @@ _SEP_RE = re.compile(
 )
 _ET_AL_RE = re.compile(
     r",?\s?(?:et alii|et\.?\s?al\.?|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.|u\.\s?a\.|vd\.|"
-    r"ve diğ\.|v\.dğr\.|ve ark\.|i in\.|и др\.|等|idr\.|m\.\s?fl\.|mfl\.|"
+    r"ve diğ\.|v\.dğr\.|ve ark\.|i in\.|\[?и др\.\]?|等|idr\.|m\.\s?fl\.|mfl\.|"
     r"y otros|e outros|e altri)",
     re.IGNORECASE,
 )
@@ -42,6 +42,7 @@ _FOLLOW = {
     "K": ("K", "A", "E"),
     "U": ("U", "E", "D"),
     "F": ("C", "F"),
+    "P": ("P",),
 }
 _UNITS = {
     "A": n.UNIT_A,
@@ -52,6 +53,7 @@ _UNITS = {
     "E": n.UNIT_E,
     "U": n.UNIT_U,
     "F": n.UNIT_F,
+    "P": n.UNIT_P,
 }
 _CORP_END_RE = re.compile(
     r"(?<!\b[A-Z])(?<!\.[A-Z])\.(?=\s|$)|\s?[(\[]|,\s?(?:\d|n\.d)|:\s|\s(?=\d{4}\b)"
@@ -176,7 +178,7 @@ def _unit(s: str, pos: int, allowed: tuple[str, ...]) -> tuple[Author, int, str]
             m = n.UNIT_CAPS.match(s, pos)  # "LASUSA M. Crime, Violence ..."
         if m is not None:
             author = _make(fmt, m)
-            if fmt in ("B", "C", "E", "S", "U", "F") and is_corporate(m.group(0)):
+            if fmt in ("B", "C", "E", "S", "U", "F", "P") and is_corporate(m.group(0)):
                 continue
             if (
                 fmt == "B"
@@ -211,12 +213,16 @@ def scan_authors(s: str, pos: int = 0) -> AuthorScan:
 
 
 def _scan(s: str, pos: int) -> AuthorScan:
+    group = _GROUP_AI_RE.match(s, pos) if "AI" in s[pos : pos + 60] else None
+    if group is not None:
+        # "Google AI. (2023)", "Meta AI. (2024)": a lab, not "Google, A. I.".
+        return _finish(s, [Author(family=group.group(1), corporate=True)], group.end(1), "K")
     lead = _corporate(s, pos) if _corporate_hint(s[pos : pos + 160]) else None
     if lead is not None and len(lead[0].family.split()) >= 2:
         # "U.S. Census Bureau", "Ministerio de Salud": read as "U.S." + "Census" or
         # "Ministerio" + "de Salud" by the personal-name patterns otherwise.
         return _continue(s, [lead[0]], lead[1], "K")
-    got = _unit(s, pos, ("A", "C", "S", "U", "B", "D", "E", "K"))
+    got = _unit(s, pos, ("A", "P", "C", "S", "U", "B", "D", "E", "K"))
     if got is not None and got[2] == "E" and s[got[1] : got[1] + 2].lstrip()[:1] == ":":
         got = _unit(s, pos, ("K",))  # "Money Market Investments: The Risk": a title
     if got is None:
@@ -366,6 +372,7 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
     return _finish(s, authors, end, style)
 
 
+_GROUP_AI_RE = re.compile(rf"({n.WORD}(?:\s{n.WORD}){{0,2}}\sAI)(?=\.\s?\((?:19|20)\d\d[a-z]?\))")
 _LAST_TOKENS = ("and", "&", "dan", "und", "y", "et", "ET", "e", "ve", "og", "och")
 # What confirms weak names at the end of a list: the year ("Hamka, 2003", "(2003)").
 # Not ". 2010, 10" (a title-less chemistry reference: "P. Yang, Nano Lett. 2010, 10").

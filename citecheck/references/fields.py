@@ -27,7 +27,7 @@ PAGES = r"[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s?(?:[-–—‐−]{1,2}|to)\s?[A-Za-z]{
 _ISSUE_WORD = r"(?:[Nn]\.\s?[º°]|[Nn]omor|[Aa]usgabe|[Nn]umber|[Nn]um|[Ii]ssue|[Ii]ss|[Hh]eft|[Ee]disi|[Nn]r|[Nn]°|[Nn]º|NO|[Nn]o)(?![a-z])"
 # Issue and page words of other languages (after a volume only): Heft, číslo, sayı, Nr.
 _ISSUE_LOCAL = r"(?:H|Heft|č|čís|sy|[Nn]r|[Nn]o|№|Nº|n°|sz|nro)"
-_PAGE_WORD = r"S|s|ss|pp?|str|lk|С|с|стр|ページ|págs?|blz|old|o"
+_PAGE_WORD = r"S|s|ss|pp?|str|lk|С|с|стр|ページ|págs?|blz|old|o|hlm|hal"
 _VOLUME_WORD = r"(?<![\w.])(?:Jg\.?|Jahrgang|roč(?:\.|ník)|zv\.|[Тт]\.|kd\.?|巻|årgang|fasc\.)"
 # Only strings holding one of these are searched for _VOLUME_WORD (a cheap test first).
 _VOLUME_WORD_HINTS = ("Jg", "Jahrgang", "roč", "zv.", "Т.", "т.", "kd", "巻", "årgang", "fasc.")
@@ -55,7 +55,7 @@ _LOCATORS = (
     re.compile(
         r"[VvJjBbTt](?<!\w[VvJjBbTt])"
         r"(?:(?<=[Vv])ol(?:ume)?|(?<=V)OL|(?<=[Jj])ilid|(?<=[Vv])(?=[.\s])|(?<=[Bb])d|(?<=B)and|(?<=[Tt])ome)"
-        r"\.?\s?(?P<vol>\d+[A-Z]?(?!\.\d)|[IVXLC]+\b)"
+        r"\.?\s?(?P<vol>[A-Z]?\d+[A-Z]?(?!\.\d)|[IVXLC]+\b)"
         rf"(?:\s?\((?!{YEAR}\))(?P<iss>[^()]{{1,20}})\)|,?\s(?:{_ISSUE_WORD}|n(?=\.))\.?\s?(?P<iss2>[\w-]{{1,12}}))?"
     ),
     # "47(15)", "23 (2)", "13(11-12)", "19(2_suppl)"
@@ -118,6 +118,27 @@ _LOCATORS = (
     re.compile(
         rf"(?P<vol>{_LD1}(?:(?<=[A-Z])\d{{1,5}}|(?<=\d)\d{{0,4}}))\s(?P<pages>[A-Z]{{0,2}}\d{{1,7}})"
         r"(?=\s?[.,;]?\s?(?:$|[(\[]))"
+    ),
+    # Turkish "Cilt" and "Sayı": ", C. 116, S. 3 (2024), ss. 7184" (after a comma only:
+    # "C." is an initial elsewhere).
+    re.compile(
+        r",(?=\s(?:C\.|Cilt))\s(?:C\.|Cilt)\s?(?P<vol>\d{1,5}[A-Z]?)(?:,\s(?:S\.|Sayı)\s?(?P<iss>\d{1,4})(?![\d.]))?"
+        r"(?=[,\s(.]|$)"
+    ),
+    # Russian GOST as citation processors print it: "2003. № 18 (503). C. 1431", "2025.
+    # (618). С. 8726" (the volume in parentheses, before the page word "С.").
+    re.compile(
+        r"(?:№\s?(?P<iss>\d{1,5})\s)?\((?P<vol>\d{1,5})\)\.?,?\s[CС]\.\s?(?P<pages>"
+        + PAGES
+        + r")(?![\w(/])"
+    ),
+    # A volume alone at the very end, after the journal: "Comm Math Phys 285.", "Journal
+    # of Spacecraft and Rockets. 47." (no pages printed).
+    re.compile(
+        r"\s(?=\d{1,4}\.?$)(?:(?<=[A-Za-z]\s)|(?<=[A-Za-z]\.\s))(?!(?:1[5-9]|20)\d\d\.?$)"
+        r"(?<![\s.(][Pp]\.\s)(?<![\s.(][Ss]\.\s)(?<!\bpp\.\s)(?<![Pp]age\s)(?<![Pp]ages\s)(?<!\bss\.\s)"
+        r"(?<!\bhlm\.\s)(?<!\bhal\.\s)(?<![Nn]o\.\s)(?<![Nn]r\.\s)(?<![Nn]o\s)(?<![Ee]d\.\s)(?<!\bart\.\s)"
+        r"(?P<vol>\d{1,4})\.?$"
     ),
 )
 _EXPLICIT = 1  # index in _LOCATORS of "Vol. 5 No. 2"
@@ -239,7 +260,14 @@ def parse_tail(s: str, year_hint: str | None = None) -> Tail:
             return _no_locator(body, chapter, year)
         m, kind = again
     groups = dict(m.groupdict())
-    if groups.get("vol") and looks_like_year(groups["vol"]) and kind in (_ISSUE_NO, _VOL_PAGES):
+    if (
+        groups.get("vol")
+        and looks_like_year(groups["vol"])
+        and (
+            kind in (_ISSUE_NO, _VOL_PAGES)
+            or (kind == _VOL_COLON and year_hint in (None, groups["vol"]))  # "ACM, 2013:165–72"
+        )
+    ):
         # "mai 2006, n°58" / "Holt, 1995, 125-40": the year, then issue or pages.
         year = year or groups["vol"]
         groups["vol"] = None

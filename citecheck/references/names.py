@@ -129,6 +129,12 @@ UNIT_F = re.compile(
     rf"{_NOT_GIVEN}(?P<lead>(?:{PARTICLE}\s)*)(?P<core>(?![{UP}](?![{L}'’-])){WORD}(?:\s{PARTICLE}\s{WORD})?)"
     rf"\s{_NOT_GIVEN}(?P<given>{_GIVEN_F})(?P<trail>\s{PARTICLE})?{_AFTER}"
 )
+# "Li (Claire)", "Nielsen (M.-C.)", "Martínez (Giulia) Jr." (turcica and other French
+# styles): the given names in parentheses after the family name (not "(Ed.)", "(WHO)").
+UNIT_P = re.compile(
+    rf"(?P<family>{FAMILY})\s\((?!(?:Eds?|Hrsg|Hg|Dir|Coord|Trans|Org|Orgs|Comp|Coords?)\.?\))"
+    rf"(?P<given>{GIVEN_AFTER_COMMA}|{INITIALS_DOT})\){_AFTER}"
+)
 # A single-word name ("Sugiyono", "OECD") directly followed by the year.
 UNIT_MONO = re.compile(
     rf"(?P<family>{WORD})(?=[.,]?\s\(?(?:1[5-9]\d\d|20\d\d|n\.\s?d\.|in press|t\.t\.)|[.,]?\s*$)"

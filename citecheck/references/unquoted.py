@@ -16,6 +16,18 @@ _EXPLICIT_LOC_RE = re.compile(r",\s(?:pp?\.\s?\d|[Vv]ol\.?\s?\d|v\.\s?\d|[Nn]o\.
 _ONLY_NUMBERS_RE = re.compile(
     r"[\s\d,:;.()\[\]–—-]*(?:(?:[Pp]p?\.|pages?|hlm\.?|hal\.?)[\s\d,:;.()–—-]*)?$"
 )
+# What may follow the first locator when the title runs into the journal: numbers, a
+# date in parentheses, page and issue words, article numbers ("Journal 496/3 (2011), S.
+# 278913", "A&A, 1985, 812, p R101", "PLoS ONE, 2 (2007) e485", "92 (2007), Nummer 1").
+_ONLY_LOCATOR_RE = re.compile(
+    r"(?:[\s\d,:;.()\[\]–—‐-]|(?:[Pp]p?|[Pp]ages?|hlm|hal|S|s|ss|Nr|Nummer|[Nn]o|H|Heft)(?![\w-])"
+    r"|[A-Za-z]{1,2}\d+(?!\d))*$"
+)
+# A journal's name: capitalised words and function words ("Journal of Physics A").
+_JOURNAL_NAME_RE = re.compile(
+    r"[A-Z][\w&'’.-]*(?:[ ,]\s?(?:[A-Z&][\w&'’.-]*|(?:of|and|the|in|on|for|de|der|des|du|la|le|"
+    r"et|und|für|di|del|della|da|do|dos|e|y)(?![\w'’-])))*"
+)
 _ABBREV_RUN_RE = re.compile(r"(?:[A-Z][A-Za-z]*\.?\s?(?:(?:of|&|and|the)\s)?){1,8}")
 _JOURNAL_START_RE = re.compile(
     r"(?:Journal|Jurnal|Transactions|Trans\.|Proceedings|Proc\.|IEEE|ACM|Annals|Ann\.|Review|"
@@ -43,7 +55,7 @@ def split_unquoted(title: str) -> tuple[str | None, str | None]:
     if em is not None:
         start = em.start()
     found = first_locator(title, 0)
-    if found is not None and _ONLY_NUMBERS_RE.match(title, found[0].end()):
+    if found is not None and _ONLY_LOCATOR_RE.match(title, found[0].end()):
         start = found[0].start() if start is None else min(start, found[0].start())
     if start is None:
         return _split_at_meeting(title)
@@ -56,6 +68,11 @@ def split_unquoted(title: str) -> tuple[str | None, str | None]:
             and ("," in title[start - 2 : start] or _ABBREV_RUN_RE.fullmatch(before))
         ):
             return None, title  # "ApJ, 475, 163" / "J. Appl. Phys. 87": only a journal
+        head, colon, journal = before.rpartition(": ")
+        if colon and len(head.split()) >= 2 and _JOURNAL_NAME_RE.fullmatch(journal):
+            # "Title: Astronomy & Astrophysics, 510, A32" (SEG, GSA): no comma before the
+            # journal, the colon is the last separator.
+            return head, title[len(head) + 2 :]
         return title, None
     # The container starts at the first comma followed by a journal-like name
     # ("..., IEEE Transactions on Systems, Man, and Cybernetics, 21(6)"), else the last.

@@ -1,0 +1,104 @@
+"""Issue 14, fourth pass: Turkish and GOST locators, titles that run into the journal,
+a volume alone at the end, "Name (Given)" lists, a lab as group author."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.references import parse_reference
+
+
+@pytest.mark.parametrize(
+    ("text", "volume", "issue", "pages"),
+    [
+        (
+            "AKSOY Deniz vd., “Dağ köylerinde su”, Journal of Hydrology, C. 699, S. 24, 1990, "
+            "s. 089103.",
+            "699",
+            "24",
+            "089103",
+        ),
+        (
+            "KAYA Ali, “Kıyı yönetimi”, Ocean Letters, C. 298 (2025), ss. 6558-62.",
+            "298",
+            None,
+            "6558-62",
+        ),
+        (
+            "4. Petrov A. [и др.]. Rivers of the north // Journal of Hydrology. 2003. № 18 (503). "
+            "C. 1431–1450.",
+            "503",
+            "18",
+            "1431–1450",
+        ),
+        (
+            "Moreau K, Ndiaye A. (2009) Solutions of the wave equation. Comm Math Phys 285.",
+            "285",
+            None,
+            None,
+        ),
+        (
+            "Okafor, B. 1998, A study of dunes: Astronomy & Astrophysics, 510, A32.",
+            "510",
+            None,
+            "A32",
+        ),
+        (
+            "L. Moreau, A study of dunes and ripples on sandy coasts, Coastal Letters, 1985, 812, "
+            "p R101.",
+            "812",
+            None,
+            "R101",
+        ),
+        (
+            "K. Moreau u. a.: Wellen in flachen Becken und ihre Modelle, Coastal Letters 97 (2010), "
+            "S. 043103.",
+            "97",
+            None,
+            "043103",
+        ),
+    ],
+)
+def test_locators(text: str, volume: str, issue: str | None, pages: str | None) -> None:
+    p = parse_reference(text)
+    assert (p.volume, p.issue, p.pages) == (volume, issue, pages)
+
+
+def test_title_before_colon_journal() -> None:
+    p = parse_reference("Okafor, B. 1998, A study of dunes: Astronomy & Astrophysics, 510, A32.")
+    assert (p.title, p.container) == ("A study of dunes", "Astronomy & Astrophysics")
+
+
+def test_page_word_is_not_a_trailing_volume() -> None:
+    p = parse_reference("Moreau, Luc. Dunes and Ripples. Paris: Seuil, 1974, p. 19.")
+    assert p.volume is None
+    assert p.pages == "19"
+
+
+def test_conference_year_before_pages_is_not_a_volume() -> None:
+    p = parse_reference(
+        "7. Moreau L, Ndiaye A. Dunes. Proceedings of the 7th Conference on Coasts. ACM, "
+        "2013:165–72."
+    )
+    assert (p.volume, p.year, p.pages) == (None, "2013", "165–72")
+
+
+def test_name_then_given_in_parentheses() -> None:
+    p = parse_reference(
+        "Moreau (Claire), Ndiaye (A.), Okafor (Ben) Jr., “Dunes”, Coastal Letters 62 (2015), p. 20."
+    )
+    assert [a.family for a in p.authors] == ["Moreau", "Ndiaye", "Okafor"]
+    assert p.authors[1].given == "A."
+    assert p.title == "Dunes"
+
+
+def test_editor_in_parentheses_is_not_a_given_name() -> None:
+    p = parse_reference("Moreau (Ed.), Dunes, Paris, 2001.")
+    assert not any(a.given == "Ed." for a in p.authors)
+
+
+def test_lab_as_group_author() -> None:
+    p = parse_reference("Example AI. (2023). A family of models. Technical report.")
+    assert [(a.family, a.corporate) for a in p.authors] == [("Example AI", True)]
+    assert p.year == "2023"
+    assert p.title == "A family of models"
