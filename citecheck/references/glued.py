@@ -84,6 +84,18 @@ def glued_cuts(text: str, number: int | None, shape: re.Pattern[str] | None) -> 
         if own is None:
             own = scan_authors(text[last : last + 600])
         nxt = scan_authors(rest)
+        if nxt.authors and _organisation_pair(own, nxt):
+            # "… 3820–36. World Health Organization. “Title”": an organisation after a
+            # person (or before one), with the same punctuation after the names.
+            part = text[last:at]
+            if len(text) - at - nxt.end < 25:
+                continue  # "… Cambridge University Press. 2007.": a publisher at the end
+            if (_year_after(part, own) and _year_after(rest, nxt)) or _same_template(
+                own, nxt, part, rest, organisation=True
+            ):
+                cuts.append(at)
+                last, own = at, None
+            continue
         if not nxt.authors or nxt.style != own.style:
             continue  # "LI, AJ, 2009. Title. Water Res. 2009.": a journal, not a name
         if shape is not None and (
@@ -121,18 +133,48 @@ def _after_names(s: str, end: int) -> str:
     return punct
 
 
-def _same_template(own: AuthorScan, nxt: AuthorScan, part: str, rest: str) -> bool:
+_PERSONAL = frozenset("ABCDEFSUP")
+
+
+def _organisation_pair(own: AuthorScan, nxt: AuthorScan) -> bool:
+    """One of the two lists is an organisation of two words or more ("CMS
+    Collaboration"), the other a list of persons or another organisation."""
+    styles = {own.style, nxt.style}
+    if "K" not in styles or not styles <= _PERSONAL | {"K"}:
+        return False
+    if any(sc.style == "E" and len(sc.authors) < 2 for sc in (own, nxt)):
+        return False  # ("Artificial Intelligence. 1992.": a journal, not "Given Family")
+    orgs = [a for sc in (own, nxt) if sc.style == "K" for a in sc.authors]
+    return all(len(a.family.split()) >= 2 and not _JOURNAL_WORD_RE.search(a.family) for a in orgs)
+
+
+# Journals and meetings are named like organisations ("Journal of the American Chemical
+# Society"): never the start of an entry.
+_JOURNAL_WORD_RE = re.compile(
+    r"\b(?:Journal|Jurnal|Proceedings|Proc\.|Annals|Transactions|Trans\.|Bulletin|Review|Revue|"
+    r"Revista|Rivista|Zeitschrift|Acta|Archives?|Advances|Letters|Reports|Studies|Quarterly|"
+    r"Conference|Symposium|Workshop|Congress|Bull\.|Ann\.|J\.|Press|Publish\w*|Verlag|Books|"
+    r"Éditions|Edizioni|Ediciones|Editora|Penerbit)(?!\w)"
+)
+
+
+def _same_template(
+    own: AuthorScan, nxt: AuthorScan, part: str, rest: str, *, organisation: bool = False
+) -> bool:
     """``rest`` starts with an author list read as the entry's own (same pattern, same
     punctuation after it) and both the entry and ``rest`` hold a year."""
-    if own.style in ("M", "K", "") or nxt.editors != own.editors:
+    if (own.style in ("M", "K", "") and not organisation) or nxt.editors != own.editors:
         return False
     if any(len(a.family) < 2 for a in nxt.authors):
         return False
     if len(part) - own.end < 25:
         return False  # names and a year only: a short-cite key ("Rahman, Sutrisno 1973 Siti")
     # A quoted title and an unquoted one are alike ("et al. “Title”" / "et al. Book").
-    if _after_names(part, own.end).replace("q", "A") != _after_names(rest, nxt.end).replace(
-        "q", "A"
-    ):
+    after_own = _after_names(part, own.end).replace("q", "A")
+    after_nxt = _after_names(rest, nxt.end).replace("q", "A")
+    if organisation:
+        # ("Schäfer, O. “Title”" / "R Core Team. “Title”": the initial took the period.)
+        after_own, after_nxt = after_own.lstrip("."), after_nxt.lstrip(".")
+    if after_own != after_nxt:
         return False
     return bool(_YEAR_IN_RE.search(part)) and bool(_YEAR_IN_RE.search(rest))

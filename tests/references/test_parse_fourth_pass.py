@@ -102,3 +102,33 @@ def test_lab_as_group_author() -> None:
     assert [(a.family, a.corporate) for a in p.authors] == [("Example AI", True)]
     assert p.year == "2023"
     assert p.title == "A family of models"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Moreau, L., and A. Ndiaye. “Dunes and Ripples”. Coastal Letters 215 (2012): 3757–78. "
+        "World Coast Organization. “Tides and Currents”. Ocean Letters 688 (1995): 3820–36.",
+        "Coastal Research Team. (2013). Tides and currents of the north. Amsterdam: Elsevier. "
+        "Moreau, L. (1997). Dunes and ripples on sandy coasts. Paris: Seuil.",
+    ],
+)
+def test_glued_entry_of_an_organisation_is_split(line: str) -> None:
+    from citecheck.references.segment import split_entries
+
+    assert len(split_entries(line)) == 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Moreau, L. 2007. “Dunes and Ripples on Sandy Coasts of the North Sea”. In Proceedings "
+        "of the Coastal Meeting. Cambridge University Press. 2007.",
+        "Moreau, L., and A. Ndiaye. 1984. Dunes and ripples on sandy coasts of the north. "
+        "Journal of the American Coastal Society 763. 7497–7504.",
+    ],
+)
+def test_publisher_or_journal_is_not_a_glued_entry(line: str) -> None:
+    from citecheck.references.segment import split_entries
+
+    assert len(split_entries(line)) == 1
