@@ -90,6 +90,7 @@ def clean_reference(text: str) -> str:
     # Non-breaking hyphens (French page ranges "2990‑3014") and HTML entities left by
     # web pages and citation processors ("1991&#160;: 1305").
     text = text.replace("\u2011", "-").replace("nᵒ", "no").replace("n˚", "n°")
+    text = text.replace("\u060c", ",")  # the Arabic comma (Persian and Arabic styles)
     if "&" in text:
         text = _ENTITY_RE.sub(_entity, text)
     if _PRIVATE_RE.search(text) is not None:
