@@ -17,12 +17,12 @@ from citecheck.references import names as n
 
 # Separators between two names.
 _SEP_RE = re.compile(
-    r"(?P<sep>\s?(?:,\s?(?:and|&|dan|und|y|et|ET|e|ve|og|och|و)\s|\.,\s?|,\s?&|;\s?(?:and\s|&\s?)?|,\s?…\s?|,?\s?\.\.\.\s?|,?\s?…\s?"
-    r"|,,?\s?|\s(?:and|&|dan|und|y|et|ET|e|ve|og|och|و)\s|\s?&\s?|\.?\s?/\s?|\s[–—-]\s))"
+    r"(?P<sep>\s?(?:,\s?(?:and|&|dan|und|y|et|ET|e|ve|og|och|و|a|i|và)\s|\.,\s?|,\s?&|;\s?(?:and\s|&\s?)?|,\s?…\s?|,?\s?\.\.\.\s?|,?\s?…\s?"
+    r"|,,?\s?|\s(?:and|&|dan|und|y|et|ET|e|ve|og|och|و|a|i|và)\s|\s?&\s?|\.?\s?/\s?|\s[–—-]\s))"
 )
 _ET_AL_RE = re.compile(
     r",?\s?(?:et alii|et\.?\s?al\.?|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.|u\.\s?a\.|vd\.|"
-    r"ve diğ\.|v\.dğr\.|ve ark\.|i in\.|\[?и др\.\]?|等|idr\.|m\.\s?fl\.|mfl\.|"
+    r"ve diğ\.|v\.dğr\.|ve ark\.|i in\.|và cộng sự|\[?и др\.\]?|等|idr\.|m\.\s?fl\.|mfl\.|"
     r"y otros|e outros|e altri)",
     re.IGNORECASE,
 )
@@ -373,7 +373,23 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
 
 
 _GROUP_AI_RE = re.compile(rf"({n.WORD}(?:\s{n.WORD}){{0,2}}\sAI)(?=\.\s?\((?:19|20)\d\d[a-z]?\))")
-_LAST_TOKENS = ("and", "&", "dan", "und", "y", "et", "ET", "e", "ve", "og", "och", "و")
+_LAST_TOKENS = (
+    "and",
+    "&",
+    "dan",
+    "und",
+    "y",
+    "et",
+    "ET",
+    "e",
+    "ve",
+    "og",
+    "och",
+    "و",
+    "a",
+    "i",
+    "và",
+)
 # What confirms weak names at the end of a list: the year ("Hamka, 2003", "(2003)").
 # Not ". 2010, 10" (a title-less chemistry reference: "P. Yang, Nano Lett. 2010, 10").
 _CONFIRM_RE = re.compile(
@@ -381,7 +397,7 @@ _CONFIRM_RE = re.compile(
 )
 # A one-word name inside a list: "Rahman, S., Wahyudi, Pratama, R.", "Sutrisno; Nugroho, A.".
 _MONO_IN_LIST_RE = re.compile(
-    rf"(?P<family>{n.WORD})(?![\w'’-])(?=\s?(?:[,;/]\s?|\s(?:and|&|dan|und|et|ET|y|e|ve|og|och|و)\s|\s[–—-]\s)"
+    rf"(?P<family>{n.WORD})(?![\w'’-])(?=\s?(?:[,;/]\s?|\s(?:and|&|dan|und|et|ET|y|e|ve|og|och|و|a|i|và)\s|\s[–—-]\s)"
     rf"|(?:,\s?|\s)(?:et\.?\s?al\b|dkk\b|vd\.|\[et al|u\.\s?a\.)|\s?等)"
 )
 _MONO_LAST_RE = re.compile(rf"(?P<family>{n.WORD})(?![\w'’-])(?={_CONFIRM_RE.pattern})")

@@ -53,7 +53,7 @@ _BARE_LABEL_RE = re.compile(r"^\d{1,3}\s(?=[A-Z])")
 # Italian archaeology and history styles) before the full entry, which repeats the
 # names and the year.
 _SHORT_KEY_RE = re.compile(
-    rf"(?P<key>[^\W\d][^\d()\[\]:=;.]{{0,80}}?(?:\set\sal\.|\set\salii)?)\s(?P<year>{YEAR})[a-z]?"
+    rf"(?P<key>[^\W\d][^\d()\[\]:=;.]{{0,80}}?(?:\set\sal\.|\set\salii|\su\.\sa\.)?)\s\(?(?P<year>{YEAR})[a-z]?\)?"
     r"(?P<sep>\s?[:=]\s|,\s|\s)(?=[^\W\d])"
 )
 _EQ_KEY_RE = re.compile(r"(?P<key>[^\W\d][^\d()\[\]:=;]{0,60}?)\s=\s(?=\S)")
@@ -175,7 +175,7 @@ def parse_reference(text: str) -> ParsedReference:
     if title is not None and not quoted:
         title, container_hint = split_unquoted(title)
         if container_hint is not None:
-            rest = container_hint + ". " + rest
+            rest = container_hint + ". " + rest.lstrip()
         if title is not None:
             title, moved_out = trim_title(title)
             if moved_out:

@@ -46,7 +46,7 @@ _JOURNAL_ABBREVIATIONS = frozenset(
     "Ges Wiss Ztschr Arch Acta Abstr Entomol Neurol Ophthalmol Otolaryngol Dermatol".split()
 )
 # Page and volume words before a number ("pp. 295", "v. 31", "hlm. 10").
-_LOCATOR_WORDS = frozenset("p pp v hlm hal s nr n".split())
+_LOCATOR_WORDS = frozenset("p pp v hlm hal s nr n t vol no".split())
 _PUBLISHER_WORDS = (
     r"Press|Publishers?|Publishing|Publications|Verlag|Books|Wiley|Springer|Elsevier|Routledge|"
     r"Sage|SAGE|Blackwell|Penguin|Macmillan|McGraw|Pearson|Prentice|Norton|Harper|Academic|"

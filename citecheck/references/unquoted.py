@@ -35,7 +35,9 @@ _JOURNAL_START_RE = re.compile(
     r"[A-Z][a-z]{0,6}\.\s[A-Z][a-z]{0,6}\.)"
 )
 # "Title, «Physics Letters»" (Italian and French styles quote the journal, not the title)
-_QUOTED_PART_RE = re.compile(r",\s[«“]([^«»“”]{2,150})[»”](?=,|\.?$)")
+_QUOTED_PART_RE = re.compile(
+    r",\s[«“„]([^«»“”„]{2,150})[»”](?=,|\.?$|\s(?:1[5-9]|20)\d\d\b)"  # „Journal” 1992 (Polish)
+)
 _MEETING_RE = re.compile(
     r"^(?:Proc\.|Proceedings\b)|\b(?:Conference|Symposium|Workshop|Congress|Colloquium|Konferensi|"
     r"Seminar Nasional|Prosiding)\b"

@@ -132,3 +132,41 @@ def test_publisher_or_journal_is_not_a_glued_entry(line: str) -> None:
     from citecheck.references.segment import split_entries
 
     assert len(split_entries(line)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "families", "title"),
+    [
+        (
+            "NOVÁK, Jan, Petr DVOŘÁK a Eva KRÁL. O dunách. Journal of Coasts. 2016, 281(19), 017.",
+            ["NOVÁK", "DVOŘÁK", "KRÁL"],
+            "O dunách",
+        ),
+        (
+            "1. Moreau J., Ndiaye N., Okafor C. và cộng sự. (2016). Dunes and ripples. J Coast, "
+            "354, 5842–5866.",
+            ["Moreau", "Ndiaye", "Okafor"],
+            "Dunes and ripples",
+        ),
+    ],
+)
+def test_other_language_connectors(text: str, families: list[str], title: str) -> None:
+    p = parse_reference(text)
+    assert [a.family for a in p.authors] == families
+    assert p.title == title
+
+
+def test_polish_quoted_journal_after_comma_title() -> None:
+    p = parse_reference(
+        "Moore P. i in., Dunes of the north, „Journal of Coasts” 2002, t. 455, nr 7."
+    )
+    assert (p.title, p.container, p.volume) == ("Dunes of the north", "Journal of Coasts", "455")
+
+
+def test_short_key_with_year_in_parentheses() -> None:
+    p = parse_reference(
+        "Moreau et al. (2001) R. Moreau et al. Dunes and ripples of the north. Coastal Letters. "
+        "356, (2001), 83."
+    )
+    assert [a.family for a in p.authors] == ["Moreau"]
+    assert p.title == "Dunes and ripples of the north"
