@@ -58,6 +58,7 @@ _SHORT_KEY_RE = re.compile(
 )
 _EQ_KEY_RE = re.compile(r"(?P<key>[^\W\d][^\d()\[\]:=;]{0,60}?)\s=\s(?=\S)")
 _GSA_LOCATOR_RE = re.compile(r"[\s,.]*v\.\s?\d")
+_SERVERS = frozenset(("arxiv", "arxiv preprint", "biorxiv", "medrxiv", "ssrn", "preprint"))
 _KEY_WORD_RE = re.compile(r"[A-ZÀ-Ý][\w'’-]+")
 _LAW_YEAR_RE = re.compile(r"\b(?:[Tt]ahun|TAHUN|of)\s((?:1[89]|20)\d\d)\b")
 
@@ -216,6 +217,8 @@ def parse_reference(text: str) -> ParsedReference:
             more, journal = title_sentences_in(title)
             if more is not None:
                 title, tail = more, replace(tail, container=journal)
+    if tail.container is not None and tail.container.strip(" .,").lower() in _SERVERS:
+        tail = replace(tail, container=None)  # "Title. arXiv.": a preprint, no journal
     if year is None:
         year = tail.year or key_year
     if year is None:

@@ -60,7 +60,9 @@ _GENRE_WORDS = (
     r"(?:Technical|Tech\.|Research|Working|Discussion|Unpublished|Doctoral|Master|Masters|"
     r"Master's|PhD|Ph\.D|Bachelor's|Thèse|Tesis|Tese|Skripsi|Disertasi|Dissertation|Thesis|"
     r"Report|Rapport|Bericht|Publication|Version|Versiyon|Versión|Versão|Versione|Software|"
-    r"Computer|Yazılım|Logiciel|Data|Dataset|Preprint|Manuscript|Brochure|Pamphlet)\b"
+    r"Computer|Yazılım|Logiciel|Data|Dataset|Preprint|Manuscript|Brochure|Pamphlet|"
+    r"[Ee]n ligne|[Ee]lectronic resource|[Oo]nline|Internet|[Ee]n línea|[Ee]m linha|EB/OL|Online-Ressource)"
+    r"(?![\w-])"
 )
 _GENRE_CUT_RE = re.compile(
     r",\s(?=(?:(?:Doctoral|Master's|Masters|Master|PhD|Ph\.D\.?|Bachelor's|Unpublished|MA|MSc)\s"
@@ -95,10 +97,14 @@ _PUBLISHER_RE = re.compile(rf"\b(?:{_PUBLISHER_WORDS})\b")
 _PLACE_RE = re.compile(r"^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$")
 
 
+# Names that start with a lower-case letter: a sentence may begin with them.
+_LOWER_NAMES = ("arXiv", "bioRxiv", "medRxiv", "eLife", "mBio", "iScience", "eBioMedicine", "eLS")
+
+
 def _is_boundary(s: str, i: int) -> bool:
     """Whether the "." at ``s[i]`` ends the title."""
     nxt = s[i + 1 : i + 3].lstrip()
-    if nxt[:1].islower():
+    if nxt[:1].islower() and not s.startswith(_LOWER_NAMES, i + 2):
         return False
     window = s[max(0, i - 30) : i]
     if not window or window[-1].isspace():

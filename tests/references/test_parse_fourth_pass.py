@@ -170,3 +170,23 @@ def test_short_key_with_year_in_parentheses() -> None:
     )
     assert [a.family for a in p.authors] == ["Moreau"]
     assert p.title == "Dunes and ripples of the north"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "MOREAU, Luc, 1986. Dunes and ripples of the north [en ligne]. 1986. Paris: Seuil.",
+            "Dunes and ripples of the north",
+        ),
+        ("MOREAU L. 2019. Dunes of the north[EB/OL]. arXiv. 2019.", "Dunes of the north"),
+        (
+            "Moreau, L. (2015) Dunes and ripples of the north. arXiv.",
+            "Dunes and ripples of the north",
+        ),
+    ],
+)
+def test_medium_notes_and_preprint_servers_end_titles(text: str, title: str) -> None:
+    p = parse_reference(text)
+    assert p.title == title
+    assert p.container is None
