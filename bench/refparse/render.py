@@ -22,12 +22,34 @@ from citeproc import (
     CitationStylesStyle,
     formatter,
 )
+from citeproc.model import Label
+from citeproc.source import VariableError
 from citeproc.source.json import CiteProcJSON
 
 from bench.refparse.styles import STYLE_DIR, Style
 
 Item = dict[str, Any]
 _LABEL_GLUED = re.compile(r"^(\[\d+\]|\(\d+\)|\d+[.)]|\d+(?=[^\W\d]))(?=\S)")
+
+
+_LABEL_PROCESS = Label.process
+
+
+def _label_if_printed(
+    self: Label, item: Any, variable: str | None = None, *args: Any, **kwargs: Any
+) -> Any:
+    """citeproc-py prints a variable's label even when the item lacks the variable
+    ("29 (2009), Edition, 11089–97", "p. ."); CSL prints nothing there."""
+    name = variable or self.get("variable")
+    if name and name != "locator":
+        try:
+            item.reference[name.replace("-", "_")]
+        except VariableError:
+            return None
+    return _LABEL_PROCESS(self, item, variable, *args, **kwargs)
+
+
+Label.process = _label_if_printed  # type: ignore[method-assign]
 
 
 def fold(s: str) -> str:
