@@ -30,7 +30,7 @@ _FROM_LINK_RE = re.compile(rf"(?:arxiv\.org/(?:abs|pdf)/|10\.48550/arxiv\.)(?P<i
 
 def take_arxiv(s: str) -> tuple[str, str | None]:
     """``s`` without its arXiv mention, and the identifier (version dropped)."""
-    if "rxiv" not in s.lower() and _OLD_HINT_RE.search(s) is None:
+    if "rxiv" not in s.lower() and ("/" not in s or _OLD_HINT_RE.search(s) is None):
         return s, None  # most strings: one cheap scan instead of the full pattern
     m = _ARXIV_RE.search(s)
     if m is None:

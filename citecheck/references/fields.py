@@ -128,7 +128,7 @@ _LOCATORS = (
     # Russian GOST as citation processors print it: "2003. № 18 (503). C. 1431", "2025.
     # (618). С. 8726" (the volume in parentheses, before the page word "С.").
     re.compile(
-        r"(?:№\s?(?P<iss>\d{1,5})\s)?\((?P<vol>\d{1,5})\)\.?,?\s[CС]\.\s?(?P<pages>"
+        r"(?:№\s?(?P<iss>\d{1,5})\s\(|\()(?P<vol>\d{1,5})\)\.?,?\s[CС]\.\s?(?P<pages>"
         + PAGES
         + r")(?![\w(/])"
     ),
