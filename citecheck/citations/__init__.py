@@ -24,6 +24,7 @@ author-year citations and "[n]" brackets and either the reference list is number
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Collection, Sequence
 from typing import Literal
 
@@ -118,6 +119,36 @@ def _without_labels(text: str, found: list[Found], numbers: list[Found]) -> list
         return i < len(starts) and starts[i] - f.end <= 3 and not text[f.end : starts[i]].strip()
 
     return [f for f in found if not (f.narrative and labels(f))]
+
+
+# Pandoc's citeproc prints a key its database lacks as the key and a question mark:
+# "(Schorn2009?)", "(Smith, 2019; Lee2020a?)". In a printed manuscript (DOCX, text)
+# such a piece is a citation of a work the list does not hold.
+_UNRESOLVED_KEY = re.compile(r"\s*(?P<key>[^\W\d_][\w:.'’-]*?(?:1[5-9]|20)\d\d[a-z]?[\w:.-]*)\?\s*")
+
+
+def _unresolved_keys(text: str, pairs: list[Pair]) -> list[Found]:
+    """Key citations for citeproc's marks of keys it could not find."""
+    out: list[Found] = []
+    for pair in pairs:
+        if pair.kind != "(" or "?" not in text[pair.open : pair.close]:
+            continue
+        pos = pair.open + 1
+        for piece in text[pair.open + 1 : pair.close].split(";"):
+            m = _UNRESOLVED_KEY.fullmatch(piece)
+            if m is not None:
+                at = pos + m.start("key")
+                out.append(
+                    Found(
+                        start=at,
+                        end=pos + m.end("key") + 1,
+                        group=pair.open,
+                        style="key",
+                        key=m.group("key"),
+                    )
+                )
+            pos += len(piece) + 1
+    return out
 
 
 def _with_label_citations(text: str, found: list[Found], labels: Collection[str]) -> list[Found]:
@@ -236,6 +267,8 @@ def extract_citations(
     found.extend(numbers)
     if labels:
         found = _with_label_citations(text, found, labels)
+    if mode != "numeric":
+        found.extend(_unresolved_keys(text, pairs))
     found.sort(key=lambda f: (f.start, f.group, f.end))
     index = index or LineIndex(original)
     sentences = SentenceIndex(text)

@@ -117,6 +117,12 @@ _TITLE_PIECE = re.compile(
 )
 
 
+# ABNT separates co-authors with ";" in a parenthetical citation: "(MUTH; ORAVECZ;
+# GABRY, 2018)". A piece that is one upper-case surname, before a piece of one
+# upper-case surname and a year, is a co-author of that piece, not a work of its own.
+_CAPS_NAME = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+\s*")
+
+
 def _emit(out: list[Found], piece: Piece, found: Found) -> None:
     """One citation per year of the piece ("Smith, 2019, 2020a" cites two works)."""
     for year in piece.years:
@@ -134,8 +140,19 @@ def _parse_bracket(
     base = pair.open + 1
     spans = [(m.start(), m.end()) for m in _PIECE_SPLIT.finditer(content) if m.group().strip()]
     previous: Authors | None = None
+    coauthors: list[tuple[str, int]] = []  # ABNT co-authors before the piece with the year
     for idx, (ps, pe) in enumerate(spans):
         piece = parse_piece(content[ps:pe], known)
+        if piece is None and _CAPS_NAME.fullmatch(content, ps, pe):
+            coauthors.append(
+                (
+                    content[ps:pe].strip(),
+                    base + ps + len(content[ps:pe]) - len(content[ps:pe].lstrip()),
+                )
+            )
+            previous = None
+            continue
+        leading, coauthors = coauthors, []
         if piece is None:
             previous = None
             titled = _TITLE_PIECE.match(content, ps, pe) if known else None
@@ -220,6 +237,19 @@ def _parse_bracket(
                 continue
         if names.abbreviation and len(names.names) == 1:
             abbrevs.setdefault(names.abbreviation, names.names[0])
+        if leading and len(names.names) == 1 and _CAPS_NAME.fullmatch(names.names[0]):
+            _emit(
+                out,
+                piece,
+                Found(
+                    start=leading[0][1],
+                    end=base + ps + piece.end,
+                    group=pair.open,
+                    authors=(*(n for n, _at in leading), names.names[0]),
+                    et_al=names.et_al,
+                ),
+            )
+            continue
         _emit(
             out,
             piece,

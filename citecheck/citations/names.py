@@ -281,10 +281,13 @@ def _name_suffix(
 
 def _known_lower_case(seg: list[Token], known: frozenset[str]) -> _Name | None:
     """A lower-case name ending ``seg`` that the list gives as an entry's author:
-    "(mastekno, 2017)" for "mastekno. (2017). ..." (a web site named by its domain)."""
+    "(mastekno, 2017)" for "mastekno. (2017). ..." (a web site named by its domain), or
+    the domain itself: "(tilecode.example, 2013)" for "tilecode.example. (n.d.). ..."."""
     for first in range(len(seg) - 1, max(len(seg) - 4, -1), -1):
         run = seg[first:]
-        if all(t[0].isalpha() for t in run) and is_known(_words_key(run), known):
+        if all(t[0].replace(".", "").replace("-", "").isalpha() for t in run) and is_known(
+            _words_key(run), known
+        ):
             return _Name(run, first == 0, True, None, known=True)
     return None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from citecheck.citations.brackets import Pair
 from citecheck.citations.found import Found
@@ -40,6 +41,16 @@ _UNIT_AFTER = re.compile(
     r"[ \t\u00a0]*(?:mm|cm|km|nm|µm|μm|m|mg|kg|g|ml|mL|l|L|ms|s|sec|min|h|hrs?|Hz|kHz|MHz|"
     r"GHz|dB|mV|V|W|kW|K|°C?|deg(?:rees?)?|rad|px|pixels?|%|years?|days?|months?|weeks?|"
     r"hours?|minutes?|seconds?)(?![^\W\d_])"
+)
+# A table cell holding only a bracket of two numbers: "| [15, 45] |".
+_CELL_PAIR = re.compile(r"(?<=\|)[ \t]*\[[ \t]*(\d{1,4})[ \t]*,[ \t]*(\d{1,4})[ \t]*\][ \t]*(?=\|)")
+_MIN_CHAIN = 3  # bins "[0, 15]", "[15, 45]", "[45, 90]": each starts where one ends
+# A value after a setting's name: "- `max_depth`: [5, 10, 15]" (the code span is blanked
+# in the text the extractor reads), "max_depth: [5, 10]", "alpha = [1, 2]". The line
+# holds only an optional list mark and the name before the colon or "=".
+_VALUE_BEFORE = re.compile(
+    r"(?:^|\n)[ \t]*(?:[-*+]|\d{1,3}[.)])?[ \t]*[*_]*(?:[\w.]*_[\w.]*|`[^`\n]*`|[ \t]*)[*_]*"
+    r"[ \t]*[:=][ \t]*\Z"
 )
 _ENUM_BEFORE = re.compile(r"(?:^|[:;,]|\b(?:and|or|dan|atau|serta|und|oder|et|ou|y|o))[ \t]*$")
 
@@ -82,8 +93,9 @@ def parse_numbers(
 def numeric_brackets(text: str, pairs: list[Pair], kind: str) -> list[NumericBracket]:
     """Pairs of ``kind`` ("[" or "(") whose content is citation numbers."""
     out: list[NumericBracket] = []
+    bins = _binned_cells(text) if kind == "[" else set()
     for pair in pairs:
-        if pair.kind != kind or pair.children:
+        if pair.kind != kind or pair.children or pair.open in bins:
             continue
         content = text[pair.open + 1 : pair.close]
         if kind == "[":
@@ -93,13 +105,53 @@ def numeric_brackets(text: str, pairs: list[Pair], kind: str) -> list[NumericBra
                 content = content[lead.end() :]
         if not content or not content.lstrip()[:1].isdigit():
             continue
-        if kind == "[" and is_subscript(text, pair):
+        if kind == "[" and (is_subscript(text, pair) or _is_value(text, pair)):
             continue
         parsed = parse_numbers(content, allow_locator=kind == "[")
         if parsed is None or _is_interval(text, pair, parsed[0]):
             continue
         out.append(NumericBracket(pair, parsed[0], parsed[1], len(parsed[0]) == 1))
     return out
+
+
+def _is_value(text: str, pair: Pair) -> bool:
+    """A bracket that is the value of a setting named before it on its line."""
+    line_start = text.rfind("\n", 0, pair.open) + 1
+    before = text[max(line_start - 1, 0) if line_start else 0 : pair.open]
+    return _VALUE_BEFORE.search(before) is not None
+
+
+def _binned_cells(text: str) -> set[int]:
+    """Offsets of "[" of table cells that hold an interval of a chain of bins.
+
+    A results table binned by a quantity prints one interval a row ("| [0, 15] |",
+    "| [15, 45] |", "| [45, 90] |"): every interval starts where another ends. Cited
+    numbers do not chain that way in cells of their own, so a cell whose pair belongs
+    to a chain of at least three such intervals is not a citation.
+    """
+    if "|" not in text:
+        return set()
+    cells = [
+        (m.start() + m.group().index("["), int(m.group(1)), int(m.group(2)))
+        for m in _CELL_PAIR.finditer(text)
+    ]
+    pairs = {(a, b) for _o, a, b in cells if a < b}  # increasing: the chains are acyclic
+    ends_at: dict[int, list[int]] = {}
+    starts_at: dict[int, list[int]] = {}
+    for a, b in pairs:
+        ends_at.setdefault(b, []).append(a)
+        starts_at.setdefault(a, []).append(b)
+
+    @cache
+    def back(a: int) -> int:  # the longest chain of intervals ending at ``a``
+        return max((1 + back(x) for x in ends_at.get(a, ())), default=0)
+
+    @cache
+    def ahead(b: int) -> int:  # the longest chain of intervals starting at ``b``
+        return max((1 + ahead(y) for y in starts_at.get(b, ())), default=0)
+
+    chained = {(a, b) for a, b in pairs if back(a) + 1 + ahead(b) >= _MIN_CHAIN}
+    return {o for o, a, b in cells if (a, b) in chained}
 
 
 def _is_interval(text: str, pair: Pair, numbers: tuple[int, ...]) -> bool:

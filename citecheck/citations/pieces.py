@@ -47,6 +47,10 @@ _NOT_EPITHETS = frozenset(
     "dari oleh dalam pada yang dan menurut dengan sesuai untuk para por desde segundo "
     "com con und von aus nach selon par avec".split()
 )
+# A prefix ending in a conjunction: the names are the last item of a list whose other
+# items are not names ("(KLP2, ZID3, WQ7 and Okonkwo 2021)"): a dataset or model named
+# after a work, not a citation of it. A real citation's co-authors parse as names.
+_LIST_ITEM_BEFORE = re.compile(r"(?:\b(?:and|or|dan|atau|und|oder|et|ou|y|e|o)|&)[ \t]*\Z", re.I)
 _MAX_PREFIX = 200  # prose before a citation in the same bracket: "(Figure 1, Smith 2019)"
 _SHOWN_PREFIX = 60
 
@@ -122,6 +126,8 @@ def parse_piece(piece: str, known: frozenset[str] = frozenset()) -> Piece | None
         if len(prefix) > _MAX_PREFIX:
             return None
         if _species("(" + prefix) and not (authors.known or authors.et_al):
+            return None
+        if _LIST_ITEM_BEFORE.search(prefix) and not authors.known:
             return None
         start = authors.start
     years = [_year_text(m)]

@@ -217,10 +217,15 @@ def link_author_year(
         heads = _EntryHeads(refs, index)
         for ci in unmatched:
             hit = heads.find(cited[ci])
+            status: LinkStatus = "exact"
+            if hit is None and cited[ci].year.kind != "none":
+                # the one entry filed under this name gives another year (or none):
+                # "(tilecode.example, 2013)" for "tilecode.example. (n.d.)" is that entry, dated wrong
+                hit, status = heads.find(cited[ci], any_year=True), "year-mismatch"
             if hit is not None:
                 decisions[ci] = Decision(
                     ci,
-                    "exact",
+                    status,
                     hit,
                     (),
                     _cited_evidence(cited[ci], matched_on="entry text"),
@@ -318,7 +323,9 @@ class _EntryHeads:
     corporate authors are written ("United States, & Central Intelligence Agency.
     (2016)" for "United States & Central Intelligence Agency, 2016"); an entry without
     parsed authors also when its title is the cited name (a work filed under its
-    title: "(“SmartNoise” 2023)"). The year must agree in every case.
+    title: "(“SmartNoise” 2023)"). The year must agree, except that a name only one
+    entry without parsed authors opens links to it as a year mismatch
+    ("(tilecode.example, 2013)" for "tilecode.example. (n.d.)").
     """
 
     _WORDS = 12
@@ -334,7 +341,9 @@ class _EntryHeads:
             if words:
                 self.by_first.setdefault(words[0], []).append((i, words))
 
-    def find(self, cit: Cited) -> int | None:
+    def find(self, cit: Cited, *, any_year: bool = False) -> int | None:
+        """The one entry the cited name opens (see the class docstring); with
+        ``any_year``, among entries without parsed authors whatever their year."""
         if not cit.names:
             return None
         first = cit.names[0]
@@ -346,17 +355,23 @@ class _EntryHeads:
             for head in heads
             if head
             for i, words in self.by_first.get(head[0], ())
-            if words[: len(head)] == list(head) and self._fits(i, words, head, cit)
+            if words[: len(head)] == list(head) and self._fits(i, words, head, cit, any_year)
         }
         hits.update(
             i
             for i in self.by_title.get(fold(first.display.split("[")[0]), ())
-            if self._fits(i, [], (), cit)
+            if self._fits(i, [], (), cit, any_year)
         )
         return hits.pop() if len(hits) == 1 else None
 
-    def _fits(self, i: int, words: list[str], head: tuple[str, ...], cit: Cited) -> bool:
+    def _fits(
+        self, i: int, words: list[str], head: tuple[str, ...], cit: Cited, any_year: bool
+    ) -> bool:
         listed = self.index.listed[i]
+        if listed.names and any_year:
+            return False
+        if any_year:
+            return True
         if listed.names:
             after = words[len(head) : len(head) + 1]
             if len(head) < 2 or not after or parse_year(after[0]).kind == "none":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from citecheck.loaders import _md_notes as notes_mod
 from citecheck.loaders._latex_commands import CiteCall, find_commands
 from citecheck.loaders.refcap import Taker
 from citecheck.loaders.suppress import assign_suppressions, suppressions_for
@@ -392,6 +393,23 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
     citations += _raw_latex_cites(
         body, display_path, index, 1 + max((c.group for c in citations), default=0)
     )
+    found_list = bool(bib)
+    notes = [] if any(notes_mod.is_source(r) for r in references) else notes_mod.source_notes(text)
+    if len(notes) >= notes_mod.MIN_SOURCE_NOTES:
+        # the sources are footnotes, and the typed list (if any) holds none: they are the list
+        references = notes_mod.note_references(notes, display_path, index)
+        note_marks = notes_mod.note_citations(
+            body,
+            {n.label for n in notes},
+            display_path,
+            index,
+            1 + max((c.group for c in citations), default=0),
+        )
+        citations = sorted(
+            notes_mod.without_marked(citations, note_marks, body) + note_marks,
+            key=lambda c: c.start,
+        )
+        found_list = True
     # A span may cover a blanked URL or comment: its text is what the file says.
     citations = [
         c
@@ -425,7 +443,7 @@ def parse_markdown(text: str, display_path: str, *, fmt: str = "markdown") -> Do
         references=tuple(references),
         metadata=_metadata(text, headings, front),
         problems=tuple(problems),
-        bibliography_found=bool(bib),
+        bibliography_found=found_list,
         floats=markdown_floats(text, [(h.text, h.level, h.start, h.end) for h in headings]),
     )
 

@@ -47,6 +47,9 @@ _END_RE = re.compile(
 _CONTINUE_RE = re.compile(r"(?:[,;:&\-–(]|\b(?:and|dan|und|et|of|the|in|&))\s*$", re.IGNORECASE)
 
 
+# A line that is one Markdown link, "[Pan, E. (2024). Title.](https://...)": a list of
+# such lines without blank lines between them holds one entry a line.
+_LINK_LINE_RE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\[[^\]\n]+\]\([^)\s]+\)[ \t]*$")
 _BARE_LABEL_RE = re.compile(r"^[ \t]*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])[ \t]*$")
 
 
@@ -193,6 +196,8 @@ def _split(section_text: str) -> list[EntrySpan]:
             continue
         new = False
         if prev is None:
+            new = True
+        elif _LINK_LINE_RE.match(ln.text) and _LINK_LINE_RE.match(prev.text):
             new = True
         elif after_blank:
             # A loose Markdown list may indent a continuation paragraph under its item.

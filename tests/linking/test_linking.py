@@ -334,7 +334,10 @@ def test_entry_without_parsed_authors_links_by_its_text() -> None:
         location=Location(path=P),
     )
     assert decided([C("Sugiyono", year="2019")], [bare]) == [("exact", 0)]
-    assert decided([C("Sugiyono", year="2015")], [bare]) == [("unmatched", None)]
+    # the one entry under that name, with another year: a year mismatch, as for a person
+    assert decided([C("Sugiyono", year="2015")], [bare]) == [("year-mismatch", 0)]
+    other = bare.model_copy(update={"text": "Sugiyono. (2017). Statistika. Bandung: Alfabeta."})
+    assert decided([C("Sugiyono", year="2015")], [bare, other]) == [("unmatched", None)]
 
 
 def test_every_citation_gets_one_link_in_order() -> None:

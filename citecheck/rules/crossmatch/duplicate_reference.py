@@ -25,7 +25,9 @@ Good: keep one entry.
 Configuration
 -------------
 ``thresholds.title_similarity`` (default 90) is the title similarity (0-100) above
-which two entries by the same first author and year are one work.
+which two entries by the same first author and year are one work. Sources given as
+Markdown footnotes (read as the list when there is no typed one) are not compared: a
+footnote style gives a work again at each place it is used.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     cited = ctx.links.cited_references() if doc.cited_only_database else set()
     for dup in find_duplicates(refs, threshold):
         earlier, later = refs[dup.earlier], refs[dup.later]
+        if earlier.fields.get("footnote") or later.fields.get("footnote"):
+            continue  # sources given as footnotes repeat a work at each place it is used
         if not all(
             doc.allow_uncited or r.source == "bibliography" or i in cited
             for i, r in ((dup.earlier, earlier), (dup.later, later))

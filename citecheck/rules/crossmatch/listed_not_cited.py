@@ -18,7 +18,11 @@ Good: cite it where it is used, or remove the entry.
 Statutes are usually named in the prose rather than cited by author and year
 ("sebagaimana diatur dalam Undang-Undang Nomor 23 Tahun 2014"): an entry whose title
 carries a statute number and year ("Nomor 23 Tahun 2014", "No. 6 of 2014") counts as
-cited when the text outside the reference list names the same number and year.
+cited when the text outside the reference list names the same number and year. So
+does a typed entry whose authors the prose names with its year, without a citation
+("In 2016, Ayu Wiranata and Budi Halim studied ..." for "Wiranata, A., & Halim, B.
+(2016)"): the first author's surname, the second's when there are
+two or more, and the year in one paragraph, within a few lines.
 
 Entries of a bibliography database are not reported: when Pandoc (``bibliography:``
 or inline ``references:`` metadata, R Markdown, Quarto) or LaTeX (``\\bibliography``,
@@ -99,6 +103,59 @@ def _named_in_prose(doc: Document) -> set[tuple[str, str]]:
     return {k for k, n in seen.items() if n > 0}
 
 
+_WINDOW = 250  # how far from the author's name the year may stand in a prose mention
+
+
+def _list_region(doc: Document) -> tuple[int, int]:
+    """Offsets of the typed list in ``doc.text`` (from its first to after its last
+    entry), or an empty span when the entries do not come from the text."""
+    index = LineIndex(doc.text)
+    starts = []
+    for ref in doc.references:
+        if ref.source != "bibliography" or ref.location.line is None:
+            continue
+        try:
+            starts.append((index.line_start(ref.location.line), len(ref.text)))
+        except IndexError:
+            continue
+    if not starts:
+        return (0, 0)
+    first = min(a for a, _n in starts)
+    last, size = max(starts)
+    return (first, last + size)
+
+
+def _mentioned_in_prose(doc: Document, ref: Reference, region: tuple[int, int]) -> bool:
+    """The entry's authors and its year named together in the running text, without a
+    citation: "In 2016, Ayu Wiranata and Budi Halim studied ..." for
+    "Wiranata, A., & Halim, B. (2016)". The first author's surname (and the
+    second's, for two or more authors) and the year stand in one paragraph within
+    a few lines of each other, outside the list."""
+    if not ref.authors or ref.authors[0].corporate or not ref.year:
+        return False
+    year = ref.year[:4]
+    if not year.isdigit():
+        return False
+    names = [a.family for a in ref.authors[:2] if not a.corporate]
+    if not names or any(len(n) < 3 for n in names):
+        return False
+    text = doc.text
+    for m in re.finditer(rf"(?<!\w){re.escape(names[0])}(?!\w)", text):
+        if region[0] <= m.start() < region[1]:
+            continue
+        lo, hi = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+        para_lo = text.rfind("\n\n", lo, m.start())
+        para_hi = text.find("\n\n", m.end(), hi)
+        window = text[para_lo + 1 if para_lo >= 0 else lo : para_hi if para_hi >= 0 else hi]
+        if ref.text[:40] in window:
+            continue  # the entry itself, where its place in the text is not known
+        if not re.search(rf"(?<!\d){year}(?!\d)", window):
+            continue
+        if all(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", window) for n in names[1:]):
+            return True
+    return False
+
+
 #: above this many entries the uncited ones are summarised in one finding
 LARGE_LIST = 3000
 _SHOWN = 5  # uncited entries named in the summary
@@ -110,6 +167,7 @@ def _uncited(ctx: RuleContext) -> Iterator[int]:
     cited = ctx.links.cited_references()
     parents = _parents_of(doc.references, cited)
     named: set[tuple[str, str]] | None = None
+    region: tuple[int, int] | None = None
     for i, ref in enumerate(doc.references):
         if i in cited or _allowed(ref, ctx.settings.allow_uncited):
             continue
@@ -119,6 +177,10 @@ def _uncited(ctx: RuleContext) -> Iterator[int]:
         if ids:
             named = _named_in_prose(doc) if named is None else named
             if ids & named:
+                continue
+        if ref.source == "bibliography":
+            region = _list_region(doc) if region is None else region
+            if _mentioned_in_prose(doc, ref, region):
                 continue
         yield i
 

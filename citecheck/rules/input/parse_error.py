@@ -10,7 +10,9 @@ finding says what was skipped and where.
 Two BibTeX kinds (named in ``evidence.kind``) read differently from a broken entry:
 
 - ``duplicate-field`` (warning): a BibTeX entry gives a field twice. The entry is
-  kept with the first value, as BibTeX reads it; the later values are ignored.
+  kept with the first value, as BibTeX reads it; the later values are ignored. When
+  the printed list is made from the database (Pandoc, LaTeX), only the entries the text
+  cites are reported: an uncited entry is never read by citeproc or BibTeX.
 - ``keyless-entry``: an entry without a citation key (``@article{title = ...``). It
   can never be cited (and Pandoc refuses the whole file), so it is reported here and
   never as an uncited entry.
@@ -48,7 +50,14 @@ from citecheck.rules.base import Rule, RuleContext
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     """One finding per problem a loader recorded."""
-    for problem in ctx.document.problems:
+    doc = ctx.document
+    unprinted: set[str] = set()
+    if doc.cited_only_database and any(p.kind == "duplicate-field" for p in doc.problems):
+        printed = ctx.printed
+        unprinted = {r.key for i, r in enumerate(doc.references) if r.key and i not in printed}
+    for problem in doc.problems:
+        if problem.kind == "duplicate-field" and problem.evidence.get("key") in unprinted:
+            continue  # citeproc/BibTeX never read an uncited entry of the database
         # A loader's note (a file read under a different case, a bibliography found only
         # in the compiled .aux) says how the input was read; it is not a failure.
         level = _LEVELS.get(str(problem.evidence.get("severity", "")))

@@ -135,6 +135,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         return
     refs = ctx.document.references
     far = topic.list_far
+    if refs and all(r.fields.get("footnote") for r in refs):
+        far = None  # footnotes stand at their places in the text: never another's list
     if far is not None:
         first = min((i for i in topic.scores if 0 <= i < len(refs)), default=None)
         about = f" ({', '.join(topic.terms)})" if topic.terms else ""
