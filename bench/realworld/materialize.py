@@ -14,8 +14,10 @@ compiled PDF of a source/PDF pair) is extracted too, from ``pdf_commit`` when th
 committed elsewhere (a CI deploy branch) than its source.
 
 A document with ``"convert": "jats_to_text"`` is a JATS article turned into Markdown
-after extraction by the team's converter (``shared/tools/jats_to_text.py``, found with
-``--jats-tool``); the Markdown is written next to it under the name given by ``check``.
+after extraction by the team's converter (``shared/tools/jats_to_text.py``), run through
+:mod:`bench.realworld.jats_fixed` (which mends two faults of its reference list; another
+converter with the same command line can be given with ``--jats-tool``); the Markdown is
+written next to it under the name given by ``check``.
 
 Snapshots lack files of 4 MiB and more: such blobs inside a requested folder are skipped
 and counted; a missing main file or PDF is an error.
@@ -112,6 +114,9 @@ def _extract(
     return written, len(absent)
 
 
+JATS_TOOL = Path(__file__).with_name("jats_fixed.py")
+
+
 def _convert(doc: dict[str, object], dest: Path, jats_tool: Path) -> str:
     """Run the converter a document asks for; returns "" or a failure sentence."""
     if doc.get("convert") != "jats_to_text":
@@ -136,7 +141,7 @@ def materialize(
     mirror: Path,
     out: Path,
     force: bool,
-    jats_tool: Path = Path("/work/shared/tools/jats_to_text.py"),
+    jats_tool: Path = JATS_TOOL,
 ) -> str:
     """Extract one document; returns a one-line status."""
     doc_id = str(doc["id"])
@@ -190,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--jats-tool",
         type=Path,
-        default=Path("/work/shared/tools/jats_to_text.py"),
+        default=JATS_TOOL,
         help="converter for documents with convert=jats_to_text",
     )
     args = parser.parse_args(argv)

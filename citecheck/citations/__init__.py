@@ -58,6 +58,7 @@ Mode = Literal["auto", "author-year", "numeric"]
 # author-year citations; equations and enumerations use small, repeated numbers.
 _PAREN_MIN_DISTINCT = 3
 _PAREN_OVER_AUTHOR_YEAR = 2
+_PAREN_OVER_SQUARE = 4  # round-bracket numbers win over this many times fewer square ones
 # Without a numbered reference list, superscripts cite only with this many marks
 # citing this many distinct numbers: a lone raised "2" may be a footnote or exponent.
 _SUP_MIN_GROUPS = 2
@@ -93,14 +94,22 @@ def _numeric(
 def _bracketed(text: str, pairs: list, mode: Mode, author_year: int) -> list[Found]:  # type: ignore[type-arg]
     square = numeric_brackets(text, pairs, "[")
     square_groups = len(square)
-    if square and (mode == "numeric" or square_groups > author_year):
-        return drop_outliers(to_found(text, square))
-    if square_groups:
-        return []
     paren = [
         b for b in numeric_brackets(text, pairs, "(") if not looks_like_enumeration(text, b.pair)
     ]
     distinct = {n for b in paren for n in b.numbers}
+    if square and (mode == "numeric" or square_groups > author_year):
+        # a stray "[1]" (printed R output, a footnote mark) beside a text that cites
+        # "(1)" ... "(11)": the round brackets are the citations
+        if (
+            len(paren) >= _PAREN_OVER_SQUARE * square_groups
+            and len(distinct) >= _PAREN_MIN_DISTINCT
+            and len(paren) >= _PAREN_OVER_AUTHOR_YEAR * max(author_year, 1)
+        ):
+            return drop_outliers(to_found(text, paren))
+        return drop_outliers(to_found(text, square))
+    if square_groups:
+        return []
     clearly = len(distinct) >= _PAREN_MIN_DISTINCT and len(paren) >= _PAREN_OVER_AUTHOR_YEAR * max(
         author_year, 1
     )

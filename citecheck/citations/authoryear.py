@@ -123,6 +123,52 @@ _TITLE_PIECE = re.compile(
 _CAPS_NAME = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+\s*")
 
 
+_OPENS = {"*": "*", "_": "_", '"': '"', "”": "“", "’": "‘", "»": "«"}
+
+
+def _emphasised_title(text: str, start: int, close: int) -> bool:
+    """Names and a year inside one emphasis or quotation that ends right after the
+    bracket: a title with its year ("*Forrest Gump (1994)*", "_Stand by Me (1986)_",
+    '"Toy Story (1995)"'), a film or a book named in the text, not a narrative citation."""
+    mark = text[close + 1 : close + 2]
+    opener = _OPENS.get(mark)
+    if opener is None:
+        return False
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    if opener == mark:
+        return line.count(mark) % 2 == 1
+    return line.rfind(opener) > line.rfind(mark)
+
+
+_MIN_TITLE_CELLS = 3
+
+
+def _fills_cell(text: str, found: Found) -> bool:
+    """The citation ends a Markdown table cell that holds nothing else but words:
+    "| Antz (1998) | ... |", "| Monsters, Inc. (2001) |"."""
+    line_start = text.rfind("\n", 0, found.start) + 1
+    line_end = text.find("\n", found.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if not line.lstrip().startswith("|"):
+        return False
+    before = text[line_start : found.start]
+    after = text[found.end : line_end if line_end >= 0 else len(text)].lstrip(" \t*_)")
+    cell = before[before.rfind("|") + 1 :] if "|" in before else None
+    # words of the title before the names read ("| Monsters, Inc. (2001) |") may stay
+    return cell is not None and not re.search(r"[\d()\[\];]", cell) and after.startswith("|")
+
+
+def _without_title_cells(text: str, found: list[Found], known: frozenset[str]) -> list[Found]:
+    """Narrative "citations" that fill table cells, when there are several and the list
+    names none of their authors: a column of titles with years ("| Antz (1998) |",
+    "| Die Hard (1988) |"), data of the study, not works it cites."""
+    cells = [f for f in found if f.narrative and f.authors and _fills_cell(text, f)]
+    if len(cells) < _MIN_TITLE_CELLS or any(is_known(f.authors[0], known) for f in cells):
+        return found
+    drop = {id(f) for f in cells}
+    return [f for f in found if id(f) not in drop]
+
+
 def _emit(out: list[Found], piece: Piece, found: Found) -> None:
     """One citation per year of the piece ("Smith, 2019, 2020a" cites two works)."""
     for year in piece.years:
@@ -172,7 +218,9 @@ def _parse_bracket(
         if names is None:
             if idx == 0:
                 hit = narrative_authors(text, pair.open, known)
-                if hit is None:
+                if hit is None or (
+                    not hit[1].known and _emphasised_title(text, hit[0] + hit[1].start, pair.close)
+                ):
                     continue
                 lo, previous = hit
                 end = pair.close + 1 if idx == len(spans) - 1 else base + ps + piece.end
@@ -307,6 +355,7 @@ def extract_author_year(
             continue
         if YEAR_HINT.search(content) is not None and YEAR.search(content) is not None:
             _parse_bracket(text, pair, content, out, abbrevs, known)
+    out = _without_title_cells(text, out, known)
     if known:
         out.extend(_bare(text, pairs, abbrevs, known))
     supported = set(abbrevs) | {

@@ -29,6 +29,7 @@ _POINTER = re.compile(
 _DENSITY = 0.7  # share of 1..N a real reference list's citations cover
 _SLACK = 10
 _MIN_FOR_OUTLIERS = 10  # too few numbers say nothing about the list's length
+_YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d[ \t\u00a0]*\Z")
 _QUANTITY_BEFORE = re.compile(r"[\d%‰][ \t\u00a0]*\Z")
 # "S[255]", "x_1[3]", "K[2 mod 4]": an array subscript glued to a short identifier. A
 # citation glued to a word ("studies[3]") has a longer word before it, so words of three
@@ -193,7 +194,10 @@ def looks_like_enumeration(text: str, pair: Pair) -> bool:
     """ "(1) first ... (2) second", equation numbers, counts next to another number
     ("7.5% (28)", "120 (45)" in a table): parenthesised numbers that are not citations."""
     if _QUANTITY_BEFORE.search(text, max(0, pair.open - 4), pair.open) is not None:
-        return True
+        # "published in 2022 (7)." cites after a year; "120 (45)" in a table counts
+        year = _YEAR_BEFORE.search(text, max(0, pair.open - 8), pair.open)
+        if year is None or text[pair.close + 1 : pair.close + 2] not in (".", ",", ";", ":", ""):
+            return True
     line_start = text.rfind("\n", 0, pair.open) + 1
     line_end = text.find("\n", pair.close)
     line = text[line_start : line_end if line_end >= 0 else len(text)]

@@ -52,6 +52,7 @@ class Paragraph:
     superscripts: list[tuple[int, int]] = field(default_factory=list)  # raised text spans
     breaks: list[int] = field(default_factory=list)  # offsets of line breaks (w:br, w:cr)
     table: bool = False  # inside a table cell
+    numbered: bool = False  # carries Word list numbering of its own (w:numPr)
 
 
 @dataclass
@@ -164,6 +165,7 @@ def read_paragraphs(
             _inline(child, st)
         style_el = p.find(f"{W}pPr/{W}pStyle")
         outline_el = p.find(f"{W}pPr/{W}outlineLvl")
+        num_id = p.find(f"{W}pPr/{W}numPr/{W}numId")
         outline = outline_el.get(f"{W}val") if outline_el is not None else None
         st.paragraphs.append(
             Paragraph(
@@ -174,6 +176,7 @@ def read_paragraphs(
                 superscripts=st.sups,
                 breaks=st.breaks,
                 table=in_table,
+                numbered=num_id is not None and num_id.get(f"{W}val") not in (None, "0"),
             )
         )
     for f, _ in st.stack:  # unterminated fields end at the document end

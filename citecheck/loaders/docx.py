@@ -370,6 +370,31 @@ def _text_citations(
     return out
 
 
+def _numbered_continuations(body: list[Paragraph], bib: list[int]) -> dict[int, str]:
+    """Texts of the Word-numbered entries some later paragraphs continue, by paragraph;
+    the continuing paragraphs are the other keys' values' sources (left out of the list).
+
+    In a list Word numbers itself (most paragraphs carry ``w:numPr``), a paragraph
+    without a number of its own right after a numbered one is the same entry broken
+    in two (an entry split at "Types of" / "Alcoholics, II: ...", or inside a hyphenated
+    name "Xin-" / "Qun Wang"): read as an entry, it shifts every later number by one.
+    Returns {entry paragraph: joined text} and marks each continuation with ``""``.
+    """
+    joined: dict[int, str] = {}
+    if len(bib) < 3 or 3 * sum(body[i].numbered for i in bib) < 2 * len(bib):
+        return joined
+    head: int | None = None
+    for i in bib:
+        text = body[i].text.strip()
+        if head is not None and not body[i].numbered and text:
+            so_far = joined.get(head, body[head].text).rstrip()
+            joined[head] = so_far + ("" if so_far.endswith("-") else " ") + text
+            joined[i] = ""
+            continue
+        head = i if body[i].numbered else None
+    return joined
+
+
 def _text_references(
     body: list[Paragraph], bib: list[int], loc: object, problems: list[Problem]
 ) -> list[Reference]:
@@ -378,9 +403,12 @@ def _text_references(
 
     if not bib:
         return []
+    joined = _numbered_continuations(body, bib)
+    bib = [i for i in bib if joined.get(i) != ""]
     # Paragraphs (and line breaks inside them) are the entry boundaries Word keeps.
     section, para_starts = join_paragraphs(
-        [body[i].text for i in bib], [body[i].breaks for i in bib]
+        [joined.get(i, body[i].text) for i in bib],
+        [[] if i in joined else body[i].breaks for i in bib],
     )
     offsets = list(zip(para_starts, bib, strict=True))
     out: list[Reference] = []

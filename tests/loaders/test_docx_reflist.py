@@ -123,3 +123,25 @@ def test_tables_and_captions_after_the_list_are_not_entries(tmp_path: Path) -> N
     )
     doc = load(_docx(tmp_path / "a.docx", body), "a.docx")
     assert [r.authors[0].family for r in doc.references] == ["Lee"]
+
+
+def _numbered(text: str) -> str:
+    ppr = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr></w:pPr>'
+    return f'<w:p>{ppr}<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
+
+
+def test_an_unnumbered_paragraph_continues_a_word_numbered_entry(tmp_path: Path) -> None:
+    body = (
+        _p("Wells [1], pumps [2] and tanks [3] and rain [4].")
+        + _p("References", "Titre1")
+        + _numbered("Kwame Osei and Ama Mensah. Wells. Water Journal, 2:1-9, 2019.")
+        + _numbered("Lena Brandt, Jonas Vogel, Mia Xin-")
+        + _p("Qun Lee. Pumps and their care. Pump Review, 4:2-8, 2018.")
+        + _numbered("Tomas Ruiz. Tanks of the")
+        + _p("coast. Tank Letters, 1:5-6, 2017.")
+        + _numbered("Ana Kahale. Rain. Rain Journal, 3:3-4, 2016.")
+    )
+    doc = load(_docx(tmp_path / "n.docx", body), "n.docx")
+    texts = [r.text for r in doc.references]
+    assert len(texts) == 4, texts
+    assert "Xin-Qun Lee" in texts[1] and "Tanks of the coast" in texts[2]

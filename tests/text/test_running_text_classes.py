@@ -162,3 +162,73 @@ def test_duplicate_fields_of_uncited_database_entries_are_not_reported(tmp_path:
     report = citecheck.check(path, citecheck.Settings(offline=True, select=("parse-error",)))
     keys = [f.evidence.get("key") for f in report.findings]
     assert keys == ["okafor2019"], keys
+
+
+def test_an_undated_entry_named_with_its_initial_counts_as_cited(tmp_path: Path) -> None:
+    text = (
+        "# Introdução\n\nO crescimento varia (OKAFOR C.A., ) e segundo LINDQVIST B. "
+        "a mortalidade cai (TANAKA, 2010).\n\n# Referências\n\n"
+        "OKAFOR C.A. Crescimento de árvores. Revista Florestal, v. 2, p. 1-9.\n\n"
+        "LINDQVIST B. Mortalidade. Revista Florestal, v. 3, p. 2-5.\n\n"
+        "FERREIRA D. Clareiras. Revista Florestal, v. 4, p. 7-8.\n\n"
+        "TANAKA, H. Solos. Revista Florestal, v. 5, p. 1-2, 2010.\n"
+    )
+    got = _findings(tmp_path, text)
+    assert [r for r, _ in got] == ["listed-not-cited"] and "FERREIRA" in got[0][1], got
+
+
+def test_two_works_of_one_organisation_at_different_addresses_are_not_duplicates(
+    tmp_path: Path,
+) -> None:
+    head = "# Methods\n\nRecords came from the portal [1] as a download [2].\n\n# References\n\n"
+    entries = (
+        "1. TSO: The Tide Survey Office. The tide survey office portal 2021. "
+        "https://www.tides.example/ (accessed April 2, 2021).\n"
+        "2. TSO: The Tide Survey Office. Occurrence download 2021. "
+        "https://doi.org/10.99999/DL.TIDE01.\n"
+    )
+    path = tmp_path / "paper.md"
+    path.write_text(head + entries, encoding="utf-8")
+    report = citecheck.check(
+        path, citecheck.Settings(offline=True, select=("duplicate-reference",))
+    )
+    assert not report.findings
+    same = entries.replace(
+        "Occurrence download 2021. https://doi.org/10.99999/DL.TIDE01.",
+        "The tide survey office portal 2021. https://www.tides.example/",
+    )
+    path.write_text(head + same, encoding="utf-8")
+    report = citecheck.check(
+        path, citecheck.Settings(offline=True, select=("duplicate-reference",))
+    )
+    assert [f.rule for f in report.findings] == ["duplicate-reference"]
+
+
+def test_titles_with_years_are_not_narrative_citations() -> None:
+    text = (
+        'Films such as *Tide Walker (1994)*, **"Salt Road (1995)"** and _Low Sun (1975)_ '
+        "lead, as Okafor (2019) and “as Lee (2018) said”.\n\n"
+        "| Title | Rating |\n|---|---|\n| Tide Walker (1994) | 4.1 |\n"
+        "| Monsters of Salt, Inc. (2001) | 3.9 |\n| Low Sun (1975) | 3.2 |\n"
+    )
+    found = extract_citations(text, path="x.md")
+    assert [c.authors for c in found] == [("Okafor",), ("Lee",)]
+
+
+def test_a_column_of_listed_studies_in_a_table_stays_cited() -> None:
+    text = "| Study | n |\n|---|---|\n| Okafor (2019) | 40 |\n| Tanaka (2010) | 12 |\n"
+    text += "| Lindqvist (2018) | 9 |\n"
+    found = extract_citations(text, path="x.md", listed_authors=LISTED_STUDIES)
+    assert len(found) == 3
+
+
+LISTED_STUDIES = ("Okafor", "Tanaka", "Lindqvist")
+
+
+def test_round_bracket_numbers_win_over_a_stray_square_one() -> None:
+    text = (
+        "Trauma kills millions (1). Registries help (2), as a review published in 2022 (3). "
+        "Errors are common (4) and costly (5).\n\n[1] 6 # printed output\n"
+    )
+    found = extract_citations(text, path="x.md", numbered_references=True)
+    assert [c.number for c in found] == [1, 2, 3, 4, 5]

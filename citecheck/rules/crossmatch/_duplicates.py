@@ -132,6 +132,28 @@ def _blocks(refs: Sequence[Reference], members: list[int]) -> list[list[int]]:
     return list(by.values())
 
 
+def _address(ref: Reference) -> str | None:
+    doi = normal_doi(ref.doi)
+    if doi:
+        return "doi:" + doi
+    url = (ref.url or "").strip().rstrip("/").casefold()
+    return url.split("://", 1)[-1] if url else None
+
+
+def _elsewhere_apart(a: Reference, b: Reference) -> bool:
+    """Two entries whose parsed titles agree but that point to different places and
+    are printed in different containers: two works of one organisation whose name the
+    parser took for the title ("GBIF: The Global Biodiversity Information Facility.
+    The global ... facility 2021. https://www.gbif.org/" and "GBIF: The Global ...
+    Facility. Occurrence download 2021. https://doi.org/10.15468/...")."""
+    where_a, where_b = _address(a), _address(b)
+    if not (where_a and where_b) or where_a == where_b:
+        return False
+    if not (a.container and b.container):
+        return False
+    return fuzz.token_set_ratio(fold(a.container), fold(b.container)) < 50
+
+
 def _compare(
     refs: Sequence[Reference], members: list[int], threshold: float, out: dict[int, Duplicate]
 ) -> None:
@@ -150,5 +172,7 @@ def _compare(
             else:
                 continue
             if same and (normal_doi(a.doi) == normal_doi(b.doi) or not (a.doi and b.doi)):
+                if _elsewhere_apart(a, b):
+                    continue
                 out[j] = Duplicate(i, j, "title", score)
                 break

@@ -22,7 +22,9 @@ cited when the text outside the reference list names the same number and year. S
 does a typed entry whose authors the prose names with its year, without a citation
 ("In 2016, Ayu Wiranata and Budi Halim studied ..." for "Wiranata, A., & Halim, B.
 (2016)"): the first author's surname, the second's when there are
-two or more, and the year in one paragraph, within a few lines.
+two or more, and the year in one paragraph, within a few lines. An entry without a
+year counts as cited when the text names its first author with the first initial as
+the entry prints them ("MEYER A.H."): a citation of an undated work has no year to read.
 
 Entries of a bibliography database are not reported: when Pandoc (``bibliography:``
 or inline ``references:`` metadata, R Markdown, Quarto) or LaTeX (``\\bibliography``,
@@ -114,6 +116,8 @@ def _list_region(doc: Document) -> tuple[int, int]:
     for ref in doc.references:
         if ref.source != "bibliography" or ref.location.line is None:
             continue
+        if ref.location.path != doc.path:
+            continue  # a reference file read beside the manuscript: not in its text
         try:
             starts.append((index.line_start(ref.location.line), len(ref.text)))
         except IndexError:
@@ -131,15 +135,15 @@ def _mentioned_in_prose(doc: Document, ref: Reference, region: tuple[int, int]) 
     "Wiranata, A., & Halim, B. (2016)". The first author's surname (and the
     second's, for two or more authors) and the year stand in one paragraph within
     a few lines of each other, outside the list."""
-    if not ref.authors or ref.authors[0].corporate or not ref.year:
+    if not ref.authors or ref.authors[0].corporate:
         return False
-    year = ref.year[:4]
-    if not year.isdigit():
-        return False
+    year = (ref.year or "")[:4]
     names = [a.family for a in ref.authors[:2] if not a.corporate]
     if not names or any(len(n) < 3 for n in names):
         return False
     text = doc.text
+    if not year.isdigit():
+        return _undated_named(text, ref, region)
     for m in re.finditer(rf"(?<!\w){re.escape(names[0])}(?!\w)", text):
         if region[0] <= m.start() < region[1]:
             continue
@@ -153,6 +157,23 @@ def _mentioned_in_prose(doc: Document, ref: Reference, region: tuple[int, int]) 
             continue
         if all(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", window) for n in names[1:]):
             return True
+    return False
+
+
+def _undated_named(text: str, ref: Reference, region: tuple[int, int]) -> bool:
+    """An undated entry named in the text by its first author's surname and first
+    initial as the entry prints them ("MEYER A.H." for "MEYER A.H. Structure ...",
+    "(CONDÉ T.M., )" as citeproc prints an entry without a year): there is no year
+    for a citation to carry, so the name is the citation."""
+    first = ref.authors[0]
+    initial = (first.given or "").lstrip()[:1]
+    if not initial.isalpha():
+        return False
+    pattern = rf"(?<!\w){re.escape(first.family)},?[ \t]+{re.escape(initial)}\."
+    for m in re.finditer(pattern, text):
+        if region[0] <= m.start() < region[1] or ref.text[:40] in text[m.start() : m.start() + 60]:
+            continue
+        return True
     return False
 
 

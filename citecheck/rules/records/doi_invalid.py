@@ -9,7 +9,8 @@ registrant, the letter O for a zero (``1O.1016/...``), a journal URL in the DOI
 field, or a truncated string. The check works offline: it reads the reference
 itself (the DOI field of BibTeX/CSL entries, a doi.org URL, or what follows
 "doi:" / "https://doi.org/" in the reference string). Words such as "n/a" or "-"
-after "DOI:" are taken as "no DOI", not as a malformed one.
+after "DOI:" are taken as "no DOI", not as a malformed one; a shortDOI in the DOI field
+(``10/bqhp9z``, which doi.org resolves) is not malformed.
 
 Example
 -------
@@ -64,6 +65,12 @@ def why_invalid(value: str) -> str:
     return "is not in DOI syntax"
 
 
+# A shortDOI (https://shortdoi.org): "10/bqhp9z", which doi.org resolves like the DOI.
+_SHORT_DOI = re.compile(
+    r"(?:(?:https?://)?(?:dx\.)?doi\.org/|doi\s*[:=]?\s*)?10/[a-z0-9]{3,12}", re.IGNORECASE
+)
+
+
 def _attempted(value: str) -> bool:
     """True when ``value`` is meant as a DOI (has digits), not a 'none' placeholder."""
     return any(ch.isdigit() for ch in value)
@@ -73,6 +80,8 @@ def invalid_doi(ref: Reference) -> tuple[str, str] | None:
     """(the malformed string, where it was found) for ``ref``, or None."""
     field = (ref.doi or "").strip() or (ref.fields.get("doi") or "").strip()
     if field:
+        if _SHORT_DOI.fullmatch(field.rstrip(_TRAILING)):
+            return None
         if normalise_doi(field) is None and _attempted(field):
             return field, "DOI field"
         return None

@@ -43,6 +43,8 @@ def test_malformed(text: str, doi: str | None, reason: str) -> None:
         (ANSELL + "DOI: n/a", None),
         (ANSELL, None),
         (ANSELL + "https://onlinelibrary.wiley.com/doi/full/10.1002/jor.1100150407", None),
+        (ANSELL, "10/bqhp9z"),  # a shortDOI, which doi.org resolves
+        (ANSELL, "https://doi.org/10/bqhp9z"),
     ],
 )
 def test_valid_or_absent(text: str, doi: str | None) -> None:
