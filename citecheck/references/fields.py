@@ -84,8 +84,11 @@ _LOCATORS = (
         rf"(?P<vol>{_LD1}(?:(?<=[A-Z])\d{{1,5}}|(?<=\d)\d{{0,4}})),?\s"
         rf"\((?:[A-Za-z]+\.?,?\s(?:\d{{1,2}},?\s)?)?(?P<year>{YEAR})\)"
     ),
-    # "Studies in African Linguistics 42. 101-132."
-    re.compile(rf"(?P<vol>{_D1}\d{{0,4}})\.\s(?P<pages>\d+\s?[-–—]\s?\d+)(?![\w(/])"),
+    # "Studies in African Linguistics 42. 101-132.", "Journal of Chemical Physics 670.
+    # 056489." (a single page only at the very end)
+    re.compile(
+        rf"(?P<vol>{_D1}\d{{0,4}})\.\s(?P<pages>\d+\s?[-–—]\s?\d+(?![\w(/])|[A-Z]?\d+(?=\.?$))"
+    ),
     # "Artificial Intelligence, 19." at the very end
     re.compile(r",(?<=[A-Za-z],)\s(?!(?:1[5-9]|20)\d\d)(?P<vol>\d{1,4})\.?$"),
     # "Language 67 547-619" / "Nature 227 680–685"
@@ -119,6 +122,9 @@ _LOCATORS = (
         rf"(?P<vol>{_LD1}(?:(?<=[A-Z])\d{{1,5}}|(?<=\d)\d{{0,4}}))\s(?P<pages>[A-Z]{{0,2}}\d{{1,7}})"
         r"(?=\s?[.,;]?\s?(?:$|[(\[]))"
     ),
+    # A volume in parentheses after the journal, then pages: "Biochemistry, (50), pp.
+    # 11097–11108", "J. Chem. Phys., (67), 140304".
+    re.compile(rf",\s\((?P<vol>\d{{1,4}})\),\s(?:pp?\.\s?)?(?P<pages>{PAGES})(?![\w(/])"),
     # Turkish "Cilt" and "Sayı": ", C. 116, S. 3 (2024), ss. 7184" (after a comma only:
     # "C." is an initial elsewhere).
     re.compile(

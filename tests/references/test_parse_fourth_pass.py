@@ -57,6 +57,19 @@ from citecheck.references import parse_reference
             None,
             "043103",
         ),
+        (
+            "Moreau, Luc & Ana Ndiaye. 1995. Dunes of the north. Journal of Coasts 527. 095114.",
+            "527",
+            None,
+            "095114",
+        ),
+        (
+            "Moreau, L., and Ndiaye, A. 2011. “Dunes of the north”, Biochemistry, (50), "
+            "pp. 11097–11108.",
+            "50",
+            None,
+            "11097–11108",
+        ),
     ],
 )
 def test_locators(text: str, volume: str, issue: str | None, pages: str | None) -> None:
