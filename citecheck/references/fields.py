@@ -24,10 +24,10 @@ from citecheck.references.dates import MONTH_WORD, YEAR, find_year, looks_like_y
 
 PAGES = r"[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s?(?:[-–—‐−]{1,2}|to)\s?[A-Za-z]{0,2}\d+[A-Za-z]?)?"
 # Longest first: "Nomor 2" is not "No" + "mor".
-_ISSUE_WORD = r"(?:[Nn]\.\s?[º°]|[Nn]omor|[Aa]usgabe|[Nn]umber|[Nn]um|[Ii]ssue|[Ii]ss|[Hh]eft|[Ee]disi|[Nn]r|[Nn]°|[Nn]º|NO|[Nn]o)(?![a-z])"
+_ISSUE_WORD = r"(?:[Nn]\.\s?[º°]|[Nn]omor|[Aa]usgabe|[Nn]umber|[Nn]um|[Ii]ssue|[Ii]ss|[Hh]eft|[Ee]disi|[Nn]r|[Nn]°|[Nn]º|NO|[Nn]o|Nummer|H(?=\.\s?\d))(?![a-z])"
 # Issue and page words of other languages (after a volume only): Heft, číslo, sayı, Nr.
 _ISSUE_LOCAL = r"(?:H|Heft|č|čís|sy|[Nn]r|[Nn]o|№|Nº|n°|sz|nro)"
-_PAGE_WORD = r"S|s|ss|pp?|str|lk|С|с|стр|ページ|págs?|blz|old|o|hlm|hal"
+_PAGE_WORD = r"S|s|ss|pp?|str|lk|С|с|стр|ページ|págs?|blz|old|o|hlm|hal|bls"
 _VOLUME_WORD = r"(?<![\w.])(?:Jg\.?|Jahrgang|roč(?:\.|ník)|zv\.|[Тт]\.|kd\.?|巻|årgang|fasc\.)"
 # Only strings holding one of these are searched for _VOLUME_WORD (a cheap test first).
 _VOLUME_WORD_HINTS = ("Jg", "Jahrgang", "roč", "zv.", "Т.", "т.", "kd", "巻", "årgang", "fasc.")
@@ -102,6 +102,8 @@ _LOCATORS = (
     # "Harvard Business Review, XLII (September-October, 1964)", "Studies 36.2 (1990)".
     re.compile(rf"(?P<vol>[IVXLC](?<=,\s[IVXLC])[IVXLC]{{0,5}}),?\s{_DATE_PAREN}"),
     re.compile(rf"(?P<vol>{_D1}\d{{0,3}})\.(?P<iss>\d{{1,3}})\s{_DATE_PAREN}"),
+    # MLA-like "JHEP 434.2: 015" (volume.issue: pages)
+    re.compile(rf"(?P<vol>{_D1}\d{{0,3}})\.(?P<iss>\d{{1,3}}):\s?(?P<pages>{PAGES})(?![\w(/])"),
     # Volume words of other languages: "Jg. 907", "roč. 450", "zv. 211", "Т. 764", "kd 358",
     # "巻 361", "236. årgang", "t. 5", "tome 12"; an issue may follow ("H. 3", "č. 2").
     _VOL_WORD_RE,
@@ -178,7 +180,7 @@ _EDITORS_RE = re.compile(
     r"^(?P<eds>.{1,250}?)\s?\((?:[Ee]ds?|ED|EDS|Hrsg|[Pp]enyunting|[Ee]ditors?|[Ee]d\.?\s?by)\.?\)[,.:]?\s?"
 )
 _LEGAL_RE = re.compile(
-    rf"\((?P<y1>{YEAR})\)\s(?P<v1>\d{{1,4}})\s(?P<c1>[A-Z][^\d()\[\]]{{1,120}}?)\s(?P<p1>{PAGES})"
+    rf"\((?P<y1>{YEAR})\)\s(?P<v1>\d{{1,4}})(?:\((?P<i1>\d{{1,4}})\))?\s(?P<c1>[A-Z][^\d()\[\]]{{1,120}}?)\s(?P<p1>{PAGES})"
     rf"(?=[\s,.;]|$)"
     rf"|(?P<v2>\d{{1,4}})\s(?P<c2>[A-Z][^\d()\[\]]{{1,120}}?)\s\((?P<y2>{YEAR})\)(?:\s(?P<p2>{PAGES}))?"
     rf"(?=[\s,.;]|$)"
@@ -239,7 +241,7 @@ def parse_tail(s: str, year_hint: str | None = None) -> Tail:
         return Tail(
             clean_container(legal.group("c1") or legal.group("c2")),
             legal.group("v1") or legal.group("v2"),
-            None,
+            legal.group("i1"),
             _clean_pages(legal.group("p1") or legal.group("p2")),
             legal.group("y1") or legal.group("y2"),
         )

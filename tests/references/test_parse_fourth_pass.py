@@ -70,6 +70,24 @@ from citecheck.references import parse_reference
             None,
             "11097–11108",
         ),
+        (
+            "L. Moreau u. a., „Dünen im Norden“, in: Küstenforschung, 320 (2023), H. 13, S. 2627–2637.",
+            "320",
+            "13",
+            "2627–2637",
+        ),
+        (
+            "Moreau, L. and A. Ndiaye 1980 ‘Dunes of the north’, J Coasts 434.2: 015.",
+            "434",
+            "2",
+            "015",
+        ),
+        (
+            "Moreau, L et al, ‘Dunes of the North’ (1982) 61(20) Journal of Coasts 5284",
+            "61",
+            "20",
+            "5284",
+        ),
     ],
 )
 def test_locators(text: str, volume: str, issue: str | None, pages: str | None) -> None:
