@@ -93,7 +93,7 @@ def clean_reference(text: str) -> str:
     text = text.replace("\u060c", ",")  # the Arabic comma (Persian and Arabic styles)
     if "&" in text:
         text = _ENTITY_RE.sub(_entity, text)
-    if text and max(text) >= "\ue000" and _PRIVATE_RE.search(text) is not None:
+    if _PRIVATE_RE.search(text) is not None:
         # Private-use code points are PDF symbol-font bullets and dashes (U+F02D).
         text = _PRIVATE_RE.sub(" ", text)
     return repair_hyphenation(join_lines(strip_markup(text)))
