@@ -22,7 +22,7 @@ _SEP_RE = re.compile(
 )
 _ET_AL_RE = re.compile(
     r",?\s?(?:et alii|et\.?\s?al\.?|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.|u\.\s?a\.|vd\.|"
-    r"ve diğ\.|v\.dğr\.|ve ark\.|i in\.|và cộng sự|\[?и др\.\]?|等|idr\.|m\.\s?fl\.|mfl\.|"
+    r"ve diğ\.|v\.dğr\.|ve ark\.|i in\.|và cộng sự|\[?и др\.\]?|等|idr\.|m\.\s?fl\.|mfl\.|o\.\s?fl\.|"
     r"y otros|e outros|e altri)",
     re.IGNORECASE,
 )
@@ -40,7 +40,7 @@ _FOLLOW = {
     "E": ("E", "D"),
     "M": ("A", "D", "E", "C"),
     "K": ("K", "A", "E"),
-    "U": ("U", "E", "D"),
+    "U": ("U", "E", "D", "C"),
     "F": ("C", "F"),
     "P": ("P",),
 }

@@ -113,7 +113,7 @@ UNIT_D = re.compile(
 )
 # "KAHAN Marcel", "DULONG Robert": an upper-case surname before the given names.
 UNIT_U = re.compile(
-    rf"(?P<family>[{UP}]{{3,}}(?:[- ][{UP}]{{2,}})?)\s(?P<given>(?=[{UP}][{LO}]){GIVEN}){_AFTER}"
+    rf"(?P<family>[{UP}]{{3,}}(?:[- ][{UP}]{{2,}})?)\s(?P<given>(?=[{UP}][{LO}]){GIVEN}){_DEMOTED}{_AFTER}"
 )
 UNIT_E = re.compile(
     rf"{_NOT_GIVEN}(?P<given>(?:[{UP}]\.\s)?{GIVEN})\s(?P<family>{FAMILY_LAST}){_AFTER}"

@@ -221,3 +221,16 @@ def test_medium_notes_and_preprint_servers_end_titles(text: str, title: str) -> 
     p = parse_reference(text)
     assert p.title == title
     assert p.container is None
+
+
+def test_upper_case_family_lists_with_initials_and_particles() -> None:
+    p = parse_reference(
+        "MOREAU Luc, NDIAYE Ana, OKAFOR J. R., DIALLO Awa et SOW Ali, 1992. « Dunes du nord »."
+    )
+    assert [a.family for a in p.authors] == ["MOREAU", "NDIAYE", "OKAFOR", "DIALLO", "SOW"]
+    assert p.title == "Dunes du nord"
+    q = parse_reference(
+        "HEIDE Ulrich von der, Ana MOREAU, “Dunes du nord”, Coasts, 1977, ss. 147-56"
+    )
+    assert [a.family for a in q.authors][1:] == ["MOREAU"]
+    assert q.title == "Dunes du nord"
