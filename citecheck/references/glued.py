@@ -88,8 +88,10 @@ def glued_cuts(text: str, number: int | None, shape: re.Pattern[str] | None) -> 
             # "… 3820–36. World Health Organization. “Title”": an organisation after a
             # person (or before one), with the same punctuation after the names.
             part = text[last:at]
-            if len(text) - at - nxt.end < 25:
-                continue  # "… Cambridge University Press. 2007.": a publisher at the end
+            if not _title_follows(rest[nxt.end : nxt.end + 200]):
+                # "… Cambridge University Press. 2007.", "Monthly Notices of the Royal
+                # Astronomical Society. 1985. vol. 11": no title after the names.
+                continue
             if (_year_after(part, own) and _year_after(rest, nxt)) or _same_template(
                 own, nxt, part, rest, organisation=True
             ):
@@ -134,6 +136,16 @@ def _after_names(s: str, end: int) -> str:
 
 
 _PERSONAL = frozenset("ABCDEFSUP")
+# Three words or more in a row, one of them in lower case: a title ("Tides and
+# Currents"), not a place ("San Diego, CA") or a journal's locator ("1985. vol. 11").
+_WORD_RUN_RE = re.compile(r"[^\W\d_]{2,}(?:[\s,:;'’-]+[^\W\d_]{2,}){2,}")
+
+
+def _title_follows(s: str) -> bool:
+    return any(
+        any(w.islower() for w in re.split(r"[\s,:;'’-]+", m.group(0)))
+        for m in _WORD_RUN_RE.finditer(s)
+    )
 
 
 def _organisation_pair(own: AuthorScan, nxt: AuthorScan) -> bool:

@@ -157,6 +157,10 @@ def test_glued_entry_of_an_organisation_is_split(line: str) -> None:
         "of the Coastal Meeting. Cambridge University Press. 2007.",
         "Moreau, L., and A. Ndiaye. 1984. Dunes and ripples on sandy coasts of the north. "
         "Journal of the American Coastal Society 763. 7497–7504.",
+        "MOREAU, Luc, 1985. Dunes and ripples on sandy coasts of the north. Royal Coastal "
+        "Society Notices. 1985. vol. 11, p. 1146–1151.",
+        "Moreau, L., & Ndiaye, A. (1999). Dunes and ripples on sandy coasts. In Proceedings of "
+        "the 1999 National Meeting of The Coastal Institute (CI 1999) (pp. 621–626). San Diego, CA.",
     ],
 )
 def test_publisher_or_journal_is_not_a_glued_entry(line: str) -> None:
