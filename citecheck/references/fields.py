@@ -149,6 +149,24 @@ _LOCATORS = (
         r"(?P<vol>\d{1,4})\.?$"
     ),
 )
+# Text every match of a locator holds (by index in _LOCATORS): a locator is searched
+# only in strings holding one of these, an ``in`` test far cheaper than the search.
+_GATES: dict[int, tuple[str, ...]] = {
+    0: (";",),
+    2: ("(",),
+    3: ("/",),
+    4: (":",),
+    7: ("(",),
+    10: ("-", "–", "—"),
+    11: ("(",),
+    12: ("(",),
+    13: ("(",),
+    14: (":",),
+    19: ("(",),
+    20: (", C",),
+    21: ("(",),
+}
+_LOCATOR_GATES = tuple(_GATES.get(i, ()) for i in range(len(_LOCATORS)))
 _EXPLICIT = 1  # index in _LOCATORS of "Vol. 5 No. 2"
 _VOL_COLON = 4  # index of "27:153-60"
 _ISSUE_NO = 5  # index of "2, no. 7"
@@ -215,6 +233,9 @@ def first_locator(s: str, pos: int) -> tuple[re.Match[str], int] | None:
     words = any(h in s for h in _VOLUME_WORD_HINTS)
     for i, rx in enumerate(_LOCATORS):
         if rx is _VOL_WORD_RE and not words:
+            continue
+        gate = _LOCATOR_GATES[i]
+        if gate and not any(g in s for g in gate):
             continue
         m = rx.search(s, pos)
         if m is not None and (best is None or m.start() < best[0].start()):
