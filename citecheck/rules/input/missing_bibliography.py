@@ -24,9 +24,9 @@ outside the manuscript.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from citecheck.loaders import _md_notes as md_notes
 from citecheck.model.document import Document, Location
 from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
@@ -39,34 +39,16 @@ _LOOKED_FOR = {
     "pandoc": "no bibliography: or references: in the front matter or _quarto.yml",
 }
 
-# A Markdown footnote definition ("[^3]: Voss, Jacob: Title. 2014.") that reads as a
-# source: it has a year or a web address (on its first line or its continuation).
-_FOOTNOTE = re.compile(r" {0,3}\[\^([^\]\n]+)\]:")
-MIN_SOURCE_NOTES = 2
-_SOURCE_SIGN = re.compile(r"\b(?:1[6-9]|20)\d\d\b|https?://|\bdoi\b", re.I)
-
-
-def _footnote_sources(text: str) -> list[str]:
-    """Labels of the footnote definitions in ``text`` that look like sources."""
-    found: list[tuple[str, list[str]]] = []
-    for line in text.splitlines():
-        m = _FOOTNOTE.match(line)
-        if m is not None:
-            found.append((m.group(1), [line[m.end() :]]))
-        elif found and line.strip() and not line.lstrip().startswith("#"):
-            found[-1][1].append(line)  # continuation of the definition
-        elif found and not line.strip():
-            found.append(("", []))  # a blank line ends the definition
-    return [label for label, body in found if label and _SOURCE_SIGN.search(" ".join(body))]
+MIN_SOURCE_NOTES = md_notes.MIN_SOURCE_NOTES
 
 
 def _note_sources(doc: Document) -> list[str]:
     """Labels of the footnotes that read as sources: Markdown definitions, DOCX notes
     (numbered in order)."""
     if doc.format == "markdown":
-        return _footnote_sources(doc.text)
+        return [n.label for n in md_notes.source_notes(doc.text)]
     texts = [doc.text[a:b] for a, b in doc.notes]
-    return [str(i) for i, t in enumerate(texts, 1) if _SOURCE_SIGN.search(t)]
+    return [str(i) for i, t in enumerate(texts, 1) if md_notes.SOURCE_SIGN.search(t)]
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
