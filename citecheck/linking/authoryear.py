@@ -200,6 +200,8 @@ def link_author_year(
         best = _top(exact)
         if len(best) > 1 and cited[ci].et_al and three_in_full:
             best = _four_or_more(best, index) or best
+        if len(best) > 1:
+            best = _printed_first(best, cited[ci], refs) or best
         if len(best) == 1:
             convention = "three authors are named in full elsewhere" if len(exact) > 1 else None
             evidence = best[0].evidence(cited[ci], index.listed, et_al_convention=convention)
@@ -231,6 +233,24 @@ def link_author_year(
                     _cited_evidence(cited[ci], matched_on="entry text"),
                 )
     return [decisions[ci] for ci in indexes]
+
+
+def _printed_first(
+    best: list[Assessment], cit: Cited, refs: Sequence[Reference]
+) -> list[Assessment]:
+    """The one candidate whose entry opens with the cited first name as printed.
+
+    "Andi. (2015)" and "Juansyah Andi. (2015)" both read as family "Andi" (an
+    Indonesian name written given-first); "(Andi, 2015)" is the entry that opens with
+    "Andi", "(Juansyah Andi, 2015)" the one that opens with "Juansyah Andi".
+    """
+    if not cit.names:
+        return []
+    want = name_words(cit.names[0].display)
+    if not want:
+        return []
+    opens = [a for a in best if name_words(refs[a.ref].text[:120])[: len(want)] == want]
+    return opens if len(opens) == 1 else []
 
 
 def _four_or_more(best: list[Assessment], index: _Index) -> list[Assessment]:

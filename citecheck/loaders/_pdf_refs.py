@@ -200,6 +200,10 @@ def segment(
     if len(labelled_flush) >= 2 and len(labelled_flush) >= 0.6 * len(flush):
         idx = _labelled_end(boxes, idx, col, indent, labels)
         starts = {i for i in idx if labels[i] and not indent[i]}
+        # Word numbering skips a paragraph now and then: an entry at the edge without
+        # its number, no space above it ("... DIGITAL." then "Gonzalez, R. C., ... (2018).")
+        unlabelled = {i for i in idx if not labels[i] and not indent[i]}
+        starts |= _author_year_starts(_unlabelled(lines, labels), idx, starts, unlabelled)
     else:
         dented = [i for i in idx if indent[i]]
         if len(dented) >= 0.15 * len(idx) and len(flush) >= 0.15 * len(idx) and len(idx) >= 4:
@@ -212,7 +216,12 @@ def segment(
             starts = (
                 by_gap
                 | _numbered_starts(idx, labels, indent)
-                | _author_year_starts(lines, idx, by_gap | {idx[0]})
+                | _author_year_starts(
+                    _unlabelled(lines, labels),
+                    idx,
+                    by_gap | {idx[0]},
+                    {i for i in idx if not labels[i]},
+                )
             )
     starts.add(idx[0])
     entries: list[Entry] = []
@@ -360,13 +369,32 @@ _ENDS_ENTRY = re.compile(r"(?:\.|\s(?:https?://|doi:\s?|10\.\d{4,9}/)\S+)\s*$") 
 OPENING_SHARE = 0.8  # share of gap-cut entries that open "Surname, X. (year)." before it counts
 
 
-def _author_year_starts(lines: list[str], idx: list[int], gap_starts: set[int]) -> set[int]:
-    """Lines that open a new author-year entry inside a gap-cut entry: Word leaves no
-    space above an entry now and then ("... 785–832." then "Bermúdez-Otero, R. (2015).
-    ..." at the same pitch). Only in a list whose gap-cut entries nearly all open that
-    way, and only after a line that ends a sentence (or a DOI or URL), in an entry that
-    has its year."""
-    opening = [i for i in gap_starts if _AUTHOR_YEAR_OPENING.match(lines[i])]
+def _unlabelled(lines: list[str], labels: dict[int, re.Match[str] | None]) -> list[str]:
+    """``lines`` with the list labels taken off ("[7] Gazali, W." -> "Gazali, W.")."""
+    out = list(lines)
+    for i, label in labels.items():
+        if label is not None:
+            out[i] = lines[i][label.end() :].lstrip()
+    return out
+
+
+def _author_year_starts(
+    lines: list[str], idx: list[int], gap_starts: set[int], candidates: set[int] | None = None
+) -> set[int]:
+    """Lines that open a new author-year entry inside another: Word leaves no space
+    above an entry now and then ("... 785–832." then "Bermúdez-Otero, R. (2015). ..." at
+    the same pitch), or skips an entry's number. Only in a list whose entries (cut by
+    gaps or labels, ``gap_starts``; labels taken off) nearly all open that way, only at
+    ``candidates`` (all lines when None), after a line that ends a sentence (or a DOI
+    or URL), in an entry that has its year."""
+    after = dict(itertools.pairwise(idx))
+
+    def opens(i: int) -> bool:  # the year may be on the entry's second line
+        return bool(
+            _AUTHOR_YEAR_OPENING.match(f"{lines[i]} {lines[after[i]] if i in after else ''}")
+        )
+
+    opening = [i for i in gap_starts if opens(i)]
     if len(opening) < 3 or len(opening) < OPENING_SHARE * len(gap_starts):
         return set()
     out: set[int] = set()
@@ -377,9 +405,10 @@ def _author_year_starts(lines: list[str], idx: list[int], gap_starts: set[int]) 
             dated = False
         elif (
             prev is not None
+            and (candidates is None or i in candidates)
             and dated
             and _ENDS_ENTRY.search(lines[prev])
-            and _AUTHOR_YEAR_OPENING.match(lines[i])
+            and opens(i)
         ):
             out.add(i)
             dated = False

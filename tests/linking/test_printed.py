@@ -117,3 +117,23 @@ def test_the_entry_that_is_named_whole_beats_one_whose_piece_ends_with_the_name(
         bibliography_found=True,
     )
     assert [(ln.status, ln.reference) for ln in link(doc).links] == [("exact", 1), ("exact", 0)]
+
+
+def test_the_entry_that_opens_with_the_cited_name_is_the_one_cited() -> None:
+    # an Indonesian name written given-first reads as family "Wibowo" in both entries
+    alone = entry(
+        "Wibowo. (2015). Jaringan Komputer. Yogyakarta: Madcoms.", ("Wibowo", None), year="2015"
+    )
+    given_first = entry(
+        "Sari Wibowo. (2015). Aplikasi Pelacak Anak. Jurnal Ilmiah, 3, 1-9.",
+        ("Wibowo", "Sari"),
+        year="2015",
+    )
+    doc = Document(
+        path=P,
+        format="markdown",
+        citations=(cite("Wibowo", year="2015"), cite("Sari Wibowo", year="2015")),
+        references=(given_first, alone),
+        bibliography_found=True,
+    )
+    assert [(ln.status, ln.reference) for ln in link(doc).links] == [("exact", 1), ("exact", 0)]

@@ -413,3 +413,30 @@ def test_citations_in_wrapped_table_cells_are_read_cell_by_cell(tmp_path: Path) 
         (("Okafor", "Brandt"), "2022"),
         (("Tanaka",), "2019"),
     ]
+
+
+def test_an_entry_word_left_without_its_number_is_an_entry(tmp_path: Path) -> None:
+    # Word numbering skipped one paragraph (a repeated entry): it sits, unnumbered and
+    # with no space above it, under entry 2 of a list parted by space after each entry
+    body = lines(72, 780, ["Filters smooth images [1], [2], [3] as shown [4]."])
+    entries = [
+        ["[1] Abel, A., & Brandt, B. (2020). Edge detection in", "teeth images."],
+        [
+            "[2] Clark, C. (2012). Convolution in image",
+            "processing.",
+            "Dunn, D., & Evans, E. (2018). Digital image",
+            "processing. Pearson.",
+        ],
+        ["[3] Dunn, D., & Evans, E. (2018). Digital image", "processing. Pearson."],
+        ["[4] Fox, F. (2019). Noise measures. Electronics, 8(11),", "1284."],
+    ]
+    runs = [*body, Run(72, 740, "REFERENCES", 10)]
+    y = 720.0
+    for entry in entries:
+        for text in entry:
+            runs.append(Run(72, y, text))
+            y -= 12
+        y -= 8
+    doc = load(write_pdf(tmp_path / "skip.pdf", [runs]), "skip.pdf")
+    assert [r.number for r in doc.references] == [1, 2, None, 3, 4]
+    assert doc.references[1].text.endswith("processing.")
