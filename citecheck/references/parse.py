@@ -103,6 +103,18 @@ def _take_links(s: str) -> tuple[str, str | None, str | None]:
     """Remove the DOI and URL mentions (with "Retrieved from", "doi:") from ``s``."""
     doi = url = None
     found = find_doi(s)
+    found_url = find_url(s)
+    if (
+        found is not None
+        and found_url is not None
+        and found_url[1] <= found[1] < found[2] <= found_url[2]
+        and "doi.org/" not in found_url[0].lower()
+    ):
+        # A DOI inside a publisher's address ("https://academic.oup.com/.../doi/10.1093/
+        # x/btx196/3611270/Title"): one mention; the address stays whole, not cut at
+        # the DOI into a head that is no page.
+        doi, (url, start, end) = found[0], found_url
+        return _cut(s, start, end).strip(), doi, url
     if found is not None:
         doi, start, end = found
         s = _cut(s, start, end)

@@ -31,10 +31,25 @@ BUCKET = "datacite"
 RATE = 500 / 300  # requests per second, unidentified (no e-mail address)
 RATE_IDENTIFIED = 1000 / 300  # with an e-mail address in the User-Agent
 # Prefixes of the largest DataCite repositories: Zenodo, Figshare, Dryad, OSF
-# projects, Harvard Dataverse, PANGAEA, GBIF, ICPSR. A DOI with one of them is asked
-# here first; should DataCite not hold it after all, the Crossref route follows.
+# projects, Harvard Dataverse, PANGAEA, GBIF, ICPSR; ResearchGate's own DOIs (RG.2...,
+# registered with DataCite: docs/registries.md), Dagstuhl's LIPIcs proceedings and the
+# KNB data repository (answered by api.datacite.org in the recorded cassettes of
+# commonmeta-py). A DOI with one of them is asked here first; should DataCite not hold
+# it after all, the Crossref route follows.
 PREFIXES = frozenset(
-    {"10.5281", "10.6084", "10.5061", "10.17605", "10.7910", "10.1594", "10.15468", "10.3886"}
+    {
+        "10.5281",
+        "10.6084",
+        "10.5061",
+        "10.17605",
+        "10.7910",
+        "10.1594",
+        "10.15468",
+        "10.3886",
+        "10.13140",
+        "10.4230",
+        "10.5063",
+    }
 )
 # DataCite resourceTypeGeneral -> Crossref work type (others: the CSL type DataCite gives).
 _TYPES = {

@@ -88,6 +88,9 @@ class _Plan:
     id_kind: IdKind = "doi"
     ident: str | None = None
     dblp: str | None = None  # the DBLP title query (computer science, no identifier)
+    # The DBLP title query asked only when the identifier (arXiv) is registered nowhere:
+    # a mistyped or invented arXiv number of a paper DBLP lists (CoRR, proceedings).
+    dblp_if_missing: str | None = None
 
     @property
     def key(self) -> str | None:
@@ -167,13 +170,27 @@ def _routed(doi: str | None, doi_valid: bool, ref: Reference) -> _Plan:
         _, ident = take_arxiv(f"arXiv:{doi[len(_ARXIV_DOI) :]}")
         if ident:
             ident = canonical_arxiv(ident)
-            return _Plan(doi=doi, doi_valid=True, query=query, id_kind="arxiv", ident=ident)
+            return _Plan(
+                doi=doi,
+                doi_valid=True,
+                query=query,
+                id_kind="arxiv",
+                ident=ident,
+                dblp_if_missing=title_query(ref),
+            )
     if doi is not None:
         return _Plan(doi=doi, doi_valid=doi_valid, query=query)
     ident = arxiv_of(ref)
     if ident:
         ident = canonical_arxiv(ident)
-        return _Plan(doi=None, doi_valid=doi_valid, query=query, id_kind="arxiv", ident=ident)
+        return _Plan(
+            doi=None,
+            doi_valid=doi_valid,
+            query=query,
+            id_kind="arxiv",
+            ident=ident,
+            dblp_if_missing=title_query(ref),
+        )
     pmid = pmid_of(ref)
     if pmid:
         return _Plan(doi=None, doi_valid=doi_valid, query=query, id_kind="pmid", ident=pmid)
@@ -187,6 +204,12 @@ def dblp_query(ref: Reference) -> str | None:
     """The title to ask DBLP for a computer-science reference (its venue is a
     conference, LNCS, an ACM / IEEE venue, CoRR or arXiv cs.*), None otherwise. DBLP
     wants every word to match, so only the title is sent."""
+    return title_query(ref, cs_only=True)
+
+
+def title_query(ref: Reference, *, cs_only: bool = False) -> str | None:
+    """The DBLP title query of ``ref`` (None without a title of 15 characters or more,
+    and with ``cs_only`` unless it names a computer-science venue)."""
     if ref.kind == "law":
         return None
     title, container = ref.title, ref.container
@@ -194,7 +217,7 @@ def dblp_query(ref: Reference) -> str | None:
         parsed = parse_reference(ref.text)
         title, container = parsed.title, container or parsed.container
     venue = " ".join(p for p in (container, ref.fields.get("booktitle"), ref.text) if p)
-    if not title or len(title) < 15 or not dblp.cs_venue(venue):
+    if not title or len(title) < 15 or (cs_only and not dblp.cs_venue(venue)):
         return None
     return dblp.query_text(title)[:MAX_QUERY_CHARS] or None
 
@@ -310,7 +333,7 @@ def resolve_all(
                 ident=plan.ident,
                 fallback=fallback,
                 not_asked=not_asked,
-                dblp=ids.dblp_hits.get(plan.dblp) if plan.dblp else None,
+                dblp=_dblp_hits(ids, plan),
                 url=web.get((i, j)),
                 url_check=url_results.get(web.get((i, j)) or ""),
             )
@@ -340,6 +363,13 @@ def resolve_all(
                 )
             )
     return outcome
+
+
+def _dblp_hits(ids: IdLookup, plan: _Plan) -> tuple[Candidate, ...] | Unavailable | None:
+    """What DBLP answered for the plan's title (asked first, or after its identifier
+    was found nowhere), None when it was not asked."""
+    title = plan.dblp or plan.dblp_if_missing
+    return ids.dblp_hits.get(title) if title else None
 
 
 def wait_line(label: str, why: str) -> str:
@@ -517,12 +547,27 @@ class _Run:
                     if p.query and self._missing(at, p) and p.query not in lookup.searches
                 }
             )
-            if later:
+            # ... and DBLP for arXiv identifiers registered nowhere.
+            later_t = sorted(
+                {
+                    p.dblp_if_missing
+                    for at, p in self.plans.items()
+                    if p.dblp_if_missing
+                    and self._missing(at, p)
+                    and p.dblp_if_missing not in ids.dblp_hits
+                }
+            )
+            todo_t = ids.dblp_from_cache(later_t)
+            if later or todo_t:
                 todo_d, todo_q = lookup.from_cache([], later)
                 lookup.release()  # the unregistered DOIs whose searches the cache answered
-                if todo_q:
+                if todo_q or todo_t:
                     self.connect()
-                    await lookup.fetch([], todo_q)
+                    on_dblp, ids.on_dblp = ids.on_dblp, None  # not on the progress total
+                    try:
+                        await asyncio.gather(lookup.fetch([], todo_q), ids.fetch_dblp(todo_t))
+                    finally:
+                        ids.on_dblp = on_dblp
             await self._fallback_round()
             if urls:
                 await self._urls(urls)
@@ -589,7 +634,8 @@ class _Run:
                 continue
             if plan.key and isinstance(self.ids.ids.get(plan.key), Found):
                 continue
-            if plan.dblp and self._dblp_accepted(self.refs[at], plan.dblp):
+            title = plan.dblp or plan.dblp_if_missing
+            if title and self._dblp_accepted(self.refs[at], title):
                 continue
             hits = self.lookup.searches.get(plan.query)
             if not isinstance(hits, tuple):

@@ -1,7 +1,8 @@
 """``--check-urls``: does each reference's web address still answer?
 
 Off by default (it contacts every host a bibliography names). For each distinct
-``http(s)`` URL that is not a DOI link (DOIs are checked against the registries): a
+``http(s)`` URL that is not a DOI or arXiv link (those identifiers are checked
+against their registries, arXiv's at one request per 3 s): a
 HEAD request, then a GET when HEAD is refused or unsupported (many servers answer
 HEAD with 403, 404 or 405 while GET works), redirects followed by hand up to
 :data:`MAX_REDIRECTS`, bodies never read. Politeness: one request at a time per
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -37,6 +39,8 @@ TTL = 7 * 86400
 GONE = frozenset({404, 410})
 _HEAD_REFUSED = frozenset({400, 403, 404, 405, 406, 410, 429, 500, 501, 503})
 _DOI_HOSTS = ("doi.org", "dx.doi.org", "www.doi.org")
+_ARXIV_HOSTS = ("arxiv.org", "www.arxiv.org", "export.arxiv.org")
+_ARXIV_PATH_RE = re.compile(r"^/(?:abs|pdf)/")
 
 
 def checkable(url: str | None) -> str | None:
@@ -48,6 +52,8 @@ def checkable(url: str | None) -> str | None:
     host = (parts.hostname or "").lower()
     if parts.scheme not in ("http", "https") or not host or host in _DOI_HOSTS:
         return None
+    if host in _ARXIV_HOSTS and _ARXIV_PATH_RE.match(parts.path):
+        return None  # an arXiv identifier: the arXiv API checks it
     if host == "localhost" or host.endswith(".localhost"):
         return None
     try:

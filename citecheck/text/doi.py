@@ -60,6 +60,36 @@ def _trim(s: str) -> str:
     return s
 
 
+# What a publisher's landing-page address prints after the DOI it contains
+# (".../article/10.3389/fenvs.2015.00080/full", Wiley ".../doi/10.1002/x.1/abstract",
+# OUP ".../doi/10.1093/bioinformatics/btx196/3611270/Removal-of-Batch-Effects"): page
+# names, not part of the DOI. Cut only inside an address that is not doi.org's.
+_PAGE_TAIL_RE = re.compile(
+    r"(?:/(?:full|abstract|abs|pdf|epdf|pdfdirect|epub|html|fulltext|full-text|full\.pdf|"
+    r"meta|summary|references|figures|tables|supplemental|suppinfo|citedby|"
+    r"issuetoc|toc)|/\d{5,}/[A-Za-z][\w-]*)/?$",
+    re.IGNORECASE,
+)
+_URL_BEFORE_RE = re.compile(r"(?:https?://|www\.)(\S*)$", re.IGNORECASE)
+_DOI_HOST_RE = re.compile(r"^(?:https?://)?(?:dx\.|www\.)?doi\.org/", re.IGNORECASE)
+
+
+def _in_publisher_url(text: str, start: int) -> bool:
+    """Whether the DOI at ``start`` is inside a web address that is not doi.org's."""
+    head = text[max(0, start - 300) : start]
+    m = _URL_BEFORE_RE.search(head)
+    return m is not None and not _DOI_HOST_RE.match(head[m.start() :])
+
+
+def _page_tail_cut(suffix: str) -> str:
+    """``suffix`` without the page names a landing-page address adds after the DOI."""
+    while True:
+        cut = _PAGE_TAIL_RE.sub("", suffix)
+        if cut == suffix or "/" not in suffix or not cut:
+            return suffix
+        suffix = cut
+
+
 def _decode(suffix: str) -> str:
     # URL-encoded DOIs ("10.1000%2Fxyz") appear when authors copy from a browser.
     return unquote(suffix) if "%" in suffix else suffix
@@ -80,6 +110,10 @@ def find_doi(text: str) -> tuple[str, int, int] | None:
     cut = raw.find("](")  # a Markdown link written around the DOI
     raw = _trim(raw if cut < 0 else raw[:cut])
     suffix = _trim(_decode(raw))
+    if suffix and _in_publisher_url(text, m.start()):
+        # The page names leave the DOI but stay in the span: they are part of the
+        # address, not words of the reference.
+        suffix = _page_tail_cut(suffix)
     if not suffix:
         return None
     doi = f"10.{m.group(1)}/{suffix}"

@@ -114,6 +114,8 @@ def test_main_title_first_typed_titles_only_when_nothing_else() -> None:
 def test_prefix_route() -> None:
     assert routed_here("10.5281/zenodo.7312345") and routed_here(FIGSHARE)
     assert not routed_here("10.1371/journal.pone.0033693")
+    assert routed_here("10.13140/RG.2.2.12345.67890")  # ResearchGate
+    assert routed_here("10.4230/LIPIcs.TQC.2013.93")  # Dagstuhl LIPIcs
 
 
 def test_datacite_prefix_is_asked_at_datacite_only(

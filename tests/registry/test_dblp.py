@@ -11,12 +11,15 @@ import httpx
 import pytest
 import respx
 
+from citecheck.model.links import Links
 from citecheck.model.settings import Settings
 from citecheck.registry.dblp import cs_venue, parse_hits, query_text
 from citecheck.registry.http import Policy
 from citecheck.registry.matching.thresholds import Thresholds
 from citecheck.registry.resolve import plan_reference, resolve_all
 from citecheck.registry.verdict import verdict
+from citecheck.rules.base import RuleContext
+from citecheck.rules.records import doi_not_found, unverified_reference
 
 from .conftest import document, reference
 
@@ -174,3 +177,58 @@ def test_offline_second_run_answers_from_the_cache(tmp_path: Path) -> None:
         outcome = resolve_all([document(reference(CARLSON))], offline)
         assert not router.calls
     assert verdict(reference(CARLSON), outcome.resolutions[0][0], Thresholds()).registry == "dblp"
+
+
+ARXIV = "https://export.arxiv.org/api/query"
+ARXIV_FEED = RECORDED.parent / "arxiv" / "id_list_2201.13452-13455.xml"  # 13455 missing
+
+
+def _arxiv_feed() -> httpx.Response:
+    return httpx.Response(
+        200, content=ARXIV_FEED.read_bytes(), headers={"content-type": "application/atom+xml"}
+    )
+
+
+def test_arxiv_id_registered_nowhere_falls_back_to_dblp(tmp_path: Path) -> None:
+    # A real SIGMOD 1976 paper under an arXiv number arXiv does not hold (our string).
+    text = (
+        "Carlson, C. R., & Kaplan, R. S. (1976). A generalized access path model and its "
+        "application to a relational data base system. arXiv:2201.13455."
+    )
+    empty = {"status": "ok", "message": {"items": [], "total-results": 0}}
+    with respx.mock(assert_all_called=False) as router:
+        arxiv = router.get(ARXIV).mock(return_value=_arxiv_feed())
+        dblp = router.get(DBLP).mock(
+            return_value=httpx.Response(200, json=_recorded("publ_toc_sigmod76.json"))
+        )
+        crossref = router.get(CROSSREF).mock(return_value=httpx.Response(200, json=empty))
+        ref = reference(text)
+        settings = _settings(tmp_path)
+        outcome = resolve_all([document(ref)], settings, policy=Policy(backoff_base=0))
+    assert arxiv.call_count == 1 and dblp.call_count == 1
+    assert dblp.calls[0].request.url.params["q"].startswith("A generalized access path model")
+    res = outcome.resolutions[0][0]
+    v = verdict(ref, res, Thresholds())
+    assert (v.status, v.registry) == ("verified", "dblp")
+    assert crossref.call_count <= 1  # the search that follows an unregistered identifier
+    ctx = RuleContext(
+        document=document(ref), links=Links(), settings=settings, resolutions=outcome.resolutions[0]
+    )
+    assert [f.message for f in doi_not_found.RULE.check(ctx)] == [
+        "arXiv:2201.13455 does not exist (asked: arxiv)"
+    ]
+    assert list(unverified_reference.RULE.check(ctx)) == []
+
+
+def test_arxiv_id_found_does_not_ask_dblp(tmp_path: Path) -> None:
+    text = (
+        "Yin H-M, Zou J. Asymptotic Analysis for a Nonlinear Reaction-Diffusion System. "
+        "arXiv:2201.13452"
+    )
+    with respx.mock(assert_all_called=False) as router:
+        router.get(ARXIV).mock(return_value=_arxiv_feed())
+        dblp = router.get(DBLP).mock(return_value=httpx.Response(500))
+        ref = reference(text)
+        outcome = resolve_all([document(ref)], _settings(tmp_path), policy=Policy(backoff_base=0))
+    assert dblp.call_count == 0
+    assert verdict(ref, outcome.resolutions[0][0], Thresholds()).status == "verified"

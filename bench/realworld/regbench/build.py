@@ -109,7 +109,10 @@ def real_items(records: dict[str, P.PoolRecord]) -> list[dict[str, Any]]:
         for path in P.git_files(repo, commit):
             if not path.endswith((".bib", ".md")):
                 continue
-            text = P.git_show(repo, commit, path).decode("utf-8", "replace")
+            try:
+                text = P.git_show(repo, commit, path).decode("utf-8", "replace")
+            except FileNotFoundError:
+                continue  # a blob the snapshot lacks (4 MiB and more)
             if path.endswith(".bib"):
                 for m in P._ENTRY_RE.finditer(text):
                     tm = re.search(r"\btitle\s*=\s*[{\"](.+?)[}\"]\s*,?\s*\n", m.group(3), re.S)

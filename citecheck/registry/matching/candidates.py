@@ -27,7 +27,7 @@ from citecheck.registry.matching.record import RecordView, view
 from citecheck.registry.matching.thresholds import Thresholds
 from citecheck.registry.matching.titles import title_similarity
 from citecheck.text.doi import strip_identifiers
-from citecheck.text.folding import numbers_in, squash, years_in
+from citecheck.text.folding import numbers_in, squash, tokens, years_in
 
 # Records that are never the cited work itself: parts of works, issues, reviews.
 EXCLUDED_TYPES = frozenset(
@@ -108,7 +108,11 @@ class Validation:
         """The hit may well be the cited work: do not call the reference unverified."""
         return (
             self.accepted(thresholds)
-            or (not self.hard and self.score >= thresholds.plausible)
+            or (
+                not self.hard
+                and self.score >= thresholds.plausible
+                and self.title_score >= thresholds.plausible_title
+            )
             or self.title_only_match(thresholds)
         )
 
@@ -131,14 +135,14 @@ def _cites_year(reference: Reference, record: RecordView) -> bool:
 
 
 def _author_is_title_word(reference: Reference, record: RecordView) -> bool:
-    """The reference's only "author" is a word of the record's title (a title
-    opening such as 'PEDLA:' read as a name)."""
+    """The reference's only "author" is words of the record's title: a title opening
+    such as 'PEDLA:' read as a name, or a whole title read as a corporate author."""
     if len(reference.authors) != 1:
         return False
-    name = squash(reference.authors[0].family or "")
-    return bool(name) and name in {
-        squash(w) for w in re.findall(r"[\w-]+", record.full_title or "")
-    }
+    name = tokens(reference.authors[0].family)
+    title = tokens(record.full_title)
+    n = len(name)
+    return n > 0 and any(title[i : i + n] == name for i in range(len(title) - n + 1))
 
 
 def _year_signal(reference: Reference, record: RecordView) -> tuple[float, str]:

@@ -49,6 +49,11 @@ class Thresholds:
     # ``title_only_words`` words: reading lists cite works by title alone. Chosen on
     # the dev split of bench/accuracy/registry_real.py. Keys:
     # "unverified-reference.title-only", "unverified-reference.title-only-words".
+    # A hit whose title is this far from the reference's is another work however well
+    # its authors, year and journal agree (an invented title under real authors finds
+    # their other papers): never plausible. Chosen on the dev split of
+    # bench/accuracy/registry_real.py. Key: "unverified-reference.plausible-title".
+    plausible_title: float = 0.7
     title_only: float = 0.95
     title_only_words: float = 6
 
@@ -69,6 +74,7 @@ class Thresholds:
             "plausible": "unverified-reference.plausible",
             "candidate_title": "missing-doi.title",
             "candidate_author": "missing-doi.author",
+            "plausible_title": "unverified-reference.plausible-title",
             "title_only": "unverified-reference.title-only",
             "title_only_words": "unverified-reference.title-only-words",
         }

@@ -9,7 +9,10 @@ real works have no DOI (books, theses, laws, reports, web pages, and journals no
 registered with Crossref). It is a warning for journal articles, which mostly do
 have DOIs, and information for everything else. The rule fires only when the
 search ran and none of its hits is even plausible (validator score below
-``unverified-reference.plausible``, or a hard contradiction: another year, a
+``unverified-reference.plausible``, a title less similar than
+``unverified-reference.plausible-title`` (0.7) — authors, year and journal that
+agree do not make another title the cited work: an invented title under real
+authors finds their other papers — or a hard contradiction: another year, a
 preprint, a journal issue); the best rejected hit and why it failed are in the
 evidence. A reference that gives only a title (no year, and no author, or an
 "author" that is a word of the record's title, as when "DanQ: a hybrid ..." is read
@@ -37,8 +40,9 @@ suppression comment when the work is known to be absent from registries.
 
 Configuration
 -------------
-Thresholds ``unverified-reference.plausible``, ``unverified-reference.title-only``
-and ``unverified-reference.title-only-words`` (chosen on the dev split of the
+Thresholds ``unverified-reference.plausible``,
+``unverified-reference.plausible-title``, ``unverified-reference.title-only`` and
+``unverified-reference.title-only-words`` (chosen on the dev split of the
 real-string registry benchmark, docs/benchmarks.md). Kinds other than journal articles
 (decided from the reference) are reported at info level.
 """

@@ -9,7 +9,8 @@ names). Each distinct address gets a HEAD request and, unless HEAD succeeds, a G
 redirects are followed (at most five). Only HTTP 404 or 410 to the GET is reported.
 Timeouts, refused connections, 401/403/429 (often bot walls) and server errors are
 listed under skipped checks instead: they may be our network's fault. DOI links are
-left to the DOI rules.
+left to the DOI rules, and arXiv links (``arxiv.org/abs/...``, ``/pdf/...``) to the
+arXiv identifier check (doi-not-found).
 
 Example
 -------

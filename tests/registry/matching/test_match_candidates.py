@@ -108,3 +108,33 @@ def test_an_author_read_from_the_title_keeps_the_reference_title_only() -> None:
     ref = _ref(f"{title}.", title=title.split(": ", 1)[1], authors=(Author(family="SORTNET"),))
     v = validate(ref, _record(title))
     assert v.title_only and v.plausible(T)
+
+
+def test_a_whole_title_read_as_a_corporate_author_keeps_the_reference_title_only() -> None:
+    title = "Sorting paper clips by colour with a small convolutional network"
+    ref = _ref(f"{title}. https://example.org/x", authors=(Author(family=title, corporate=True),))
+    v = validate(ref, _record(title))
+    assert v.title_only and v.plausible(T)
+    other = _ref(f"Lee. {title}.", title=title, authors=(Author(family="Lee"),))
+    assert not validate(other, _record(title)).title_only  # "Lee" is no word of the title
+
+
+def test_real_authors_year_and_journal_under_another_title_are_not_plausible() -> None:
+    # An invented title under the authors, year, journal, volume and pages of a real
+    # record (our own example): everything but the title agrees, yet it is another work.
+    rec = {**_record("Sorting paper clips by colour with a small convolutional network")}
+    rec.update(volume="12", page="45-67")
+    title = "Sorting lighthouse beacons by weather with a small recurrent model"
+    text = f"Lestari, A. (2019). {title}. Journal of Examples, 12, 45-67."
+    ref = _ref(
+        text,
+        authors=(Author(family="Lestari", given="A."),),
+        year="2019",
+        title=title,
+        container="Journal of Examples",
+        volume="12",
+        pages="45-67",
+    )
+    v = validate(ref, rec)
+    assert v.score >= T.plausible and v.title_score < T.plausible_title
+    assert not v.plausible(T)

@@ -110,6 +110,9 @@ def test_off_by_default(tmp_path: Path) -> None:
         ("http://127.0.0.1:8080/admin", None),
         ("http://169.254.169.254/latest/meta-data", None),
         ("http://localhost/x", None),
+        ("https://arxiv.org/abs/1605.01713", None),  # the arXiv API checks the identifier
+        ("http://arxiv.org/pdf/1605.01713v2.pdf", None),
+        ("https://arxiv.org/list/cs.LG/recent", "https://arxiv.org/list/cs.LG/recent"),
         ("https://github.com/citecheck/citecheck.", "https://github.com/citecheck/citecheck"),
     ],
 )
