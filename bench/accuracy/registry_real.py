@@ -289,7 +289,7 @@ def run(split: str, show_misses: bool, with_other_versions: bool = False) -> Non
     total = counts["requests"]
     per = ", ".join(
         f"{k} {counts[k]}"
-        for k in ("crossref-array", "crossref-single", "doi", "arxiv", "eutils", "openalex")
+        for k in ("crossref-array", "crossref-single", "doi", "arxiv", "eutils", "openalex", "dblp")
     )
     print(f"requests: {total} ({total / max(n, 1):.2f} per reference): {per}")
     print()

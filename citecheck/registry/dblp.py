@@ -29,6 +29,10 @@ SERVICE = "DBLP"
 BUCKET = "dblp"
 RATE = 0.5  # requests per second: one every two seconds (dblp FAQ 1474706)
 SEARCH_ROWS = 5
+# A title DBLP does not find whole is asked again in two halves (a bad word spoils
+# one), each for more rows: half a title matches more publications.
+HALVES_MIN_WORDS = 6
+HALF_ROWS = 10
 _TYPES = {
     "Conference and Workshop Papers": "proceedings-article",
     "Journal Articles": "journal-article",
@@ -148,6 +152,15 @@ def cs_venue(text: str) -> bool:
     return CS_VENUE_RE.search(text) is not None
 
 
+def halves(query: str) -> list[str]:
+    """The two halves of a title query of :data:`HALVES_MIN_WORDS` words or more."""
+    words = query.split()
+    if len(words) < HALVES_MIN_WORDS:
+        return []
+    mid = len(words) // 2
+    return [" ".join(words[:mid]), " ".join(words[mid:])]
+
+
 def query_text(title: str) -> str:
     """What to send as ``q``: the title's words (every word must match, so punctuation
     and DBLP's operators go; ``-`` only inside words)."""
@@ -163,8 +176,33 @@ class Dblp:
         self.base = base_url.rstrip("/")
 
     async def search(self, text: str) -> list[dict[str, Any]] | Unavailable:
-        """The top publications for a title, best first, as Crossref-shaped records."""
-        params = {"q": text, "format": "json", "h": str(SEARCH_ROWS), "c": "0"}
+        """The top publications for a title, best first, as Crossref-shaped records.
+
+        DBLP wants every query word to match, so one misspelt, split or extra word in
+        the reference's title gives no hit at all. When the whole title finds nothing,
+        each half of it is asked (titles of :data:`HALVES_MIN_WORDS` words or more): a
+        single bad word spoils only one half. The hits of both are returned together
+        for the validator to judge against the whole reference (two more requests,
+        only for titles DBLP does not find as written).
+        """
+        got = await self._ask(text, SEARCH_ROWS)
+        if isinstance(got, Unavailable) or got:
+            return got
+        merged: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for half in halves(text):
+            more = await self._ask(half, HALF_ROWS)
+            if isinstance(more, Unavailable):
+                return more  # not "DBLP holds nothing": the answer is incomplete
+            for record in more:
+                key = str(record.get("URL") or record.get("title"))
+                if key not in seen:
+                    seen.add(key)
+                    merged.append(record)
+        return merged
+
+    async def _ask(self, text: str, rows: int) -> list[dict[str, Any]] | Unavailable:
+        params = {"q": text, "format": "json", "h": str(rows), "c": "0"}
         reply = await self.fetcher.get(
             f"{self.base}/search/publ/api", bucket=BUCKET, service=SERVICE, params=params
         )

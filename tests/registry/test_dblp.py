@@ -13,8 +13,9 @@ import respx
 
 from citecheck.model.links import Links
 from citecheck.model.settings import Settings
-from citecheck.registry.dblp import cs_venue, parse_hits, query_text
+from citecheck.registry.dblp import cs_venue, halves, parse_hits, query_text
 from citecheck.registry.http import Policy
+from citecheck.registry.matching.candidates import judge
 from citecheck.registry.matching.thresholds import Thresholds
 from citecheck.registry.resolve import plan_reference, resolve_all
 from citecheck.registry.verdict import verdict
@@ -142,7 +143,7 @@ def test_unknown_to_dblp_goes_on_to_crossref(tmp_path: Path) -> None:
         )
         ref = reference(INVENTED)
         outcome = resolve_all([document(ref)], _settings(tmp_path), policy=Policy(backoff_base=0))
-    assert dblp.call_count == 1 and crossref.call_count == 1
+    assert dblp.call_count == 3 and crossref.call_count == 1  # the title, then its halves
     v = verdict(ref, outcome.resolutions[0][0], Thresholds())
     assert v.status == "not-found"
     assert [a.registry for a in v.asked][:2] == ["dblp", "crossref"]
@@ -232,3 +233,45 @@ def test_arxiv_id_found_does_not_ask_dblp(tmp_path: Path) -> None:
         outcome = resolve_all([document(ref)], _settings(tmp_path), policy=Policy(backoff_base=0))
     assert dblp.call_count == 0
     assert verdict(ref, outcome.resolutions[0][0], Thresholds()).status == "verified"
+
+
+def test_a_title_dblp_does_not_find_whole_is_asked_in_halves(tmp_path: Path) -> None:
+    # One misspelt word ("acess", ours) and DBLP, which wants every word, finds nothing;
+    # each half of the title is asked and the hits judged against the whole reference.
+    text = CARLSON.replace("access path", "acess path")
+    recorded = _recorded("publ_toc_sigmod76.json")
+    empty = _recorded("publ_toc_edbt99_empty.json")
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        whole = "acess" in request.url.params["q"] and "relational" in request.url.params["q"]
+        return httpx.Response(200, json=empty if whole else recorded)
+
+    with respx.mock(assert_all_called=False) as router:
+        dblp = router.get(DBLP).mock(side_effect=answer)
+        crossref = router.get(CROSSREF).mock(return_value=httpx.Response(500))
+        ref = reference(text)
+        outcome = resolve_all([document(ref)], _settings(tmp_path), policy=Policy(backoff_base=0))
+    asked = [c.request.url.params for c in dblp.calls]
+    assert len(asked) == 3 and asked[1]["h"] == "10" and asked[2]["h"] == "10"
+    assert asked[1]["q"].startswith("A generalized acess") and asked[2]["q"].endswith("system")
+    v = verdict(ref, outcome.resolutions[0][0], Thresholds())
+    assert (v.status, v.registry, v.record) == ("verified", "dblp", "10.1145/509383.509403")
+    assert crossref.call_count == 0
+
+
+def test_halves_only_for_long_titles() -> None:
+    assert halves("Speculative index pruning for adaptive columnar stores") == [
+        "Speculative index pruning",
+        "for adaptive columnar stores",
+    ]
+    assert halves("Query optimization by simulated annealing") == []  # 5 words
+
+
+def test_a_letter_missing_from_an_unparsed_title_costs_little() -> None:
+    # Aligned in the whole string (no parsed title), the title without one letter
+    # made the fixed-length alignment spill into "In" of the next phrase, and the
+    # whole phrase counted as overhang (similarity 0.77).
+    ref = reference(CARLSON.replace("access path", "acess path"))
+    verdict_ = judge(ref, parse_hits(_recorded("publ_toc_sigmod76.json")) or [], Thresholds())
+    assert verdict_.best is not None and verdict_.best.title_score >= 0.95
+    assert verdict_.accepted is not None

@@ -78,6 +78,23 @@ def _overhang(text: str, start: int, end: int) -> int:
     the special issue" inside "Introduction to the special issue on ...") leaves
     letters over; a complete title leaves none.
     """
+    # An alignment of fixed length spills a letter or two into the next word when the
+    # reference misspells the title by a letter ("acess path"): that spill is not the
+    # start of more title, so the span ends before it (likewise at the start).
+    spill = end
+    while spill > start and text[spill - 1].isalnum():
+        spill -= 1
+    if end < len(text) and text[end].isalnum() and 0 < end - spill <= 2 and spill > start:
+        end = spill
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+    lead = start
+    while lead < end and text[lead].isalnum():
+        lead += 1
+    if start > 0 and text[start - 1].isalnum() and 0 < lead - start <= 2 and lead < end:
+        start = lead
+        while start < end and not text[start].isalnum():
+            start += 1
     while start > 0 and text[start - 1].isalnum():
         start -= 1
     while end < len(text) and text[end].isalnum():
