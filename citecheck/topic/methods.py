@@ -252,7 +252,14 @@ def _title_reason(reference: Reference) -> str | None:
         return "statistical method"
     if _DATA.search(title):
         return "data set"
+    if _HOST_TITLE.search(title):
+        return "web resource"
     return None
+
+
+# A title that names a web host ("National Institutes of Health ClinicalTrials.gov",
+# "Ensembl.org"): a registry, database or site the paper searched or used, not a claim.
+_HOST_TITLE = re.compile(r"(?<![\w.])[A-Za-z][\w-]*\.(?:gov|org|com|net|edu|int)(?![\w.])")
 
 
 _TOPICAL = re.compile(

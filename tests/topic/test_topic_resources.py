@@ -312,3 +312,19 @@ def test_the_end_of_an_author_list_read_as_the_title_is_not_judged() -> None:
         location=Location(path="m.docx", line=9),
     )
     assert exemption(ref) == ("title not read", "the title is the end of the author list")
+
+
+@pytest.mark.parametrize(
+    ("title", "exempt"),
+    [
+        ("National Institutes of Health ExampleTrials.gov", True),
+        ("The Example Registry at registry.org", True),
+        ("Sample entropy of heart rate in example.js applications", False),
+        ("Reading the U.S. census in 2010", False),
+    ],
+)
+def test_a_title_naming_a_web_host_is_a_web_resource(title: str, exempt: bool) -> None:
+    from citecheck.topic.methods import exemption
+
+    ref = Reference(text=f"{title}. 2020.", title=title, location=Location(path="m.md"))
+    assert (exemption(ref) == ("web resource", "its title")) is exempt

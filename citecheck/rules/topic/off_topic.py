@@ -15,8 +15,9 @@ type, a link to GitHub/CRAN/PyPI/Zenodo/figshare/W3C/CWE and the like, "[Compute
 software]", "R package", "version 2.1", "Retrieved from", "Diakses", "Diambil kembali
 dari", "Obtenido de"), books (an ISBN, an edition, a book-catalogue link), classics
 and translated works (a date before 1900 or the common era, a translator), methods,
-data-collection and statistics texts, reporting guidelines, titles that are not
-titles (the author list, a venue), titles shorter than four words, and references
+data-collection and statistics texts, reporting guidelines, titles naming a web host
+("ClinicalTrials.gov"), titles that are not titles (the author list or its end, a
+venue), titles shorter than four words, and references
 whose name the manuscript itself uses ("we sampled with emcee", a thesis on a LAMP
 stack citing "What is a LAMP stack?", "as measured by the POMS scale" for "Profile of
 Mood States (POMS)", "standard ICH definitions" for an ICH guideline). These are
