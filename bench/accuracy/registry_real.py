@@ -102,7 +102,7 @@ def build(
         else:
             work = records[item["record"]].work if "record" in item else None
             cls = item["class"]
-            if cls == "invented" or (cls == "fake-doi" and work is None):
+            if cls in ("invented", "title-only") or (cls == "fake-doi" and work is None):
                 text = item["text"] + (f" https://doi.org/{item['doi']}" if item.get("doi") else "")
             elif cls == "wrong-title":
                 assert work is not None

@@ -196,6 +196,10 @@ def fabricated_items(
                     "doi": doi,
                 }
             )
+    # Invented titles cited alone (as reading lists cite works): the title-only rule
+    # must not make them plausible.
+    for domain, text in fab.get("title_only", []):
+        out.append({"class": "title-only", "domain": domain, "text": text})
     return out
 
 
