@@ -1,8 +1,8 @@
 """The command line: one module per command, imported only when it is used.
 
 Exit codes: 0 nothing at or above ``--fail-on``; 1 findings at or above it;
-2 usage, configuration or unreadable input; 3 internal error
-(:mod:`citecheck.cli._shared`).
+2 usage, configuration or unreadable input; 3 internal error; 4 (with
+``--fail-on-skipped``) a check that was asked for did not run (:mod:`citecheck.cli._shared`).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import click
 if TYPE_CHECKING:
     from citecheck.model.settings import Settings
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_SKIPPED = 0, 1, 2, 3, 4
 F = TypeVar("F", bound=Callable[..., Any])
 
 # The registry options every command that asks registries takes (check, fix): one

@@ -14,6 +14,7 @@ from citecheck.cli._shared import (
     EXIT_FINDINGS,
     EXIT_INTERNAL,
     EXIT_OK,
+    EXIT_SKIPPED,
     fail,
     progress_printer,
     registry_options,
@@ -56,6 +57,13 @@ from citecheck.reporters import format_names
     type=click.Choice(["error", "warning", "info", "never"]),
     default=None,
     help="Exit 1 when findings at or above this severity exist (default: error).",
+)
+@click.option(
+    "--fail-on-skipped/--no-fail-on-skipped",
+    default=None,
+    help="Exit 4 when a check that was asked for did not run (registry unreachable, "
+    "offline without a cached answer, off-topic without a readable subject), unless "
+    "findings already exit 1.",
 )
 @click.option("--select", multiple=True, help="Only these rules (codes or names, comma-separated).")
 @click.option("--ignore", multiple=True, help="Skip these rules (codes or names, comma-separated).")
@@ -167,6 +175,12 @@ def check(**options: Any) -> None:
     if settings.fail_on != "never" and worst is not None:
         if worst.rank >= Severity(settings.fail_on).rank:
             sys.exit(EXIT_FINDINGS)
+    if settings.fail_on_skipped and report.skipped_checks:
+        click.echo(
+            f"citecheck: {len(report.skipped_checks)} check(s) did not run (--fail-on-skipped)",
+            err=True,
+        )
+        sys.exit(EXIT_SKIPPED)
     sys.exit(EXIT_OK)
 
 

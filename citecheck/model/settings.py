@@ -32,6 +32,8 @@ class Settings(BaseModel):
     ignore: tuple[str, ...] = ()
     severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
     fail_on: FailOn = "error"
+    # exit 4 when a check that was asked for did not run (registry down, offline, no subject)
+    fail_on_skipped: bool = False
     offline: bool = False
     mailto: str | None = None
     crossref_url: str = DEFAULT_CROSSREF_URL

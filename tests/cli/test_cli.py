@@ -204,3 +204,36 @@ def test_verbose_evidence_reads_as_words(run, tmp_path):
     out = run("check", "paper.md", "-v").stdout
     assert "cited et al: no" in out
     assert "False" not in out and "None" not in out
+
+
+CLEAN = """# A clean paper
+
+Collaboration needs trust (Ansell & Gash, 2008).
+
+## References
+
+Ansell, C., & Gash, A. (2008). Collaborative governance in theory and practice. *Journal of Public Administration Research and Theory*, 18(4), 543–571. https://doi.org/10.1093/jopart/mum032
+"""
+
+
+def test_fail_on_skipped_exit_4_when_registry_checks_did_not_run(run, tmp_path):
+    (tmp_path / "paper.md").write_text(CLEAN, encoding="utf-8")
+    # offline with an empty cache: the DOI is not checked against the registry
+    plain = run("check", "paper.md", "--format", "json")
+    assert plain.exit_code == 0
+    assert json.loads(plain.stdout)["summary"]["skipped_checks"]
+    strict = run("check", "paper.md", "--fail-on-skipped")
+    assert strict.exit_code == 4
+    assert "did not run (--fail-on-skipped)" in strict.stderr
+    # findings at --fail-on win: exit 1, not 4
+    (tmp_path / "paper.md").write_text(PAPER, encoding="utf-8")
+    assert run("check", "paper.md", "--fail-on-skipped").exit_code == 1
+
+
+def test_fail_on_skipped_from_configuration(run, tmp_path):
+    (tmp_path / "paper.md").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.citecheck]\nfail-on-skipped = true\n", encoding="utf-8"
+    )
+    assert run("check", "paper.md").exit_code == 4
+    assert run("check", "paper.md", "--no-fail-on-skipped").exit_code == 0
