@@ -78,4 +78,7 @@ def find_year(s: str, start: int = 0, end: int | None = None) -> tuple[str, int,
 
 def looks_like_year(token: str) -> bool:
     """True when ``token`` is a plausible publication year (1500-2049)."""
-    return re.fullmatch(YEAR, token) is not None
+    return _YEAR_FULL_RE.fullmatch(token) is not None
+
+
+_YEAR_FULL_RE = re.compile(YEAR)

@@ -157,7 +157,7 @@ _GATES: dict[int, tuple[str, ...]] = {
     3: ("/",),
     4: (":",),
     7: ("(",),
-    10: ("-", "–", "—"),
+    10: ("-", "–", "—"),  # (tested once a call: see first_locator)
     11: ("(",),
     12: ("(",),
     13: ("(",),
@@ -207,6 +207,8 @@ _TRAIL_YEAR_RE = re.compile(rf"[\s,.]+(?P<y>{YEAR})[a-z]?[,.;]?$")
 
 
 _DIGIT_RE = re.compile(r"\d")
+_MONTH_END_RE = re.compile(rf"{MONTH_WORD}\s?$")
+_SPACES_RE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -235,8 +237,12 @@ def first_locator(s: str, pos: int) -> tuple[re.Match[str], int] | None:
         if rx is _VOL_WORD_RE and not words:
             continue
         gate = _LOCATOR_GATES[i]
-        if gate and not any(g in s for g in gate):
-            continue
+        if gate:
+            if len(gate) == 1:
+                if gate[0] not in s:
+                    continue
+            elif not any(g in s for g in gate):
+                continue
         m = rx.search(s, pos)
         if m is not None and (best is None or m.start() < best[0].start()):
             best = (m, i)
@@ -281,9 +287,9 @@ def parse_tail(s: str, year_hint: str | None = None) -> Tail:
         return _no_locator(body, chapter, year)
     m, kind = found
     # "(March 27, 1969)" / "May 28, 2013": a date, not volume 27 and page 1969.
-    while not (kind == _ISSUE_NO and looks_like_year(m.group("vol") or "")) and re.search(
-        rf"{MONTH_WORD}\s?$", body[max(0, m.start() - 12) : m.start()]
-    ):
+    while not (
+        kind == _ISSUE_NO and looks_like_year(m.group("vol") or "")
+    ) and _MONTH_END_RE.search(body[max(0, m.start() - 12) : m.start()]):
         again = first_locator(body, m.end())
         if again is None:
             return _no_locator(body, chapter, year)
@@ -386,7 +392,7 @@ def parse_tail(s: str, year_hint: str | None = None) -> Tail:
 def _clean_pages(pages: str | None) -> str | None:
     if pages is None:
         return None
-    return re.sub(r"\s+", "", pages) if pages else None
+    return _SPACES_RE.sub("", pages) if pages else None
 
 
 def _no_locator(body: str, chapter: bool, year: str | None) -> Tail:

@@ -179,6 +179,9 @@ _NOT_JOURNAL_WORD_RE = re.compile(
 )
 
 
+_DECIMAL_RE = re.compile(r"\d")
+
+
 def journal_first(s: str, pos: int) -> bool:
     """True when what follows the authors is a journal name and its locator, with no
     title in between (physics, astronomy, chemistry: "Phys. Rev. D 65, 094516 (2002)",
@@ -189,7 +192,11 @@ def journal_first(s: str, pos: int) -> bool:
     # The journal name is short: the locator starts within the first 75 characters,
     # so a window of 160 is searched (whole strings cost every locator regex twice).
     body = s[pos : pos + 160].lstrip(" .,:;")
-    digit = next((i for i, c in enumerate(body[:80]) if c.isdigit()), None)
+    dm = _DECIMAL_RE.search(body, 0, 80)
+    digit = dm.start() if dm is not None else None
+    if not body[: 80 if digit is None else digit].isascii():
+        # (str.isdigit also takes "²" and other digits that are not decimal)
+        digit = next((i for i, c in enumerate(body[:80]) if c.isdigit()), None)
     if not body or body[0] in _QUOTES or digit is None:
         return False  # a locator has digits near the start
     if _NOT_JOURNAL_WORD_RE.search(body, 0, digit):
