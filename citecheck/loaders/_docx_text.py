@@ -53,6 +53,9 @@ class Paragraph:
     breaks: list[int] = field(default_factory=list)  # offsets of line breaks (w:br, w:cr)
     table: bool = False  # inside a table cell
     numbered: bool = False  # carries Word list numbering of its own (w:numPr)
+    # Where the first line starts (twips from the margin, direct w:ind only): left
+    # indent plus first-line indent minus hanging indent; None when not set directly.
+    first_line: int | None = None
 
 
 @dataclass
@@ -167,6 +170,7 @@ def read_paragraphs(
         outline_el = p.find(f"{W}pPr/{W}outlineLvl")
         num_id = p.find(f"{W}pPr/{W}numPr/{W}numId")
         outline = outline_el.get(f"{W}val") if outline_el is not None else None
+        ind = p.find(f"{W}pPr/{W}ind")
         st.paragraphs.append(
             Paragraph(
                 text="".join(st.current).replace("\n", " "),
@@ -177,6 +181,7 @@ def read_paragraphs(
                 breaks=st.breaks,
                 table=in_table,
                 numbered=num_id is not None and num_id.get(f"{W}val") not in (None, "0"),
+                first_line=_first_line(ind),
             )
         )
     for f, _ in st.stack:  # unterminated fields end at the document end
@@ -186,6 +191,25 @@ def read_paragraphs(
         )
         st.fields.append(f)
     return st.paragraphs, st.fields
+
+
+def _twips(el: ET.Element, *names: str) -> int | None:
+    for name in names:
+        val = el.get(f"{W}{name}")
+        if val is not None:
+            try:
+                return int(float(val))
+            except ValueError:
+                return None
+    return None
+
+
+def _first_line(ind: ET.Element | None) -> int | None:
+    """The first line's indent of a paragraph with a direct ``w:ind`` (twips)."""
+    if ind is None:
+        return None
+    left = _twips(ind, "left", "start") or 0
+    return left + (_twips(ind, "firstLine") or 0) - (_twips(ind, "hanging") or 0)
 
 
 def _paragraphs(root: ET.Element) -> list[tuple[ET.Element, bool]]:

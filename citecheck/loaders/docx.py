@@ -395,6 +395,104 @@ def _numbered_continuations(body: list[Paragraph], bib: list[int]) -> dict[int, 
     return joined
 
 
+# A year as an author-year entry prints it near its start: "(2019)", "(2019a, May)",
+# "(n.d.)", "2019." (Indonesian and Harvard lists).
+_ENTRY_YEAR = re.compile(
+    r"\((?:1[5-9]\d\d|20\d\d)[a-z]?(?:,[^()]{0,30})?\)|\(n\.\s?d\.\)|\(in press\)"
+    r"|\b(?:1[5-9]\d\d|20\d\d)[a-z]?\.(?=\s|$)",
+    re.I,
+)
+_ENDS_ENTRY = re.compile(r"https?://|\bdoi\b|\b10\.\d{4,9}/", re.I)
+# Words whose period does not end a sentence ("(2nd ed.)" is masked with the parentheses).
+_ABBREV = re.compile(
+    r"(?:\b[A-Z]|\b(?:eds?|vol|no|pp?|st|inc|ltd|co|jr|sr|dr|vs|et al|ch|rev|trans)\.)$", re.I
+)
+_INDENT_STEP = 360  # twips: a quarter inch, less than any hanging indent in use
+# A label ("[Frey10]", "[3]", "(3)", "3.") starts an entry whatever follows it.
+_LABELLED = re.compile(r"\s*(?:\[[^\]\n]{1,24}\]|\(\d{1,4}\)|\d{1,4}[.)]\s)")
+
+
+def _entry_kind(text: str) -> str | None:
+    """``"name"``, ``"year"`` (see :func:`segment.start_kind`; also a year in
+    parentheses near the start), or None: the paragraph does not start an entry."""
+    from citecheck.references.segment import start_kind
+
+    if _LABELLED.match(text):
+        return "name"
+    kind = start_kind(text[:300])
+    if kind is None and _ENTRY_YEAR.search(text[:200]):
+        kind = "year"
+    return kind
+
+
+def _unfinished(text: str) -> bool:
+    """Whether an author-year entry stops before its source: nothing, or one sentence
+    (the title), after the year ("Blume, J. (2018)." / "Wellek, S. (2010). Testing
+    hypotheses (2nd ed.)."). An entry with a DOI or a URL, or without a year near its
+    start, is taken as finished."""
+    t = text.strip()
+    m = _ENTRY_YEAR.search(t[:300])
+    if m is None or _ENDS_ENTRY.search(t):
+        return False
+    rest = re.sub(r"\([^()]*\)|\[[^\]]*\]", "()", t[m.end() :]).strip(" .,:;")
+    if not rest:  # "(2018)." ends it; "..., Verlag, 2010." is a year at the end
+        return m.group().startswith("(")
+    pieces = re.split(r"(?<=[.?!])\s+", rest)
+    sentences = 1 + sum(1 for a in pieces[:-1] if not _ABBREV.search(a.rstrip(".?!") + "."))
+    return sentences <= 1
+
+
+def _author_year_continuations(
+    body: list[Paragraph], bib: list[int], joined: dict[int, str]
+) -> None:
+    """Join to the previous entry each paragraph that continues it (into ``joined``).
+
+    A list typed in Word (or converted from a PDF) may break an entry into several
+    paragraphs: "Blume, J. D., ... (2018)." / "Second-generation p-values: ...". In
+    an author-year list (most paragraphs start with an author's name or a year near
+    the start), a paragraph that does not start so, after an entry that stops before
+    its source (:func:`_unfinished`), is that entry's continuation. Its own formatting
+    decides the unclear cases: a paragraph whose first line sits indented past the
+    first lines of the list's entries (where a hanging indent puts an entry's second
+    line) continues the entry after a finished-looking one ("... 12(3)." / "45-67."),
+    and even when a year comes early in it ("Journal of X, 2019, 12, 1-9."). A
+    paragraph starting with an author's name is never joined.
+    """
+    texts = [(i, body[i].text.strip()) for i in bib if body[i].text.strip()]
+    if len(texts) < 3 or any(body[i].numbered for i, _ in texts):
+        return
+    kinds = {i: _entry_kind(t) for i, t in texts}
+    starts = [i for i, _ in texts if kinds[i] is not None]
+    dated = sum(
+        1
+        for i, t in texts
+        if kinds[i] is not None
+        and (m := _ENTRY_YEAR.search(t[:300])) is not None
+        and m.start() < len(t) // 2  # after the authors, not at the end
+    )
+    if len(starts) < 3 or 2 * len(starts) < len(texts) or 2 * dated < len(starts):
+        return  # not an author-year list
+    firsts = sorted(
+        fl for i in starts if kinds[i] == "name" and (fl := body[i].first_line) is not None
+    )
+    typical = firsts[len(firsts) // 2] if len(firsts) >= 3 else None
+    head: int | None = None
+    for i, text in texts:
+        fl = body[i].first_line
+        indented = typical is not None and fl is not None and fl >= typical + _INDENT_STEP
+        kind = kinds[i]
+        if (
+            head is not None
+            and (kind is None or (kind == "year" and indented))
+            and (indented or _unfinished(joined.get(head, body[head].text)))
+        ):
+            so_far = joined.get(head, body[head].text).rstrip()
+            joined[head] = so_far + ("" if so_far.endswith("-") else " ") + text
+            joined[i] = ""
+            continue
+        head = i
+
+
 def _text_references(
     body: list[Paragraph], bib: list[int], loc: object, problems: list[Problem]
 ) -> list[Reference]:
@@ -404,6 +502,8 @@ def _text_references(
     if not bib:
         return []
     joined = _numbered_continuations(body, bib)
+    if not joined:
+        _author_year_continuations(body, bib, joined)
     bib = [i for i in bib if joined.get(i) != ""]
     # Paragraphs (and line breaks inside them) are the entry boundaries Word keeps.
     section, para_starts = join_paragraphs(

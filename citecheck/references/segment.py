@@ -145,6 +145,16 @@ def _looks_like_start(text: str) -> bool:
     return any(r.match(s) for r in _START_RES)
 
 
+def start_kind(text: str) -> str | None:
+    """How a line starts like a reference: ``"name"`` (an author's name, a law, a
+    repeated-author dash or a quoted title), ``"year"`` (a few words and a year:
+    a corporate author, or a wrapped line "Journal, 2019, ..."), or None."""
+    s = unicodedata.normalize("NFC", text.lstrip())
+    if any(r.match(s) for i, r in enumerate(_START_RES) if i != 2):
+        return "name"
+    return "year" if _START_RES[2].match(s) else None
+
+
 def _label_number(m: re.Match[str]) -> int | None:
     for g in (2, 3, 4):
         if m.group(g):
