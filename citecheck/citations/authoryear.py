@@ -30,6 +30,13 @@ _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")
 # two words of a name ("Emer Daf.t. <URL> Sugiyono (2019)" is Sugiyono alone). Found by
 # bench/fuzz/text.py.
 _GAP = re.compile(r"[ \t\u00a0]{4,}")
+# A whole line that is an outline heading ("A. Pengertian", "2.1 Background", "iv. Data")
+# ends the text a narrative author string may come from: the names start after it.
+_HEADING_LINE = re.compile(
+    r"(?m)^[ \t]*(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivxIVX]{1,4}\.)[ \t]+"
+    r"[A-Z][^\s,;.]*(?:[ \t]+[^\s,;]+){0,4}[ \t]*\n"
+)
+_HEADING_TAIL = frozenset("and & dan und et y e or atau".split())
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _PIECE_SPLIT = re.compile(r"[^;]+")
 _ACRONYM_GLUE = frozenset(
@@ -43,6 +50,11 @@ def _window(text: str, before: int, size: int) -> tuple[int, str]:
     window = text[lo:before]
     ends = [m.end() for m in _PARAGRAPH.finditer(window)]
     ends += [m.end() for m in _GAP.finditer(window.rstrip(" \t\u00a0"))]
+    ends += [
+        m.end()
+        for m in _HEADING_LINE.finditer(window)
+        if m.group().split()[-1] not in _HEADING_TAIL and window[m.end() : m.end() + 1].isupper()
+    ]
     if ends:
         ends.sort()
         lo += ends[-1]

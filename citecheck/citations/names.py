@@ -123,7 +123,8 @@ def _segments(toks: list[Token]) -> tuple[list[list[Token]], list[str]]:
     pending = ""
     for tok in toks:
         text = tok[0]
-        if text == "," or text == "&" or text in CONJUNCTIONS:
+        if text == "," or text == "&" or text in CONJUNCTIONS or (text == "/" and cur):
+            # "/" joins two authors as "and" does: "(Acme Project Team / Jane Doe, 2015)"
             if cur or segs:
                 pending += "," if text == "," else "&"
             continue

@@ -51,6 +51,17 @@ _NOT_EPITHETS = frozenset(
 # items are not names ("(KLP2, ZID3, WQ7 and Okonkwo 2021)"): a dataset or model named
 # after a work, not a citation of it. A real citation's co-authors parse as names.
 _LIST_ITEM_BEFORE = re.compile(r"(?:\b(?:and|or|dan|atau|und|oder|et|ou|y|e|o)|&)[ \t]*\Z", re.I)
+# A plural noun right after the number: what it counts ("2018 sentences", "1950 items"),
+# not a comment after a year ("2010 for a review", "2019 as cited").
+_COUNTED = re.compile(
+    r"[ \t]+(?!(?:this|thus|was|has|does|his|its|hers|ours|plus|versus|less|unless|"
+    r"whereas|always|perhaps|besides|towards|afterwards|regardless|across)\b)"
+    r"[a-z]{3,}s\b(?![-'’])"
+)
+# The imprint of a reference entry right before the names: "... of Games. London: "
+# after a sentence or an item of the entry, as in an example list quoted in the text.
+_IMPRINT = re.compile(r"[.,][ \t]+(?P<place>(?:[A-Z][a-z]+\.?[ \t]){0,2}[A-Z][a-z]+\.?):[ \t]*\Z")
+_NOT_PLACES = frozenset("Note Notes Catatan Keterangan Quelle Abbildung Tabel Gambar".split())
 _MAX_PREFIX = 200  # prose before a citation in the same bracket: "(Figure 1, Smith 2019)"
 _SHOWN_PREFIX = 60
 
@@ -129,6 +140,13 @@ def parse_piece(piece: str, known: frozenset[str] = frozenset()) -> Piece | None
             return None
         if _LIST_ITEM_BEFORE.search(prefix) and not authors.known:
             return None
+        imprint = _IMPRINT.search(prefix)
+        if imprint is not None and not authors.known:
+            words = imprint.group("place").split()
+            if not any(w.rstrip(".") in LEADING_WORDS or w in _NOT_PLACES for w in words):
+                # a reference entry quoted in brackets: "(... Theory of Games. London:
+                # Wiley, 1950, ch. 2)" names its publisher after the place, no author
+                return None
         start = authors.start
     years = [_year_text(m)]
     pos, locator = m.end(), None
@@ -165,6 +183,8 @@ def parse_piece(piece: str, known: frozenset[str] = frozenset()) -> Piece | None
             pos = loc.end()
             continue
         rest = piece[pos:]
+        if authors is None and pos == m.end() and _COUNTED.match(rest):
+            return None  # a count, not a year: "Corpus (2018 sentences in all)"
         if rest.lstrip().startswith(",") or (rest[0].isspace() and rest.lstrip()[0].islower()):
             break  # a comment after the citation: "2010 for a recent review"
         return None

@@ -80,6 +80,27 @@ def find_start(lines: list[str], boxes: list[PdfLine]) -> int | None:
     return start
 
 
+_SUPPLEMENT_WORDS = frozenset(
+    "supplementary supplemental supplement supporting appendix online additional".split()
+)
+
+
+def supplement_starts(lines: list[str], after: int) -> list[int]:
+    """Headings after line ``after`` (the end of the main list) of a supplement's own
+    list: "Supplementary References", "Appendix Bibliography"."""
+    from citecheck.text import headings as sections
+
+    out: list[int] = []
+    for i in range(after + 1, len(lines)):
+        text = heading_text(lines[i].strip())
+        words = text.split()
+        if len(text) > 60 or len(words) < 2 or words[0].lower() not in _SUPPLEMENT_WORDS:
+            continue
+        if sections.is_bibliography_heading(" ".join(words[1:])):
+            out.append(i)
+    return out
+
+
 def _modal_size(sizes: list[float]) -> float:
     if not sizes:
         return 0.0

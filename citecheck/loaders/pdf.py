@@ -26,7 +26,7 @@ from citecheck.loaders._pdf_layout import (
     drop_running_lines,
     reading_order,
 )
-from citecheck.loaders._pdf_refs import find_start, list_lines, segment
+from citecheck.loaders._pdf_refs import find_start, list_lines, segment, supplement_starts
 from citecheck.loaders.files import read_bytes
 from citecheck.model.document import (
     Citation,
@@ -233,6 +233,15 @@ def load(path: Path, display_path: str) -> Document:
     # References first: their first authors vouch for names the word lists reject.
     references, used = _references(lines, boxes, page_of, widths, bib, loc, problems)
     masked = used | ({start} if start is not None else set())
+    if start is not None:
+        # a supplement after the main list with its own list ("Supplementary
+        # References"): its citations name those entries
+        for head in supplement_starts(lines, max([start, *bib])):
+            more, more_used = _references(
+                lines, boxes, page_of, widths, list_lines(lines, boxes, head), loc, problems
+            )
+            references += more
+            masked |= more_used | {head}
     chars = list(text)
     for i in masked:
         for k in range(starts[i], starts[i] + len(lines[i])):

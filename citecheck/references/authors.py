@@ -253,6 +253,15 @@ def _scan(s: str, pos: int) -> AuthorScan:
         corp = is_corporate(family)
         return _finish(s, [Author(family=family, corporate=corp)], mono.end(), "M")
     scan = _continue(s, [got[0]], got[1], got[2])
+    if got[2] == "D" and len(scan.authors) == 1:
+        inner = _INITIAL_IN_FAMILY_RE.match(s, pos)
+        if inner is not None:
+            # "S. de Silva, R., Brown, X., & Lee, Z.": an APA list whose first family name
+            # holds an initial ("S. de Silva"), not "S. de Silva" then a lone ", R.".
+            head = Author(family=inner.group("family"), given=inner.group("given").strip())
+            inner_scan = _continue(s, [head], inner.end("given"), "A")
+            if len(inner_scan.authors) >= 3:
+                return inner_scan
     if got[2] == "B" and " " not in got[0].family:
         # "Mulyadi, Saputra A, Nugroho A, ...": a one-word name, then a Vancouver or
         # APA list, not "Surname, Given" -- when that reading goes on for longer.
@@ -372,6 +381,9 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
     return _finish(s, authors, end, style)
 
 
+_INITIAL_IN_FAMILY_RE = re.compile(
+    rf"(?P<family>[A-Z]\.\s(?:{n.PARTICLE}\s)?{n.WORD}),\s(?P<given>(?:[A-Z]\.\s?){{1,3}})(?=,|\s?&)"
+)
 _GROUP_AI_RE = re.compile(rf"({n.WORD}(?:\s{n.WORD}){{0,2}}\sAI)(?=\.\s?\((?:19|20)\d\d[a-z]?\))")
 _LAST_TOKENS = (
     "and",

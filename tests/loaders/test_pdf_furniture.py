@@ -440,3 +440,16 @@ def test_an_entry_word_left_without_its_number_is_an_entry(tmp_path: Path) -> No
     doc = load(write_pdf(tmp_path / "skip.pdf", [runs]), "skip.pdf")
     assert [r.number for r in doc.references] == [1, 2, None, 3, 4]
     assert doc.references[1].text.endswith("processing.")
+
+
+def test_supplement_with_its_own_list_after_the_main_one(tmp_path: Path) -> None:
+    supplement = [
+        "Supplementary Material",
+        "The model controls for age as the backdoor rule asks (Quill, 1999).",
+    ]
+    runs = [*lines(72, 760, BODY), Run(72, 700, "References", 12), *lines(72, 680, HANGING)]
+    runs2 = [*lines(72, 760, supplement), Run(72, 700, "Supplementary References", 12)]
+    runs2 += lines(72, 680, ["Quill, J. (1999). Causal graphs for field data. Biometrics, 8, 1-9."])
+    doc = load(write_pdf(tmp_path / "supp.pdf", [runs, runs2]), "supp.pdf")
+    assert _families(doc) == ["Abernathy", "Bramwell", "Quill"]
+    assert any(c.authors == ("Quill",) for c in doc.citations)

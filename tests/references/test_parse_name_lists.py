@@ -227,3 +227,23 @@ def test_a_given_first_name_with_an_apostrophe_prefix_keeps_the_list_whole() -> 
     ref = parse_reference(text)
     assert len(ref.authors) == 4 and ref.et_al
     assert ref.year == "2019"
+
+
+def test_family_name_with_an_initial_inside() -> None:
+    # "S. de Silva, R.": the family name holds an initial (a bib file's "{S. de Silva}")
+    ref = parse_reference(
+        "S. de Silva, R., Brown, X., & Lee, Z. (2022). A fast package for matrices. "
+        "Journal of Matrices, 41, 100633."
+    )
+    assert [(a.family, a.given) for a in ref.authors] == [
+        ("S. de Silva", "R."),
+        ("Brown", "X."),
+        ("Lee", "Z."),
+    ]
+    assert ref.year == "2022"
+    # initials-first lists keep their reading
+    assert _families("J. Smith, R. Jones, and K. Lee. A title. Journal, 2020.") == [
+        "Smith",
+        "Jones",
+        "Lee",
+    ]
