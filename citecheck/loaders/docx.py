@@ -145,7 +145,7 @@ def load(path: Path, display_path: str) -> Document:
         *(
             (starts[i], starts[i] + len(lines[i]))
             for i, p in enumerate(parts.body)
-            if _is_heading(p) is not None
+            if _is_heading(p) is not None or (_list_heading(p) and i not in bib_lines)
         ),
     ]
     masked = blank_spans(text, hidden)  # structured citations are not read again as text
@@ -267,6 +267,21 @@ def _describe(csl: dict[str, object]) -> str:
         str(csl.get("container-title") or ""),
     ]
     return ". ".join(b for b in bits if b) or str(csl.get("id"))
+
+
+_LIST_HEADING = re.compile(r"[^\W\d_][^\d()\[\].,;:!?\n]{0,58}[^\W\d_]")
+
+
+def _list_heading(p: Paragraph) -> bool:
+    """A short item of Word list numbering with no digit, bracket or punctuation: an
+    outline heading ("B. Tujuan Peramalan" typed as a list item), not prose."""
+    text = p.text.strip()
+    return (
+        p.numbered
+        and not p.table
+        and len(text.split()) <= 6
+        and _LIST_HEADING.fullmatch(text) is not None
+    )
 
 
 def _is_heading(p: Paragraph) -> int | None:

@@ -145,3 +145,17 @@ def test_an_unnumbered_paragraph_continues_a_word_numbered_entry(tmp_path: Path)
     texts = [r.text for r in doc.references]
     assert len(texts) == 4, texts
     assert "Xin-Qun Lee" in texts[1] and "Tanks of the coast" in texts[2]
+
+
+def test_outline_heading_typed_as_a_list_item_does_not_join_a_citation(tmp_path: Path) -> None:
+    # "B. Tujuan Peramalan" made with Word list numbering, then a narrative citation
+    body = (
+        _numbered("Tujuan Peramalan")
+        + _p("Menurut Heizer dan Render (2015:47) peramalan penting.")
+        + _numbered("Sumur dan pompa menurut Kusuma (2019).")
+        + _p("References", "Titre1")
+        + _p("Heizer, J., & Render, B. (2015). Operasi. Salemba, 1, 1-2.")
+        + _p("Kusuma, A. (2019). Pompa. Jurnal Air, 2, 3-4.")
+    )
+    doc = load(_docx(tmp_path / "h.docx", body), "h.docx")
+    assert [c.authors for c in doc.citations] == [("Heizer", "Render"), ("Kusuma",)]
