@@ -30,7 +30,6 @@ from collections import Counter
 from bench.accuracy.registry_routes import dblp_conference_papers
 from citecheck.model.document import Document, Location
 from citecheck.model.links import Links
-from citecheck.model.settings import Settings
 from citecheck.references import parse_reference, to_reference
 from citecheck.registry import dblp
 from citecheck.registry.http import Policy
@@ -99,19 +98,7 @@ def main() -> None:
     )
     store = Store.load([])
     with StandIn(store) as server, tempfile.TemporaryDirectory() as cache:
-        urls = other_registries.urls(server.crossref_url)
-        settings = Settings(
-            crossref_url=server.crossref_url,
-            doi_url=server.doi_url,
-            arxiv_url=urls["CITECHECK_ARXIV_URL"],
-            pubmed_url=urls["CITECHECK_PUBMED_URL"],
-            openalex_url=urls["CITECHECK_OPENALEX_URL"],
-            dblp_url=urls["CITECHECK_DBLP_URL"],
-            datacite_url=urls["CITECHECK_DATACITE_URL"],
-            mailto="bench@example.org",
-            cache_dir=cache,
-            deadline=600,
-        )
+        settings = other_registries.standin_settings(server, cache, deadline=600)
         doc = Document(path="messy.md", format="markdown", references=refs)
         policy = Policy(single_rate=200, list_rate=200, doi_rate=200, concurrency=4)
         outcome = resolve_all([doc], settings, policy=policy)

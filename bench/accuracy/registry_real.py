@@ -214,19 +214,7 @@ def run(split: str, show_misses: bool, with_other_versions: bool = False) -> Non
     store = store_for(records)
     refs = tuple(r for _, r in pairs)
     with StandIn(store) as server, tempfile.TemporaryDirectory() as cache:
-        urls = other_registries.urls(server.crossref_url)
-        settings = Settings(
-            crossref_url=server.crossref_url,
-            doi_url=server.doi_url,
-            arxiv_url=urls["CITECHECK_ARXIV_URL"],
-            pubmed_url=urls["CITECHECK_PUBMED_URL"],
-            openalex_url=urls["CITECHECK_OPENALEX_URL"],
-            dblp_url=urls["CITECHECK_DBLP_URL"],  # loopback: never the real dblp.org
-            datacite_url=urls["CITECHECK_DATACITE_URL"],  # nor api.datacite.org
-            mailto="bench@example.org",
-            cache_dir=cache,
-            deadline=1200,
-        )
+        settings = other_registries.standin_settings(server, cache, deadline=1200)
         doc = Document(path="regbench.md", format="markdown", references=refs)
         policy = Policy(single_rate=200, list_rate=200, doi_rate=200, concurrency=4)
         outcome = resolve_all([doc], settings, policy=policy)

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from citecheck.model.document import Document, Location, Reference
-from citecheck.model.settings import DEFAULT_OPENALEX_URL, Settings
+from citecheck.model.settings import DEFAULT_OPENALEX_URL
 from citecheck.registry import datacite, lookup, resolve
 from citecheck.registry.http import Policy
 from citecheck.registry.matching.thresholds import Thresholds
@@ -224,20 +224,11 @@ def main() -> None:
     store = Store.load(RECORDS)
     refs = references(store)
     with StandIn(store) as server, tempfile.TemporaryDirectory() as cache:
-        urls = other_registries.urls(server.crossref_url)
-        settings = Settings(
-            crossref_url=server.crossref_url,
-            doi_url=server.doi_url,
-            arxiv_url=urls["CITECHECK_ARXIV_URL"],
-            pubmed_url=urls["CITECHECK_PUBMED_URL"],
-            datacite_url=urls["CITECHECK_DATACITE_URL"],
-            dblp_url=urls["CITECHECK_DBLP_URL"],
-            openalex_url=(
-                DEFAULT_OPENALEX_URL if args.crossref_only else urls["CITECHECK_OPENALEX_URL"]
-            ),
-            mailto="bench@example.org",
-            cache_dir=cache,
+        settings = other_registries.standin_settings(
+            server,
+            cache,
             deadline=600,
+            **({"openalex_url": DEFAULT_OPENALEX_URL} if args.crossref_only else {}),
         )
         doc = Document(path="bench.md", format="markdown", references=tuple(r for r, _, _ in refs))
         policy = Policy(single_rate=200, list_rate=200, doi_rate=200, concurrency=4)

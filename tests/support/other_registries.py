@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 if TYPE_CHECKING:
+    from citecheck.model.settings import Settings
     from tests.support.registry_standin import Store
 
 RECORDED = Path(__file__).resolve().parents[1] / "fixtures" / "registries"
@@ -63,6 +64,28 @@ def urls(crossref_url: str) -> dict[str, str]:
         "CITECHECK_DATACITE_URL": f"{crossref_url}/datacite",
         "CITECHECK_DBLP_URL": f"{crossref_url}/dblp",
     }
+
+
+def standin_settings(server: Any, cache_dir: str, **overrides: Any) -> Settings:
+    """Settings that send every registry to the running stand-in ``server``.
+
+    ``overrides`` replace any field (a deadline, a registry left at its default).
+    """
+    from citecheck.model.settings import Settings
+
+    env = urls(server.crossref_url)
+    fields: dict[str, Any] = {
+        "crossref_url": server.crossref_url,
+        "doi_url": server.doi_url,
+        "arxiv_url": env["CITECHECK_ARXIV_URL"],
+        "pubmed_url": env["CITECHECK_PUBMED_URL"],
+        "openalex_url": env["CITECHECK_OPENALEX_URL"],
+        "datacite_url": env["CITECHECK_DATACITE_URL"],
+        "dblp_url": env["CITECHECK_DBLP_URL"],  # loopback: never the real dblp.org
+        "mailto": "bench@example.org",
+        "cache_dir": cache_dir,
+    }
+    return Settings(**{**fields, **overrides})
 
 
 @cache
