@@ -17,8 +17,9 @@ from citecheck.references import names as n
 
 # Separators between two names.
 _SEP_RE = re.compile(
-    r"(?P<sep>\s?(?:,\s?(?:and|&|dan|und|y|et|ET|e|ve|og|och|و|a|i|và)\s|\.,\s?|,\s?&|;\s?(?:and\s|&\s?)?|,\s?…\s?|,?\s?\.\.\.\s?|,?\s?…\s?"
-    r"|,,?\s?|\s(?:and|&|dan|und|y|et|ET|e|ve|og|och|و|a|i|và)\s|\s?&\s?|\.?\s?/\s?|\s[–—-]\s))"
+    # Slovene "in" before "Surname, X.", "X. Surname", "'t Hooft" ("Hidayat, D. in Petrov, A.")
+    r"(?P<sep>,?\sin\s(?=[A-Z][\w'’-]+,\s[A-Z]\.|(?:[A-Z]\.\s?)+[A-Z]|['’]t\s)|\s?(?:,\s?(?:and|&|dan|und|y|et|ET|e|ve|og|och|و|a|i|và|és|ja|și|и)\s|\.,\s?|,\s?&|;\s?(?:and\s|&\s?)?|,\s?…\s?|,?\s?\.\.\.\s?|,?\s?…\s?"
+    r"|,,?\s?|\s(?:and|&|dan|und|y|et|ET|e|ve|og|och|و|a|i|và|és|ja|și|и)\s|\s?&\s?|\.?\s?/\s?|\s[–—-]\s))"
 )
 _ET_AL_RE = re.compile(
     r",?\s?(?:et alii|et\.?\s?al\.?|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.|u\.\s?a\.|vd\.|"
@@ -401,6 +402,11 @@ _LAST_TOKENS = (
     "a",
     "i",
     "và",
+    "in",  # Slovene
+    "és",  # Hungarian
+    "ja",  # Finnish, Estonian
+    "și",  # Romanian
+    "и",  # Russian, Bulgarian
 )
 # What confirms weak names at the end of a list: the year ("Hamka, 2003", "(2003)").
 # Not ". 2010, 10" (a title-less chemistry reference: "P. Yang, Nano Lett. 2010, 10").
@@ -409,7 +415,7 @@ _CONFIRM_RE = re.compile(
 )
 # A one-word name inside a list: "Rahman, S., Wahyudi, Pratama, R.", "Sutrisno; Nugroho, A.".
 _MONO_IN_LIST_RE = re.compile(
-    rf"(?P<family>{n.WORD})(?![\w'’-])(?=\s?(?:[,;/]\s?|\s(?:and|&|dan|und|et|ET|y|e|ve|og|och|و|a|i|và)\s|\s[–—-]\s)"
+    rf"(?P<family>{n.WORD})(?![\w'’-])(?=\s?(?:[,;/]\s?|\s(?:and|&|dan|und|et|ET|y|e|ve|og|och|و|a|i|và|és|ja|și|и)\s|\s[–—-]\s)"
     rf"|(?:,\s?|\s)(?:et\.?\s?al\b|dkk\b|vd\.|\[et al|u\.\s?a\.)|\s?等)"
 )
 _MONO_LAST_RE = re.compile(rf"(?P<family>{n.WORD})(?![\w'’-])(?={_CONFIRM_RE.pattern})")

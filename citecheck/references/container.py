@@ -13,7 +13,7 @@ import re
 
 from citecheck.references.dates import MONTH_WORD, YEAR
 
-IN_RE = re.compile(r"^(?:In|in|Dalam|dalam|IN|[Dd]ans|[Ee]n|[Ee]m|[Ii]m)\s?:?\s")
+IN_RE = re.compile(r"^(?:In|in|Dalam|dalam|IN|[Dd]ans|[Ee]n|[Ee]m|[Ii]m|\[[Ww]:\]|//)\s?:?\s")
 # "New York: Wiley", "Rio de Janeiro: IBMEC", "Cambridge and New York: CUP". The place
 # starts a sentence or a comma part: "Seismic Mitigation for Museum Collection: Papers
 # from ..." is a book title with a subtitle, not "Collection: Papers".

@@ -60,6 +60,8 @@ _EQ_KEY_RE = re.compile(r"(?P<key>[^\W\d][^\d()\[\]:=;]{0,60}?)\s=\s(?=\S)")
 _GSA_LOCATOR_RE = re.compile(r"[\s,.]*v\.\s?\d")
 _SERVERS = frozenset(("arxiv", "arxiv preprint", "biorxiv", "medrxiv", "ssrn", "preprint"))
 _KEY_WORD_RE = re.compile(r"[A-ZÀ-Ý][\w'’-]+")
+# After the names, "in Book Title" / "en Actes": the container, no title printed.
+_CHAPTER_ONLY_RE = re.compile(r"[\s.,:;]*(?:in|en|em|dans)\s?:?\s(?=[A-Z«“\"])")
 _LAW_YEAR_RE = re.compile(r"\b(?:[Tt]ahun|TAHUN|of)\s((?:1[89]|20)\d\d)\b")
 
 
@@ -171,6 +173,8 @@ def parse_reference(text: str) -> ParsedReference:
         title, quoted = first_title, True
     elif titleless:
         title = None  # "Phys. Rev. D 65, 094516 (2002)": no title printed
+    elif _CHAPTER_ONLY_RE.match(s, pos):
+        title = None  # "A. Park, in Proceedings of ICML, 1995, pp. 86": no chapter title
     else:
         title, pos = split_title(s, pos)
     if (

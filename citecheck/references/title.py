@@ -24,6 +24,15 @@ _BOUNDARY_RE = re.compile(
     r"|\s(?=\((?:Doctoral|Master|Unpublished|Skripsi|Tesis|Disertasi|Thesis|PhD)\b)"
     # Italian: "Title, in «Journal», 79 (2011)"
     r"|,\s(?=in\s[«“])"
+    # ", in Primate Anti-Predator Strategies, ed." / ", en Actes du Colloque": a book
+    # title in title case (two capitalised words or more up to a comma, period or
+    # bracket; "..., in Alzheimer's disease" runs on in lower case), or an editor's
+    # name ("..., in Francis-McIntyre, S., eds.")
+    r"|[,;]\s(?=(?:in|en|em|dans|i)\s?:?\s(?:[A-Z][\w'’&-]*(?:\s(?:(?:of|and|the|on|for|in|to|a|an|"
+    r"de|des|du|la|le|les|et|y|e|und|für|di|del|della|da|do|dos|zur|zum|der)\s)*(?=[A-Z\d]))?){2,}"
+    r"(?:[,.;:]|\s[(\[]|$)|(?:in|en|em)\s[A-Z][\w'’-]+,\s[A-Z]\.)"
+    # GOST / Chinese: "Title // Journal"; Polish "Title [w:] Book"
+    r"|(?<!:)\s?(?=//\s?[^\W\d_a-z])|\s(?=\[w:\])"
     # GSA / AJS / USGS: "Title: Journal, v. 102, p. 12-20"
     r"|,\s(?=v\.\s?\d)"
 )

@@ -1,0 +1,65 @@
+"""Issue 14, fifth pass (titles and names): where a title ends before a book or a
+journal, a chapter printed without its title, Slovene "in" between names."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.references import parse_reference
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Moreau, K. 2001. Grooming habits, in Primate Field Studies, ed. A. Ndiaye, "
+            "Springer, Berlin, pp. 3-20.",
+            "Grooming habits",
+        ),
+        (
+            "Moreau, K. 2001. Proteins of the liver, in Ndiaye, A., and Roe, B. eds., Liver "
+            "Biology: Wiley, pp. 3-20.",
+            "Proteins of the liver",
+        ),
+        (
+            "Moreau K. Rivers of the north // Journal of Hydrology. 2003. Vol. 3. P. 4-9.",
+            "Rivers of the north",
+        ),
+        (
+            "Moreau K., Rivers of the north [w:] Proceedings of the River Meeting, red. A. "
+            "Ndiaye, Warszawa 2001.",
+            "Rivers of the north",
+        ),
+        # lower case after the comma: the title goes on
+        (
+            "Moreau, K. 2001. Growth of cells, an early marker, in Alzheimer's disease. "
+            "J. Neurosci. 5, 3-20.",
+            "Growth of cells, an early marker, in Alzheimer's disease",
+        ),
+    ],
+)
+def test_title_ends_before_book_or_journal(text: str, title: str) -> None:
+    assert parse_reference(text).title == title
+
+
+def test_chapter_without_title() -> None:
+    r = parse_reference(
+        "[3] K. Moreau, A. Ndiaye, in Proceedings of the River Meeting, Wiley, 1995, pp. 86-90."
+    )
+    assert [a.family for a in r.authors] == ["Moreau", "Ndiaye"]
+    assert r.title is None
+    assert r.container == "Proceedings of the River Meeting"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moreau, K., Roe, B. in Ndiaye, A. (2004). Rivers of the north. Hydrology, 6, 30-35.",
+        "Moreau, K., Roe, B., in Ndiaye, A. (2004): Rivers of the north. Hydrology, 6, 30-35.",
+    ],
+)
+def test_slovene_in_between_names(text: str) -> None:
+    r = parse_reference(text)
+    assert [a.family for a in r.authors] == ["Moreau", "Roe", "Ndiaye"]
+    assert r.title == "Rivers of the north"
+    assert r.container == "Hydrology"
