@@ -39,6 +39,14 @@ _HEADING_LINE = re.compile(
 _HEADING_TAIL = frozenset("and & dan und et y e or atau".split())
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _PIECE_SPLIT = re.compile(r"[^;]+")
+# A comma after a year, then a capitalised name: the next item of a group joined by
+# commas instead of semicolons, "(Smith et al. 2001, Jones and Lee 2004)" (ESA, Tree
+# Physiology and other journals' style). Taken only when every item parses as names and
+# a year, so "2019, p. 4", "2019, Table 2" and "2019, 2020a" stay one piece.
+_COMMA_ITEM = re.compile(
+    r"(?<![\w.])(?:1[5-9]\d\d|20\d\d)[a-z]?(?:[ \t]*\[[^\]]{1,12}\])?(?P<sep>,)[ \t]+"
+    r"(?=(?:(?:de|da|van|von|del|della|di|du|le|la)[ \t]+)?[A-Z\u00c0-\u024f])"
+)
 _ACRONYM_GLUE = frozenset(
     "of the and for on in at to & dan untuk dari di ke pada de des du la y e".split()
 )
@@ -187,6 +195,20 @@ def _emit(out: list[Found], piece: Piece, found: Found) -> None:
         out.append(replace(found, year=year, locator=piece.locator, prefix=piece.prefix))
 
 
+def _comma_items(content: str, ps: int, pe: int, known: frozenset[str]) -> list[tuple[int, int]]:
+    """The piece ``content[ps:pe]``, or its items when it is a group of author-year
+    citations joined by commas ("Smith 2001, Jones 2004"): every item names authors."""
+    cuts = [m.start("sep") for m in _COMMA_ITEM.finditer(content, ps, pe)]
+    if not cuts:
+        return [(ps, pe)]
+    items = list(zip([ps, *(c + 1 for c in cuts)], [*cuts, pe], strict=True))
+    for a, b in items:
+        piece = parse_piece(content[a:b], known)
+        if piece is None or piece.authors is None:
+            return [(ps, pe)]
+    return items
+
+
 def _parse_bracket(
     text: str,
     pair: Pair,
@@ -196,7 +218,12 @@ def _parse_bracket(
     known: frozenset[str],
 ) -> None:
     base = pair.open + 1
-    spans = [(m.start(), m.end()) for m in _PIECE_SPLIT.finditer(content) if m.group().strip()]
+    spans = [
+        item
+        for m in _PIECE_SPLIT.finditer(content)
+        if m.group().strip()
+        for item in _comma_items(content, m.start(), m.end(), known)
+    ]
     previous: Authors | None = None
     coauthors: list[tuple[str, int]] = []  # ABNT co-authors before the piece with the year
     for idx, (ps, pe) in enumerate(spans):

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from citecheck.loaders import refcap
+from citecheck.loaders._latex_commands import CiteCall, find_commands
 from citecheck.loaders._pandoc_cites import CITE_AT, find_cites, nocite_keys
 from citecheck.loaders._safe_yaml import safe_load
 from citecheck.loaders.files import inside
@@ -115,6 +116,7 @@ def load_pandoc(path: Path, display_path: str, text: str) -> Document:
     if unreadable:
         problems.append(_front_problem(text, display_path))
     citations: list[Citation] = []
+    raw_nocite: list[str] = []  # \\nocite{...} written as raw LaTeX
     texts: list[str] = []
     base = 0
     group_base = 0
@@ -148,6 +150,27 @@ def load_pandoc(path: Path, display_path: str, text: str) -> Document:
                     suppressed=suppress.get(loc.line, ()),
                 )
             )
+        for raw in _raw_latex_cites(masked):
+            if raw.nocite:
+                raw_nocite.extend(k.key for k in raw.keys)
+                continue
+            groups += 1
+            loc = index.location(part.display, raw.start)
+            for k in (k for k in raw.keys if k.key != "*"):
+                citations.append(
+                    Citation(
+                        text=part.text[raw.start : raw.end],
+                        style="key",
+                        key=k.key,
+                        narrative=raw.narrative,
+                        group=group_base + groups,
+                        start=base + raw.start,
+                        end=base + raw.end,
+                        location=loc,
+                        sentence=_sentence(masked, raw.start, raw.end),
+                        suppressed=suppress.get(loc.line, ()),
+                    )
+                )
         group_base += groups
         texts.append(part.text)
         base += len(part.text) + 1
@@ -155,6 +178,8 @@ def load_pandoc(path: Path, display_path: str, text: str) -> Document:
     config = project.config
     merged = {**config, **meta}
     keys, star = nocite_keys(merged.get("nocite", ""))
+    star = star or "*" in raw_nocite
+    keys = [*keys, *(k for k in raw_nocite if k != "*" and k not in keys)]
     nocite_line = _meta_line(text, front_end, "nocite")
     group = max((c.group for c in citations), default=0)
     for key in keys:
@@ -190,6 +215,19 @@ def load_pandoc(path: Path, display_path: str, text: str) -> Document:
         allow_uncited=star,
         cited_only_database=True,
     )
+
+
+def _raw_latex_cites(masked: str) -> list[CiteCall]:
+    """``\\citep{key}``, ``\\citet{key}``, ``\\cite{key}`` written as raw LaTeX in
+    Pandoc Markdown (R Markdown with ``citation_package: natbib`` or biblatex passes them
+    to the LaTeX build, where BibTeX/biber resolve them from the same bibliography)."""
+    if "\\" not in masked or "cite" not in masked:
+        return []
+    return [
+        c
+        for c in find_commands(masked)
+        if isinstance(c, CiteCall) and (c.nocite or any(k.key != "*" for k in c.keys))
+    ]
 
 
 # R code whose knitted output cites every entry of a bibliography file: papaja's

@@ -146,3 +146,29 @@ def test_citeproc_warnings_equal_cited_not_listed() -> None:
     listed = {r.key for r in doc.references}
     ours = {c.key for c in doc.citations} - listed
     assert ours == warned == {"ghost2022", "phantom2010"}
+
+
+def test_raw_natbib_commands_are_citations(tmp_path: Path) -> None:
+    """R Markdown built with ``citation_package: natbib`` cites with raw ``\\citep``;
+    read as key citations (nothing read made such a manuscript pass unchecked)."""
+    (tmp_path / "refs.bib").write_text(
+        "@article{alpha2001, author={Alpha, A.}, title={One}, year={2001}}\n"
+        "@article{beta2002, author={Beta, B.}, title={Two}, year={2002}}\n"
+        "@article{gamma2003, author={Gamma, G.}, title={Three}, year={2003}}\n",
+        encoding="utf-8",
+    )
+    src = tmp_path / "paper.Rmd"
+    src.write_text(
+        "---\ntitle: A\nbibliography: refs.bib\n---\n\n"
+        "Growth varies \\citep{alpha2001,beta2002}; as \\citet{missing2010} showed.\n"
+        "Also [@gamma2003]. \\nocite{beta2002}\n\n"
+        "```{r}\nx <- '\\\\citep{chunk2020}'\n```\n",
+        encoding="utf-8",
+    )
+    doc = load(src, "paper.Rmd")
+    cited = [(c.key, c.narrative) for c in doc.citations]
+    assert ("alpha2001", False) in cited and ("beta2002", False) in cited
+    assert ("missing2010", True) in cited and ("gamma2003", False) in cited
+    assert all(c.key != "chunk2020" for c in doc.citations)
+    alpha, beta = (next(c for c in doc.citations if c.key == k) for k in ("alpha2001", "beta2002"))
+    assert alpha.group == beta.group and alpha.location.line == 6
