@@ -24,9 +24,11 @@ MONTH_WORD = (
 )
 # A reprint's original year after the edition's: "2001 [1953]", "(1990 [1867])".
 _ORIGINAL = rf"(?:\s?\[{YEAR}\])"
-# Right after the authors: "(2019)", "(2019a).", "(2019, March 3).", "[2019]", "(n.d.)".
+# Right after the authors: "(2019)", "(2019a).", "(2019, March 3).", "[2019]", "(n.d.)";
+# Word's bibliography in some locales puts a numeric day and month first: "(7 2022)",
+# "(7. 2 2018)".
 _PAREN_AT = re.compile(
-    rf"\s?[.,:;]?\s?[(\[]\s?(?P<y>{YEAR_TOKEN}|{NO_YEAR})(?:\s?[-/–]\s?\d{{2,4}}[a-z]?)?"
+    rf"\s?[.,:;]?\s?[(\[]\s?(?:(?:[0-3]?\d\.?\s){{1,2}}(?={YEAR}\b))?(?P<y>{YEAR_TOKEN}|{NO_YEAR})(?:\s?[-/–]\s?\d{{2,4}}[a-z]?)?"
     rf"(?:[,;]\s?[^()\[\]]{{1,40}}|{_ORIGINAL})?\s?[)\]]{_ORIGINAL}?\s?[.,:;]?"
 )
 # Right after the authors, bare: ". 2006. Title", ", 2000, ApJ", " 2009 Reply".

@@ -30,6 +30,7 @@ from citecheck.references.title import (
 )
 from citecheck.references.unquoted import split_unquoted
 from citecheck.text.doi import find_doi, find_url
+from citecheck.text.honorifics import strip_leading_titles
 
 MAX_CHARS = 4000  # a longer "reference" is a mis-split section; parse its start only
 # "[3] ", "3. ", "(3) ", and "1- ", "1. - ", "[1] .Name" (French veterinary and Latin
@@ -156,6 +157,7 @@ def parse_reference(text: str) -> ParsedReference:
     ditto = _DITTO_RE.match(s)
     if ditto is not None:
         s = s[ditto.end() :]  # "———. 1996. Title": same authors as the entry before
+    s = strip_leading_titles(s)  # "Dipl.-Ing. Luber, S., & Litzel, N. (2018)"
     if is_law(s[:200]) and _law_first(s):
         return _law(s, doi, url)
     scan = _ditto_scan(s) if ditto is not None else extend_with_mononyms(s, scan_authors(s))

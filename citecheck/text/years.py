@@ -18,7 +18,8 @@ from citecheck.text.names import fold
 YearKind = Literal["year", "nd", "press", "none"]
 
 #: "No date" as reference lists and citations write it (English, Indonesian, Spanish,
-#: Italian/French, German, Latin). The one list: citations, the reference parser and
+#: Italian/French, German, Latin, Dutch, Portuguese, Polish; Word's own bibliography
+#: prints the locale's phrase, "kein Datum" in German). The one list: citations, the reference parser and
 #: :func:`parse_year` read these. Abbreviations keep their case ("N.Y." is New York).
 NO_DATE_PHRASES = (
     "n.d.",
@@ -29,6 +30,14 @@ NO_DATE_PHRASES = (
     "s.f.",
     "s.d.",
     "o.J.",
+    "kein Datum",
+    "ohne Jahr",
+    "ohne Datum",
+    "z.d.",
+    "zonder datum",
+    "sin fecha",
+    "senza data",
+    "sem data",
     "sans date",
     "s.a.",
     "n.y.",
