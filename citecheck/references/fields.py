@@ -65,8 +65,8 @@ _LOCATORS = (
     ),
     # "31/12 (2012)", "114/2, 1992", "35/5 (1991)": volume/issue (British, German styles)
     re.compile(
-        rf"(?P<vol>{_D1}\d{{0,3}})(?<!(?:1[5-9]|20)\d\d)/(?P<iss>\d{{1,3}})(?![\d/])"
-        r"(?=\s?\(|,\s|\.?\s?$)"
+        rf"(?P<vol>{_D1}\d{{0,3}})(?<!(?:1[5-9]|20)\d\d)/(?P<iss>\d{{1,3}}(?:-\d{{1,3}})?)(?![\d/])"
+        r"(?=\s?\(|,\s|:|\.?\s?$)"
     ),
     # "27:153-60", "7:14"
     re.compile(rf"(?P<vol>{_SVOL})\s?:\s?(?P<pages>{PAGES})"),
@@ -75,7 +75,7 @@ _LOCATORS = (
     # "67, 547-619", "475, 163", "117, 2383-2391", "87, pp. 334-344"; "B511, 265" (a
     # series letter glued to the volume)
     re.compile(
-        rf"(?P<vol>{_LD1}(?:(?<=[A-Z])\d{{1,5}}|(?<=\d)\d{{0,4}}))\s?,\s(?:[Pp]p?\.\s?)?"
+        rf"(?P<vol>{_LD1}(?:(?<=[A-Z])\d{{1,5}}|(?<=\d)\d{{0,4}}[A-Z]?))\s?,\s(?:[Pp]p?\.\s?)?"
         rf"(?P<pages>{PAGES})(?![\w(/])"
     ),
     # "ETL 64 (1988), pp. 433-40", "Math. Programming, 60 (1993)",
@@ -90,12 +90,12 @@ _LOCATORS = (
         rf"(?P<vol>{_D1}\d{{0,4}})\.\s(?P<pages>\d+\s?[-–—]\s?\d+(?![\w(/])|[A-Z]?\d+(?=\.?$))"
     ),
     # "Artificial Intelligence, 19." at the very end
-    re.compile(r",(?<=[A-Za-z],)\s(?!(?:1[5-9]|20)\d\d)(?P<vol>\d{1,4})\.?$"),
+    re.compile(r",(?<=[A-Za-zÀ-ÖØ-öø-ÿ],)\s(?!(?:1[5-9]|20)\d\d)(?P<vol>\d{1,4})\.?$"),
     # "Language 67 547-619" / "Nature 227 680–685"
     re.compile(rf"(?P<vol>{_D1}\d{{0,4}})\s(?P<pages>\d+\s?[-–—]\s?\d+)(?![\w(/])"),
     # Physics: "Phys. Lett. B511 (2001) 265", "Nucl. Phys. B 112 (1999) 2386"
     re.compile(
-        rf"(?P<vol>{_LD1}(?:(?<=[A-Z])\s?\d{{1,5}}|(?<=\d)\d{{0,4}}))\s?\((?P<year>{YEAR})\)\s?"
+        rf"(?P<vol>{_LD1}(?:(?<=[A-Z])\d{{1,5}}|(?<=\d)\d{{0,4}}))\s?\((?P<year>{YEAR})\)\s?"
         rf"(?P<pages>[A-Z]{{0,2}}\d+(?:\s?[-–—]\s?[A-Z]?\d+)?)(?![\w/])"
     ),
     # A Roman volume or MLA "volume.issue" before the date: "Operations Research, VI (1958)",
@@ -130,7 +130,7 @@ _LOCATORS = (
     # Turkish "Cilt" and "Sayı": ", C. 116, S. 3 (2024), ss. 7184" (after a comma only:
     # "C." is an initial elsewhere).
     re.compile(
-        r",(?=\s(?:C\.|Cilt))\s(?:C\.|Cilt)\s?(?P<vol>\d{1,5}[A-Z]?)(?:,\s(?:S\.|Sayı)\s?(?P<iss>\d{1,4})(?![\d.]))?"
+        r",(?=\s(?:C[.:]|Cilt))\s(?:C[.:]|Cilt)\s?(?P<vol>\d{1,5}[A-Z]?)(?:,\s(?:S[.:]|Sayı)\s?(?P<iss>\d{1,4})(?![\d.]))?"
         r"(?=[,\s(.]|$)"
     ),
     # Russian GOST as citation processors print it: "2003. № 18 (503). C. 1431", "2025.
@@ -143,14 +143,45 @@ _LOCATORS = (
     # A volume alone at the very end, after the journal: "Comm Math Phys 285.", "Journal
     # of Spacecraft and Rockets. 47." (no pages printed).
     re.compile(
-        r"\s(?=\d{1,4}\.?$)(?:(?<=[A-Za-z]\s)|(?<=[A-Za-z]\.\s))(?!(?:1[5-9]|20)\d\d\.?$)"
+        r"\s(?=\d{1,4}\.?$)(?:(?<=[A-Za-zÀ-ÖØ-öø-ÿ]\s)|(?<=[A-Za-zÀ-ÖØ-öø-ÿ]\.\s))(?!(?:1[5-9]|20)\d\d\.?$)"
         r"(?<![\s.(][Pp]\.\s)(?<![\s.(][Ss]\.\s)(?<!\bpp\.\s)(?<![Pp]age\s)(?<![Pp]ages\s)(?<!\bss\.\s)"
         r"(?<!\bhlm\.\s)(?<!\bhal\.\s)(?<![Nn]o\.\s)(?<![Nn]r\.\s)(?<![Nn]o\s)(?<![Ee]d\.\s)(?<!\bart\.\s)"
         r"(?P<vol>\d{1,4})\.?$"
     ),
+    # Volume and issue apart, then pages: "Journal 28 11 , 737", "Nucl. Phys. B 110 2, 6721",
+    # "English World-Wide 23 2: 251–281", "Physics Letters C214 13: 83"; or volume, year,
+    # pages: "Microbiology 154 2008, 1939", "Phys Rev D, 241 1979 081812".
+    re.compile(
+        rf"(?P<vol>{_SVOL})(?<!(?:1[5-9]|20)\d\d)\s(?:(?P<iss>\d{{1,3}})\s?[,:]\s"
+        rf"(?!(?:1[5-9]|20)\d\d(?!\d))|(?P<year>{YEAR}),?\s)(?P<pages>{PAGES})(?![\w(/])"
+    ),
+    # "Blood 116 (2010/18) 3505–3516": volume (year/issue) pages.
+    re.compile(
+        rf"(?P<vol>{_SVOL})\s\((?P<year>{YEAR})/(?P<iss>\d{{1,4}})\)\s?(?P<pages>{PAGES})(?![\w(/])"
+    ),
+    # "Journal, 12.1, 2017, p. 90", "Journal, 169.3946 (1970)": volume.issue after a comma.
+    re.compile(
+        rf",\s(?P<vol>{_D1}\d{{0,3}})\.(?P<iss>\d{{1,4}})(?=,\s{YEAR}(?:[,.\s]|$)|\s\({YEAR}\))"
+    ),
+    # "Journal, 10-12, 2011, p. 589" (volume-issue, year, pages: Italian, French styles).
+    re.compile(rf",\s(?P<vol>{_D1}\d{{0,3}})-(?P<iss>\d{{1,3}}),\s(?P<year>{YEAR}),\s(?=[Pp]p?\.)"),
+    # "J Thromb Haemost 4/2006, bls. 121": volume/year.
+    re.compile(rf"(?P<vol>{_D1}(?<!/\d)\d{{0,3}})/(?P<year>{YEAR})(?=,\s|\.?\s?$)"),
+    # No pages printed: "Communications of the ACM 1984, 27.", "Artificial Intelligence,
+    # 1982, 19." (chemistry styles), "Journal of Structural Engineering 137:", "19: (1982)".
+    re.compile(rf"(?<=[^\W\d_])\s(?P<year>{YEAR}),\s(?P<vol>\d{{2,4}}[A-Z]?)\.?$"),
+    re.compile(
+        r"\s(?:(?<=[^\W\d_]\s)|(?<=[^\W\d_][.,]\s))(?!(?:1[5-9]|20)\d\d:)(?P<vol>\d{1,4}):\.?(?=\s?\(|$)"
+    ),
 )
 # Text every match of a locator holds (by index in _LOCATORS): a locator is searched
 # only in strings holding one of these, an ``in`` test far cheaper than the search.
+# _END stands for "the string ends in a digit, maybe then spaces and ".,;"" (what a
+# locator anchored at the end of the string needs there); _DSD for "a digit, a space,
+# a digit" somewhere (_DSD_RE).
+_END = "\0end"
+_DSD = "\0dsd"
+_DSD_RE = re.compile(r"\d\s\d")
 _GATES: dict[int, tuple[str, ...]] = {
     0: (";",),
     2: ("(",),
@@ -158,15 +189,43 @@ _GATES: dict[int, tuple[str, ...]] = {
     4: (":",),
     7: ("(",),
     10: ("-", "–", "—"),  # (tested once a call: see first_locator)
+    23: (_DSD,),
     11: ("(",),
     12: ("(",),
     13: ("(",),
     14: (":",),
+    9: (_END,),
+    18: ("(", "[", _END),
     19: ("(",),
     20: (", C",),
     21: ("(",),
+    22: (_END,),
+    24: ("/",),
+    25: (",",),
+    26: ("-",),
+    27: ("/",),
+    28: (_END,),
+    29: (":",),
 }
-_LOCATOR_GATES = tuple(_GATES.get(i, ()) for i in range(len(_LOCATORS)))
+# Locators anchored at the end of the string ("…\\.?$") match only within its last
+# characters: they are searched from there (lookbehinds still see the text before).
+_END_WINDOW = {9: 20, 22: 20, 28: 24}
+# How far before its first digit a match can start: 0 for a match that starts with
+# the digit ("47(15)", the year of "2010;20(5)"), 2 for ", 12.1", 9 for "Jahrgang 5";
+# _LD for a digit or an upper-case letter glued to one ("B511"); absent where no digit
+# is needed ("Vol. XIX"). A locator that cannot start before the best match found so
+# far is not searched (a tie goes to the lower index).
+_LD = -1
+_LEAD = {0: 0, 3: 0, 8: 0, 10: 0, 13: 0, 14: 0, 27: 0, 9: 2, 15: 9, 16: 5, 19: 3, 20: 7}
+_LEAD |= {21: 2, 22: 1, 25: 2, 26: 2, 28: 1, 29: 1}
+_LEAD |= dict.fromkeys((2, 4, 5, 6, 7, 11, 17, 18, 23, 24), _LD)
+# Searched in this order (the locators that most often come first, on tune styles, go
+# first, so that the others can be skipped); the result does not depend on it.
+_FIRST = (6, 4, 0, 7, 1, 2, 17, 5, 3, 15, 22, 18, 9, 20, 25, 16, 8, 23, 10, 19, 28, 21)
+_ORDER = _FIRST + tuple(i for i in range(len(_LOCATORS)) if i not in _FIRST)
+_PLAN = tuple(
+    (i, _LOCATORS[i], _GATES.get(i, ()), _END_WINDOW.get(i, 0), _LEAD.get(i)) for i in _ORDER
+)
 _EXPLICIT = 1  # index in _LOCATORS of "Vol. 5 No. 2"
 _VOL_COLON = 4  # index of "27:153-60"
 _ISSUE_NO = 5  # index of "2, no. 7"
@@ -181,7 +240,7 @@ _YEAR_THEN_PAGES_RE = re.compile(
 )
 # After "88 (2012)": ", 3, p. 526" (Italian), ", no. 4, pp. 816" / ", Nr. 12, S. 138".
 _ISSUE_AFTER_YEAR_RE = re.compile(
-    rf",\s(?:{_ISSUE_WORD}\.?\s?)?(?P<iss>\d{{1,4}}),\s(?:pp?|{_PAGE_WORD})\.?\s?(?P<pages>{PAGES})(?![\w/])"
+    rf",\s(?:{_ISSUE_WORD}\.?\s?)?(?P<iss>\d{{1,4}}),\s(?:(?:pp?|{_PAGE_WORD})\.?\s?)?(?P<pages>{PAGES})(?![\w/])"
 )
 _ISSUE_BEFORE_RE = re.compile(rf"{_ISSUE_WORD}\.?\s?$")
 _AFTER_ISSUE_RE = re.compile(r"\s?,?\s?\((?P<iss>[^()]{1,20})\)")
@@ -191,7 +250,7 @@ _PAGES_AFTER_RE = re.compile(
     rf"[\s,:.]*(?:(?:pp?|Pp?|[Hh]lm|[Hh]al|[Hh]alaman|[Pp]ages?|{_PAGE_WORD})\.?\s?)?(?P<pages>{PAGES})(?![\w/])"
 )
 _PAGES_ANY_RE = re.compile(
-    rf"(?:\b(?:pp?|[Hh]lm|[Hh]al|[Hh]alaman|[Pp]ages?)\.?\s?|\bPp?\.\s?|\(pp?\.\s?)(?P<pages>{PAGES})(?![\w/])"
+    rf"(?:\b(?:pp?|[Hh]lm|[Hh]al|[Hh]alaman|[Pp]ages?)\.?\s?|\b(?:Pp?|S|s|ss|bls)\.\s?|\(pp?\.\s?)(?P<pages>{PAGES})(?![\w/])"
 )
 _RANGE_RE = re.compile(r"(?<![\w./-])(?P<pages>[A-Za-z]?\d+\s?[-–—]\s?[A-Za-z]?\d+)(?![\w/])")
 _EDITORS_RE = re.compile(
@@ -227,25 +286,35 @@ class Tail:
 def first_locator(s: str, pos: int) -> tuple[re.Match[str], int] | None:
     """The earliest locator match in ``s`` from ``pos`` and its index in _LOCATORS (the
     lower index where two start at the same place)."""
-    if _DIGIT_RE.search(s, pos) is None:
+    digit = _DIGIT_RE.search(s, pos)
+    if digit is None:
         # Every locator holds a digit but "Vol. XIX" (titles are often digit-free).
         m = _LOCATORS[_EXPLICIT].search(s, pos)
         return (m, _EXPLICIT) if m is not None else None
     best: tuple[re.Match[str], int] | None = None
+    best_at, best_i = len(s) + 1, 0
+    d0 = digit.start()  # the first digit: where a digit-led match starts at the earliest
+    ld0 = d0 - 1 if d0 > pos and "A" <= s[d0 - 1] <= "Z" else d0
     words = any(h in s for h in _VOLUME_WORD_HINTS)
-    for i, rx in enumerate(_LOCATORS):
+    end_digit = s.rstrip().rstrip(".,;").rstrip()[-1:].isdigit()
+    dsd = _DSD_RE.search(s, pos) is not None
+    for i, rx, gate, window, lead in _PLAN:
+        if best is not None and lead is not None:
+            earliest = ld0 if lead == _LD else max(pos, d0 - lead)
+            if earliest > best_at or (earliest == best_at and i > best_i):
+                continue
         if rx is _VOL_WORD_RE and not words:
             continue
-        gate = _LOCATOR_GATES[i]
         if gate:
             if len(gate) == 1:
-                if gate[0] not in s:
+                g = gate[0]
+                if not (end_digit if g is _END else dsd if g is _DSD else g in s):
                     continue
-            elif not any(g in s for g in gate):
+            elif not any((end_digit if g is _END else g in s) for g in gate):
                 continue
-        m = rx.search(s, pos)
-        if m is not None and (best is None or m.start() < best[0].start()):
-            best = (m, i)
+        m = rx.search(s, max(pos, len(s) - window) if window else pos)
+        if m is not None and (m.start() < best_at or (m.start() == best_at and i < best_i)):
+            best, best_at, best_i = (m, i), m.start(), i
     return best
 
 
