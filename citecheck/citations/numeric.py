@@ -37,6 +37,16 @@ _QUANTITY_BEFORE = re.compile(r"[\d%‰][ \t\u00a0]*\Z")
 _SUBSCRIPT_BEFORE = re.compile(
     r"(?:(?<!\w)(?!al\b)[^\W\d_]{1,2}|(?<!\w)[^\W\d]\w*[_\d]\w*)\Z", re.IGNORECASE
 )
+# A line of source code (a listing typed into a DOCX table or paragraph): a comparison or
+# augmented assignment, a call holding a subscript, a statement keyword opening the line.
+# A bracket glued to a word of any length on such a line is an index: "if row[21]=='x':",
+# "float(row[22])".
+_CODE_LINE = re.compile(
+    r"==|!=|<=|>=|\+=|-=|\*=|:=|\b[A-Za-z_]\w*\([^()\n]*\w\[\d|"
+    r"^[ \t]*(?:if|elif|for|while|def|return|print|import)\b[^\n]*[:;)][ \t]*$",
+    re.M,
+)
+_GLUED_WORD = re.compile(r"(?<!\w)[A-Za-z_]\w*\Z")
 # A unit right after a bracket of two numbers: an interval, "[30, 60] mm", "[0, 1] s".
 _UNIT_AFTER = re.compile(
     r"[ \t\u00a0]*(?:mm|cm|km|nm|µm|μm|m|mg|kg|g|ml|mL|l|L|ms|s|sec|min|h|hrs?|Hz|kHz|MHz|"
@@ -166,10 +176,18 @@ def _is_interval(text: str, pair: Pair, numbers: tuple[int, ...]) -> bool:
 
 
 def is_subscript(text: str, pair: Pair) -> bool:
-    """A bracket glued to a one- or two-letter name or to an identifier: "S[255]"."""
+    """A bracket glued to a one- or two-letter name or to an identifier ("S[255]"), or to
+    any word on a line of source code ("if row[21]=='x':")."""
     if pair.open == 0 or text[pair.open - 1].isspace():
         return False
-    return _SUBSCRIPT_BEFORE.search(text, max(0, pair.open - 24), pair.open) is not None
+    if _SUBSCRIPT_BEFORE.search(text, max(0, pair.open - 24), pair.open) is not None:
+        return True
+    if _GLUED_WORD.search(text, max(0, pair.open - 40), pair.open) is None:
+        return False
+    line_start = text.rfind("\n", 0, pair.open) + 1
+    line_end = text.find("\n", pair.close)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return _CODE_LINE.search(line) is not None
 
 
 def drop_outliers(found: list[Found]) -> list[Found]:

@@ -326,6 +326,8 @@ def _bibliography_lines(body: list[Paragraph], bib_fields: list[Field]) -> list[
                 break
             if not q.text.strip():
                 continue
+            if lv is not None and _sub_heading(q.text):
+                continue  # "6.1 Rechtsquellen", "Books": a group of the list, not an entry
             # The list is in the running text or in one table: a table or a caption
             # after it is back matter (tables and figures placed at the end).
             if in_table is not None and (q.table != in_table or sections.is_caption(q.text)):
@@ -336,6 +338,15 @@ def _bibliography_lines(body: list[Paragraph], bib_fields: list[Field]) -> list[
             continue  # "LITERATUR" in plain type over a literature-review chapter
         out.update(section)
     return sorted(out)
+
+
+_LABELLED = re.compile(r"\s*(?:\[\d+\]|\d+\.\s+[A-Z][^\s.,]*,)")
+
+
+def _sub_heading(text: str) -> bool:
+    """A paragraph styled as a heading inside the list is a group's heading, unless it
+    is long or opens like an entry ("[3] Tutu, D.", "3. Okafor, A.")."""
+    return len(text.split()) <= 12 and _LABELLED.match(text) is None
 
 
 _DATED = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|https?://|\bdoi\b|\bn\.\s?d\.", re.I)

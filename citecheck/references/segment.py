@@ -168,12 +168,24 @@ def split_entries(section_text: str) -> list[EntrySpan]:
     # as one letter, so "À." splits as it does composed, not as an initial.
     composed = to_nfc(section_text)
     if composed is None:
-        return _split(section_text)
+        return [e for e in _split(section_text) if not is_placeholder(e.text)]
     nfc, back = composed
     return [
         EntrySpan(start=back.start(e.start), end=back.end(e.end), number=e.number, text=e.text)
         for e in _split(nfc)
+        if not is_placeholder(e.text)
     ]
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_MASK_WORD = re.compile(r"[xX]+")
+
+
+def is_placeholder(text: str) -> bool:
+    """A template's stand-in for entries still to be typed, "Xxxxxxx Xxxxxxxxx Xxxxx"
+    (words of x only, digits as 9999): not an entry of the manuscript."""
+    words = _WORD.findall(text)
+    return len(words) >= 2 and all(_MASK_WORD.fullmatch(w) for w in words)
 
 
 def _split(section_text: str) -> list[EntrySpan]:

@@ -151,6 +151,13 @@ BACK_MATTER_HEADINGS = frozenset(
         "figures",
         "tables",
         "figure legends",
+        "figure legend",
+        "figure captions",
+        "figure caption",
+        "table captions",
+        "figures and tables",
+        "tables and figures",
+        "captions",
         "data availability",
     }
 )

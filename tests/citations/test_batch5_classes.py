@@ -47,3 +47,27 @@ def test_years_locators_and_labels_after_a_comma_stay_in_the_piece(
     text: str, years: list[str]
 ) -> None:
     assert [y for _a, _t, y in cites(text)] == years
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "        if row[21]=='normal':",
+        "data_ = [float(row[0]), float(row[21]), label]",
+        "for item in rows: total += item[12]",
+    ],
+)
+def test_an_index_on_a_line_of_source_code_is_not_a_citation(line: str) -> None:
+    assert extract_citations(line, path="x.docx", numbered_references=True) == []
+
+
+def test_a_citation_glued_to_a_word_in_prose_is_still_read() -> None:
+    found = extract_citations("As studies[3], [4] show.", path="x.md", numbered_references=True)
+    assert [c.number for c in found] == [3, 4]
+
+
+@pytest.mark.parametrize("nd", ["kein Datum", "o. J.", "s.f.", "sin fecha", "sem data"])
+def test_no_date_as_word_processors_print_it(nd: str) -> None:
+    assert [(a, y is not None) for a, _t, y in cites(f"Wichtig (Okafor, {nd}).")] == [
+        (("Okafor",), True)
+    ]

@@ -159,3 +159,30 @@ def test_outline_heading_typed_as_a_list_item_does_not_join_a_citation(tmp_path:
     )
     doc = load(_docx(tmp_path / "h.docx", body), "h.docx")
     assert [c.authors for c in doc.citations] == [("Heizer", "Render"), ("Kusuma",)]
+
+
+def test_sub_headings_inside_the_list_are_not_entries(tmp_path: Path) -> None:
+    body = (
+        _p("Rules apply (Osei, 2019) and (Lind, 2021).", "Corpsdetexte")
+        + _p("6. Literaturverzeichnis", "Titre1")
+        + _p("6.1 Rechtsquellen", "berschrift2")
+        + _p("Osei, K. (2019). Wells. Water Journal, 2, 1-9.")
+        + _p("6.2 Fachliteratur", "berschrift2")
+        + _p("Lind, A. (2021). Rivers. Berlin: Verlag.")
+        + _p("7. Anhang", "Titre1")
+    )
+    doc = load(_docx(tmp_path / "a.docx", body), "a.docx")
+    assert [r.authors[0].family for r in doc.references] == ["Osei", "Lind"]
+    assert "Fachliteratur" not in doc.references[0].text
+
+
+def test_figure_captions_label_ends_the_list(tmp_path: Path) -> None:
+    body = (
+        _p("Birds moved (Osei 2019).", "Corpsdetexte")
+        + _p("Literature Cited", "Titre1")
+        + _p("Osei, K. (2019). Wells. Water Journal, 2, 1-9.")
+        + _p("Figure captions:")
+        + _p("Figure 1. Sightings of the birds in June.")
+    )
+    doc = load(_docx(tmp_path / "a.docx", body), "a.docx")
+    assert [r.authors[0].family for r in doc.references] == ["Osei"]

@@ -206,3 +206,16 @@ def test_numbered_entries_with_parenthesised_labels_are_split() -> None:
 )
 def test_single_entries_with_names_after_a_sentence_stay_whole(text: str) -> None:
     assert len(split_entries(text)) == 1
+
+
+def test_template_placeholders_after_the_entries_are_not_entries() -> None:
+    section = (
+        "Okafor, A. (2020). A study of rivers. Journal of Water, 3, 1-9.\n"
+        "Xxxxxxx Xxxxxxxxxxxx Xxxxxxxx Xxxxxx Xxxxxxxxx\n"
+        "Xxxxxxx Xxxxxxxxxxxx Xxxxxxxx Xxxxxx Xxxxxxxxx 9999\n"
+    )
+    assert [e.text.split(",")[0] for e in split_entries(section)] == ["Okafor"]
+
+
+def test_a_surname_of_x_alone_is_no_placeholder() -> None:
+    assert len(split_entries("Xx, Y. (2019). A title. Journal, 1, 2-3.\n")) == 1
