@@ -135,6 +135,11 @@ def load(path: Path, display_path: str) -> Document:
     cite_fields = [f for f in parts.fields if fields.is_citation(f.instruction)]
     bib_fields = [f for f in parts.fields if fields.is_bibliography(f.instruction)]
     structured, field_refs, used = _field_citations(cite_fields, loc, starts, text)
+    if bib_fields and len(field_refs) > 1:
+        printed = "\n".join(
+            lines[i] for b in bib_fields for i in range(max(b.paragraph, 0), b.end_paragraph + 1)
+        )
+        structured, field_refs = _printed_once(structured, field_refs, printed)
     bib_lines = _bibliography_lines(parts.body, bib_fields)
 
     hidden = [
@@ -244,6 +249,32 @@ def _field_citations(
                     csl, location=where, text=_describe(csl), source="docx-field"
                 )
     return citations, list(refs.values()), used
+
+
+def _printed_once(
+    citations: list[Citation], refs: list[Reference], printed: str
+) -> tuple[list[Citation], list[Reference]]:
+    """Items of citation fields that are one work (the same authors, year and title under
+    two library ids, as Mendeley keeps a work imported twice) are one entry when the
+    printed bibliography shows that title fewer times than there are items."""
+    flat = " ".join(printed.casefold().split())
+    groups: dict[tuple[str, str, tuple[str, ...]], list[Reference]] = {}
+    for r in refs:
+        if r.title and r.year:
+            title = " ".join(r.title.casefold().split())
+            groups.setdefault((title, r.year, tuple(a.family for a in r.authors)), []).append(r)
+    alias: dict[str, str] = {}
+    for (title, _year, _names), same in groups.items():
+        shown = flat.count(title)
+        if len(same) > 1 and 0 < shown < len(same):
+            for r in same[1:]:
+                alias[r.key or ""] = same[0].key or ""
+    if not alias:
+        return citations, refs
+    return (
+        [c.model_copy(update={"key": alias[c.key]}) if c.key in alias else c for c in citations],
+        [r for r in refs if r.key not in alias],
+    )
 
 
 def _describe(csl: dict[str, object]) -> str:

@@ -199,3 +199,45 @@ def test_unstyled_title_abstract_and_keywords(tmp_path: Path) -> None:
     assert meta.title == "Tidal marsh sediment budgets under rising seas"
     assert meta.abstracts == ("We measured sediment accretion on marsh transects for three years.",)
     assert meta.keywords == ("salt marsh", "sediment")
+
+
+def _mendeley(uuid: str, title: str) -> str:
+    item = {
+        "id": f"ITEM-{uuid}",
+        "type": "article-journal",
+        "title": title,
+        "author": [{"family": "Okafor", "given": "A"}],
+        "issued": {"date-parts": [[2019]]},
+    }
+    return "ADDIN CSL_CITATION " + json.dumps(
+        {
+            "citationItems": [
+                {
+                    "id": f"ITEM-{uuid}",
+                    "itemData": item,
+                    "uris": [f"http://www.mendeley.com/documents/?uuid={uuid}"],
+                }
+            ]
+        }
+    )
+
+
+@pytest.mark.parametrize(("printed", "entries"), [("Okafor A (2019) Wells.", 1), ("", 2)])
+def test_one_work_under_two_library_ids_printed_once_is_one_entry(
+    tmp_path: Path, printed: str, entries: int
+) -> None:
+    printed_list = (
+        printed
+        if not printed
+        else f"<w:p>{_field('ADDIN Mendeley Bibliography CSL_BIBLIOGRAPHY', printed)}</w:p>"
+    )
+    body = (
+        f"<w:p>{_field(_mendeley('u1', 'Wells'), '(Okafor, 2019)')}</w:p>"
+        f"<w:p>{_field(_mendeley('u2', 'Wells'), '(Okafor, 2019)')}</w:p>"
+        + _p("References", "Heading1")
+        + printed_list
+    )
+    doc = load(_docx(tmp_path / "m.docx", body), "m.docx")
+    assert len(doc.references) == entries
+    keys = {r.key for r in doc.references}
+    assert all(c.key in keys for c in doc.citations)
