@@ -31,6 +31,7 @@ from citecheck.loaders._latex_commands import (
     Include,
     command_at,
 )
+from citecheck.loaders._latex_flow import if_file_exists, if_str_eq, unroll_foreach
 from citecheck.loaders._latex_macros import CS, Macro, Macros, split_options, substitute
 from citecheck.loaders._latex_meta import (
     bibitem_references,
@@ -255,6 +256,30 @@ def _interpret(
                     )
             pos = group[1]
             continue
+        if name in _FLOW and name not in macros.defs and depth < MAX_MACRO_DEPTH:
+            if name == "foreach":
+                loop = unroll_foreach(text, after, _plain_macros(macros))
+                if loop is not None:
+                    for code in loop.bodies:
+                        if not macros.count():
+                            break
+                        _run_code(code, ctx, state, span or (m.start(), loop.end), depth)
+                    pos = loop.end
+                    continue
+            else:
+                untaken = (
+                    if_str_eq(text, after, macros.expand_names)
+                    if name == "IfStrEq"
+                    else if_file_exists(
+                        text, after, macros.expand_names, lambda t: _project_file(t, ctx, state)
+                    )
+                )
+                if untaken is not None:
+                    # blank the branch not taken; the rest is read where it stands
+                    gap = " " * (untaken.end - untaken.start)
+                    text = text[: untaken.start] + gap + text[untaken.end :]
+            pos = after
+            continue
         macro = macros.defs.get(name)
         if macro is not None and name not in _BUILTIN:
             got = macros.invocation(text, after, macro)
@@ -282,6 +307,18 @@ def _interpret(
 
 
 MAX_MACRO_DEPTH = 8
+_FLOW = frozenset({"foreach", "IfStrEq", "IfFileExists"})
+
+
+def _plain_macros(macros: Macros) -> dict[str, str]:
+    """Parameterless macros' bodies (a loop's list may be one)."""
+    return {k: v.body for k, v in macros.defs.items() if not v.nargs}
+
+
+def _project_file(target: str, ctx: _Ctx, state: _State) -> bool:
+    """Whether ``\\IfFileExists{target}`` finds a file where ``\\input`` would."""
+    dirs = [state.root_dir, ctx.path.parent]
+    return any(p.is_file() for p in _candidates(target, dirs, add_tex=True))
 
 
 def _uses_every_argument(macro: Macro) -> bool:

@@ -149,6 +149,10 @@ def _elsewhere_apart(a: Reference, b: Reference) -> bool:
     where_a, where_b = _address(a), _address(b)
     if not (where_a and where_b) or where_a == where_b:
         return False
+    if not (a.container or b.container or a.doi or b.doi):
+        # two pages of one site under its name ("EllisLab (2020). CodeIgniter. <url of
+        # the guide>" and "... <url of a chapter>"): different addresses, no venue
+        return True
     if not (a.container and b.container):
         return False
     return fuzz.token_set_ratio(fold(a.container), fold(b.container)) < 50

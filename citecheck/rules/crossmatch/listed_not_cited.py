@@ -245,6 +245,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     """A warning for each entry no citation links to (one summary for a huge list)."""
     doc = ctx.document
     if doc.allow_uncited:
+        if not doc.citations:
+            yield from _printed_uncited(ctx)
         return
     if not doc.citations:
         yield from _nothing_cited(ctx)
@@ -320,6 +322,25 @@ def _nothing_cited(ctx: RuleContext) -> Iterator[Finding]:
             "first_indices": listed[:100],
         },
         severity=Severity.ERROR,
+    )
+
+
+def _printed_uncited(ctx: RuleContext) -> Iterator[Finding]:
+    """One warning when every entry is printed on purpose (``\\nocite{*}``, ``nocite:
+    '@*'``, a shared bibliography) and the text yields no citation: nothing in the list
+    was checked against the text, which a run must not hide behind "no problems"."""
+    doc = ctx.document
+    if doc.format == "references" or not doc.references:
+        return
+    first = doc.references[0]
+    yield RULE.finding(
+        message=f"No in-text citation was read; the {len(doc.references):,} reference entries "
+        "are printed without being cited (\\nocite{*}, nocite '@*' or a shared bibliography), so "
+        f"none was checked against the text ({_named(doc, list(range(len(doc.references))))})",
+        location=first.location,
+        reference=first,
+        evidence={"citations_read": 0, "entries": len(doc.references), "printed_by": "nocite"},
+        severity=Severity.WARNING,
     )
 
 

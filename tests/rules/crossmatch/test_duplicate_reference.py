@@ -148,3 +148,13 @@ def test_database_duplicates_count_only_when_both_are_printed() -> None:
     assert run(RULE, doc(one, entries(), cited_only_database=True)) == []
     assert len(run(RULE, doc(both, entries(), cited_only_database=True))) == 1
     assert len(run(RULE, doc(one, entries()))) == 1
+
+
+def test_two_pages_of_one_site_are_not_one_work() -> None:
+    page = ref("Northwind", year="2020", title="Framework guide")
+    one = page.model_copy(update={"url": "https://northwind.example/guide"})
+    two = page.model_copy(update={"url": "https://northwind.example/guide/routing.html"})
+    same = page.model_copy(update={"url": "https://northwind.example/guide/"})
+    assert run(RULE, doc([], [one, two])) == []
+    # the same address written twice is one page listed twice
+    assert [f.evidence["reason"] for f in run(RULE, doc([], [one, same]))] == ["title"]

@@ -1,0 +1,82 @@
+"""Thesis templates that choose their chapters with a loop and a test: ``\\foreach``
+(pgffor), ``\\IfFileExists`` and ``\\IfStrEq`` (xstring). Our own minimal template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import citecheck
+from citecheck.loaders import load_manuscript
+from citecheck.loaders._latex_flow import list_items
+from tests.loaders.conftest import write_files
+
+BIB = (
+    "@article{alpha2020, author = {Alpha, Ann}, title = {T}, journal = {J}, year = 2020}\n"
+    "@article{beta2021, author = {Beta, Bo}, title = {U}, journal = {J}, year = 2021}\n"
+)
+
+MAIN = (
+    "\\documentclass{report}\n\\usepackage{pgffor}\n\\usepackage{xstring}\n"
+    "\\edef\\chapters{1,2,3,4}\n\\def\\mode{final}\n"
+    "\\newcommand{\\only}[1]{\\IfStrEq{#1}{all}{}{\\IfStrEq{\\mode}{draft}{\\edef\\chapters{#1}}{}}}\n"
+    "\\only{all}\n"
+    "\\begin{document}\n"
+    "\\foreach \\i in \\chapters { \\edef\\f{Chap/ch\\i} \\IfFileExists{\\f}{\\include{\\f}}}\n"
+    "\\bibliography{refs}\n\\end{document}\n"
+)
+
+
+def test_chapters_chosen_by_a_loop_are_read(in_tmp: Path) -> None:
+    write_files(
+        in_tmp,
+        {
+            "main.tex": MAIN,
+            "refs.bib": BIB,
+            "Chap/ch1.tex": "As shown \\cite{alpha2020}.\n",
+            "Chap/ch2.tex": "And \\cite{beta2021}.\n",
+            # ch3 and ch4 do not exist: \IfFileExists skips them, nothing is missing
+        },
+    )
+    doc = load_manuscript(in_tmp / "main.tex", "main.tex")
+    assert sorted(c.key for c in doc.citations) == ["alpha2020", "beta2021"]
+    assert not [p for p in doc.problems if p.kind == "missing-include"]
+
+
+def test_a_string_test_that_cannot_be_decided_is_read_as_before(in_tmp: Path) -> None:
+    main = MAIN.replace("\\def\\mode{final}\n", "").replace("\\only{all}", "\\only{1}")
+    write_files(in_tmp, {"main.tex": main, "refs.bib": BIB, "Chap/ch1.tex": "\\cite{alpha2020}\n"})
+    doc = load_manuscript(in_tmp / "main.tex", "main.tex")
+    # \mode is undefined: the inner test is not decided, its definition runs as before
+    assert [c.key for c in doc.citations] == ["alpha2020"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "items"),
+    [
+        ("1,2,3", ["1", "2", "3"]),
+        ("1,...,4", ["1", "2", "3", "4"]),
+        ("1,3,...,9", ["1", "3", "5", "7", "9"]),
+        ("A,...,D", ["A", "B", "C", "D"]),
+        ("1,...,100000", None),
+        ("x,...,9", None),
+    ],
+)
+def test_loop_lists(raw: str, items: list[str] | None) -> None:
+    assert list_items(raw) == items
+
+
+def test_a_list_printed_only_by_nocite_is_a_warning(in_tmp: Path) -> None:
+    write_files(
+        in_tmp,
+        {
+            "main.tex": "\\documentclass{report}\n\\begin{document}\nNo citation yet.\n"
+            "\\nocite{*}\n\\bibliography{refs}\n\\end{document}\n",
+            "refs.bib": BIB,
+        },
+    )
+    report = citecheck.check(in_tmp / "main.tex", citecheck.Settings(offline=True))
+    rules = [(f.rule, f.severity.value) for f in report.findings]
+    assert ("listed-not-cited", "warning") in rules
+    assert report.findings[0].evidence["printed_by"] == "nocite"
