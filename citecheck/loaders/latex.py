@@ -75,6 +75,7 @@ class _State:
     offset: int = 0
     shared: bool = False
     sources: list[Path] = field(default_factory=list)  # every file read: .tex, .cls, .sty
+    unrolled: int = 0  # characters of \foreach bodies read so far (MAX_UNROLLED)
 
 
 def load(path: Path, display_path: str) -> Document:
@@ -259,7 +260,9 @@ def _interpret(
         if name in _FLOW and name not in macros.defs and depth < MAX_MACRO_DEPTH:
             if name == "foreach":
                 loop = unroll_foreach(text, after, _plain_macros(macros))
-                if loop is not None:
+                cost = sum(len(b) for b in loop.bodies) if loop is not None else 0
+                if loop is not None and state.unrolled + cost <= MAX_UNROLLED:
+                    state.unrolled += cost
                     for code in loop.bodies:
                         if not macros.count():
                             break
@@ -307,6 +310,7 @@ def _interpret(
 
 
 MAX_MACRO_DEPTH = 8
+MAX_UNROLLED = 400_000  # characters of loop bodies unrolled per document (nested loops)
 _FLOW = frozenset({"foreach", "IfStrEq", "IfFileExists"})
 
 

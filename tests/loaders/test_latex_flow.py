@@ -80,3 +80,14 @@ def test_a_list_printed_only_by_nocite_is_a_warning(in_tmp: Path) -> None:
     rules = [(f.rule, f.severity.value) for f in report.findings]
     assert ("listed-not-cited", "warning") in rules
     assert report.findings[0].evidence["printed_by"] == "nocite"
+
+
+def test_nested_loops_are_unrolled_within_a_budget(in_tmp: Path) -> None:
+    loop = "\\foreach \\{v} in {{1,...,200}} {{{body}}}"
+    body = "\\cite{k\\a\\b\\c} "
+    for v in "cba":
+        body = loop.format(v=v, body=body)
+    write_files(in_tmp, {"main.tex": f"\\documentclass{{article}}\n\\begin{{document}}\n{body}\n"})
+    doc = load_manuscript(in_tmp / "main.tex", "main.tex")
+    # 8,000,000 iterations asked for; the unrolled text is bounded (MAX_UNROLLED)
+    assert 0 < len(doc.citations) < 50_000

@@ -11,7 +11,9 @@ and "Part 2" are different works; see docs/benchmarks.md "Duplicate reference
 thresholds"). "Smith (2020a)" and "Smith (2020b)" with different titles are two works.
 In a bibliography database read by Pandoc or LaTeX (see listed-not-cited), only cited
 entries are printed: two entries of one work count when both are printed (both cited,
-or ``nocite`` prints everything).
+or ``nocite`` prints everything). Two entries with the same name and title but
+different web addresses and no venue or DOI are two pages of one site ("EllisLab
+(2020). CodeIgniter." for the guide and for one of its chapters).
 
 Example
 -------

@@ -50,7 +50,10 @@ entries are not reported one by one (the text may cite them in a form citecheck 
 not read, such as footnotes): one error says that none of the typed list's entries is
 linked to the text, so a manuscript that was not checked does not pass (a further-reading
 list is allowed with ``allow-uncited``). Bibliography databases
-and reference files checked on their own are exempt.
+and reference files checked on their own are exempt. When every entry is printed on
+purpose (``\\nocite{*}``, ``nocite: '@*'``, a shared bibliography) and no in-text
+citation is read, one warning says so: nothing in the list was checked against the
+text, and a run must not call that "no problems".
 
 A list of more than 3,000 entries is not a manuscript's own reference list (the
 longest real lists we have measured are shared bibliographies: ``tugboat.bib`` holds
