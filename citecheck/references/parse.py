@@ -59,7 +59,13 @@ _SHORT_KEY_RE = re.compile(
 )
 _EQ_KEY_RE = re.compile(r"(?P<key>[^\W\d][^\d()\[\]:=;]{0,60}?)\s=\s(?=\S)")
 _GSA_LOCATOR_RE = re.compile(r"[\s,.]*v\.\s?\d")
-_SERVERS = frozenset(("arxiv", "arxiv preprint", "biorxiv", "medrxiv", "ssrn", "preprint"))
+# Preprint servers and repositories: a publisher of preprints, software and data, no journal.
+_SERVERS = frozenset(
+    (
+        *("arxiv", "arxiv preprint", "biorxiv", "medrxiv", "ssrn", "preprint"),
+        *("zenodo", "github", "gitlab", "cran", "pypi", "figshare", "dryad", "pangaea", "osf"),
+    )
+)
 _KEY_WORD_RE = re.compile(r"[A-ZÀ-Ý][\w'’-]+")
 # After the names, "in Book Title" / "en Actes": the container, no title printed.
 _CHAPTER_ONLY_RE = re.compile(r"[\s.,:;]*(?:in|en|em|dans)\s?:?\s(?=[A-Z«“\"])")
@@ -236,7 +242,8 @@ def parse_reference(text: str) -> ParsedReference:
             if more is not None:
                 title, tail = more, replace(tail, container=journal)
     if tail.container is not None and tail.container.strip(" .,").lower() in _SERVERS:
-        tail = replace(tail, container=None)  # "Title. arXiv.": a preprint, no journal
+        # "Title. arXiv.": a preprint, no journal; "Title [online]. Zenodo, 2006": data
+        tail = replace(tail, container=None, publisher=tail.publisher or tail.container)
     if year is None:
         year = tail.year or key_year
     if year is None:

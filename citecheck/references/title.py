@@ -28,9 +28,11 @@ _BOUNDARY_RE = re.compile(
     # title in title case (two capitalised words or more up to a comma, period or
     # bracket; "..., in Alzheimer's disease" runs on in lower case), or an editor's
     # name ("..., in Francis-McIntyre, S., eds.")
-    r"|[,;]\s(?=(?:in|en|em|dans|i)\s?:?\s(?:[A-Z][\w'’&-]*(?:\s(?:(?:of|and|the|on|for|in|to|a|an|"
+    r"|[,;]\s(?=(?:in|en|em|dans|i)\s?:?\s(?:[A-Z\d][\w'’&-]*(?:\s(?:(?:of|and|the|on|for|in|to|a|an|"
     r"de|des|du|la|le|les|et|y|e|und|für|di|del|della|da|do|dos|zur|zum|der)\s)*(?=[A-Z\d]))?){2,}"
     r"(?:[,.;:]|\s[(\[]|$)|(?:in|en|em)\s[A-Z][\w'’-]+,\s[A-Z]\.)"
+    # ", in: Book", "; in : Proceedings", ", I: Book" (Scandinavian), ", içinde: Book"
+    r"|[,;]\s(?=(?:in|In|en|em|dans|I|i|içinde)\s?:\s)"
     # GOST / Chinese: "Title // Journal"; Polish "Title [w:] Book"
     r"|(?<!:)\s?(?=//\s?[^\W\d_a-z])|\s(?=\[w:\])"
     # GSA / AJS / USGS: "Title: Journal, v. 102, p. 12-20"
@@ -61,8 +63,44 @@ _PUBLISHER_WORDS = (
     r"Sage|SAGE|Blackwell|Penguin|Macmillan|McGraw|Pearson|Prentice|Norton|Harper|Academic|"
     r"Gramedia|Erlangga|Alfabeta|Kencana|Rineka|Prenada|Grafindo|Rosdakarya|Aksara|Deepublish|"
     r"Pustaka|Penerbit|Andi|Salemba|Refika|Graha|Ilmu|Inc|Ltd|Co|Company|Sons|Taylor|Francis|"
-    r"CRC|Kluwer|Hill|Seuil|Gallimard|Flammarion|PUF|Larose|Plenum"
+    r"CRC|Kluwer|Hill|Seuil|Gallimard|Flammarion|PUF|Larose|Plenum|"
+    # more publishers, in several languages (names that are also common words or
+    # surnames -- Brown, Basic, Fischer, Lang, Holt -- are left out)
+    r"Editorial|Editora|Editions|Éditions|Edizioni|Ediciones|Edições|Uitgeverij|Wydawnictwo|"
+    r"Suhrkamp|Dunod|Einaudi|Laterza|Mulino|Feltrinelli|Mondadori|Carocci|Bompiani|Akal|"
+    r"Síntesis|Anagrama|Paidós|Tecnos|Trotta|Fiocruz|Vozes|Zahar|Almedina|Brill|Mouton|"
+    r"Gruyter|Niemeyer|Vandenhoeck|Kohlhammer|Nomos|Rowohlt|Reclam|Hanser|Vieweg|Teubner|"
+    r"Birkhäuser|Benjamins|Harrassowitz|Schöningh|Hachette|Karthala|Minuit|Payot|Fayard|"
+    r"Vrin|Droz|Cerf|Houghton|Knopf|Doubleday|Scribner|Guilford|Erlbaum|Jossey|Addison|"
+    r"Cengage|Wadsworth|Bloomsbury|Continuum|Palgrave|Polity|Verso|Ashgate|Hogrefe|"
+    r"Thieme|Karger|Lippincott|Saunders|Mosby|Pergamon|Butterworth|Heinemann|North-Holland"
 )
+# Places of publication, for a place printed without its publisher ("Title, Rio de
+# Janeiro 2000", "Title, Cambridge, MA"): well-known publishing cities only.
+_KNOWN_PLACES = (
+    r"New\sYork(?:\sCity)?|London|Paris|Berlin|Cambridge|Oxford|Boston|Chicago|Amsterdam|"
+    r"Frankfurt(?:\sam\sMain|/M\.?)?|Munich|München|Hamburg|Leipzig|Stuttgart|Heidelberg|"
+    r"Wiesbaden|Göttingen|Tübingen|Köln|Cologne|Bonn|Wien|Vienna|Zürich|Zurich|Basel|Bern|"
+    r"Madrid|Barcelona|Lisboa|Lisbon|Porto|Coimbra|Rio\sde\sJaneiro|São\sPaulo|Buenos\sAires|"
+    r"México|Mexico|Santiago|Bogotá|Lima|Roma|Rome|Milano|Milan|Torino|Turin|Bologna|Firenze|"
+    r"Florence|Napoli|Naples|Padova|Bruxelles|Brussels|Leiden|Dordrecht|Utrecht|Rotterdam|"
+    r"Den\sHaag|The\sHague|Stockholm|Oslo|København|Copenhagen|Helsinki|Warszawa|Warsaw|"
+    r"Kraków|Praha|Prague|Budapest|Moskva|Moscow|Athens|Istanbul|Ankara|Tokyo|Kyoto|Beijing|"
+    r"Shanghai|Singapore|Jakarta|Bandung|Yogyakarta|Surabaya|Malang|Semarang|Kuala\sLumpur|"
+    r"New\sDelhi|Delhi|Sydney|Melbourne|Toronto|Montréal|Montreal|Québec|Ottawa|"
+    r"Philadelphia|Washington(?:,?\sD\.?\s?C\.?)?|Princeton|New\sHaven|Berkeley|Los\sAngeles|"
+    r"San\sFrancisco|San\sDiego|Baltimore|Hoboken|Thousand\sOaks|Newbury\sPark|"
+    r"Englewood\sCliffs|Upper\sSaddle\sRiver|Chichester|Abingdon|Basingstoke|Harlow|"
+    r"Edinburgh|Manchester|Dublin|Lyon|Genève|Geneva|Lausanne|Ithaca|Ann\sArbor|"
+    r"Chapel\sHill|Minneapolis|Seattle|Cape\sTown|Johannesburg|Nairobi|Cairo|Seoul|"
+    r"Hong\sKong|Bangkok|Manila|Hanoi"
+)
+_KNOWN_PLACE_RE = re.compile(
+    rf"^(?:(?:{_KNOWN_PLACES})(?:,?\s[A-Z]{{2}}|,?\s[A-Z]\.\s?[A-Z]\.)?(?:\s(?:and|&|et|und|y|e)\s|;\s|/)?)+"
+    r"(?:,?\s\(?(?:1[5-9]|20)\d\d[a-z]?\)?)?$"
+)
+# "Simon & Schuster", "Harper & Row": two capitalised names joined by "&"
+_AMPERSAND_FIRM_RE = re.compile(r"^[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?\s&\s[A-Z][\w'’.-]+$")
 # Genre, report number and version notes after a title: "(Technical report No. 170)",
 # "(Publication) [Doctoral dissertation]", "(Versiyon 1.13.0) [Yazılım]", "[M]", "[EB/OL]".
 _GENRE_WORDS = (
@@ -78,6 +116,26 @@ _GENRE_CUT_RE = re.compile(
     r"(?:[Dd]issertation|[Tt]hesis)|[Dd]issertation|Thèse|Tesis|Tese|Skripsi|Disertasi|Diss\.|"
     r"Technical\s[Rr]eport|Tech\.\s[Rr]ep|Working\s[Pp]aper|[Tt]raduit\spar|[Tt]rad\.\spar|"
     r"[Tt]ranslated\sby|[Tt]rans\.\sby|[Ee]dited\sby|[Üü]bersetzt\svon|[Hh]rsg\.\sv\.)(?![\w'’]))"
+    # versions: ", version 1.8.9, Zenodo" (not "Language Haskell, version 1.2" at the
+    # end); "; Technical report 372; Springer"
+    r"|,\s(?=[Vv]ersion\s[Vv]?\d[\w.-]*(?:,\s|\s\())|;\s(?=(?:Technical|Research|Working)\s[Rr]eport)"
+)
+# An access note ends what may be title: ", consulté le 3 février 2024", ", available at"
+# (dropped with all after it: its date is not the year of the work).
+_ACCESS_CUT_RE = re.compile(
+    r",\s(?:[Cc]onsulté|[Aa]bgerufen|[Ee]ingesehen|[Zz]uletzt|[Ll]etzter\sZugriff|[Aa]ccessed|"
+    r"[Aa]vailable\s(?:at|from|online)|[Dd]isponible|[Dd]iakses|[Dd]ocument\sen\sligne|"
+    r"[Ee]n\sligne)(?![\w'’]).*$"
+)
+# A medium note: " [en ligne], CRAN", " [WWW Document]" (dropped; what follows is kept).
+_MEDIUM_RE = re.compile(
+    r"\s\[(?:[Ee]n\sligne|[Oo]nline|[Ee]n\slínea|[Ee]m\slinha|WWW\s[Dd]ocument|Электронный\sресурс|"
+    r"[Ee]lectronic\sresource|[Ee]lektronische\sRessource)\][\s.,;:]*"
+)
+# A repository or preprint server as the last part: "Title, Zenodo", "Title, arXiv".
+_REPOSITORY_RE = re.compile(
+    r"^(?:arXiv(?::\S+)?|bioRxiv|medRxiv|SSRN|Zenodo|GitHub|GitLab|CRAN|PyPI|Figshare|figshare|"
+    r"Dryad|PANGAEA|OSF|HAL|RePEc)(?:,?\s\(?(?:1[5-9]|20)\d\d\)?)?$"
 )
 _TRAIL_PARTS = (
     re.compile(rf"\s?[(\[]{_GENRE_WORDS}[^()\[\]]{{0,40}}[)\]]$"),
@@ -102,7 +160,12 @@ _TRAIL_COMMA_PART = re.compile(
     rf"^(?:(?:\d{{1,2}}\s)?{MONTH_WORD}\s(?:1[5-9]|20)\d\d|"
     r"\(?(?:1[5-9]|20)\d\d[a-z]?\)?|\d{1,4}|[A-Z][\w .'’-]{0,40}:\s?[A-Z][^:]*|pp?\.\s?\d[^:]*|\d+\s?pp?\.?)$"
 )
-_PUBLISHER_RE = re.compile(rf"\b(?:{_PUBLISHER_WORDS})\b")
+# Institutions that print theses and reports ("Title, Stanford University, 2012").
+_INSTITUTION_WORDS = (
+    r"University|Universit(?:ät|é|à|ad|ade|as|eit|et|y)|Institute|Institut|College|Hochschule"
+)
+_FIRM_RE = re.compile(rf"\b(?:{_PUBLISHER_WORDS})\b")
+_PUBLISHER_RE = re.compile(rf"\b(?:{_PUBLISHER_WORDS}|{_INSTITUTION_WORDS})\b")
 _PLACE_RE = re.compile(r"^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$")
 
 
@@ -110,10 +173,17 @@ _PLACE_RE = re.compile(r"^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$")
 _LOWER_NAMES = ("arXiv", "bioRxiv", "medRxiv", "eLife", "mBio", "iScience", "eBioMedicine", "eLS")
 
 
+_IN_BOOK_RE = re.compile(r"\s(?:in|en|em|dans)\s?:?\s[A-Z]")
+
+
 def _is_boundary(s: str, i: int) -> bool:
     """Whether the "." at ``s[i]`` ends the title."""
     nxt = s[i + 1 : i + 3].lstrip()
-    if nxt[:1].islower() and not s.startswith(_LOWER_NAMES, i + 2):
+    if (
+        nxt[:1].islower()
+        and not s.startswith(_LOWER_NAMES, i + 2)
+        and not _IN_BOOK_RE.match(s, i + 1)  # "Title. in Proceedings of ..."
+    ):
         return False
     window = s[max(0, i - 30) : i]
     if not window or window[-1].isspace():
@@ -271,12 +341,20 @@ def trim_title(title: str) -> tuple[str, str]:
     "Imperial College Press, 1998"); returns (title, removed text).
     """
     removed = ""
+    medium = _MEDIUM_RE.search(title)
+    if medium is not None and medium.start() > 0:
+        title, removed = title[: medium.start()], title[medium.end() :]
+    access = _ACCESS_CUT_RE.search(title)
+    if access is not None and access.start() > 0:
+        title = title[: access.start()]
     cut = _GENRE_CUT_RE.search(title)
     if cut is not None and cut.start() > 0:
         # "Title, Doctoral dissertation, University", "Title, traduit par , Paris, Seuil"
-        title, removed = title[: cut.start()], title[cut.end() :]
+        title, removed = title[: cut.start()], (title[cut.end() :] + " " + removed).strip()
     changed = True
-    publisher_after = bool(removed) and bool(_PUBLISHER_RE.search(removed))
+    # (a thesis's university after its genre is no publisher: "Title: Humiliation,
+    # Politics, Doctoral dissertation, Universität München" keeps "Politics")
+    publisher_after = bool(removed) and bool(_FIRM_RE.search(removed))
     while changed and title:
         changed = False
         for rx in _TRAIL_PARTS:
@@ -295,7 +373,11 @@ def trim_title(title: str) -> tuple[str, str]:
         i = len(parts) - 1
         while i > 1 and len(parts) - i <= 3 and _PLACE_RE.match(parts[i].strip()):
             i -= 1
-        if i < len(parts) - 1 and len(parts[i]) < 60 and _PUBLISHER_RE.search(parts[i]):
+        if (
+            i < len(parts) - 1
+            and len(parts[i]) < 60
+            and (_PUBLISHER_RE.search(parts[i]) or _AMPERSAND_FIRM_RE.match(parts[i].strip()))
+        ):
             # "..., MIT Press, Cambridge, MA": a publisher, then its place.
             removed = ", ".join(parts[i:]) + ", " + removed
             title = ", ".join(parts[:i]).rstrip(" ,")
@@ -305,16 +387,21 @@ def trim_title(title: str) -> tuple[str, str]:
         # "..., Wiley, New York, 1946": a place only counts next to a publisher
         # (before it, or just removed after it: "..., Paris, Seuil, 2001") or after
         # an edition ("..., 2nd edn, Cambridge").
-        place = bool(_PLACE_RE.match(last)) and bool(
-            _PUBLISHER_RE.search(before)
-            or _PUBLISHER_RE.match(removed)
-            or _EDITION_RE.match(before)
-            or publisher_after  # "..., Oxford, England, Oxford University Press"
+        place = bool(_KNOWN_PLACE_RE.match(last)) or (
+            bool(_PLACE_RE.match(last))
+            and bool(
+                _PUBLISHER_RE.search(before)
+                or _PUBLISHER_RE.match(removed)
+                or _EDITION_RE.match(before)
+                or publisher_after  # "..., Oxford, England, Oxford University Press"
+            )
         )
         if (
             _TRAIL_COMMA_PART.match(last)
             or (len(last) < 60 and _PUBLISHER_RE.search(last))
             or place
+            or _AMPERSAND_FIRM_RE.match(last)
+            or _REPOSITORY_RE.match(last)
         ):
             removed = last + ", " + removed
             title = head.rstrip(" ,")

@@ -63,3 +63,59 @@ def test_slovene_in_between_names(text: str) -> None:
     assert [a.family for a in r.authors] == ["Moreau", "Roe", "Ndiaye"]
     assert r.title == "Rivers of the north"
     assert r.container == "Hydrology"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a publisher joined by "&", then its place
+        (
+            "Moreau, K., (1975), Rivers of the North: Ice, Sand, and Rock, Smith & Roe, "
+            "New York, NY.",
+            "Rivers of the North: Ice, Sand, and Rock",
+        ),
+        # a thesis's university; a place of publication alone
+        ("Moreau, K. 1962. Rivers of the north, Stanford University.", "Rivers of the north"),
+        ("Moreau, K., Rivers of the north, Rio de Janeiro 2000.", "Rivers of the north"),
+        # a university after the genre is no publisher for the part before it
+        (
+            "Moreau, K., Rivers: Ice, Common Sense, Politics, Doctoral dissertation, "
+            "Universität Wien, 1986.",
+            "Rivers: Ice, Common Sense, Politics",
+        ),
+        # access notes, medium notes, versions, repositories
+        (
+            "Moreau, Karin, Rivers of the north, Zenodo, 1965, https://example.org/x, "
+            "eingesehen 7.6.2024.",
+            "Rivers of the north",
+        ),
+        ("MOREAU, K. Rivers of the north [en ligne], Zenodo, 2001.", "Rivers of the north"),
+        ("Moreau, K., Rivers of the north, version 1.8.9, Zenodo, 2001.", "Rivers of the north"),
+        # a version at the end of a title stays
+        (
+            "Moreau, K. Report on the Language Haskell, version 1.2. ACM Notices, 27(5), 1992.",
+            "Report on the Language Haskell, version 1.2",
+        ),
+        (
+            "Moreau, K. 2001. Rivers of the north. in Proceedings of the River Meeting, pp. 3-9.",
+            "Rivers of the north",
+        ),
+    ],
+)
+def test_title_trimmed_of_publisher_place_and_notes(text: str, title: str) -> None:
+    assert parse_reference(text).title == title
+
+
+def test_repository_is_no_journal() -> None:
+    r = parse_reference("MOREAU, K. Rivers of the north [online]. Zenodo, 2001.")
+    assert r.title == "Rivers of the north"
+    assert r.container is None
+    assert r.publisher == "Zenodo"
+
+
+def test_access_date_is_not_the_year() -> None:
+    r = parse_reference(
+        "Moreau, Karin, Rivers of the north, Zenodo, 1965, https://example.org/x, "
+        "eingesehen 7.6.2024."
+    )
+    assert r.year == "1965"
