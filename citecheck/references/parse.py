@@ -23,6 +23,8 @@ from citecheck.references.mononyms import extend_with_mononyms
 from citecheck.references.names import EDITORS_RE
 from citecheck.references.title import (
     journal_first,
+    names_before_anchor,
+    names_left,
     publisher_in,
     split_title,
     title_sentences_in,
@@ -184,7 +186,17 @@ def parse_reference(text: str) -> ParsedReference:
     elif _CHAPTER_ONLY_RE.match(s, pos):
         title = None  # "A. Park, in Proceedings of ICML, 1995, pp. 86": no chapter title
     else:
+        if year is None and scan.authors:
+            pos, year = names_before_anchor(s, pos)  # names the scanner could not read
+        start = pos
         title, pos = split_title(s, pos)
+        if (
+            title is not None
+            and scan.authors
+            and names_left(s, start, pos)
+            and not journal_first(s, pos)
+        ):
+            title, pos = split_title(s, pos)  # "Pratama D, Sutrisno, Supriyadi. Title"
     if (
         title is None
         and not titleless

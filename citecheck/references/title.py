@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from citecheck.references.dates import MONTH_WORD
+from citecheck.references.dates import MONTH_WORD, YEAR
 
 _QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’", "„": "“", "'": "'", "”": "”"}
 _LEAD_RE = re.compile(r"[\s.,:;–—‒]*")
@@ -204,6 +204,71 @@ def _is_boundary(s: str, i: int) -> bool:
         if re.match(r"\s?[A-Z]\.", follow):
             return False
     return True
+
+
+# Names the author scanner could not read ("NAGY, Kwame, 'T HOOFT, Gerard et ALLEN, Yuki,
+# 2015. Title", "Sutrisno – Nugroho, Dewi – et al., «Title»"): name-like text up to the
+# year of an author-date style or up to a quoted title.
+_ANCHOR_RE = re.compile(
+    rf"(?:[,.]?\s\(?(?P<year>{YEAR})[a-z]?\)?[.:,]?\s(?=[^\W\d_](?!\d)|[“«\"„‘])|[,.:]?\s(?=[“«„])"
+    r")"
+)
+# Four capitalised words in a row (not in capitals): a title in title case, no names
+_TITLE_CASE_RUN_RE = re.compile(
+    r"(?:[A-Z][a-zà-ÿ'’-]+\s(?:(?:of|the|for|in|on|to)\s)?){3}[A-Z][a-zà-ÿ'’-]+"
+)
+# The list goes on where the scanner stopped: a separator, not a sentence.
+_LIST_GOES_ON_RE = re.compile(r"\s?(?:[,;&/–]|-\s|(?:et|and|und|y|e|i|a)\s)")
+_RUNNING_RE = re.compile(
+    r"(?<![\w.'’-])(?!(?:and|et|und|dan|d[aeiou]s?|del|della|van|von|der|den|ter|ten|le|la|les|al|"
+    r"alii|wsp|others|otros|outros|altri|ark|dkk|vd|ve|och|og|en|in|y|e|a|i)\b)[a-zà-ÿ]{2,}\b"
+)
+_NAME_SIGNAL_RE = re.compile(
+    r"(?<![\w'’-])[A-Z]\.|(?<![\w'’-])[A-ZÀ-Ý]{3,}(?![\w'’-])|\s(?:et|and|&|und|y|e|i|a|–)\s|/|,\s"
+)
+
+
+def names_before_anchor(s: str, pos: int) -> tuple[int, str | None]:
+    """Where the title starts (and the year) when name-like text the author scanner
+    left is followed by the year ("…, 2015. Title") or by a quoted title; ``(pos,
+    None)`` when there is none."""
+    window = s[pos : pos + 600]
+    if not _LIST_GOES_ON_RE.match(window):
+        return pos, None
+    m = _ANCHOR_RE.search(window)
+    if m is None or m.start() < 3:
+        return pos, None
+    between = window[: m.start()]
+    if (
+        _RUNNING_RE.search(between)
+        or any(q in between for q in '“”«»"„‘’:;()[]')
+        or _TITLE_CASE_RUN_RE.search(between)
+    ):
+        return pos, None
+    if len(_NAME_SIGNAL_RE.findall(between)) < 2:
+        return pos, None
+    return pos + m.end(), m.group("year")
+
+
+_IN_WORD_RE = re.compile(r"(?<![\w.'’-])(?:in|en|of|the|for|on|to)\b")
+
+
+def names_left(s: str, pos: int, end: int) -> bool:
+    """Whether the sentence ``s[pos:end]`` read as the title just after the names is
+    the rest of the name list ("Pratama D, Sutrisno, Supriyadi. Title": the scanner
+    stopped at "Sutrisno")."""
+    span = s[pos:end]
+    if not _LIST_GOES_ON_RE.match(span) or len(span) > 300 or not span.endswith("."):
+        return False
+    if (
+        _RUNNING_RE.search(span)
+        or _IN_WORD_RE.search(span)
+        or _DECIMAL_RE.search(span)
+        or any(q in span for q in '“”«»"„‘’:;()[]')
+        or _TITLE_CASE_RUN_RE.search(span)
+    ):
+        return False
+    return len(_NAME_SIGNAL_RE.findall(span)) >= 2
 
 
 def split_title(s: str, pos: int) -> tuple[str | None, int]:

@@ -119,3 +119,32 @@ def test_access_date_is_not_the_year() -> None:
         "eingesehen 7.6.2024."
     )
     assert r.year == "1965"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "year"),
+    [
+        # names the scanner stops in, then the year of an author-date style
+        (
+            "MOREAU, Karin, NDIAYE, Awa, 'T HOOFT, Gerard et ROE, Bea, 2015. Rivers of the "
+            "north. Paris : Seuil.",
+            "Rivers of the north",
+            "2015",
+        ),
+        # ... or the sentence end after the last name
+        (
+            "[6] Moreau K, Sutrisno, Supriyadi. Rivers of the north. Hydrol Rev 2012;21:37-78.",
+            "Rivers of the north",
+            "2012",
+        ),
+    ],
+)
+def test_title_after_names_the_scanner_left(text: str, title: str, year: str) -> None:
+    r = parse_reference(text)
+    assert r.title == title
+    assert r.year == year
+
+
+def test_title_in_title_case_is_not_taken_for_names() -> None:
+    r = parse_reference("Moreau, K. 2001. Rivers, Lakes and Seas of the North, Seuil, Paris.")
+    assert r.title == "Rivers, Lakes and Seas of the North"
