@@ -177,7 +177,8 @@ def parse_reference(text: str) -> ParsedReference:
     at = year_at(s, pos)
     if at is not None:
         year, pos = at
-    quoted = s[pos : pos + 3].lstrip(" .,:;")[:1] in "“\"«‘'„`"
+    lead = s[pos : pos + 6].lstrip(" .,:;")[:1]
+    quoted = bool(lead) and lead in "“\"«‘'„`"  # ("" is in every string)
     titleless = bool(scan.authors) and not quoted and journal_first(s, pos)
     if late is not None:
         title, quoted = first_title, True

@@ -34,7 +34,7 @@ _BOUNDARY_RE = re.compile(
     # ", in: Book", "; in : Proceedings", ", I: Book" (Scandinavian), ", içinde: Book"
     r"|[,;]\s(?=(?:in|In|en|em|dans|I|i|içinde)\s?:\s)"
     # GOST / Chinese: "Title // Journal"; Polish "Title [w:] Book"
-    r"|(?<!:)\s?(?=//\s?[^\W\d_a-z])|\s(?=\[w:\])"
+    r"|(?<!:)\s?//\s?(?=[^\W\d_a-z])|\s(?=\[w:\])"
     # GSA / AJS / USGS: "Title: Journal, v. 102, p. 12-20"
     r"|,\s(?=v\.\s?\d)"
 )
@@ -99,6 +99,7 @@ _KNOWN_PLACE_RE = re.compile(
     rf"^(?:(?:{_KNOWN_PLACES})(?:,?\s[A-Z]{{2}}|,?\s[A-Z]\.\s?[A-Z]\.)?(?:\s(?:and|&|et|und|y|e)\s|;\s|/)?)+"
     r"(?:,?\s\(?(?:1[5-9]|20)\d\d[a-z]?\)?)?$"
 )
+_US_STATE_RE = re.compile(r"^[A-Z]{2}(?:,?\s\(?(?:1[5-9]|20)\d\d[a-z]?\)?)?$")
 # "Simon & Schuster", "Harper & Row": two capitalised names joined by "&"
 _AMPERSAND_FIRM_RE = re.compile(r"^[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+)?\s&\s[A-Z][\w'’.-]+$")
 # Genre, report number and version notes after a title: "(Technical report No. 170)",
@@ -430,6 +431,15 @@ def trim_title(title: str) -> tuple[str, str]:
                 changed = True
         head, sep, last = title.rpartition(", ")
         last = last.strip()
+        state = _US_STATE_RE.match(last)
+        if state is not None and sep:
+            head2, sep2, place2 = head.rpartition(", ")
+            if sep2 and head2 and _KNOWN_PLACE_RE.match(place2.strip()):
+                # "..., Cambridge, MA 2003": a place and its state
+                removed = place2.strip() + ", " + last + ", " + removed
+                title = head2.rstrip(" ,")
+                changed = True
+                continue
         if not (sep and head):
             if changed:
                 continue  # "Title (Versiyon 1.13.0) [Yazılım]": one part at a time
@@ -496,6 +506,9 @@ def publisher_in(moved: str) -> str | None:
 
 _SENTENCE_RE = re.compile(r"[.?!](?=\s)")
 _RUNNING_WORD_RE = re.compile(r"(?<![\w.])[a-zà-ÿ]{3,}\b(?!\.)")
+_PROCEEDINGS_RE = re.compile(
+    r"(?:Proceedings|Proc\.|Actes|Anais|Atti|Prosiding|Tagungsband|Conference|Symposium|Workshop)\b"
+)
 _SERIES_RE = re.compile(r"(?:Series|Ser\.|Section|Sect\.|Part|Pt\.|[A-Z]\b|[IVX]+\b)")
 
 
@@ -516,6 +529,8 @@ def title_sentences_in(container: str) -> tuple[str | None, str]:
     # "Appl. Numer" is an abbreviated journal name cut at one of its periods.
     if len(head.split()) < 3 or len(_RUNNING_WORD_RE.findall(head)) < 2:
         return None, container
+    if _PROCEEDINGS_RE.match(head):
+        return None, container  # "Proceedings of the 11th Meeting (ION 1998). Nashville, TN"
     if not rest or _SERIES_RE.match(rest):
         return None, container
     return head.rstrip("."), rest

@@ -148,3 +148,30 @@ def test_title_after_names_the_scanner_left(text: str, title: str, year: str) ->
 def test_title_in_title_case_is_not_taken_for_names() -> None:
     r = parse_reference("Moreau, K. 2001. Rivers, Lakes and Seas of the North, Seuil, Paris.")
     assert r.title == "Rivers, Lakes and Seas of the North"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # "., " after the names is no opening quote
+        (
+            "Ernest, Moreau., Rivers of the North, New York, Free Press, 1973.",
+            "Rivers of the North",
+        ),
+        ("Moreau, K. (2019), Rivers of the North, Cambridge, MA 2003.", "Rivers of the North"),
+        # GB/T 7714 "Title//Proceedings"
+        (
+            "[10] MOREAU K, NDIAYE A. Rivers of the north//Proceedings of the River Meeting. "
+            "MIT Press, 2007: 87-92.",
+            "Rivers of the north",
+        ),
+        # a proceedings sentence is no second title sentence
+        (
+            "31. Moreau K, Ndiaye A. Rivers of the north. Proceedings of the 11th Meeting of "
+            "the River Society (RS 1998). Nashville, TN; 1998:1665-73.",
+            "Rivers of the north",
+        ),
+    ],
+)
+def test_title_ends_before_place_or_proceedings(text: str, title: str) -> None:
+    assert parse_reference(text).title == title
