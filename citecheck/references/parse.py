@@ -191,13 +191,11 @@ def parse_reference(text: str) -> ParsedReference:
             pos, year = names_before_anchor(s, pos)  # names the scanner could not read
         start = pos
         title, pos = split_title(s, pos)
-        if (
-            title is not None
-            and scan.authors
-            and names_left(s, start, pos)
-            and not journal_first(s, pos)
-        ):
-            title, pos = split_title(s, pos)  # "Pratama D, Sutrisno, Supriyadi. Title"
+        if title is not None and scan.authors and names_left(s, start, pos):
+            if journal_first(s, pos):
+                title = None  # "…, Allen, W., Hoelbling, E. J. Chem. Phys., 2002, 455"
+            else:
+                title, pos = split_title(s, pos)  # "Pratama D, Sutrisno, Supriyadi. Title"
     if (
         title is None
         and not titleless

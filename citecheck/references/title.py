@@ -211,7 +211,7 @@ def _is_boundary(s: str, i: int) -> bool:
 # 2015. Title", "Sutrisno – Nugroho, Dewi – et al., «Title»"): name-like text up to the
 # year of an author-date style or up to a quoted title.
 _ANCHOR_RE = re.compile(
-    rf"(?:[,.]?\s\(?(?P<year>{YEAR})[a-z]?\)?[.:,]?\s(?=[^\W\d_](?!\d)|[“«\"„‘])|[,.:]?\s(?=[“«„])"
+    rf"(?:[,.]?\s\(?(?P<year>{YEAR})[a-z]?\)?[.:,]?\s(?=[^\W\d_](?!\d)|[“«\"„‘])|[,.:]?\s(?=[“«„「]|‘[A-Z])"
     r")"
 )
 # Four capitalised words in a row (not in capitals): a title in title case, no names
@@ -246,7 +246,8 @@ def names_before_anchor(s: str, pos: int) -> tuple[int, str | None]:
         or _TITLE_CASE_RUN_RE.search(between)
     ):
         return pos, None
-    if len(_NAME_SIGNAL_RE.findall(between)) < 2:
+    # (one separator is enough before a quoted title: "Hensel, Dynes, and Tsui, ‘Title’")
+    if len(_NAME_SIGNAL_RE.findall(between)) < (2 if m.group("year") else 1):
         return pos, None
     return pos + m.end(), m.group("year")
 
@@ -269,7 +270,24 @@ def names_left(s: str, pos: int, end: int) -> bool:
         or _TITLE_CASE_RUN_RE.search(span)
     ):
         return False
-    return len(_NAME_SIGNAL_RE.findall(span)) >= 2
+    if len(_NAME_SIGNAL_RE.findall(span)) < 2:
+        return False
+    # each part is one word ("Sutrisno"), or holds an initial or a name in capitals
+    # ("Syntactic Theory, A Formal Introduction" is a title)
+    for part in _PART_SPLIT_RE.split(span.strip(" .,;&/–-")):
+        words = [w for w in part.split() if w.lower() not in _PARTICLES and w not in "&–"]
+        if len(words) > 1 and not _STRONG_NAME_RE.search(part):
+            return False
+    return True
+
+
+_PART_SPLIT_RE = re.compile(r",\s|\s(?:et|and|&|und|y|e|i|a|–)\s|/")
+_PARTICLES = frozenset(
+    "de da do dos das del della di du van von der den ter ten le la et and und y e i a".split()
+)
+_STRONG_NAME_RE = re.compile(
+    r"(?<![\w'’-])[A-Z]\.|(?<![\w'’-])(?:[A-ZÀ-Ý]{3,}|[A-Z]{1,3}(?:-[A-Z])?)(?![\w'’-])"
+)
 
 
 def split_title(s: str, pos: int) -> tuple[str | None, int]:

@@ -175,3 +175,12 @@ def test_title_in_title_case_is_not_taken_for_names() -> None:
 )
 def test_title_ends_before_place_or_proceedings(text: str, title: str) -> None:
     assert parse_reference(text).title == title
+
+
+def test_names_the_scanner_left_before_a_quoted_title() -> None:
+    # family names only, then a quoted title
+    r = parse_reference(
+        "Moreau, Ndiaye, and Roe, ‘Rivers of the North’, 113 Hydrology Review (1982) 249."
+    )
+    assert r.title == "Rivers of the North"
+    assert r.container == "Hydrology Review"
