@@ -19,7 +19,7 @@ from citecheck.references import names as n
 _SEP_RE = re.compile(
     # Slovene "in" before "Surname, X.", "X. Surname", "'t Hooft" ("Hidayat, D. in Petrov, A.")
     r"(?P<sep>,?\sin\s(?=[A-Z][\w'’-]+,\s[A-Z]\.|(?:[A-Z]\.\s?)+[A-Z]|['’]t\s)|\s?(?:,\s?(?:and|&|dan|und|y|et|ET|e|ve|og|och|و|a|i|và|és|ja|și|и)\s|\.,\s?|,\s?&|;\s?(?:and\s|&\s?)?|,\s?…\s?|,?\s?\.\.\.\s?|,?\s?…\s?"
-    r"|,,?\s?|\s(?:and|&|dan|und|y|et|ET|e|ve|og|och|و|a|i|và|és|ja|și|и)\s|\s?&\s?|\.?\s?/\s?|\s[–—-]\s))"
+    r"|,,?\s?|\s(?:and|&|dan|und|y|et|ET|e|ve|og|och|و|a|i|và|és|ja|și|и)\s|\s?&\s?|\.?\s?/\s?|\s[–—-]\s|、))"
 )
 _ET_AL_RE = re.compile(
     r",?\s?(?:et alii|et\.?\s?al\.?|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.|u\.\s?a\.|vd\.|"

@@ -63,11 +63,11 @@ GIVEN_AFTER_COMMA = rf"{WORD}(?:\s{_GIVEN_WORD}){{0,3}}{_GIVEN_TAIL}"
 
 # What may follow a name: the end of the unit.
 _AFTER_STRICT = (
-    r"(?=\s*(?:[,;:]|\.(?![\w-])|\s(?:and|&|dan|und|et|ET|y|e|ve|og|och|و|a|i|và|és|ja|și|и)\s|\s?[(\[]|$|"
+    r"(?=\s*(?:[,;:、：]|\.(?![\w-])|\s(?:and|&|dan|und|et|ET|y|e|ve|og|och|و|a|i|và|és|ja|și|и)\s|\s?[(\[]|$|"
     r"\s…|\s\.\.\.|\s?/|\s[–—-]\s|\su\.\s?a\.|\s(?:Jr|Sr|II|III|IV)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk|vd\.|v\.dğr\.)|\s?等))"
 )
 _AFTER = (
-    r"(?:(?<=\.)|(?=\s*(?:[,;:]|\.(?![\w-])|\s(?:and|&|dan|und|et|ET|y|e|ve|og|och|و|a|i|và|és|ja|și|и)\s|\s?[(\[]|$|"
+    r"(?:(?<=\.)|(?=\s*(?:[,;:、：]|\.(?![\w-])|\s(?:and|&|dan|und|et|ET|y|e|ve|og|och|و|a|i|và|és|ja|și|и)\s|\s?[(\[]|$|"
     r"\s…|\s\.\.\.|\s?/|\s[–—-]\s|\su\.\s?a\.|\s(?:Jr|Sr|II|III|IV)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk|vd\.|v\.dğr\.)|\s?等)))"
 )
 

@@ -38,7 +38,8 @@ MAX_CHARS = 4000  # a longer "reference" is a mis-split section; parse its start
 # "[3] ", "3. ", "(3) ", and "1- ", "1. - ", "[1] .Name" (French veterinary and Latin
 # American styles).
 _LABEL_RE = re.compile(
-    r"^\s?(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)]|(\d{1,4})-(?=\s))\s(?:[-–]\s|\.(?=[A-Z]))?"
+    r"^\s?(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)]|(\d{1,4})-(?=\s)|〔(\d{1,4})〕(?=\S))"
+    r"\s?(?:[-–]\s|\.(?=[A-Z]))?"
 )
 _ACCESS_RE = re.compile(
     r"(?:[.,]?\s?(?:Retrieved|Diakses|Accessed|Available|Tersedia|Viewed|Last accessed)"

@@ -10,8 +10,18 @@ import re
 
 from citecheck.references.dates import MONTH_WORD, YEAR
 
-_QUOTES = {"“": "”", '"': '"', "«": "»", "‘": "’", "„": "“", "'": "'", "”": "”"}
-_LEAD_RE = re.compile(r"[\s.,:;–—‒]*")
+_QUOTES = {
+    "“": "”",
+    '"': '"',
+    "«": "»",
+    "‘": "’",
+    "„": "“",
+    "'": "'",
+    "”": "”",
+    "《": "》",  # Chinese title marks
+    "「": "」",  # Japanese
+}
+_LEAD_RE = re.compile(r"[\s.,:;–—‒：，]*")
 _BOUNDARY_RE = re.compile(
     r"[.?!][”\"’]?(?=\s|$)"
     r"|\s(?=(?:In|Dalam|in):\s)"

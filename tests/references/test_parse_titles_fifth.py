@@ -184,3 +184,19 @@ def test_names_the_scanner_left_before_a_quoted_title() -> None:
     )
     assert r.title == "Rivers of the North"
     assert r.container == "Hydrology Review"
+
+
+def test_chinese_law_citation_shape() -> None:
+    r = parse_reference(
+        "〔1〕D. Moreau、B. Roe 等：《Rivers of the north》，载《Hydrology》2006年第24期。"
+    )
+    assert [a.family for a in r.authors] == ["Moreau", "Roe"]
+    assert r.title == "Rivers of the north"
+
+
+def test_space_before_the_period_after_the_year() -> None:
+    r = parse_reference(
+        "Moreau, Karin & Roe, Bea 2020 . Rivers of the north. Hydrology. 12(3), 61-65."
+    )
+    assert r.year == "2020"
+    assert r.title == "Rivers of the north"
