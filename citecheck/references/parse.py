@@ -70,8 +70,20 @@ _SERVERS = frozenset(
     )
 )
 _KEY_WORD_RE = re.compile(r"[A-ZÀ-Ý][\w'’-]+")
+# A genre or a preprint server alone is no title.
+_GENRE_ONLY_RE = re.compile(
+    r"(?:(?:Doctoral|Master's|Masters|Master|PhD|Ph\.D\.?|Bachelor's|Unpublished)\s)?"
+    r"(?:[Dd]issertation|[Tt]hesis|Thèse(?:\sde\sdoctorat)?|Tesis|Tese|Skripsi|Disertasi|Diss\.?)"
+    r"|arXiv|bioRxiv|medRxiv|SSRN|[Pp]reprint"
+)
 # After the names, "in Book Title" / "en Actes": the container, no title printed.
-_CHAPTER_ONLY_RE = re.compile(r"[\s.,:;]*(?:in|en|em|dans)\s?:?\s(?=[A-Z«“\"])")
+_CHAPTER_ONLY_RE = re.compile(
+    r"[\s.,:;]*(?:(?:in|en|em|dans)\s?:?\s(?=[A-Z«“\"])"
+    # "In Book Title; Mensah, R., Eds.; Publisher" (ACS), "In Book (Ed.: Kaya, G.)",
+    # "In Proceedings of ...": a chapter or a paper whose own title is not printed
+    r"|In\s(?=(?:Proceedings|Proc\.|Prosiding|Advances\sin)\b|[^.;]{3,200}?(?:(?:;\s[^;]{2,60}?){1,8},?\s"
+    r"(?:Eds?|Hrsg)\.;|\s\((?:Eds?|Hrsg)[.:])))"
+)
 _LAW_YEAR_RE = re.compile(r"\b(?:[Tt]ahun|TAHUN|of)\s((?:1[89]|20)\d\d)\b")
 
 
@@ -215,6 +227,8 @@ def parse_reference(text: str) -> ParsedReference:
             rest = container_hint + ". " + rest.lstrip()
         if title is not None:
             title, moved_out = trim_title(title)
+            if _GENRE_ONLY_RE.fullmatch(title):
+                title = None  # "M. E. Becker, Tesis, Universitas Indonesia, 2003": no title
             if moved_out:
                 rest = moved_out + ". " + rest.lstrip(" .")
     tail = parse_tail(rest, year or key_year) if rest.strip() else Tail()

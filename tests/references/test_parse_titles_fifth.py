@@ -200,3 +200,21 @@ def test_space_before_the_period_after_the_year() -> None:
     )
     assert r.year == "2020"
     assert r.title == "Rivers of the north"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "36. Moreau, E.; Ndiaye, A. In Rivers of the North; Roe, R.; Allen, C., Eds.; Seuil: "
+        "Paris, 2020; 19-30.",
+        "[33] K. Moreau, In Rivers of the North (Ed.: Roe, G.), Seuil, Paris, 1989, pp. 70–79.",
+        "[30] M. E. Moreau, Tesis, Universitas Indonesia, 2003.",
+    ],
+)
+def test_chapter_or_thesis_without_a_title(text: str) -> None:
+    assert parse_reference(text).title is None
+
+
+def test_title_starting_with_in_is_kept() -> None:
+    r = parse_reference("Moreau, K. In vivo silencing of a kinase. J. Immunol. 2001, 5, 3-4.")
+    assert r.title == "In vivo silencing of a kinase"
