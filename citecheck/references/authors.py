@@ -201,7 +201,7 @@ _D_SHAPED_RE = re.compile(r"[A-Z]\.\s?[A-Z]\.?\s?[A-Z][a-z]|[A-Z]\.\s?[A-Z][a-z]
 
 def _bare(name: str) -> str:
     """The name without particles and initials, to count its real words."""
-    words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.?|[a-z']+", w)]
+    words = [w for w in name.split() if not _INITIAL_OR_LOWER_RE.fullmatch(w)]
     return " ".join(words)
 
 
@@ -385,6 +385,7 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
 _INITIAL_IN_FAMILY_RE = re.compile(
     rf"(?P<family>[A-Z]\.\s(?:{n.PARTICLE}\s)?{n.WORD}),\s(?P<given>(?:[A-Z]\.\s?){{1,3}})(?=,|\s?&)"
 )
+_INITIAL_OR_LOWER_RE = re.compile(r"[A-Z]\.?|[a-z']+")
 _GROUP_AI_RE = re.compile(rf"({n.WORD}(?:\s{n.WORD}){{0,2}}\sAI)(?=\.\s?\((?:19|20)\d\d[a-z]?\))")
 _LAST_TOKENS = (
     "and",

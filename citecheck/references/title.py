@@ -44,7 +44,7 @@ _BOUNDARY_RE = re.compile(
     # ", in: Book", "; in : Proceedings", ", I: Book" (Scandinavian), ", içinde: Book"
     r"|[,;]\s(?=(?:in|In|en|em|dans|I|i|içinde)\s?:\s)"
     # GOST / Chinese: "Title // Journal"; Polish "Title [w:] Book"
-    r"|(?<!:)\s?//\s?(?=[^\W\d_a-z])|\s(?=\[w:\])"
+    r"|\s//\s?(?=[^\W\d_a-z])|/(?<=[^\s:/]/)/\s?(?=[^\W\d_a-z])|\s(?=\[w:\])"
     # GSA / AJS / USGS: "Title: Journal, v. 102, p. 12-20"
     r"|,\s(?=v\.\s?\d)"
 )
@@ -184,6 +184,12 @@ _PLACE_RE = re.compile(r"^[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}$")
 _LOWER_NAMES = ("arXiv", "bioRxiv", "medRxiv", "eLife", "mBio", "iScience", "eBioMedicine", "eLS")
 
 
+# (compiled once: _is_boundary and split_title run for every period and quote)
+_SPACE_DIGIT_RE = re.compile(r"\s?\d")
+_AFTER_ABBREVIATION_RE = re.compile(r"\s?(?:[A-Z]|\d|\(\d)")
+_DOTTED_CAPS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+_NEXT_INITIAL_RE = re.compile(r"\s?[A-Z]\.")
+_QUOTE_GOES_ON_RE = re.compile(r"\s[a-z]|:\s[A-Z]")
 _IN_BOOK_RE = re.compile(r"\s(?:in|en|em|dans)\s?:?\s[A-Z]")
 
 
@@ -202,17 +208,17 @@ def _is_boundary(s: str, i: int) -> bool:
     word = window.split()[-1].lstrip("([“\"'‘«")
     if word.lower() in _ABBREVIATIONS:
         return False
-    if word.lower() in _LOCATOR_WORDS and re.match(r"\s?\d", s[i + 1 : i + 3]):
+    if word.lower() in _LOCATOR_WORDS and _SPACE_DIGIT_RE.match(s, i + 1, i + 3):
         return False  # "..., 60 (1993), pp. 295-337" / "v. 31": a locator, not an end
-    if word in _JOURNAL_ABBREVIATIONS and re.match(r"\s?(?:[A-Z]|\d|\(\d)", s[i + 1 : i + 4]):
+    if word in _JOURNAL_ABBREVIATIONS and _AFTER_ABBREVIATION_RE.match(s, i + 1, i + 4):
         return False
-    if re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", word):  # "U.S", "A.B.C"
+    if _DOTTED_CAPS_RE.fullmatch(word):  # "U.S", "A.B.C"
         return False
     if len(word) == 1 and word.isupper():
         # "J. S. Bach" inside a title versus "vitamin D." at its end: an initial is
         # followed by a capitalised word and another period soon after.
         follow = s[i + 1 : i + 5]
-        if re.match(r"\s?[A-Z]\.", follow):
+        if _NEXT_INITIAL_RE.match(follow):
             return False
     return True
 
@@ -322,7 +328,7 @@ def split_title(s: str, pos: int) -> tuple[str | None, int]:
         # “Thing is” constructions: ... -- the quote closes inside the title. A comma
         # or period just before the quote mark ends a quoted title for sure (IEEE:
         # “Title,” in Proc. ...).
-        inside = bool(re.match(r"\s[a-z]|:\s[A-Z]", after)) and s[j - 1 : j] not in (",", ".")
+        inside = bool(_QUOTE_GOES_ON_RE.match(after)) and s[j - 1 : j] not in (",", ".")
         if j > pos + 1 and not inside:
             title = s[pos + 1 : j].strip().rstrip(",.;: ")
             return title or None, j + 1
@@ -428,6 +434,21 @@ def _subtitle_follows(s: str, pos: int) -> bool:
     return bool(rest[m.end() :].strip()) and len(sentence.split()) >= 3
 
 
+def _trail_start(title: str, k: int) -> int:
+    """Where the ``k``-th of _TRAIL_PARTS can first match in ``title`` (-1: nowhere).
+    Each part ends the title, so the search starts at its last bracket or comma
+    rather than scanning the whole title (trim_title runs on every unquoted title)."""
+    if k <= 2:  # "(Technical report No. 170)", "[M]", "(London: SCM, 1966)"
+        if not title.endswith((")", "]")):
+            return -1
+        return max(0, max(title.rfind("("), title.rfind("[")) - 1)
+    if k == 3:  # ", 2nd edn", "Edisi ketiga": short
+        return max(0, len(title) - 80)
+    if k == 5 and not title.endswith(")"):
+        return -1
+    return title.rfind(",")  # credits: the last comma part
+
+
 def trim_title(title: str) -> tuple[str, str]:
     """Split trailing edition, place/publisher and year parts off a title.
 
@@ -451,8 +472,11 @@ def trim_title(title: str) -> tuple[str, str]:
     publisher_after = bool(removed) and bool(_FIRM_RE.search(removed))
     while changed and title:
         changed = False
-        for rx in _TRAIL_PARTS:
-            m = rx.search(title)
+        for k, rx in enumerate(_TRAIL_PARTS):
+            start = _trail_start(title, k)
+            if start < 0:
+                continue
+            m = rx.search(title, start)
             if m is not None and m.start() > 0:
                 removed = title[m.start() :] + " " + removed
                 title = title[: m.start()].rstrip(" ,.;:")

@@ -38,6 +38,8 @@ _JOURNAL_START_RE = re.compile(
 _QUOTED_PART_RE = re.compile(
     r",\s[«“„]([^«»“”„]{2,150})[»”](?=,|\.?$|\s(?:1[5-9]|20)\d\d\b)"  # „Journal” 1992 (Polish)
 )
+_COMMA_RE = re.compile(r",\s")
+_COMMA_CAPITAL_RE = re.compile(r",\s(?=[A-Z0-9])")
 _MEETING_RE = re.compile(
     r"^(?:Proc\.|Proceedings\b)|\b(?:Conference|Symposium|Workshop|Congress|Colloquium|Konferensi|"
     r"Seminar Nasional|Prosiding)\b"
@@ -78,7 +80,7 @@ def split_unquoted(title: str) -> tuple[str | None, str | None]:
         return title, None
     # The container starts at the first comma followed by a journal-like name
     # ("..., IEEE Transactions on Systems, Man, and Cybernetics, 21(6)"), else the last.
-    for cm in re.finditer(r",\s", before):
+    for cm in _COMMA_RE.finditer(before):
         if _JOURNAL_START_RE.match(before, cm.end()):
             head = before[: cm.start()]
             break
@@ -88,7 +90,7 @@ def split_unquoted(title: str) -> tuple[str | None, str | None]:
 def _split_at_meeting(title: str) -> tuple[str | None, str | None]:
     """ "Title, Proceedings of the Ninth Python Conference, Long Beach": the first comma
     followed by a capitalised phrase naming a meeting starts the container."""
-    for cm in re.finditer(r",\s(?=[A-Z0-9])", title):
+    for cm in _COMMA_CAPITAL_RE.finditer(title):
         if len(title[: cm.start()].split()) < 3:
             continue
         segment = title[cm.end() : cm.end() + 120].split(", ")[0]
