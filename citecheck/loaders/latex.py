@@ -321,7 +321,7 @@ def _plain_macros(macros: Macros) -> dict[str, str]:
 
 def _project_file(target: str, ctx: _Ctx, state: _State) -> bool:
     """Whether ``\\IfFileExists{target}`` finds a file where ``\\input`` would."""
-    dirs = [state.root_dir, ctx.path.parent]
+    dirs = [state.root_dir, ctx.path.parent, *_input_path(state)]
     return any(p.is_file() for p in _candidates(target, dirs, add_tex=True))
 
 
@@ -516,7 +516,7 @@ def _follow(
     elif cmd.directory is not None:  # \subimport: relative to the current file
         dirs = [current.parent / cmd.directory]
     else:
-        dirs = [state.root_dir, current.parent]
+        dirs = [state.root_dir, current.parent, *_input_path(state)]
     candidates = _candidates(target, dirs, add_tex=True)
     found = next((p for p in candidates if p.is_file()), None)
     shown = f"\\{cmd.command}{{{cmd.target}}}"
@@ -577,6 +577,18 @@ def _follow(
         )
         return
     _walk(found, _display_for(found, state), text, state, stack=[*stack, resolved])
+
+
+_PATH_ITEM = re.compile(r"\{([^{}]{1,200})\}")
+
+
+def _input_path(state: _State) -> list[Path]:
+    """The folders of ``\\def\\input@path{{include/}{lib/}}`` (LaTeX looks there for a
+    file it does not find in the current folder), relative to the main file."""
+    macro = state.macros.defs.get("input@path")
+    if macro is None or macro.nargs:
+        return []
+    return [state.root_dir / m.group(1).strip() for m in _PATH_ITEM.finditer(macro.body)][:20]
 
 
 def _inside_project(resolved: Path, state: _State) -> bool:

@@ -91,3 +91,18 @@ def test_nested_loops_are_unrolled_within_a_budget(in_tmp: Path) -> None:
     doc = load_manuscript(in_tmp / "main.tex", "main.tex")
     # 8,000,000 iterations asked for; the unrolled text is bounded (MAX_UNROLLED)
     assert 0 < len(doc.citations) < 50_000
+
+
+def test_files_found_through_input_path(in_tmp: Path) -> None:
+    write_files(
+        in_tmp,
+        {
+            "main.tex": "\\documentclass{report}\n\\makeatletter\n\\def\\input@path{{chapters/}{lib/}}\n"
+            "\\makeatother\n\\begin{document}\n\\include{intro}\n\\bibliography{refs}\n"
+            "\\end{document}\n",
+            "refs.bib": BIB,
+            "chapters/intro.tex": "Shown \\cite{alpha2020}.\n",
+        },
+    )
+    doc = load_manuscript(in_tmp / "main.tex", "main.tex")
+    assert [c.key for c in doc.citations] == ["alpha2020"] and not doc.problems
