@@ -371,6 +371,41 @@ def _bare(
                 yield f
 
 
+# A piece of a parenthetical citation whose year slot is empty: "(Okafor C.A., )",
+# "(Lind A.B., Tanaka H., )". A citation processor prints this when the database
+# entry has no year; the names before the slot are the citation.
+_EMPTY_YEAR_PIECE = re.compile(
+    r"\s*(?P<first>[^\W\d_][^;,()\[\]\d]{1,60}?)(?P<more>(?:,\s*[^;,()\[\]\d]{1,40}?)*)"
+    r"\s*,\s*"
+)
+
+
+def _empty_years(text: str, pairs: list[Pair], known: frozenset[str]) -> Iterator[Found]:
+    """Citations whose year slot is empty (:data:`_EMPTY_YEAR_PIECE`), when the first
+    surname is one the reference list gives: year None, the span ends at the comma."""
+    for pair in pairs:
+        content = text[pair.open + 1 : pair.close]
+        if pair.kind != "(" or "," not in content or len(content) > 400:
+            continue
+        for m in _PIECE_SPLIT.finditer(content):
+            em = _EMPTY_YEAR_PIECE.fullmatch(m.group())
+            if em is None:
+                continue
+            first = " ".join(em.group("first").split())
+            if not first[:1].isupper() or not (
+                is_known(first, known) or is_known(first.split()[0], known)
+            ):
+                continue
+            more = [" ".join(n.split()) for n in em.group("more").split(",")]
+            base = pair.open + 1 + m.start()
+            yield Found(
+                start=base + em.start("first"),
+                end=base + len(m.group().rstrip()),
+                group=pair.open,
+                authors=(first, *(n for n in more if n)),
+            )
+
+
 def extract_author_year(
     text: str, pairs: list[Pair], known: frozenset[str] = frozenset()
 ) -> list[Found]:
@@ -397,6 +432,7 @@ def extract_author_year(
     out = _without_title_cells(text, out, known)
     if known:
         out.extend(_bare(text, pairs, abbrevs, known))
+        out.extend(_empty_years(text, pairs, known))
     supported = set(abbrevs) | {
         f.authors[0] for f in out if len(f.authors) == 1 and not f.needs_support
     }

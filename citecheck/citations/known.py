@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from citecheck.model.document import Reference
-from citecheck.text.names import fold
+from citecheck.text.names import abbreviated_forms, fold
 
 _THE = "the "
 _BESIDE: ContextVar[tuple[str, ...]] = ContextVar("listed_beside", default=())
@@ -82,6 +82,7 @@ def listed_names(references: Iterable[Reference]) -> list[str]:
             out.append(first.family)
             if first.abbreviation:
                 out.append(first.abbreviation)
+                out.extend(abbreviated_forms(first.family, first.abbreviation))
         else:
             if ref.title:  # filed under its title, which takes the author's place
                 out.append(ref.title)

@@ -212,7 +212,7 @@ def link_author_year(
     # pass 2: mismatches prefer references no exact citation claimed
     for ci, found in options.items():
         if ci not in decisions:
-            decisions[ci] = _near_miss(ci, cited[ci], found, claimed, index)
+            decisions[ci] = _near_miss(ci, cited[ci], found, claimed, index, refs)
     # pass 3: a citation no parsed name explains, by the text the entry starts with
     unmatched = [ci for ci, d in decisions.items() if d.status == "unmatched"]
     if unmatched:
@@ -246,11 +246,25 @@ def _printed_first(
     """
     if not cit.names:
         return []
-    want = name_words(cit.names[0].display)
-    if not want:
-        return []
-    opens = [a for a in best if name_words(refs[a.ref].text[:120])[: len(want)] == want]
-    return opens if len(opens) == 1 else []
+    shown = [cit.names[0].display]
+    if len(cit.names) > 1:
+        # or with every cited name as printed: citeproc prints an undated entry's
+        # names alike in both ("(Okafor C.A., Lind B., )" for "Okafor C.A., Lind B. Title")
+        shown.append(" ".join(n.display for n in cit.names))
+    for names in shown:
+        want = name_words(names)
+        if not want:
+            continue
+        opens = [a for a in best if name_words(refs[a.ref].text[:160])[: len(want)] == want]
+        if len(opens) == 1:
+            return opens
+    return []
+
+
+def _opens_with_all(cit: Cited, ref: Reference) -> bool:
+    """Whether the entry's text opens with every cited name as printed, in order."""
+    want = name_words(" ".join(n.display for n in cit.names))
+    return bool(want) and name_words(ref.text[:160])[: len(want)] == want
 
 
 def _four_or_more(best: list[Assessment], index: _Index) -> list[Assessment]:
@@ -284,7 +298,12 @@ def _ambiguous(ci: int, cit: Cited, best: list[Assessment], index: _Index) -> De
 
 
 def _near_miss(
-    ci: int, cit: Cited, found: list[Assessment], claimed: set[int], index: _Index
+    ci: int,
+    cit: Cited,
+    found: list[Assessment],
+    claimed: set[int],
+    index: _Index,
+    refs: Sequence[Reference],
 ) -> Decision:
     years = [a for a in found if a.bucket == YEAR_BUCKET]
     authors = [a for a in found if a.bucket == AUTHOR_BUCKET]
@@ -298,11 +317,20 @@ def _near_miss(
         return Decision(ci, "unmatched", None, (), _similar(cit, found, index))
     best = _top(usable)
     if len(best) > 1 and best[0].bucket == AUTHOR_BUCKET:
+        best = _printed_first(best, cit, refs) or best
+    if len(best) > 1 and best[0].bucket == AUTHOR_BUCKET:
         return _ambiguous(ci, cit, best, index)
     if len(best) > 1:
         return Decision(ci, "unmatched", None, (), _similar(cit, found, index))
     choice = best[0]
     status: LinkStatus = "year-mismatch" if choice.bucket == YEAR_BUCKET else "author-mismatch"
+    if (
+        status == "author-mismatch"
+        and len(cit.names) > 1
+        and _opens_with_all(cit, refs[choice.ref])
+    ):
+        # the entry prints these very names first: its parsed author list is what differs
+        return Decision(ci, "exact", choice.ref, (), choice.evidence(cit, index.listed))
     evidence = choice.evidence(cit, index.listed, cited_exactly_elsewhere=choice.ref in claimed)
     return Decision(ci, status, choice.ref, (), evidence)
 

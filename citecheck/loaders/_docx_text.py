@@ -53,9 +53,14 @@ class Paragraph:
     breaks: list[int] = field(default_factory=list)  # offsets of line breaks (w:br, w:cr)
     table: bool = False  # inside a table cell
     numbered: bool = False  # carries Word list numbering of its own (w:numPr)
-    # Where the first line starts (twips from the margin, direct w:ind only): left
-    # indent plus first-line indent minus hanging indent; None when not set directly.
+    # Where the first line starts (twips from the margin): left indent plus first-line
+    # indent minus hanging indent, from the paragraph's own w:ind and, for what that
+    # leaves unset, its style's (``basedOn`` followed) and the document defaults; None
+    # when nothing sets it.
     first_line: int | None = None
+    # The paragraph's own w:ind: left indent, and first-line offset (firstLine minus
+    # hanging), each None when not set directly.
+    indent: tuple[int | None, int | None] = (None, None)
 
 
 @dataclass
@@ -105,6 +110,9 @@ class StyleInfo:
 
     name: str  # Word's built-in name, lower-case ("heading 1", "bibliography", "title")
     outline: int | None  # outline level (0 = level-1 heading) from the style or its ancestors
+    # left indent and first-line offset (twips) from the style or its ancestors, or from
+    # the document defaults; None where nothing sets them
+    indent: tuple[int | None, int | None] = (None, None)
 
 
 def paragraph_styles(styles: ET.Element | None) -> dict[str, StyleInfo]:
@@ -119,10 +127,14 @@ def paragraph_styles(styles: ET.Element | None) -> dict[str, StyleInfo]:
     names: dict[str, str] = {}
     outline: dict[str, int] = {}
     based: dict[str, str] = {}
+    indents: dict[str, tuple[int | None, int | None]] = {}
+    default = ""  # the paragraph style of paragraphs that name none ("Normal")
     for st in styles.findall(f"{W}style"):
         if st.get(f"{W}type") not in (None, "paragraph"):
             continue
         sid = st.get(f"{W}styleId") or ""
+        if st.get(f"{W}default") in ("1", "true", "on") and not default:
+            default = sid
         name_el = st.find(f"{W}name")
         names[sid] = ((name_el.get(f"{W}val") if name_el is not None else None) or sid).lower()
         lvl = st.find(f"{W}pPr/{W}outlineLvl")
@@ -132,14 +144,56 @@ def paragraph_styles(styles: ET.Element | None) -> dict[str, StyleInfo]:
         parent = st.find(f"{W}basedOn")
         if parent is not None:
             based[sid] = parent.get(f"{W}val") or ""
+        indents[sid] = indent_of(st.find(f"{W}pPr/{W}ind"))
+    doc_default = indent_of(styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr/{W}ind"))
     out: dict[str, StyleInfo] = {}
     for sid, name in names.items():
         cur, seen = sid, set()
         while cur not in outline and cur in based and cur not in seen:
             seen.add(cur)
             cur = based[cur]
-        out[sid] = StyleInfo(name, outline.get(cur))
-    return out
+        out[sid] = StyleInfo(name, outline.get(cur), _inherited_indent(sid, indents, based))
+    if default in out:
+        # a paragraph without w:pStyle has the default style, under the key ""
+        out.setdefault("", StyleInfo(out[default].name, None, out[default].indent))
+    return {
+        sid: StyleInfo(info.name, info.outline, merge_indent(info.indent, doc_default))
+        for sid, info in out.items()
+    } or ({"": StyleInfo("", None, doc_default)} if doc_default != (None, None) else {})
+
+
+def _inherited_indent(
+    sid: str, indents: dict[str, tuple[int | None, int | None]], based: dict[str, str]
+) -> tuple[int | None, int | None]:
+    """A style's left indent and first-line offset, each from the nearest ancestor
+    (``basedOn``) that sets it."""
+    got: tuple[int | None, int | None] = (None, None)
+    cur, seen = sid, set()
+    while cur and cur not in seen:
+        seen.add(cur)
+        got = merge_indent(got, indents.get(cur, (None, None)))
+        cur = based.get(cur, "")
+    return got
+
+
+def merge_indent(
+    own: tuple[int | None, int | None], inherited: tuple[int | None, int | None]
+) -> tuple[int | None, int | None]:
+    """Each of (left, first-line offset) from ``own`` where set, else ``inherited``."""
+    return (
+        own[0] if own[0] is not None else inherited[0],
+        own[1] if own[1] is not None else inherited[1],
+    )
+
+
+def indent_of(ind: ET.Element | None) -> tuple[int | None, int | None]:
+    """(left indent, first-line offset) a ``w:ind`` sets, in twips; None for each it
+    leaves unset. ``firstLine`` and ``hanging`` set one property (hanging wins)."""
+    if ind is None:
+        return (None, None)
+    hanging, first = _twips(ind, "hanging"), _twips(ind, "firstLine")
+    offset = -hanging if hanging is not None else first
+    return (_twips(ind, "left", "start"), offset)
 
 
 def _raised(run: ET.Element, sup_styles: frozenset[str]) -> bool:
@@ -182,6 +236,7 @@ def read_paragraphs(
                 table=in_table,
                 numbered=num_id is not None and num_id.get(f"{W}val") not in (None, "0"),
                 first_line=_first_line(ind),
+                indent=indent_of(ind),
             )
         )
     for f, _ in st.stack:  # unterminated fields end at the document end

@@ -21,6 +21,7 @@ from citecheck.loaders._docx_text import (
     Field,
     Paragraph,
     StyleInfo,
+    merge_indent,
     paragraph_styles,
     read_paragraphs,
     superscript_styles,
@@ -104,6 +105,11 @@ def _resolve_styles(body: list[Paragraph], styles: dict[str, StyleInfo]) -> None
         info = styles.get(p.style)
         if info is None:
             continue
+        left, first = merge_indent(p.indent, info.indent)
+        if left is not None or first is not None:
+            p.first_line = (left or 0) + (first or 0)
+        if not p.style:
+            continue  # no style of its own: only the defaults' indentation applies
         p.style = info.name
         if p.outline is None:
             p.outline = info.outline

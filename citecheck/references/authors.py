@@ -56,6 +56,12 @@ _UNITS = {
     "F": n.UNIT_F,
     "P": n.UNIT_P,
 }
+# Capitalised words after a corporate author's abbreviation that still belong to the
+# name, because the year follows them: "Badan Pusat Statistik (BPS) Provinsi DKI Jakarta.
+# (2024)", "Dinas Kesehatan (Dinkes) Kota Bandung, 2021".
+_ABBR_TAIL_RE = re.compile(
+    r"\s(?P<tail>[A-Z][\w-]*(?:\s[A-Z][\w-]*){0,4})[.,]?\s\(?(?:1[5-9]\d\d|20\d\d|n\.\s?d\.)(?!\d)"
+)
 _CORP_END_RE = re.compile(
     r"(?<!\b[A-Z])(?<!\.[A-Z])\.(?=\s|$)|\s?[(\[]|,\s?(?:\d|n\.d)|:\s|\s(?=\d{4}\b)"
 )
@@ -164,6 +170,11 @@ def _corporate(s: str, pos: int) -> tuple[Author, int] | None:
     if am is not None:
         abbr = am.group("abbr")
         end = am.end()
+        tail = _ABBR_TAIL_RE.match(s, end)
+        if tail is not None:
+            # "Badan Pusat Statistik (BPS) Provinsi DKI Jakarta. (2024)": the office's
+            # region goes on after the abbreviation, up to the year
+            chunk, end = f"{chunk} {tail.group('tail')}", tail.end("tail")
     return Author(family=chunk, corporate=True, abbreviation=abbr), end
 
 

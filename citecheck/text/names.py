@@ -94,6 +94,35 @@ def acronyms(name: str) -> frozenset[str]:
     return frozenset(a for a in (every, significant, fewer) if len(a) >= 2)
 
 
+# Words that name the kind of a regional unit, which a citation of a regional office
+# often leaves out: "BPS DKI Jakarta (2024)" for "Badan Pusat Statistik (BPS) Provinsi
+# DKI Jakarta".
+_REGION_UNIT_WORDS = frozenset(
+    "provinsi kabupaten kab kota kecamatan province provincial regency city county "
+    "district state".split()
+)
+
+
+def abbreviated_forms(name: str, abbreviation: str | None) -> tuple[str, ...]:
+    """How a text may cite an organisation's office by its abbreviation and the rest of
+    its name: ``("Badan Pusat Statistik Provinsi DKI Jakarta", "BPS")`` gives
+    "BPS Provinsi DKI Jakarta" and "BPS DKI Jakarta". The abbreviation must spell the
+    words it replaces, and something must follow them; otherwise nothing."""
+    if not abbreviation:
+        return ()
+    words = name.split()
+    want = fold(abbreviation).replace(" ", "")
+    for k in range(2, len(words)):
+        if want in acronyms(" ".join(words[:k])):
+            tail = words[k:]
+            forms = [" ".join([abbreviation, *tail])]
+            short = [w for w in tail if fold(w).strip(".") not in _REGION_UNIT_WORDS]
+            if short and len(short) < len(tail):
+                forms.append(" ".join([abbreviation, *short]))
+            return tuple(forms)
+    return ()
+
+
 def _looks_like_acronym(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return (
@@ -111,6 +140,7 @@ class NameKey:
     tokens: tuple[str, ...]  # core tokens: ("rodriguez", "bolivar")
     alternates: frozenset[str]  # other spellings of full/core (German transliteration)
     abbreviation: str | None  # folded declared abbreviation ("who")
+    abbreviated: frozenset[str]  # folded "bpsdkijakarta" for a regional office's name
     acronyms: frozenset[str]  # folded acronyms of a multi-word (corporate) name
     is_acronym: bool  # written in capitals like "WHO", "BPS"
 
@@ -136,6 +166,9 @@ def name_key(name: str, abbreviation: str | None = None) -> NameKey:
         tokens=core_tokens,
         alternates=frozenset(a for a in alternates if a),
         abbreviation=fold(abbreviation).replace(" ", "") if abbreviation else None,
+        abbreviated=frozenset(
+            "".join(fold(f).split()) for f in abbreviated_forms(base, abbreviation)
+        ),
         acronyms=acronyms(base),
         is_acronym=_looks_like_acronym(base),
     )
@@ -152,6 +185,7 @@ def index_keys(key: NameKey) -> frozenset[str]:
     if key.abbreviation:
         keys.add(key.abbreviation)
     keys.update(key.acronyms)
+    keys.update(key.abbreviated)
     return frozenset(k for k in keys if k)
 
 
@@ -225,6 +259,8 @@ def _abbreviates(short: NameKey, long: NameKey) -> bool:
     """``short`` is the declared or derived acronym of ``long``."""
     if long.abbreviation and short.full == long.abbreviation:
         return True
+    if short.full in long.abbreviated:
+        return True  # "BPS DKI Jakarta" for "Badan Pusat Statistik (BPS) Provinsi DKI Jakarta"
     return short.is_acronym and short.full in long.acronyms
 
 

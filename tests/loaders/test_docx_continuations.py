@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from citecheck.loaders.docx import load
+from citecheck.loaders._docx_text import Paragraph, paragraph_styles
+from citecheck.loaders.docx import _resolve_styles, load
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -132,3 +134,53 @@ def test_paragraph_after_a_finished_entry_stays_an_entry(tmp_path: Path) -> None
         ],
     )
     assert len(refs) == 4
+
+
+_STYLES = (
+    f"<w:styles {NS}>"
+    '<w:docDefaults><w:pPrDefault><w:pPr><w:ind w:left="0"/></w:pPr></w:pPrDefault>'
+    "</w:docDefaults>"
+    '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+    "</w:style>"
+    '<w:style w:type="paragraph" w:styleId="Bibliografia"><w:name w:val="Bibliography"/>'
+    '<w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="720" w:hanging="720"/></w:pPr></w:style>'
+    '<w:style w:type="paragraph" w:styleId="Einzug"><w:name w:val="Body indent"/>'
+    '<w:basedOn w:val="Bibliografia"/><w:pPr><w:ind w:hanging="0"/></w:pPr></w:style>'
+    "</w:styles>"
+)
+
+
+def test_indentation_from_paragraph_styles(tmp_path: Path) -> None:
+    # The hanging indent comes from the (localised) Bibliography style, not from the
+    # paragraphs: a continuation in a style that inherits its left indent but not the
+    # hanging one starts further right than the entries, so it joins its entry even
+    # with a year early in it.
+    body = (
+        _p("Text (Amsel, 2018; Birk, 2019; Cole, 2020).")
+        + _p("References", style="Heading1")
+        + _p("Amsel, J. (2018). Rain gauges compared.", style="Bibliografia")
+        + _p("Journal of Water, 2018, 12, 1-9.", style="Einzug")
+        + _p("Birk, L. (2019). Soil. Soil Letters, 2, 3-4.", style="Bibliografia")
+        + _p("Cole, W. (2020). Clouds. Weather Notes, 5, 6-7.", style="Bibliografia")
+    )
+    path = tmp_path / "m.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", f"<w:document {NS}><w:body>{body}</w:body></w:document>")
+        z.writestr("word/styles.xml", _STYLES)
+    refs = [r.text for r in load(path, "m.docx").references]
+    assert len(refs) == 3 and refs[0].endswith("Journal of Water, 2018, 12, 1-9.")
+
+
+def test_style_indentation_merges_with_the_paragraphs_own(tmp_path: Path) -> None:
+    styles = paragraph_styles(ET.fromstring(_STYLES))
+    assert styles["Bibliografia"].indent == (720, -720)
+    assert styles["Einzug"].indent == (720, 0)  # left inherited, hanging overridden
+    assert styles[""].indent == (0, None)  # no style: the default style and defaults
+    paras = [
+        Paragraph("a", style="Bibliografia"),
+        Paragraph("b", style="Bibliografia", indent=(None, 0)),  # own first line wins
+        Paragraph("c"),
+    ]
+    _resolve_styles(paras, styles)
+    assert [p.first_line for p in paras] == [0, 720, 0]
+    assert paras[0].style == "bibliography" and paras[2].style == ""

@@ -24,7 +24,11 @@ does a typed entry whose authors the prose names with its year, without a citati
 (2016)"): the first author's surname, the second's when there are
 two or more, and the year in one paragraph, within a few lines. An entry without a
 year counts as cited when the text names its first author with the first initial as
-the entry prints them ("MEYER A.H."): a citation of an undated work has no year to read.
+the entry prints them ("MEYER A.H."): a citation of an undated work has no year to read
+(a bracketed one with an empty year slot, "(MEYER A.H., )", is year-mismatch's). An
+organisation's entry counts as cited when the prose introduces the organisation by its
+full name and its abbreviation ("... a report of the Association of Invented Examiners
+(AIE) ...") and no other entry has it as first author.
 
 Entries of a bibliography database are not reported: when Pandoc (``bibliography:``
 or inline ``references:`` metadata, R Markdown, Quarto) or LaTeX (``\\bibliography``,
@@ -72,6 +76,7 @@ from citecheck.model.document import Document, LineIndex, Location, Reference
 from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import excerpt
+from citecheck.text.names import acronyms, fold
 
 
 def _allowed(ref: Reference, allowed: tuple[str, ...]) -> bool:
@@ -138,8 +143,10 @@ def _mentioned_in_prose(doc: Document, ref: Reference, region: tuple[int, int]) 
     "Wiranata, A., & Halim, B. (2016)". The first author's surname (and the
     second's, for two or more authors) and the year stand in one paragraph within
     a few lines of each other, outside the list."""
-    if not ref.authors or ref.authors[0].corporate:
+    if not ref.authors:
         return False
+    if ref.authors[0].corporate:
+        return _organisation_introduced(doc, ref, region)
     year = (ref.year or "")[:4]
     names = [a.family for a in ref.authors[:2] if not a.corporate]
     if not names or any(len(n) < 3 for n in names):
@@ -159,6 +166,34 @@ def _mentioned_in_prose(doc: Document, ref: Reference, region: tuple[int, int]) 
         if not re.search(rf"(?<!\d){year}(?!\d)", window):
             continue
         if all(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", window) for n in names[1:]):
+            return True
+    return False
+
+
+def _organisation_introduced(doc: Document, ref: Reference, region: tuple[int, int]) -> bool:
+    """The text introduces the entry's organisation by its full name and abbreviation,
+    "... menurut laporan Association of Certified Fraud Examiners (ACFE), ...", outside
+    the list, and no other entry has that organisation as its first author: the prose
+    names the source, as a narrative citation would, only without a year."""
+    first = ref.authors[0]
+    name = " ".join(first.family.split())
+    if len(name.split()) < 2:
+        return False
+    key = fold(name)
+    if sum(1 for r in doc.references if r.authors and fold(r.authors[0].family) == key) > 1:
+        return False
+    spelled = r"\s+".join(re.escape(w) for w in name.split())
+    entry = " ".join(ref.text.split())[:80]
+    for m in re.finditer(rf"(?<!\w){spelled}\s?[(\[]([^()\[\]\n]{{2,15}})[)\]]", doc.text):
+        if region[0] <= m.start() < region[1]:
+            continue
+        if " ".join(doc.text[m.start() : m.start() + 2 * len(entry)].split()).startswith(entry):
+            continue  # the entry itself, where its place in the text is not known
+        abbr = m.group(1).strip()
+        folded = fold(abbr).replace(" ", "")
+        if (first.abbreviation and folded == fold(first.abbreviation).replace(" ", "")) or (
+            abbr.isupper() and folded in acronyms(name)
+        ):
             return True
     return False
 

@@ -23,6 +23,12 @@ a cited name longer than the listed one that shares only a part of it ("Barómet
 (2020)" against "Cívico, U. (2019)"): with the year differing as well, that is another
 work (cited-not-listed), not a typo.
 
+A citation printed with an empty year slot ("(Okafor C.A., )": what a citation
+processor prints when the database entry has no year) is reported once per entry it
+means, at its first place, with the others as related places: when the entry has no
+year either, the year is missing from the entry (add it there, and every citation of
+it gets it); when the entry has one, from the citation.
+
 Configuration
 -------------
 None.
@@ -32,9 +38,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citecheck.model.document import Citation
 from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
-from citecheck.rules.crossmatch._common import linked, listed, quote
+from citecheck.rules.crossmatch._common import excerpt, linked, listed, quote
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -55,6 +62,46 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             citation=c,
             reference=ref,
             evidence=ln.evidence_json(),
+        )
+    yield from _empty_years(ctx)
+
+
+def empty_year(c: Citation) -> bool:
+    """A citation whose year slot is empty: "(Okafor C.A., )" is read as authors, no
+    year, and a span that ends at the comma."""
+    return c.style == "author-year" and c.year is None and c.text.rstrip().endswith(",")
+
+
+def _empty_years(ctx: RuleContext) -> Iterator[Finding]:
+    """One finding per entry cited with an empty year slot (see the module doc)."""
+    doc = ctx.document
+    by_ref: dict[int, list[int]] = {}
+    for ln in ctx.links.links:
+        if ln.reference is not None and ln.status != "year-mismatch":
+            if empty_year(doc.citations[ln.citation]):
+                by_ref.setdefault(ln.reference, []).append(ln.citation)
+    for ri, members in sorted(by_ref.items(), key=lambda kv: kv[1][0]):
+        ref = doc.references[ri]
+        c = doc.citations[members[0]]
+        n = "" if len(members) == 1 else f" ({len(members)} citations)"
+        if ref.year:
+            message = (
+                f"Cited as '({quote(c)} )' with an empty year{n}, but the reference list has "
+                f"'{listed(ref)}': the year is missing from the citation"
+            )
+        else:
+            message = (
+                f"Cited as '({quote(c)} )' with an empty year{n}, and the entry "
+                f"'{excerpt(ref, 60)}' has no year either: add the year to the entry (a "
+                "citation processor prints an empty year when the entry has none)"
+            )
+        yield RULE.finding(
+            message=message,
+            location=c.location,
+            citation=c,
+            reference=ref,
+            evidence={"reference_index": ri, "empty_year": True, "citations": members},
+            related=tuple(doc.citations[i].location for i in members[1:]),
         )
 
 
