@@ -374,35 +374,41 @@ def _bare(
 # A piece of a parenthetical citation whose year slot is empty: "(Okafor C.A., )",
 # "(Lind A.B., Tanaka H., )". A citation processor prints this when the database
 # entry has no year; the names before the slot are the citation.
-_EMPTY_YEAR_PIECE = re.compile(
-    r"\s*(?P<first>[^\W\d_][^;,()\[\]\d]{1,60}?)(?P<more>(?:,\s*[^;,()\[\]\d]{1,40}?)*)"
-    r"\s*,\s*"
-)
+_NOT_IN_NAMES = re.compile(r"[\d()\[\]]")
+
+
+def _empty_year_names(piece: str) -> list[str] | None:
+    """The names of a piece that ends in a comma and nothing else, or None."""
+    body = piece.rstrip()
+    if not body.endswith(",") or _NOT_IN_NAMES.search(body):
+        return None
+    names = [" ".join(n.split()) for n in body[:-1].split(",")]
+    if not names[0][:1].isupper() or any(not n or len(n) > 60 for n in names):
+        return None
+    return names
 
 
 def _empty_years(text: str, pairs: list[Pair], known: frozenset[str]) -> Iterator[Found]:
-    """Citations whose year slot is empty (:data:`_EMPTY_YEAR_PIECE`), when the first
+    """Citations whose year slot is empty (:func:`_empty_year_names`), when the first
     surname is one the reference list gives: year None, the span ends at the comma."""
     for pair in pairs:
         content = text[pair.open + 1 : pair.close]
         if pair.kind != "(" or "," not in content or len(content) > 400:
             continue
         for m in _PIECE_SPLIT.finditer(content):
-            em = _EMPTY_YEAR_PIECE.fullmatch(m.group())
-            if em is None:
+            piece = m.group()
+            names = _empty_year_names(piece)
+            if names is None:
                 continue
-            first = " ".join(em.group("first").split())
-            if not first[:1].isupper() or not (
-                is_known(first, known) or is_known(first.split()[0], known)
-            ):
+            first = names[0]
+            if not (is_known(first, known) or is_known(first.split()[0], known)):
                 continue
-            more = [" ".join(n.split()) for n in em.group("more").split(",")]
             base = pair.open + 1 + m.start()
             yield Found(
-                start=base + em.start("first"),
-                end=base + len(m.group().rstrip()),
+                start=base + len(piece) - len(piece.lstrip()),
+                end=base + len(piece.rstrip()),
                 group=pair.open,
-                authors=(first, *(n for n in more if n)),
+                authors=tuple(names),
             )
 
 

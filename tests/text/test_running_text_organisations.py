@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import citecheck
+from citecheck.citations import extract_citations
 from citecheck.references import parse_reference
 from citecheck.text.names import abbreviated_forms, compare, name_key
 
@@ -124,3 +125,12 @@ def test_citeproc_names_pick_the_entry_that_prints_them(tmp_path: Path) -> None:
     )
     got = _findings(tmp_path, text, LOCAL_AMBIGUOUS)
     assert [r for r, _ in got] == ["year-mismatch", "year-mismatch"], got
+
+
+def test_a_long_comma_list_in_brackets_is_read_in_one_pass() -> None:
+    # a parenthesis of many comma-separated words (a list, not a citation): the empty
+    # year slot is looked for by splitting, not by a pattern that backtracks per comma
+    words = ", ".join(["Okafor basin"] * 300)
+    text = f"Sites ({words} and more) were sampled (Okafor, 2019)."
+    found = extract_citations(text, path="x.md", listed_authors=["Okafor"])
+    assert [(c.authors, c.year) for c in found] == [(("Okafor",), "2019")]
