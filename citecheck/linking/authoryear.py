@@ -326,10 +326,11 @@ def _near_miss(
     status: LinkStatus = "year-mismatch" if choice.bucket == YEAR_BUCKET else "author-mismatch"
     if (
         status == "author-mismatch"
-        and len(cit.names) > 1
+        and len(cit.names) > max(1, len(index.listed[choice.ref].names))
         and _opens_with_all(cit, refs[choice.ref])
     ):
-        # the entry prints these very names first: its parsed author list is what differs
+        # the entry prints these very names first, yet fewer were parsed from it: the
+        # parsed author list is what differs ("OKAFOR C.A., B. D., Reis F. Title")
         return Decision(ci, "exact", choice.ref, (), choice.evidence(cit, index.listed))
     evidence = choice.evidence(cit, index.listed, cited_exactly_elsewhere=choice.ref in claimed)
     return Decision(ci, status, choice.ref, (), evidence)
