@@ -20,6 +20,9 @@ Good::
     Rahnawati (2020) found ...
     (Smith & Jones, 2019)
 
+The same names and year cited again for the same entry are one finding, with every
+place it is cited (``related``).
+
 Configuration
 -------------
 ``thresholds.name_similarity`` (default 75, see docs/benchmarks.md "Name matching
@@ -34,7 +37,7 @@ from collections.abc import Iterator
 
 from citecheck.model.document import Reference
 from citecheck.model.findings import Finding, Severity
-from citecheck.model.links import NameEvidence
+from citecheck.model.links import Link, NameEvidence
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import linked, listed, quote
 
@@ -85,16 +88,24 @@ def _explain(evidence: NameEvidence | None, ref: Reference) -> tuple[list[str], 
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    """A warning for each citation linked despite differing names."""
+    """A warning for each way a listed work is cited despite differing names: the same
+    names and year cited again for the same entry are one finding with every place."""
     doc = ctx.document
+    groups: dict[tuple[int, tuple[str, ...], bool, str | None], list[Link]] = {}
     for ln in linked(ctx.links, ("author-mismatch",)):
         if ln.reference is None:
             continue
         c = doc.citations[ln.citation]
-        ref = doc.references[ln.reference]
+        form = (ln.reference, tuple(a.casefold() for a in c.authors), c.et_al, c.year)
+        groups.setdefault(form, []).append(ln)
+    for (ref_index, _names, _et_al, _year), members in groups.items():
+        ln = members[0]
+        c = doc.citations[ln.citation]
+        ref = doc.references[ref_index]
         ev = ln.evidence if isinstance(ln.evidence, NameEvidence) else None
         reasons, confidence = _explain(ev, ref)
-        message = f"Cited as '{quote(c)}' but the reference list has '{listed(ref)}'"
+        times = f" ({len(members)} times)" if len(members) > 1 else ""
+        message = f"Cited as '{quote(c)}'{times} but the reference list has '{listed(ref)}'"
         if reasons:
             message += ": " + "; ".join(reasons)
         yield RULE.finding(
@@ -104,6 +115,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             reference=ref,
             evidence=ln.evidence_json(),
             confidence=confidence,
+            related=tuple(doc.citations[m.citation].location for m in members[1:]),
         )
 
 

@@ -69,3 +69,17 @@ def test_correct_citations_no_finding() -> None:
 
 def test_li_and_lu_are_not_a_misspelling() -> None:
     assert run(RULE, doc([cit("(Li, 2020)", "Li", year="2020")], [ref("Lu", year="2020")])) == []
+
+
+def test_one_misspelling_cited_again_is_one_finding_with_every_place() -> None:
+    d = doc(
+        [
+            cit("Rahmawati (2020)", "Rahmawati", year="2020"),
+            cit("(Okafor, 2019)", "Okafor", year="2019"),
+            cit("(Rahmawati, 2020)", "Rahmawati", year="2020"),
+        ],
+        [ref("Rahnawati", year="2020"), ref("Okafor", year="2019")],
+    )
+    [f] = run(RULE, d)
+    assert f.message.startswith("Cited as 'Rahmawati (2020)' (2 times) but the reference list")
+    assert len(f.related) == 1
