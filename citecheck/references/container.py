@@ -86,6 +86,8 @@ _MEETING_RE = re.compile(
     r"(?:\b(?:Conference|Symposium|Workshop|Forum|Congress|Meeting|Colloquium|Convention)\b"
     r"|\b(?:Conf|Symp)\.)[^,]*"
 )
+# Text every _MEETING_RE match holds (a cheap test first).
+_MEETING_WORDS = ("Conf", "Symp", "Workshop", "Forum", "Congress", "Meeting", "Colloq", "Conven")
 _PLACE_PART_RE = re.compile(r"(?:,\s(?:at\s)?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2})+$")
 
 
@@ -97,7 +99,7 @@ def clean_container(s: str) -> str | None:
         s = s[1:-1].strip()  # "in «Journal of Financial Economics»"
     if len(s) > 12:
         s = _CONTAINER_TAIL_RE.sub("", s).strip(" ,.;:")
-    meeting = _MEETING_RE.search(s)
+    meeting = _MEETING_RE.search(s) if any(w in s for w in _MEETING_WORDS) else None
     if meeting is not None and _PLACE_PART_RE.fullmatch(s, meeting.end()):
         # "..., 67th Annual Forum, Virginia Beach, Virginia": the meeting, not its place.
         s = s[: meeting.end()].rstrip(" ,")

@@ -69,7 +69,7 @@ _LOCATORS = (
         r"(?=\s?\(|,\s|:|\.?\s?$)"
     ),
     # "27:153-60", "7:14"
-    re.compile(rf"(?P<vol>{_SVOL})\s?:\s?(?P<pages>{PAGES})"),
+    re.compile(rf"(?P<vol>{_SVOL})\s?:\.?\s?(?P<pages>{PAGES})"),  # ("19:. 606": a stray period)
     # "2, no. 7"
     re.compile(rf"(?P<vol>{_SVOL}),?\s{_ISSUE_WORD}\.?\s?(?P<iss>[\w/-]{{1,12}})"),
     # "67, 547-619", "475, 163", "117, 2383-2391", "87, pp. 334-344"; "B511, 265" (a
@@ -103,7 +103,7 @@ _LOCATORS = (
     re.compile(rf"(?P<vol>[IVXLC](?<=,\s[IVXLC])[IVXLC]{{0,5}}),?\s{_DATE_PAREN}"),
     re.compile(rf"(?P<vol>{_D1}\d{{0,3}})\.(?P<iss>\d{{1,3}})\s{_DATE_PAREN}"),
     # MLA-like "JHEP 434.2: 015" (volume.issue: pages)
-    re.compile(rf"(?P<vol>{_D1}\d{{0,3}})\.(?P<iss>\d{{1,3}}):\s?(?P<pages>{PAGES})(?![\w(/])"),
+    re.compile(rf"(?P<vol>{_D1}\d{{0,3}})\.(?P<iss>\d{{1,3}})\s?:\s?(?P<pages>{PAGES})(?![\w(/])"),
     # Volume words of other languages: "Jg. 907", "roč. 450", "zv. 211", "Т. 764", "kd 358",
     # "巻 361", "236. årgang", "t. 5", "tome 12"; an issue may follow ("H. 3", "č. 2").
     _VOL_WORD_RE,
@@ -173,6 +173,13 @@ _LOCATORS = (
     re.compile(
         r"\s(?:(?<=[^\W\d_]\s)|(?<=[^\W\d_][.,]\s))(?!(?:1[5-9]|20)\d\d:)(?P<vol>\d{1,4}):\.?(?=\s?\(|$)"
     ),
+    # The volume before "Jg." (Jahrgang): "137. Jg., H. 3.", "13th Jg., S. 27–39".
+    re.compile(
+        rf"(?P<vol>{_D1}\d{{0,3}})(?:\.|th|st|nd|rd)?\s(?:Jg\.|Jahrgang)"
+        rf"(?:,?\s(?:(?:H\.|Heft|Nr\.)\s?)?(?P<iss>\d{{1,4}})(?![\d.,]\s?\d))?"
+    ),
+    # "Fisheries Oceanography 12, 6/2003, pp. 569": volume, issue/year.
+    re.compile(rf"(?P<vol>{_SVOL}),\s(?P<iss>\d{{1,3}})/(?P<year>{YEAR})(?![\d/])"),
 )
 # Text every match of a locator holds (by index in _LOCATORS): a locator is searched
 # only in strings holding one of these, an ``in`` test far cheaper than the search.
@@ -195,7 +202,8 @@ _GATES: dict[int, tuple[str, ...]] = {
     13: ("(",),
     14: (":",),
     9: (_END,),
-    18: ("(", "[", _END),
+    15: _VOLUME_WORD_HINTS,
+    18: (_END, "(", "["),
     19: ("(",),
     20: (", C",),
     21: ("(",),
@@ -206,6 +214,8 @@ _GATES: dict[int, tuple[str, ...]] = {
     27: ("/",),
     28: (_END,),
     29: (":",),
+    30: ("Jg", "Jahrgang"),
+    31: ("/",),
 }
 # Locators anchored at the end of the string ("…\\.?$") match only within its last
 # characters: they are searched from there (lookbehinds still see the text before).
@@ -216,9 +226,9 @@ _END_WINDOW = {9: 20, 22: 20, 28: 24}
 # is needed ("Vol. XIX"). A locator that cannot start before the best match found so
 # far is not searched (a tie goes to the lower index).
 _LD = -1
-_LEAD = {0: 0, 3: 0, 8: 0, 10: 0, 13: 0, 14: 0, 27: 0, 9: 2, 15: 9, 16: 5, 19: 3, 20: 7}
+_LEAD = {0: 0, 3: 0, 8: 0, 10: 0, 13: 0, 14: 0, 27: 0, 30: 0, 9: 2, 15: 9, 16: 5, 19: 3, 20: 7}
 _LEAD |= {21: 2, 22: 1, 25: 2, 26: 2, 28: 1, 29: 1}
-_LEAD |= dict.fromkeys((2, 4, 5, 6, 7, 11, 17, 18, 23, 24), _LD)
+_LEAD |= dict.fromkeys((2, 4, 5, 6, 7, 11, 17, 18, 23, 24, 31), _LD)
 # Searched in this order (the locators that most often come first, on tune styles, go
 # first, so that the others can be skipped); the result does not depend on it.
 _FIRST = (6, 4, 0, 7, 1, 2, 17, 5, 3, 15, 22, 18, 9, 20, 25, 16, 8, 23, 10, 19, 28, 21)
@@ -261,6 +271,9 @@ _LEGAL_RE = re.compile(
     rf"(?=[\s,.;]|$)"
     rf"|(?P<v2>\d{{1,4}})\s(?P<c2>[A-Z][^\d()\[\]]{{1,120}}?)\s\((?P<y2>{YEAR})\)(?:\s(?P<p2>{PAGES}))?"
     rf"(?=[\s,.;]|$)"
+    # Without the year (printed after the names): "“Title”, 109 Dev Biol 509–14."
+    rf"|(?!(?:1[5-9]|20)\d\d(?!\d))(?P<v3>[A-Z]?\d{{1,4}})\s(?P<c3>[A-Z][^\d()\[\]]{{1,120}}?)\s(?!(?:1[5-9]|20)\d\d(?!\d))"
+    rf"(?P<p3>{PAGES})(?=\.?$)"
 )
 _TRAIL_YEAR_RE = re.compile(rf"[\s,.]+(?P<y>{YEAR})[a-z]?[,.;]?$")
 
@@ -292,27 +305,37 @@ def first_locator(s: str, pos: int) -> tuple[re.Match[str], int] | None:
         m = _LOCATORS[_EXPLICIT].search(s, pos)
         return (m, _EXPLICIT) if m is not None else None
     best: tuple[re.Match[str], int] | None = None
-    best_at, best_i = len(s) + 1, 0
+    size = len(s)
+    best_at, best_i = size + 1, 0
     d0 = digit.start()  # the first digit: where a digit-led match starts at the earliest
     ld0 = d0 - 1 if d0 > pos and "A" <= s[d0 - 1] <= "Z" else d0
-    words = any(h in s for h in _VOLUME_WORD_HINTS)
-    end_digit = s.rstrip().rstrip(".,;").rstrip()[-1:].isdigit()
-    dsd = _DSD_RE.search(s, pos) is not None
+    end_digit: bool | None = None  # (computed when a gate asks)
+    dsd: bool | None = None
     for i, rx, gate, window, lead in _PLAN:
         if best is not None and lead is not None:
-            earliest = ld0 if lead == _LD else max(pos, d0 - lead)
+            earliest = ld0 if lead < 0 else d0 - lead
+            if earliest < pos:
+                earliest = pos
             if earliest > best_at or (earliest == best_at and i > best_i):
                 continue
-        if rx is _VOL_WORD_RE and not words:
-            continue
         if gate:
-            if len(gate) == 1:
-                g = gate[0]
-                if not (end_digit if g is _END else dsd if g is _DSD else g in s):
+            g = gate[0]
+            if g is _END:
+                if end_digit is None:
+                    end_digit = s.rstrip().rstrip(".,;").rstrip()[-1:].isdigit()
+                if not end_digit and not any(h in s for h in gate[1:]):
                     continue
-            elif not any((end_digit if g is _END else g in s) for g in gate):
+            elif g is _DSD:
+                if dsd is None:
+                    dsd = _DSD_RE.search(s, pos) is not None
+                if not dsd:
+                    continue
+            elif g not in s and not any(h in s for h in gate[1:]):
                 continue
-        m = rx.search(s, max(pos, len(s) - window) if window else pos)
+        if window and size - window > pos:
+            m = rx.search(s, size - window)
+        else:
+            m = rx.search(s, pos)
         if m is not None and (m.start() < best_at or (m.start() == best_at and i < best_i)):
             best, best_at, best_i = (m, i), m.start(), i
     return best
@@ -335,10 +358,10 @@ def parse_tail(s: str, year_hint: str | None = None) -> Tail:
         # Law reviews (AGLC, McGill, OSCOLA, EJIL): "(2007) 13 Global Change Biol 386",
         # "38 Journal of the ACM (1991) 382".
         return Tail(
-            clean_container(legal.group("c1") or legal.group("c2")),
-            legal.group("v1") or legal.group("v2"),
+            clean_container(legal.group("c1") or legal.group("c2") or legal.group("c3")),
+            legal.group("v1") or legal.group("v2") or legal.group("v3"),
             legal.group("i1"),
-            _clean_pages(legal.group("p1") or legal.group("p2")),
+            _clean_pages(legal.group("p1") or legal.group("p2") or legal.group("p3")),
             legal.group("y1") or legal.group("y2"),
         )
     found = first_locator(body, 0)

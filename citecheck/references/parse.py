@@ -76,6 +76,8 @@ _GENRE_ONLY_RE = re.compile(
     r"(?:[Dd]issertation|[Tt]hesis|Thèse(?:\sde\sdoctorat)?|Tesis|Tese|Skripsi|Disertasi|Diss\.?)"
     r"|arXiv|bioRxiv|medRxiv|SSRN|[Pp]reprint"
 )
+_DIGIT_RE = re.compile(r"\d")
+_YEAR_AT_RE = re.compile(YEAR)
 # After the names, "in Book Title" / "en Actes": the container, no title printed.
 _CHAPTER_ONLY_RE = re.compile(
     r"[\s.,:;]*(?:(?:in|en|em|dans)\s?:?\s(?=[A-Z«“\"])"
@@ -142,7 +144,7 @@ def _take_links(s: str) -> tuple[str, str | None, str | None]:
     if found is not None:
         doi, start, end = found
         s = _cut(s, start, end)
-    found_url = find_url(s)
+        found_url = find_url(s)  # (``s`` changed; otherwise the search above stands)
     if found_url is not None:
         url, start, end = found_url
         s = _cut(s, start, end)
@@ -312,9 +314,13 @@ def _strip_short_key(s: str) -> tuple[str, str | None]:
     name word within 150 characters, and (without a ":" or "=" after the year) the
     names read there include one of the key's.
     """
-    m = _SHORT_KEY_RE.match(s)
+    # (The key holds no digit: the year is the first digit of the string, near its start;
+    # an "=" key needs "=". Cheap tests before the regexes, which most strings fail.)
+    digit = _DIGIT_RE.search(s, 0, 100)
+    year_first = digit is not None and _YEAR_AT_RE.match(s, digit.start()) is not None
+    m = _SHORT_KEY_RE.match(s) if year_first else None
     if m is None:
-        eq = _EQ_KEY_RE.match(s)
+        eq = _EQ_KEY_RE.match(s) if "=" in s[:70] else None
         first = _KEY_WORD_RE.search(eq.group("key")) if eq is not None else None
         if eq is not None and first is not None:
             rest = s[eq.end() :]

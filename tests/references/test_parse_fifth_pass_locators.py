@@ -151,6 +151,48 @@ from citecheck.references import parse_reference
             None,
             "1",
         ),
+        (
+            "Moreau K. et al. (2010): Waves on shallow shelves. Coastal Letters 19:. 606–612.",
+            "Coastal Letters",
+            "19",
+            None,
+            "606",
+        ),
+        (
+            "Moreau, K. & L. Ndiaye 2011 « Les vagues », Coastal Letters 10.12 : 589-608.",
+            "Coastal Letters",
+            "10",
+            "12",
+            "589",
+        ),
+        (
+            "Moreau, K. (2011): Wellen in flachen Becken. In: Coastal Letters, 137. Jg., H. 3.",
+            "Coastal Letters",
+            "137",
+            "3",
+            None,
+        ),
+        (
+            "Moreau, K. (1980): Wellen in flachen Becken. In: Coastal Letters, 13th Jg., S. 27–39.",
+            "Coastal Letters",
+            "13",
+            None,
+            "27",
+        ),
+        (
+            "Moreau K. & al., Waves on shallow shelves in: Coastal Letters 12, 6/2003, pp. 569–583.",
+            "Coastal Letters",
+            "12",
+            "6",
+            "569",
+        ),
+        (
+            "Moreau, K. (1985) “Waves on Shallow Shelves”, 109 Coastal Lett 509–14.",
+            "Coastal Lett",
+            "109",
+            None,
+            "509",
+        ),
     ],
 )
 def test_locator_shapes(
@@ -177,6 +219,8 @@ def test_locator_shapes(
         "35. Moreau K. Waves. Oxford: Coast Press, 1984. Вып. 2.",
         # a book's page count after the publisher and year
         "(10) Moreau, K. Waves on shallow shelves. Cambridge, Coast Press, 2014, 231.",
+        # a year before a meeting's name is no volume
+        "Moreau, K., 2014. Waves on shallow shelves. Coastal Meeting, 2014 IEEE/OES, pp. 1–8.",
     ],
 )
 def test_no_false_volume(text: str) -> None:
