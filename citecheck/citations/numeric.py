@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from citecheck.citations.brackets import Pair
 from citecheck.citations.found import Found
@@ -186,7 +186,11 @@ def is_subscript(text: str, pair: Pair) -> bool:
         return False
     line_start = text.rfind("\n", 0, pair.open) + 1
     line_end = text.find("\n", pair.close)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return _is_code_line(text[line_start : line_end if line_end >= 0 else len(text)])
+
+
+@lru_cache(maxsize=256)
+def _is_code_line(line: str) -> bool:
     return _CODE_LINE.search(line) is not None
 
 
