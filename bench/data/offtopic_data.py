@@ -91,6 +91,7 @@ def load_article(key_path: Path) -> Article | None:
     headings = [h for h in re.findall(r"^#{2,4} (.+)$", body, re.M)]
     name = _short(key_path.name)
     path = f"{name}.md"
+    first_entry = body.count("\n") + 2
     refs: list[Reference] = []
     rid_index: dict[str, int] = {}
     for r in key["references"]:
@@ -102,7 +103,8 @@ def load_article(key_path: Path) -> Article | None:
                 container=r.get("source"),
                 year=r.get("year"),
                 kind=_KIND.get(r.get("type") or "", "other"),  # type: ignore[arg-type]
-                location=Location(path=path, line=1 + len(refs)),
+                # printed after the body (the topic stage reads the body up to the list)
+                location=Location(path=path, line=first_entry + len(refs)),
                 key=r["id"],
             )
         )

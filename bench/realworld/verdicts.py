@@ -242,7 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("manifest", type=Path)
-    parser.add_argument("--split", choices=("dev", "test", "holdout", "blind", "all"), default="all")
+    parser.add_argument(
+        "--split", choices=("dev", "test", "holdout", "blind", "all"), default="all"
+    )
     parser.add_argument("--corpora", type=Path, default=Path("/work/corpora"))
     parser.add_argument("--citecheck", default="citecheck", help="the CLI to run")
     parser.add_argument("--verdicts", type=Path, help="default: verdicts.json by the manifest")

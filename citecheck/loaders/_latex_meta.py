@@ -53,6 +53,20 @@ def light_detex(value: str) -> str:
     return " ".join(s.split())
 
 
+#: Title commands of thesis classes, tried in order when there is no ``\\title``.
+_THESIS_TITLES = (
+    "titleskripsi",
+    "judulskripsi",
+    "judul",
+    "judulINA",
+    "titleind",
+    "thesistitle",
+    "judulENG",
+)
+#: Abstract commands of thesis classes (UNPAR's ``\\abstrakINA{...}``).
+_THESIS_ABSTRACTS = ("abstrakINA", "abstractENG")
+
+
 def _command_arg(masked: str, name: str) -> str | None:
     m = re.search(r"\\" + name + r"\*?\s*(?:\[[^\]]*\])?\s*(?=\{)", masked)
     if not m:
@@ -61,12 +75,38 @@ def _command_arg(masked: str, name: str) -> str | None:
     return latex_to_text(got[0]) if got else None
 
 
+def _command_args(masked: str, name: str) -> list[str]:
+    """The argument of every ``\\name{...}`` in ``masked``, as text."""
+    out = []
+    for m in re.finditer(r"\\" + name + r"\*?\s*(?:\[[^\]]*\])?\s*(?=\{)", masked):
+        got = read_group(masked, m.end())
+        if got:
+            out.append(" ".join(latex_to_text(got[0]).split()))
+    return out
+
+
 def latex_metadata(masked_files: Sequence[str]) -> Metadata:
     """Title, abstract, keywords, section headings and babel language."""
     main = masked_files[0] if masked_files else ""
     allsrc = "\n".join(masked_files)
     title = _command_arg(main, "title")
+    if not title or not title.strip():
+        # thesis classes define their own title commands (Indonesian skripsi templates)
+        # (in the main file or a data file it inputs)
+        # — only when it has one value: templates keep sample defaults ("Balonku Ada
+        # Lima") beside the data file that replaces them, and a wrong title is worse
+        # than none
+        for name in _THESIS_TITLES:
+            values = {v for v in _command_args(allsrc, name) if v.strip() and "#" not in v}
+            title = values.pop() if len(values) == 1 else None
+            if title:
+                break
     abstracts = tuple(latex_to_text(m.group(1)) for m in _ABSTRACT.finditer(allsrc))
+    if not abstracts:
+        found = [_command_args(allsrc, name) for name in _THESIS_ABSTRACTS]
+        abstracts = tuple(
+            a[0] for a in found if len(set(a)) == 1 and len(a[0]) >= 80 and "#" not in a[0]
+        )
     kw_raw = _command_arg(allsrc, "keywords")
     if kw_raw is None:
         env = _KEYWORDS_ENV.search(allsrc)

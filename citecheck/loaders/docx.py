@@ -41,7 +41,7 @@ from citecheck.model.document import (
 )
 from citecheck.model.errors import InputError
 from citecheck.text.floats import is_caption_paragraph, merge
-from citecheck.text.frontmatter import read_front
+from citecheck.text.frontmatter import IDENTITY_LINE, read_front
 from citecheck.text.spans import blank_spans
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -609,7 +609,16 @@ def _metadata(body: list[Paragraph]) -> Metadata:
     abstracts: list[str] = []
     for i, p in enumerate(body):
         if len(p.text) <= 40 and sections.is_abstract_heading(p.text):
-            nxt = next((q.text.strip() for q in body[i + 1 : i + 4] if q.text.strip()), None)
+            # the first paragraph after the heading that is not an identity line of
+            # a thesis's abstract page ("Nama : ...", "NIM : ...", "Judul : ...")
+            nxt = next(
+                (
+                    q.text.strip()
+                    for q in body[i + 1 : i + 10]
+                    if len(q.text.strip()) >= 80 and not IDENTITY_LINE.match(q.text.strip())
+                ),
+                None,
+            )
             if nxt:
                 abstracts.append(nxt)
         elif p.style.lower() == "abstract" and p.text.strip():

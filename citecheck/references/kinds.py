@@ -195,6 +195,7 @@ _RESOURCE_TYPES: dict[str, str] = {
     "electronic": "web page",
     "www": "web page",
     "webpage": "web page",
+    "web": "web page",  # a template's own type (UNPAR's skripsi class)
     "standard": "standard",
     "patent": "patent",
     "legislation": "statute",

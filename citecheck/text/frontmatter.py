@@ -60,6 +60,23 @@ _NOT_A_TITLE = re.compile(r"@|https?://|www\.|\b(?:e-?mail|orcid|doi)\b|universi
 # Superscript affiliation marks flattened into names: "Rifan Alamsyah2", "Smith1,2*".
 _AFFILIATION_MARK = re.compile(r"[A-Za-z\u00c0-\u024f][\d*\u2020\u2021]+(?:,\d+)*(?=[\s,;]|$)")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# "Judul : ...", "Title of thesis: ..." on an approval sheet or an abstract page.
+_LABELLED_TITLE = re.compile(
+    r"^(?:judul|title|titel|título|titre)(?:\s+(?:skripsi|tesis|tugas akhir|penelitian|"
+    r"laporan|thesis|of (?:the )?(?:thesis|dissertation|project)|der arbeit))?"
+    r"\s*:\s*(?P<title>\S.*)$",
+    re.I,
+)
+# Identity lines of a thesis's abstract page ("Nama : ...", "NIM : ..."), not its text.
+IDENTITY_LINE = re.compile(
+    r"^(?:nama(?:\s+mahasiswa)?|name|nim|npm|nrp|student (?:id|number)|matrikelnummer|"
+    r"program studi|prodi|study program|jurusan|departemen|department|fakultas|faculty|"
+    r"pembimbing(?:\s+\w+)?|dosen pembimbing(?:\s+\w+)?|supervisors?|advisors?|"
+    r"judul|title|tahun|year|tanggal|date|email)\s*:",
+    re.I,
+)
+#: Paragraphs searched for a labelled title (approval sheets come after the cover).
+LABEL_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -87,6 +104,18 @@ def is_title_like(text: str) -> bool:
         return False  # an author line
     # one sentence at most: a title does not run on into prose
     return len(re.findall(r"[.!?](?:\s|$)", t)) <= 1
+
+
+def labelled_title(paragraphs: Sequence[str]) -> str | None:
+    """The title an approval sheet or an abstract page states ("Judul : ..."): on a
+    thesis's cover the title is often broken into short lines none of which reads like
+    a title, and the first line that does is the author's name."""
+    for text in paragraphs:
+        t = _clean(text)
+        m = _LABELLED_TITLE.match(t) if len(t) <= 400 else None
+        if m and is_title_like(m.group("title")):
+            return _clean(m.group("title"))
+    return None
 
 
 def _stops_title_search(text: str) -> bool:
@@ -126,6 +155,8 @@ def read_front(paragraphs: Sequence[str], *, title: str | None = None) -> FrontM
     """
     front = list(paragraphs[:FRONT_LIMIT])
     found_title = title
+    if found_title is None:
+        found_title = labelled_title(paragraphs[:LABEL_LIMIT])
     if found_title is None:
         for text in [p for p in front if p.strip()][:TITLE_LIMIT]:
             if _stops_title_search(text):

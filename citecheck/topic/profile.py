@@ -8,14 +8,16 @@ benchmark do not depend on how a loader or the linker represent things.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from citecheck.model.document import Document, Reference
 from citecheck.model.links import Links
 from citecheck.model.resolution import Found, ReferenceResolution, Resolutions
 from citecheck.topic.methods import exemption, named_by_entry, named_in_text
+from citecheck.topic.terms import subject_words, word_counts
 
 # Section headings that say nothing about the topic (English and Indonesian).
 _GENERIC_HEADING = re.compile(
@@ -23,13 +25,23 @@ _GENERIC_HEADING = re.compile(
     r"methodology|results?|discussion|results and discussion|conclusions?|summary|"
     r"references|bibliography|acknowledge?ments?|supporting information|funding|"
     r"author contributions|competing interests|data availability|appendix|limitations|"
-    r"pendahuluan|latar belakang|metode(?: penelitian)?|metodologi|hasil|pembahasan|"
+    r"pendahuluan|latar belakang(?: masalah| penelitian)?|metode(?: penelitian)?|metodologi|hasil|pembahasan|"
     r"hasil dan pembahasan|kesimpulan|kesimpulan dan saran|saran|penutup|daftar pustaka|"
     r"referensi|ucapan terima kasih|tinjauan pustaka|kajian pustaka|landasan teori|"
     r"kerangka (?:teori|pemikiran)|simpulan|abstrakt|zusammenfassung|kurzfassung|einleitung|"
     r"fazit|literaturverzeichnis|résumé|resumen|resumo|introducción|introdução|conclusión|"
     r"conclusão|table of contents|contents|daftar isi|kata pengantar|prakata|preface|foreword|"
-    r"lembar pengesahan|halaman (?:judul|pengesahan)|title page)$",
+    r"lembar pengesahan|halaman (?:judul|pengesahan)|title page|"
+    # a thesis's fixed sections (they say it is a thesis, not what it is about)
+    r"(?:halaman|lembar|surat) \w+(?: \w+){0,4}|pernyataan (?:orisinalitas|keaslian)(?: .*)?|"
+    r"daftar (?:tabel|gambar|lampiran|singkatan|istilah|simbol|notasi|kode program)|"
+    r"lampiran(?: .*)?|bab [ivx\d]+(?: \w+){0,3}|"
+    r"(?:rumusan|batasan|identifikasi|perumusan|pembatasan) masalah|"
+    r"(?:tujuan|manfaat|sasaran|ruang lingkup|batasan|kontribusi)(?: penelitian)?|"
+    r"sistematika (?:penulisan|pembahasan|laporan)|penelitian (?:terkait|terdahulu|sebelumnya)|"
+    r"list of (?:figures|tables|abbreviations|symbols)|abbreviations|declaration|dedication|"
+    r"research questions?|(?:research )?objectives?|scope(?: and limitations)?|"
+    r"thesis (?:outline|structure)|related work|future work)$",
     re.IGNORECASE,
 )
 _NUMBERING = re.compile(r"^\s*(?:[IVX]+|\d+(?:\.\d+)*|[A-Z])[.)]?\s+")
@@ -55,6 +67,9 @@ class ReferenceText:
     methods: str | None = None  # methods label ("software", ...) or None
     sentences: tuple[str, ...] = ()  # citing sentences
     why: str | None = None  # the evidence behind ``methods`` ("@manual entry", "named ...")
+    # The title's subject words the manuscript's own text uses: (word, uses in the body,
+    # other titles of the list that have it, whether the profile has it).
+    uses: tuple[tuple[str, int, int, bool], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,7 +157,11 @@ def build_inputs(
     # template's sample list are not claims of this manuscript (the unused-reference
     # rule reports them). With no citation linked at all, every entry is judged.
     cited = {ln.reference for ln in links.links if ln.reference is not None}
-    if not cited and any(r.source in _FILE_SOURCES for r in document.references):
+    if document.allow_uncited:
+        # ``\nocite{*}`` / ``nocite: '@*'``: every entry of the files is printed, so
+        # every one is the manuscript's reference (a template's sample entries too)
+        cited = set()
+    elif not cited and any(r.source in _FILE_SOURCES for r in document.references):
         # No citation read: which entries of the reference files the manuscript cites is
         # unknown, so none is judged (only a printed list is all cited by definition).
         cited = {-1}
@@ -184,6 +203,8 @@ def build_inputs(
                 why=found[1] if found else None,
             )
         )
+    if refs:
+        refs = _with_uses(refs, context, passages, body if body is not None else _body(document))
     return TopicInputs(
         passages=passages,
         references=tuple(refs),
@@ -191,6 +212,30 @@ def build_inputs(
         uncited=uncited,
         context=tuple(context),
     )
+
+
+def _with_uses(
+    refs: list[ReferenceText],
+    context: list[ReferenceText],
+    passages: tuple[Passage, ...],
+    body: str,
+) -> list[ReferenceText]:
+    """Each reference with the subject words of its title that the manuscript's own text
+    uses (the scorer decides what counts; see ``scoring.BODY_USES``). Linear: one pass
+    over the body and one over the titles."""
+    counts = word_counts(body)
+    words = [subject_words(r.title) for r in refs]
+    titles: Counter[str] = Counter()
+    for ws in words:
+        titles.update(ws)
+    for r in context:
+        titles.update(subject_words(r.title))
+    profile = {w for p in passages for w in subject_words(p.text)}
+    out = []
+    for r, ws in zip(refs, words, strict=True):
+        uses = tuple((w, counts[w], titles[w] - 1, w in profile) for w in ws if counts[w])
+        out.append(replace(r, uses=uses) if uses else r)
+    return out
 
 
 def _body(document: Document) -> str:

@@ -43,6 +43,26 @@ def content_words(text: str) -> list[str]:
     return out
 
 
+_PART = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def subject_words(text: str) -> list[str]:
+    """:func:`content_words` split at hyphens and apostrophes ("beia-iot" gives "beia-iot",
+    "beia" and "iot"): the pieces a tokenised body text can contain."""
+    out: list[str] = []
+    for w in content_words(text):
+        for piece in (w, *_PART.findall(w)):
+            if len(piece) >= 3 and piece not in _GENERIC and piece not in STOP_WORDS:
+                if piece not in out:
+                    out.append(piece)
+    return out
+
+
+def word_counts(text: str) -> Counter[str]:
+    """Case-folded word counts of ``text`` (words split at hyphens and apostrophes)."""
+    return Counter(w.casefold() for w in _PART.findall(text))
+
+
 def manuscript_terms(
     title: str | None, keywords: Sequence[str], abstracts: Sequence[str]
 ) -> list[str]:

@@ -36,6 +36,11 @@ def _bib(entry: str) -> Reference:
             "web page",
         ),
         (
+            "@web{deploy, title = {How to deploy a small model in five steps}, year = {2020},"
+            " author = {Some Team}, url = {https://blog.example.org/deploy}}",
+            "web page",
+        ),
+        (
             "@misc{page, title = {What is a web server stack?}, year = {2021},"
             " howpublished = {\\url{https://example.org/stack}}}",
             "web page",

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from citecheck.model.document import Citation, Document, Location, Metadata, Reference
 from citecheck.model.links import Link, Links
@@ -320,3 +321,70 @@ def test_a_section_heading_read_as_the_title_is_no_title() -> None:
             build_inputs(doc.model_copy(update={"metadata": meta}), links), TfidfBackend(), CAL
         )
         assert topic.abstained and "subject could not be read" in topic.abstained
+
+
+def _with_body(doc: Document, body: str, headings: tuple[str, ...]) -> Document:
+    meta = doc.metadata.model_copy(update={"headings": headings})
+    return doc.model_copy(update={"text": body, "metadata": meta})
+
+
+def _kinetics_case(body: str, headings: tuple[str, ...]) -> tuple[bool, str | None, float]:
+    # three titles of the list share "kinetics" with the far reference; the manuscript
+    # signal is calibrated low so that only the body-use gate can spare it
+    gov = [*GOVERNANCE[:8], *(t + ": the kinetics of change" for t in GOVERNANCE[8:])]
+    doc, links = _doc([*gov, OFF])
+    cal = replace(CAL, centre={**CAL.centre, "manuscript": 0.4})
+    inputs = build_inputs(_with_body(doc, body, headings), links)
+    s = score_inputs(inputs, TfidfBackend(), cal).scores[len(gov)]
+    return s.flagged, s.exempt, s.z["manuscript"]
+
+
+def test_a_reference_whose_subject_the_manuscript_writes_about_is_not_flagged() -> None:
+    often = "Smart city sensors. " + "Policy kinetics shape city programmes. " * 20
+    flagged, exempt, manuscript = _kinetics_case(often, ("Kinetics of governance",))
+    assert not flagged and manuscript < -1.0  # not the manuscript gate
+    assert '"kinetics" 20 times' in (exempt or "") and "3 other cited titles" in (exempt or "")
+
+
+@pytest.mark.parametrize(
+    ("times", "headings"),
+    [
+        (19, ("Kinetics of governance",)),  # not used often enough
+        (20, ("Water quality sensing",)),  # not one of the manuscript's own subject words
+    ],
+)
+def test_a_word_the_body_uses_is_not_enough_on_its_own(
+    times: int, headings: tuple[str, ...]
+) -> None:
+    body = "Smart city sensors. " + "Policy kinetics shape city programmes. " * times
+    flagged, _, _ = _kinetics_case(body, headings)
+    assert flagged
+
+
+def test_subject_words_split_hyphens_for_the_body_count() -> None:
+    from citecheck.topic.terms import subject_words, word_counts
+
+    assert subject_words("Implementation of the arrowhead framework with the beia-iot tool") == [
+        "implementation",
+        "arrowhead",
+        "framework",
+        "beia-iot",
+        "beia",
+        "iot",
+        "tool",
+    ]
+    assert word_counts("IoT systems; an IoT-based monitor")["iot"] == 2
+
+
+def test_nocite_star_makes_every_file_entry_a_judged_reference() -> None:
+    # a template's sample entry printed by \nocite{*}: no citation of it is read, but
+    # it is in the manuscript's printed list, so it is judged like a cited one
+    doc, _ = _doc([*GOVERNANCE, OFF])
+    refs = tuple(r.model_copy(update={"source": "bibtex"}) for r in doc.references)
+    doc = doc.model_copy(update={"references": refs, "cited_only_database": True})
+    none = Links(())
+    assert build_inputs(doc, none).references == ()  # which entries are printed: unknown
+    star = doc.model_copy(update={"allow_uncited": True})
+    inputs = build_inputs(star, none)
+    assert len(inputs.references) == len(refs) and inputs.uncited == 0
+    assert score_inputs(inputs, TfidfBackend(), CAL).scores[len(GOVERNANCE)].flagged

