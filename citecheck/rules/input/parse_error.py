@@ -13,6 +13,10 @@ Two BibTeX kinds (named in ``evidence.kind``) read differently from a broken ent
   kept with the first value, as BibTeX reads it; the later values are ignored. When
   the printed list is made from the database (Pandoc, LaTeX), only the entries the text
   cites are reported: an uncited entry is never read by citeproc or BibTeX.
+- ``duplicate-key``: two entries share a key; BibTeX keeps the first. In a database
+  whose printed list is made from it, a repeated key of an entry the text does not cite
+  changes nothing printed: those are summarised in one info note
+  (``duplicate-key-uncited``) instead of one error each.
 - ``keyless-entry``: an entry without a citation key (``@article{title = ...``). It
   can never be cited (and Pandoc refuses the whole file), so it is reported here and
   never as an uncited entry.
@@ -44,6 +48,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from citecheck.model.document import Problem
 from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 
@@ -52,12 +57,21 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     """One finding per problem a loader recorded."""
     doc = ctx.document
     unprinted: set[str] = set()
-    if doc.cited_only_database and any(p.kind == "duplicate-field" for p in doc.problems):
+    if doc.cited_only_database and any(p.kind in _UNPRINTED_KINDS for p in doc.problems):
         printed = ctx.printed
-        unprinted = {r.key for i, r in enumerate(doc.references) if r.key and i not in printed}
+        unprinted = {
+            r.key.lower() for i, r in enumerate(doc.references) if r.key and i not in printed
+        }
+    repeated: list[Problem] = []
     for problem in doc.problems:
-        if problem.kind == "duplicate-field" and problem.evidence.get("key") in unprinted:
-            continue  # citeproc/BibTeX never read an uncited entry of the database
+        if (
+            problem.kind in _UNPRINTED_KINDS
+            and str(problem.evidence.get("key", "")).lower() in unprinted
+        ):
+            # citeproc/BibTeX never print an uncited entry of the database
+            if problem.kind == "duplicate-key":
+                repeated.append(problem)
+            continue
         # A loader's note (a file read under a different case, a bibliography found only
         # in the compiled .aux) says how the input was read; it is not a failure.
         level = _LEVELS.get(str(problem.evidence.get("severity", "")))
@@ -67,9 +81,29 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             evidence={"kind": problem.kind, **problem.evidence},
             severity=level,
         )
+    if repeated:
+        yield _repeated_uncited(repeated)
+
+
+def _repeated_uncited(repeated: list[Problem]) -> Finding:
+    """One note for the duplicate keys of entries the text does not cite."""
+    keys = [str(p.evidence.get("key", "")) for p in repeated]
+    shown = ", ".join(f"'{k}'" for k in keys[:5]) + (
+        f" and {len(keys) - 5:,} more" if len(keys) > 5 else ""
+    )
+    return RULE.finding(
+        message=f"{len(keys):,} duplicate BibTeX key(s) among entries the text does not cite "
+        f"({shown}): the printed list holds only cited entries, so it is not affected; "
+        "tidy the database when convenient",
+        location=repeated[0].location,
+        evidence={"kind": "duplicate-key-uncited", "count": len(keys), "keys": keys[:100]},
+        severity=Severity.INFO,
+    )
 
 
 _LEVELS = {"info": Severity.INFO, "warning": Severity.WARNING}
+#: Problems of one entry that matter only when the entry is printed.
+_UNPRINTED_KINDS = frozenset({"duplicate-field", "duplicate-key"})
 
 
 RULE = Rule(
