@@ -270,13 +270,22 @@ def _unprinted(doc: Document, ref: Reference) -> bool:
 def _key_without_at(doc: Document, key: str | None) -> Location | None:
     """Where Pandoc text names ``key`` in brackets without its ``@`` ("[smith2019]"):
     printed literally, so the work is not cited though the author meant to."""
-    if doc.format != "pandoc" or not key:
+    if doc.format != "pandoc" or not key or key not in doc.text:
         return None
-    m = re.search(rf"\[(?:[^\]\n]*[;\s])?{re.escape(key)}(?=[;,\s\]])", doc.text)
-    if m is None:
-        return None
-    line, column = LineIndex(doc.text).line_col(m.start())
-    return Location(path=doc.path, line=line, column=column)
+    token = re.compile(rf"(?:^|(?<=[;\s])){re.escape(key)}(?=[;,\s]|$)")
+    for m in _BRACKETS.finditer(doc.text):
+        inside = m.group(1)
+        if key not in inside or token.search(inside) is None:
+            continue
+        # a citation group: the key alone, after a ";", or next to an "@key"; never the
+        # alt text of an image or the text of a link ("![… RStudio 2023 …](fig.png)")
+        if inside.strip() == key or "@" in inside or re.search(rf";\s*{re.escape(key)}", inside):
+            line, column = LineIndex(doc.text).line_col(m.start())
+            return Location(path=doc.path, line=line, column=column)
+    return None
+
+
+_BRACKETS = re.compile(r"(?<!!)\[([^\[\]\n]{1,500})\](?![(\[])")
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

@@ -197,6 +197,19 @@ def test_pandoc_key_without_at_is_reported_at_its_line() -> None:
     assert "'[other0]' without '@'" in f.message and f.severity.value == "warning"
 
 
+def test_a_key_in_prose_brackets_or_an_image_caption_is_not_a_citation() -> None:
+    for text in (
+        "![Made with other0 2023.09 on a laptop](fig.png)\n",
+        "See [the other0 manual](https://example.org/m).\n",
+        "The tool [other0 release 2] was used.\n",
+    ):
+        d = _database_doc(False).model_copy(update={"format": "pandoc", "text": text})
+        assert run(RULE, d) == [], text
+    for text in ("As shown [other0].\n", "As shown [@Ansell2008; other0].\n"):
+        d = _database_doc(False).model_copy(update={"format": "pandoc", "text": text})
+        assert len(run(RULE, d)) == 1, text
+
+
 def test_crossref_and_xdata_parents_of_cited_entries_count_as_used() -> None:
     """BibTeX/biber read a parent for its cited child (deleting it breaks the child);
     a parent of an uncited child, or of nobody, is still unused."""
