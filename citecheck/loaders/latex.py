@@ -321,7 +321,7 @@ def _plain_macros(macros: Macros) -> dict[str, str]:
 
 def _project_file(target: str, ctx: _Ctx, state: _State) -> bool:
     """Whether ``\\IfFileExists{target}`` finds a file where ``\\input`` would."""
-    dirs = [state.root_dir, ctx.path.parent, *_input_path(state)]
+    dirs = _search_dirs(ctx.path, state)
     return any(p.is_file() for p in _candidates(target, dirs, add_tex=True))
 
 
@@ -516,7 +516,7 @@ def _follow(
     elif cmd.directory is not None:  # \subimport: relative to the current file
         dirs = [current.parent / cmd.directory]
     else:
-        dirs = [state.root_dir, current.parent, *_input_path(state)]
+        dirs = _search_dirs(current, state)
     candidates = _candidates(target, dirs, add_tex=True)
     found = next((p for p in candidates if p.is_file()), None)
     shown = f"\\{cmd.command}{{{cmd.target}}}"
@@ -580,6 +580,12 @@ def _follow(
 
 
 _PATH_ITEM = re.compile(r"\{([^{}]{1,200})\}")
+
+
+def _search_dirs(current: Path, state: _State) -> list[Path]:
+    """Where ``\\input{name}`` looks, in order: the main file's folder, the including
+    file's, then the ``\\input@path`` folders."""
+    return [state.root_dir, current.parent, *_input_path(state)]
 
 
 def _input_path(state: _State) -> list[Path]:
