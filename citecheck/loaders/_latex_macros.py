@@ -4,7 +4,8 @@ found where TeX finds it.
 
 Handled: ``\\def`` (and ``\\gdef``, ``\\edef``, ``\\xdef``) with undelimited
 parameters, ``\\newcommand``, ``\\renewcommand``, ``\\providecommand``,
-``\\DeclareRobustCommand`` (with an optional first argument), ``\\let``, and keyval
+``\\DeclareRobustCommand`` (with an optional first argument), ``\\let``,
+``\\newenvironment`` (its begin and end code run at ``\\begin``/``\\end``), and keyval
 options (``\\define@key`` handlers run by ``\\setkeys`` and by the options a local
 package is loaded with). A definition's body is not text: a ``\\cite`` inside it is
 not a citation until the macro is used. Expansion is bounded (depth, size, count), so
@@ -35,6 +36,7 @@ _NEWCOMMANDS = frozenset(
         "providerobustcmd",
     }
 )
+_NEWENVS = frozenset({"newenvironment", "renewenvironment", "provideenvironment"})
 _DEF_HEAD = re.compile(r"\s*\\([A-Za-z@]+)(?P<params>(?:#\d)*)\s*(?=\{)")
 _LET = re.compile(r"\s*\\([A-Za-z@]+)\s*=?\s*\\([A-Za-z@]+)")
 _PARAM = re.compile(r"##|#([1-9])")
@@ -55,6 +57,8 @@ class Macros:
 
     defs: dict[str, Macro] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)  # keyval key -> handler body (#1)
+    # environment name -> (begin code as a macro, end code)
+    envs: dict[str, tuple[Macro, str]] = field(default_factory=dict)
     key_defaults: dict[str, str] = field(default_factory=dict)
     expansions: int = 0
     limited: bool = False
@@ -86,7 +90,31 @@ class Macros:
             return m.end()
         if name == "define@key":
             return self._define_key(text, pos)
+        if name in _NEWENVS:
+            return self._newenvironment(name, text, pos)
         return None
+
+    def _newenvironment(self, name: str, text: str, pos: int) -> int | None:
+        """``\\newenvironment{name}[n][default]{begin}{end}``: neither code runs here
+        (a class's ``\\input{\\jobname.exa}`` in an environment nobody uses is never
+        read); both run where the environment is used."""
+        star = re.match(r"\s*\*", text[pos : pos + 8])
+        if star:
+            pos += star.end()
+        env = read_group(text, pos, limit=200)
+        if env is None or not re.fullmatch(r"[A-Za-z@*]+", env[0].strip()):
+            return None
+        opts, after = read_optionals(text, env[1], 2)
+        begin = read_group(text, after, limit=MAX_EXPANSION)
+        end = read_group(text, begin[1], limit=MAX_EXPANSION) if begin else None
+        if begin is None or end is None:
+            return None
+        nargs = int(opts[0]) if opts and opts[0].strip().isdigit() else 0
+        default = opts[1] if len(opts) > 1 else None
+        env_name = env[0].strip()
+        if not (name.startswith("provide") and env_name in self.envs):
+            self.envs[env_name] = (Macro(nargs, default, begin[0]), end[0])
+        return end[1]
 
     def _newcommand(self, name: str, text: str, pos: int) -> int | None:
         star = re.match(r"\s*\*", text[pos : pos + 8])

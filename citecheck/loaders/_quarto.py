@@ -210,9 +210,38 @@ def _add(
         )
 
 
+# A fenced block whose attributes turn shortcodes off (```{shortcodes=false}): Quarto
+# shows the shortcodes inside as they are (documentation of an include, not an include).
+_FENCE_OPEN = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})(?P<info>[^\n]*)$", re.M)
+_NO_SHORTCODES = re.compile(r"\{[^}\n]*\bshortcodes\s*=\s*false\b")
+
+
+def _literal_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of fenced blocks with ``shortcodes=false``."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (m := _FENCE_OPEN.search(text, pos)) is not None:
+        fence = m.group("fence")
+        close = re.compile(rf"^[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", re.M)
+        c = close.search(text, m.end())
+        end = c.end() if c is not None else len(text)
+        if _NO_SHORTCODES.search(m.group("info")):
+            spans.append((m.start(), end))
+        pos = end
+    return spans
+
+
 def _spliced(text: str) -> list[tuple[str, int]]:
-    """(file name, offset) of every include shortcode and knitr child chunk."""
-    out = [(m.group("name"), m.start()) for m in _INCLUDE.finditer(text)]
+    """(file name, offset) of every include shortcode and knitr child chunk; an escaped
+    shortcode (``{{{< include x >}}}``) or one in a block with ``shortcodes=false`` is
+    text Quarto prints, not an include."""
+    literal = _literal_spans(text) if "shortcodes" in text else []
+    out = [
+        (m.group("name"), m.start())
+        for m in _INCLUDE.finditer(text)
+        if not (m.start() > 0 and text[m.start() - 1] == "{")
+        and not any(a <= m.start() < b for a, b in literal)
+    ]
     for m in _CHILD_CHUNK.finditer(text):
         out.extend((q.group(1), m.start()) for q in _QUOTED.finditer(m.group("arg")))
     out.sort(key=lambda x: x[1])

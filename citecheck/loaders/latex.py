@@ -283,6 +283,12 @@ def _interpret(
                     text = text[: untaken.start] + gap + text[untaken.end :]
             pos = after
             continue
+        if name in ("begin", "end") and macros.envs:
+            group = read_group(text, after, limit=200)
+            env = macros.envs.get(group[0].strip()) if group is not None else None
+            if group is not None and env is not None:
+                pos = _environment(name, env, text, group[1], ctx, state, span, depth, m.start())
+                continue
         macro = macros.defs.get(name)
         if macro is not None and name not in _BUILTIN:
             got = macros.invocation(text, after, macro)
@@ -312,6 +318,36 @@ def _interpret(
 MAX_MACRO_DEPTH = 8
 MAX_UNROLLED = 400_000  # characters of loop bodies unrolled per document (nested loops)
 _FLOW = frozenset({"foreach", "IfStrEq", "IfFileExists"})
+
+
+def _environment(
+    which: str,
+    env: tuple[Macro, str],
+    text: str,
+    after: int,
+    ctx: _Ctx,
+    state: _State,
+    span: tuple[int, int] | None,
+    depth: int,
+    start: int,
+) -> int:
+    """``\\begin``/``\\end`` of an environment defined with ``\\newenvironment``: its
+    code runs here when it can cite, include or name a bibliography (otherwise its
+    arguments are typeset where they stand and read there). Returns where reading goes on."""
+    begin, end_code = env
+    code, stop = end_code, after
+    args: list[str] = []
+    if which == "begin":
+        got = state.macros.invocation(text, after, begin) if begin.nargs else ([], after)
+        if got is None:
+            return after
+        args, stop = got
+        code = begin.body
+    if not _ACTIVE.search(code):
+        return after
+    if depth < MAX_MACRO_DEPTH and state.macros.count():
+        _run_code(substitute(code, args), ctx, state, span or (start, stop), depth + 1)
+    return stop
 
 
 def _plain_macros(macros: Macros) -> dict[str, str]:
@@ -533,6 +569,8 @@ def _follow(
             )
     if found is None:
         if target.endswith((".bbl", ".aux", ".toc", ".sty", ".cls", ".tikz", ".pgf")):
+            return
+        if "\\jobname" in target:  # a file the run itself writes (\jobname.exa)
             return
         state.problems.append(missing_include(shown, loc, target))
         return

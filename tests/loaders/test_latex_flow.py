@@ -106,3 +106,42 @@ def test_files_found_through_input_path(in_tmp: Path) -> None:
     )
     doc = load_manuscript(in_tmp / "main.tex", "main.tex")
     assert [c.key for c in doc.citations] == ["alpha2020"] and not doc.problems
+
+
+def test_environment_code_runs_where_the_environment_is_used(in_tmp: Path) -> None:
+    # A package defines an environment that writes and reads back a scratch file
+    # (\jobname.demo); nobody uses it, so nothing is read and nothing is missing.
+    write_files(
+        in_tmp,
+        {
+            "mytpl.sty": "\\newenvironment{demo}{\\begingroup}"
+            "{\\endgroup\\input{\\jobname.demo}}\n"
+            "\\newenvironment{seealso}[1]{See \\cite{#1}.}{}\n",
+            "main.tex": "\\documentclass{report}\n\\usepackage{mytpl}\n"
+            "\\newenvironment{unused}{\\cite{gamma2019}}{}\n\\begin{document}\n"
+            "Text \\cite{alpha2020}.\n\\begin{seealso}{beta2021}\nMore.\n\\end{seealso}\n"
+            "\\bibliography{refs}\n\\end{document}\n",
+            "refs.bib": BIB,
+        },
+    )
+    doc = load_manuscript(in_tmp / "main.tex", "main.tex")
+    assert [c.key for c in doc.citations] == ["alpha2020", "beta2021"]
+    assert doc.citations[1].location.line == 6  # the \begin{seealso}
+    assert not doc.problems
+
+
+def test_a_used_environment_that_reads_a_file_the_run_writes(in_tmp: Path) -> None:
+    write_files(
+        in_tmp,
+        {
+            "main.tex": "\\documentclass{report}\n"
+            "\\newenvironment{demo}{}{\\input{\\jobname.demo}\\input{notes}}\n"
+            "\\begin{document}\n\\begin{demo}x\\end{demo}\n\\bibliography{refs}\n"
+            "\\end{document}\n",
+            "refs.bib": BIB,
+            "notes.tex": "Read at the end of the environment \\cite{alpha2020}.\n",
+        },
+    )
+    doc = load_manuscript(in_tmp / "main.tex", "main.tex")
+    assert [c.key for c in doc.citations] == ["alpha2020"]
+    assert not [p for p in doc.problems if p.kind == "missing-include"]

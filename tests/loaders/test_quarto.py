@@ -64,6 +64,26 @@ def test_include_shortcode_and_knitr_child(in_tmp: Path) -> None:
     ]
 
 
+def test_shortcodes_shown_as_text_are_not_includes(in_tmp: Path) -> None:
+    write_files(
+        in_tmp,
+        {
+            "paper.qmd": (
+                "---\ntitle: P\nbibliography: refs.bib\n---\n\nIntro [@alpha2020].\n\n"
+                "```{shortcodes=false}\n{{< include _howto.qmd >}}\n```\n\n"
+                "Escaped: `{{{< include _other.qmd >}}}`.\n\n"
+                "```{.markdown}\n{{< include _part.qmd >}}\n```\n"
+            ),
+            "_part.qmd": "Included text cites @beta2021.\n",
+            "refs.bib": BIB,
+        },
+    )
+    doc = load_manuscript(in_tmp / "paper.qmd", "paper.qmd")
+    # Quarto prints the first two as they are; the third is processed (code block or not)
+    assert [c.key for c in doc.citations] == ["alpha2020", "beta2021"]
+    assert not doc.problems
+
+
 def test_rmd_single_file_with_tab_in_front_matter(in_tmp: Path) -> None:
     write_files(
         in_tmp,
