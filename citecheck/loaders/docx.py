@@ -10,6 +10,7 @@ citation extractor and the reference-string parser.
 from __future__ import annotations
 
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
@@ -141,15 +142,24 @@ def load(path: Path, display_path: str) -> Document:
     cite_fields = [f for f in parts.fields if fields.is_citation(f.instruction)]
     bib_fields = [f for f in parts.fields if fields.is_bibliography(f.instruction)]
     structured, field_refs, used = _field_citations(cite_fields, loc, starts, text)
-    if bib_fields and len(field_refs) > 1:
-        printed = "\n".join(
-            lines[i] for b in bib_fields for i in range(max(b.paragraph, 0), b.end_paragraph + 1)
-        )
-        structured, field_refs = _printed_once(structured, field_refs, printed)
     bib_lines = _bibliography_lines(parts.body, bib_fields)
+    problems: list[Problem] = []
+    from citecheck.references import keyed_by_label
+
+    # The printed list (typed paragraphs, a reference manager's bibliography field, or
+    # both: entries are often typed into or after the field) is the reference list.
+    references = keyed_by_label(_text_references(parts.body, bib_lines, loc, problems))
+    labels = {r.key for r in references if r.key}
+    if field_refs and references:
+        # The fields' items only link a field citation to its printed entry; a field
+        # whose items are not all found there is read as the reader sees it (its text).
+        structured, references, used = _link_field_items(structured, used, field_refs, references)
+    elif field_refs:
+        references = field_refs
+        problems.append(_items_only(field_refs, display_path))
 
     hidden = [
-        *((starts[f.paragraph] + f.start, starts[f.end_paragraph] + f.end) for f in used),
+        *((starts[f.paragraph] + f.start, starts[f.end_paragraph] + f.end) for f in used.values()),
         *((starts[i], starts[i] + len(lines[i])) for i in bib_lines),
         # A heading is not prose: read with the next paragraph, its last words would
         # become the authors of a narrative citation there ("... Different Moon (2014)").
@@ -160,22 +170,6 @@ def load(path: Path, display_path: str) -> Document:
         ),
     ]
     masked = blank_spans(text, hidden)  # structured citations are not read again as text
-    references: list[Reference] = []
-    problems: list[Problem] = []
-    printed_bib = [
-        i for i in bib_lines if not any(b.paragraph <= i <= b.end_paragraph for b in bib_fields)
-    ]
-    from citecheck.references import keyed_by_label
-
-    typed: list[Reference] = []
-    if not field_refs or printed_bib:
-        typed = keyed_by_label(
-            _text_references(parts.body, printed_bib if field_refs else bib_lines, loc, problems)
-        )
-        references.extend(typed)
-    # After the printed list: an unnumbered list is numbered by position, and the items
-    # of citation fields (linked by key) must not shift that numbering.
-    references.extend(field_refs)
     paragraphs = parts.body + [p for _, p in parts.notes]
     raised = [
         (starts[i] + a, starts[i] + b) for i, p in enumerate(paragraphs) for a, b in p.superscripts
@@ -188,7 +182,7 @@ def load(path: Path, display_path: str) -> Document:
         raised=raised,
         numbered=numbered,
         listed=references,
-        labels={r.key for r in typed if r.key},
+        labels=labels,
     )
     citations.sort(key=lambda c: (c.start, c.key or ""))
     return Document(
@@ -221,17 +215,19 @@ def _note_spans(parts: _Parts, starts: list[int], lines: list[str]) -> tuple[tup
 
 def _field_citations(
     cite_fields: list[Field], loc: object, starts: list[int], text: str
-) -> tuple[list[Citation], list[Reference], list[Field]]:
+) -> tuple[list[Citation], list[Reference], dict[int, Field]]:
+    """Citations of the readable fields (their ``group``: 100000 + the field's number),
+    the fields' items as references, and the fields read, by group."""
     from citecheck.loaders.csljson import csl_item_to_reference
 
     citations: list[Citation] = []
     refs: dict[str, Reference] = {}
-    used: list[Field] = []
+    used: dict[int, Field] = {}
     for group, f in enumerate(cite_fields, start=1):
         got = fields.items(f.instruction, f.data)
         if not got or f.paragraph < 0:
             continue  # unreadable payload: the printed text is read as plain text instead
-        used.append(f)
+        used[100000 + group] = f
         start, end = starts[f.paragraph] + f.start, starts[f.end_paragraph] + f.end
         where = loc(f.paragraph, f.start)  # type: ignore[operator]
         for item in got:
@@ -257,29 +253,100 @@ def _field_citations(
     return citations, list(refs.values()), used
 
 
-def _printed_once(
-    citations: list[Citation], refs: list[Reference], printed: str
-) -> tuple[list[Citation], list[Reference]]:
-    """Items of citation fields that are one work (the same authors, year and title under
-    two library ids, as Mendeley keeps a work imported twice) are one entry when the
-    printed bibliography shows that title fewer times than there are items."""
-    flat = " ".join(printed.casefold().split())
-    groups: dict[tuple[str, str, tuple[str, ...]], list[Reference]] = {}
-    for r in refs:
-        if r.title and r.year:
-            title = " ".join(r.title.casefold().split())
-            groups.setdefault((title, r.year, tuple(a.family for a in r.authors)), []).append(r)
-    alias: dict[str, str] = {}
-    for (title, _year, _names), same in groups.items():
-        shown = flat.count(title)
-        if len(same) > 1 and 0 < shown < len(same):
-            for r in same[1:]:
-                alias[r.key or ""] = same[0].key or ""
-    if not alias:
-        return citations, refs
-    return (
-        [c.model_copy(update={"key": alias[c.key]}) if c.key in alias else c for c in citations],
-        [r for r in refs if r.key not in alias],
+def _link_field_items(
+    citations: list[Citation],
+    used: dict[int, Field],
+    items: list[Reference],
+    printed: list[Reference],
+) -> tuple[list[Citation], list[Reference], dict[int, Field]]:
+    """Link each citation field to the printed entries of its items.
+
+    An item is its printed entry when the entry shows the item's DOI, or the opening
+    words of its title together with its first author's name or its year (the
+    reference manager printed it from the item, or the author typed it by hand). Items
+    of one work under two library ids find the same entry. A printed entry found so
+    takes the item's key (or keeps its own label) and the field's citations link to it
+    by key. A field with an item not found in the printed list keeps no structured
+    citation: its text ("(Okafor, 2019)", "[3]") is read like typed text, so it is
+    judged as the reader sees it (cited-not-listed, a year or name mismatch).
+    """
+    texts = [_norm(r.text) for r in printed]
+    found: dict[str, int] = {}
+    for item in items:
+        at = _printed_entry(item, texts)
+        if at is not None and item.key:
+            found[item.key] = at
+    keyed = list(printed)
+    for key, at in found.items():
+        if keyed[at].key is None:
+            keyed[at] = keyed[at].model_copy(update={"key": key})
+    by_field: dict[int, list[Citation]] = {}
+    for c in citations:
+        by_field.setdefault(c.group, []).append(c)
+    kept: list[Citation] = []
+    kept_fields: dict[int, Field] = {}
+    for group, cites in by_field.items():
+        if all(c.key in found for c in cites):
+            kept.extend(c.model_copy(update={"key": keyed[found[c.key or ""]].key}) for c in cites)
+            kept_fields[group] = used[group]
+    return kept, keyed, kept_fields
+
+
+def _norm(text: str) -> str:
+    """Lower case letters and digits, one space between words, accents dropped."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[\W_]+", " ", plain).split())
+
+
+def _printed_entry(item: Reference, texts: list[str]) -> int | None:
+    """The index of the printed entry (normalised texts) that shows ``item``, or None.
+
+    Its DOI; or the first six words of its title with its first author's name near
+    the entry's start or its year; a title too short to tell apart ("Nonoxinol"), or
+    none, needs the name at the entry's start and the year (or no year on either side).
+    """
+    doi = _norm(item.doi or "")
+    if doi:
+        for i, t in enumerate(texts):
+            if doi in t:
+                return i
+    words = _norm(_TAG.sub("", item.title or "")).split()[:6]
+    phrase = " ".join(words)
+    name = _norm(item.authors[0].family) if item.authors else ""
+    year = (item.year or "")[:4]
+    short = len(words) < 3 and len(phrase) < 15
+    best: tuple[int, int] | None = None
+    for i, t in enumerate(texts):
+        if phrase and f" {phrase} " not in f" {t} ":
+            continue
+        opening = _LABEL.sub("", t, count=1)[: len(name) + 12]
+        named = bool(name) and name in (opening if short else t[: len(name) + 80])
+        dated = year in t if year else not _YEAR.search(t)
+        if short and not (named and dated):
+            continue
+        score = named + (bool(year) and dated)
+        if score and (best is None or score > best[0]):
+            best = (score, i)
+    return best[1] if best else None
+
+
+_TAG = re.compile(r"</?[a-z][^<>]{0,80}>", re.I)  # CSL titles keep <i>, <sup>, <span ...>
+_LABEL = re.compile(r"\d{1,4} ")  # "[3] Okafor" normalised: "3 okafor"
+_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+
+
+def _items_only(items: list[Reference], display_path: str) -> Problem:
+    """The note of a document whose citation fields have no printed list."""
+    return Problem(
+        message=(
+            f"no printed reference list: the citations were checked against the "
+            f"{len(items)} works stored in the reference manager's citation fields; "
+            "insert the bibliography (the list a reader sees) before submitting"
+        ),
+        location=Location(path=display_path),
+        kind="field-items-only",
+        evidence={"severity": "warning", "items": len(items)},
     )
 
 

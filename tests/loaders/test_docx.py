@@ -105,14 +105,16 @@ def test_zotero_and_mendeley_fields_are_structured(tmp_path: Path) -> None:
         + f"<w:p>{_field('ADDIN ZOTERO_BIBL {} CSL_BIBLIOGRAPHY', 'Smith J (2019) Roots.')}</w:p>"
     )
     doc = load(_docx(tmp_path / "z.docx", body), "z.docx")
-    assert [c.key for c in doc.citations] == [
-        "http://zotero.org/users/1/items/AB",
-        "http://www.mendeley.com/documents/?uuid=u2",
-    ]
-    assert doc.citations[0].text == "(Smith, 2019)" and doc.citations[0].locator == "p. 4"
-    assert doc.citations[0].location.paragraph == 1 and doc.citations[0].location.column == 6
-    assert [r.title for r in doc.references] == ["Roots", "Soil"]
-    assert all(r.source == "docx-field" and r.doi == "10.1000/x1" for r in doc.references)
+    # The printed list is the reference list; the Zotero item is its entry (by title),
+    # and the Mendeley item ("Soil") is not printed: its field is read as its text shows.
+    assert [r.text for r in doc.references] == ["Smith J (2019) Roots."]
+    assert doc.references[0].source == "bibliography"
+    assert doc.references[0].key == "http://zotero.org/users/1/items/AB"
+    first, second = doc.citations
+    assert first.key == "http://zotero.org/users/1/items/AB" and first.style == "key"
+    assert first.text == "(Smith, 2019)" and first.locator == "p. 4"
+    assert first.location.paragraph == 1 and first.location.column == 6
+    assert (second.style, second.authors, second.year) == ("author-year", ("Smith",), "2019b")
 
 
 def test_endnote_field(tmp_path: Path) -> None:
@@ -241,3 +243,6 @@ def test_one_work_under_two_library_ids_printed_once_is_one_entry(
     assert len(doc.references) == entries
     keys = {r.key for r in doc.references}
     assert all(c.key in keys for c in doc.citations)
+    # Without a printed list the fields' items are the list, and a note says so.
+    notes = [p for p in doc.problems if p.kind == "field-items-only"]
+    assert len(notes) == (0 if printed else 1)

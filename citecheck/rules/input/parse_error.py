@@ -23,7 +23,10 @@ Two BibTeX kinds (named in ``evidence.kind``) read differently from a broken ent
 
 Loader notes (``severity`` info in the evidence: a file read under a different case,
 a bibliography read from the compiled ``.aux``/``.bcf``) say how the input was
-read; they are not failures.
+read; they are not failures. One loader note is a warning: ``field-items-only``, a Word
+document whose Zotero/Mendeley/EndNote citation fields have no printed reference list
+(the bibliography was never inserted); its citations were checked against the fields'
+items, which no reader sees.
 
 Example
 -------
