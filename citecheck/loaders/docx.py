@@ -78,6 +78,7 @@ def _read(path: Path) -> _Parts:
         body, body_fields = read_paragraphs(body_el if body_el is not None else doc, sup_styles)
         _resolve_styles(body, paragraph_styles(styles))
         notes: list[tuple[str, Paragraph]] = []
+        fields_read = list(body_fields)
         for part, kind, tag in (
             ("word/footnotes.xml", "f", "footnote"),
             ("word/endnotes.xml", "e", "endnote"),
@@ -92,12 +93,20 @@ def _read(path: Path) -> _Parts:
                     "continuationNotice",
                 ):
                     continue
-                paras, _ = read_paragraphs(note, sup_styles)
+                paras, note_fields = read_paragraphs(note, sup_styles)
+                # A citation field in a note (Zotero/Mendeley note styles): its
+                # paragraphs are lines of the text after the body's and earlier notes'.
+                shift = len(body) + len(notes)
+                for f in note_fields:
+                    if f.paragraph >= 0 and f.end_paragraph >= 0:
+                        f.paragraph += shift
+                        f.end_paragraph += shift
+                        fields_read.append(f)
                 for p in paras:
                     notes.append((kind + (note.get(f"{W}id") or ""), p))
     finally:
         z.close()
-    return _Parts(body=body, notes=notes, fields=body_fields)
+    return _Parts(body=body, notes=notes, fields=fields_read)
 
 
 def _resolve_styles(body: list[Paragraph], styles: dict[str, StyleInfo]) -> None:
@@ -140,7 +149,11 @@ def load(path: Path, display_path: str) -> Document:
         )
 
     cite_fields = [f for f in parts.fields if fields.is_citation(f.instruction)]
-    bib_fields = [f for f in parts.fields if fields.is_bibliography(f.instruction)]
+    bib_fields = [
+        f
+        for f in parts.fields
+        if fields.is_bibliography(f.instruction) and f.end_paragraph < len(parts.body)
+    ]
     structured, field_refs, used = _field_citations(cite_fields, loc, starts, text)
     bib_lines = _bibliography_lines(parts.body, bib_fields)
     problems: list[Problem] = []
@@ -156,7 +169,8 @@ def load(path: Path, display_path: str) -> Document:
         structured, references, used = _link_field_items(structured, used, field_refs, references)
     elif field_refs:
         references = field_refs
-        problems.append(_items_only(field_refs, display_path))
+        in_notes = all(f.paragraph >= len(parts.body) for f in used.values())
+        problems.append(_items_only(field_refs, display_path, in_notes=in_notes))
 
     hidden = [
         *((starts[f.paragraph] + f.start, starts[f.end_paragraph] + f.end) for f in used.values()),
@@ -336,17 +350,24 @@ _LABEL = re.compile(r"\d{1,4} ")  # "[3] Okafor" normalised: "3 okafor"
 _YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 
-def _items_only(items: list[Reference], display_path: str) -> Problem:
-    """The note of a document whose citation fields have no printed list."""
+def _items_only(items: list[Reference], display_path: str, *, in_notes: bool) -> Problem:
+    """The note of a document whose citation fields have no printed list: a warning, or
+    an info note when every field is in a footnote (a note style, whose notes may be
+    the only place the sources are printed)."""
+    where = "in the notes " if in_notes else ""
+    advice = (
+        "the notes print the sources"
+        if in_notes
+        else "insert the bibliography (the list a reader sees) before submitting"
+    )
     return Problem(
         message=(
-            f"no printed reference list: the citations were checked against the "
-            f"{len(items)} works stored in the reference manager's citation fields; "
-            "insert the bibliography (the list a reader sees) before submitting"
+            f"no printed reference list: the citations {where}were checked against the "
+            f"{len(items)} works stored in the reference manager's citation fields; {advice}"
         ),
         location=Location(path=display_path),
         kind="field-items-only",
-        evidence={"severity": "warning", "items": len(items)},
+        evidence={"severity": "info" if in_notes else "warning", "items": len(items)},
     )
 
 

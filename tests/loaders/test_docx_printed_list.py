@@ -158,3 +158,42 @@ def test_a_field_citation_to_an_entry_with_a_short_title(tmp_path: Path) -> None
     doc = load(_docx(tmp_path / "a.docx", body), "a.docx")
     (cite,) = doc.citations
     assert cite.style == "key" and cite.key == doc.references[0].key
+
+
+def _with_notes(path: Path, body: str, notes: str) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", f"<w:document {NS}><w:body>{body}</w:body></w:document>")
+        z.writestr("word/footnotes.xml", f"<w:footnotes {NS}>{notes}</w:footnotes>")
+    return path
+
+
+_NOTE = (
+    '<w:footnote w:id="2"><w:p>'
+    f"{_begin(_cite('u1', 'Okafor', 2019, 'Shallow wells of the coastal plain'))}"
+    f"{_run('A. Okafor, Shallow Wells of the Coastal Plain (2019), 12.')}{_END}"
+    "</w:p></w:footnote>"
+)
+_ANCHORED = (
+    _p("Opening paragraph.")
+    + '<w:p><w:r><w:t>Wells dry out.</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r></w:p>'
+)
+
+
+def test_a_citation_field_in_a_footnote_links_to_the_printed_entry(tmp_path: Path) -> None:
+    body = (
+        _ANCHORED
+        + _p("Bibliography", "Heading1")
+        + _p("Okafor, A. 2019. Shallow Wells of the Coastal Plain. Water Notes 2: 10-19.")
+    )
+    doc = load(_with_notes(tmp_path / "n.docx", body, _NOTE), "n.docx")
+    (cite,) = doc.citations
+    assert cite.style == "key" and cite.key == doc.references[0].key
+    assert cite.location.paragraph == 2  # the body paragraph holding the note's mark
+    assert not doc.problems
+
+
+def test_footnote_fields_without_a_list_are_an_info_note(tmp_path: Path) -> None:
+    doc = load(_with_notes(tmp_path / "n.docx", _ANCHORED, _NOTE), "n.docx")
+    assert [r.source for r in doc.references] == ["docx-field"]
+    (note,) = doc.problems
+    assert note.kind == "field-items-only" and note.evidence["severity"] == "info"

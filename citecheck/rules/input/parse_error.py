@@ -26,7 +26,8 @@ a bibliography read from the compiled ``.aux``/``.bcf``) say how the input was
 read; they are not failures. One loader note is a warning: ``field-items-only``, a Word
 document whose Zotero/Mendeley/EndNote citation fields have no printed reference list
 (the bibliography was never inserted); its citations were checked against the fields'
-items, which no reader sees.
+items, which no reader sees. When every such field is in a footnote (a note style,
+whose notes print the sources) the note is info.
 
 Example
 -------
