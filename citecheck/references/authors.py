@@ -21,8 +21,10 @@ _SEP_RE = re.compile(
     r"(?P<sep>,?\sin\s(?=[A-Z][\w'’-]+,\s[A-Z]\.|(?:[A-Z]\.\s?)+[A-Z]|['’]t\s)|\s?(?:,\s?(?:and|&|dan|und|y|et|ET|e|ve|og|och|و|a|i|và|és|ja|și|и)\s|\.,\s?|,\s?&|;\s?(?:and\s|&\s?)?|,\s?…\s?|,?\s?\.\.\.\s?|,?\s?…\s?"
     r"|,,?\s?|\s(?:and|&|dan|und|y|et|ET|e|ve|og|och|و|a|i|và|és|ja|și|и)\s|\s?&\s?|\.?\s?/\s?|\s[–—-]\s|、))"
 )
+# (The lookahead, a first letter any form starts with, fails most positions ~4x faster
+# than the case-blind alternatives do.)
 _ET_AL_RE = re.compile(
-    r",?\s?(?:et alii|et\.?\s?al\.?|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.|u\.\s?a\.|vd\.|"
+    r"(?=,?\s?[edauvimoy\[&и等]),?\s?(?:et alii|et\.?\s?al\.?|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.|u\.\s?a\.|vd\.|"
     r"ve diğ\.|v\.dğr\.|ve ark\.|i in\.|và cộng sự|\[?и др\.\]?|等|idr\.|m\.\s?fl\.|mfl\.|o\.\s?fl\.|"
     r"y otros|e outros|e altri)",
     re.IGNORECASE,
@@ -179,19 +181,24 @@ def _corporate(s: str, pos: int) -> tuple[Author, int] | None:
 
 
 def _unit(s: str, pos: int, allowed: tuple[str, ...]) -> tuple[Author, int, str] | None:
+    # S, U and the upper-case C ("LASUSA M.") start with two capitals: without a second
+    # one their regexes are not tried.
+    caps = s[pos + 1 : pos + 2].isupper()
     for fmt in allowed:
         if fmt == "K":
             corp = _corporate(s, pos)
             if corp is not None:
                 return corp[0], corp[1], "K"
             continue
+        if not caps and (fmt == "S" or fmt == "U"):
+            continue
         m = _UNITS[fmt].match(s, pos)
-        if m is None and fmt == "C":
+        if m is None and fmt == "C" and caps:
             m = n.UNIT_CAPS.match(s, pos)  # "LASUSA M. Crime, Violence ..."
         if m is not None:
-            author = _make(fmt, m)
-            if fmt in ("B", "C", "E", "S", "U", "F", "P") and is_corporate(m.group(0)):
+            if fmt in _CHECK_CORPORATE and is_corporate(m.group(0)):
                 continue
+            author = _make(fmt, m)
             if (
                 fmt == "B"
                 and " " in _bare(author.family)
@@ -207,6 +214,7 @@ def _unit(s: str, pos: int, allowed: tuple[str, ...]) -> tuple[Author, int, str]
     return None
 
 
+_CHECK_CORPORATE = frozenset("BCESUFP")
 _D_SHAPED_RE = re.compile(r"[A-Z]\.\s?[A-Z]\.?\s?[A-Z][a-z]|[A-Z]\.\s?[A-Z][a-z]")
 
 

@@ -26,11 +26,26 @@ PAGES = r"[A-Za-z]{0,2}\d+[A-Za-z]?(?:\s?(?:[-–—‐−]{1,2}|to)\s?[A-Za-z]{
 # Longest first: "Nomor 2" is not "No" + "mor".
 _ISSUE_WORD = r"(?:[Nn]\.\s?[º°]|[Nn]omor|[Aa]usgabe|[Nn]umber|[Nn]um|[Ii]ssue|[Ii]ss|[Hh]eft|[Ee]disi|[Nn]r|[Nn]°|[Nn]º|NO|[Nn]o|Nummer|H(?=\.\s?\d))(?![a-z])"
 # Issue and page words of other languages (after a volume only): Heft, číslo, sayı, Nr.
-_ISSUE_LOCAL = r"(?:H|Heft|č|čís|sy|[Nn]r|[Nn]o|№|Nº|n°|sz|nro)"
-_PAGE_WORD = r"S|s|ss|pp?|str|lk|С|с|стр|ページ|págs?|blz|old|o|hlm|hal|bls"
-_VOLUME_WORD = r"(?<![\w.])(?:Jg\.?|Jahrgang|roč(?:\.|ník)|zv\.|[Тт]\.|kd\.?|巻|årgang|fasc\.)"
+_ISSUE_LOCAL = r"(?:H|Heft|č|čís|sy|[Nn]r|[Nn]o|№|[Nn]º|[Nn]°|[Nn]\.\s?[º°]|sz|nro)"
+_PAGE_WORD = r"S|s|ss|pp?|str|lk|С|с|стр|ページ|[pP]ágs?|blz|old|o|hlm|hal|bls"
+_VOLUME_WORD = (
+    r"(?<![\w.])(?:Jg\.?|Jahrgang|roč(?:\.|ník)|zv\.|[Тт]\.|kd\.?|巻|årgang|fasc\.|"
+    r"Año(?=\s(?!(?:1[5-9]|20)\d\d(?!\d))))"
+)
 # Only strings holding one of these are searched for _VOLUME_WORD (a cheap test first).
-_VOLUME_WORD_HINTS = ("Jg", "Jahrgang", "roč", "zv.", "Т.", "т.", "kd", "巻", "årgang", "fasc.")
+_VOLUME_WORD_HINTS = (
+    "Jg",
+    "Jahrgang",
+    "roč",
+    "zv.",
+    "Т.",
+    "т.",
+    "kd",
+    "巻",
+    "årgang",
+    "fasc.",
+    "Año",
+)
 _DATE_PAREN = rf"\((?:[A-Za-z]+(?:-[A-Za-z]+)?\.?,?\s(?:\d{{1,2}},?\s)?)?(?P<year>{YEAR})\)"
 _VOL_WORD_RE = re.compile(
     rf"{_VOLUME_WORD}\s?(?P<vol>\d{{1,5}}[A-Z]?)(?:,?\s{_ISSUE_LOCAL}\.?\s?(?P<iss>[\w-]{{1,8}}))?"
@@ -130,7 +145,8 @@ _LOCATORS = (
     # Turkish "Cilt" and "Sayı": ", C. 116, S. 3 (2024), ss. 7184" (after a comma only:
     # "C." is an initial elsewhere).
     re.compile(
-        r",(?=\s(?:C[.:]|Cilt))\s(?:C[.:]|Cilt)\s?(?P<vol>\d{1,5}[A-Z]?)(?:,\s(?:S[.:]|Sayı)\s?(?P<iss>\d{1,4})(?![\d.]))?"
+        r",(?=\s(?:[Cc][.:]|Cilt))\s(?:[Cc][.:]|Cilt)\s?(?P<vol>\d{1,5}[A-Z]?|[IVXLCDM]{1,9}(?![\w.]))"
+        r"(?:,\s(?:S[.:]|Sayı|sy\.)\s?(?P<iss>\d{1,4})(?![\d.]))?"
         r"(?=[,\s(.]|$)"
     ),
     # Russian GOST as citation processors print it: "2003. № 18 (503). C. 1431", "2025.
@@ -180,6 +196,37 @@ _LOCATORS = (
     ),
     # "Fisheries Oceanography 12, 6/2003, pp. 569": volume, issue/year.
     re.compile(rf"(?P<vol>{_SVOL}),\s(?P<iss>\d{{1,3}})/(?P<year>{YEAR})(?![\d/])"),
+    # Volume/issue where the volume has a series letter or is Roman (Oxford, Hart's
+    # rules): "Nuclear Physics, B310/16 (1995)", "Journal, cclxxi/18 (2020)".
+    re.compile(
+        r"(?P<vol>[A-Z](?<=[,\s][A-Z])\d{1,5}|[ivxlcdm](?<=[,\s][ivxlcdm])[ivxlcdm]{0,8}"
+        r"|[IVXLCDM](?<=[,\s][IVXLCDM])[IVXLCDM]{0,8})/(?P<iss>\d{1,3}(?:-\d{1,3})?)(?![\d/])"
+        r"(?=\s?\(|,\s|:|\.?\s?$)"
+    ),
+    # Volume.issue, then pages: "Nature Physics 925.20, 6087–6093", "Physics Letters B,
+    # 980.15, pp. 4863–76" (not a year as the page).
+    re.compile(
+        rf"(?P<vol>{_D1}\d{{0,3}})\.(?P<iss>\d{{1,3}}),\s(?:pp?\.\s?)?"
+        rf"(?!(?:1[5-9]|20)\d\d(?!\d))(?P<pages>{PAGES})(?![\w(/])"
+    ),
+    # Volume-issue after a comma, then the year at the end, pages or a page range:
+    # "Journal, 7-2, 1993.", "Phys. Lett. C845-5, p. 4362", "Phys. Lett. B, 980-15, 4863–4876".
+    re.compile(
+        r"(?P<vol>[A-Z\d](?:(?<=,\s[A-Z\d])|(?<=\s[A-Z]))(?:(?<=[A-Z])\d{1,5}|(?<=\d)\d{0,4}))"
+        rf"-(?P<iss>\d{{1,3}}),\s"
+        rf"(?=(?:{YEAR}\.?\s?$|[Pp]p?\.\s?\d|[A-Za-z]?\d+\s?[-–—]\s?[A-Za-z]?\d+(?![\w/])))"
+    ),
+    # Japanese: "538巻 015387頁", "第12巻 第3号 45-67頁", "12巻3号, 45–67".
+    re.compile(
+        rf"(?:第\s?)?(?P<vol>\d{{1,5}})\s?巻(?:\s?(?:第\s?)?(?P<iss>\d{{1,4}})\s?号)?"
+        rf"(?:,?\s?(?:pp?\.\s?)?(?P<pages>{PAGES})\s?頁?)?"
+    ),
+    # A Roman volume, then the issue: "Journal of Stuff, XII(3), 345–350".
+    re.compile(
+        r"(?P<vol>[IVXLCDM](?<=,\s[IVXLCDM])[IVXLCDM]{0,8}|[ivxlcdm](?<=,\s[ivxlcdm])[ivxlcdm]{0,8})"
+        r"\s?\((?!(?:1[5-9]|20)\d\d\))"
+        r"(?P<iss>\d{1,4}(?:[-–]\d{1,4})?)\)(?=[,:.\s]|$)"
+    ),
 )
 # Text every match of a locator holds (by index in _LOCATORS): a locator is searched
 # only in strings holding one of these, an ``in`` test far cheaper than the search.
@@ -205,7 +252,7 @@ _GATES: dict[int, tuple[str, ...]] = {
     15: _VOLUME_WORD_HINTS,
     18: (_END, "(", "["),
     19: ("(",),
-    20: (", C",),
+    20: (", C", ", c"),
     21: ("(",),
     22: (_END,),
     24: ("/",),
@@ -216,6 +263,11 @@ _GATES: dict[int, tuple[str, ...]] = {
     29: (":",),
     30: ("Jg", "Jahrgang"),
     31: ("/",),
+    32: ("/",),
+    33: (".",),
+    34: ("-",),
+    35: ("巻",),
+    36: ("(",),
 }
 # Locators anchored at the end of the string ("…\\.?$") match only within its last
 # characters: they are searched from there (lookbehinds still see the text before).
@@ -226,8 +278,9 @@ _END_WINDOW = {9: 20, 22: 20, 28: 24}
 # is needed ("Vol. XIX"). A locator that cannot start before the best match found so
 # far is not searched (a tie goes to the lower index).
 _LD = -1
-_LEAD = {0: 0, 3: 0, 8: 0, 10: 0, 13: 0, 14: 0, 27: 0, 30: 0, 9: 2, 15: 9, 16: 5, 19: 3, 20: 7}
+_LEAD = {0: 0, 3: 0, 8: 0, 10: 0, 13: 0, 14: 0, 27: 0, 30: 0, 9: 2, 15: 9, 16: 5, 19: 3}
 _LEAD |= {21: 2, 22: 1, 25: 2, 26: 2, 28: 1, 29: 1}
+_LEAD |= {20: 20, 32: 10, 33: 0, 34: _LD, 35: 2, 36: 11}
 _LEAD |= dict.fromkeys((2, 4, 5, 6, 7, 11, 17, 18, 23, 24, 31), _LD)
 # Searched in this order (the locators that most often come first, on tune styles, go
 # first, so that the others can be skipped); the result does not depend on it.
@@ -241,6 +294,7 @@ _VOL_COLON = 4  # index of "27:153-60"
 _ISSUE_NO = 5  # index of "2, no. 7"
 _VOL_PAGES = 6  # index of "67, 547-619"
 _VOL_YEAR = 7  # index of "60 (1993)"
+_VOL_DASH_ISSUE = 34  # index of "Journal, 7-2, 1993"
 _ISSUE_THEN_PAGES_RE = re.compile(
     rf"(?:\s?\((?:[A-Za-z]+\.?,?\s)?(?P<y>{YEAR})\)|,\s(?P<y2>{YEAR})(?=,\s))?\s?[:,]\s?"
     rf"(?:pp?\.\s?)?(?P<pages>{PAGES})(?![\w/])"
@@ -387,6 +441,14 @@ def parse_tail(s: str, year_hint: str | None = None) -> Tail:
             return _no_locator(body, chapter, year)
         m, kind = again
     groups = dict(m.groupdict())
+    vol_digits = (groups.get("vol") or "").lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    if (
+        kind == _VOL_DASH_ISSUE
+        and len(groups["iss"]) == len(vol_digits)
+        and groups["iss"] > vol_digits
+    ):
+        # "Physica C, 282-287, 717–718": a range of volumes, not volume-issue ("24-111" is).
+        groups["vol"], groups["iss"] = f"{groups['vol']}-{groups['iss']}", None
     if (
         groups.get("vol")
         and looks_like_year(groups["vol"])

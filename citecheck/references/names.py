@@ -140,7 +140,7 @@ UNIT_MONO = re.compile(
     rf"(?P<family>{WORD})(?=[.,]?\s\(?(?:1[5-9]\d\d|20\d\d|n\.\s?d\.|in press|t\.t\.)|[.,]?\s*$)"
 )
 
-SUFFIX_RE = re.compile(r",?\s(?:Jr\.?|Sr\.?|II|III|IV)(?=[,.;\s/]|$)")
+SUFFIX_RE = re.compile(r"(?=,?\s[JSI]),?\s(?:Jr\.?|Sr\.?|II|III|IV)(?=[,.;\s/]|$)")
 ABBREV_RE = re.compile(r"\s?[\[(](?P<abbr>[A-Z][A-Za-z&]{1,12})[\])]")
 EDITORS_RE = re.compile(
     r",?\s?\((?:eds?|Eds?|ED|EDS|Hrsg|Penyunting|Editors?|editors?|Ed\.?\s?&\s?Trans|coord|Coord|dir|Dir|éds?|Éds?)\.?\)"

@@ -1,0 +1,129 @@
+"""Issue 14, sixth pass: volume shapes of more citation styles (Roman or series-letter
+volume/issue, volume.issue then pages, volume-issue after a comma, Japanese 巻/号/頁,
+"Año", Turkish "c." with a Roman volume, "N°" after a volume word) and the readings
+they must not make (pages after "pp.", a range of volumes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.references import parse_reference
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "volume", "issue", "first_page"),
+    [
+        (
+            "Moreau, K., ‘Waves on shallow shelves’, Coastal Letters, xxiv/11 (1996), pp. 963–7.",
+            "Coastal Letters",
+            "xxiv",
+            "11",
+            "963",
+        ),
+        (
+            "Moreau, K., ‘Waves on shallow shelves’, Wave Letters, B310/16 (1995), 738–59.",
+            "Wave Letters",
+            "B310",
+            "16",
+            "738",
+        ),
+        (
+            "Moreau, K. 1999. ‘Waves on shallow shelves’, Wave Letters B, 980.15, pp. 4863–76",
+            "Wave Letters B",
+            "980",
+            "15",
+            "4863",
+        ),
+        (
+            "Moreau, K. 1993. “Waves on shallow shelves”. Coastal Letters 925.20, 6087–6093.",
+            "Coastal Letters",
+            "925",
+            "20",
+            "6087",
+        ),
+        (
+            "Moreau K., « Waves on shallow shelves », Coastal Letters, 7-2, 1993.",
+            "Coastal Letters",
+            "7",
+            "2",
+            None,
+        ),
+        (
+            "Moreau, K., « Waves on shallow shelves », Wave Lett. C845-5, p. 4362-4380.",
+            "Wave Lett",
+            "C845",
+            "5",
+            "4362",
+        ),
+        (
+            "Moreau, K. : “Waves on shallow shelves”, Wave Lett. B, 980-15, 4863–4876.",
+            "Wave Lett. B",
+            "980",
+            "15",
+            "4863",
+        ),
+        (
+            "Moreau, K. (2001). Waves on shallow shelves. Coastal Letters, XII(3), 345–350.",
+            "Coastal Letters",
+            "XII",
+            "3",
+            "345",
+        ),
+        (
+            "MOREAU, K. vd.: “Waves on shallow shelves”, Coastal Letters, 1975, c. DLXXVI, sy. 10, "
+            "s. 195427.",
+            "Coastal Letters",
+            "DLXXVI",
+            "10",
+            "195427",
+        ),
+        (
+            "MOREAU, K. et al. (1998) \"Waves on shallow shelves\". En Coastal Letters. Año 89, N° 3, "
+            "Págs. 6288-6308. s.e.",
+            "Coastal Letters",
+            "89",
+            "3",
+            "6288",
+        ),
+        (
+            "Moreau, K., Waves on shallow shelves, Physica C, 282-287, 717–718.",
+            "Physica C",
+            "282-287",
+            None,
+            "717",
+        ),
+        (
+            "Moreau, K., Waves on shallow shelves, Coastal Letters, 24-111, 713-735.",
+            "Coastal Letters",
+            "24",
+            "111",
+            "713",
+        ),
+    ],
+)
+def test_volume_shapes(
+    text: str, container: str, volume: str, issue: str | None, first_page: str | None
+) -> None:
+    p = parse_reference(text)
+    assert (p.container, p.volume, p.issue) == (container, volume, issue)
+    assert (p.pages or "").startswith(first_page or "")
+    if first_page is None:
+        assert p.pages is None
+
+
+def test_japanese_volume_and_pages() -> None:
+    p = parse_reference("Moreau K, Waves on shallow shelves, Coastal Letters 538巻 2号 015387頁 (2024)")
+    assert (p.volume, p.issue, p.pages) == ("538", "2", "015387")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moreau, K. (2001). Waves on shallow shelves. Proceedings of a Meeting, pp. 345-6, 2001.",
+        "Moreau, K. (2001). Waves of World War II (1945), London, 2001.",
+        "Moreau, K. Waves on shallow shelves. Revista del Mar. Año 2015, pp. 12-30.",
+    ],
+)
+def test_not_volumes(text: str) -> None:
+    p = parse_reference(text)
+    assert p.volume is None, p
