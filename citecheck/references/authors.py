@@ -238,6 +238,8 @@ def _scan(s: str, pos: int) -> AuthorScan:
         # "Google AI. (2023)", "Meta AI. (2024)": a lab, not "Google, A. I.".
         return _finish(s, [Author(family=group.group(1), corporate=True)], group.end(1), "K")
     lead = _corporate(s, pos) if _corporate_hint(s[pos : pos + 160]) else None
+    if lead is not None and _SURNAME_INITIALS_RE.match(s, pos):
+        lead = None  # "Deacon B. International Journal of Health Services. 14:453"
     if lead is not None and len(lead[0].family.split()) >= 2:
         # "U.S. Census Bureau", "Ministerio de Salud": read as "U.S." + "Census" or
         # "Ministerio" + "de Salud" by the personal-name patterns otherwise.
@@ -325,6 +327,7 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
     # after initials-first ones) are kept only when the list is confirmed after them: by
     # a name of the list's own pattern, "et al.", a final "and X", or the year.
     firm, firm_end = len(authors), end
+    last_fmt = style
     while True:
         end = _suffix(s, end, authors)
         et = _ET_AL_RE.match(s, end)
@@ -373,6 +376,12 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
         if last and style == "C":
             kinds = ("C", "S", "D", "F")  # "NASSER H. II ET B. NORDLANDER", "Weber F. & Nagy Dewi"
         got = _unit(s, nxt, kinds)
+        if got is None and style == "A" and last_fmt == "A" and firm >= 2 and "A" in kinds:
+            # "…, Hoffmann, A., Hansen, L. Ecology and Evolution 2012": the list's own
+            # pattern, before the journal (not "Hansen" alone, then "L. Ecology").
+            am = n.UNIT_A_LIST.match(s, nxt)
+            if am is not None and not is_corporate(am.group(0)):
+                got = (_make("A", am), am.end(), "A")
         weak = False
         if got is None and not (style == "K" and len(authors) == 1):
             # (After an organisation alone, a one-word name is its place or, for a
@@ -388,10 +397,19 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
             and s[got[1] : got[1] + 2].lstrip()[:1] == ":"
         ):
             break  # "Tomlinson, Gary, Metaphysical Song: An Essay" -- a title, not a name
+        unconfirmed = last and not weak and len(authors) > firm and style == "D" and got[2] == "E"
+        if unconfirmed:
+            # "P. Milgrom, J. Roberts, Games and Economic Behavior 1991": a name of
+            # another pattern after "and" does not confirm a weak name before it.
+            weak = True
         authors.append(got[0])
         end = got[1]
+        last_fmt = got[2]
         if not weak:
             firm, firm_end = len(authors), end
+        if unconfirmed:
+            end = _suffix(s, end, authors)
+            break  # (kept only where the year follows: see below)
         if token in ("…", "...") or last:
             # The name after "and" or an ellipsis is the last one.
             return _finish(s, authors, _suffix(s, end, authors), style, et_al=token in ("…", "..."))
@@ -401,6 +419,8 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
     return _finish(s, authors, end, style)
 
 
+# A surname and its dotted initials, then more words: a Vancouver name before the title.
+_SURNAME_INITIALS_RE = re.compile(rf"{n.WORD}\s(?:(?:[A-Z]\.\s?){{1,3}}|[A-Z]{{1,3}}\.)\s[A-Z]")
 _INITIAL_IN_FAMILY_RE = re.compile(
     rf"(?P<family>[A-Z]\.\s(?:{n.PARTICLE}\s)?{n.WORD}),\s(?P<given>(?:[A-Z]\.\s?){{1,3}})(?=,|\s?&)"
 )

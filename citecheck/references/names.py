@@ -79,6 +79,11 @@ UNIT_A = re.compile(
     rf"(?P<family>{FAMILY}(?:\s(?:Jr|Sr)\.?)?),\s?(?P<given>{INITIALS_DOT}|{INITIALS_HYPHEN}|{INITIALS_SPACED}|{INITIALS_BARE})"
     rf"{_DEMOTED}{_NOT_MIDDLE_NAME}(?!\s[{UP}]\.\s?[{UP}][{LO}]|-[{UP}]){_AFTER}"
 )
+# Inside a list of such names ("Andersson, A., Hansen, L. Ecology and Evolution 2012"),
+# a capitalised word after the initials is what follows the list, not a given name.
+UNIT_A_LIST = re.compile(
+    rf"(?P<family>{FAMILY}),\s?(?P<given>[{UP}]\.(?:\s?-?[{UP}]\.){{0,2}})(?=\s[{UP}][{LO}]{{2,}}[\s,:])"
+)
 # Words that start titles, never given names ("Saurette, The Kantian Imperative").
 _NOT_GIVEN = r"(?!(?:The|An|On|In|Of|For|To|From|Toward|Towards|Why|How|What|When|Is|Are|Do|Does|Using|New|Notes|Note|Report|Review|Studi|Analisis|Pengaruh|Hubungan|Les|Die|Das|Der|Il|Un|Une|Una|Uno|Los|Las|Gli)\b)"
 UNIT_B = re.compile(

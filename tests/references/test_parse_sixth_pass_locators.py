@@ -78,7 +78,7 @@ from citecheck.references import parse_reference
             "195427",
         ),
         (
-            "MOREAU, K. et al. (1998) \"Waves on shallow shelves\". En Coastal Letters. Año 89, N° 3, "
+            'MOREAU, K. et al. (1998) "Waves on shallow shelves". En Coastal Letters. Año 89, N° 3, '
             "Págs. 6288-6308. s.e.",
             "Coastal Letters",
             "89",
@@ -112,7 +112,9 @@ def test_volume_shapes(
 
 
 def test_japanese_volume_and_pages() -> None:
-    p = parse_reference("Moreau K, Waves on shallow shelves, Coastal Letters 538巻 2号 015387頁 (2024)")
+    p = parse_reference(
+        "Moreau K, Waves on shallow shelves, Coastal Letters 538巻 2号 015387頁 (2024)"
+    )
     assert (p.volume, p.issue, p.pages) == ("538", "2", "015387")
 
 
@@ -127,3 +129,46 @@ def test_japanese_volume_and_pages() -> None:
 def test_not_volumes(text: str) -> None:
     p = parse_reference(text)
     assert p.volume is None, p
+
+
+@pytest.mark.parametrize(
+    ("text", "families", "container", "volume"),
+    [
+        # a journal of two capitalised words joined by "and" after an initials-first list
+        (
+            "[3] K. Moreau, L. Ndiaye, Waves and Coastal Behavior 1991, 3, 82.",
+            ["Moreau", "Ndiaye"],
+            "Waves and Coastal Behavior",
+            "3",
+        ),
+        # "Surname I." then a journal holding a corporate word: a name, not an organisation
+        (
+            "25. Moreau K. International Journal of Coastal Services. 14:453. (1984)",
+            ["Moreau"],
+            "International Journal of Coastal Services",
+            "14",
+        ),
+        # the last "Surname, I." of a list, then a journal of capitalised words
+        (
+            "[2] Moreau, K., Ndiaye, L., Okafor, B., Lindqvist, P. Waves and Shores 2012, 17, 224–243.",
+            ["Moreau", "Ndiaye", "Okafor", "Lindqvist"],
+            "Waves and Shores",
+            "17",
+        ),
+    ],
+)
+def test_names_before_a_journal(
+    text: str, families: list[str], container: str, volume: str
+) -> None:
+    p = parse_reference(text)
+    assert [a.family for a in p.authors] == families
+    assert (p.title, p.container, p.volume) == (None, container, volume)
+
+
+def test_one_word_name_then_initials_first_names_kept() -> None:
+    p = parse_reference(
+        "Moreau, K., L. Ndiaye, B. Okafor, Sukarno, S. Lindqvist, and R. Haddad. 1989. "
+        "Waves on shallow shelves. In Proceedings of a Meeting, pp. 15–85."
+    )
+    assert [a.family for a in p.authors][-3:] == ["Sukarno", "Lindqvist", "Haddad"]
+    assert p.title == "Waves on shallow shelves"
