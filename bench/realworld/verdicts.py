@@ -3,7 +3,7 @@
 Usage::
 
     python -m bench.realworld.verdicts bench/realworld/text/manifest.json \
-        [--split dev|test|holdout|blind|all] [--corpora /work/corpora] [--citecheck citecheck] \
+        [--split dev|test|holdout|blind|blind2|all] [--corpora /work/corpora] [--citecheck citecheck] \
         [--pending pending.json] [--runs DIR] [--reuse] [--only ID ...] [--file-key KEY]
         [--select RULES]
 
@@ -243,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("manifest", type=Path)
     parser.add_argument(
-        "--split", choices=("dev", "test", "holdout", "blind", "all"), default="all"
+        "--split", default="all", help="a split of the manifest (dev, test, holdout, blind ...) or all"
     )
     parser.add_argument("--corpora", type=Path, default=Path("/work/corpora"))
     parser.add_argument("--citecheck", default="citecheck", help="the CLI to run")
