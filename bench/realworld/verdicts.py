@@ -243,7 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("manifest", type=Path)
     parser.add_argument(
-        "--split", default="all", help="a split of the manifest (dev, test, holdout, blind ...) or all"
+        "--split",
+        default="all",
+        help="a split of the manifest (dev, test, holdout, blind ...) or all",
     )
     parser.add_argument("--corpora", type=Path, default=Path("/work/corpora"))
     parser.add_argument("--citecheck", default="citecheck", help="the CLI to run")
