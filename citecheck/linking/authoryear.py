@@ -169,6 +169,10 @@ def link_author_year(
     threshold: float,
 ) -> list[Decision]:
     """Decisions for the author-year citations ``indexes`` (see ``citecheck.linking``)."""
+    if not indexes:
+        # Nothing to link by names (a key-cited manuscript): the index of a shared .bib's
+        # 20,000 first authors would be built for nothing.
+        return []
     seen: dict[tuple[Any, ...], Cited] = {}
     cited: dict[int, Cited] = {}
     for ci in indexes:

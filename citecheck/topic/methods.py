@@ -285,6 +285,11 @@ _NAME_TOKEN = re.compile(
     r"(?<![\w.-])(?:[A-Z][A-Z0-9]{2,}(?:-\d+)?|[A-Za-z]+[a-z][A-Z][A-Za-z]*|"
     r"[A-Za-z]+\d[\w]*|[a-z]+\.[a-z]+)(?![\w-])"
 )
+_EXPLAINER = re.compile(
+    r"^\s*(?:what\s+(?:is|are)|apa\s+itu|apa\s+yang\s+dimaksud\s+dengan)\s+"
+    r"(?:(?:an?|the)\s+)?([^?:.!]{3,60}?)\s*\?",
+    re.IGNORECASE,
+)
 _CAPITAL_RUN = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)+)\b")
 _NOT_NAMES = frozenset(
     "the and for with from this that using based study analysis review new data".split()
@@ -322,6 +327,14 @@ def named_in_text(title: str, texts: Sequence[str]) -> str | None:
         for m in _NAME_TOKEN.finditer(title):
             name = m.group(0)
             if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", joined):
+                return name
+    # An explainer page's subject ("What is Amazon Kinesis? ...", "Apa itu LAMP
+    # stack?") that the manuscript names, in any case: the page is about a thing it uses.
+    explained = _EXPLAINER.match(title)
+    if explained:
+        name = " ".join(explained.group(1).strip(" {}'\"").split())
+        if len(name) >= 3 and len(name.split()) <= 4 and name.casefold() not in _NOT_NAMES:
+            if re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded):
                 return name
     title_folded = " ".join(title.casefold().replace("-", " ").split())
     for text in texts:

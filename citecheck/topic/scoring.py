@@ -32,7 +32,12 @@ from citecheck.topic.backends import Backend
 from citecheck.topic.language import guess_language
 from citecheck.topic.methods import restates
 from citecheck.topic.profile import Passage, ReferenceText, TopicInputs
-from citecheck.topic.terms import content_words, manuscript_terms, reference_terms
+from citecheck.topic.terms import (
+    content_words,
+    manuscript_terms,
+    reference_terms,
+    subject_phrases,
+)
 
 Array = npt.NDArray[np.float32]
 
@@ -50,6 +55,9 @@ class Calibration:
 
 
 MIN_REFERENCES = 8
+#: A title needs this many content words to be judged: "Do be do be do" (a programming-
+#: languages paper's pun) says nothing a topic can be read from.
+MIN_SUBJECT_WORDS = 2
 #: Topical section headings that stand in for a title and abstract that were not read
 #: (an essay without a title page whose sections say what it is about).
 MIN_TOPICAL_HEADINGS = 3
@@ -159,6 +167,7 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
         [
             not (r.methods and calibration.exempt_methods)
             and len(r.title.split()) >= calibration.min_title_words
+            and len(content_words(r.title)) >= MIN_SUBJECT_WORDS
             for r in usable
         ],
         dtype=bool,
@@ -211,7 +220,10 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
     # The embedding of a long sentence dilutes a short subject ("whether social media
     # posts predict elections" for "How (Not) to Predict Elections": cosine 0.18), so a
     # sentence that uses most of the title's subject words explains it too.
-    named = {i: _subject_named(own_words[i], told[i]) for i in cand_rows}
+    named = {
+        i: _subject_named(own_words[i], told[i]) or _phrase_named(usable[i].title, told[i])
+        for i in cand_rows
+    }
     explained = np.nan_to_num(citing, nan=-1.0) >= CITING_GATE
     explained[[i for i in cand_rows if named[i]]] = True
     flagged = candidate & ~explained
@@ -232,6 +244,8 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
             exempt = f"{r.methods}: {r.why}" if r.why else f"methods reference ({r.methods})"
         elif len(r.title.split()) < calibration.min_title_words:
             exempt = "title too short to judge"
+        elif len(content_words(r.title)) < MIN_SUBJECT_WORDS:
+            exempt = "its title names no subject (fewer than two content words) to judge"
         elif on_subject[i]:
             exempt = (
                 "as close to the manuscript's title and abstract as its other references "
@@ -300,6 +314,22 @@ def _subject_named(title_words: Sequence[str], sentences: Sequence[str]) -> list
         shared = [w for w in title_words if w in present]
         if len(shared) >= 2 and 2 * len(shared) >= len(title_words):
             return shared
+    return []
+
+
+def _phrase_named(title: str, sentences: Sequence[str]) -> list[str]:
+    """A two-word phrase of the title ("critically endangered") that a citing sentence
+    uses as a phrase: the author says what the work is cited for ("tackling challenges
+    which include assessing critically endangered species"). Scattered shared words do
+    not count (:func:`_subject_named` needs half the title's words for that)."""
+    phrases = subject_phrases(title)
+    if not phrases:
+        return []
+    for sentence in sentences:
+        present = set(subject_phrases(sentence))
+        shared = [p for p in phrases if p in present]
+        if shared:
+            return shared[:1]
     return []
 
 

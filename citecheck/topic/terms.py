@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 from citecheck.topic.language import STOP_WORDS
 
@@ -41,6 +42,27 @@ def content_words(text: str) -> list[str]:
             continue
         out.append(w)
     return out
+
+
+def _is_content(word: str) -> bool:
+    return len(word) >= 3 and word not in _GENERIC and word not in STOP_WORDS
+
+
+def subject_phrases(text: str) -> list[str]:
+    """Two-word phrases of ``text`` whose words are both content words and adjacent
+    ("critically endangered", "message broker"), case-folded, in order, without repeats."""
+    out: list[str] = []
+    for part in _BREAK.split(text):
+        words = [m.group(0).casefold().strip("'’-") for m in _WORD.finditer(part)]
+        for a, b in pairwise(words):
+            if _is_content(a) and _is_content(b) and a != b:
+                phrase = f"{a} {b}"
+                if phrase not in out:
+                    out.append(phrase)
+    return out
+
+
+_BREAK = re.compile(r"[,;:.!?()\[\]\"“”]")
 
 
 _PART = re.compile(r"[^\W_]+", re.UNICODE)

@@ -383,3 +383,9 @@ def test_dropped_letter_of_a_five_letter_name_is_a_misspelling() -> None:
     assert out[0] == ("author-mismatch", 0)
     # a four-letter listed name still accepts only a swap: "Cheng" is another person
     assert out[1:] == [("unmatched", None), ("unmatched", None)]
+
+
+def test_no_author_year_citation_links_nothing_by_names() -> None:
+    from citecheck.linking.authoryear import link_author_year
+
+    assert link_author_year([], [R("Smith", year="2020")], [], threshold=85.0) == []

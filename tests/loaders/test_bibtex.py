@@ -1,3 +1,5 @@
+import pytest
+
 from citecheck.loaders.bibtex import parse_bibtex_string
 
 BIB = r"""@string{jpart = "Journal of Public Administration Research and Theory"}
@@ -139,3 +141,28 @@ def test_past_the_re_read_budget_a_broken_entry_keeps_its_key() -> None:
     spent = broken_entry(raw, 0, {}, Budget(left=0))
     assert full is not None and full.fields == {"title": "{Kept}"}
     assert spent is not None and (spent.key, spent.fields) == ("late", {})
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Smith, John A. and de la Fuente, Ana and others",
+        "van der Berg, Jan and O'Neil, K.-L.",
+        "Agency, European Environment, ",
+        "Knuth, Donald E.",
+    ],
+)
+def test_plain_author_lists_read_as_bibtexparser_reads_them(raw: str) -> None:
+    from citecheck.loaders.bibtex import _bibtex_authors, _plain_authors
+
+    plain = _plain_authors(raw)
+    assert plain is None or plain == _bibtex_authors(raw)
+
+
+@pytest.mark.parametrize(
+    "raw", ["Donald E. Knuth", "{Simon and Schuster}", 'M{\\"u}ller, K.', "Smith, J. AND Doe, K."]
+)
+def test_other_author_lists_take_bibtexparsers_route(raw: str) -> None:
+    from citecheck.loaders.bibtex import _plain_authors
+
+    assert _plain_authors(raw) is None

@@ -102,6 +102,11 @@ def test_printed_reference_markers() -> None:
     [
         ("samplr: The MCMC sampler", ["We sampled the posterior with samplr."], "samplr"),
         ("What is a LAMP stack?", ["Implementasi LAMP Stack pada server kampus"], "LAMP"),
+        (
+            "What is Tablr queue? benefits, use cases and how to get started",
+            ["Tablr Queue adalah message broker yang menerima data [4]."],
+            "Tablr queue",
+        ),
         ("From TreeBank to PropBank", ["PropBank is a corpus with semantic roles."], "PropBank"),
         (
             "Shuffled complex evolution approach for global minimization",

@@ -388,3 +388,23 @@ def test_nocite_star_makes_every_file_entry_a_judged_reference() -> None:
     inputs = build_inputs(star, none)
     assert len(inputs.references) == len(refs) and inputs.uncited == 0
     assert score_inputs(inputs, TfidfBackend(), CAL).scores[len(GOVERNANCE)].flagged
+
+
+def test_a_sentence_using_a_phrase_of_the_title_explains_the_citation() -> None:
+    # a review citing one application among several it lists: the sentence names what
+    # the work is cited for by a two-word phrase of its title, not by half its words
+    doc, links = _doc([*GOVERNANCE, OFF])
+    n = len(GOVERNANCE)
+    sentence = "Uses range from budgeting to protein folding intermediates and transport [12]."
+    scattered = "This is consistent with earlier reports on city budgets [12]."
+    topic = score_inputs(build_inputs(_citing(doc, n, sentence), links), TfidfBackend(), CAL)
+    assert not topic.scores[n].flagged
+    assert "protein folding" in (topic.scores[n].exempt or "")
+    other = score_inputs(build_inputs(_citing(doc, n, scattered), links), TfidfBackend(), CAL)
+    assert other.scores[n].flagged
+
+
+def test_a_title_without_subject_words_is_not_judged() -> None:
+    doc, links = _doc([*GOVERNANCE, "What it is and what it was about"])
+    score = score_inputs(build_inputs(doc, links), TfidfBackend(), CAL).scores[len(GOVERNANCE)]
+    assert not score.flagged and "names no subject" in (score.exempt or "")

@@ -17,16 +17,20 @@ dari", "Obtenido de"), books (an ISBN, an edition, a book-catalogue link), class
 and translated works (a date before 1900 or the common era, a translator), methods,
 data-collection and statistics texts, reporting guidelines, titles naming a web host
 ("ClinicalTrials.gov"), titles that are not titles (the author list or its end, a
-venue), titles shorter than four words, and references
+venue), titles shorter than four words or with fewer than two content words ("Do be do
+be do": nothing to read a subject from), and references
 whose name the manuscript itself uses ("we sampled with emcee", a thesis on a LAMP
-stack citing "What is a LAMP stack?", "as measured by the POMS scale" for "Profile of
+stack citing "What is a LAMP stack?", "Amazon Kinesis adalah message broker" for a page
+"What is Amazon kinesis? ...", "as measured by the POMS scale" for "Profile of
 Mood States (POMS)", "standard ICH definitions" for an ICH guideline). These are
 resources a paper uses, not claims
 of topical support, and are never flagged. Nor is a reference as close to the
 manuscript's title and abstract as its other references (a football-popularity page
 in a thesis on football, far only from the thesis's neural-network references), or
 one whose citing sentence talks about the work in its own words ("Burriss and
-colleagues examined whether women's faces redden in the fertile phase"); a sentence
+colleagues examined whether women's faces redden in the fertile phase") or names what
+it is cited for by a two-word phrase of its title (a review of occupancy models citing
+a bird study among applications "assessing critically endangered species"); a sentence
 that restates most of the title's words does not count, since that is how a sneaked
 citation is dressed. Nor is one whose title word is the manuscript's own subject on
 three counts: its text uses the word at least 20 times, its title, abstract, keywords
