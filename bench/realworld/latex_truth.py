@@ -75,7 +75,14 @@ def main(argv: list[str] | None = None) -> int:
         root = args.corpus / doc["id"]
         if doc["format"] == "latex":
             record = peer_tex.truth(
-                root, doc["main"], doc["engine"], args.build / doc["id"], doc.get("tex_prefix", "")
+                root,
+                doc["main"],
+                doc["engine"],
+                args.build / doc["id"],
+                doc.get("tex_prefix", ""),
+                doc.get("tex"),
+                doc.get("tex_env"),
+                doc.get("tex_timeout", 120),
             )
         else:
             record = peer_pandoc.truth(root, doc["main"])

@@ -3,7 +3,7 @@
 Usage::
 
     python -m bench.realworld.latex_vs_peers [--corpus /work/corpora/latex]
-        [--citecheck citecheck] [--split dev|test|all] [--only ID ...] [--json out.json]
+        [--citecheck citecheck] [--split dev|test|blind|all] [--only ID ...] [--json out.json]
 
 Runs the installed CLI, ``citecheck check --offline --fail-on never --format json MAIN``
 from the project's root (the repository root as materialised), and compares its
@@ -150,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=Path("/work/corpora/latex"))
     parser.add_argument("--citecheck", default="citecheck")
-    parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
+    parser.add_argument("--split", choices=["dev", "test", "blind", "all"], default="all")
     parser.add_argument("--only", nargs="*", default=None)
     parser.add_argument("--json", type=Path, default=None, help="write every row here")
     args = parser.parse_args(argv)
@@ -187,7 +187,9 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "\n| split | projects | agree | disagree | unchecked (silent) | no-truth |\n|---|---|---|---|---|---|"
     )
-    for split in ("dev", "test", "all"):
+    for split in ("dev", "test", "blind", "all"):
+        if split not in counts:
+            continue
         c = counts.get(split, {})
         silent = sum(1 for r in rows if r.get("silent") and (split == "all" or r["split"] == split))
         print(

@@ -100,11 +100,19 @@ def expand(path: Path, depth: int = 0) -> str:
 
 
 def _chapters(items: list[Any]) -> list[str]:
+    """Quarto's chapter list: plain entries, ``href:``/``file:`` entries, a part given as
+    a file (its page comes before the part's chapters), the chapters of each part."""
     out: list[str] = []
     for item in items or []:
         if isinstance(item, str):
             out.append(item)
         elif isinstance(item, dict):
+            page = item.get("href", item.get("file"))
+            part = item.get("part")
+            if isinstance(page, str):
+                out.append(page)
+            elif isinstance(part, str) and part.lower().endswith((".qmd", ".md", ".rmd")):
+                out.append(part)
             out += _chapters(item.get("chapters", []))
     return out
 

@@ -14,6 +14,7 @@ correct the peer where it is known to be wrong:
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -47,15 +48,30 @@ def tex_engine(project: Path) -> str:
     return "pdflatex"
 
 
-def compile_once(main: Path, engine: str, prefix: str = "", timeout: int = 120) -> dict[str, Any]:
-    """One niced, time-boxed TeX run in the main file's folder (``prefix``: TeX run first)."""
+def compile_once(
+    main: Path,
+    engine: str,
+    prefix: str = "",
+    timeout: int = 120,
+    env: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """One niced, time-boxed TeX run in the main file's folder (``prefix``: TeX run first;
+    ``env``: texmf.cnf settings such as ``extra_mem_top`` for a thesis TeX's default
+    memory cannot hold)."""
     source = f"{prefix}\\input{{{main.name}}}" if prefix else main.name
     cmd = ["nice", "-n", "15", engine, "-interaction=nonstopmode", "-file-line-error"]
+    if engine == "xelatex":  # the .aux/.bcf is all the peer needs: no xdvipdfmx (a
+        cmd.append("-no-pdf")  # missing image kills that pipe, and the run with it)
     cmd += [f"-jobname={main.stem}", source] if prefix else [source]
     start = time.monotonic()
     try:
         proc = subprocess.run(
-            cmd, cwd=main.parent, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL
+            cmd,
+            cwd=main.parent,
+            capture_output=True,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, **env} if env else None,
         )
         code: int | str = proc.returncode
     except subprocess.TimeoutExpired:
@@ -201,9 +217,18 @@ def find_bib(folder: Path, name: str) -> Path | None:
 
 
 def truth(
-    project: Path, main_rel: str, engine: str, scratch: Path, prefix: str = ""
+    project: Path,
+    main_rel: str,
+    engine: str,
+    scratch: Path,
+    prefix: str = "",
+    tex: str | None = None,
+    tex_env: dict[str, str] | None = None,
+    timeout: int = 120,
 ) -> dict[str, Any]:
-    """Compile a copy of ``project`` and return the truth record (see the corpus README)."""
+    """Compile a copy of ``project`` and return the truth record (see the corpus README).
+    ``tex`` (the manifest's ``tex``) overrides the engine guessed from the sources (a
+    stand-alone figure file loading fontspec does not make the thesis a XeTeX one)."""
     if scratch.exists():
         shutil.rmtree(scratch)
     shutil.copytree(project, scratch)
@@ -212,8 +237,8 @@ def truth(
     committed = {s: (job.with_suffix(s)).is_file() for s in (".aux", ".bcf", ".bbl")}
     for suffix in (".aux", ".bcf"):
         job.with_suffix(suffix).unlink(missing_ok=True)
-    tex = tex_engine(scratch)
-    run = compile_once(main, tex, prefix)
+    tex = tex or tex_engine(scratch)
+    run = compile_once(main, tex, prefix, timeout, tex_env)
     record: dict[str, Any] = {
         "peer": "checkcites",
         "engine": engine,

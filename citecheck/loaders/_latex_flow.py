@@ -7,7 +7,8 @@ University templates pick their chapters with a loop and a test rather than a li
     \\foreach \\i in \\chapters {\\edef\\f{Bab/bab\\i} \\IfFileExists{\\f}{\\include{\\f}}{}}
 
 Read literally, that is one include of ``Bab/bab\\i`` (not found: nothing checked). Here
-a ``\\foreach`` (pgffor) is unrolled over its list, ``\\IfFileExists`` on a file of the
+a ``\\foreach`` (pgffor) is unrolled over its list, so is an animation's
+``\\multiframe`` (animate) over its frames, ``\\IfFileExists`` on a file of the
 project takes its branch by whether the file is there, and ``\\IfStrEq`` (xstring)
 takes its branch when both sides are plain text once macros are expanded. Anything
 else is left as it was: the reader then goes on through the arguments as before.
@@ -64,6 +65,38 @@ def unroll_foreach(text: str, after: int, lookup: dict[str, str]) -> Loop | None
         return None
     pattern = re.compile(re.escape(var.group(1)) + r"(?![A-Za-z@])")
     return Loop(tuple(pattern.sub(_literal(v), body[0]) for v in items), body[1])
+
+
+_FRAME_VAR = re.compile(r"\s*([A-Za-z]+)\s*=\s*(-?\d{1,6})\s*\+\s*(-?\d{1,6})\s*")
+
+
+def unroll_multiframe(text: str, after: int) -> Loop | None:
+    """``\\multiframe{200}{i=1+1}{\\input{plot\\i}}`` (animate): the frames of the
+    loop, each with its integer variables (names starting with ``i``/``I``) set; a
+    real or dimension variable is left as written. None when it cannot be read or has
+    more than :data:`MAX_ITEMS` frames."""
+    count = read_group(text, after, limit=20)
+    if count is None or not count[0].strip().isdigit():
+        return None
+    n = int(count[0].strip())
+    _, pos = read_optionals(text, count[1], 1)  # [frame rate]
+    variables = read_group(text, pos, limit=400)
+    body = read_group(text, variables[1], limit=20_000) if variables is not None else None
+    if variables is None or body is None or n > MAX_ITEMS:
+        return None
+    ints: list[tuple[re.Pattern[str], int, int]] = []
+    for spec in variables[0].split(","):
+        m = _FRAME_VAR.fullmatch(spec)
+        if m is not None and m.group(1)[0] in "iI":
+            pattern = re.compile(r"\\" + m.group(1) + r"(?![A-Za-z@])")
+            ints.append((pattern, int(m.group(2)), int(m.group(3))))
+    bodies = []
+    for k in range(n):
+        code = body[0]
+        for pattern, start, step in ints:
+            code = pattern.sub(_literal(str(start + k * step)), code)
+        bodies.append(code)
+    return Loop(tuple(bodies), body[1])
 
 
 def _literal(value: str) -> Callable[[re.Match[str]], str]:

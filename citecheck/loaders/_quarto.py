@@ -82,13 +82,25 @@ def _rel_display(target: Path, main: Path, main_display: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(main_display), rel))
 
 
+_PAGE = (".qmd", ".md", ".rmd", ".ipynb")
+
+
 def _chapters(items: object) -> list[str]:
+    """The files of ``book: chapters`` in order: plain entries, ``- href:``/``- file:``
+    entries (with a sidebar ``text:``), a part given as a file (``- part: start.qmd``,
+    a page of its own before the part's chapters) and the chapters of each part."""
     out: list[str] = []
     if isinstance(items, list):
         for item in items:
             if isinstance(item, str):
                 out.append(item)
             elif isinstance(item, dict):
+                page = item.get("href", item.get("file"))
+                part = item.get("part")
+                if isinstance(page, str):
+                    out.append(page)
+                elif isinstance(part, str) and part.lower().endswith(_PAGE):
+                    out.append(part)
                 out.extend(_chapters(item.get("chapters")))
     return out
 

@@ -350,6 +350,9 @@ def _items(library: Any, path: str, problems: list[Problem]) -> list[Salvaged]:
         kind = type(block).__name__
         if kind == "DuplicateBlockKeyBlock":
             key = str(getattr(block, "key", "?"))
+            if not key.strip():  # a second entry without a key is not a repeated key
+                found.append((start, None, _problem(path, start, "keyless", block.raw or "")))
+                continue
             found.append((start, None, _problem(path, start, "duplicate-key", key)))
             continue
         entry = block.ignore_error_block

@@ -31,7 +31,12 @@ from citecheck.loaders._latex_commands import (
     Include,
     command_at,
 )
-from citecheck.loaders._latex_flow import if_file_exists, if_str_eq, unroll_foreach
+from citecheck.loaders._latex_flow import (
+    if_file_exists,
+    if_str_eq,
+    unroll_foreach,
+    unroll_multiframe,
+)
 from citecheck.loaders._latex_macros import CS, Macro, Macros, split_options, substitute
 from citecheck.loaders._latex_meta import (
     bibitem_references,
@@ -258,8 +263,12 @@ def _interpret(
             pos = group[1]
             continue
         if name in _FLOW and name not in macros.defs and depth < MAX_MACRO_DEPTH:
-            if name == "foreach":
-                loop = unroll_foreach(text, after, _plain_macros(macros))
+            if name in ("foreach", "multiframe"):
+                loop = (
+                    unroll_foreach(text, after, _plain_macros(macros))
+                    if name == "foreach"
+                    else unroll_multiframe(text, after)
+                )
                 cost = sum(len(b) for b in loop.bodies) if loop is not None else 0
                 if loop is not None and state.unrolled + cost <= MAX_UNROLLED:
                     state.unrolled += cost
@@ -317,7 +326,7 @@ def _interpret(
 
 MAX_MACRO_DEPTH = 8
 MAX_UNROLLED = 400_000  # characters of loop bodies unrolled per document (nested loops)
-_FLOW = frozenset({"foreach", "IfStrEq", "IfFileExists"})
+_FLOW = frozenset({"foreach", "multiframe", "IfStrEq", "IfFileExists"})
 
 
 def _environment(
@@ -953,6 +962,22 @@ def _read_bib(
     except InputError as exc:
         problems.append(Problem(message=str(exc), location=loc, kind="missing-bibliography-file"))
         return
-    refs.extend(got)
+    earlier = {r.key: r for r in refs if r.key}
+    for ref in got:
+        first = earlier.get(ref.key) if ref.key else None
+        if first is None:
+            refs.append(ref)
+            continue
+        # BibTeX and biber keep the first entry of a key across all the files named
+        problems.append(
+            Problem(
+                message=f"duplicate BibTeX key '{ref.key}' (first in "
+                f"{first.location.path if first.location else 'an earlier file'}): "
+                "this entry is ignored by BibTeX and biber",
+                location=ref.location or loc,
+                kind="duplicate-key",
+                evidence={"key": ref.key},
+            )
+        )
     problems.extend(probs)
     files.append(shown)

@@ -126,6 +126,16 @@ def test_keyless_entry_is_a_problem_not_a_reference():
     assert keyless.location.line == 12
 
 
+def test_every_keyless_entry_is_keyless_not_a_repeated_empty_key():
+    text = "@misc{,\n title={One}}\n@misc{,\n title={Two}}\n@misc{ok, title={Three}}\n"
+    refs, problems = parse_bibtex_string(text, "x.bib")
+    assert [r.key for r in refs] == ["ok"]
+    assert [(p.kind, p.location.line) for p in problems] == [
+        ("keyless-entry", 1),
+        ("keyless-entry", 3),
+    ]
+
+
 def test_a_repeated_key_after_a_salvaged_entry_is_still_a_duplicate():
     text = "@misc{a, note={x}, note={y}}\n@misc{a, title={Second}}\n"
     refs, problems = parse_bibtex_string(text, "x.bib")

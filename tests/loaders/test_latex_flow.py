@@ -145,3 +145,22 @@ def test_a_used_environment_that_reads_a_file_the_run_writes(in_tmp: Path) -> No
     doc = load_manuscript(in_tmp / "main.tex", "main.tex")
     assert [c.key for c in doc.citations] == ["alpha2020"]
     assert not [p for p in doc.problems if p.kind == "missing-include"]
+
+
+def test_animation_frames_are_read_one_by_one(in_tmp: Path) -> None:
+    write_files(
+        in_tmp,
+        {
+            "main.tex": "\\documentclass{report}\n\\usepackage{animate}\n\\begin{document}\n"
+            "\\begin{animateinline}{2}\n"
+            "\\multiframe{3}{i=2+2,rX=0.5+0.1}{\\input{frames/f\\i}}\n"
+            "\\end{animateinline}\n\\bibliography{refs}\n\\end{document}\n",
+            "refs.bib": BIB,
+            "frames/f2.tex": "A \\cite{alpha2020}.\n",
+            "frames/f4.tex": "B.\n",
+            "frames/f6.tex": "C \\cite{beta2021}.\n",
+        },
+    )
+    doc = load_manuscript(in_tmp / "main.tex", "main.tex")
+    assert [c.key for c in doc.citations] == ["alpha2020", "beta2021"]
+    assert not doc.problems

@@ -275,3 +275,22 @@ def test_includes_with_spaces_quotes_and_subfiles(in_tmp: Path) -> None:
     doc = _load(in_tmp)
     assert [c.key for c in doc.citations] == list("abcdef")
     assert not doc.problems
+
+
+def test_a_key_repeated_in_a_later_bibliography_file_is_ignored_there(in_tmp: Path) -> None:
+    other = "@book{alpha2020, author = {Alpha, Ann}, title = {Another copy}, year = 2020}\n"
+    write_files(
+        in_tmp,
+        {
+            "ch1.bib": BIB,
+            "ch2.bib": other + "@misc{beta2021, author = {Beta, Bo}, title = {U}, year = 2021}\n",
+            "main.tex": "\\documentclass{report}\n\\usepackage{biblatex}\n"
+            "\\addbibresource{ch1.bib}\n\\addbibresource{ch2.bib}\n\\begin{document}\n"
+            "\\cite{alpha2020}\n\\printbibliography\n\\end{document}\n",
+        },
+    )
+    doc = _load(in_tmp)
+    assert [(r.key, r.title) for r in doc.references] == [("alpha2020", "T"), ("beta2021", "U")]
+    [dup] = [p for p in doc.problems if p.kind == "duplicate-key"]
+    assert dup.location is not None and dup.location.path == "ch2.bib"
+    assert "first in ch1.bib" in dup.message

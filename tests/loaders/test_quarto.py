@@ -42,6 +42,32 @@ def test_quarto_book_chapters_and_project_bibliography(in_tmp: Path) -> None:
     assert doc.reference_files == ("book/refs.bib",)
 
 
+def test_book_chapters_given_as_file_entries_and_part_pages(in_tmp: Path) -> None:
+    write_files(
+        in_tmp,
+        {
+            "_quarto.yml": (
+                "project:\n  type: book\nbook:\n  chapters:\n"
+                "    - file: index.qmd\n      text: Title page\n"
+                "    - part: basics.qmd\n      chapters:\n        - one.qmd\n"
+                "    - href: two.qmd\nbibliography: refs.bib\n"
+            ),
+            "index.qmd": "# Title\n\nNo citation here.\n",
+            "basics.qmd": "# Basics\n\nThe part page cites [@alpha2020].\n",
+            "one.qmd": "# One\n\nSee @beta2021.\n",
+            "two.qmd": "# Two\n\nAnd [@gamma2019].\n",
+            "refs.bib": BIB,
+        },
+    )
+    doc = load_manuscript(in_tmp / "index.qmd", "index.qmd")
+    assert [(c.key, c.location.path) for c in doc.citations] == [
+        ("alpha2020", "basics.qmd"),
+        ("beta2021", "one.qmd"),
+        ("gamma2019", "two.qmd"),
+    ]
+    assert not doc.problems
+
+
 def test_include_shortcode_and_knitr_child(in_tmp: Path) -> None:
     write_files(
         in_tmp,

@@ -9,6 +9,8 @@ or the first author, the year and a title that differs only by case, punctuation
 a dropped subtitle or a typo (similarity ≥ 90, with the same numbers: "Part 1"
 and "Part 2" are different works; see docs/benchmarks.md "Duplicate reference
 thresholds"). "Smith (2020a)" and "Smith (2020b)" with different titles are two works.
+Two entries with one DOI but different titles are two works of which one carries a wrong
+DOI: the finding says so instead of advising to delete one.
 In a bibliography database read by Pandoc or LaTeX (see listed-not-cited), only cited
 entries are printed: two entries of one work count when both are printed (both cited,
 or ``nocite`` prints everything). Two entries with the same name and title but
@@ -39,7 +41,7 @@ from collections.abc import Iterator
 from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import excerpt
-from citecheck.rules.crossmatch._duplicates import TITLE_THRESHOLD, find_duplicates
+from citecheck.rules.crossmatch._duplicates import TITLE_THRESHOLD, find_duplicates, same_title
 
 _WHY = {"doi": "the same DOI", "key": "the same key", "title": "the same authors, year and title"}
 
@@ -61,8 +63,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         ):
             continue  # citeproc/BibTeX print this work once at most
         evidence: dict[str, object] = {"reason": dup.reason, "duplicate_of": dup.earlier}
+        advice = "keep one"
         if dup.reason == "doi":
             evidence["doi"] = later.doi
+            if _other_titles(earlier.title, later.title, threshold):
+                # two works under one DOI: deleting one entry would lose a work
+                evidence["titles"] = [earlier.title, later.title]
+                advice = "but their titles differ: one DOI is wrong, check which work it names"
         elif dup.reason == "key":
             evidence["keys"] = [earlier.key, later.key]
         else:
@@ -72,7 +79,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         yield RULE.finding(
             message=(
                 f"Reference entry '{excerpt(later, 70)}' repeats the entry "
-                f"'{excerpt(earlier, 70)}' ({_WHY[dup.reason]}); keep one"
+                f"'{excerpt(earlier, 70)}' ({_WHY[dup.reason]}); {advice}"
             ),
             location=later.location,
             reference=later,
@@ -80,6 +87,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             confidence=None if dup.reason != "title" else min(1.0, (dup.score or 100) / 100),
             related=(earlier.location,),
         )
+
+
+def _other_titles(a: str | None, b: str | None, threshold: float) -> bool:
+    """Both titles known and not one title (so the shared DOI cannot be both's)."""
+    return bool(a and b) and not same_title(a or "", b or "", threshold)[0]
 
 
 RULE = Rule(

@@ -38,8 +38,10 @@ from citecheck.rules.base import Rule, RuleContext
 from citecheck.text.doi import DOI_PREFIX, extract_doi, normalise_doi
 
 # What follows an explicit DOI marker in a reference string.
+# "doi=" as a query parameter of another site's URL (CiteSeerX's
+# "viewdoc/summary?doi=10.1.1.95.3145") names that site's document, not a DOI.
 _MARKED = re.compile(
-    r"(?:\bdoi\s*[:=]\s*|\bdoi\s+(?=[0-9])|(?:https?://)?(?:dx\.)?doi\.org/)\s*(\S{1,200})",
+    r"(?:(?<![?&])\bdoi\s*[:=]\s*|\bdoi\s+(?=[0-9])|(?:https?://)?(?:dx\.)?doi\.org/)\s*(\S{1,200})",
     re.IGNORECASE,
 )
 _TRAILING = ".,;:)]}>'\"”’"

@@ -158,3 +158,18 @@ def test_two_pages_of_one_site_are_not_one_work() -> None:
     assert run(RULE, doc([], [one, two])) == []
     # the same address written twice is one page listed twice
     assert [f.evidence["reason"] for f in run(RULE, doc([], [one, same]))] == ["title"]
+
+
+def test_one_doi_on_two_different_works_says_one_doi_is_wrong() -> None:
+    d = doc(
+        [],
+        [
+            ref(
+                "Alpha", year="2006", title="Counting the birds of a small island", doi="10.1000/x1"
+            ),
+            ref("Beta", year="2011", title="Measuring rainfall in tall forests", doi="10.1000/x1"),
+        ],
+    )
+    [f] = run(RULE, d)
+    assert f.evidence["reason"] == "doi" and "one DOI is wrong" in f.message
+    assert "keep one" not in f.message

@@ -45,6 +45,8 @@ def test_malformed(text: str, doi: str | None, reason: str) -> None:
         (ANSELL + "https://onlinelibrary.wiley.com/doi/full/10.1002/jor.1100150407", None),
         (ANSELL, "10/bqhp9z"),  # a shortDOI, which doi.org resolves
         (ANSELL, "https://doi.org/10/bqhp9z"),
+        # another site's document id in a URL query, not a DOI
+        (ANSELL + "http://repository.example.org/viewdoc/summary?doi=10.1.1.12.3456", None),
     ],
 )
 def test_valid_or_absent(text: str, doi: str | None) -> None:
