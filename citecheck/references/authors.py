@@ -24,9 +24,9 @@ _SEP_RE = re.compile(
 # (The lookahead, a first letter any form starts with, fails most positions ~4x faster
 # than the case-blind alternatives do.)
 _ET_AL_RE = re.compile(
-    r"(?=,?\s?[edauvimoy\[&и等]),?\s?(?:et alii|et\.?\s?al\.?|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.|u\.\s?a\.|vd\.|"
+    r"(?=,?\s?[edauvimoy\[&и等ほ他]),?\s?(?:et alii|et\.?\s?al\.?|dkk\.?|dll\.?|and others|\[et al\.\]|et\.al\.|& al\.|u\.\s?a\.|vd\.|"
     r"ve diğ\.|v\.dğr\.|ve ark\.|i in\.|và cộng sự|\[?и др\.\]?|等|idr\.|m\.\s?fl\.|mfl\.|o\.\s?fl\.|"
-    r"y otros|e outros|e altri)",
+    r"y otros|e outros|e altri|ほか|他(?=[\s.,「『(]))",
     re.IGNORECASE,
 )
 _MONO_ET_AL_RE = re.compile(rf"({n.WORD})(?={_ET_AL_RE.pattern})", re.IGNORECASE)
@@ -379,9 +379,11 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
         if got is None and style == "A" and last_fmt == "A" and firm >= 2 and "A" in kinds:
             # "…, Hoffmann, A., Hansen, L. Ecology and Evolution 2012": the list's own
             # pattern, before the journal (not "Hansen" alone, then "L. Ecology").
-            am = n.UNIT_A_LIST.match(s, nxt)
-            if am is not None and not is_corporate(am.group(0)):
-                got = (_make("A", am), am.end(), "A")
+            bm = n.UNIT_B.match(s, nxt)
+            im = _LEAD_INITIALS_RE.match(bm.group("given")) if bm is not None else None
+            if bm is not None and im is not None and not is_corporate(bm.group(0)):
+                family = bm.group("family").strip()
+                got = (Author(family=family, given=im.group(0)), bm.start("given") + im.end(), "A")
         weak = False
         if got is None and not (style == "K" and len(authors) == 1):
             # (After an organisation alone, a one-word name is its place or, for a
@@ -420,7 +422,9 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
 
 
 # A surname and its dotted initials, then more words: a Vancouver name before the title.
-_SURNAME_INITIALS_RE = re.compile(rf"{n.WORD}\s(?:(?:[A-Z]\.\s?){{1,3}}|[A-Z]{{1,3}}\.)\s[A-Z]")
+_SURNAME_INITIALS_RE = re.compile(r"[A-ZÀ-Þ][\w'’-]*\s(?:(?:[A-Z]\.\s?){1,3}|[A-Z]{1,3}\.)\s[A-Z]")
+# Initials before a capitalised word, in the given names of a "Surname, Given" reading.
+_LEAD_INITIALS_RE = re.compile(r"[A-Z]\.(?:\s?-?[A-Z]\.){0,2}(?=\s[A-Z][a-z]{2,})")
 _INITIAL_IN_FAMILY_RE = re.compile(
     rf"(?P<family>[A-Z]\.\s(?:{n.PARTICLE}\s)?{n.WORD}),\s(?P<given>(?:[A-Z]\.\s?){{1,3}})(?=,|\s?&)"
 )

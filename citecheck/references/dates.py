@@ -34,7 +34,8 @@ _PAREN_AT = re.compile(
 # Right after the authors, bare: ". 2006. Title", ", 2000, ApJ", " 2009 Reply".
 _BARE_AT = re.compile(
     rf"(?:\s?[.,:;]?\s|^)(?P<y>{YEAR_TOKEN}|{NO_YEAR})(?:\s?[-/–]\s?\d{{2,4}})?{_ORIGINAL}?"
-    rf"(?:\s?[.,:;]|\s(?=[A-Z“\"‘«'])|$)"  # (" 2016 . Title": a space before the period)
+    # (" 2016 . Title": a space before the period; " 2016 χ(2) effects", IOP: any letter)
+    rf"(?:\s?[.,:;]|\s(?=[^\W\d_]|[“\"‘«'])|$)"
 )
 # Anywhere: "(1987)", "(March 27, 1969)", "(September, 1964)".
 _PAREN_ANY = re.compile(

@@ -64,25 +64,22 @@ GIVEN_AFTER_COMMA = rf"{WORD}(?:\s{_GIVEN_WORD}){{0,3}}{_GIVEN_TAIL}"
 # What may follow a name: the end of the unit.
 _AFTER_STRICT = (
     r"(?=\s*(?:[,;:、：]|\.(?![\w-])|\s(?:and|&|dan|und|et|ET|y|e|ve|og|och|و|a|i|và|és|ja|și|и)\s|\s?[(\[]|$|"
-    r"\s…|\s\.\.\.|\s?/|\s[–—-]\s|\su\.\s?a\.|\s(?:Jr|Sr|II|III|IV)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk|vd\.|v\.dğr\.)|\s?等))"
+    r"\s…|\s\.\.\.|\s?/|\s[–—-]\s|\su\.\s?a\.|\s(?:Jr|Sr|II|III|IV)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk|vd\.|v\.dğr\.)|\s?等|\sほか))"
 )
 _AFTER = (
     r"(?:(?<=\.)|(?=\s*(?:[,;:、：]|\.(?![\w-])|\s(?:and|&|dan|und|et|ET|y|e|ve|og|och|و|a|i|và|és|ja|și|и)\s|\s?[(\[]|$|"
-    r"\s…|\s\.\.\.|\s?/|\s[–—-]\s|\su\.\s?a\.|\s(?:Jr|Sr|II|III|IV)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk|vd\.|v\.dğr\.)|\s?等)))"
+    r"\s…|\s\.\.\.|\s?/|\s[–—-]\s|\su\.\s?a\.|\s(?:Jr|Sr|II|III|IV)\b|\s(?:1[5-9]|20)\d\d\b|\s[“\"‘]|\s(?:et\.?\s?al|dkk|vd\.|v\.dğr\.)|\s?等|\sほか)))"
 )
 
 # "Pate, C. Marvin." is "Surname, Given" with a leading initial, not "Pate, C.".
 _NOT_MIDDLE_NAME = rf"(?!\s[{UP}][{LO}]+(?:\.(?:\s|$)|[;:]|\s?\(|\s(?:and|&|und|y|et|e)\s|,(?!\s?[{UP}](?:\.|[{UP}]{{0,2}}[.,;\s]))))"
 # "Hove, L. van" / "Mises, L. von": a particle printed after the given names.
-_DEMOTED = rf"(?:\s{PARTICLE}(?:\s{PARTICLE})?(?=[,;.:]|\s(?:and|&)\s|\s\(|$))?"
+_DEMOTED = (
+    rf"(?:\s{PARTICLE}(?:\s{PARTICLE})?(?=[,;.:]|\s(?:and|&)\s|\s\(|$|\s(?:1[5-9]|20)\d\d\b))?"
+)
 UNIT_A = re.compile(
     rf"(?P<family>{FAMILY}(?:\s(?:Jr|Sr)\.?)?),\s?(?P<given>{INITIALS_DOT}|{INITIALS_HYPHEN}|{INITIALS_SPACED}|{INITIALS_BARE})"
     rf"{_DEMOTED}{_NOT_MIDDLE_NAME}(?!\s[{UP}]\.\s?[{UP}][{LO}]|-[{UP}]){_AFTER}"
-)
-# Inside a list of such names ("Andersson, A., Hansen, L. Ecology and Evolution 2012"),
-# a capitalised word after the initials is what follows the list, not a given name.
-UNIT_A_LIST = re.compile(
-    rf"(?P<family>{FAMILY}),\s?(?P<given>[{UP}]\.(?:\s?-?[{UP}]\.){{0,2}})(?=\s[{UP}][{LO}]{{2,}}[\s,:])"
 )
 # Words that start titles, never given names ("Saurette, The Kantian Imperative").
 _NOT_GIVEN = r"(?!(?:The|An|On|In|Of|For|To|From|Toward|Towards|Why|How|What|When|Is|Are|Do|Does|Using|New|Notes|Note|Report|Review|Studi|Analisis|Pengaruh|Hubungan|Les|Die|Das|Der|Il|Un|Une|Una|Uno|Los|Las|Gli)\b)"

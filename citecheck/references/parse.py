@@ -26,6 +26,7 @@ from citecheck.references.title import (
     names_before_anchor,
     names_left,
     publisher_in,
+    split_run_in,
     split_title,
     title_sentences_in,
     trim_title,
@@ -222,6 +223,10 @@ def parse_reference(text: str) -> ParsedReference:
         scan = AuthorScan((), False, 0)
         title, pos = split_title(s, 0)
     rest = s[pos:]
+    if title is not None and not quoted and title[-1:].isdigit() and not rest.strip(" .,;"):
+        run_in = split_run_in(title)
+        if run_in is not None:
+            title, rest = run_in  # "… in waveguides J. Phys. A 932 065051": no punctuation
     moved_out = ""
     if title is not None and not quoted:
         title, container_hint = split_unquoted(title)

@@ -588,3 +588,57 @@ def title_sentences_in(container: str) -> tuple[str | None, str]:
     if not rest or _SERIES_RE.match(rest):
         return None, container
     return head.rstrip("."), rest
+
+
+# Words of a journal name run into the title: capitalised words and abbreviations
+# ("J.", "Phys.", "A", "A&A", "Letters"), and the small words inside names ("of").
+_JOURNAL_TOKEN_RE = re.compile(r"[A-Z][\w'’&-]*\.?|&")
+# What marks those words as a journal's: an acronym ("ApJ", "A&A", "JHEP", "PLoS") or a
+# word journal names are made of.
+_JOURNAL_WORD_RE = re.compile(
+    r"[A-Z][a-z]?[A-Z&][\w&]*|Journal|Review|Reviews|Letters|Physics|Proceedings|Annals|Bulletin|"
+    r"Transactions|Acta|Research|Science|Sciences|Chemistry|Nature|Reports|Studies|Quarterly|"
+    r"Magazine|Gravity|Astronomy|Astrophysics|Medicine|Biology|Economics|Engineering|"
+    r"Mathematics|Psychology|Zeitschrift|Revista|Revue|Archives|Communications|Notices"
+)
+_JOURNAL_JOINERS = frozenset(
+    "of and the in for on de des du la le der die und für et & y e di".split()
+)
+
+
+def split_run_in(title: str) -> tuple[str, str] | None:
+    """ "χ(2) effects in waveguides J. Phys. A 932 065051", "… based on morphological
+    characters Journal of Chemical Physics 566:024009" (IOP, some author-date styles):
+    no punctuation between the title and the journal. When the title ends with a
+    locator, the journal is the run of capitalised words and abbreviations before it,
+    back to the first lower-case word (from its first abbreviation where it has any and
+    no punctuation comes before the run).
+    Returns (title, journal and locator) or None."""
+    from citecheck.references.fields import first_locator  # the tail grammar
+
+    found = first_locator(title, 0)
+    if found is None or found[0].end() < len(title) - 1:
+        return None  # the title's first locator must be the one that ends it
+    groups = found[0].groupdict()
+    if not (groups.get("pages") or groups.get("iss")):
+        return None  # "… with Neurofibromatosis Type 1": a number of the title
+    start = found[0].start()
+    tokens = title[:start].split()
+    i = len(tokens)
+    while i > 0 and (
+        _JOURNAL_TOKEN_RE.fullmatch(tokens[i - 1]) or tokens[i - 1] in _JOURNAL_JOINERS
+    ):
+        i -= 1
+    while i < len(tokens) and tokens[i] in _JOURNAL_JOINERS:
+        i += 1
+    journal = tokens[i:]
+    dotted = next((k for k, t in enumerate(journal) if t.endswith(".")), None)
+    if dotted and i > 0 and tokens[i - 1][-1:] not in (",", ":", ";"):
+        journal = journal[dotted:]  # "… in Kenya J. Afr. Ecol." : from "J."
+    head = tokens[: len(tokens) - len(journal)]
+    if not journal or len(head) < 2:
+        return None  # no journal words, or no title left before them
+    if not any(t.endswith(".") or _JOURNAL_WORD_RE.fullmatch(t) for t in journal):
+        return None  # "… From Stress Evasion to Value-based Decision-making 11:503–13"
+    cut = len(" ".join(head))
+    return title[:cut].rstrip(" ,.;:"), title[cut:].strip()

@@ -172,3 +172,64 @@ def test_one_word_name_then_initials_first_names_kept() -> None:
     )
     assert [a.family for a in p.authors][-3:] == ["Sukarno", "Lindqvist", "Haddad"]
     assert p.title == "Waves on shallow shelves"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "container", "volume", "first_page"),
+    [
+        (
+            "[1] Moreau K, Ndiaye L and Okafor B 2016 χ(2) waves on shallow shelves J. Phys. A 932 065051",
+            "χ(2) waves on shallow shelves",
+            "J. Phys. A",
+            "932",
+            "065051",
+        ),
+        (
+            "Moreau K. 2022. Waves on shallow shelves (Atlantic: Gulf) in winter Journal of Coastal "
+            "Physics 566:024009.",
+            "Waves on shallow shelves (Atlantic: Gulf) in winter",
+            "Journal of Coastal Physics",
+            "566",
+            "024009",
+        ),
+        (
+            "[2] Heide U von der 2013 waves on shallow shelves J. Chem. Phys. 662 253857",
+            "waves on shallow shelves",
+            "J. Chem. Phys",
+            "662",
+            "253857",
+        ),
+    ],
+)
+def test_title_runs_into_the_journal(
+    text: str, title: str, container: str, volume: str, first_page: str
+) -> None:
+    p = parse_reference(text)
+    assert p.authors and p.year is not None
+    assert (p.title, p.container, p.volume) == (title, container, volume)
+    assert (p.pages or "").startswith(first_page)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moreau, K. (2024) Profiles of Children and Adolescents with Neurofibromatosis Type 1.",
+        "Moreau, K. 2010. The Shelf: From Stress Evasion to Value-based Decision-making 11:503–13.",
+    ],
+)
+def test_title_ending_in_a_number_keeps_it(text: str) -> None:
+    p = parse_reference(text)
+    assert p.container is None and p.title is not None and p.title.endswith(("1", "13")), p
+
+
+def test_japanese_et_al_and_title_marks() -> None:
+    p = parse_reference(
+        "Kenji Moreau ほか 「Waves on shallow shelves」 Coastal Letters 656巻 231881頁 (2014)"
+    )
+    assert [a.family for a in p.authors] == ["Moreau"] and p.et_al
+    assert (p.title, p.container, p.volume, p.pages) == (
+        "Waves on shallow shelves",
+        "Coastal Letters",
+        "656",
+        "231881",
+    )
