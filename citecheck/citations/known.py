@@ -19,9 +19,10 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from functools import lru_cache
 
 from citecheck.model.document import Reference
-from citecheck.text.names import abbreviated_forms, fold
+from citecheck.text.names import abbreviated_forms, fold, uninflected
 
 _THE = "the "
 _BESIDE: ContextVar[tuple[str, ...]] = ContextVar("listed_beside", default=())
@@ -47,6 +48,8 @@ _BRACKETED_HEAD = re.compile(
 )
 _PLAIN_HEAD = re.compile(rf"\s*(?P<name>[^.,;:\[\]()\d]{{2,60}}?)\s*[.,]?\s*{_YEAR}")
 _HEAD_WORDS = 6
+# An editor's mark after an organisation the parser took for a title: "(Hrsg.)", "(Ed.)"
+_EDITOR_MARK = re.compile(r"\s*\((?:Hrsg|Hg|Eds?|eds?|Coords?|Orgs?|Dir|Comp|Red)\.?\)\s*$")
 
 
 def known_keys(names: Iterable[str | None]) -> frozenset[str]:
@@ -68,7 +71,17 @@ def is_known(name: str, known: frozenset[str]) -> bool:
     if not known:
         return False
     key = fold(name)
-    return key in known or (key.startswith(_THE) and key[len(_THE) :] in known)
+    if key in known or (key.startswith(_THE) and key[len(_THE) :] in known):
+        return True
+    words = key.split()
+    return len(words) >= 2 and uninflected(words) in _uninflected(known)
+
+
+@lru_cache(maxsize=32)
+def _uninflected(known: frozenset[str]) -> frozenset[str]:
+    """Names of two or more words in ``known`` without their endings: "des Deutschen
+    Jugendinstituts" names the listed "Deutsches Jugendinstitut"."""
+    return frozenset(uninflected(k.split()) for k in known if " " in k)
 
 
 def listed_names(references: Iterable[Reference]) -> list[str]:
@@ -86,6 +99,9 @@ def listed_names(references: Iterable[Reference]) -> list[str]:
         else:
             if ref.title:  # filed under its title, which takes the author's place
                 out.append(ref.title)
+                body = _EDITOR_MARK.sub("", ref.title)
+                if body != ref.title:  # "Beauftragte der ... (Hrsg.)": an editing body
+                    out.append(body)
             out.extend(entry_heads(ref.text))
     return out
 

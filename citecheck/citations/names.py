@@ -42,6 +42,7 @@ _NAME_CAMEL = re.compile(
 _ONE_WORD_BODIES = frozenset("Bappenas Bappeda Kemenkes Kemendikbud Kemendikbudristek".split())
 
 Token = tuple[str, int, int]  # text, start, end (offsets into the parsed string)
+_LONG_NAME = 16  # words an organisation's name may run before a lower-case word in it
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,12 @@ def _name_suffix(
             break
         kept.append(seg[i])
         i -= 1
+    if known and i >= 0:
+        # an organisation the list names, with lower-case words inside: "(Beauftragte der
+        # Bundesregierung für die Belange von Menschen mit Behinderungen, 2017)"
+        for first in range(max(0, i - _LONG_NAME), i):
+            if is_name_word(seg[first][0]) and is_known(_words_key(seg[first:]), known):
+                return _Name(seg[first:], first == 0, True, None, known=True)
     if known and len(kept) == 1 and kept[0][0] in LOWER_GROUP_WORDS:
         # "(jamovi project, 2017)": lower-case words before the group noun, only as the
         # listed name

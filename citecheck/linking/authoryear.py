@@ -21,6 +21,7 @@ from citecheck.linking.decision import Decision
 from citecheck.linking.printed import printed_pieces
 from citecheck.model.document import Citation, Reference
 from citecheck.model.links import CitedEvidence, Labelled, LinkStatus
+from citecheck.text.lexicon import CONJUNCTIONS
 from citecheck.text.names import NameKey, fold, index_keys, lookup_keys, name_key, name_words
 from citecheck.text.years import agreement, parse_year, printed_years
 
@@ -46,13 +47,19 @@ def _build_index(refs: Sequence[Reference], cited: Sequence[Cited]) -> _Index:
     abbreviations: dict[str, NameKey] = {}
     for i, ref in enumerate(refs):
         names = tuple(name_key(a.family, a.abbreviation) for a in ref.authors if a.family.strip())
+        printed = printed_pieces(ref) if ref.source in ("bibliography", "docx-field") else ()
         item = Listed(
             index=i,
             names=names,
             et_al=ref.et_al,
             year=parse_year(ref.year),
-            more_in_text=len(names) < 3 and _more_authors_in_text(ref, len(names)),
-            printed=printed_pieces(ref) if ref.source in ("bibliography", "docx-field") else (),
+            # "de Haas, Miller, y Castles. (2015)": three printed names, read as two
+            more_in_text=len(names) < 3
+            and (
+                len([p for p in printed if p]) > len(names)
+                or _more_authors_in_text(ref, len(names))
+            ),
+            printed=printed,
             other_years=printed_years(ref.text),
         )
         listed.append(item)
@@ -267,8 +274,14 @@ def _printed_first(
 
 def _opens_with_all(cit: Cited, ref: Reference) -> bool:
     """Whether the entry's text opens with every cited name as printed, in order."""
-    want = name_words(" ".join(n.display for n in cit.names))
-    return bool(want) and name_words(ref.text[:160])[: len(want)] == want
+    want = _without_and(name_words(" ".join(n.display for n in cit.names)))
+    return bool(want) and _without_and(name_words(ref.text[:160]))[: len(want)] == want
+
+
+def _without_and(words: list[str]) -> list[str]:
+    """Name words without the conjunctions that join the last two names ("de Haas,
+    Miller, y Castles" opens "de Haas, Miller, and Castles (2015)" too)."""
+    return [w for w in words if w not in CONJUNCTIONS]
 
 
 def _four_or_more(best: list[Assessment], index: _Index) -> list[Assessment]:

@@ -8,6 +8,7 @@ from typing import Literal
 from citecheck.linking.decision import Decision
 from citecheck.model.document import Citation, Reference
 from citecheck.model.links import KeyEvidence, NumberEvidence
+from citecheck.references.segment import label_numbers
 
 
 def link_numbers(
@@ -19,9 +20,9 @@ def link_numbers(
     by_number: dict[int, int] = {}
     how: Literal["label", "position"]
     if any(r.number is not None for r in refs):
-        for i, number in enumerate(_numbers(refs)):
-            if number is not None:
-                by_number.setdefault(number, i)
+        for i, labels in enumerate(entry_numbers(refs)):
+            for label in labels:
+                by_number.setdefault(label, i)
         how = "label"
     else:
         by_number = {i + 1: i for i in range(len(refs))}
@@ -38,24 +39,32 @@ def link_numbers(
     return out
 
 
-def _numbers(refs: Sequence[Reference]) -> list[int | None]:
-    """Each entry's label; entries without one that fill a gap exactly take its numbers.
+def entry_numbers(refs: Sequence[Reference]) -> list[tuple[int, ...]]:
+    """Each entry's labels; entries without one that fill a gap exactly take its numbers.
 
     "19. ...", "2006. The Handbook ...", "21. ...": the middle entry lost its label (or
     starts with a number that is not one) and is entry 20; two unlabelled entries
-    between 6 and 9 are 7 and 8. A run that does not fit its gap keeps no number.
+    between 6 and 9 are 7 and 8. A run that does not fit its gap keeps no number. An
+    entry labelled with several numbers ("2,3,4) https://...") has each of them.
     """
-    out = [r.number for r in refs]
+    out: list[tuple[int, ...]] = []
+    for r in refs:
+        many = label_numbers(r.text) if r.number is not None else ()
+        out.append(many if many and many[0] == r.number else _one(r.number))
     last_i, last_n = -1, 0  # before the list: "entry 0" at position -1
-    for i, number in enumerate(out):
-        if number is None:
+    for i, numbers in enumerate(out):
+        if not numbers:
             continue
         gap = i - last_i - 1
-        if gap and number - last_n - 1 == gap:
+        if gap and numbers[0] - last_n - 1 == gap:
             for k in range(gap):
-                out[last_i + 1 + k] = last_n + 1 + k
-        last_i, last_n = i, number
+                out[last_i + 1 + k] = (last_n + 1 + k,)
+        last_i, last_n = i, numbers[-1]
     return out
+
+
+def _one(number: int | None) -> tuple[int, ...]:
+    return () if number is None else (number,)
 
 
 def link_keys(

@@ -25,6 +25,7 @@ import re
 from collections.abc import Sequence
 
 from citecheck.model.document import Reference
+from citecheck.text.lexicon import PARTICLES
 from citecheck.text.names import NameKey, fold
 
 _HEAD_CHARS = 300
@@ -59,7 +60,8 @@ def printed_pieces(ref: Reference) -> tuple[tuple[str, ...], ...]:
         # a piece of one to three capitalised words; anything else is not a name list
         if not words or len(words) > 3 or " ".join(words) != part.replace("  ", " "):
             return ()
-        if not all(w[0].isupper() for w in words):
+        # a particle may open a surname: "de Haas", "van der Berg"
+        if not words[-1][0].isupper() or not all(w[0].isupper() or w in PARTICLES for w in words):
             return ()
         pieces.append(tuple(fold(w) for w in words))
     if len(pieces) < 2:

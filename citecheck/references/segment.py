@@ -21,8 +21,13 @@ from citecheck.text.doi import DOI_IN_TEXT
 from citecheck.text.unicode import to_nfc
 
 _MARKER_RE = re.compile(
-    r"^[ \t]{0,6}(?:([-*+•▪◦])|\[(\d{1,4})\]|\((\d{1,3})\)|(\d{1,3})[.)])[ \t]+(?=\S)"
+    r"^[ \t]{0,6}(?:(?:([-*+•▪◦])|\[(\d{1,4})\]|\((\d{1,3})\)|(\d{1,3})[.)])[ \t]+(?=\S)"
+    r"|(\d{1,3}(?:[ \t]*,[ \t]*\d{1,3}){1,30})\)[ \t]*(?=\S))"
 )
+# One item labelled with several numbers, "2,3,4,5) https://...": a source the text
+# cites under each of them (group 5 of ``_MARKER_RE``). The label stays in the entry's
+# text, where :func:`label_numbers` reads it again for linking.
+_MULTI_LABEL_RE = re.compile(r"^\s*(\d{1,3}(?:[ \t]*,[ \t]*\d{1,3}){1,30})\)")
 # Blank, or a letter dividing an alphabetical list ("A", "**B**", "### C", "D."): no entry.
 _BLANK_RE = re.compile(r"^[ \t]*(?:#{0,6}[ \t]*(?:\*\*|__)?[A-Z]\.?(?:\*\*|__)?[ \t]*)?$")
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"  # Latin letters; lower-case ones in ĀĂ... are harmless here
@@ -134,7 +139,10 @@ def _lines(section: str) -> list[_Line]:
         end = pos + len(raw)
         text = raw.rstrip()
         indent = len(raw) - len(raw.lstrip(" \t"))
-        out.append(_Line(pos, pos + len(text), text, indent, _MARKER_RE.match(raw)))
+        marker = _MARKER_RE.match(raw)
+        if marker is not None and marker.group(5) and not label_numbers(raw):
+            marker = None  # "12, 34) ..." wrapping an entry: numbers that do not rise by one
+        out.append(_Line(pos, pos + len(text), text, indent, marker))
         pos = end + 1
     return out
 
@@ -159,7 +167,23 @@ def _label_number(m: re.Match[str]) -> int | None:
     for g in (2, 3, 4):
         if m.group(g):
             return int(m.group(g))
+    if m.group(5):
+        numbers = label_numbers(m.group(0))
+        return numbers[0] if numbers else None
     return None
+
+
+def label_numbers(text: str) -> tuple[int, ...]:
+    """The numbers of a label that names several, "2,3,4,5) ..." -> (2, 3, 4, 5);
+    empty unless they rise one by one from the first (a line "12, 34) ..." that
+    wraps an entry is no label)."""
+    m = _MULTI_LABEL_RE.match(text)
+    if m is None:
+        return ()
+    numbers = tuple(int(n) for n in m.group(1).split(","))
+    if any(b != a + 1 for a, b in itertools.pairwise(numbers)):
+        return ()
+    return numbers
 
 
 def split_entries(section_text: str) -> list[EntrySpan]:
@@ -251,6 +275,8 @@ def _split(section_text: str) -> list[EntrySpan]:
             groups.append([ln])
             if ln.marker is not None and marker_mode:
                 n = _label_number(ln.marker)
+                if ln.marker.group(5):
+                    n = label_numbers(ln.text)[-1]  # "2,3,4) ..." is followed by 5
                 last_number = n if n is not None else last_number
         else:
             groups[-1].append(ln)
@@ -313,7 +339,8 @@ def _span(section: str, group: list[_Line], marker_mode: bool) -> EntrySpan:
     body_start = start
     if marker_mode and first.marker is not None:
         number = _label_number(first.marker)
-        body_start = first.start + first.marker.end()
+        if not first.marker.group(5):  # a label of several numbers stays in the text
+            body_start = first.start + first.marker.end()
     end = group[-1].end
     text = clean_reference(section[body_start:end])
     return EntrySpan(start=start, end=end, number=number, text=text)

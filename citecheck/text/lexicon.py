@@ -21,6 +21,7 @@ ET_AL_FORMS: frozenset[tuple[str, ...]] = frozenset(
     {
         ("et", "al"),
         ("et", "alii"),
+        ("el", "al"),  # a common typo of "et al." ("Yano el al. (2003)"); never a name
         ("dkk",),
         ("dkk", "al"),
         ("ua",),
@@ -95,6 +96,7 @@ LEADING_WORDS = _words(
     "Untuk Dengan Sebagai Seperti Sejak Sampai Hingga Selama Setelah Sebelum Sedangkan "
     "Namun Tetapi Akan Hal Ini Itu Tersebut Berdasarkan Sesuai Sejalan Mengacu Merujuk "
     "Adapun Selain Bahkan Meskipun Walaupun Jika Apabila Karena Sehingga Maka Oleh Juga "
+    "Selanjutnya Kemudian Sementara Sebaliknya Akhirnya Misalnya Contohnya Lalu "
     "Penelitian Studi Kajian Hasil Teori Konsep Pendapat Definisi Pengertian Laporan "
     "Gemäß Nach Laut Vgl Siehe Según Véase Selon Voir Segundo Conforme Como Em En Desde "
     "Sobre Entre Dados Datos Fonte Fuente Ver Veja Apud Assim Así Ainda Além Además "
@@ -137,7 +139,9 @@ _LEGAL_AND_LABELS = (
     "Act Acts Law Laws Bill Code Statute Regulation Regulations Decree Directive Constitution "
     "Article Art Section Sect Chapter Chap Clause Amendment Treaty Convention Agreement "
     "Declaration Protocol Resolution Ordinance Order Rule Rules Gazette Agenda Vision Horizon "
-    "Plan Strategy Roadmap Census Summit Conference Congress Pandemic Era Period Year Years "
+    "Plan Strategy Roadmap Census Censo Censos Sensus Zensus Recensement Recenseamento "
+    "Encuesta Enquête Inquérito Umfrage Mikrozensus Summit Conference Congress Pandemic Era "
+    "Period Year Years "
     "Edition Version Release Update Wave Round Phase Cycle Stage Step Figure Figures Fig Figs "
     "Table Tables Tab Appendix Equation Eq Eqs Box Panel Supplementary Supplement Note Notes "
     "No Nos Number Vol Volume Page Pages Tahun Nomor Pasal Ayat Bab Tabel Gambar Grafik Bagan "

@@ -8,7 +8,8 @@ hyphens ignored. Comparison gives a tier:
 * ``VARIANT`` (2): the same person written another accepted way: nobiliary particles
   dropped ("Berg" for "van der Berg"), one part of a compound surname ("Bolívar" for
   "Rodríguez Bolívar"), German transliteration ("Mueller"), a corporate acronym
-  ("WHO" for "World Health Organization").
+  ("WHO" for "World Health Organization"), an organisation's name declined in the
+  sentence ("des Deutschen Jugendinstituts" for "Deutsches Jugendinstitut").
 * ``FUZZY`` (1): a likely misspelling, by a similarity threshold measured in
   ``bench/accuracy/name_threshold.py`` (see docs/benchmarks.md, "Name matching thresholds").
 * ``NONE`` (0).
@@ -17,6 +18,7 @@ hyphens ignored. Comparison gives a tier:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -143,6 +145,9 @@ class NameKey:
     abbreviated: frozenset[str]  # folded "bpsdkijakarta" for a regional office's name
     acronyms: frozenset[str]  # folded acronyms of a multi-word (corporate) name
     is_acronym: bool  # written in capitals like "WHO", "BPS"
+    # a name of two or more words without its endings: "deutschjugendinstitut" for
+    # "Deutsches Jugendinstitut" and "des Deutschen Jugendinstituts"; else ""
+    uninflected: str = ""
 
 
 @lru_cache(maxsize=65536)
@@ -171,7 +176,19 @@ def name_key(name: str, abbreviation: str | None = None) -> NameKey:
         ),
         acronyms=acronyms(base),
         is_acronym=_looks_like_acronym(base),
+        uninflected=uninflected(core_tokens) if len(core_tokens) >= 2 else "",
     )
+
+
+# Case and number endings of German (and Dutch, Scandinavian) adjectives and nouns in an
+# organisation's name: "des Deutschen Jugendinstituts" is "Deutsches Jugendinstitut".
+_ENDING = re.compile(r"(?:es|en|er|em|s|e|n)$")
+
+
+def uninflected(tokens: Sequence[str]) -> str:
+    """Folded words of a name of two or more words, joined without their endings; two
+    names with the same result differ only in inflection."""
+    return "".join(_ENDING.sub("", t) if len(t) > 4 else t for t in tokens)
 
 
 def _strip_particles(tokens: tuple[str, ...]) -> tuple[str, ...]:
@@ -181,7 +198,7 @@ def _strip_particles(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 def index_keys(key: NameKey) -> frozenset[str]:
     """Every key under which a listed name should be found by an exact look-up."""
-    keys = {key.full, key.core, *key.alternates, *key.tokens}
+    keys = {key.full, key.core, *key.alternates, *key.tokens, key.uninflected}
     if key.abbreviation:
         keys.add(key.abbreviation)
     keys.update(key.acronyms)
@@ -191,7 +208,7 @@ def index_keys(key: NameKey) -> frozenset[str]:
 
 def lookup_keys(key: NameKey) -> frozenset[str]:
     """Keys a cited name is looked up under (its own forms, not its parts)."""
-    keys = {key.full, key.core, *key.alternates}
+    keys = {key.full, key.core, *key.alternates, key.uninflected}
     if key.abbreviation:
         keys.add(key.abbreviation)
     keys.update(key.acronyms)
@@ -245,6 +262,8 @@ def compare(cited: NameKey, listed: NameKey, threshold: float = NAME_THRESHOLD) 
     theirs = {listed.full, listed.core, *listed.alternates}
     if mine & theirs:
         return NameMatch(VARIANT, 99.0, "transliteration")
+    if cited.uninflected and cited.uninflected == listed.uninflected:
+        return NameMatch(VARIANT, 99.0, "inflection")  # a German genitive, a plural
     if _abbreviates(cited, listed) or _abbreviates(listed, cited):
         return NameMatch(VARIANT, 99.0, "abbreviation")
     if _part_of(cited.tokens, listed.tokens) or _part_of(listed.tokens, cited.tokens):

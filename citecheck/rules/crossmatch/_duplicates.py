@@ -4,7 +4,9 @@ Two entries are the same work when they share a DOI, a BibTeX key (BibTeX compar
 keys without case), or the first author, the year and a title similar enough
 (``TITLE_THRESHOLD``, measured in ``bench/accuracy/title_duplicates.py``; see docs/benchmarks.md "Duplicate reference thresholds"). Titles that differ in a
 number ("Part 1" / "Part 2", "II" / "III") are different works, and so are entries
-the author lettered apart ("2004a" / "2004b") unless title and entry agree.
+the author lettered apart ("2004a" / "2004b") unless title and entry agree, and so
+are a book and a chapter of it by the same authors (the chapter's container is the
+book's title).
 """
 
 from __future__ import annotations
@@ -158,6 +160,15 @@ def _elsewhere_apart(a: Reference, b: Reference) -> bool:
     return fuzz.token_set_ratio(fold(a.container), fold(b.container)) < 50
 
 
+def _chapter_of(part: Reference, whole: Reference) -> bool:
+    """``part`` is printed inside ``whole``: its container is the other's title ("Intro:
+    Where X Meets Y. In X (pp. 1-12)" beside the book "X"), a chapter and its book by the
+    same authors, two works."""
+    if not (part.container and whole.title) or whole.container:
+        return False
+    return title_key(part.container) == title_key(whole.title)
+
+
 def _compare(
     refs: Sequence[Reference], members: list[int], threshold: float, out: dict[int, Duplicate]
 ) -> None:
@@ -166,7 +177,7 @@ def _compare(
             continue
         for i in members[max(0, pos - WINDOW) : pos]:
             a, b = refs[i], refs[j]
-            if _lettered_apart(a, b):
+            if _lettered_apart(a, b) or _chapter_of(a, b) or _chapter_of(b, a):
                 continue
             if a.title and b.title:
                 same, score = same_title(a.title, b.title, threshold)

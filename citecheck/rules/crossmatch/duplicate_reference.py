@@ -15,7 +15,9 @@ In a bibliography database read by Pandoc or LaTeX (see listed-not-cited), only 
 entries are printed: two entries of one work count when both are printed (both cited,
 or ``nocite`` prints everything). Two entries with the same name and title but
 different web addresses and no venue or DOI are two pages of one site ("EllisLab
-(2020). CodeIgniter." for the guide and for one of its chapters).
+(2020). CodeIgniter." for the guide and for one of its chapters). A book and a
+chapter of it by the same authors (the chapter printed "In <the book's title>") are two
+works.
 
 Example
 -------

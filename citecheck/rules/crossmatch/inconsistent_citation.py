@@ -7,8 +7,9 @@ Writing "van der Berg (2010)" in one place and "Berg (2010)" in another, or
 Reported once per differing form, next to the form the reference list uses:
 
 * a name spelt two ways for the same entry (particles, compound surnames,
-  transliteration such as Müller/Mueller). Diacritics alone and declared
-  abbreviations ("World Health Organization [WHO]" then "WHO") are not reported;
+  transliteration such as Müller/Mueller). Diacritics alone, declared
+  abbreviations ("World Health Organization [WHO]" then "WHO") and an organisation's
+  name declined by the sentence ("des Deutschen Jugendinstituts") are not reported;
 * the same entry cited with two different years or letters ("2020" and "2020a");
   a citation whose year differs from the list is a year-mismatch, not this;
 * a LaTeX/Pandoc key written with other capital letters than the entry's key
@@ -42,7 +43,9 @@ from citecheck.rules.crossmatch._common import listed, missing_groups, quote
 from citecheck.text.names import fold, name_key
 from citecheck.text.years import parse_year, printed_years
 
-_ABBREVIATED = ("abbreviation", "declared abbreviation")
+# forms that are the same name: an acronym, a name declined by the grammar of the
+# sentence ("laut einer Studie des Deutschen Jugendinstituts (2020)")
+_ABBREVIATED = ("abbreviation", "declared abbreviation", "inflection")
 
 
 def _with_given_name(cited: str, ref: Reference) -> bool:

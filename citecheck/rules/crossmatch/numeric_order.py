@@ -43,6 +43,7 @@ import bisect
 import unicodedata
 from collections.abc import Iterator
 
+from citecheck.linking.labels import entry_numbers
 from citecheck.model.document import Document
 from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
@@ -88,7 +89,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     cites = [c for c in doc.citations if c.number is not None]
     if len(cites) < 2 or any(c.style != "numeric" for c in doc.citations):
         return
-    listed = {r.number for r in doc.references if r.number is not None}
+    # an entry labelled "2,3,4) ..." holds each of its numbers
+    labels = [
+        numbers if r.number is not None else ()
+        for r, numbers in zip(doc.references, entry_numbers(doc.references), strict=True)
+    ]
+    listed = {n for numbers in labels for n in numbers}
     if not _alphabetical(doc):
         # A number absent from the list is cited-not-listed, and a number never cited
         # is listed-not-cited: neither is an order problem, so only a work first cited
@@ -123,7 +129,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 evidence={"number": r.number},
             )
             break
-    present = {n for n in numbers if n is not None}
+    present = listed | {n for n in numbers if n is not None}
     # A skipped number that the text cites is already cited-not-listed.
     cited = {c.number for c in cites}
     missing = sorted(set(range(1, max(present, default=0) + 1)) - present - cited)
