@@ -42,7 +42,9 @@ _SUPPRESS = re.compile(r"<!--\s*citecheck:\s*(?:ignore|disable)(?:\[([^\]]*)\])?
 _LINK_DEST = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 # Autolinks only: Pandoc parses "@user" in a bare URL as a citation, and so do we.
 _URL = re.compile(r"<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>")
-_EXPLICIT_BRACKET = re.compile(r"\[[^\[\]\n]*?(?<![\w\\])-?@[\w{]")
+# A combining accent ends a word as its letter does: "[U\u0300@0" (decomposed "Ù@0") is
+# no citation, as "[Ù@0" is not.
+_EXPLICIT_BRACKET = re.compile(r"\[[^\[\]\n]*?(?<![\w\\\u0300-\u036f])-?@[\w{]")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z*_\[@])|\n\s*\n")
 
 

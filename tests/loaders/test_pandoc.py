@@ -71,6 +71,8 @@ def test_detection() -> None:
     assert is_pandoc("As shown [see @smith2019, p. 3].")
     assert not is_pandoc("Mail me at a@b.com (Smith, 2019).")
     assert not is_pandoc("Code `[@x]` only.\n")
+    # an "@" glued to a word is no citation, also when the word ends in a decomposed accent
+    assert not is_pandoc("Mail [Ù@0 now].") and not is_pandoc("Mail [U\u0300@0 now].")
 
 
 def test_missing_bibliography_and_nocite_star(tmp_path: Path) -> None:
