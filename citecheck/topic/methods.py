@@ -246,6 +246,8 @@ def _title_reason(reference: Reference) -> str | None:
         return "software"
     if _GUIDELINES.search(title):
         return "reporting guideline"
+    if _PRODUCT_INFORMATION.search(title):
+        return "product information"
     if _METHOD_BOOKS.search(title):
         return "research-method text"
     if _STATISTICS.search(title) and _is_method_title(title):
@@ -257,6 +259,14 @@ def _title_reason(reference: Reference) -> str | None:
     return None
 
 
+# A medicine's regulatory product information (its label): a document the paper uses for
+# a product's facts, like a standard ("SAYANA PRESS 104 mg/0.65 ml suspension for
+# injection SmPC" in a paper on contraceptive prescribing).
+_PRODUCT_INFORMATION = re.compile(
+    r"\b(?:SmPC|summary of product characteristics|prescribing information|"
+    r"package (?:insert|leaflet)|patient information leaflet|product monograph)\b",
+    re.IGNORECASE,
+)
 # A title that names a web host ("National Institutes of Health ClinicalTrials.gov",
 # "Ensembl.org"): a registry, database or site the paper searched or used, not a claim.
 _HOST_TITLE = re.compile(r"(?<![\w.])[A-Za-z][\w-]*\.(?:gov|org|com|net|edu|int)(?![\w.])")

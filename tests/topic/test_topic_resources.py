@@ -7,7 +7,7 @@ import pytest
 from citecheck.loaders.bibtex import parse_bibtex_string
 from citecheck.model.document import Location, Reference
 from citecheck.references.kinds import resource_kind
-from citecheck.topic.methods import named_in_text
+from citecheck.topic.methods import methods_reason, named_in_text
 from citecheck.topic.terms import manuscript_terms, reference_terms
 
 
@@ -338,3 +338,12 @@ def test_a_title_naming_a_web_host_is_a_web_resource(title: str, exempt: bool) -
 
     ref = Reference(text=f"{title}. 2020.", title=title, location=Location(path="m.md"))
     assert (exemption(ref) == ("web resource", "its title")) is exempt
+
+
+def test_a_medicines_product_information_is_a_resource() -> None:
+    label = Reference(
+        text="Acme. Tablrex 10 mg film-coated tablets SmPC. 2021.",
+        title="Tablrex 10 mg film-coated tablets SmPC",
+        location=Location(path="m.md"),
+    )
+    assert methods_reason(label) == "product information"

@@ -15,7 +15,8 @@ type, a link to GitHub/CRAN/PyPI/Zenodo/figshare/W3C/CWE and the like, "[Compute
 software]", "R package", "version 2.1", "Retrieved from", "Diakses", "Diambil kembali
 dari", "Obtenido de"), books (an ISBN, an edition, a book-catalogue link), classics
 and translated works (a date before 1900 or the common era, a translator), methods,
-data-collection and statistics texts, reporting guidelines, titles naming a web host
+data-collection and statistics texts, reporting guidelines, a medicine's product
+information (an SmPC, a package insert), titles naming a web host
 ("ClinicalTrials.gov"), titles that are not titles (the author list or its end, a
 venue), titles shorter than four words or with fewer than two content words ("Do be do
 be do": nothing to read a subject from), and references
