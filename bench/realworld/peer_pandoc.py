@@ -109,7 +109,7 @@ def _chapters(items: list[Any]) -> list[str]:
         elif isinstance(item, dict):
             page = item.get("href", item.get("file"))
             part = item.get("part")
-            if isinstance(page, str):
+            if isinstance(page, str) and "://" not in page:
                 out.append(page)
             elif isinstance(part, str) and part.lower().endswith((".qmd", ".md", ".rmd")):
                 out.append(part)

@@ -97,7 +97,7 @@ def _chapters(items: object) -> list[str]:
             elif isinstance(item, dict):
                 page = item.get("href", item.get("file"))
                 part = item.get("part")
-                if isinstance(page, str):
+                if isinstance(page, str) and "://" not in page:  # a link is no chapter
                     out.append(page)
                 elif isinstance(part, str) and part.lower().endswith(_PAGE):
                     out.append(part)

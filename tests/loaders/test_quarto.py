@@ -50,7 +50,8 @@ def test_book_chapters_given_as_file_entries_and_part_pages(in_tmp: Path) -> Non
                 "project:\n  type: book\nbook:\n  chapters:\n"
                 "    - file: index.qmd\n      text: Title page\n"
                 "    - part: basics.qmd\n      chapters:\n        - one.qmd\n"
-                "    - href: two.qmd\nbibliography: refs.bib\n"
+                "    - href: two.qmd\n    - href: https://example.org/more\n"
+                "      text: More online\nbibliography: refs.bib\n"
             ),
             "index.qmd": "# Title\n\nNo citation here.\n",
             "basics.qmd": "# Basics\n\nThe part page cites [@alpha2020].\n",
