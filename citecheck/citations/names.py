@@ -90,7 +90,11 @@ def _is_sentence_end(word: str) -> bool:
 
 
 def _strip_et_al(toks: list[Token]) -> bool:
-    """Remove a trailing "et al." form (and a comma before it); True if found."""
+    """Remove a trailing "et al." form (and a comma before it); True if found. A comma
+    after it goes too: "FERRAZ et al., (2007)" is a narrative citation with a stray comma."""
+    if len(toks) > 2 and toks[-1][0] == "," and _strip_et_al(toks[:-1]):
+        del toks[-1]
+        return _strip_et_al(toks)
     for size in (2, 1):
         if len(toks) > size:
             tail = tuple(t[0].lower().replace(".", "") for t in toks[-size:])
@@ -112,6 +116,15 @@ def _strip_abbreviation(toks: list[Token]) -> str | None:
     return None
 
 
+def _capital_conjunction(text: str, cur: list[Token]) -> bool:
+    """ "E" in "(CARDOSO E CARDOSO, 2013)": ABNT prints surnames in capitals, and the
+    conjunction between them with them."""
+    if not (text.isupper() and text.lower() in CONJUNCTIONS and cur):
+        return False
+    last = cur[-1][0]
+    return len(last) > 1 and last.isupper() and last.isalpha()
+
+
 def _segments(toks: list[Token]) -> tuple[list[list[Token]], list[str]]:
     """Split into name segments and the separators between them ("," "and", ", and").
 
@@ -124,7 +137,13 @@ def _segments(toks: list[Token]) -> tuple[list[list[Token]], list[str]]:
     pending = ""
     for tok in toks:
         text = tok[0]
-        if text == "," or text == "&" or text in CONJUNCTIONS or (text == "/" and cur):
+        if (
+            text == ","
+            or text == "&"
+            or text in CONJUNCTIONS
+            or (text == "/" and cur)
+            or _capital_conjunction(text, cur)
+        ):
             # "/" joins two authors as "and" does: "(Acme Project Team / Jane Doe, 2015)"
             if cur or segs:
                 pending += "," if text == "," else "&"

@@ -49,7 +49,19 @@ LOCATOR_SEP = re.compile(r"\s*[,:]\s*")
 #: Secondary-source markers: "(Smith, 2019, as cited in Jones, 2020)".
 CITED_IN = re.compile(
     r"\s*(?:,\s*)?(?:as\s+cited\s+in|cited\s+in|quoted\s+in|dikutip\s+(?:dalam|dari)|"
-    r"zitiert\s+nach|citado\s+en|cité\s+dans)\s+"
+    r"zitiert\s+nach|citado\s+en|cité\s+dans|(?:conforme\s+)?citad[oa]s?\s+(?:por|em)|"
+    r"apud|dalam)\s+"
+)
+
+#: A secondary-source marker after a narrative citation, then the work consulted:
+#: "Mourato (2004), conforme citado por Tavares (2015)", "Kowalczyk (2001) (dalam
+#: Tavares, 2015)", "Darnell (1999), as cited in Tavares (2015)".
+SECONDARY_AFTER = re.compile(
+    r"\s*[,;]?\s*\(?\s*(?:(?:conforme|como|tal\s+como|sebagaimana)\s+)?"
+    r"(?:(?:as\s+)?cited\s+in|quoted\s+in|citad[oa]s?\s+(?:por|em|en)|apud|dalam|"
+    r"dikutip\s+(?:dalam|dari|oleh)|zitiert\s+(?:nach|in|bei)|zit\.\s+(?:n\.|nach|in)|"
+    r"cité(?:e|s|es)?\s+(?:dans|par))\s*:?\s*",
+    re.IGNORECASE,
 )
 
 #: Words and marks of an author string: letters with internal apostrophes, hyphens

@@ -163,10 +163,13 @@ def parse_piece(piece: str, known: frozenset[str] = frozenset()) -> Piece | None
             pos = nxt.end()
             continue
         cited = CITED_IN.match(piece, pos)
-        if cited is not None:  # the secondary source is the work in the list
-            inner = parse_piece(piece[cited.end() :], known)
-            if inner is None or inner.authors is None:
+        inner = parse_piece(piece[cited.end() :], known) if cited is not None else None
+        if cited is not None and (inner is None or inner.authors is None):
+            if "dalam" not in cited.group():
                 return None
+            cited = None  # "(Putri, 2019, dalam konteks ini)": Indonesian 'in', a comment
+        if cited is not None and inner is not None and inner.authors is not None:
+            # the secondary source is the work in the list
             shift = cited.end()
             return Piece(
                 authors=inner.authors,

@@ -59,7 +59,9 @@ _GIVEN_WORD = rf"(?!{_CAP_PARTICLE}\s)[{UP}](?:[{L}]+|(?=['’][{UP}]))(?:['’-
 _GIVEN_TAIL = rf"(?:\s[{UP}]\.(?:-[{UP}]\.)?|\s[{UP}](?![{L}.])){{0,2}}"
 GIVEN = rf"{WORD}(?:\s{_GIVEN_WORD}){{0,2}}{_GIVEN_TAIL}"
 # After "Surname, " up to four given names ("Pereira, Maria Aparecida Viana Schtine").
-GIVEN_AFTER_COMMA = rf"{WORD}(?:\s{_GIVEN_WORD}){{0,3}}{_GIVEN_TAIL}"
+# A particle may join two of them: "Silva, Maria de Lourdes", "CORREA, Iago da Cunha".
+_GIVEN_JOIN = r"(?:de|da|do|dos|das|del|di|du)\s"
+GIVEN_AFTER_COMMA = rf"{WORD}(?:\s(?:{_GIVEN_JOIN})?{_GIVEN_WORD}){{0,3}}{_GIVEN_TAIL}"
 
 # What may follow a name: the end of the unit.
 _AFTER_STRICT = (

@@ -130,9 +130,20 @@ def _merge_near_years(groups: list[list[int]], cits: Sequence[Citation]) -> list
     ("Putra, 2022" and "Putra (2023)"): one missing work, cited inconsistently."""
     by_authors: dict[tuple[tuple[str, ...], bool], list[list[int]]] = {}
     out: list[list[int]] = []
+    # An author the text cites with three or more years has several works: two close
+    # years of theirs ("Rusdi, 2012" and "Rusdi (2013)") are two works, not one typo.
+    years_of: dict[str, set[str]] = {}
+    for c in cits:
+        if c.style == "author-year" and c.authors:
+            years_of.setdefault(_names(c)[0], set()).add(parse_year(c.year).base)
     for members in sorted(groups, key=lambda m: m[0]):
         c = cits[members[0]]
-        if c.style != "author-year" or not c.authors or parse_year(c.year).kind != "year":
+        if (
+            c.style != "author-year"
+            or not c.authors
+            or parse_year(c.year).kind != "year"
+            or len(years_of.get(_names(c)[0], ())) >= 3
+        ):
             out.append(members)
             continue
         sig = (_names(c), c.et_al)

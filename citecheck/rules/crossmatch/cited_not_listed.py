@@ -27,16 +27,24 @@ numbered styles (PLOS, Vancouver) name such work in the text only. When the manu
 reported instead of one error per citation. When a document holds more references
 than are read (20,000, cited entries first) and some entries a citation may point to
 were left unread, nothing is reported: the reference-limit problem says so.
+
+A work cited through another ("Mourato (2004), conforme citado por Tavares (2015)",
+"(Lima, 2009, apud Tavares, 2015)", "Kowalczyk (2001) (dalam Tavares, 2015)", "as
+cited in") is not reported when the consulted work is listed: APA, ABNT and Indonesian
+guides list only the work that was read.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
+from citecheck.citations.patterns import SECONDARY_AFTER
 from citecheck.loaders.refcap import citations_unmatched
+from citecheck.model.document import Document
 from citecheck.model.findings import Finding, Severity
-from citecheck.model.links import CitedEvidence
+from citecheck.model.links import CitedEvidence, Link
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import missing_groups, places, quote
 
@@ -45,6 +53,28 @@ _UNPUBLISHED = re.compile(
     r"in\s+review)\s*",
     re.IGNORECASE,
 )
+
+
+def _through_listed(
+    doc: Document, index: int, link_of: dict[int, Link], by_start: list[tuple[int, int]]
+) -> bool:
+    """A work cited through a listed one ("Mourato (2004), conforme citado por Tavares
+    (2015)", "Kowalczyk (2001) (dalam Tavares, 2015)"): the consulted work is listed, as
+    APA, ABNT and Indonesian guides ask, and the original need not be."""
+    c = doc.citations[index]
+    if c.style != "author-year" or c.end <= c.start:
+        return False
+    marker = SECONDARY_AFTER.match(doc.text, c.end)
+    if marker is None:
+        return False
+    at = bisect_left(by_start, (marker.end(), -1))
+    if at == len(by_start):
+        return False
+    start, nxt = by_start[at]
+    if start > marker.end() + 1 or doc.text[marker.end() : start].strip("( "):
+        return False
+    ln = link_of.get(nxt)
+    return ln is not None and ln.reference is not None
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -56,7 +86,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         return  # entries past the references limit were not read (a parse-error says so)
     link_of = {ln.citation: ln for ln in ctx.links.links}
     numbered = 2 * sum(c.style == "numeric" for c in doc.citations) > len(doc.citations)
+    by_start = sorted((c.start, i) for i, c in enumerate(doc.citations))
     for members in missing_groups(doc, ctx.links):
+        members = [m for m in members if not _through_listed(doc, m, link_of, by_start)]
+        if not members:
+            continue
         first = doc.citations[members[0]]
         if numbered and first.style == "author-year" and _UNPUBLISHED.fullmatch(first.year or ""):
             continue  # named in the text only, as numbered styles do with unpublished work

@@ -17,6 +17,8 @@ Reported once per differing form, next to the form the reference list uses:
 * an *unlisted* work cited by the same authors with years close together
   ("Nuriawati et al., 2022" and "Nuriawati et al., 2023"), which is likely one work
   with a typo in one year (within 3 years for several authors, 1 for one author).
+  An author the text cites with three or more different years has several works, so
+  two close years of theirs are not reported as one.
 
 Example
 -------

@@ -28,7 +28,9 @@ the entry prints them ("MEYER A.H."): a citation of an undated work has no year 
 (a bracketed one with an empty year slot, "(MEYER A.H., )", is year-mismatch's). An
 organisation's entry counts as cited when the prose introduces the organisation by its
 full name and its abbreviation ("... a report of the Association of Invented Examiners
-(AIE) ...") and no other entry has it as first author.
+(AIE) ...") and no other entry has it as first author. An undated ABNT entry of a body
+in capitals ("GIT. Documentação oficial. ... Acesso em 16 set. 2019.": the access date
+is not a publication year) counts as cited by "(GIT)" or "(GIT, s.d.)" in the text.
 
 Entries of a bibliography database are not reported: when Pandoc (``bibliography:``
 or inline ``references:`` metadata, R Markdown, Quarto) or LaTeX (``\\bibliography``,
@@ -215,6 +217,38 @@ def _undated_named(text: str, ref: Reference, region: tuple[int, int]) -> bool:
     return False
 
 
+# ABNT's corporate author in capitals, then a period: "GIT. Documentação oficial."
+_CAPITAL_BODY = re.compile(r"(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ0-9&-]{2,40})\.\s")
+# an access date, whose year is not the work's: "Acesso em 16 set. 2019"
+_ACCESSED = re.compile(
+    r"(?:Acesso\s+em|Acessado\s+em|Accessed(?:\s+on)?|Retrieved(?:\s+on)?|Diakses(?:\s+pada)?|"
+    r"Consultado\s+(?:el|em)|aufgerufen(?:\s+am)?|Zugriff\s+am|Consulté\s+le)\s*:?[^()\n]{0,30}?"
+    r"(?:1[89]|20)\d\d",
+    re.IGNORECASE,
+)
+_NO_DATE = re.compile(r"(?<!\w)(?:s\.\s?d\.|s/d|\[s\.d\.\]|n\.\s?d\.)(?!\w)", re.IGNORECASE)
+
+
+def _undated_body_cited(doc: Document, ref: Reference, region: tuple[int, int]) -> bool:
+    """An undated entry of a body in capitals ("GIT. Documentação oficial. ... Acesso em
+    16 set. 2019.") cited as ABNT cites it, by the name alone: "(GIT)", "(GIT, s.d.)".
+    Only when no other entry starts with that name."""
+    m = _CAPITAL_BODY.match(" ".join(ref.text.split()))
+    if m is None:
+        return False
+    name = m.group("name")
+    rest = _ACCESSED.sub(" ", ref.text)
+    if re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", rest) and not _NO_DATE.search(rest):
+        return False  # a dated entry: its citation carries the year
+    if sum(1 for r in doc.references if " ".join(r.text.split()).startswith(name + ".")) > 1:
+        return False
+    pattern = rf"\({re.escape(name)}(?:,\s*(?:s\.\s?d\.|s/d|\[s\.d\.\]|n\.\s?d\.))?\)"
+    for hit in re.finditer(pattern, doc.text):
+        if not region[0] <= hit.start() < region[1]:
+            return True
+    return False
+
+
 #: above this many entries the uncited ones are summarised in one finding
 LARGE_LIST = 3000
 _SHOWN = 5  # uncited entries named in the summary
@@ -239,7 +273,7 @@ def _uncited(ctx: RuleContext) -> Iterator[int]:
                 continue
         if ref.source == "bibliography":
             region = _list_region(doc) if region is None else region
-            if _mentioned_in_prose(doc, ref, region):
+            if _mentioned_in_prose(doc, ref, region) or _undated_body_cited(doc, ref, region):
                 continue
         yield i
 
