@@ -426,7 +426,15 @@ def _bibliography_lines(body: list[Paragraph], bib_fields: list[Field]) -> list[
 
     out: set[int] = set()
     for f in bib_fields:
-        out.update(range(max(f.paragraph, 0), f.end_paragraph + 1))
+        # A field that ends before any text of its last paragraph (Word puts the end
+        # mark in the next heading's paragraph: "DAFTAR RIWAYAT HIDUP" after the list)
+        # does not hold that paragraph, and one that begins after all the text of its
+        # first paragraph (the list's own heading) does not hold that one.
+        first = max(f.paragraph, 0)
+        if 0 <= f.paragraph < len(body) and f.start >= len(body[f.paragraph].text.rstrip()):
+            first += 1
+        last = f.end_paragraph if f.end > 0 else f.end_paragraph - 1
+        out.update(range(first, last + 1))
     out.update(
         i for i, p in enumerate(body) if p.style.lower() == "bibliography" and p.text.strip()
     )

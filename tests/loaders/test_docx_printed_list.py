@@ -197,3 +197,21 @@ def test_footnote_fields_without_a_list_are_an_info_note(tmp_path: Path) -> None
     assert [r.source for r in doc.references] == ["docx-field"]
     (note,) = doc.problems
     assert note.kind == "field-items-only" and note.evidence["severity"] == "info"
+
+
+def test_a_field_ending_in_the_next_heading_paragraph_does_not_take_that_heading(
+    tmp_path: Path,
+) -> None:
+    # Word often leaves the bibliography field's end mark at the start of the next
+    # paragraph, a plain bold heading of the back matter ("About the author").
+    body = (
+        _p("Rain fills the wells (Okafor, 2019).")
+        + _p("References", "Heading1")
+        + f"<w:p>{_begin('ADDIN Mendeley Bibliography CSL_BIBLIOGRAPHY')}"
+        + _run("Okafor, A. (2019). Shallow wells of the coastal plain. Water Notes, 2, 10-19.")
+        + "</w:p>"
+        + f"<w:p>{_END}{_run('ABOUT THE AUTHOR')}</w:p>"
+        + _p("The author grew up near the coast and studies wells.")
+    )
+    doc = load(_docx(tmp_path / "a.docx", body), "a.docx")
+    assert [r.authors[0].family for r in doc.references] == ["Okafor"]
