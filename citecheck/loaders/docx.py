@@ -409,7 +409,14 @@ def _list_heading(p: Paragraph) -> bool:
     )
 
 
+# Longer than any heading: a body paragraph that carries an outline level or a heading
+# style by accident (Word copies paragraph properties along) is still prose to read.
+_HEADING_MAX = 300
+
+
 def _is_heading(p: Paragraph) -> int | None:
+    if len(p.text.strip()) > _HEADING_MAX:
+        return None
     style = p.style.lower().replace(" ", "")
     if style.startswith("heading") and style[7:].isdigit():
         return int(style[7:])

@@ -246,3 +246,23 @@ def test_one_work_under_two_library_ids_printed_once_is_one_entry(
     # Without a printed list the fields' items are the list, and a note says so.
     notes = [p for p in doc.problems if p.kind == "field-items-only"]
     assert len(notes) == (0 if printed else 1)
+
+
+def test_a_long_paragraph_with_an_outline_level_is_prose(tmp_path: Path) -> None:
+    # Word copies paragraph properties along: a body paragraph may carry the outline
+    # level of the heading it was split from. Its citations are still citations.
+    long_text = (
+        "Farmers in the survey region sprayed their own fields in most cases, and the "
+        "share of hectares treated by hired applicators fell over the three seasons that "
+        "were covered by the questionnaire. "
+    ) * 2 + "New labels apply from next year (EPA 2017)."
+    body = (
+        _p("Results", "Heading1")
+        + f'<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t xml:space="preserve">'
+        f"{escape(long_text)}</w:t></w:r></w:p>"
+        + '<w:p><w:pPr><w:outlineLvl w:val="0"/></w:pPr><w:r><w:t>References</w:t></w:r></w:p>'
+        + _p("EPA (2017) New rules for sprayers. Agency notes, 2, 1-3.")
+    )
+    doc = load(_docx(tmp_path / "a.docx", body), "a.docx")
+    assert [(c.authors, c.year) for c in doc.citations] == [(("EPA",), "2017")]
+    assert len(doc.references) == 1
