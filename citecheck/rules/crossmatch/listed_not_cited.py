@@ -59,7 +59,10 @@ list is allowed with ``allow-uncited``). Bibliography databases
 and reference files checked on their own are exempt. When every entry is printed on
 purpose (``\\nocite{*}``, ``nocite: '@*'``, a shared bibliography) and no in-text
 citation is read, one warning says so: nothing in the list was checked against the
-text, and a run must not call that "no problems".
+text, and a run must not call that "no problems". The same warning, once, when the
+text declares a bibliography database (Pandoc ``bibliography:``, ``\\bibliography``)
+and not one citation of it is read: a template's unused ``.bib``, or chapters and
+citations citecheck did not find.
 
 A list of more than 3,000 entries is not a manuscript's own reference list (the
 longest real lists we have measured are shared bibliographies: ``tugboat.bib`` holds
@@ -387,6 +390,9 @@ def _nothing_cited(ctx: RuleContext) -> Iterator[Finding]:
         return
     listed = [i for i in _uncited(ctx) if not _unprinted(doc, doc.references[i])]
     if not listed:
+        if doc.references and all(_unprinted(doc, r) for r in doc.references):
+            # a declared database and not one citation read from the text
+            yield _database_unused(doc)
         return
     first = doc.references[listed[0]]
     yield RULE.finding(
@@ -403,6 +409,23 @@ def _nothing_cited(ctx: RuleContext) -> Iterator[Finding]:
             "first_indices": listed[:100],
         },
         severity=Severity.ERROR,
+    )
+
+
+def _database_unused(doc: Document) -> Finding:
+    """A warning when the text declares a bibliography database but no citation of it
+    is read: a template's unused ``.bib`` or citations in a form not read (chapters
+    not found, a citation syntax citecheck does not know); either way nothing was
+    checked, and a run must not call that "no problems"."""
+    first = doc.references[0]
+    return RULE.finding(
+        message=f"No in-text citation was read, though the manuscript declares a "
+        f"bibliography database of {len(doc.references):,} entries: nothing was checked "
+        "against it (are the chapters or the citations in a form citecheck does not read?)",
+        location=first.location,
+        reference=first,
+        evidence={"citations_read": 0, "entries": len(doc.references), "database": True},
+        severity=Severity.WARNING,
     )
 
 

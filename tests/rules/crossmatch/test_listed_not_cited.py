@@ -76,9 +76,13 @@ def test_no_citation_and_a_further_reading_list_allowed() -> None:
     assert f.severity.value == "warning" and f.evidence["printed_by"] == "nocite"
 
 
-def test_no_citation_with_a_database_or_a_reference_file_alone_reports_nothing() -> None:
+def test_no_citation_with_a_declared_database_is_one_warning() -> None:
+    # A manuscript declaring a .bib of which not one citation is read was not checked
+    # (a template's unused .bib, or chapters and citations not found): one warning,
+    # not a pass; a reference file checked on its own reports nothing.
     database = ref("Ansell", year="2008").model_copy(update={"source": "bibtex"})
-    assert run(RULE, doc([], [database], cited_only_database=True)) == []
+    [f] = run(RULE, doc([], [database, database], cited_only_database=True))
+    assert f.severity.value == "warning" and "database of 2 entries" in f.message
     alone = doc([], [ref("Ansell", year="2008")]).model_copy(update={"format": "references"})
     assert run(RULE, alone) == []
 
