@@ -10,7 +10,6 @@ citation extractor and the reference-string parser.
 from __future__ import annotations
 
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 from bisect import bisect_right
 from collections.abc import Collection, Sequence
@@ -42,6 +41,7 @@ from citecheck.model.document import (
 )
 from citecheck.model.errors import InputError
 from citecheck.text.floats import is_caption_paragraph, merge
+from citecheck.text.folding import norm
 from citecheck.text.frontmatter import IDENTITY_LINE, read_front
 from citecheck.text.spans import blank_spans
 
@@ -284,7 +284,7 @@ def _link_field_items(
     citation: its text ("(Okafor, 2019)", "[3]") is read like typed text, so it is
     judged as the reader sees it (cited-not-listed, a year or name mismatch).
     """
-    texts = [_norm(r.text) for r in printed]
+    texts = [norm(r.text) for r in printed]
     found: dict[str, int] = {}
     for item in items:
         at = _printed_entry(item, texts)
@@ -306,13 +306,6 @@ def _link_field_items(
     return kept, keyed, kept_fields
 
 
-def _norm(text: str) -> str:
-    """Lower case letters and digits, one space between words, accents dropped."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[\W_]+", " ", plain).split())
-
-
 def _printed_entry(item: Reference, texts: list[str]) -> int | None:
     """The index of the printed entry (normalised texts) that shows ``item``, or None.
 
@@ -320,14 +313,14 @@ def _printed_entry(item: Reference, texts: list[str]) -> int | None:
     the entry's start or its year; a title too short to tell apart ("Nonoxinol"), or
     none, needs the name at the entry's start and the year (or no year on either side).
     """
-    doi = _norm(item.doi or "")
+    doi = norm(item.doi or "")
     if doi:
         for i, t in enumerate(texts):
             if doi in t:
                 return i
-    words = _norm(_TAG.sub("", item.title or "")).split()[:6]
+    words = norm(_TAG.sub("", item.title or "")).split()[:6]
     phrase = " ".join(words)
-    name = _norm(item.authors[0].family) if item.authors else ""
+    name = norm(item.authors[0].family) if item.authors else ""
     year = (item.year or "")[:4]
     short = len(words) < 3 and len(phrase) < 15
     best: tuple[int, int] | None = None
