@@ -24,10 +24,7 @@ How a careful copy-editor decides, and so do we:
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
+from citecheck.gcpause import gc_paused
 from citecheck.linking.authoryear import link_author_year
 from citecheck.linking.labels import link_keys, link_numbers
 from citecheck.model.document import Document
@@ -43,25 +40,8 @@ def link(document: Document, *, name_threshold: float = NAME_THRESHOLD) -> Links
     ``name_threshold`` is the surname similarity (0..100) above which a different
     spelling counts as a misspelling (config: ``thresholds.name_similarity``).
     """
-    with _gc_paused():
+    with gc_paused():
         return _link(document, name_threshold)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while linking.
-
-    Linking allocates many small acyclic objects (reference counting frees them);
-    on 10,000-entry lists the collector's repeated scans of the whole document made
-    linking grow faster than linearly (bench/speed/linking.py: 3.4 s -> 1.2 s).
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _link(document: Document, name_threshold: float) -> Links:

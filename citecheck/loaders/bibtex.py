@@ -20,6 +20,7 @@ from bibtexparser.middlewares.names import (
     split_multiple_persons_names,
 )
 
+from citecheck.gcpause import gc_paused
 from citecheck.loaders._bibtex_inherit import MAX_CHAIN, Inheritance
 from citecheck.loaders._bibtex_salvage import (
     Budget,
@@ -254,8 +255,14 @@ def parse_bibtex_string(text: str, display_path: str) -> tuple[list[Reference], 
     """Every entry of a BibTeX source as a :class:`Reference`; broken ones as problems.
 
     At most the references budget of :mod:`citecheck.loaders.refcap` is read (cited
-    entries first); a problem says where reading stopped.
+    entries first); a problem says where reading stopped. The entries hold no reference
+    cycles, so the cyclic garbage collector is paused while they are built.
     """
+    with gc_paused():
+        return _parse_bibtex_string(text, display_path)
+
+
+def _parse_bibtex_string(text: str, display_path: str) -> tuple[list[Reference], list[Problem]]:
     from bibtexparser.middlewares import ResolveStringReferencesMiddleware
 
     taker = Taker()

@@ -474,8 +474,18 @@ def _check(
     if "registry" in needs:
         from citecheck.registry.resolve import resolve_all  # lazy: httpx and the cache
 
+        # Only the printed references are judged by the registry rules, so only they
+        # are asked about (a shared .bib's uncited entries would be thousands of requests).
+        printed = [
+            RuleContext(document=p.document, links=p.links, settings=settings).printed
+            for p in prepared
+        ]
         outcome = resolve_all(
-            [p.document for p in prepared], settings, client=client, progress=progress
+            [p.document for p in prepared],
+            settings,
+            client=client,
+            progress=progress,
+            only=printed,
         )
         resolutions = outcome.resolutions
         skipped.extend(outcome.skipped)
