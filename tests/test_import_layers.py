@@ -18,7 +18,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "citecheck"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("_version",),
+    ("_version", "gcpause"),
     ("model", "store"),
     ("text",),
     ("citations", "references"),
