@@ -61,6 +61,11 @@ class Paragraph:
     # The paragraph's own w:ind: left indent, and first-line offset (firstLine minus
     # hanging), each None when not set directly.
     indent: tuple[int | None, int | None] = (None, None)
+    # Names of the bookmarks that start in this paragraph (or just before it, between
+    # paragraphs), and the internal hyperlinks in it: (bookmark named by w:anchor, start,
+    # end of the link's text).
+    bookmarks: list[str] = field(default_factory=list)
+    links: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -72,6 +77,8 @@ class _State:
     notes: list[str] = field(default_factory=list)
     sups: list[tuple[int, int]] = field(default_factory=list)
     breaks: list[int] = field(default_factory=list)
+    bookmarks: list[str] = field(default_factory=list)
+    links: list[tuple[str, int, int]] = field(default_factory=list)
     sup_styles: frozenset[str] = frozenset()
 
     @property
@@ -216,8 +223,9 @@ def read_paragraphs(
     ``sup_styles`` are the character style ids that print superscript.
     """
     st = _State(sup_styles=sup_styles)
-    for p, in_table in _paragraphs(root):
+    for p, in_table, before in _paragraphs(root):
         st.current, st.notes, st.sups, st.breaks = [], [], [], []
+        st.bookmarks, st.links = list(before), []
         for child in p:
             _inline(child, st)
         style_el = p.find(f"{W}pPr/{W}pStyle")
@@ -237,6 +245,8 @@ def read_paragraphs(
                 numbered=num_id is not None and num_id.get(f"{W}val") not in (None, "0"),
                 first_line=_first_line(ind),
                 indent=indent_of(ind),
+                bookmarks=st.bookmarks,
+                links=st.links,
             )
         )
     for f, _ in st.stack:  # unterminated fields end at the document end
@@ -267,17 +277,23 @@ def _first_line(ind: ET.Element | None) -> int | None:
     return left + (_twips(ind, "firstLine") or 0) - (_twips(ind, "hanging") or 0)
 
 
-def _paragraphs(root: ET.Element) -> list[tuple[ET.Element, bool]]:
-    """Every ``w:p`` in order, and whether it sits in a table cell."""
-    out: list[tuple[ET.Element, bool]] = []
+def _paragraphs(root: ET.Element) -> list[tuple[ET.Element, bool, list[str]]]:
+    """Every ``w:p`` in order, whether it sits in a table cell, and the names of the
+    bookmarks that start between the previous paragraph and it (they mark it)."""
+    out: list[tuple[ET.Element, bool, list[str]]] = []
+    pending: list[str] = []
 
     def visit(el: ET.Element, table: bool) -> None:
+        nonlocal pending
         for child in el:
             if child.tag == f"{W}p":
-                out.append((child, table))
+                out.append((child, table, pending))
+                pending = []
                 # paragraphs in text boxes inside this paragraph come after it
                 for inner in child.iter(f"{W}txbxContent"):
                     visit(inner, table)
+            elif child.tag == f"{W}bookmarkStart":
+                pending.append(child.get(f"{W}name") or "")
             elif child.tag not in (_MC_FALLBACK, f"{W}del"):
                 visit(child, table or child.tag == f"{W}tbl")
 
@@ -305,6 +321,13 @@ def _inline(el: ET.Element, st: _State) -> None:
         st.notes.append(kind + (el.get(f"{W}id") or ""))
     elif tag == f"{W}fldChar":
         _fld_char(el, st)
+    elif tag == f"{W}bookmarkStart":
+        st.bookmarks.append(el.get(f"{W}name") or "")
+    elif tag == f"{W}hyperlink" and el.get(f"{W}anchor"):
+        start = st.offset
+        for child in el:
+            _inline(child, st)
+        st.links.append((el.get(f"{W}anchor") or "", start, st.offset))
     elif tag == f"{W}r" and _raised(el, st.sup_styles):
         start = st.offset
         for child in el:

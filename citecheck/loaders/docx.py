@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from citecheck.loaders import _docx_fields as fields
+from citecheck.loaders import _docx_links as links
 from citecheck.loaders._docx_text import (
     Field,
     Paragraph,
@@ -163,7 +164,9 @@ def load(path: Path, display_path: str) -> Document:
     # both: entries are often typed into or after the field) is the reference list.
     references = keyed_by_label(_text_references(parts.body, bib_lines, loc, problems))
     labels = {r.key for r in references if r.key}
+    unprinted: list[tuple[Reference, Citation]] = []
     if field_refs and references:
+        unprinted = _unprinted_items(field_refs, references, structured)
         # The fields' items only link a field citation to its printed entry; a field
         # whose items are not all found there is read as the reader sees it (its text).
         structured, references, used = _link_field_items(structured, used, field_refs, references)
@@ -198,6 +201,37 @@ def load(path: Path, display_path: str) -> Document:
         listed=references,
         labels=labels,
     )
+    if bib_lines:
+        # Where the text says nothing a reader of citations can read, an internal
+        # hyperlink to a bookmarked entry of the printed list cites that entry, and a
+        # footnote that gives a listed source in full (or "Ebd." after one) cites it.
+        references = list(references)
+        targets = links.bookmark_targets(parts.body, bib_lines, references)
+        if targets:
+            citations += links.link_citations(
+                parts.body + [p for _, p in parts.notes],
+                parts.fields,
+                targets,
+                references,
+                [(c.start, c.end) for c in citations],
+                starts,
+                text,
+                loc,
+            )
+        if parts.notes:
+            citations += links.note_citations(
+                _notes(parts, starts, lines),
+                references,
+                [(c.start, c.end) for c in citations],
+                lambda at: loc(bisect_right(starts, at) - 1, 0),
+            )
+    for item, first in unprinted:
+        # Its text read as an author-year citation is judged by the linker (not listed,
+        # or another spelling of a typed entry); a number or nothing read is not.
+        if not any(
+            c.style == "author-year" and first.start <= c.start < first.end for c in citations
+        ):
+            problems.append(_item_not_printed(item, first))
     citations.sort(key=lambda c: (c.start, c.key or ""))
     return Document(
         path=display_path,
@@ -215,6 +249,16 @@ def load(path: Path, display_path: str) -> Document:
         ),
         notes=_note_spans(parts, starts, lines),
     )
+
+
+def _notes(parts: _Parts, starts: list[int], lines: list[str]) -> list[tuple[str, int, int, str]]:
+    """Each footnote or endnote: (id, start, end, its paragraphs' text joined)."""
+    spans = _note_spans(parts, starts, lines)
+    ids = list(dict.fromkeys(nid for nid, _p in parts.notes))
+    texts: dict[str, list[str]] = {}
+    for nid, p in parts.notes:
+        texts.setdefault(nid, []).append(p.text)
+    return [(nid, a, b, " ".join(texts[nid])) for nid, (a, b) in zip(ids, spans, strict=True)]
 
 
 def _note_spans(parts: _Parts, starts: list[int], lines: list[str]) -> tuple[tuple[int, int], ...]:
@@ -304,6 +348,57 @@ def _link_field_items(
             kept.extend(c.model_copy(update={"key": keyed[found[c.key or ""]].key}) for c in cites)
             kept_fields[group] = used[group]
     return kept, keyed, kept_fields
+
+
+def _unprinted_items(
+    items: list[Reference], printed: list[Reference], citations: list[Citation]
+) -> list[tuple[Reference, Citation]]:
+    """The fields' items the printed list surely does not hold, each with its first
+    citation: an item with a title of three words or more (or a DOI) that no entry shows
+    (:func:`_printed_entry`), whose title opening no entry prints and whose first
+    author's name no entry prints with its year. Empty items ("No Title") and items
+    an entry may hold under other wording are left out."""
+    texts = [norm(r.text) for r in printed]
+    out: list[tuple[Reference, Citation]] = []
+    for item in items:
+        title = norm(_TAG.sub("", item.title or ""))
+        words = title.split()
+        if title in ("no title", "untitled") or (len(words) < 3 and not item.doi):
+            continue
+        if _printed_entry(item, texts) is not None:
+            continue
+        phrase = " ".join(words[:4])
+        name = norm(item.authors[0].family) if item.authors else ""
+        year = (item.year or "")[:4]
+        if any(
+            (phrase and f" {phrase} " in f" {t} ")
+            or (name and f" {name} " in f" {t} " and (not year or year in t))
+            for t in texts
+        ):
+            continue
+        first = next((c for c in citations if c.key == item.key), None)
+        if first is not None:
+            out.append((item, first))
+    return out
+
+
+def _item_not_printed(item: Reference, first: Citation) -> Problem:
+    """The note of a citation field whose item the printed list does not hold."""
+    who = item.authors[0].family if item.authors else ""
+    work = f"{who} ({item.year})" if who and item.year else who or (item.year or "")
+    title = _TAG.sub("", item.title or "")
+    shown = f"{work}, '{title[:80]}'" if work else f"'{title[:80]}'"
+    return Problem(
+        message=(
+            f"the citation field '{first.text.strip()[:60]}' cites {shown}, an item of the "
+            "reference manager that the printed reference list does not hold (typed by hand "
+            "or not refreshed since): a reader cannot find this source; add it to the list "
+            "or refresh the bibliography"
+        ),
+        location=first.location,
+        kind="field-item-not-printed",
+        evidence={"severity": "warning", "key": item.key or "", "item": shown},
+    )
 
 
 def _printed_entry(item: Reference, texts: list[str]) -> int | None:
@@ -469,11 +564,37 @@ def _bibliography_lines(body: list[Paragraph], bib_fields: list[Field]) -> list[
             section.append(j)
         if level is None and not _reads_like_a_list([body[j].text for j in section]):
             continue  # "LITERATUR" in plain type over a literature-review chapter
-        out.update(section)
+        out.update(_without_group_headings(body, section))
     return sorted(out)
 
 
 _LABELLED = re.compile(r"\s*(?:\[\d+\]|\d+\.\s+[A-Z][^\s.,]*,)")
+# A group's title typed as a plain paragraph inside the list ("Internetquellen",
+# "Online sources", "Sumber Internet", "Buku"): a few words, no digit, no punctuation.
+_GROUP_HEADING = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[ \t]+[^\W\d_][^\W\d_'’-]*){0,2}[ \t]*:?")
+
+
+def _without_group_headings(body: list[Paragraph], section: list[int]) -> list[int]:
+    """``section`` without the plain paragraphs that title a group of its entries: a
+    short unnumbered line of words only, between a finished entry (or the list's
+    start) and a paragraph that starts an entry (or carries Word's numbering). A title broken off its entry
+    ("Blume, J. (2018)." / "Deep learning") follows an unfinished one and stays."""
+    out: list[int] = []
+    for k, j in enumerate(section):
+        text = body[j].text.strip()
+        if (
+            not body[j].numbered
+            and _GROUP_HEADING.fullmatch(text) is not None
+            and k + 1 < len(section)
+            and (
+                body[section[k + 1]].numbered
+                or _entry_kind(body[section[k + 1]].text.strip()) is not None
+            )
+            and (k == 0 or not _unfinished(body[section[k - 1]].text))
+        ):
+            continue
+        out.append(j)
+    return out
 
 
 def _sub_heading(text: str) -> bool:

@@ -27,7 +27,12 @@ read; they are not failures. One loader note is a warning: ``field-items-only``,
 document whose Zotero/Mendeley/EndNote citation fields have no printed reference list
 (the bibliography was never inserted); its citations were checked against the fields'
 items, which no reader sees. When every such field is in a footnote (a note style,
-whose notes print the sources) the note is info.
+whose notes print the sources) the note is info. Another is a warning too:
+``field-item-not-printed``, a citation field whose reference-manager item the printed
+list surely does not hold (no entry shows its DOI, its title's opening, or its first
+author with its year; empty items are left out) while the field's text reads as a
+number or not at all: "(35)" then points a reader at another work, or at nothing. A
+field text that reads as an author-year citation is judged as cited-not-listed instead.
 
 Example
 -------
