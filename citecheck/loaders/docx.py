@@ -276,11 +276,13 @@ def _field_citations(
 ) -> tuple[list[Citation], list[Reference], dict[int, Field]]:
     """Citations of the readable fields (their ``group``: 100000 + the field's number),
     the fields' items as references, and the fields read, by group."""
+    from citecheck.citations.sentences import SentenceIndex
     from citecheck.loaders.csljson import csl_item_to_reference
 
     citations: list[Citation] = []
     refs: dict[str, Reference] = {}
     used: dict[int, Field] = {}
+    sentences = SentenceIndex(text) if cite_fields else None
     for group, f in enumerate(cite_fields, start=1):
         got = fields.items(f.instruction, f.data)
         if not got or f.paragraph < 0:
@@ -300,6 +302,9 @@ def _field_citations(
                     start=start,
                     end=end,
                     location=where,
+                    # the sentence holding the field, as for typed citations (off-topic
+                    # reads it: what the author says the work is cited for)
+                    sentence=sentences.sentence(start, end) if sentences else None,
                 )
             )
             if item.key not in refs:

@@ -53,12 +53,18 @@ _DOCUMENT_KIND = re.compile(
     r"running head\b.*|title page|cover page|halaman judul)$"
     # title-page furniture: approval sheets, the department or faculty
     r"|^(?:lembar|halaman|departemen|department|fakultas|faculty|program studi|"
-    r"jurusan|institut|institute|sekolah tinggi|school of|kementerian|ministry)\b",
+    r"jurusan|institut|institute|sekolah tinggi|school of|kementerian|ministry|"
+    # Spanish, Portuguese and French title pages: school, faculty, degree, kind of work
+    r"escuela|escola|[ée]cole|facultad|faculdade|facult[ée]|grado en|licenciatura en|"
+    r"m[áa]ster en|trabajo (?:de )?fin de (?:grado|m[áa]ster|carrera)|tesis doctoral|"
+    r"trabalho de conclus[ãa]o|m[ée]moire de)\b",
     re.I,
 )
-_NOT_A_TITLE = re.compile(r"@|https?://|www\.|\b(?:e-?mail|orcid|doi)\b|universit", re.I)
+_NOT_A_TITLE = re.compile(
+    r"@|https?://|www\.|\b(?:e-?mail|orcid|doi)\b|universi(?:t|dad|dade)", re.I
+)
 # Superscript affiliation marks flattened into names: "Rifan Alamsyah2", "Smith1,2*".
-_AFFILIATION_MARK = re.compile(r"[A-Za-z\u00c0-\u024f][\d*\u2020\u2021]+(?:,\d+)*(?=[\s,;]|$)")
+_AFFILIATION_MARK = re.compile(r"(?<![^\W\d_])([^\W\d_]+)[\d*\u2020\u2021]+(?:,\d+)*(?=[\s,;]|$)")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 # "Judul : ...", "Title of thesis: ..." on an approval sheet or an abstract page.
 _LABELLED_TITLE = re.compile(
@@ -92,6 +98,12 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" *_")
 
 
+def _name_like(word: str) -> bool:
+    """A word a name can be ("Smith", "SMITH", "smith"), not a product spelling with a
+    version ("YOLOv7", "IPv6", "ResNet50"): only a name's digits are affiliation marks."""
+    return word.isupper() or word.islower() or (word[:1].isupper() and word[1:].islower())
+
+
 def is_title_like(text: str) -> bool:
     """Could ``text`` (one paragraph) be a manuscript's title?"""
     t = _clean(text)
@@ -100,7 +112,7 @@ def is_title_like(text: str) -> bool:
         return False
     if len(_WORD.findall(t)) < 3 or _NOT_A_TITLE.search(t) or _DOCUMENT_KIND.match(t):
         return False
-    if _AFFILIATION_MARK.search(t) or t.count(",") >= 3:
+    if any(_name_like(m.group(1)) for m in _AFFILIATION_MARK.finditer(t)) or t.count(",") >= 3:
         return False  # an author line
     # one sentence at most: a title does not run on into prose
     return len(re.findall(r"[.!?](?:\s|$)", t)) <= 1

@@ -142,6 +142,7 @@ _EDITION = re.compile(
     r"\((?:[Bb]uku|[Jj]ilid|[Bb]ook)\s\d+\)|\b[Jj]ilid\s\d+\b|\b\d+(?:ª|a|e|ème)\s?[ée]d(?:\.|ici[oó]n\b|ition\b)|"
     r"\b\d+\.\s?Aufl(?:\.|age\b)"
 )
+_PAGE_COUNT = re.compile(r"^\s*(?:[4-9]\d|[1-9]\d{2,3})\s*(?:pp?\.|pages|hlm\.?)?\s*$")
 _BOOK_LINK = re.compile(r"(?:^|[/.])books\.google\.[a-z.]+/|(?:^|[/.])openlibrary\.org/", re.I)
 
 
@@ -149,9 +150,12 @@ def _whole_book(reference: Reference) -> str | None:
     """Why the entry is a whole book (ISBN, a book-catalogue link), or None.
 
     A page range or a volume says it is a part of something (a proceedings paper has an
-    ISBN too), and such entries stay judged.
+    ISBN too), and such entries stay judged; a lone number of 40 or more is the book's
+    page count, as reference managers export it (``pages = {533}``).
     """
-    if reference.pages is not None or reference.volume is not None:
+    if (reference.pages is not None and not _PAGE_COUNT.match(reference.pages)) or (
+        reference.volume is not None
+    ):
         return None
     if reference.kind in ("chapter", "conference", "article") and reference.source == "bibtex":
         return None
@@ -300,6 +304,8 @@ _EXPLAINER = re.compile(
     r"(?:(?:an?|the)\s+)?([^?:.!]{3,60}?)\s*\?",
     re.IGNORECASE,
 )
+# An acronym written in a sentence: hyphenated ("CRISP-DM") or four capitals or more.
+_TEXT_ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+|[A-Z]{4,}[0-9]*)(?![\w-])")
 _CAPITAL_RUN = re.compile(r"(?<!^)(?<![.!?]\s)\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)+)\b")
 _NOT_NAMES = frozenset(
     "the and for with from this that using based study analysis review new data".split()
@@ -346,6 +352,17 @@ def named_in_text(title: str, texts: Sequence[str]) -> str | None:
         if len(name) >= 3 and len(name.split()) <= 4 and name.casefold() not in _NOT_NAMES:
             if re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", folded):
                 return name
+    # An acronym the manuscript writes in capitals that the title spells in another case
+    # ("CRISP-DM diakui sebagai proses standar ..." for "Penerapan Crisp-Dm ..."):
+    # reference lists in title case lower what the text writes as a name.
+    title_words = set(re.findall(r"[\w-]+", title.casefold()))
+    for text in texts:
+        letters = [c for c in text if c.isalpha()]
+        if sum(c.isupper() for c in letters) > len(letters) / 2:
+            continue  # a heading in capitals: every word looks like an acronym
+        for m in _TEXT_ACRONYM.finditer(text):
+            if m.group(0).casefold() in title_words:
+                return m.group(0)
     title_folded = " ".join(title.casefold().replace("-", " ").split())
     for text in texts:
         for m in _CAPITAL_RUN.finditer(text):

@@ -17,7 +17,7 @@ from citecheck.model.document import Document, Reference
 from citecheck.model.links import Links
 from citecheck.model.resolution import Found, ReferenceResolution, Resolutions
 from citecheck.topic.methods import exemption, named_by_entry, named_in_text
-from citecheck.topic.terms import subject_words, word_counts
+from citecheck.topic.terms import content_words, subject_words, word_counts
 
 # Section headings that say nothing about the topic (English and Indonesian).
 _GENERIC_HEADING = re.compile(
@@ -70,6 +70,8 @@ class ReferenceText:
     # The title's subject words the manuscript's own text uses: (word, uses in the body,
     # other titles of the list that have it, whether the profile has it).
     uses: tuple[tuple[str, int, int, bool], ...] = ()
+    # A citation of it points at a page or a chapter ("[@key, p. 45]", "hlm. 12").
+    located: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,20 +95,52 @@ def split_sentences(text: str) -> list[str]:
 
 
 def manuscript_passages(document: Document) -> tuple[Passage, ...]:
-    """Title, abstract sentences, keywords and topical headings of ``document``."""
+    """Title, abstract sentences, keywords and topical headings of ``document``.
+
+    A template's placeholders are not the manuscript's subject: a title or heading made
+    only of words naming a document's parts and what to write in them ("BAGIAN INI
+    ADALAH BAGIAN JUDUL - TULIS JUDUL", "Insert your title here", "Subbab") is left
+    out, and with a placeholder title the front matter was not filled in, so the
+    abstract and keywords read with it (the template's own instructions on writing an
+    abstract) are left out too."""
     meta = document.metadata
     out: list[Passage] = []
-    if meta.title and meta.title.strip() and not _generic_title(meta.title):
+    unfilled = bool(meta.title and placeholder(meta.title))
+    if meta.title and meta.title.strip() and not _generic_title(meta.title) and not unfilled:
         out.append(Passage("title", meta.title.strip()))
-    for abstract in meta.abstracts:
-        out.extend(Passage("abstract", s) for s in split_sentences(abstract))
-    if meta.keywords:
-        out.append(Passage("keywords", "; ".join(k.strip() for k in meta.keywords if k.strip())))
+    if not unfilled:
+        for abstract in meta.abstracts:
+            out.extend(Passage("abstract", s) for s in split_sentences(abstract))
+        if meta.keywords:
+            kws = "; ".join(k.strip() for k in meta.keywords if k.strip())
+            out.append(Passage("keywords", kws))
     for heading in meta.headings:
         h = _NUMBERING.sub("", heading).strip(" .:")
-        if len(h) >= 4 and not _GENERIC_HEADING.match(h):
+        if len(h) >= 4 and not _GENERIC_HEADING.match(h) and not placeholder(h):
             out.append(Passage("heading", h))
     return tuple(out)
+
+
+#: Words that name a document's parts or tell a writer what to put in them (English
+#: and Indonesian templates): a title made only of these is a placeholder.
+_PLACEHOLDER_WORDS = frozenset(
+    """
+    title subtitle abstract keywords keyword chapter section subsection heading headings
+    paragraph page template insert write type enter replace here your style name author
+    authors text line manuscript thesis dissertation
+    judul subjudul abstrak sari kata kunci bab subbab bagian paragraf halaman templat
+    template tulis tuliskan ketik ketikkan isi isikan ganti masukkan baris sini nama
+    penulis teks gaya skripsi tesis
+    """.split()
+)
+_ROMAN = re.compile(r"^[ivxlc]+$")
+
+
+def placeholder(text: str) -> bool:
+    """Is ``text`` a template's placeholder (every content word names a document part or
+    an instruction: "Tuliskan judul bab di baris ini", "Paper Title (use style: ...)")?"""
+    words = [w for w in content_words(text) if not _ROMAN.match(w)]
+    return bool(words) and all(w in _PLACEHOLDER_WORDS for w in words)
 
 
 _ATTRIBUTES = re.compile(r"\s*\{[^{}]*\}\s*$")  # pandoc's "Introduction {-}"
@@ -143,9 +177,12 @@ def build_inputs(
 ) -> TopicInputs:
     """Collect the scorer's inputs from a linked (and maybe resolved) document."""
     sentences: dict[int, list[str]] = {}
+    located: set[int] = set()
     for ln in links.links:
         if ln.reference is None or not 0 <= ln.citation < len(document.citations):
             continue
+        if document.citations[ln.citation].locator:
+            located.add(ln.reference)
         sentence = document.citations[ln.citation].sentence
         if sentence and sentence not in sentences.setdefault(ln.reference, []):
             sentences[ln.reference].append(sentence)
@@ -201,6 +238,7 @@ def build_inputs(
                 methods=found[0] if found else None,
                 sentences=citing,
                 why=found[1] if found else None,
+                located=i in located,
             )
         )
     if refs:

@@ -20,6 +20,7 @@ backend's threshold. Methods references and very short titles are never flagged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -226,7 +227,34 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
     }
     explained = np.nan_to_num(citing, nan=-1.0) >= CITING_GATE
     explained[[i for i in cand_rows if named[i]]] = True
-    flagged = candidate & ~explained
+    # A figure's or a table's source ("Contoh kanker kulit melanoma. Sumber: (...)",
+    # "Source: ...") is a resource the paper reproduces, not topical support.
+    credited = {i: any(_CREDIT.search(s) for s in usable[i].sentences) for i in cand_rows}
+    explained[[i for i in cand_rows if credited[i]]] = True
+    # A secondary citation ("Davis dkk (dalam Hodgson & Wertheimer, 2007)", "as cited
+    # in"): the work is where the author read another's idea, a source it uses.
+    secondary = {i: any(_SECONDARY.search(sen) for sen in usable[i].sentences) for i in cand_rows}
+    explained[[i for i in cand_rows if secondary[i]]] = True
+    # A pinpoint citation ("[@key, p. 45]", "Capítulo 11 ... (p. 11)"): the author points
+    # at the part of the work used; a padding or sneaked citation names no page.
+    pinpoint = {
+        i: usable[i].located or any(_PINPOINT.search(sen) for sen in usable[i].sentences)
+        for i in cand_rows
+    }
+    explained[[i for i in cand_rows if pinpoint[i]]] = True
+    # Two signals must agree: far by the embeddings, and cited in a sentence that does
+    # not talk about the work. With no citing sentence read the second is missing: an
+    # entry printed by \nocite{*} that the text never cites makes no claim of the
+    # manuscript, and for one cited by a hyperlink, in a chapter or a field the reader
+    # does not follow, how the manuscript uses it is unknown. Neither is flagged.
+    unheard = np.zeros(n, dtype=bool)
+    unheard[[i for i in cand_rows if not usable[i].sentences]] = True
+    flagged = candidate & ~explained & ~unheard
+    if not any(r.sentences for r in usable):
+        notes.append(
+            "off-topic: no sentence citing a reference was read, so no reference was "
+            "flagged on its own (only a list far from the manuscript as a whole is reported)"
+        )
 
     doc_terms = tuple(_manuscript_terms(passages))
     on_topic = np.flatnonzero(~flagged[:n])
@@ -257,6 +285,17 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
                 + ", ".join(_use_note(u) for u in writes[i])
                 + ")"
             )
+        elif candidate[i] and secondary.get(i):
+            exempt = 'a secondary source ("as cited in"): where the author read another\'s work'
+        elif candidate[i] and pinpoint.get(i):
+            exempt = "a pinpoint citation (a page or a chapter of the work is named)"
+        elif candidate[i] and unheard[i]:
+            exempt = (
+                "no sentence citing it was read (printed by \\nocite{*} and cited nowhere, "
+                "or cited where the reader does not follow): it is not judged"
+            )
+        elif candidate[i] and credited.get(i):
+            exempt = 'credited as the source of a figure, table or data ("Source:")'
         elif candidate[i] and named.get(i):
             exempt = f"the citing sentence names the reference's subject ({', '.join(named[i])})"
         elif candidate[i] and explained[i]:
@@ -365,6 +404,26 @@ def _manuscript_terms(passages: Sequence[Passage]) -> list[str]:
 #: sneaked or generic sentence reach 0.16 on dev (0.20 test), real authors' sentences
 #: about their own flagged references 0.30-0.35 (PLOS dev, real-world dev).
 CITING_GATE = 0.25
+#: A credit line: the work is the source of a figure, a table or data it reproduces
+#: ("Sumber: (BPS, 2020)", "Source: ...", "Fuente:", "Fonte:", "Quelle:", "Adapted from").
+_CREDIT = re.compile(
+    r"(?<!\w)(?:(?:sumber|source|sources|fuente|fuentes|fonte|fontes|quelle)\s*:|"
+    r"(?:adapted|reproduced|modified) from|(?:diadaptasi|dimodifikasi|diolah) dari)",
+    re.IGNORECASE,
+)
+#: "(dalam X, 2007)", "(as cited in X)", "(citado en X)", "(cité par X)", "(zitiert nach X)".
+_SECONDARY = re.compile(
+    r"\((?:dalam|as cited in|cited in|citado (?:en|por)|cit\. (?:en|por)|cité (?:par|dans)|"
+    r"zitiert nach|zit\. nach)\s+[^\W\d_]",
+    re.IGNORECASE,
+)
+#: A page or a chapter named in a citing sentence: "p. 45", "pp. 3-9", "hlm. 12",
+#: "pág. 7", "Capítulo 11", "chapter 3", "Bab 2".
+_PINPOINT = re.compile(
+    r"(?<![\w.])(?:pp?|hlm|hal|p[áa]gs?)\.\s?\d+|"
+    r"(?<!\w)(?:chapter|cap[íi]tulo|chapitre|kapitel|bab)\s+\d+\b",
+    re.IGNORECASE,
+)
 #: A candidate whose manuscript signal is at least this (standardised) is on the
 #: manuscript's subject: no planted distant reference of dev was above -1.32.
 MANUSCRIPT_GATE = -1.0

@@ -53,3 +53,32 @@ def test_nothing_read_rather_than_a_wrong_title() -> None:
         "This is a sentence of prose. It goes on to a second one. And a third.",
     ):
         assert not is_title_like(line), line
+
+
+def test_a_version_in_a_product_name_is_no_affiliation_mark() -> None:
+    # "YOLOv7" ends in a digit like "Santoso2", but no name is spelt with an inner capital
+    front = read_front(
+        [
+            "DETEKSI RETAK DINDING PADA CITRA DRONE MENGGUNAKAN METODE YOLOv7",
+            "SKRIPSI",
+            "Disusun oleh:",
+        ]
+    )
+    assert front.title == "DETEKSI RETAK DINDING PADA CITRA DRONE MENGGUNAKAN METODE YOLOv7"
+    assert is_title_like("A study of IPv6 adoption in campus networks")
+    assert not is_title_like("Ani Lestari1, Budi Santoso2 and Citra Dewi3")
+    assert not is_title_like("Ani Lestari1 and BUDI SANTOSO2 and citra dewi")
+
+
+def test_spanish_title_page_furniture_is_no_title() -> None:
+    # the university, school, degree and kind of work come before the title
+    front = read_front(
+        [
+            "UNIVERSIDAD DE EJEMPLO DEL NORTE",
+            "ESCUELA POLITECNICA SUPERIOR",
+            "Grado en Ingeniería Informática",
+            "TRABAJO FIN DE GRADO",
+            "Clasificación de reseñas de restaurantes con redes neuronales",
+        ]
+    )
+    assert front.title == "Clasificación de reseñas de restaurantes con redes neuronales"

@@ -16,7 +16,7 @@ from citecheck.rules.base import RuleContext
 from citecheck.rules.topic import RULES
 from citecheck.rules.topic.off_topic import RULE
 from citecheck.topic.backends import TfidfBackend, Vectors
-from citecheck.topic.profile import build_inputs
+from citecheck.topic.profile import build_inputs, manuscript_passages, placeholder
 from citecheck.topic.scoring import Calibration, score_inputs
 from citecheck.topic.stage import score_all
 
@@ -376,9 +376,9 @@ def test_subject_words_split_hyphens_for_the_body_count() -> None:
     assert word_counts("IoT systems; an IoT-based monitor")["iot"] == 2
 
 
-def test_nocite_star_makes_every_file_entry_a_judged_reference() -> None:
-    # a template's sample entry printed by \nocite{*}: no citation of it is read, but
-    # it is in the manuscript's printed list, so it is judged like a cited one
+def test_nocite_star_makes_every_file_entry_scored_but_an_uncited_one_is_not_flagged() -> None:
+    # a template's sample entry printed by \nocite{*}: it is in the manuscript's printed
+    # list, so it is scored, but no sentence cites it: the text makes no claim of it
     doc, _ = _doc([*GOVERNANCE, OFF])
     refs = tuple(r.model_copy(update={"source": "bibtex"}) for r in doc.references)
     doc = doc.model_copy(update={"references": refs, "cited_only_database": True})
@@ -387,7 +387,11 @@ def test_nocite_star_makes_every_file_entry_a_judged_reference() -> None:
     star = doc.model_copy(update={"allow_uncited": True})
     inputs = build_inputs(star, none)
     assert len(inputs.references) == len(refs) and inputs.uncited == 0
-    assert score_inputs(inputs, TfidfBackend(), CAL).scores[len(GOVERNANCE)].flagged
+    topic = score_inputs(inputs, TfidfBackend(), CAL)
+    off = topic.scores[len(GOVERNANCE)]
+    assert off.score < CAL.threshold and not off.flagged
+    assert off.exempt and "no sentence citing it" in off.exempt
+    assert any("no sentence citing a reference was read" in n for n in topic.notes)
 
 
 def test_a_sentence_using_a_phrase_of_the_title_explains_the_citation() -> None:
@@ -408,3 +412,32 @@ def test_a_title_without_subject_words_is_not_judged() -> None:
     doc, links = _doc([*GOVERNANCE, "What it is and what it was about"])
     score = score_inputs(build_inputs(doc, links), TfidfBackend(), CAL).scores[len(GOVERNANCE)]
     assert not score.flagged and "names no subject" in (score.exempt or "")
+
+
+def test_a_placeholder_title_and_its_front_matter_are_not_the_subject() -> None:
+    # a thesis template never filled in: its title and abstract are instructions
+    doc, _ = _doc(GOVERNANCE)
+    meta = Metadata(
+        title="BAGIAN INI ADALAH BAGIAN JUDUL - TULIS JUDUL",
+        abstracts=("Bagian sari adalah bagian laporan yang berisi ide pokok laporan.",),
+        headings=("Tata Kelola Kolaboratif", "Subbab", "BAB III TULISKAN JUDUL BAB DI BARIS INI"),
+    )
+    passages = manuscript_passages(doc.model_copy(update={"metadata": meta}))
+    assert [(p.kind, p.text) for p in passages] == [("heading", "Tata Kelola Kolaboratif")]
+    assert placeholder("Insert your title here") and not placeholder("Writing your thesis")
+
+
+def test_sources_secondary_and_pinpoint_citations_are_uses_and_a_silent_one_is_not_judged() -> None:
+    for sentence, why in (
+        ("Smart city governance needs collaboration. Sumber: [{n}]", "source"),
+        ("Empathy has four dimensions, Davis dkk (dalam Novak, 2019) [{n}].", "secondary"),
+        ("Smart city governance needs collaboration [{n}, p. 45].", "pinpoint"),
+        ("", "no sentence"),
+    ):
+        doc, links = _doc([*GOVERNANCE, OFF])
+        k = len(GOVERNANCE)
+        cits = list(doc.citations)
+        cits[k] = cits[k].model_copy(update={"sentence": sentence.format(n=k + 1) or None})
+        doc = doc.model_copy(update={"citations": tuple(cits)})
+        off = score_inputs(build_inputs(doc, links), TfidfBackend(), CAL).scores[k]
+        assert not off.flagged and off.exempt and why in off.exempt, (sentence, off.exempt)

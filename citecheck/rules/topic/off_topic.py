@@ -36,9 +36,17 @@ that restates most of the title's words does not count, since that is how a snea
 citation is dressed. Nor is one whose title word is the manuscript's own subject on
 three counts: its text uses the word at least 20 times, its title, abstract, keywords
 or headings have it, and at least 3 other titles of its list have it ("IoT" in a thesis
-building an IoT system). With `\\nocite{*}` (or `nocite: '@*'`) every entry of the
-bibliography files is printed, so every one is judged, a template's sample entries
-too.
+building an IoT system).
+
+A flag needs two signals to agree: far by the scores, and cited in a sentence that does
+not talk about the work. So a reference no sentence cites is never flagged on its own:
+an entry printed by `\\nocite{*}` (or `nocite: '@*'`) that the text never cites makes
+no claim of the manuscript, and one cited by a hyperlink, in a chapter or a field the
+reader does not follow is used in a way nobody read (with no citing sentence read at
+all, the summary says so). Nor is a work credited as the source of a figure, table or
+data ("Sumber: (...)", "Source:", "Adapted from"), a secondary source ("Davis (dalam
+Hodgson, 2007)", "as cited in"), or one cited with a page or chapter ("p. 45",
+"Capítulo 11"): each is a source the author used.
 
 The message says what the manuscript is about (its keywords and title words), what
 the reference is about (its own title words) and its closest cited references, in
@@ -53,8 +61,13 @@ abstract or keywords (in a Word file without styles, the first title-like line, 
 "Abstract:"/"Abstrak -" paragraph or a structured "Background: ... Methods: ..."
 abstract, and a "Keywords:" line are read; in a thesis also the "Judul : ..." line of
 its approval sheet, and its class's title command such as `\\titleskripsi` or
-`\\judul`) and fewer than 3 topical section headings (a thesis's fixed sections,
-"Rumusan Masalah", "Daftar Tabel", "BAB I", do not count).
+`\\judul`; a title page's university, school, degree and kind of work are not its
+title) and fewer than 3 topical section headings (a thesis's fixed sections,
+"Rumusan Masalah", "Daftar Tabel", "BAB I", do not count). A template's placeholders
+are not a subject: a title or heading made only of words naming a document's parts
+and what to write in them ("BAGIAN INI ADALAH BAGIAN JUDUL - TULIS JUDUL", "Insert
+your title here", "Subbab") is left out, and with such a title the abstract and
+keywords read with it too.
 Compared only with each other, the references' outlier may be the manuscript's own
 subject.
 
