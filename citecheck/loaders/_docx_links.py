@@ -160,12 +160,21 @@ _STOP = frozenset(
 )
 
 
+# Query parameters that only track who shared a link ("&si=...", "?utm_source=...").
+_TRACKING = re.compile(r"^(?:utm_\w+|si|fbclid|gclid|mc_cid|mc_eid)=", re.I)
+
+
 def _address(url: str) -> str:
-    """A URL compared as a reader would: no scheme, no "www.", no trailing punctuation
-    or slash, case folded."""
-    u = url.casefold().rstrip(".,;:)]}>'’\u201d")
+    """A URL compared as a reader would: no scheme, no "www.", no fragment (a place on
+    the page, "#cite_note-5", "#:~:text=..."), no tracking parameters, no trailing
+    punctuation or slash, case folded."""
+    u = url.casefold().split("#", 1)[0].rstrip(".,;:)]}>'’\u201d")
     u = re.sub(r"^https?://", "", u)
     u = re.sub(r"^www\.", "", u)
+    if "?" in u:
+        base, query = u.split("?", 1)
+        kept = [q for q in query.split("&") if q and not _TRACKING.match(q)]
+        u = base + ("?" + "&".join(kept) if kept else "")
     return u.rstrip("/")
 
 
@@ -191,33 +200,39 @@ def _surname(ref: Reference) -> str:
     return name if len(name) >= 3 else ""
 
 
-def _note_entries(note: str, references: Sequence[Reference], index: _Index) -> list[int]:
-    """The entries a footnote gives in full or in short: one for certain, or none."""
+def _note_entries(
+    note: str, references: Sequence[Reference], index: _Index
+) -> tuple[list[int], bool]:
+    """The entry a footnote gives in full or in short (one for certain, or none), and
+    whether the note names it beyond doubt: by its address, or by its first author and
+    title (with the year too when both print one)."""
     t = norm(note)
     if not t:
-        return []
+        return [], False
     by_address = sorted({i for a in _addresses(note) for i in index.by_address.get(a, ())})
     if len(by_address) == 1:
-        return by_address
+        return by_address, True
     if len(by_address) > 1:
-        return []  # two entries share the address: the note does not say which
+        return [], False  # two entries share the address: the note does not say which
     padded = f" {t} "
     opening = padded[:80]
-    scored: list[tuple[int, int]] = []
+    years = _YEAR.findall(note)
+    scored: list[tuple[int, bool, int]] = []
     for i, ref in enumerate(references):
         name, phrase = index.names[i], index.titles[i]
         if not name or f" {name} " not in opening:
             continue
         titled = bool(phrase) and f" {phrase} " in padded
         year = (ref.year or "")[:4]
-        dated = bool(year) and year in _YEAR.findall(note)
+        dated = bool(year) and year in years
         if titled or dated:
-            scored.append((titled + dated, i))
+            sure = titled and (dated or not year or not years)
+            scored.append((titled + dated, sure, i))
     if not scored:
-        return []
-    best = max(s for s, _ in scored)
-    top = [i for s, i in scored if s == best]
-    return top if len(top) == 1 else []
+        return [], False
+    best = max(s for s, _, _ in scored)
+    top = [(sure, i) for s, sure, i in scored if s == best]
+    return ([top[0][1]], top[0][0]) if len(top) == 1 else ([], False)
 
 
 @dataclass
@@ -247,14 +262,15 @@ def _index(references: Sequence[Reference]) -> _Index:
 def note_citations(
     notes: Sequence[tuple[str, int, int, str]],
     references: list[Reference],
-    read: Sequence[tuple[int, int]],
+    read: Sequence[tuple[int, int, str | None]],
     loc: Callable[[int], Location],
 ) -> list[Citation]:
     """Key citations of the footnotes that give a listed source in full or in short.
 
     ``notes`` are (note id, start, end, text) in order; a note with a citation already
-    read in it (``read``: spans of citations) is left to that reading. "Ebd."/"Ibid."
-    alone cites what the previous note cited through this reading.
+    read in it (``read``: spans and keys of citations) is left to that reading unless it names a
+    listed entry beyond doubt (address, or author and title). "Ebd."/"Ibid." alone
+    cites what the previous note cited through this reading.
     """
     if not references:
         return []
@@ -263,15 +279,20 @@ def note_citations(
     out: list[Citation] = []
     previous: list[int] = []
     for n, (_nid, start, end, note) in enumerate(notes, start=1):
-        if any(start <= a < end for a, _b in read):
-            previous = []
-            continue
         body = note.strip()
         hit: list[int]
-        if (m := _IBID.match(body)) is not None and not _rest_names_a_source(body[m.end() :]):
+        inside = [key for a, _b, key in read if start <= a < end]
+        if inside:  # keys of the citations read in the note (None: typed ones)
+            # A citation is read in it: the note cites an entry besides only when it
+            # names that entry beyond doubt (its title read as "Computing, 2017") and
+            # no citation read there is of that entry already (a citation field).
+            hit, sure = _note_entries(body, references, index)
+            keys = {k for k in inside if k}
+            hit = [at for at in hit if sure and references[at].key not in keys]
+        elif (m := _IBID.match(body)) is not None and not _rest_names_a_source(body[m.end() :]):
             hit = previous
         else:
-            hit = _note_entries(body, references, index)
+            hit, _sure = _note_entries(body, references, index)
         previous = hit
         for at in hit:
             key = _key_for(references, at, f"entry-{at + 1}", taken)

@@ -9,6 +9,7 @@ citation extractor and the reference-string parser.
 
 from __future__ import annotations
 
+import itertools
 import re
 import xml.etree.ElementTree as ET
 from bisect import bisect_right
@@ -222,7 +223,7 @@ def load(path: Path, display_path: str) -> Document:
             citations += links.note_citations(
                 _notes(parts, starts, lines),
                 references,
-                [(c.start, c.end) for c in citations],
+                [(c.start, c.end, c.key) for c in citations],
                 lambda at: loc(bisect_right(starts, at) - 1, 0),
             )
     for item, first in unprinted:
@@ -778,6 +779,86 @@ def _author_year_continuations(
         head = i
 
 
+def _join(body: list[Paragraph], joined: dict[int, str], head: int, i: int) -> None:
+    """Append paragraph ``i`` to the entry opened by paragraph ``head``."""
+    so_far = joined.get(head, body[head].text).rstrip()
+    more = body[i].text.strip()
+    glue = "" if so_far.endswith("-") or more[:1] in (",", ";", ":", ".") else " "
+    joined[head] = so_far + glue + more
+    joined[i] = ""
+
+
+_ADDRESS_ONLY = re.compile(
+    r"\s*(?:(?:doi|url|online|available|abrufbar|disponível|tersedia)\b[^/]{0,20}?)?"
+    r"(?:https?://|www\.|doi\.org/|10\.\d{4,9}/)\S+\s*",
+    re.I,
+)
+_HAS_ADDRESS = re.compile(r"https?://|\bwww\.|\bdoi\.org/|\b10\.\d{4,9}/", re.I)
+
+
+def _address_continuations(body: list[Paragraph], bib: list[int], joined: dict[int, str]) -> None:
+    """A paragraph that is only an address (a URL or a DOI) right after an entry that
+    shows none is that entry's address, not an entry ("o. A.: Loops" / "https://...")."""
+    head: int | None = None
+    last = -2  # the entry's last paragraph
+    for i in bib:
+        text = body[i].text.strip()
+        if joined.get(i) == "" or not text:
+            last = i if text else last  # already part of the entry
+            continue
+        if (
+            head is not None
+            and i == last + 1
+            and _ADDRESS_ONLY.fullmatch(text) is not None
+            and _HAS_ADDRESS.search(joined.get(head, body[head].text)) is None
+        ):
+            _join(body, joined, head, i)
+            last = i
+            continue
+        head = last = i
+
+
+def _blanks_between(body: list[Paragraph], a: int, b: int) -> int:
+    """How many paragraphs between ``a`` and ``b`` are empty (all of them, or -1)."""
+    gap = [body[k].text.strip() for k in range(a + 1, b)]
+    return len(gap) if not any(gap) else -1
+
+
+# An entry opens with its first author ("ALVES, William", "Okafor, A.", "A. Okafor,")
+# or a label.
+_NAME_START = re.compile(
+    r"\s*(?:\[[^\]\n]{1,24}\]|\(\d{1,4}\)|\d{1,4}[.)]\s"
+    r"|[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){0,3},\s*[^\W\d_]"
+    r"|(?:[^\W\d_]\.\s?){1,3}[^\W\d_][\w'’-]+,)"
+)
+
+
+def _blank_separated_continuations(
+    body: list[Paragraph], bib: list[int], joined: dict[int, str]
+) -> None:
+    """Join the paragraphs of one entry in a list whose entries are separated by empty
+    paragraphs.
+
+    When most entries of a list stand apart (an empty paragraph after each), two
+    paragraphs with none between them are one entry broken in two ("ALVES, William.
+    Banco de dados. Saraiva Educação" / ", SA, 2014."; "... sistemas digitais." /
+    "Dissertação de Mestrado. Universidade ..., 2018."), unless the second opens with an
+    author's name or a label: then the author forgot the empty paragraph.
+    """
+    texts = [i for i in bib if body[i].text.strip()]
+    if len(texts) < 4 or any(body[i].numbered for i in texts):
+        return
+    apart = sum(1 for a, b in itertools.pairwise(texts) if _blanks_between(body, a, b) > 0)
+    if apart < 3 or 4 * apart < 3 * (len(texts) - 1):
+        return
+    head = texts[0]
+    for prev, i in itertools.pairwise(texts):
+        if i == prev + 1 and _NAME_START.match(body[i].text) is None:
+            _join(body, joined, head, i)
+            continue
+        head = i
+
+
 def _text_references(
     body: list[Paragraph], bib: list[int], loc: object, problems: list[Problem]
 ) -> list[Reference]:
@@ -789,6 +870,9 @@ def _text_references(
     joined = _numbered_continuations(body, bib)
     if not joined:
         _author_year_continuations(body, bib, joined)
+    if not joined:
+        _blank_separated_continuations(body, bib, joined)
+    _address_continuations(body, bib, joined)
     bib = [i for i in bib if joined.get(i) != ""]
     # Paragraphs (and line breaks inside them) are the entry boundaries Word keeps.
     section, para_starts = join_paragraphs(

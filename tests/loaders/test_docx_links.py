@@ -292,3 +292,100 @@ def test_an_empty_field_item_is_not_named(tmp_path: Path) -> None:
     """A reference manager's empty record ("No Title") says nothing about the list."""
     doc = load(_docx(tmp_path / "f.docx", _field_doc("No Title")), "f.docx")
     assert not doc.problems
+
+
+# --- entries broken over paragraphs; addresses as a reader compares them ---------------
+
+
+def test_an_address_alone_continues_the_entry_before_it(tmp_path: Path) -> None:
+    body = (
+        _p("Loops are slow (Loops, n.d.; Methods, n.d.).")
+        + _p("References", "Heading1")
+        + _p("o. A.: Loops", numbered=True)
+        + _p("https://learn.example.org/loops")
+        + _p("o. A.: Methods https://docs.example.org/methods/", numbered=True)
+        # an address after an entry that has one is an entry of its own
+        + _p("https://docs.example.org/types/")
+    )
+    doc = load(_docx(tmp_path / "a.docx", body), "a.docx")
+    assert [r.text for r in doc.references] == [
+        "o. A.: Loops https://learn.example.org/loops",
+        "o. A.: Methods https://docs.example.org/methods/",
+        "https://docs.example.org/types/",
+    ]
+
+
+def test_entries_kept_apart_by_empty_paragraphs_join_their_broken_lines(tmp_path: Path) -> None:
+    blank = "<w:p/>"
+    body = (
+        _p("Data are kept (ALVES, 2014; MELO, 2018; RAMOS, 2012; SOUZA, 2019).")
+        + _p("REFERÊNCIAS", "Heading1")
+        + _p("ALVES, William. Bancos de dados. Editora Livro")
+        + _p(", SA, 2014.")
+        + blank
+        + _p("MELO, Ana. Requisitos de sistemas digitais.")
+        + _p("Dissertação de Mestrado. Universidade do Norte. 2018.")
+        + blank
+        + _p("RAMOS, Caio. Redes. Recife: Editora Mar, 2012.")
+        # the empty paragraph forgotten before an entry that opens with its author
+        + _p("SOUZA, Dora. Tabelas. Natal: Editora Sol, 2019.")
+        + "".join(
+            blank + _p(f"{name}, Enzo. Grafos {k}. Belém: Editora Rio, 201{k}.")
+            for k, name in enumerate(
+                [
+                    "TAVARES",
+                    "UCHOA",
+                    "VIANA",
+                    "XAVIER",
+                    "ZANETTI",
+                    "BRITO",
+                    "CUNHA",
+                    "DIAS",
+                    "FARIA",
+                ]
+            )
+        )
+    )
+    doc = load(_docx(tmp_path / "b.docx", body), "b.docx")
+    assert [r.text.split(".")[0] for r in doc.references][:5] == [
+        "ALVES, William",
+        "MELO, Ana",
+        "RAMOS, Caio",
+        "SOUZA, Dora",
+        "TAVARES, Enzo",
+    ]
+    assert len(doc.references) == 13
+    assert doc.references[0].text.endswith("Editora Livro, SA, 2014.")
+    assert "Dissertação de Mestrado" in doc.references[1].text
+
+
+def test_a_note_address_with_a_fragment_or_a_tracking_parameter_is_the_entry(
+    tmp_path: Path,
+) -> None:
+    notes = _note(1, "vgl. https://video.example.com/watch?v=AbC12&si=tracker9 (Zugriff 2024)")
+    notes += _note(2, "vgl. https://wiki.example.org/Jobs#cite_note-5")
+    body = (
+        _anchored("Talks help.", 1, 2)
+        + _p("Quellen", "Heading1")
+        + _p("Ada, L.: A talk https://www.video.example.com/watch?v=AbC12", numbered=True)
+        + _p("o. A.: Jobs https://wiki.example.org/Jobs#", numbered=True)
+    )
+    doc = load(_docx(tmp_path / "u.docx", body, notes), "u.docx")
+    assert len({c.key for c in doc.citations if c.style == "key"}) == 2
+
+
+def test_a_note_naming_an_entry_fully_cites_it_beside_a_misread_citation(
+    tmp_path: Path,
+) -> None:
+    """ "vgl. Okafor, A.: Wells: A Fresh Look at Water, 2017, S. 9" may be read as a
+    citation of "Water, 2017"; the author and title name the entry beyond doubt."""
+    notes = _note(1, "vgl. Okafor, A.: Wells: A Fresh Look at Water, 2017, S. 9")
+    body = (
+        _anchored("Wells matter.", 1)
+        + _p("Literatur", "Heading1")
+        + _p("Okafor, A.: Wells: A Fresh Look at Water, Lagos Press, 2017", numbered=True)
+        + _p("Brandt, K.: Dunes, Sand Press, 2010", numbered=True)
+    )
+    doc = load(_docx(tmp_path / "v.docx", body, notes), "v.docx")
+    keyed = [c for c in doc.citations if c.style == "key"]
+    assert [c.key for c in keyed] == [doc.references[0].key]
