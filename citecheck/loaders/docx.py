@@ -824,12 +824,14 @@ def _blanks_between(body: list[Paragraph], a: int, b: int) -> int:
     return len(gap) if not any(gap) else -1
 
 
-# An entry opens with its first author ("ALVES, William", "Okafor, A.", "A. Okafor,")
-# or a label.
+# An entry opens with its first author ("ALVES, William", "Okafor, A.", "A. Okafor,"),
+# a label, or a word in capitals (an ABNT organisation or title: "BRASIL. Lei ...",
+# "MANUAL de ...").
 _NAME_START = re.compile(
     r"\s*(?:\[[^\]\n]{1,24}\]|\(\d{1,4}\)|\d{1,4}[.)]\s"
     r"|[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){0,3},\s*[^\W\d_]"
-    r"|(?:[^\W\d_]\.\s?){1,3}[^\W\d_][\w'’-]+,)"
+    r"|(?:[^\W\d_]\.\s?){1,3}[^\W\d_][\w'’-]+,"
+    r"|[A-ZÀ-ÖØ-Þ]{3,}(?![\w'’-]*[a-zß-öø-ÿ]))"
 )
 
 
