@@ -156,6 +156,53 @@ def _printed(word: str, text_folded: str) -> bool:
     return fold(word) in text_folded
 
 
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
+
+
+def roman(n: int) -> str:
+    """``n`` (1-3999) as a lower-case Roman numeral."""
+    out = []
+    for value, digits in _ROMAN:
+        while n >= value:
+            out.append(digits)
+            n -= value
+    return "".join(out)
+
+
+def roman_volume(vol: str | None, text: str) -> list[str] | None:
+    """The volume label of a style that prints the volume as a Roman numeral.
+
+    The probe's marker 8317 has no Roman form, so such styles look as if they left the
+    volume out; when the item's volume appears in ``text`` as a Roman numeral of two
+    letters or more (all upper or all lower case, a word of its own), the style prints
+    it, and the label holds the number and its Roman form ("CCCLVI" is volume 356).
+    One-letter numerals ("I", "V", "C") are left unlabelled: they read as initials.
+    """
+    if not vol or not vol.isdigit() or not 0 < int(vol) < 4000:
+        return None
+    r = roman(int(vol))
+    if len(r) < 2:
+        return None
+    for form in (r, r.upper()):
+        if re.search(rf"(?<![^\W\d_]){form}(?![^\W\d_])", text):
+            return [vol, r]
+    return None
+
+
 def truth(item: Item, text: str, probe: str) -> dict[str, Any]:
     """The fields of ``item`` as printed in ``text`` (``probe``: its marker rendering)."""
     t, pf = fold(text), probe.lower()
@@ -179,7 +226,11 @@ def truth(item: Item, text: str, probe: str) -> dict[str, Any]:
         else None
     )
     vol = item.get("volume")
-    out["volume"] = sorted({vol, re.sub(r"^[A-Z]", "", vol)}) if vol and "8317" in probe else None
+    out["volume"] = (
+        sorted({vol, re.sub(r"^[A-Z]", "", vol)})
+        if vol and "8317" in probe
+        else roman_volume(vol, text)
+    )
     out["issue"] = item.get("issue") if "8329" in probe else None
     page = item.get("page")
     out["first_page"] = re.split(r"[-–]", page)[0] if page and "83417" in probe else None

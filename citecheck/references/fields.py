@@ -46,6 +46,13 @@ _VOLUME_WORD_HINTS = (
     "fasc.",
     "Año",
 )
+# A Roman volume: upper case of two letters or more (three when it starts with D or M:
+# "Washington, DC (2010)", "Bethesda, MD"), or lower case of two letters or more
+# (one-letter numerals are initials or series letters far more often).
+_RUP = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN_UP = rf"(?=[IVXLC][IVXLCDM]|[DM][IVXLCDM]{{2}}){_RUP}(?![^\W\d_])"
+_ROMAN_LO = rf"(?=[ivxlcdm]{{2}}){_RUP.lower()}(?![^\W\d_])"
+_ROMAN = rf"(?:{_ROMAN_UP}|{_ROMAN_LO})"
 _DATE_PAREN = rf"\((?:[A-Za-z]+(?:-[A-Za-z]+)?\.?,?\s(?:\d{{1,2}},?\s)?)?(?P<year>{YEAR})\)"
 _VOL_WORD_RE = re.compile(
     rf"{_VOLUME_WORD}\s?(?P<vol>\d{{1,5}}[A-Z]?)(?:,?\s{_ISSUE_LOCAL}\.?\s?(?P<iss>[\w-]{{1,8}}))?"
@@ -70,7 +77,7 @@ _LOCATORS = (
     re.compile(
         r"[VvJjBbTt](?<!\w[VvJjBbTt])"
         r"(?:(?<=[Vv])ol(?:ume)?|(?<=V)OL|(?<=[Jj])ilid|(?<=[Vv])(?=[.\s])|(?<=[Bb])d|(?<=B)and|(?<=[Tt])ome)"
-        r"\.?\s?(?P<vol>[A-Z]?\d+[A-Z]?(?!\.\d)|[IVXLC]+\b)"
+        r"\.?\s?(?P<vol>[A-Z]?\d+[A-Z]?(?!\.\d)|[IVXLC]+\b|[IVXLCDM]{2,}\b)"
         rf"(?:\s?\((?!{YEAR}\))(?P<iss>[^()]{{1,20}})\)|,?\s(?:{_ISSUE_WORD}|n(?=\.))\.?\s?(?P<iss2>[\w-]{{1,12}}))?"
     ),
     # "47(15)", "23 (2)", "13(11-12)", "19(2_suppl)"
@@ -114,8 +121,12 @@ _LOCATORS = (
         rf"(?P<pages>[A-Z]{{0,2}}\d+(?:\s?[-–—]\s?[A-Z]?\d+)?)(?![\w/])"
     ),
     # A Roman volume or MLA "volume.issue" before the date: "Operations Research, VI (1958)",
-    # "Harvard Business Review, XLII (September-October, 1964)", "Studies 36.2 (1990)".
-    re.compile(rf"(?P<vol>[IVXLC](?<=,\s[IVXLC])[IVXLC]{{0,5}}),?\s{_DATE_PAREN}"),
+    # "Harvard Business Review, XLII (September-October, 1964)", "Physics Letters B lxxv
+    # (1978)" (upper case only after a comma: "R. Wang III (1993)"), "Studies 36.2 (1990)".
+    re.compile(
+        rf"\s(?=[IVXLCDMivxlcdm])(?<=(?:[^\W\d_]|[.,])\s)"
+        rf"(?P<vol>{_ROMAN_LO}|(?<=,\s)(?:{_ROMAN_UP}|[IVXLC](?![^\W\d_]))),?\s{_DATE_PAREN}"
+    ),
     re.compile(rf"(?P<vol>{_D1}\d{{0,3}})\.(?P<iss>\d{{1,3}})\s{_DATE_PAREN}"),
     # MLA-like "JHEP 434.2: 015" (volume.issue: pages)
     re.compile(rf"(?P<vol>{_D1}\d{{0,3}})\.(?P<iss>\d{{1,3}})\s?:\s?(?P<pages>{PAGES})(?![\w(/])"),
@@ -227,6 +238,14 @@ _LOCATORS = (
         r"\s?\((?!(?:1[5-9]|20)\d\d\))"
         r"(?P<iss>\d{1,4}(?:[-–]\d{1,4})?)\)(?=[,:.\s]|$)"
     ),
+    # A Roman volume after a comma or a quoted journal, then the issue or the year:
+    # "Psychological bulletin, cxxxvi, no. 3 (2010)", "“Am J Surg” CLXXXVI, 2003, p. 245",
+    # "“Biochim. Biophys. Acta” LXXII, 1, 1993, pp. 523".
+    re.compile(
+        rf"\s(?=[IVXLCDMivxlcdm])(?<=[,”»\"]\s)(?P<vol>{_ROMAN}),\s"
+        rf"(?:(?:(?P<iss>\d{{1,4}}),\s)?(?P<year>{YEAR})(?=[,.]|$)"
+        rf"|(?:{_ISSUE_WORD}|n(?=\.))\.?\s?(?P<iss2>\d{{1,4}})(?![\w/]))"
+    ),
 )
 # Text every match of a locator holds (by index in _LOCATORS): a locator is searched
 # only in strings holding one of these, an ``in`` test far cheaper than the search.
@@ -268,6 +287,7 @@ _GATES: dict[int, tuple[str, ...]] = {
     34: ("-",),
     35: ("巻",),
     36: ("(",),
+    37: (",",),
 }
 # Locators anchored at the end of the string ("…\\.?$") match only within its last
 # characters: they are searched from there (lookbehinds still see the text before).
@@ -329,6 +349,9 @@ _LEGAL_RE = re.compile(
     rf"|(?!(?:1[5-9]|20)\d\d(?!\d))(?P<v3>[A-Z]?\d{{1,4}})\s(?P<c3>[A-Z][^\d()\[\]]{{1,120}}?)\s(?!(?:1[5-9]|20)\d\d(?!\d))"
     rf"(?P<p3>{PAGES})(?=\.?$)"
 )
+_PAGE_WORD_END_RE = re.compile(rf"(?:\b(?:{_PAGE_WORD}|[Pp]ages?)\.?\s?)[\d\s–—‐‑−-]+$")
+_GLUED_RE = re.compile(r"(\d{4,12})\s?[-–—‐‑−]\s?(\d{3,6})")
+_RANGE_END_RE = re.compile(r"[-–—‐‑−](\d{3,6})(?![\w/])")
 _TRAIL_YEAR_RE = re.compile(rf"[\s,.]+(?P<y>{YEAR})[a-z]?[,.;]?$")
 
 
@@ -540,7 +563,38 @@ def parse_tail(s: str, year_hint: str | None = None) -> Tail:
     if chapter and publisher is None:
         pub = PUBLISHER_RE.search(body, m.end())
         publisher = pub.group("pub").strip() if pub is not None else None
+    if pages is None and volume is not None and m.group("vol") == volume:
+        gm = _RANGE_END_RE.match(body, m.end("vol"))
+        glued = _unglue(volume + "-" + gm.group(1)) if gm is not None else None
+        if glued is not None and glued[0] is not None:  # "J Am Chem Soc. 1991;2795948–5970"
+            volume, pages = glued
+    elif volume is None and pages is not None and not _PAGE_WORD_END_RE.search(body, 0, pos):
+        volume, pages = _unglue(pages) or (volume, pages)  # "ApJ. 2010, 8946863‑6867"
     return Tail(container, volume, issue, _clean_pages(pages), year, publisher, chapter)
+
+
+def _unglue(pages: str) -> tuple[str | None, str] | None:
+    """Volume and pages of a range the style printed with no space between them
+    ("2795948–5970" is volume 279, pages 5948–5970; "32688–694" volume 32): the first
+    page has as many digits as the last (three or more), the same first digit (an
+    abbreviated last page drops the digits it shares: "1193–201" is 1193–1201, "1687–97"
+    1687–1697), and is at most it, 999 pages before it. None for a plain range."""
+    gm = _GLUED_RE.fullmatch(pages)
+    if gm is None:
+        return None
+    left, right = gm.group(1), gm.group(2)
+    k = len(right)
+    if len(left) <= k:
+        return None
+    vol, first = left[:-k], left[-k:]
+    if (
+        vol[0] == "0"
+        or first[0] != right[0]  # "1193–201", "4799–811": 1193–1201, abbreviated
+        or not 0 <= int(right) - int(first) < 1000
+    ):
+        return None
+    # "Proceedings …, 19934407-4411": the year glued to the pages.
+    return None if looks_like_year(vol) else vol, f"{first}-{right}"
 
 
 def _clean_pages(pages: str | None) -> str | None:
@@ -552,7 +606,7 @@ def _clean_pages(pages: str | None) -> str | None:
 def _no_locator(body: str, chapter: bool, year: str | None) -> Tail:
     """Books, chapters, conference papers and web pages: no volume/issue pattern."""
     body = strip_credits(body)
-    pages = None
+    pages = volume = None
     page_at: int | None = None
     pa = _PAGES_ANY_RE.search(body)
     ra = _RANGE_RE.search(body) if pa is None else None
@@ -560,6 +614,9 @@ def _no_locator(body: str, chapter: bool, year: str | None) -> Tail:
         pages, page_at = pa.group("pages"), pa.start()
     elif ra is not None:
         pages, page_at = ra.group("pages"), ra.start()
+        glued = None if chapter else _unglue(pages)
+        if glued is not None:  # "AJNR Am J Neuroradiol 32688–694."
+            volume, pages = glued
     publisher = None
     # A chapter's book title comes first: "In Big Book: Essays, edited by ..." has no
     # "Place: Publisher" at its start.
@@ -582,4 +639,4 @@ def _no_locator(body: str, chapter: bool, year: str | None) -> Tail:
         year = y[0] if y is not None else None
         if y is not None and container is not None and normalise_year(container) == y[0]:
             container = None
-    return Tail(container, None, None, _clean_pages(pages), year, publisher, chapter)
+    return Tail(container, volume, None, _clean_pages(pages), year, publisher, chapter)

@@ -15,6 +15,24 @@ from citecheck.registry.matching.record import RecordView
 _RANGE_SPLIT = re.compile(r"\s*(?:-{1,2}|[\u2010-\u2015\u2212]|\bto\b)\s*")
 _PAGE_PREFIX = re.compile(r"^(?:pp?\.?|pages?|hlm\.?|hal\.?|s\.)\s*", re.IGNORECASE)
 _LEAD_NUMBER = re.compile(r"[0-9]+")
+_ROMAN_RE = re.compile(
+    r"(?=[mdclxvi])(m{0,3})(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})", re.IGNORECASE
+)
+_ROMAN_DIGITS = {"m": 1000, "d": 500, "c": 100, "l": 50, "x": 10, "v": 5, "i": 1}
+
+
+def roman_value(value: str) -> str | None:
+    """A volume printed as a Roman numeral, in Arabic digits ("CCCLVI" -> "356",
+    "xciii" -> "93"); None for anything else."""
+    text = value.strip(" .,").lower()
+    if not text or _ROMAN_RE.fullmatch(text) is None:
+        return None
+    total = 0
+    for i, ch in enumerate(text):
+        n = _ROMAN_DIGITS[ch]
+        nxt = _ROMAN_DIGITS[text[i + 1]] if i + 1 < len(text) else 0
+        total += -n if n < nxt else n
+    return str(total)
 
 
 def _clean_page(page: str) -> str:
@@ -70,12 +88,15 @@ def _digits(value: str) -> str:
 
 
 def numbers_agree(ref_value: str | None, rec_value: str | None) -> bool | None:
-    """Volume/issue equality on their leading numbers (``2_suppl`` = ``2 Suppl``).
+    """Volume/issue equality on their leading numbers (``2_suppl`` = ``2 Suppl``); a
+    Roman volume equals its value (``XCIII`` = ``93``).
 
     Combined issues (``11/12``, ``1-3``) agree with any of their parts.
     """
     if not ref_value or not rec_value:
         return None
+    ref_value = roman_value(ref_value) or ref_value  # "Operations Research, VI (1958)"
+    rec_value = roman_value(rec_value) or rec_value
     a = [n.lstrip("0") for n in _LEAD_NUMBER.findall(ref_value)]
     b = [n.lstrip("0") for n in _LEAD_NUMBER.findall(rec_value)]
     if not a or not b:

@@ -39,6 +39,11 @@ def test_numbers_agree() -> None:
     assert numbers_agree("14", "18") is False
     assert numbers_agree("07", "7") is True
     assert numbers_agree(None, "7") is None
+    # A volume printed as a Roman numeral is its value, not a different volume.
+    assert numbers_agree("CCCLVI", "356") is True
+    assert numbers_agree("xciii", "93") is True
+    assert numbers_agree("XCIII", "94") is False
+    assert numbers_agree("B", "2") is False
 
 
 def test_years_against_every_publication_date() -> None:

@@ -1,0 +1,103 @@
+"""Issue 14, seventh pass: Roman volumes in more places, volume and pages printed with
+no space between them, and the readings these must not make."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.references import parse_reference
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "volume", "issue", "first_page"),
+    [
+        (
+            "Moreau, K., ‘Waves on shallow shelves’, Coastal Letters, lxxv (1978), 2068–87.",
+            "Coastal Letters",
+            "lxxv",
+            None,
+            "2068",
+        ),
+        (
+            "Moreau, K., ‘Waves on shallow shelves’, Coastal Letters B cxii (2002), 3484–510.",
+            "Coastal Letters B",
+            "cxii",
+            None,
+            "3484",
+        ),
+        (
+            "Moreau K., Waves on shallow shelves, “Coastal Lett” CLXXXVI, 2003, p. 245.",
+            "Coastal Lett",
+            "CLXXXVI",
+            None,
+            "245",
+        ),
+        (
+            "Moreau K., Waves on shallow shelves, “Coastal Lett” LXXII, 1, 1993, pp. 523–557.",
+            "Coastal Lett",
+            "LXXII",
+            "1",
+            "523",
+        ),
+        (
+            "Moreau, K., ‘Waves on shallow shelves’, Coastal Letters, cxxxvi, no. 3 (2010), "
+            "pp 422–49",
+            "Coastal Letters",
+            "cxxxvi",
+            "3",
+            "422",
+        ),
+        (
+            "Moreau, K., « Waves on shallow shelves », Coastal Letters, vol. CDLXXXIV, 2004, "
+            "p. 232951.",
+            "Coastal Letters",
+            "CDLXXXIV",
+            None,
+            "232951",
+        ),
+        (
+            "Moreau K, Ndiaye L. Waves on shallow shelves. Coastal Lett. 1991;2795948–5970.",
+            "Coastal Lett",
+            "279",
+            None,
+            "5948",
+        ),
+        (
+            "MOREAU, K. 2011. Waves on shallow shelves. Coastal Lett 32688–694.",
+            "Coastal Lett",
+            "32",
+            None,
+            "688",
+        ),
+        (
+            "Moreau K, Ndiaye L. Waves on shallow shelves. Coastal Lett. 2010, 8946863‑6867.",
+            "Coastal Lett",
+            "894",
+            None,
+            "6863",
+        ),
+    ],
+)
+def test_volume_shapes(
+    text: str, container: str, volume: str, issue: str | None, first_page: str
+) -> None:
+    p = parse_reference(text)
+    assert (p.container, p.volume, p.issue) == (container, volume, issue)
+    assert p.pages is not None and p.pages.startswith(first_page)
+
+
+@pytest.mark.parametrize(
+    ("text", "volume", "pages"),
+    [
+        # An abbreviated last page is not volume and pages glued together.
+        ("Moreau K. Waves on shallow shelves. Coastal Lett. 2001;27:1687–97.", "27", "1687–97"),
+        ("Moreau, K., ‘Waves’, Proceedings of the Meeting (1968), 1193–201.", None, "1193–201"),
+        ("Moreau K. Waves. In: Book of Waves. London: Wiley; 2001. p. 4799–811.", None, "4799–811"),
+        # A generational suffix is not a Roman volume; "Washington, DC" is a place.
+        ("Moreau, K., Ndiaye III (1993), Waves on shallow shelves, Alfabeta.", None, None),
+        ("Moreau, K. (2010). Waves on Shallow Shelves. Washington, DC (2010).", None, None),
+    ],
+)
+def test_not_glued_nor_roman(text: str, volume: str | None, pages: str | None) -> None:
+    p = parse_reference(text)
+    assert (p.volume, p.pages) == (volume, pages)
