@@ -22,7 +22,7 @@ from citeproc import (
     CitationStylesStyle,
     formatter,
 )
-from citeproc.model import Label
+from citeproc.model import Label, Macro
 from citeproc.source import VariableError
 from citeproc.source.json import CiteProcJSON
 
@@ -50,6 +50,32 @@ def _label_if_printed(
 
 
 Label.process = _label_if_printed  # type: ignore[method-assign]
+
+_MACRO_RENDER = Macro.render
+
+
+def _renders_nothing(child: Any, item: Any, **kwargs: Any) -> bool:
+    try:
+        return child.render(item, **kwargs) is None
+    except VariableError:
+        return True
+
+
+def _macro_as_group(self: Macro, item: Any, context: Any = None, **kwargs: Any) -> Any:
+    """A macro that calls variables, all of them empty, prints nothing, as a group
+    does (citeproc-js, hence Zotero, treats a macro so); citeproc-py printed its terms
+    alone: "Journal, 490, traduit par , p. 279590" for a translator macro ("traduit
+    par" and the names), "Zugriff am , S. R91", "in , Proceedings"."""
+    text = _MACRO_RENDER(self, item, context, **kwargs)
+    if text is None:
+        return None
+    callers = [c for c in self.iterchildren() if c.calls_variable()]
+    if callers and all(_renders_nothing(c, item, context=context, **kwargs) for c in callers):
+        return None
+    return text
+
+
+Macro.render = _macro_as_group  # type: ignore[method-assign]
 
 
 def fold(s: str) -> str:

@@ -240,8 +240,44 @@ def scan_authors(s: str, pos: int = 0) -> AuthorScan:
     """Read the author list starting at ``pos`` (see the module docstring)."""
     scan = _scan(s, pos)
     if scan.style in ("E", "C", "B", "") and n.UNIT_F.match(s, pos):
-        return _family_first(s, pos, scan)
+        scan = _family_first(s, pos, scan)
+    if scan.style in ("B", "M", "C", "") and s.find(", ", pos, pos + 40) > 0:
+        return _surnames_only(s, pos, scan)
     return scan
+
+
+# Family names only, three or more, the last after "and"/"y"/"e"/"und"/"et"/"dan"...,
+# then the year: "de Haas, Miller, y Castles. (2015)", "Thompson, Papadopoulos, Cohen
+# et Chen 2013" (short-cite keys, surname-only styles).
+_BARE_NAME = rf"(?:{n.PARTICLE}\s)*{n.WORD}"
+_SURNAMES_ONLY_RE = re.compile(
+    rf"{_BARE_NAME}(?:,\s{_BARE_NAME})+"
+    rf"(?:,?\s(?:and|&|y|e|und|et|ET|dan|og|och|ve|i|a|és|ja|și|и)\s{_BARE_NAME})?"
+    rf"(?=[.,:]?\s?[(\[]?(?:1[5-9]|20)\d\d(?!\d))"
+)
+_SURNAMES_SPLIT_RE = re.compile(r",?\s(?:and|&|y|e|und|et|ET|dan|og|och|ve|i|a|és|ja|și|и)\s|,\s")
+
+
+def _surnames_only(s: str, pos: int, scan: AuthorScan) -> AuthorScan:
+    """The list read as family names only, where the usual reading cannot be right: it
+    stops before the list does, or it took a word for a given name ("de Haas, Miller")
+    and then ended on a name without one ("y Castles"), which a style that prints given
+    names does not do. "Smith, John, Doe, Jane, 2019" stays two names."""
+    m = _SURNAMES_ONLY_RE.match(s, pos)
+    if m is None:
+        return scan
+    words = _SURNAMES_SPLIT_RE.split(m.group(0))
+    if len(words) < 3 or any(len(_bare(w)) < 3 or w in _NOT_MONO or is_corporate(w) for w in words):
+        return scan
+    if scan.end >= m.end():
+        given = [a.given for a in scan.authors if a.given]
+        if not (
+            given
+            and all(" " not in g and "." not in g for g in given)
+            and not scan.authors[-1].given
+        ):
+            return scan
+    return _finish(s, [Author(family=w) for w in words], m.end(), "M")
 
 
 def _scan(s: str, pos: int) -> AuthorScan:
@@ -499,7 +535,8 @@ def _mononym(s: str, pos: int, *, last: bool = False) -> tuple[Author, int, str]
 
 def _weak_unit(s: str, pos: int, style: str, *, last: bool) -> tuple[Author, int, str] | None:
     """A name the list's pattern does not allow, to be confirmed later (see _continue)."""
-    kinds = {"B": ("B", "A"), "D": ("E",), "C": ("D", "F")}.get(style, ())
+    # ("A" before "B": "Thompson, J. R. R." is not "Thompson, J. R" and a stray ". R.")
+    kinds = {"B": ("A", "B"), "D": ("E",), "C": ("D", "F")}.get(style, ())
     got = _unit(s, pos, kinds) if kinds and not last else None
     # "…/Hoffmann, Rina/Mulyadi (1968)": a one-word name may end the list before the year.
     return got or _mononym(s, pos, last=last) or (None if last else _mononym(s, pos, last=True))

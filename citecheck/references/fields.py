@@ -85,10 +85,11 @@ _LOCATORS = (
         r"(?P<vol>(?:[A-Z](?<![\w.,–—°º-][A-Z])\d|\d(?<![\w.,–—°º-]\d))\d{0,4}[A-Z]?)(?:,\s|\s)?"
         r"\((?!(?!Suppl)[A-Za-z]{3,}\.?\s|(?:1[5-9]|20)\d\d(?:/\d+)?\))(?P<iss>[^()]{1,20})\)"
     ),
-    # "31/12 (2012)", "114/2, 1992", "35/5 (1991)": volume/issue (British, German styles)
+    # "31/12 (2012)", "114/2, 1992", "35/5 (1991)", "58/3. S. 698": volume/issue (British,
+    # German styles)
     re.compile(
         rf"(?P<vol>{_D1}\d{{0,3}})(?<!(?:1[5-9]|20)\d\d)/(?P<iss>\d{{1,3}}(?:-\d{{1,3}})?)(?![\d/])"
-        r"(?=\s?\(|,\s|:|\.?\s?$)"
+        r"(?=\s?\(|,\s|:|\.?\s?$|\.\s(?:S|pp?)\.\s?\d)"
     ),
     # "27:153-60", "7:14"
     re.compile(rf"(?P<vol>{_SVOL})\s?:\.?\s?(?P<pages>{PAGES})"),  # ("19:. 606": a stray period)
@@ -238,6 +239,16 @@ _LOCATORS = (
         r"\s?\((?!(?:1[5-9]|20)\d\d\))"
         r"(?P<iss>\d{1,4}(?:[-–]\d{1,4})?)\)(?=[,:.\s]|$)"
     ),
+    # Volume and issue joined by a comma without a space, before the year (German
+    # archaeology and history styles): "Nat. Phys. 821,3, 1979, 236–248", "Geology,
+    # 24,11 (1996), S. 963".
+    re.compile(rf"(?P<vol>{_D1}\d{{0,3}}),(?P<iss>\d{{1,3}})(?=,\s{YEAR}|\s\({YEAR}\))"),
+    # The volume glued to the journal's last word, then pages: "Astronomy &
+    # Astrophysics434: A81", "Mol. Biol. Cell12: 1687–97", "Physics LettersC196: 1520–30".
+    re.compile(
+        rf"(?P<vol>(?:\d(?<=[a-z]\d)|[A-Z](?<=[a-z][A-Z])\d)\d{{0,3}})\s?:\s(?P<pages>{PAGES})"
+        r"(?=\s?[.,;]|\s?$)"
+    ),
     # A Roman volume after a comma or a quoted journal, then the issue or the year:
     # "Psychological bulletin, cxxxvi, no. 3 (2010)", "“Am J Surg” CLXXXVI, 2003, p. 245",
     # "“Biochim. Biophys. Acta” LXXII, 1, 1993, pp. 523".
@@ -288,6 +299,8 @@ _GATES: dict[int, tuple[str, ...]] = {
     35: ("巻",),
     36: ("(",),
     37: (",",),
+    38: (":",),
+    39: (",",),
 }
 # Locators anchored at the end of the string ("…\\.?$") match only within its last
 # characters: they are searched from there (lookbehinds still see the text before).
@@ -300,7 +313,7 @@ _END_WINDOW = {9: 20, 22: 20, 28: 24}
 _LD = -1
 _LEAD = {0: 0, 3: 0, 8: 0, 10: 0, 13: 0, 14: 0, 27: 0, 30: 0, 9: 2, 15: 9, 16: 5, 19: 3}
 _LEAD |= {21: 2, 22: 1, 25: 2, 26: 2, 28: 1, 29: 1}
-_LEAD |= {20: 20, 32: 10, 33: 0, 34: _LD, 35: 2, 36: 11}
+_LEAD |= {20: 20, 32: 10, 33: 0, 34: _LD, 35: 2, 36: 11, 37: 0, 38: _LD}
 _LEAD |= dict.fromkeys((2, 4, 5, 6, 7, 11, 17, 18, 23, 24, 31), _LD)
 # Searched in this order (the locators that most often come first, on tune styles, go
 # first, so that the others can be skipped); the result does not depend on it.

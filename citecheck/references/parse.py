@@ -87,6 +87,13 @@ _CHAPTER_ONLY_RE = re.compile(
     r"|In\s(?=(?:Proceedings|Proc\.|Prosiding|Advances\sin)\b|[^.;]{3,200}?(?:(?:;\s[^;]{2,60}?){1,8},?\s"
     r"(?:Eds?|Hrsg)\.;|\s\((?:Eds?|Hrsg)[.:])))"
 )
+# A statute's designation with its date (Portuguese, Spanish): "Lei nº 9.605, de 12 de
+# fevereiro de 1998", "Projeto de Lei do Senado nº 470, de 2018", "Decreto n.º 5, de 2001".
+_LAW_OWN_YEAR_RE = re.compile(
+    r"\b(?:Lei|Ley|Decreto(?:-[Ll]ei)?|Portaria|Resolução|Resolución|Medida Provisória|"
+    r"Instrução Normativa|Emenda Constitucional)\b[^.;]{0,40}?\s[Nn](?:\.\s?)?[º°o]\.?\s?"
+    r"\d[\d.]*(?:/\d+)?,?\sde\s(?:\d{1,2}º?\sde\s[a-zç]+\sde\s)?(?P<y>(?:1[89]|20)\d\d)\b"
+)
 _LAW_YEAR_RE = re.compile(r"\b(?:[Tt]ahun|TAHUN|of)\s((?:1[89]|20)\d\d)\b")
 
 
@@ -277,6 +284,13 @@ def parse_reference(text: str) -> ParsedReference:
     if tail.container is not None and tail.container.strip(" .,").lower() in _SERVERS:
         # "Title. arXiv.": a preprint, no journal; "Title [online]. Zenodo, 2006": data
         tail = replace(tail, container=None, publisher=tail.publisher or tail.container)
+    if year is None and title is not None and ("º" in title or "°" in title):
+        own = _LAW_OWN_YEAR_RE.search(title)
+        if own is not None:
+            # "BRASIL. Projeto de Lei do Senado nº 470, de 2018. Altera a Lei nº 9.605, de
+            # 12 de fevereiro de 1998": the law's year is in its own designation; the
+            # tail's first year is the law it amends.
+            year = own.group("y")
     if year is None:
         year = tail.year or key_year
     if year is None:

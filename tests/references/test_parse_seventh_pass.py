@@ -101,3 +101,81 @@ def test_volume_shapes(
 def test_not_glued_nor_roman(text: str, volume: str | None, pages: str | None) -> None:
     p = parse_reference(text)
     assert (p.volume, p.pages) == (volume, pages)
+
+
+@pytest.mark.parametrize(
+    ("text", "container", "volume", "issue"),
+    [
+        (
+            "Moreau, K., Waves on shallow shelves. Coastal Lett. 821,3, 1979, 236–248.",
+            "Coastal Lett",
+            "821",
+            "3",
+        ),
+        (
+            "Moreau, K., Waves on shallow shelves, in: Geology, 24,11 (1996), S. 963–967.",
+            "Geology",
+            "24",
+            "11",
+        ),
+        (
+            "Moreau, K. (1987): Waves. In: Child Development 58/3. S. 698–712.",
+            "Child Development",
+            "58",
+            "3",
+        ),
+        (
+            "Moreau, K. 1993. “Waves on shallow shelves”. Coastal Letters434: A81.",
+            "Coastal Letters",
+            "434",
+            None,
+        ),
+    ],
+)
+def test_volume_glued_by_commas_and_to_the_journal(
+    text: str, container: str, volume: str, issue: str | None
+) -> None:
+    p = parse_reference(text)
+    assert (p.container, p.volume, p.issue) == (container, volume, issue)
+
+
+@pytest.mark.parametrize(
+    ("text", "families"),
+    [
+        (
+            "de Haas, Miller, y Castles. (2015). The age of migration. Guilford.",
+            ["de Haas", "Miller", "Castles"],
+        ),
+        (
+            "Moreau, Ndiaye, and Okafor (2001) Waves on shallow shelves. Wiley.",
+            ["Moreau", "Ndiaye", "Okafor"],
+        ),
+        (
+            "Moreau, Ndiaye, Okafor et Dubois 2013 Waves on shallow shelves. Wiley.",
+            ["Moreau", "Ndiaye", "Okafor", "Dubois"],
+        ),
+        # "Surname, Given" pairs stay pairs.
+        (
+            "Moreau, Karl, Ndiaye, Lena, 2019. Waves on shallow shelves. Wiley.",
+            ["Moreau", "Ndiaye"],
+        ),
+        (
+            "Moreau, Karl, Ndiaye, J. R. R. y Okafor, Lena, “Waves on shelves”, Coastal 3, 2003.",
+            ["Moreau", "Ndiaye", "Okafor"],
+        ),
+    ],
+)
+def test_family_name_lists(text: str, families: list[str]) -> None:
+    assert [a.family for a in parse_reference(text).authors] == families
+
+
+def test_a_statutes_year_is_its_own_not_the_amended_laws() -> None:
+    p = parse_reference(
+        "BRASIL. Projeto de Lei do Senado nº 470, de 2018. Altera a Lei nº 9.605, de 12 de "
+        "fevereiro de 1998, para elevar a pena. Brasília: Senado Federal."
+    )
+    assert p.year == "2018"
+    p = parse_reference(
+        "BRASIL. Lei nº 9.605, de 12 de fevereiro de 1998. Dispõe sobre as sanções penais."
+    )
+    assert p.year == "1998"
