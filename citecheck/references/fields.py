@@ -420,8 +420,8 @@ def first_locator(s: str, pos: int) -> tuple[re.Match[str], int] | None:
                     dsd = _DSD_RE.search(s, pos) is not None
                 if not dsd:
                     continue
-            elif g not in s and not any(h in s for h in gate[1:]):
-                continue
+            elif g not in s and (len(gate) == 1 or not any(h in s for h in gate[1:])):
+                continue  # (no generator for a one-text gate: ~35 gates a string)
         if window and size - window > pos:
             m = rx.search(s, size - window)
         else:
