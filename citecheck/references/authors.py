@@ -424,6 +424,13 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
         if last and style == "C":
             kinds = ("C", "S", "D", "F")  # "NASSER H. II ET B. NORDLANDER", "Weber F. & Nagy Dewi"
         got = _unit(s, nxt, kinds)
+        if got is None and last:
+            jm = _LAST_BEFORE_JOURNAL_RE.match(s, nxt)
+            if jm is not None and not is_corporate(jm.group("family")):
+                # "…, and W Allen A&A 390 A12 (1998)", "and S C Pereira Nucl. Phys. C277
+                # 6504": physics styles print the journal right after the last name.
+                fam, given = jm.group("family"), jm.group("given").strip()
+                got = (Author(family=fam, given=given), jm.end("family"), "D")
         if got is None and style == "A" and last_fmt == "A" and firm >= 2 and "A" in kinds:
             # "…, Hoffmann, A., Hansen, L. Ecology and Evolution 2012": the list's own
             # pattern, before the journal (not "Hansen" alone, then "L. Ecology").
@@ -469,6 +476,11 @@ def _continue(s: str, authors: list[Author], end: int, style: str) -> AuthorScan
     return _finish(s, authors, end, style)
 
 
+# Initials-first, the last name of a list, then an abbreviated journal and a number.
+_LAST_BEFORE_JOURNAL_RE = re.compile(
+    rf"(?P<given>(?:[A-Z]\.?\s?){{1,3}})\s?(?P<family>{n.WORD})"
+    r"(?=\s(?:[A-Z][A-Za-z]{0,8}\.\s?[A-Z]|[A-Z]\w*&\w+|[A-Z]{2,}\s)[^()\d]{0,60}?[A-Z]?\d)"
+)
 # A surname and its dotted initials, then more words: a Vancouver name before the title.
 _SURNAME_INITIALS_RE = re.compile(r"[A-ZÀ-Þ][\w'’-]*\s(?:(?:[A-Z]\.\s?){1,3}|[A-Z]{1,3}\.)\s[A-Z]")
 # Initials before a capitalised word, in the given names of a "Surname, Given" reading.

@@ -179,3 +179,11 @@ def test_a_statutes_year_is_its_own_not_the_amended_laws() -> None:
         "BRASIL. Lei nº 9.605, de 12 de fevereiro de 1998. Dispõe sobre as sanções penais."
     )
     assert p.year == "1998"
+
+
+def test_last_name_right_before_an_abbreviated_journal() -> None:
+    p = parse_reference("[2] C Moreau, S Ndiaye, and W Okafor A&A 390 A12 (1998).")
+    assert [a.family for a in p.authors] == ["Moreau", "Ndiaye", "Okafor"]
+    assert (p.container, p.volume) == ("A&A", "390")
+    p = parse_reference("[12] L Moreau, J Ndiaye, and S C Okafor Nucl. Phys. C277 6504 (2005).")
+    assert [a.family for a in p.authors] == ["Moreau", "Ndiaye", "Okafor"]
