@@ -213,7 +213,10 @@ def _note_entries(
     if len(by_address) == 1:
         return by_address, True
     if len(by_address) > 1:
-        return [], False  # two entries share the address: the note does not say which
+        # Two entries share the address: the note does not say which, unless they are
+        # one work printed twice (a duplicate-reference of its own), cited so.
+        same = {norm(references[i].text) for i in by_address}
+        return (by_address, True) if len(same) == 1 else ([], False)
     padded = f" {t} "
     opening = padded[:80]
     years = _YEAR.findall(note)
@@ -308,6 +311,42 @@ def note_citations(
                 )
             )
     return out
+
+
+def without_title_misreadings(
+    citations: list[Citation], references: Sequence[Reference]
+) -> list[Citation]:
+    """``citations`` without the author-year citations read out of a footnote's title:
+    in a note that cites an entry (a note citation), a citation whose "authors" are
+    words of that entry's title and whose year is the entry's ("vgl. Bezanson …: Julia:
+    A Fresh Approach to Numerical Computing, 2017" read as "Computing, 2017") is the
+    title's last words, not a second work."""
+    by_key = {r.key: r for r in references if r.key}
+    notes = [
+        (c.start, c.end, by_key[c.key])
+        for c in citations
+        if c.group > NOTE_GROUP and c.key in by_key
+    ]
+    if not notes:
+        return citations
+
+    def misread(c: Citation) -> bool:
+        if c.style != "author-year" or not c.authors:
+            return False
+        for start, end, ref in notes:
+            if not start <= c.start < end:
+                continue
+            words = set(norm(ref.title).split())
+            names = {norm(a.family) for a in ref.authors}
+            cited = [norm(a) for a in c.authors]
+            if (
+                all(a and set(a.split()) <= words and a not in names for a in cited)
+                and (c.year or "")[:4] == (ref.year or "")[:4] != ""
+            ):
+                return True
+        return False
+
+    return [c for c in citations if not misread(c)]
 
 
 def _rest_names_a_source(rest: str) -> bool:

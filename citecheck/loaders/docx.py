@@ -226,6 +226,7 @@ def load(path: Path, display_path: str) -> Document:
                 [(c.start, c.end, c.key) for c in citations],
                 lambda at: loc(bisect_right(starts, at) - 1, 0),
             )
+            citations = links.without_title_misreadings(citations, references)
     for item, first in unprinted:
         # Its text read as an author-year citation is judged by the linker (not listed,
         # or another spelling of a typed entry); a number or nothing read is not.

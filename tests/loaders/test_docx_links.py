@@ -225,6 +225,22 @@ def test_an_address_two_entries_share_cites_neither(tmp_path: Path) -> None:
     assert not [c for c in doc.citations if c.style == "key"]
 
 
+def test_an_address_of_one_entry_printed_twice_cites_both_copies(tmp_path: Path) -> None:
+    """The copies are one work (duplicate-reference says so); neither is uncited."""
+    notes = _note(1, "vgl. https://bench.example.org/a.pdf (Zugriff 2024)")
+    entry = "Tide Works, Inc.: Benchmarks https://bench.example.org/a.pdf"
+    body = (
+        _anchored("Fast enough.", 1)
+        + _p("Quellen", "Heading1")
+        + _p(entry, numbered=True)
+        + _p("Okafor, A.: Wells, Lagos Press, 2017", numbered=True)
+        + _p(entry, numbered=True)
+    )
+    doc = load(_docx(tmp_path / "d.docx", body, notes), "d.docx")
+    keyed = {c.key for c in doc.citations if c.style == "key"}
+    assert keyed == {doc.references[0].key, doc.references[2].key}
+
+
 def test_a_broken_off_title_is_not_a_group_title(tmp_path: Path) -> None:
     """A short line after an entry that stops at its year is that entry's title."""
     body = (
@@ -370,15 +386,21 @@ def test_a_note_address_with_a_fragment_or_a_tracking_parameter_is_the_entry(
 def test_a_note_naming_an_entry_fully_cites_it_beside_a_misread_citation(
     tmp_path: Path,
 ) -> None:
-    """ "vgl. Okafor, A.: Wells: A Fresh Look at Water, 2017, S. 9" may be read as a
-    citation of "Water, 2017"; the author and title name the entry beyond doubt."""
-    notes = _note(1, "vgl. Okafor, A.: Wells: A Fresh Look at Water, 2017, S. 9")
+    """ "vgl. Okafor, A.: Wells: A Fresh Approach to Numerical Computing, 2017" is read as
+    a citation of "Computing, 2017" when the list names an organisation "… Computing,
+    Inc."; the author and title name the entry beyond doubt."""
+    notes = _note(1, "vgl. Okafor, A.: Wells: A Fresh Approach to Numerical Computing, 2017, S. 9")
     body = (
         _anchored("Wells matter.", 1)
         + _p("Literatur", "Heading1")
-        + _p("Okafor, A.: Wells: A Fresh Look at Water, Lagos Press, 2017", numbered=True)
-        + _p("Brandt, K.: Dunes, Sand Press, 2010", numbered=True)
+        + _p(
+            "Okafor, A.: Wells: A Fresh Approach to Numerical Computing, Lagos Press, 2017",
+            numbered=True,
+        )
+        + _p("Julia Computing, Inc.: Benchmarks https://bench.example.org/", numbered=True)
     )
     doc = load(_docx(tmp_path / "v.docx", body, notes), "v.docx")
     keyed = [c for c in doc.citations if c.style == "key"]
     assert [c.key for c in keyed] == [doc.references[0].key]
+    # the title's last word is no author of a second work
+    assert not [c for c in doc.citations if c.style == "author-year"]
