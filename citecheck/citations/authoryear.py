@@ -141,6 +141,10 @@ _TITLE_PIECE = re.compile(
 # GABRY, 2018)". A piece that is one upper-case surname, before a piece of one
 # upper-case surname and a year, is a co-author of that piece, not a work of its own.
 _CAPS_NAME = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’-]+\s*")
+# The same in mixed case, "(Techio; Chicon, 2016)", when the lone name is a listed first
+# author: a capitalised word alone before a name and a year is otherwise no co-author.
+_LONE_NAME = re.compile(r"\s*[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[^\W\d_]+)?\s*")
+_ONE_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][^\W\d_]+(?:[-'’][A-ZÀ-ÖØ-Þ]?[^\W\d_]+)?")
 
 
 _OPENS = {"*": "*", "_": "_", '"': '"', "”": "“", "’": "‘", "»": "«"}
@@ -228,7 +232,14 @@ def _parse_bracket(
     coauthors: list[tuple[str, int]] = []  # ABNT co-authors before the piece with the year
     for idx, (ps, pe) in enumerate(spans):
         piece = parse_piece(content[ps:pe], known)
-        if piece is None and _CAPS_NAME.fullmatch(content, ps, pe):
+        if piece is None and (
+            _CAPS_NAME.fullmatch(content, ps, pe)
+            or (
+                _LONE_NAME.fullmatch(content, ps, pe)
+                and (coauthors or not idx or content[:ps].rstrip().endswith(";"))
+                and is_known(content[ps:pe].strip(), known)
+            )
+        ):
             coauthors.append(
                 (
                     content[ps:pe].strip(),
@@ -324,7 +335,18 @@ def _parse_bracket(
                 continue
         if names.abbreviation and len(names.names) == 1:
             abbrevs.setdefault(names.abbreviation, names.names[0])
-        if leading and len(names.names) == 1 and _CAPS_NAME.fullmatch(names.names[0]):
+        if (
+            leading
+            and len(names.names) == 1
+            and (
+                _CAPS_NAME.fullmatch(names.names[0])
+                or (
+                    _ONE_NAME.fullmatch(names.names[0])
+                    and not any(_CAPS_NAME.fullmatch(n) for n, _at in leading)
+                    and content[leading[-1][1] - base : ps].rstrip().endswith(";")
+                )
+            )
+        ):
             _emit(
                 out,
                 piece,

@@ -23,7 +23,7 @@ from citecheck.model.document import Citation, Reference
 from citecheck.model.links import CitedEvidence, Labelled, LinkStatus
 from citecheck.text.lexicon import CONJUNCTIONS
 from citecheck.text.names import NameKey, fold, index_keys, lookup_keys, name_key, name_words
-from citecheck.text.years import agreement, parse_year, printed_years
+from citecheck.text.years import agreement, only_accessed, parse_year, printed_years
 
 EXACT_BUCKET, YEAR_BUCKET, AUTHOR_BUCKET = 0, 1, 2
 
@@ -52,7 +52,8 @@ def _build_index(refs: Sequence[Reference], cited: Sequence[Cited]) -> _Index:
             index=i,
             names=names,
             et_al=ref.et_al,
-            year=parse_year(ref.year),
+            # an undated web page: the year read from its access date is not its year
+            year=parse_year(None if only_accessed(ref.text, ref.year) else ref.year),
             # "de Haas, Miller, y Castles. (2015)": three printed names, read as two
             more_in_text=len(names) < 3
             and (

@@ -38,8 +38,12 @@ _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _URL = re.compile(r"<?https?://[^\s<>)\]]+>?")
 # A thematic break ("---", "* * *") after a blank line, or a footnote definition:
 # what follows is not part of the reference list above it.
+# A rule, a footnote definition, or a BibTeX record pasted after the list
+# ("@software{key,").
 _SECTION_STOP = re.compile(
-    r"\n[ \t]*\n {0,3}(?:([-*_])(?:[ \t]*\1){2,}[ \t]*$|\[\^[^\]\n]+\]:)", re.M
+    r"\n[ \t]*\n {0,3}(?:([-*_])(?:[ \t]*\1){2,}[ \t]*$|\[\^[^\]\n]+\]:"
+    r"|@[A-Za-z]+[ \t]*\{[^\s{},]*,[ \t]*$)",
+    re.M,
 )
 _PARAGRAPH_START = re.compile(r"\n[ \t]*\n([^\n]*)")
 _LABEL_LINE = re.compile(r"^\s*(\*\*|__)?([^\n]{1,60}?)(\*\*|__)?\s*:?\s*$")
@@ -169,9 +173,9 @@ def bibliography_sections(text: str, headings: list[Heading]) -> list[tuple[Head
 
 
 def _list_end(text: str, start: int, end: int) -> int:
-    """Where the entries from ``start`` stop before ``end``: at a rule ("---") or a
-    footnote definition after some entries, or at a back-matter paragraph
-    ("**Funding:** ...")."""
+    """Where the entries from ``start`` stop before ``end``: at a rule ("---"), a
+    footnote definition or a BibTeX record ("@misc{key,") after some entries, or at a
+    back-matter paragraph ("**Funding:** ...")."""
     stop = _SECTION_STOP.search(text, start, end)
     if stop is not None and text[start : stop.start()].strip():
         end = stop.start() + 1

@@ -45,6 +45,10 @@ _URL = re.compile(r"<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>")
 # A combining accent ends a word as its letter does: "[U\u0300@0" (decomposed "Ù@0") is
 # no citation, as "[Ù@0" is not.
 _EXPLICIT_BRACKET = re.compile(r"\[[^\[\]\n]*?(?<![\w\\\u0300-\u036f])-?@[\w{]")
+# A BibTeX record pasted into the text ("@software{key," ... "}" on a line of its own):
+# its "@software" is no citation.
+_BIBTEX_HEAD = re.compile(r"^@[A-Za-z]+[ \t]*\{[^\s{},]*,[ \t]*$", re.M)
+_BIBTEX_CLOSE = re.compile(r"^\}[ \t]*$", re.M)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z*_\[@])|\n\s*\n")
 
 
@@ -96,6 +100,12 @@ def _masked(text: str, front_end: int) -> str:
             fence_open = None
     if fence_open is not None:
         hidden.append((fence_open[0], len(text)))
+    heads = list(_BIBTEX_HEAD.finditer(text))
+    for n, head in enumerate(heads):
+        # the close is looked for before the next record only: linear on many heads
+        limit = heads[n + 1].start() if n + 1 < len(heads) else len(text)
+        close = _BIBTEX_CLOSE.search(text, head.end(), limit)
+        hidden.append((head.start(), close.end() if close else head.end()))
     current = blank_spans(text, hidden)
     for rx in (_COMMENT, _INLINE_CODE, _LINK_DEST, _URL):
         # Comments only up to the last "-->": unclosed "<!--" would make it quadratic.

@@ -100,7 +100,7 @@ LEADING_WORDS = _words(
     "Penelitian Studi Kajian Hasil Teori Konsep Pendapat Definisi Pengertian Laporan "
     "Gemäß Nach Laut Vgl Siehe Según Véase Selon Voir Segundo Conforme Como Em En Desde "
     "Sobre Entre Dados Datos Fonte Fuente Ver Veja Apud Assim Así Ainda Além Además "
-    "También Também Portanto Pelo Pela Adapted Diadaptasi Dikutip Cited "
+    "También Também Portanto Pelo Pela Para Adapted Diadaptasi Dikutip Cited "
     "Reviewed Quoted Reported Published Proposed Described Defined Developed Introduced "
     "Study Studies Research Work Works Review Reviews Paper Papers Author Authors Report "
     "Results Findings Evidence Analysis Theory Model Models Approach Framework"
@@ -122,7 +122,7 @@ LABEL_WORDS = _words(
 )
 
 #: Determiners: "the X (2019)" is a name only for corporate authors or "et al." forms.
-DETERMINERS = _words("the The this This that a an our their its these those ini itu tersebut")
+DETERMINERS = _words("the The this This that a an our their its these those ini itu tersebut yang")
 
 _MONTHS = (
     "January February March April May June July August September October November December "

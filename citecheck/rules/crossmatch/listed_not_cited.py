@@ -30,7 +30,9 @@ organisation's entry counts as cited when the prose introduces the organisation 
 full name and its abbreviation ("... a report of the Association of Invented Examiners
 (AIE) ...") and no other entry has it as first author. An undated ABNT entry of a body
 in capitals ("GIT. Documentação oficial. ... Acesso em 16 set. 2019.": the access date
-is not a publication year) counts as cited by "(GIT)" or "(GIT, s.d.)" in the text.
+is not a publication year) counts as cited by "(GIT)" or "(GIT, s.d.)" in the text, or
+by the uncertain date the entry prints ("BOOTSTRAP. ... [201-]." cited "(BOOTSTRAP,
+[201-])").
 
 Entries of a bibliography database are not reported: when Pandoc (``bibliography:``
 or inline ``references:`` metadata, R Markdown, Quarto) or LaTeX (``\\bibliography``,
@@ -229,12 +231,15 @@ _ACCESSED = re.compile(
     r"(?:1[89]|20)\d\d",
     re.IGNORECASE,
 )
+# ABNT's uncertain dates: "[201-]" (the decade), "[20--]" (the century), "[2015?]".
+_UNCERTAIN = r"\[(?:1[5-9]|20)(?:\d-|--)\??\]|\[(?:1[5-9]|20)\d\d\?\]"
 _NO_DATE = re.compile(r"(?<!\w)(?:s\.\s?d\.|s/d|\[s\.d\.\]|n\.\s?d\.)(?!\w)", re.IGNORECASE)
 
 
 def _undated_body_cited(doc: Document, ref: Reference, region: tuple[int, int]) -> bool:
     """An undated entry of a body in capitals ("GIT. Documentação oficial. ... Acesso em
-    16 set. 2019.") cited as ABNT cites it, by the name alone: "(GIT)", "(GIT, s.d.)".
+    16 set. 2019.") cited as ABNT cites it, by the name alone: "(GIT)", "(GIT, s.d.)",
+    or with the uncertain date the entry prints: "(BOOTSTRAP, [201-])".
     Only when no other entry starts with that name."""
     m = _CAPITAL_BODY.match(" ".join(ref.text.split()))
     if m is None:
@@ -245,7 +250,7 @@ def _undated_body_cited(doc: Document, ref: Reference, region: tuple[int, int]) 
         return False  # a dated entry: its citation carries the year
     if sum(1 for r in doc.references if " ".join(r.text.split()).startswith(name + ".")) > 1:
         return False
-    pattern = rf"\({re.escape(name)}(?:,\s*(?:s\.\s?d\.|s/d|\[s\.d\.\]|n\.\s?d\.))?\)"
+    pattern = rf"\({re.escape(name)}(?:,\s*(?:s\.\s?d\.|s/d|\[s\.d\.\]|n\.\s?d\.|{_UNCERTAIN}))?\)"
     for hit in re.finditer(pattern, doc.text):
         if not region[0] <= hit.start() < region[1]:
             return True

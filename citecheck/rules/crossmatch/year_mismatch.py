@@ -21,7 +21,9 @@ Not reported: a year the entry prints too, in brackets or after "published" ("(O
 work published 1950)", a second work of the same authors written inside one entry), and
 a cited name longer than the listed one that shares only a part of it ("Barómetro Cívico
 (2020)" against "Cívico, U. (2019)"): with the year differing as well, that is another
-work (cited-not-listed), not a typo.
+work (cited-not-listed), not a typo. Nor an entry whose only year is its access date
+("GUDWIN, R. Introdução à UML. Disponível em: ... Acesso em: 19 out. 2022."): the
+entry is undated, and the year is when the page was read.
 
 A citation printed with an empty year slot ("(Okafor C.A., )": what a citation
 processor prints when the database entry has no year) is reported once per entry it
