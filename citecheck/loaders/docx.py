@@ -578,7 +578,10 @@ def _bibliography_lines(body: list[Paragraph], bib_fields: list[Field]) -> list[
 _LABELLED = re.compile(r"\s*(?:\[\d+\]|\d+\.\s+[A-Z][^\s.,]*,)")
 # A group's title typed as a plain paragraph inside the list ("Internetquellen",
 # "Online sources", "Sumber Internet", "Buku"): a few words, no digit, no punctuation.
-_GROUP_HEADING = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[ \t]+[^\W\d_][^\W\d_'’-]*){0,2}[ \t]*:?")
+# A letter may carry combining accents (a title typed in NFD reads as in NFC).
+_LETTER = r"(?:[^\W\d_][\u0300-\u036f]*)"
+_GROUP_WORD = rf"{_LETTER}+"
+_GROUP_HEADING = re.compile(rf"{_GROUP_WORD}(?:[ \t]+{_GROUP_WORD}){{0,2}}[ \t]*:?")
 
 
 def _without_group_headings(body: list[Paragraph], section: list[int]) -> list[int]:
