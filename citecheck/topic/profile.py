@@ -72,6 +72,9 @@ class ReferenceText:
     uses: tuple[tuple[str, int, int, bool], ...] = ()
     # A citation of it points at a page or a chapter ("[@key, p. 45]", "hlm. 12").
     located: bool = False
+    # The named thing a citation of it stands right after, mid-sentence ("modelos
+    # *transformer* [@Vaswani2017] y ...", "BERT [5] and RoBERTa [6]"): what it credits.
+    term: str | None = None
 
 
 @dataclass(frozen=True)
@@ -178,12 +181,18 @@ def build_inputs(
     """Collect the scorer's inputs from a linked (and maybe resolved) document."""
     sentences: dict[int, list[str]] = {}
     located: set[int] = set()
+    terms: dict[int, str] = {}
     for ln in links.links:
         if ln.reference is None or not 0 <= ln.citation < len(document.citations):
             continue
-        if document.citations[ln.citation].locator:
+        citation = document.citations[ln.citation]
+        if citation.locator:
             located.add(ln.reference)
-        sentence = document.citations[ln.citation].sentence
+        if citation.sentence and ln.reference not in terms:
+            term = named_term(citation.sentence, citation.text)
+            if term:
+                terms[ln.reference] = term
+        sentence = citation.sentence
         if sentence and sentence not in sentences.setdefault(ln.reference, []):
             sentences[ln.reference].append(sentence)
     refs: list[ReferenceText] = []
@@ -239,6 +248,7 @@ def build_inputs(
                 sentences=citing,
                 why=found[1] if found else None,
                 located=i in located,
+                term=terms.get(i),
             )
         )
     if refs:
@@ -287,6 +297,34 @@ def _body(document: Document) -> str:
     if not lines:
         return document.text
     return "\n".join(document.text.split("\n")[: max(0, min(lines) - 1)])
+
+
+# A name right before a citation: emphasised ("*transformer*", "\\emph{...}", "_x_"),
+# quoted, or spelt as one (an acronym of three capitals or more, CamelCase, letters with
+# digits: "BERT", "RoBERTa", "YOLOv7").
+_MARKED_END = re.compile(
+    r"(?:\*{1,2}([^*\n]{2,40}?)\*{1,2}|(?<!\w)_([^_\n]{2,40}?)_|"
+    r"\\(?:emph|textit|textbf|texttt|textsc)\{([^{}]{2,40})\}|"
+    r"[\"“‘]([^\"“”‘’]{2,40})[\"”’]|"
+    r"(?<![\w-])([A-Z][A-Z0-9]{2,}(?:-[A-Z0-9]+)*|[A-Za-z]*[a-z][A-Z][A-Za-z]*|"
+    r"[A-Za-z]+\d[\w.]*))$"
+)
+_GOES_ON = re.compile(r"^[\s,;:)\]]*[^\W\d_]")
+
+
+def named_term(sentence: str, citation: str) -> str | None:
+    """The named thing a citation stands right after, when the sentence goes on after it
+    ("nacen los modelos *transformer* [@Vaswani2017] y su ..." gives "transformer"): the
+    citation credits where that method, model or tool comes from. A citation closing its
+    sentence ("... reports [12].") names nothing: that is where a sneaked one is put."""
+    cite = " ".join(citation.split())
+    pos = sentence.find(cite) if cite else -1
+    if pos < 0 or not _GOES_ON.match(sentence[pos + len(cite) :]):
+        return None
+    m = _MARKED_END.search(sentence[:pos].rstrip())
+    if m is None:
+        return None
+    return next(g for g in m.groups() if g)
 
 
 _FILE_SOURCES = ("bibtex", "csl-json")

@@ -242,6 +242,10 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
         for i in cand_rows
     }
     explained[[i for i in cand_rows if pinpoint[i]]] = True
+    # A citation standing right after a named thing, mid-sentence ("modelos *transformer*
+    # [@Vaswani2017] y ...", "BERT [5] and RoBERTa [6]"): it credits that method, model
+    # or tool; the sentence names what the work is cited for.
+    explained[[i for i in cand_rows if usable[i].term]] = True
     # Two signals must agree: far by the embeddings, and cited in a sentence that does
     # not talk about the work. With no citing sentence read the second is missing: an
     # entry printed by \nocite{*} that the text never cites makes no claim of the
@@ -289,6 +293,8 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
             exempt = 'a secondary source ("as cited in"): where the author read another\'s work'
         elif candidate[i] and pinpoint.get(i):
             exempt = "a pinpoint citation (a page or a chapter of the work is named)"
+        elif candidate[i] and r.term:
+            exempt = f'cited for a thing its sentence names ("{r.term}")'
         elif candidate[i] and unheard[i]:
             exempt = (
                 "no sentence citing it was read (printed by \\nocite{*} and cited nowhere, "

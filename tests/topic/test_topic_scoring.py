@@ -16,7 +16,7 @@ from citecheck.rules.base import RuleContext
 from citecheck.rules.topic import RULES
 from citecheck.rules.topic.off_topic import RULE
 from citecheck.topic.backends import TfidfBackend, Vectors
-from citecheck.topic.profile import build_inputs, manuscript_passages, placeholder
+from citecheck.topic.profile import build_inputs, manuscript_passages, named_term, placeholder
 from citecheck.topic.scoring import Calibration, score_inputs
 from citecheck.topic.stage import score_all
 
@@ -441,3 +441,24 @@ def test_sources_secondary_and_pinpoint_citations_are_uses_and_a_silent_one_is_n
         doc = doc.model_copy(update={"citations": tuple(cits)})
         off = score_inputs(build_inputs(doc, links), TfidfBackend(), CAL).scores[k]
         assert not off.flagged and off.exempt and why in off.exempt, (sentence, off.exempt)
+
+
+def test_a_citation_right_after_a_named_thing_credits_it() -> None:
+    assert named_term("los modelos *transformer* [@v17] y su uso.", "[@v17]") == "transformer"
+    assert named_term("pre-trained models such as BERT [5] and RoBERTa [6].", "[5]") == "BERT"
+    assert named_term("as \\emph{random forests} \\cite{b} do", "\\cite{b}") == "random forests"
+    # a citation closing its sentence names nothing (where a sneaked one is put)
+    assert named_term("pre-trained models such as BERT [5] and RoBERTa [6].", "[6]") is None
+    assert named_term("Governance needs collaboration [3] [12].", "[12]") is None
+    assert named_term("Previous studies (Novak, 2019) have shown it.", "(Novak, 2019)") is None
+    doc, links = _doc([*GOVERNANCE, OFF])
+    k = len(GOVERNANCE)
+    cits = list(doc.citations)
+    cits[k] = cits[k].model_copy(
+        update={"text": "[12]", "sentence": "Cities run the *Kalman filter* [12] on traffic."}
+    )
+    doc = doc.model_copy(update={"citations": tuple(cits)})
+    off = score_inputs(build_inputs(doc, links), TfidfBackend(), CAL).scores[k]
+    assert (
+        not off.flagged and off.exempt == 'cited for a thing its sentence names ("Kalman filter")'
+    )

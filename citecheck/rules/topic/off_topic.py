@@ -45,8 +45,11 @@ no claim of the manuscript, and one cited by a hyperlink, in a chapter or a fiel
 reader does not follow is used in a way nobody read (with no citing sentence read at
 all, the summary says so). Nor is a work credited as the source of a figure, table or
 data ("Sumber: (...)", "Source:", "Adapted from"), a secondary source ("Davis (dalam
-Hodgson, 2007)", "as cited in"), or one cited with a page or chapter ("p. 45",
-"Capítulo 11"): each is a source the author used.
+Hodgson, 2007)", "as cited in"), one cited with a page or chapter ("p. 45",
+"Capítulo 11"), or one cited right after a thing its sentence names, with the sentence
+going on ("nacen los modelos *transformer* [@Vaswani2017] y ...", "BERT [5] and
+RoBERTa [6]": a name emphasised, quoted, or spelt as one): each is a source the author
+used. A citation closing its sentence names nothing: that is where a sneaked one goes.
 
 The message says what the manuscript is about (its keywords and title words), what
 the reference is about (its own title words) and its closest cited references, in
