@@ -70,8 +70,6 @@ class ReferenceText:
     # The title's subject words the manuscript's own text uses: (word, uses in the body,
     # other titles of the list that have it, whether the profile has it).
     uses: tuple[tuple[str, int, int, bool], ...] = ()
-    # A citation of it points at a page or a chapter ("[@key, p. 45]", "hlm. 12").
-    located: bool = False
     # The named thing a citation of it stands right after, mid-sentence ("modelos
     # *transformer* [@Vaswani2017] y ...", "BERT [5] and RoBERTa [6]"): what it credits.
     term: str | None = None
@@ -180,14 +178,11 @@ def build_inputs(
 ) -> TopicInputs:
     """Collect the scorer's inputs from a linked (and maybe resolved) document."""
     sentences: dict[int, list[str]] = {}
-    located: set[int] = set()
     terms: dict[int, str] = {}
     for ln in links.links:
         if ln.reference is None or not 0 <= ln.citation < len(document.citations):
             continue
         citation = document.citations[ln.citation]
-        if citation.locator:
-            located.add(ln.reference)
         if citation.sentence and ln.reference not in terms:
             term = named_term(citation.sentence, citation.text)
             if term:
@@ -247,7 +242,6 @@ def build_inputs(
                 methods=found[0] if found else None,
                 sentences=citing,
                 why=found[1] if found else None,
-                located=i in located,
                 term=terms.get(i),
             )
         )

@@ -237,10 +237,9 @@ def score_inputs(inputs: TopicInputs, backend: Backend, calibration: Calibration
     explained[[i for i in cand_rows if secondary[i]]] = True
     # A pinpoint citation ("[@key, p. 45]", "Capítulo 11 ... (p. 11)"): the author points
     # at the part of the work used; a padding or sneaked citation names no page.
-    pinpoint = {
-        i: usable[i].located or any(_PINPOINT.search(sen) for sen in usable[i].sentences)
-        for i in cand_rows
-    }
+    # (Only as written in the sentence: a Pandoc bracket whose keys are separated by
+    # commas reads the later keys as the first one's locator.)
+    pinpoint = {i: any(_PINPOINT.search(sen) for sen in usable[i].sentences) for i in cand_rows}
     explained[[i for i in cand_rows if pinpoint[i]]] = True
     # A citation standing right after a named thing, mid-sentence ("modelos *transformer*
     # [@Vaswani2017] y ...", "BERT [5] and RoBERTa [6]"): it credits that method, model
