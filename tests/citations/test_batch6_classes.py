@@ -10,20 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from citecheck.api import check
-from citecheck.model.settings import Settings
 from citecheck.references.segment import label_numbers, split_entries
-
-
-def findings(tmp_path: Path, text: str) -> list[tuple[str, str]]:
-    path = tmp_path / "paper.md"
-    path.write_text(text, encoding="utf-8")
-    report = check([path], Settings(offline=True, no_cache=True))
-    return [
-        (f.rule, f.message)
-        for f in report.findings
-        if f.rule not in ("off-topic", "unverified-reference")
-    ]
+from tests.support.checks import findings
 
 
 def test_a_list_line_labelled_with_several_numbers_labels_each_of_them(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import pytest
 from citecheck.loaders._zip import SafeZip, ZipLimits
 from citecheck.loaders.docx import load
 from citecheck.model.errors import InputError
+from tests.support.docx import write_docx
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -33,11 +34,7 @@ def _field(instruction: str, result: str) -> str:
 
 
 def _docx(path: Path, body: str, footnotes: str | None = None) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("word/document.xml", f"<w:document {NS}><w:body>{body}</w:body></w:document>")
-        if footnotes is not None:
-            z.writestr("word/footnotes.xml", f"<w:footnotes {NS}>{footnotes}</w:footnotes>")
-    return path
+    return write_docx(path, NS, body, footnotes)
 
 
 def test_text_paragraphs_tables_and_footnotes(tmp_path: Path) -> None:

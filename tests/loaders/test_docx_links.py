@@ -14,7 +14,6 @@ All examples are written here.
 from __future__ import annotations
 
 import json
-import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -22,6 +21,7 @@ from citecheck.loaders.docx import load
 from citecheck.model.settings import Settings
 from citecheck.pipeline.engine import check
 from citecheck.rules import all_rules
+from tests.support.docx import write_docx
 
 NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -50,11 +50,7 @@ def _link(anchor: str, text: str) -> str:
 
 
 def _docx(path: Path, body: str, footnotes: str | None = None) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("word/document.xml", f"<w:document {NS}><w:body>{body}</w:body></w:document>")
-        if footnotes is not None:
-            z.writestr("word/footnotes.xml", f"<w:footnotes {NS}>{footnotes}</w:footnotes>")
-    return path
+    return write_docx(path, NS, body, footnotes)
 
 
 def _findings(path: Path) -> list[tuple[str, str]]:
