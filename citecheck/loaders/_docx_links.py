@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from citecheck.loaders._docx_text import Field, Paragraph
 from citecheck.model.document import Citation, Location, Reference
+from citecheck.text.doi import DOI_PREFIX, normalise_doi
 from citecheck.text.folding import norm
 
 # A paragraph that is only an entry's label ("1", "[3]", "12.", "(4)", "[Frey10]"):
@@ -146,7 +147,7 @@ def link_citations(
 # --- footnotes in full-note style --------------------------------------------------
 
 _URL = re.compile(r"https?://[^\s<>\"“”„«»]+|\bwww\.[^\s<>\"“”„«»]+", re.I)
-_DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"<>“”„«»]+")
+_DOI = re.compile(rf"\b{DOI_PREFIX}/[^\s\"<>“”„«»]+")
 # "Ebd.", "Ibid.", "ebenda", "ibidem", "Id.", with "Vgl."/"cf." and a page after it.
 _IBID = re.compile(
     r"\s*(?:(?:vgl|cf|siehe|see|s|lihat|voir|v[ée]ase)\.?\s+)?"
@@ -180,7 +181,7 @@ def _address(url: str) -> str:
 
 def _addresses(text: str) -> set[str]:
     found = {_address(m.group()) for m in _URL.finditer(text)}
-    found |= {"doi:" + m.group().casefold().rstrip(".,;:)]}") for m in _DOI.finditer(text)}
+    found |= {"doi:" + d for m in _DOI.finditer(text) if (d := normalise_doi(m.group()))}
     return {a for a in found if len(a) > 8}
 
 

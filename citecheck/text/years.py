@@ -172,7 +172,7 @@ def printed_years(entry: str) -> frozenset[int]:
 # An access date, whose year is not the work's: "Acesso em: 19 out. 2022", "Accessed 3 May
 # 2021", "Diakses pada 2 Mei 2020", "Recuperado el 9 de Septiembre de 2017", "letzter
 # Zugriff: 15.10.2024".
-_ACCESSED = re.compile(
+ACCESSED = re.compile(
     r"(?:Acesso\s+em|Acessado\s+em|Accessed(?:\s+on)?|Retrieved(?:\s+on)?|Diakses(?:\s+pada)?|"
     r"Consultado\s+(?:el|em)|Recuperado\s+el|aufgerufen(?:\s+am)?|Zugriff(?:\s+am)?|"
     r"Abgerufen\s+am|Consulté\s+le)\s*:?[^()\n]{0,30}?((?:1[89]|20)\d\d)",
@@ -187,7 +187,7 @@ def only_accessed(entry: str, year: str | None) -> bool:
     if not year or not year[:4].isdigit() or year[:4] not in entry:
         return False
     digits = year[:4]
-    access = [m.start(1) for m in _ACCESSED.finditer(entry) if m.group(1) == digits]
+    access = [m.start(1) for m in ACCESSED.finditer(entry) if m.group(1) == digits]
     if not access:
         return False
     every = [m.start() for m in re.finditer(rf"(?<!\d){digits}(?!\d)", entry)]

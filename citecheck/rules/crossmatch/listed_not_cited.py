@@ -84,6 +84,7 @@ from citecheck.model.findings import Finding, Severity
 from citecheck.rules.base import Rule, RuleContext
 from citecheck.rules.crossmatch._common import excerpt
 from citecheck.text.names import acronyms, fold
+from citecheck.text.years import ACCESSED
 
 
 def _allowed(ref: Reference, allowed: tuple[str, ...]) -> bool:
@@ -224,13 +225,6 @@ def _undated_named(text: str, ref: Reference, region: tuple[int, int]) -> bool:
 
 # ABNT's corporate author in capitals, then a period: "GIT. Documentação oficial."
 _CAPITAL_BODY = re.compile(r"(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ0-9&-]{2,40})\.\s")
-# an access date, whose year is not the work's: "Acesso em 16 set. 2019"
-_ACCESSED = re.compile(
-    r"(?:Acesso\s+em|Acessado\s+em|Accessed(?:\s+on)?|Retrieved(?:\s+on)?|Diakses(?:\s+pada)?|"
-    r"Consultado\s+(?:el|em)|aufgerufen(?:\s+am)?|Zugriff\s+am|Consulté\s+le)\s*:?[^()\n]{0,30}?"
-    r"(?:1[89]|20)\d\d",
-    re.IGNORECASE,
-)
 # ABNT's uncertain dates: "[201-]" (the decade), "[20--]" (the century), "[2015?]".
 _UNCERTAIN = r"\[(?:1[5-9]|20)(?:\d-|--)\??\]|\[(?:1[5-9]|20)\d\d\?\]"
 _NO_DATE = re.compile(r"(?<!\w)(?:s\.\s?d\.|s/d|\[s\.d\.\]|n\.\s?d\.)(?!\w)", re.IGNORECASE)
@@ -245,7 +239,7 @@ def _undated_body_cited(doc: Document, ref: Reference, region: tuple[int, int]) 
     if m is None:
         return False
     name = m.group("name")
-    rest = _ACCESSED.sub(" ", ref.text)
+    rest = ACCESSED.sub(" ", ref.text)  # an access date's year is not the work's
     if re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", rest) and not _NO_DATE.search(rest):
         return False  # a dated entry: its citation carries the year
     if sum(1 for r in doc.references if " ".join(r.text.split()).startswith(name + ".")) > 1:
